@@ -1,0 +1,3 @@
+
+app_name = "ekonomi"
+urlpatterns: list = []  # type: ignore[type-arg]

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from finsam import selectors
+from finsam.documents.services import dokument_bestall, dokument_kontrollera_nedladdning
+from finsam.models import Dokument, Handelse, Medlem, Person
+from finsam.tenancy import roller_for_user
+
+from .base import ForbundMixin, aktuell
+from .serializers import (
+    DokumentSerializer,
+    ForbundSerializer,
+    HandelseSerializer,
+    MedlemSerializer,
+    OrganisationsbladInSerializer,
+    PersonSerializer,
+)
+
+
+class MinaForbundView(APIView):
+    """The förbund the user has a role in. Choose one with the header X-Forbund: <slug>."""
+
+    permission_classes = [IsAuthenticated]
+    behorighet = "login"
+
+    @extend_schema(responses=ForbundSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        data = []
+        for roll in roller_for_user(request.user):
+            f = roll.forbund
+            data.append({"id": f.pk, "slug": f.slug, "namn": f.namn, "organisationsnummer": f.organisationsnummer, "roll": roll.roll})
+        return Response(data)
+
+
+class MedlemViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Medlem]):
+    queryset = Medlem.objects.all()
+    serializer_class = MedlemSerializer
+    behorighet_las = "forbund.visa"
+
+
+class PersonViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Person]):
+    queryset = Person.objects.all()
+    serializer_class = PersonSerializer
+    behorighet_las = "forbund.visa"
+
+
+class HandelseViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Handelse]):
+    queryset = Handelse.objects.all()
+    serializer_class = HandelseSerializer
+    behorighet_las = "handelse.visa"
+
+
+class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Dokument]):
+    queryset = Dokument.objects.all()
+    serializer_class = DokumentSerializer
+    behorighet_las = "dokument.visa"
+    behorighet_skriv = "dokument.skapa"
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        docs = selectors.dokument_lista(aktuell(request))
+        return Response(DokumentSerializer(docs, many=True).data)
+
+    def get_object(self) -> Dokument:
+        obj: Dokument = super().get_object()
+        dokument_kontrollera_nedladdning(self.kontext, obj)
+        return obj
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"], url_path="fil")
+    def fil(self, request: Request, pk: str | None = None) -> FileResponse:
+        d = self.get_object()
+        if d.status != Dokument.Status.KLAR or not d.fil:
+            raise Http404("Dokumentet är inte klart.")
+        return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=d.filnamn)
+
+    @extend_schema(request=OrganisationsbladInSerializer, responses={202: DokumentSerializer})
+    @action(detail=False, methods=["post"], url_path="organisationsblad")
+    def organisationsblad(self, request: Request) -> Response:
+        inp = OrganisationsbladInSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        ar = inp.validated_data["ar"]
+        d = dokument_bestall(
+            forbund=self.kontext.forbund, aktor=request.user, typ="organisationsblad",
+            titel=f"Organisationsblad {ar}", nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar},
+        )
+        d.refresh_from_db()
+        return Response(DokumentSerializer(d).data, status=status.HTTP_202_ACCEPTED)

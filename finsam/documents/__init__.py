@@ -1,0 +1,1 @@
+"""The one way to turn a template and data into a PDF: render (pure) → persist → schedule."""

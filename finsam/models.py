@@ -1,0 +1,229 @@
+"""Core data: the förbund (tenant), its members, roles, people, audit events and documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+ORGNR_VALIDATOR = RegexValidator(r"^\d{6}-\d{4}$", "Organisationsnummer skrivs NNNNNN-NNNN.")
+KOD_VALIDATOR = RegexValidator(r"^[a-z0-9_]+$", "Koden får bara innehålla a–z, 0–9 och understreck.")
+
+
+class Forbund(models.Model):
+    """A samordningsförbund: the tenant every domain record belongs to."""
+
+    slug = models.SlugField("kortnamn i adresser", max_length=60, unique=True)
+    namn = models.CharField("namn", max_length=200)
+    organisationsnummer = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR]
+    )
+    diarieprefix = models.CharField(
+        "diarieprefix", max_length=10, default="SF", help_text="Används i diarienummer, t.ex. SFSN 2026/14."
+    )
+    besoksadress = models.CharField("besöksadress", max_length=200, blank=True)
+    postadress = models.CharField("postadress", max_length=200, blank=True)
+    epost = models.EmailField("e-post", blank=True)
+    telefon = models.CharField("telefon", max_length=40, blank=True)
+    webbplats = models.URLField("webbplats", blank=True)
+    bildat = models.DateField("bildat", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "samordningsförbund"
+        verbose_name_plural = "samordningsförbund"
+        ordering = ["namn"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class ForbundQuerySet(models.QuerySet[Any]):
+    def for_forbund(self, forbund: Forbund) -> ForbundQuerySet:
+        return self.filter(forbund=forbund)
+
+
+class ForbundsData(models.Model):
+    """Abstract base for every record owned by one förbund."""
+
+    forbund = models.ForeignKey(Forbund, on_delete=models.CASCADE, related_name="+", verbose_name="förbund")
+
+    objects = ForbundQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Medlem(ForbundsData):
+    """A member organisation (medlem, huvudman) of a förbund."""
+
+    class Typ(models.TextChoices):
+        FK = "fk", "Försäkringskassan"
+        AF = "af", "Arbetsförmedlingen"
+        REGION = "region", "Region"
+        KOMMUN = "kommun", "Kommun"
+
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("typ", max_length=10, choices=Typ.choices)
+    kod = models.CharField(
+        "kod", max_length=40, validators=[KOD_VALIDATOR], help_text="Kort kod som används vid import, t.ex. fk, skelleftea."
+    )
+    organisationsnummer = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR]
+    )
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+
+    class Meta:
+        verbose_name = "medlem"
+        verbose_name_plural = "medlemmar"
+        ordering = ["ordning", "namn"]
+        constraints = [
+            models.UniqueConstraint(fields=["forbund", "kod"], name="medlem_unik_kod"),
+            models.UniqueConstraint(fields=["forbund", "namn"], name="medlem_unikt_namn"),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class RollTyp(models.TextChoices):
+    FORBUNDSCHEF = "forbundschef", "Förbundschef"
+    ADMINISTRATOR = "administrator", "Administratör"
+    STYRELSELEDAMOT = "styrelseledamot", "Styrelseledamot/ersättare"
+    REVISOR = "revisor", "Revisor"
+
+
+class Roll(ForbundsData):
+    """A user's role in one förbund. A person may hold roles in several förbund."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roller", verbose_name="användare"
+    )
+    roll = models.CharField("roll", max_length=20, choices=RollTyp.choices)
+
+    class Meta:
+        verbose_name = "roll"
+        verbose_name_plural = "roller"
+        constraints = [models.UniqueConstraint(fields=["user", "forbund"], name="roll_en_per_forbund")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_roll_display()} ({self.forbund_id})"
+
+
+class Person(ForbundsData):
+    """A named person known to the förbund: board members, staff, officials, guests."""
+
+    namn = models.CharField("namn", max_length=200)
+    epost = models.EmailField("e-post", blank=True)
+    telefon = models.CharField("telefon", max_length=40, blank=True)
+    parti = models.CharField("parti", max_length=20, blank=True, help_text="T.ex. s, c, l eller tjm för tjänsteman.")
+    befattning = models.CharField("befattning", max_length=120, blank=True)
+    organisation = models.CharField("organisation", max_length=200, blank=True)
+    ar_personal = models.BooleanField("tillhör kansliet", default=False)
+    tjanstgoringsgrad = models.DecimalField(
+        "tjänstgöringsgrad", max_digits=3, decimal_places=2, null=True, blank=True, help_text="1,0 = heltid."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="personer",
+        verbose_name="användare",
+    )
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+        ordering = ["namn"]
+        constraints = [models.UniqueConstraint(fields=["forbund", "namn"], name="person_unikt_namn")]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Handelse(models.Model):
+    """An audit event: who did what, when, to which object, with the changed values."""
+
+    forbund = models.ForeignKey(
+        Forbund, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="förbund"
+    )
+    tidpunkt = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
+    aktor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="utförd av",
+    )
+    aktor_namn = models.CharField("utförd av (namn)", max_length=150, blank=True)
+    handling = models.CharField("handling", max_length=80, db_index=True)
+    objekttyp = models.CharField("objekttyp", max_length=80, blank=True)
+    objekt_id = models.CharField("objekt-id", max_length=40, blank=True)
+    objekt_text = models.CharField("objekt", max_length=255, blank=True)
+    andringar = models.JSONField("ändringar", default=dict, blank=True)
+    detaljer = models.JSONField("detaljer", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "händelse"
+        verbose_name_plural = "händelser"
+        ordering = ["-tidpunkt", "-id"]
+        indexes = [models.Index(fields=["forbund", "-tidpunkt"], name="handelse_forbund_tid")]
+
+    def __str__(self) -> str:
+        return f"{self.tidpunkt:%Y-%m-%d %H:%M} {self.handling} {self.objekt_text}"
+
+
+class Dokument(ForbundsData):
+    """A generated document (PDF) and the job that renders it."""
+
+    class Status(models.TextChoices):
+        KOAD = "koad", "I kö"
+        PAGAR = "pagar", "Skapas"
+        KLAR = "klar", "Klar"
+        MISSLYCKAD = "misslyckad", "Misslyckades"
+
+    typ = models.CharField("typ", max_length=40, db_index=True)
+    titel = models.CharField("titel", max_length=255)
+    parametrar = models.JSONField("parametrar", default=dict, blank=True)
+    nyckel = models.CharField(
+        "nyckel", max_length=200, help_text="Identifierar dokumentet; en ny körning ersätter utkastet med samma nyckel."
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.KOAD)
+    framsteg = models.PositiveSmallIntegerField("framsteg (%)", default=0)
+    framsteg_text = models.CharField("pågår", max_length=200, blank=True)
+    fel = models.TextField("felorsak", blank=True)
+    fil = models.FileField("fil", upload_to="dokument/%Y/", blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    storlek = models.PositiveIntegerField("storlek (byte)", default=0)
+    sidor = models.PositiveIntegerField("sidor", default=0)
+    pdfa = models.BooleanField("PDF/A", default=False)
+    last = models.BooleanField("låst (fastställd)", default=False)
+    bestalld_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beställd av",
+    )
+    bestalld = models.DateTimeField("beställd", default=timezone.now)
+    startad = models.DateTimeField("startad", null=True, blank=True)
+    klar = models.DateTimeField("klar", null=True, blank=True)
+    forsok = models.PositiveSmallIntegerField("försök", default=0)
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokument"
+        ordering = ["-bestalld", "-id"]
+        constraints = [models.UniqueConstraint(fields=["forbund", "nyckel"], name="dokument_unik_nyckel")]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    @property
+    def filnamn(self) -> str:
+        return f"{self.nyckel.replace(':', '-').replace('/', '-')}.pdf"

@@ -1,0 +1,44 @@
+"""Main navigation. An entry shows when its page exists and the role holds its permission."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from .permissions import Kontext
+
+
+@dataclass(frozen=True)
+class Lank:
+    text: str
+    url_namn: str
+    behorighet: str
+
+
+NAV: list[Lank] = [
+    Lank("Start", "start", "forbund.visa"),
+    Lank("Styrelse", "styrelse:index", "styrelse.visa"),
+    Lank("Insatser", "insatser:index", "insatser.visa"),
+    Lank("Deltagare", "uppfoljning:index", "deltagare.visa"),
+    Lank("Utfall", "uppfoljning:utfall", "utfall.visa"),
+    Lank("Ekonomi", "ekonomi:index", "ekonomi.visa"),
+    Lank("Rapporter", "rapporter:index", "rapporter.visa"),
+    Lank("Organisation", "organisation", "forbund.visa"),
+]
+
+
+def meny(kontext: Kontext | None, aktuell_sokvag: str) -> list[dict[str, object]]:
+    if kontext is None:
+        return []
+    poster = []
+    for lank in NAV:
+        if not kontext.kan(lank.behorighet):
+            continue
+        try:
+            url = reverse(lank.url_namn)
+        except NoReverseMatch:
+            continue
+        aktiv = aktuell_sokvag == url if url == "/" else aktuell_sokvag.startswith(url)
+        poster.append({"text": lank.text, "url": url, "aktiv": aktiv})
+    return poster

@@ -1,0 +1,59 @@
+"""Core reads, scoped to one förbund."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from .models import Dokument, Forbund, Handelse, Medlem, Person
+from .permissions import Kontext
+
+
+def medlemmar(forbund: Forbund) -> QuerySet[Medlem]:
+    return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
+
+
+def personal(forbund: Forbund) -> QuerySet[Person]:
+    return Person.objects.filter(forbund=forbund, ar_personal=True).order_by("namn")
+
+
+def handelser(kontext: Kontext, *, handling: str = "", objekttyp: str = "") -> QuerySet[Handelse]:
+    kontext.kraver("handelse.visa")
+    qs = Handelse.objects.filter(forbund=kontext.forbund).select_related("aktor")
+    if handling:
+        qs = qs.filter(handling__icontains=handling)
+    if objekttyp:
+        qs = qs.filter(objekttyp=objekttyp)
+    return qs
+
+
+def dokument_lista(kontext: Kontext) -> list[Dokument]:
+    """The documents this role may see (drafts of restricted types are left out)."""
+    from .documents.services import dokument_far_laddas_ned
+
+    kontext.kraver("dokument.visa")
+    qs = Dokument.objects.filter(forbund=kontext.forbund).select_related("bestalld_av", "forbund")
+    return [d for d in qs[:200] if dokument_far_laddas_ned(kontext, d)]
+
+
+def organisationsblad(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """Members, the board (ledamöter and ersättare with periods) and staff for one year."""
+    from styrelse.models import Mandat
+
+    start, slut = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
+    mandat = list(
+        Mandat.objects.filter(forbund=forbund, fran__lte=slut)
+        .filter(Q(till__isnull=True) | Q(till__gte=start))
+        .select_related("person", "medlem")
+        .order_by("medlem__ordning", "medlem__namn", "fran", "person__namn")
+    )
+    return {
+        "forbund": forbund,
+        "ar": ar,
+        "medlemmar": list(medlemmar(forbund)),
+        "ledamoter": [m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
+        "ersattare": [m for m in mandat if m.typ == Mandat.Typ.ERSATTARE],
+        "personal": list(personal(forbund)),
+    }

@@ -1,0 +1,27 @@
+"""Settings for the test suite: same as base, tasks inline, fast hashing, files in a temp dir."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+FINSAM_TASK_MODE = "eager"
+CELERY_TASK_ALWAYS_EAGER = True
+MEDIA_ROOT = Path(os.environ.get("FINSAM_TEST_MEDIA", tempfile.mkdtemp(prefix="finsam-media-")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file (not :memory:) so that a real Celery worker started by a test can read it.
+    _sqlite_test = Path(tempfile.gettempdir()) / f"finsam-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("FINSAM_TEST_SQLITE", str(_sqlite_test))}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("FINSAM_TEST_DB", "test_finsam")}
+AXES_FAILURE_LIMIT = 5
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

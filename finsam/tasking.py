@@ -1,0 +1,41 @@
+"""Queue a Celery task after the current transaction commits.
+
+FINSAM_TASK_MODE:
+- "celery": send to the broker (production, CI with Redis);
+- "thread": the embedded default without a broker; the task runs in a background
+  thread of the web process, so the request still returns at once;
+- "eager": run inline after commit (the test suite).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections, transaction
+
+
+def _run_in_thread(task: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    def target() -> None:
+        close_old_connections()
+        try:
+            task.apply(args=args, kwargs=kwargs)
+        finally:
+            close_old_connections()
+
+    threading.Thread(target=target, daemon=True, name=f"finsam-{task.name}").start()
+
+
+def enqueue(task: Any, *args: Any, **kwargs: Any) -> None:
+    mode = settings.FINSAM_TASK_MODE
+
+    def send() -> None:
+        if mode == "celery":
+            task.apply_async(args=args, kwargs=kwargs)
+        elif mode == "thread":
+            _run_in_thread(task, args, kwargs)
+        else:
+            task.apply(args=args, kwargs=kwargs)
+
+    transaction.on_commit(send)

@@ -1,0 +1,163 @@
+"""Core pages: start page per role, förbund switch, members, documents, audit log, health."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors
+from .documents.services import dokument_bestall, dokument_kontrollera_nedladdning
+from .models import Dokument
+from .permissions import Kontext
+from .startsida import startsida_for
+from .tenancy import byt_forbund, hamta
+from .web import behorighet, fel_text
+
+
+@behorighet("forbund.visa")
+def start(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    return render(request, "finsam/start.html", {"start": startsida_for(kontext, request.user)})
+
+
+@login_required
+@require_POST
+def forbund_byt(request: HttpRequest) -> HttpResponse:
+    try:
+        forbund_id = int(request.POST.get("forbund", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    forbund = byt_forbund(request, forbund_id)
+    messages.success(request, f"Du arbetar nu i {forbund.namn}.")
+    nasta = request.POST.get("next") or reverse("start")
+    if not url_has_allowed_host_and_scheme(nasta, allowed_hosts={request.get_host()}):
+        nasta = reverse("start")
+    return redirect(nasta)
+
+
+forbund_byt.behorighet = "login"  # type: ignore[attr-defined]
+
+
+@behorighet("forbund.visa")
+def organisation(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    ar = _ar(request)
+    data = selectors.organisationsblad(kontext.forbund, ar)
+    return render(request, "finsam/organisation.html", {**data, "ar_val": range(dt.date.today().year + 1, 2015, -1)})
+
+
+def _ar(request: HttpRequest) -> int:
+    try:
+        ar = int(request.GET.get("ar", "") or request.POST.get("ar", "") or dt.date.today().year)
+    except ValueError:
+        ar = dt.date.today().year
+    return max(2000, min(2100, ar))
+
+
+@behorighet("dokument.skapa")
+@require_POST
+def organisationsblad_bestall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    ar = _ar(request)
+    dokument = dokument_bestall(
+        forbund=kontext.forbund,
+        aktor=request.user,
+        typ="organisationsblad",
+        titel=f"Organisationsblad {ar}",
+        nyckel=f"organisationsblad:{ar}",
+        parametrar={"ar": ar},
+    )
+    messages.info(request, "Organisationsbladet skapas i bakgrunden. Sidan uppdateras när det är klart.")
+    return redirect("dokument_detalj", pk=dokument.pk)
+
+
+@behorighet("dokument.visa")
+def dokument_lista(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    return render(request, "finsam/dokument_lista.html", {"dokument": selectors.dokument_lista(kontext)})
+
+
+def _dokument(kontext: Kontext, pk: int) -> Dokument:
+    dokument = hamta(Dokument.objects.select_related("bestalld_av"), kontext.forbund, pk=pk)
+    dokument_kontrollera_nedladdning(kontext, dokument)
+    return dokument
+
+
+@behorighet("dokument.visa")
+def dokument_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    return render(request, "finsam/dokument_detalj.html", {"dokument": _dokument(kontext, pk)})
+
+
+@behorighet("dokument.visa")
+@require_GET
+def dokument_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    d = _dokument(kontext, pk)
+    return JsonResponse(
+        {
+            "id": d.pk,
+            "status": d.status,
+            "status_text": d.get_status_display(),
+            "framsteg": d.framsteg,
+            "framsteg_text": d.framsteg_text,
+            "fel": d.fel,
+            "url": reverse("dokument_ladda_ned", args=[d.pk]) if d.status == Dokument.Status.KLAR else None,
+        }
+    )
+
+
+@behorighet("dokument.visa")
+def dokument_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+    d = _dokument(kontext, pk)
+    if d.status != Dokument.Status.KLAR or not d.fil:
+        raise Http404("Dokumentet är inte klart.")
+    response = FileResponse(d.fil.open("rb"), content_type="application/pdf", as_attachment=False, filename=d.filnamn)
+    response["X-Content-SHA256"] = d.sha256
+    return response
+
+
+@behorighet("handelse.visa")
+def handelser(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    qs = selectors.handelser(kontext, handling=request.GET.get("handling", ""))
+    sida = Paginator(qs, 50).get_page(request.GET.get("sida"))
+    return render(request, "finsam/handelser.html", {"sida": sida, "handling": request.GET.get("handling", "")})
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    status: dict[str, Any] = {}
+    ok = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        status["databas"] = {"ok": True, "motor": connection.vendor}
+    except Exception as exc:  # report, never crash the health check
+        ok = False
+        status["databas"] = {"ok": False, "fel": str(exc)}
+    if settings.FINSAM_TASK_MODE == "celery":
+        try:
+            import redis
+
+            redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=2).ping()
+            status["broker"] = {"ok": True, "typ": "redis"}
+        except Exception as exc:
+            ok = False
+            status["broker"] = {"ok": False, "typ": "redis", "fel": str(exc)}
+    else:
+        status["broker"] = {"ok": True, "typ": "inbyggd (uppgifter körs i processen)"}
+    status["ok"] = ok
+    return JsonResponse(status, status=200 if ok else 503)
+
+
+healthz.behorighet = "publik"  # type: ignore[attr-defined]
+
+
+def fel_meddelande(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, fel_text(exc))

@@ -1,0 +1,3 @@
+
+app_name = "insatser"
+urlpatterns: list = []  # type: ignore[type-arg]

@@ -1,0 +1,1 @@
+"""Models of this app (see README and the app issue)."""

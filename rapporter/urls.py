@@ -1,0 +1,3 @@
+
+app_name = "rapporter"
+urlpatterns: list = []  # type: ignore[type-arg]

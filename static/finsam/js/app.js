@@ -1,0 +1,24 @@
+// Small progressive enhancements; every page works without JavaScript.
+(function () {
+  "use strict";
+  // Background jobs: an element with data-status-url polls until the job is done or failed.
+  document.querySelectorAll("[data-status-url]").forEach(function (el) {
+    var url = el.getAttribute("data-status-url");
+    var bar = el.querySelector("progress");
+    var text = el.querySelector("[data-status-text]");
+    var link = el.querySelector("[data-status-link]");
+    function poll() {
+      fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (d) {
+          if (bar) { bar.value = d.framsteg; }
+          if (text) { text.textContent = d.status_text + (d.framsteg_text ? " – " + d.framsteg_text : "") + (d.fel ? ": " + d.fel : ""); }
+          el.setAttribute("data-status", d.status);
+          if (d.status === "klar" && link && d.url) { link.href = d.url; link.hidden = false; }
+          if (d.status === "koad" || d.status === "pagar") { window.setTimeout(poll, 1000); }
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    }
+    poll();
+  });
+})();

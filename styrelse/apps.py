@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StyrelseConfig(AppConfig):
+    name = "styrelse"
+    verbose_name = "Styrelse"

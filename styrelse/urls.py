@@ -1,0 +1,3 @@
+
+app_name = "styrelse"
+urlpatterns: list = []  # type: ignore[type-arg]

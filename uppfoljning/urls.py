@@ -1,0 +1,3 @@
+
+app_name = "uppfoljning"
+urlpatterns: list = []  # type: ignore[type-arg]
