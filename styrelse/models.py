@@ -37,3 +37,47 @@ class Mandat(ForbundsData):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_typ_display()} ({self.medlem})"
+
+
+class Sammantrade(ForbundsData):
+    """A board meeting (styrelsemöte or planeringsdag)."""
+
+    class Typ(models.TextChoices):
+        STYRELSEMOTE = "styrelsemote", "Styrelsemöte"
+        PLANERINGSDAG = "planeringsdag", "Planeringsdag"
+
+    typ = models.CharField("typ", max_length=20, choices=Typ.choices, default=Typ.STYRELSEMOTE)
+    datum = models.DateField("datum")
+    starttid = models.TimeField("starttid", null=True, blank=True)
+    sluttid = models.TimeField("sluttid", null=True, blank=True)
+    plats = models.CharField("plats", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "sammanträde"
+        verbose_name_plural = "sammanträden"
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()} {self.datum:%Y-%m-%d}"
+
+
+class Paragraf(ForbundsData):
+    """A numbered paragraph (§) of the minutes, numbered continuously per förbund and calendar year.
+
+    Other apps refer to board decisions through this model (e.g. a grant, an adopted budget).
+    """
+
+    sammantrade = models.ForeignKey(Sammantrade, on_delete=models.PROTECT, related_name="paragrafer", verbose_name="sammanträde")
+    ar = models.PositiveSmallIntegerField("år")
+    nummer = models.PositiveIntegerField("nummer")
+    rubrik = models.CharField("rubrik", max_length=300)
+    text = models.TextField("text", blank=True)
+
+    class Meta:
+        verbose_name = "paragraf"
+        verbose_name_plural = "paragrafer"
+        ordering = ["ar", "nummer"]
+        constraints = [models.UniqueConstraint(fields=["forbund", "ar", "nummer"], name="paragraf_unikt_nummer")]
+
+    def __str__(self) -> str:
+        return f"§ {self.nummer}/{self.ar} {self.rubrik}"
