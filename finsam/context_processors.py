@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from .models import RollTyp
 from .navigation import meny
 from .permissions import MATRIS
 from .tenancy import kontext_for, roller_for_user
@@ -29,6 +30,7 @@ def forbund(request: HttpRequest) -> dict[str, Any]:
         "aktuell": k,
         "aktuellt_forbund": k.forbund if k else None,
         "aktuell_roll": k.roll if k else None,
+        "aktuell_roll_namn": RollTyp(k.roll).label if k else "",
         "mina_roller": roller_for_user(user),
         "kan": _Kan(k.roll if k else None),
         "meny": meny(k, request.path),

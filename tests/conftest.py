@@ -68,3 +68,58 @@ def chef(anvandare: Callable[..., Any]) -> Any:
 @pytest.fixture
 def chef_klient(klient: Callable[..., Client]) -> Client:
     return klient(RollTyp.FORBUNDSCHEF)
+
+
+# --- Browser tests (pytest-playwright driving Debian's Chromium, never a downloaded browser) ---
+CHROMIUM = "/usr/bin/chromium"
+SKARMBILDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "test-artifacts", "screenshots")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "sv-SE", "timezone_id": "Europe/Stockholm", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def skarmbild() -> Callable[[Any, str], str]:
+    """skarmbild(page, "namn") saves a full-page screenshot under test-artifacts/screenshots/ (git-ignored)."""
+
+    def take(page: Any, namn: str) -> str:
+        os.makedirs(SKARMBILDER, exist_ok=True)
+        path = os.path.join(SKARMBILDER, f"{namn}.png")
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def logga_in(live_server: Any) -> Callable[[Any, str, str], None]:
+    """logga_in(page, username, password) logs in through the real login form."""
+
+    def do(page: Any, username: str, password: str = "losenord-for-test") -> None:
+        page.goto(f"{live_server.url}/logga-in/")
+        page.get_by_label("Användarnamn").fill(username)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_load_state()
+
+    return do
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    if not os.path.exists(CHROMIUM):
+        skip = pytest.mark.skip(reason=f"Chromium saknas ({CHROMIUM}); kör `make setup` som installerar det.")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)
