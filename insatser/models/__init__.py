@@ -1,0 +1,20 @@
+"""Insatser: funded interventions, applications, grants, goals, staffing and reports."""
+
+from .ansokan import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Medfinansiering
+from .insats import Bemanning, Insats
+from .mal import Mal, Malbedomning
+from .rapport import Rapport, Rapportversion
+
+__all__ = [
+    "Ansokan",
+    "AnsokanBelopp",
+    "Ansokningsbilaga",
+    "Bemanning",
+    "Beviljande",
+    "Insats",
+    "Mal",
+    "Malbedomning",
+    "Medfinansiering",
+    "Rapport",
+    "Rapportversion",
+]

@@ -1,0 +1,168 @@
+"""Applications for funding (ansökan), the amounts applied for, co-financing and grants (beviljande)."""
+
+from __future__ import annotations
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from finsam.models import ForbundsData, Medlem
+from styrelse.models import Paragraf
+
+from .insats import Insats
+
+BELOPP = {"max_digits": 14, "decimal_places": 0, "validators": [MinValueValidator(0)]}
+
+
+class Ansokan(ForbundsData):
+    """An application for funding, with the fields of the förbund's application form (seeds/004d)."""
+
+    class Status(models.TextChoices):
+        INKOMMEN = "inkommen", "Inkommen"
+        UNDER_BEREDNING = "under_beredning", "Under beredning"
+        BESLUTAD = "beslutad", "Beslutad"
+
+    class Beslut(models.TextChoices):
+        INGET = "", "–"
+        BEVILJAD = "beviljad", "Beviljad"
+        DELVIS_BEVILJAD = "delvis_beviljad", "Delvis beviljad"
+        AVSLAGEN = "avslagen", "Avslagen"
+
+    diarienummer = models.CharField("diarienummer", max_length=40, blank=True)
+    titel = models.CharField("projektets/insatsens namn", max_length=200)
+    insats_typ = models.CharField("typ av insats", max_length=20, choices=Insats.Typ.choices, default=Insats.Typ.FINSAM_PROJEKT)
+    inriktning = models.CharField("inriktning", max_length=10, choices=Insats.Inriktning.choices, default=Insats.Inriktning.INDIVID)
+    startdatum = models.DateField("projektstart")
+    slutdatum = models.DateField("projektslut")
+    sokande = models.ManyToManyField(Medlem, related_name="ansokningar", verbose_name="sökande medlemmar", blank=True)
+    ansvarig_medlem = models.ForeignKey(
+        Medlem, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="ansvarig medlem (projektägare)"
+    )
+    projektagare_extern = models.CharField("projektägare (extern organisation)", max_length=200, blank=True)
+    kontaktperson = models.CharField("kontaktperson", max_length=200, blank=True)
+    samverkanspartners = models.TextField("samverkanspartners", blank=True)
+    bakgrund = models.TextField("bakgrund och problem", blank=True)
+    syfte = models.TextField("syfte och mål", blank=True)
+    forvantade_resultat = models.TextField("förväntade resultat", blank=True)
+    malgrupp = models.TextField("målgrupp", blank=True)
+    total_kostnad = models.DecimalField("total kostnad (kr)", null=True, blank=True, **BELOPP)  # type: ignore[arg-type]
+    underskrifter = models.TextField("underskrifter", blank=True, help_text="Ansvarig per medlem med namn och datum, en per rad.")
+    inkom = models.DateField("inkom", default=timezone.localdate)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.INKOMMEN)
+    yttrande = models.TextField("beredningsgruppens yttrande", blank=True)
+    beslut = models.CharField("beslut", max_length=20, choices=Beslut.choices, blank=True, default="")
+    paragraf = models.ForeignKey(
+        Paragraf, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="beslutsparagraf"
+    )
+    insats = models.ForeignKey(
+        Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="insats"
+    )
+
+    class Meta:
+        verbose_name = "ansökan"
+        verbose_name_plural = "ansökningar"
+        ordering = ["-inkom", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(slutdatum__gte=models.F("startdatum")), name="ansokan_period"),
+            models.CheckConstraint(
+                condition=Q(status="beslutad", paragraf__isnull=False) & ~Q(beslut="") | ~Q(status="beslutad") & Q(beslut=""),
+                name="ansokan_beslut_kraver_paragraf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.diarienummer} {self.titel}".strip()
+
+    @property
+    def projektagare_text(self) -> str:
+        return str(self.ansvarig_medlem) if self.ansvarig_medlem_id else self.projektagare_extern
+
+
+class AnsokanBelopp(ForbundsData):
+    """The amount applied for from the förbund, per year."""
+
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="belopp", verbose_name="ansökan")
+    ar = models.PositiveSmallIntegerField("år")
+    belopp = models.DecimalField("sökt belopp (kr)", **BELOPP)  # type: ignore[arg-type]
+
+    class Meta:
+        verbose_name = "sökt belopp"
+        verbose_name_plural = "sökta belopp"
+        ordering = ["ansokan", "ar"]
+        constraints = [
+            models.UniqueConstraint(fields=["ansokan", "ar"], name="ansokanbelopp_unikt_ar"),
+            models.CheckConstraint(condition=Q(belopp__gte=0), name="ansokanbelopp_positivt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ar}: {self.belopp} kr"
+
+
+class Medfinansiering(ForbundsData):
+    """Another financier's contribution per year (e.g. ESF, the region) in a co-financed project."""
+
+    class Form(models.TextChoices):
+        KONTANT = "kontant", "Kontanta medel"
+        ANNAT = "annat", "Bidrag i annat än pengar"
+
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="medfinansiering", verbose_name="ansökan")
+    finansiar = models.CharField("finansiär", max_length=200)
+    form = models.CharField("form", max_length=10, choices=Form.choices, default=Form.KONTANT)
+    ar = models.PositiveSmallIntegerField("år")
+    belopp = models.DecimalField("belopp (kr)", **BELOPP)  # type: ignore[arg-type]
+
+    class Meta:
+        verbose_name = "medfinansiering"
+        verbose_name_plural = "medfinansiering"
+        ordering = ["ansokan", "ar", "finansiar"]
+        constraints = [
+            models.UniqueConstraint(fields=["ansokan", "finansiar", "form", "ar"], name="medfinansiering_unik"),
+            models.CheckConstraint(condition=Q(belopp__gte=0), name="medfinansiering_positiv"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.finansiar} {self.ar}: {self.belopp} kr"
+
+
+class Ansokningsbilaga(ForbundsData):
+    """An attachment to an application (the signed form, the budget, the project plan)."""
+
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="bilagor", verbose_name="ansökan")
+    namn = models.CharField("namn", max_length=200)
+    fil = models.FileField("fil", upload_to="insatser/ansokan/%Y/")
+    uppladdad = models.DateTimeField("uppladdad", default=timezone.now)
+
+    class Meta:
+        verbose_name = "bilaga"
+        verbose_name_plural = "bilagor"
+        ordering = ["ansokan", "uppladdad", "id"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Beviljande(ForbundsData):
+    """A grant: an amount for one year to one intervention, decided in a board paragraph."""
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="beviljanden", verbose_name="insats")
+    ansokan = models.ForeignKey(
+        Ansokan, on_delete=models.PROTECT, null=True, blank=True, related_name="beviljanden", verbose_name="ansökan"
+    )
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.PROTECT, related_name="beviljanden", verbose_name="beslutsparagraf")
+    ar = models.PositiveSmallIntegerField("år")
+    belopp = models.DecimalField("beviljat belopp (kr)", **BELOPP)  # type: ignore[arg-type]
+    registrerad = models.DateTimeField("registrerad", default=timezone.now)
+
+    class Meta:
+        verbose_name = "beviljande"
+        verbose_name_plural = "beviljanden"
+        ordering = ["ar", "insats__kortnamn", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["insats", "paragraf", "ar"], name="beviljande_unikt_per_beslut_och_ar"),
+            models.CheckConstraint(condition=Q(belopp__gte=0), name="beviljande_positivt"),
+        ]
+        indexes = [models.Index(fields=["forbund", "ar"], name="beviljande_forbund_ar")]
+
+    def __str__(self) -> str:
+        return f"{self.insats.kortnamn} {self.ar}: {self.belopp} kr"
