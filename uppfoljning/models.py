@@ -1,1 +1,173 @@
-"""Models of this app (see README and the app's issue)."""
+"""Participants (pseudonymous), enrolments in interventions with entry and exit data, and settings per förbund."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+
+from finsam.models import ForbundsData
+from insatser.models import Insats
+
+from .vokabular import ALDER_MAX, ALDER_MIN, Forsorjning, Kon, Remittent, Utbildning
+
+KOD_VALIDATOR = RegexValidator(
+    r"^[A-Za-z0-9ÅÄÖåäö_.-]{1,40}$", "Deltagarkoden får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 40 tecken)."
+)
+
+
+class Installning(ForbundsData):
+    """Follow-up settings of a förbund: masking threshold for published documents and retention."""
+
+    maskeringsgrans = models.PositiveSmallIntegerField(
+        "maskeringsgräns", default=0,
+        help_text="Antal under denna gräns visas som ”<N” i dokument för publicering. 0 = ingen maskering.",
+    )
+    gallring_ar = models.PositiveSmallIntegerField(
+        "gallring efter (år)", default=5, help_text="Deltagaruppgifter avidentifieras så många år efter avslutet."
+    )
+
+    class Meta:
+        verbose_name = "uppföljningsinställning"
+        verbose_name_plural = "uppföljningsinställningar"
+        constraints = [
+            models.UniqueConstraint(fields=["forbund"], name="uppf_installning_en_per_forbund"),
+            models.CheckConstraint(condition=Q(gallring_ar__gte=1) & Q(gallring_ar__lte=50), name="uppf_gallring_ar_intervall"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uppföljningsinställningar ({self.forbund_id})"
+
+
+class Deltagare(ForbundsData):
+    """A pseudonymous participant: a code unique within the förbund, optionally a keyed hash of the personnummer."""
+
+    kod = models.CharField("deltagarkod", max_length=40, validators=[KOD_VALIDATOR])
+    pnr_hash = models.CharField("personnummer (nyckelhash)", max_length=64, blank=True, editable=False)
+    gallrad = models.BooleanField("avidentifierad", default=False)
+    skapad = models.DateTimeField("skapad", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "deltagare"
+        verbose_name_plural = "deltagare"
+        ordering = ["kod"]
+        constraints = [
+            models.UniqueConstraint(fields=["forbund", "kod"], name="deltagare_unik_kod"),
+            models.UniqueConstraint(fields=["forbund", "pnr_hash"], condition=~Q(pnr_hash=""), name="deltagare_unik_pnr"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kod
+
+
+class InskrivningQuerySet(models.QuerySet["Inskrivning"]):
+    def oppna(self) -> InskrivningQuerySet:
+        return self.filter(slutar__isnull=True)
+
+    def under_ar(self, ar: int) -> InskrivningQuerySet:
+        """Enrolments active at any time in the year."""
+        return self.filter(Q(slutar__isnull=True) | Q(slutar__gte=ar), startar__lte=ar)
+
+
+class Inskrivning(ForbundsData):
+    """One participant in one intervention, from entry to exit (SUS-style).
+
+    `startar`, `slutar`, `alder` and `dagar` are derived at save time (`harled`); the report reads only
+    those and the codes, so the exact dates can be removed at retention and published aggregates stay
+    reproducible. Anonymous registration (no consent) keeps only gender and start year.
+    """
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="inskrivningar", verbose_name="insats")
+    deltagare = models.ForeignKey(Deltagare, on_delete=models.PROTECT, related_name="inskrivningar", verbose_name="deltagare")
+    samtycke = models.BooleanField("samtycke", default=True)
+    samtycke_datum = models.DateField("samtycke lämnat", null=True, blank=True)
+    kon = models.CharField("kön", max_length=6, choices=Kon.choices)
+    fodelsear = models.PositiveSmallIntegerField("födelseår", null=True, blank=True)
+    remittent = models.CharField("remittent", max_length=10, choices=Remittent.choices, blank=True)
+    utbildning = models.CharField("högsta utbildning vid inskrivning", max_length=20, choices=Utbildning.choices, blank=True)
+    forsorjning_in = models.CharField("försörjning vid inskrivning", max_length=24, choices=Forsorjning.choices, blank=True)
+    inskriven = models.DateField("inskriven", null=True, blank=True)
+    avslutad = models.DateField("avslutad", null=True, blank=True)
+    forsorjning_ut = models.CharField("försörjning vid avslut", max_length=24, choices=Forsorjning.choices, blank=True)
+    # Derived (kept after retention)
+    startar = models.PositiveSmallIntegerField("startår", editable=False)
+    slutar = models.PositiveSmallIntegerField("slutår", null=True, blank=True, editable=False)
+    alder = models.PositiveSmallIntegerField("ålder vid start", null=True, blank=True, editable=False)
+    dagar = models.PositiveIntegerField("dagar i insatsen", null=True, blank=True, editable=False)
+    gallrad = models.BooleanField("avidentifierad", default=False, editable=False)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+
+    objects = InskrivningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inskrivning"
+        verbose_name_plural = "inskrivningar"
+        ordering = ["-startar", "-inskriven", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["insats", "deltagare"], condition=Q(slutar__isnull=True), name="inskrivning_en_oppen"),
+            models.CheckConstraint(condition=Q(avslutad__isnull=True) | Q(avslutad__gte=F("inskriven")), name="inskrivning_avslut_efter_start"),
+            models.CheckConstraint(condition=Q(slutar__isnull=True) | Q(slutar__gte=F("startar")), name="inskrivning_slutar_efter_startar"),
+            models.CheckConstraint(condition=Q(alder__isnull=True) | Q(alder__gte=ALDER_MIN, alder__lte=ALDER_MAX), name="inskrivning_alder"),
+            models.CheckConstraint(condition=Q(avslutad__isnull=True) | ~Q(forsorjning_ut=""), name="inskrivning_avslut_kraver_forsorjning"),
+            models.CheckConstraint(condition=Q(kon__in=[k.value for k in Kon]), name="inskrivning_kon"),
+        ]
+        indexes = [
+            models.Index(fields=["forbund", "startar", "slutar"], name="inskrivning_forbund_ar"),
+            models.Index(fields=["forbund", "avslutad"], name="inskrivning_forbund_avslut"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deltagare_id} i {self.insats_id} ({self.startar})"
+
+    @property
+    def oppen(self) -> bool:
+        return self.slutar is None
+
+    def harled(self) -> None:
+        """Normalise an anonymous registration and derive the year/age/duration columns."""
+        if self.inskriven is not None:
+            self.startar = self.inskriven.year
+        if not self.samtycke:
+            # SUS: without consent only gender and start year are kept.
+            self.fodelsear = None
+            self.remittent = self.utbildning = self.forsorjning_in = self.forsorjning_ut = ""
+            self.inskriven = self.avslutad = self.samtycke_datum = None
+            self.alder = None
+            self.slutar = self.startar
+            self.dagar = None
+            return
+        if self.gallrad:
+            return
+        self.alder = self.startar - self.fodelsear if self.fodelsear and self.startar else None
+        self.slutar = self.avslutad.year if self.avslutad else None
+        self.dagar = (self.avslutad - self.inskriven).days if self.avslutad and self.inskriven else None
+
+    def clean(self) -> None:
+        self.harled()
+        fel: dict[str, str] = {}
+        if not self.startar:
+            fel["inskriven"] = "Ange inskrivningsdatum."
+        if self.samtycke and not self.gallrad:
+            if self.inskriven is None:
+                fel["inskriven"] = "Ange inskrivningsdatum."
+            for falt, text in (("fodelsear", "födelseår"), ("remittent", "remittent"), ("utbildning", "utbildning"),
+                               ("forsorjning_in", "försörjning vid inskrivning")):
+                if getattr(self, falt) in (None, ""):
+                    fel[falt] = f"Ange {text}."
+            if self.alder is not None and not ALDER_MIN <= self.alder <= ALDER_MAX:
+                fel["fodelsear"] = (
+                    f"Deltagaren är {self.alder} år vid start ({self.startar} − {self.fodelsear}); tillåten ålder är {ALDER_MIN}–{ALDER_MAX} år."
+                )
+            if self.avslutad and self.inskriven and self.avslutad < self.inskriven:
+                fel["avslutad"] = f"Avslutsdatum {self.avslutad:%Y-%m-%d} är före inskrivningsdatum {self.inskriven:%Y-%m-%d}."
+            if self.avslutad and not self.forsorjning_ut:
+                fel["forsorjning_ut"] = "Ange försörjning vid avslut när deltagaren avslutas."
+            if self.forsorjning_ut and not self.avslutad:
+                fel["avslutad"] = "Ange avslutsdatum när försörjning vid avslut är ifylld."
+            if self.avslutad and self.avslutad > dt.date.today():
+                fel["avslutad"] = f"Avslutsdatum {self.avslutad:%Y-%m-%d} ligger i framtiden."
+        if fel:
+            raise ValidationError(fel)

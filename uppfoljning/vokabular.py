@@ -1,0 +1,155 @@
+"""The SUS vocabulary: codes, Swedish labels, accepted aliases, and the personal identity number check.
+
+Every import, form and API input goes through `tolka()` so that codes and Swedish labels are
+accepted alike (case-insensitive); errors name the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+
+from django.conf import settings
+from django.db import models
+
+
+class Kon(models.TextChoices):
+    KVINNA = "kvinna", "Kvinna"
+    MAN = "man", "Man"
+    ANNAT = "annat", "Icke binär/annat"
+
+
+class Remittent(models.TextChoices):
+    AF = "af", "Arbetsförmedlingen"
+    FK = "fk", "Försäkringskassan"
+    KOMMUN = "kommun", "Kommun"
+    REGION = "region", "Region"
+    ANNAN = "annan", "Annan/egen kontakt"
+
+
+class Utbildning(models.TextChoices):
+    SAKNAR_GRUNDSKOLA = "saknar_grundskola", "Saknar fullständig grundskola"
+    GRUNDSKOLA = "grundskola", "Grundskola"
+    GRUNDSARSKOLA = "grundsarskola", "Grundsärskola"
+    GYMNASIUM = "gymnasium", "Gymnasium"
+    GYMNASIESARSKOLA = "gymnasiesarskola", "Gymnasiesärskola"
+    EFTERGYMNASIAL_KORT = "eftergymnasial_kort", "Eftergymnasial utbildning kortare än 3 år"
+    EFTERGYMNASIAL_LANG = "eftergymnasial_lang", "Eftergymnasial utbildning 3 år eller mer"
+    OKAND = "okand", "Okänd"
+
+
+class Forsorjning(models.TextChoices):
+    ARBETE = "arbete", "Arbete"
+    STUDIER = "studier", "Studier"
+    A_KASSA = "a_kassa", "A-kassa"
+    AKTIVITETSSTOD = "aktivitetsstod", "Aktivitetsstöd/utvecklingsersättning"
+    SJUK_REHABPENNING = "sjuk_rehabpenning", "Sjuk-/rehabpenning"
+    SJUKERSATTNING = "sjukersattning", "Sjukersättning"
+    AKTIVITETSERSATTNING = "aktivitetsersattning", "Aktivitetsersättning"
+    FORSORJNINGSSTOD = "forsorjningsstod", "Försörjningsstöd"
+    ETABLERINGSERSATTNING = "etableringsersattning", "Etableringsersättning"
+    ANNAN_OFFENTLIG = "annan_offentlig", "Annan offentlig försörjning"
+    INGEN_OFFENTLIG = "ingen_offentlig", "Ingen offentlig försörjning"
+    OKAND = "okand", "Okänd"
+
+
+ALDERSGRUPPER: list[tuple[str, int, int]] = [("16-29", 0, 29), ("30-44", 30, 44), ("45-59", 45, 59), ("60-64", 60, 200)]
+ALDER_MIN, ALDER_MAX = 15, 67
+KON_KODER = [k.value for k in Kon]
+ARBETE_STUDIER = (Forsorjning.ARBETE.value, Forsorjning.STUDIER.value)
+
+# Extra spellings seen in spreadsheets (lower case) → code.
+_ALIAS: dict[type[models.TextChoices], dict[str, str]] = {
+    Kon: {"k": "kvinna", "kvinnor": "kvinna", "m": "man", "män": "man", "icke binär": "annat", "icke-binär": "annat", "annat": "annat"},
+    Remittent: {"arbetsförmedlingen": "af", "försäkringskassan": "fk", "egen kontakt": "annan", "annan": "annan", "landsting": "region"},
+    Utbildning: {"grundsärskola": "grundsarskola", "gymnasiesärskola": "gymnasiesarskola", "okänd": "okand", "saknas": "okand",
+                 "saknas/okänd": "okand", "eftergymnasial <3 år": "eftergymnasial_kort", "eftergymnasial 3 år eller mer": "eftergymnasial_lang"},
+    Forsorjning: {"lön": "arbete", "studiestöd": "studier", "a-kassa": "a_kassa", "aktivitetsstöd": "aktivitetsstod",
+                  "utvecklingsersättning": "aktivitetsstod", "sjukpenning": "sjuk_rehabpenning", "rehabiliteringspenning": "sjuk_rehabpenning",
+                  "annat offentlig försörjning": "annan_offentlig", "okänd": "okand"},
+}
+
+
+def _nyckel(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _tabell(choices: type[models.TextChoices]) -> dict[str, str]:
+    tabell = {_nyckel(c.value): c.value for c in choices}
+    tabell.update({_nyckel(str(c.label)): c.value for c in choices})
+    tabell.update(_ALIAS.get(choices, {}))
+    return tabell
+
+
+_TABELLER: dict[type[models.TextChoices], dict[str, str]] = {}
+
+
+def tillatna(choices: type[models.TextChoices]) -> str:
+    """'kvinna (Kvinna), man (Man), …' – for error messages."""
+    return ", ".join(f"{c.value} ({c.label})" if c.value != str(c.label).lower() else c.value for c in choices)
+
+
+def tolka(choices: type[models.TextChoices], varde: object) -> str:
+    """A code from a code or a Swedish label (case-insensitive); ValueError in Swedish otherwise."""
+    if choices not in _TABELLER:
+        _TABELLER[choices] = _tabell(choices)
+    text = "" if varde is None else str(varde)
+    kod = _TABELLER[choices].get(_nyckel(text))
+    if kod is None:
+        raise ValueError(f"värdet ”{text}” är inte tillåtet; tillåtna värden: {tillatna(choices)}")
+    return kod
+
+
+def aldersgrupp(alder: int | None) -> str | None:
+    if alder is None:
+        return None
+    for namn, lag, hog in ALDERSGRUPPER:
+        if lag <= alder <= hog:
+            return namn
+    return None
+
+
+# --- Personal identity numbers (personnummer / samordningsnummer) ---------------------------------
+
+_PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$")
+
+
+def _luhn_ok(siffror: str) -> bool:
+    summa = 0
+    for i, tecken in enumerate(siffror):
+        v = int(tecken) * (2 if i % 2 == 0 else 1)
+        summa += v - 9 if v > 9 else v
+    return summa % 10 == 0
+
+
+def personnummer_normalisera(text: str, idag: dt.date | None = None) -> str:
+    """Validate a personnummer (or samordningsnummer) and return its 10-digit form YYMMDDNNNC.
+
+    Accepts YYYYMMDD-NNNN, YYMMDD-NNNN, with or without the separator. Raises ValueError in Swedish.
+    """
+    m = _PNR.match(re.sub(r"\s", "", text or ""))
+    if not m:
+        raise ValueError("Personnumret ska skrivas ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.")
+    sekel, yy, mm, dd, nummer = m.groups()
+    idag = idag or dt.date.today()
+    if sekel is None:
+        sekel = str(idag.year // 100 if int(yy) <= idag.year % 100 else idag.year // 100 - 1)
+        if "+" in text:  # 100 years or older
+            sekel = str(int(sekel) - 1)
+    dag = int(dd) - 60 if int(dd) > 60 else int(dd)  # samordningsnummer: day + 60
+    try:
+        dt.date(int(sekel + yy), int(mm), dag)
+    except ValueError as exc:
+        raise ValueError("Personnumret innehåller inget giltigt datum.") from exc
+    tio = f"{yy}{mm}{dd}{nummer}"
+    if not _luhn_ok(tio):
+        raise ValueError("Personnumrets kontrollsiffra stämmer inte.")
+    return tio
+
+
+def personnummer_hash(text: str) -> str:
+    """The keyed hash (HMAC-SHA256 with settings.PSEUDONYM_KEY) of a valid personnummer; never store the number."""
+    tio = personnummer_normalisera(text)
+    return hmac.new(settings.PSEUDONYM_KEY.encode(), tio.encode(), hashlib.sha256).hexdigest()
