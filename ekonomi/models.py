@@ -1,1 +1,0 @@
-"""Models of this app (see README and the app's issue)."""
