@@ -1,0 +1,261 @@
+"""Services for applications and grants: arrival, preparation, the board's decision and the grants it makes."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Sum
+
+from finsam.audit import diff, handelse_logga, snapshot
+from finsam.models import Forbund, Medlem
+from styrelse.models import Paragraf
+
+from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Insats, Medfinansiering
+from .insats import insats_create, kontrollera_finansierbar
+
+ANSOKAN_FALT = {
+    "diarienummer", "titel", "insats_typ", "inriktning", "startdatum", "slutdatum", "ansvarig_medlem", "projektagare_extern",
+    "kontaktperson", "samverkanspartners", "bakgrund", "syfte", "forvantade_resultat", "malgrupp", "total_kostnad",
+    "underskrifter", "inkom",
+}
+
+
+def _belopp(varde: Any) -> Decimal:
+    try:
+        belopp = Decimal(str(varde).replace(" ", "").replace("\u00a0", ""))
+    except Exception as exc:
+        raise ValidationError(f"Beloppet {varde} är inte ett tal.") from exc
+    if belopp != belopp.to_integral_value():
+        raise ValidationError("Belopp anges i hela kronor.")
+    if belopp < 0:
+        raise ValidationError("Belopp kan inte vara negativa.")
+    return belopp
+
+
+def _nasta_diarienummer(forbund: Forbund, ar: int) -> str:
+    prefix = f"{forbund.diarieprefix} {ar}/"
+    nummer = [int(m.group(1)) for d in Ansokan.objects.filter(forbund=forbund, diarienummer__startswith=prefix)
+              .values_list("diarienummer", flat=True) if (m := re.match(rf"^{re.escape(prefix)}(\d+)$", d))]
+    return f"{prefix}{max(nummer, default=0) + 1}"
+
+
+def _sokande(forbund: Forbund, sokande: list[Medlem]) -> list[Medlem]:
+    for m in sokande:
+        if m.forbund_id != forbund.pk:
+            raise ValidationError("En sökande medlem tillhör ett annat förbund.")
+    return sokande
+
+
+def _spara_belopp(ansokan: Ansokan, belopp: dict[int, Any]) -> dict[int, str]:
+    ar_tillatna = set(range(ansokan.startdatum.year, ansokan.slutdatum.year + 1))
+    sparat: dict[int, str] = {}
+    AnsokanBelopp.objects.filter(ansokan=ansokan).delete()
+    for ar, varde in sorted(belopp.items()):
+        b = _belopp(varde)
+        if int(ar) not in ar_tillatna:
+            raise ValidationError(f"Sökt belopp för {ar} ligger utanför projektperioden.")
+        if b == 0:
+            continue
+        AnsokanBelopp.objects.create(forbund_id=ansokan.forbund_id, ansokan=ansokan, ar=int(ar), belopp=b)
+        sparat[int(ar)] = str(b)
+    return sparat
+
+
+@transaction.atomic
+def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belopp: dict[int, Any], **data: Any) -> Ansokan:
+    okanda = set(data) - ANSOKAN_FALT
+    if okanda:
+        raise ValidationError(f"Fältet {sorted(okanda)[0]} kan inte sättas här.")
+    ansokan = Ansokan(forbund=forbund, **data)
+    if not ansokan.diarienummer and ansokan.inkom:
+        ansokan.diarienummer = _nasta_diarienummer(forbund, ansokan.inkom.year)
+    ansokan.full_clean()
+    if not belopp or not any(_belopp(v) > 0 for v in belopp.values()):
+        raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
+    ansokan.save()
+    ansokan.sokande.set(_sokande(forbund, sokande))
+    sparat = _spara_belopp(ansokan, belopp)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_create", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
+                   detaljer={"sokt": sparat, "sokande": sorted(m.kod for m in sokande)})
+    return ansokan
+
+
+@transaction.atomic
+def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None = None, belopp: dict[int, Any] | None = None,
+                   **data: Any) -> Ansokan:
+    ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+    if ansokan.status == Ansokan.Status.BESLUTAD:
+        raise ValidationError("En beslutad ansökan kan inte ändras.")
+    okanda = set(data) - ANSOKAN_FALT
+    if okanda:
+        raise ValidationError(f"Fältet {sorted(okanda)[0]} kan inte sättas här.")
+    fore = snapshot(ansokan)
+    for key, value in data.items():
+        setattr(ansokan, key, value)
+    ansokan.full_clean()
+    ansokan.save()
+    detaljer: dict[str, Any] = {}
+    if sokande is not None:
+        ansokan.sokande.set(_sokande(ansokan.forbund, sokande))
+        detaljer["sokande"] = sorted(m.kod for m in sokande)
+    if belopp is not None:
+        if not any(_belopp(v) > 0 for v in belopp.values()):
+            raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
+        detaljer["sokt"] = _spara_belopp(ansokan, belopp)
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_update", objekt=ansokan,
+                   andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer)
+    return ansokan
+
+
+@transaction.atomic
+def ansokan_till_beredning(*, ansokan: Ansokan, aktor: Any, yttrande: str = "") -> Ansokan:
+    """Inkommen → under beredning; the preparatory group's opinion may be written now or later."""
+    ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+    if ansokan.status == Ansokan.Status.BESLUTAD:
+        raise ValidationError("Ansökan är redan beslutad.")
+    fore = snapshot(ansokan)
+    ansokan.status = Ansokan.Status.UNDER_BEREDNING
+    if yttrande:
+        ansokan.yttrande = yttrande
+    if fore == snapshot(ansokan):
+        raise ValidationError("Inget att ändra: ansökan är redan under beredning.")
+    ansokan.full_clean()
+    ansokan.save()
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_till_beredning", objekt=ansokan,
+                   andringar=diff(fore, snapshot(ansokan)))
+    return ansokan
+
+
+@transaction.atomic
+def medfinansiering_spara(*, ansokan: Ansokan, aktor: Any, rader: list[dict[str, Any]]) -> list[Medfinansiering]:
+    """Replace the co-financing table (financier, form, year, amount) of an application."""
+    ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+    fore = [str(m) for m in ansokan.medfinansiering.all()]
+    ansokan.medfinansiering.all().delete()
+    nya: list[Medfinansiering] = []
+    for rad in rader:
+        m = Medfinansiering(forbund_id=ansokan.forbund_id, ansokan=ansokan, finansiar=str(rad.get("finansiar", "")).strip(),
+                            form=rad.get("form") or Medfinansiering.Form.KONTANT, ar=rad.get("ar"), belopp=_belopp(rad.get("belopp")))
+        m.full_clean(exclude=["ansokan"])
+        m.save()
+        nya.append(m)
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="medfinansiering_spara", objekt=ansokan,
+                   andringar={"medfinansiering": [fore, [str(m) for m in nya]]})
+    return nya
+
+
+@transaction.atomic
+def ansokan_bilaga_ladda_upp(*, ansokan: Ansokan, aktor: Any, namn: str, fil: UploadedFile) -> Ansokningsbilaga:
+    bilaga = Ansokningsbilaga(forbund_id=ansokan.forbund_id, ansokan=ansokan, namn=namn or fil.name or "Bilaga", fil=fil)
+    bilaga.full_clean()
+    bilaga.save()
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_bilaga_ladda_upp", objekt=bilaga,
+                   detaljer={"ansokan": ansokan.pk, "fil": bilaga.fil.name})
+    return bilaga
+
+
+def _kontrollera_paragraf(forbund: Forbund, paragraf: Paragraf | None) -> Paragraf:
+    if paragraf is None:
+        raise ValidationError("Medel kan bara beviljas genom ett styrelsebeslut: ange beslutsparagrafen.")
+    if paragraf.forbund_id != forbund.pk:
+        raise ValidationError("Beslutsparagrafen tillhör ett annat förbund.")
+    return paragraf
+
+
+@transaction.atomic
+def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf: Paragraf | None, ar: int, belopp: Any,
+                      ansokan: Ansokan | None = None) -> Beviljande:
+    """Record a grant decided by the board. Refused without a decision, above the applied amount, or with fewer than two members."""
+    paragraf = _kontrollera_paragraf(forbund, paragraf)
+    if insats.forbund_id != forbund.pk:
+        raise ValidationError("Insatsen tillhör ett annat förbund.")
+    kontrollera_finansierbar(insats)
+    b = _belopp(belopp)
+    if b <= 0:
+        raise ValidationError("Beviljat belopp måste vara större än noll.")
+    if ansokan is not None:
+        if ansokan.forbund_id != forbund.pk:
+            raise ValidationError("Ansökan tillhör ett annat förbund.")
+        sokt = AnsokanBelopp.objects.filter(ansokan=ansokan, ar=ar).values_list("belopp", flat=True).first() or Decimal(0)
+        redan = Beviljande.objects.filter(ansokan=ansokan, ar=ar).aggregate(s=Sum("belopp"))["s"] or Decimal(0)
+        if redan + b > sokt:
+            raise ValidationError(
+                f"Beviljat belopp för {ar} ({redan + b:,.0f} kr) överstiger det sökta ({sokt:,.0f} kr).".replace(",", " ")
+            )
+    if Beviljande.objects.filter(insats=insats, paragraf=paragraf, ar=ar).exists():
+        raise ValidationError(f"{paragraf} har redan beviljat {insats.kortnamn} medel för {ar}.")
+    grant = Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
+    grant.full_clean()
+    grant.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_create", objekt=grant, andringar=diff({}, snapshot(grant)),
+                   detaljer={"insats": insats.kortnamn, "paragraf": str(paragraf)})
+    return grant
+
+
+@transaction.atomic
+def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, beslut: str, belopp: dict[int, Any] | None = None,
+                    insats: Insats | None = None, ny_insats: dict[str, Any] | None = None) -> Ansokan:
+    """The board's decision on an application: beviljad, delvis beviljad or avslagen, with the granted amount per year.
+
+    A granted application funds an existing intervention (`insats`) or a new one created from the application
+    (`ny_insats`: at least kortnamn; the applying members become its participants).
+    """
+    ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+    forbund = ansokan.forbund
+    if ansokan.status == Ansokan.Status.BESLUTAD:
+        raise ValidationError("Ansökan är redan beslutad; ett nytt beslut registreras som ett nytt beviljande.")
+    if ansokan.status != Ansokan.Status.UNDER_BEREDNING:
+        raise ValidationError("Ansökan måste ha beretts (status under beredning) innan styrelsen beslutar.")
+    paragraf = _kontrollera_paragraf(forbund, paragraf)
+    if beslut not in {Ansokan.Beslut.BEVILJAD, Ansokan.Beslut.DELVIS_BEVILJAD, Ansokan.Beslut.AVSLAGEN}:
+        raise ValidationError("Välj beslut: beviljad, delvis beviljad eller avslagen.")
+    fore = snapshot(ansokan)
+    sokt = {r.ar: r.belopp for r in ansokan.belopp.all()}
+    beviljat = {int(ar): _belopp(v) for ar, v in (belopp or {}).items() if str(v).strip() not in {"", "0"}}
+    if beslut == Ansokan.Beslut.AVSLAGEN:
+        if any(beviljat.values()):
+            raise ValidationError("En avslagen ansökan kan inte få beviljade belopp.")
+    else:
+        if not beviljat:
+            raise ValidationError("Ange beviljat belopp för minst ett år.")
+        for ar, b in beviljat.items():
+            if ar not in sokt:
+                raise ValidationError(f"Ansökan avser inte {ar}; inget belopp kan beviljas det året.")
+            if b > sokt[ar]:
+                raise ValidationError(f"Beviljat belopp för {ar} ({b:,.0f} kr) överstiger det sökta ({sokt[ar]:,.0f} kr).".replace(",", " "))
+        fullt = all(beviljat.get(ar, Decimal(0)) == s for ar, s in sokt.items())
+        if beslut == Ansokan.Beslut.BEVILJAD and not fullt:
+            raise ValidationError("Beviljat är mindre än det sökta: välj delvis beviljad.")
+        if beslut == Ansokan.Beslut.DELVIS_BEVILJAD and fullt:
+            raise ValidationError("Hela det sökta beloppet beviljas: välj beviljad.")
+        if insats is None and ansokan.insats_id:
+            insats = ansokan.insats
+        if insats is None:
+            if not ny_insats or not ny_insats.get("kortnamn"):
+                raise ValidationError("Välj vilken insats medlen går till, eller ange kortnamn för en ny insats.")
+            insats = insats_create(
+                forbund=forbund, aktor=aktor, parter=list(ansokan.sokande.all()),
+                **{"namn": ansokan.titel, "typ": ansokan.insats_typ, "inriktning": ansokan.inriktning,
+                   "startdatum": ansokan.startdatum, "slutdatum": ansokan.slutdatum, "agare_medlem": ansokan.ansvarig_medlem,
+                   "agare_extern": "" if ansokan.ansvarig_medlem_id else ansokan.projektagare_extern,
+                   "malgrupp": ansokan.malgrupp, "syfte": ansokan.syfte, "kontaktperson": ansokan.kontaktperson, **ny_insats},
+            )
+        elif insats.forbund_id != forbund.pk:
+            raise ValidationError("Insatsen tillhör ett annat förbund.")
+        ansokan.insats = insats
+    ansokan.status = Ansokan.Status.BESLUTAD
+    ansokan.beslut = beslut
+    ansokan.paragraf = paragraf
+    ansokan.full_clean()
+    ansokan.save()
+    if insats is not None and beslut != Ansokan.Beslut.AVSLAGEN:
+        for ar, b in sorted(beviljat.items()):
+            beviljande_create(forbund=forbund, aktor=aktor, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_besluta", objekt=ansokan, andringar=diff(fore, snapshot(ansokan)),
+                   detaljer={"beviljat": {str(k): str(v) for k, v in beviljat.items()}, "paragraf": str(paragraf)})
+    return ansokan

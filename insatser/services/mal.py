@@ -1,0 +1,73 @@
+"""Services for goals and the yearly goal assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from finsam.audit import diff, handelse_logga, snapshot
+
+from ..models import Insats, Mal, Malbedomning
+
+
+@transaction.atomic
+def mal_create(*, insats: Insats, aktor: Any, text: str, matbart: str = "", ordning: int | None = None) -> Mal:
+    if ordning is None:
+        ordning = (insats.mal.order_by("-ordning").values_list("ordning", flat=True).first() or 0) + 1
+    mal = Mal(forbund_id=insats.forbund_id, insats=insats, text=text.strip(), matbart=matbart.strip(), ordning=ordning)
+    mal.full_clean()
+    mal.save()
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_create", objekt=mal, andringar=diff({}, snapshot(mal)),
+                   detaljer={"insats": insats.kortnamn})
+    return mal
+
+
+@transaction.atomic
+def mal_update(*, mal: Mal, aktor: Any, **data: Any) -> Mal:
+    okanda = set(data) - {"text", "matbart", "ordning"}
+    if okanda:
+        raise ValidationError(f"Fältet {sorted(okanda)[0]} kan inte ändras.")
+    fore = snapshot(mal)
+    for key, value in data.items():
+        setattr(mal, key, value)
+    mal.full_clean()
+    mal.save()
+    andringar = diff(fore, snapshot(mal))
+    if andringar:
+        handelse_logga(aktor=aktor, forbund=mal.insats.forbund, handling="mal_update", objekt=mal, andringar=andringar)
+    return mal
+
+
+@transaction.atomic
+def mal_delete(*, mal: Mal, aktor: Any) -> None:
+    if mal.bedomningar.exists():
+        raise ValidationError("Målet har bedömningar och kan inte tas bort; de ingår i tidigare årsredovisningar.")
+    fore = snapshot(mal)
+    insats = mal.insats
+    mal.delete()
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_delete", objekt=insats, andringar=diff(fore, {}))
+
+
+@transaction.atomic
+def malbedomning_spara(*, mal: Mal, aktor: Any, ar: int, bedomning: str, kommentar: str = "") -> Malbedomning:
+    """Create or replace the assessment of a goal for a year."""
+    if bedomning not in Malbedomning.Bedomning.values:
+        raise ValidationError("Välj bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt.")
+    insats = mal.insats
+    if ar < insats.startdatum.year or (insats.slutdatum and ar > insats.slutdatum.year):
+        raise ValidationError(f"{insats.kortnamn} pågick inte {ar}; målet kan inte bedömas det året.")
+    obj = Malbedomning.objects.select_for_update().filter(mal=mal, ar=ar).first()
+    fore = snapshot(obj) if obj else {}
+    if obj is None:
+        obj = Malbedomning(forbund_id=mal.forbund_id, mal=mal, ar=ar)
+    obj.bedomning = bedomning
+    obj.kommentar = kommentar.strip()
+    obj.full_clean()
+    obj.save()
+    andringar = diff(fore, snapshot(obj))
+    if andringar:
+        handelse_logga(aktor=aktor, forbund=insats.forbund, handling="malbedomning_spara", objekt=obj, andringar=andringar,
+                       detaljer={"insats": insats.kortnamn, "mal": mal.pk})
+    return obj
