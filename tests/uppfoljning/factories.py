@@ -1,0 +1,37 @@
+"""Factories for the follow-up register: interventions (minimal), participants and enrolments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from finsam.models import Forbund
+from insatser.models import Insats
+from uppfoljning.models import Deltagare, Inskrivning
+
+
+def insats(forbund: Forbund, kortnamn: str, *, namn: str = "", inriktning: str = "individ", start: dt.date = dt.date(2015, 1, 1),
+           slut: dt.date | None = None) -> Insats:
+    obj, _ = Insats.objects.get_or_create(
+        forbund=forbund, kortnamn=kortnamn,
+        defaults={"namn": namn or kortnamn, "typ": "ordinarie", "inriktning": inriktning, "status": "pagaende", "startdatum": start,
+                  "slutdatum": slut},
+    )
+    return obj
+
+
+def deltagare(forbund: Forbund, kod: str) -> Deltagare:
+    obj, _ = Deltagare.objects.get_or_create(forbund=forbund, kod=kod)
+    return obj
+
+
+def inskrivning(forbund: Forbund, insats_: Insats, kod: str, *, kon: str = "kvinna", fodelsear: int | None = 1990,
+                inskriven: dt.date | None = dt.date(2019, 1, 1), avslutad: dt.date | None = None, forsorjning_ut: str = "",
+                remittent: str = "af", utbildning: str = "gymnasium", forsorjning_in: str = "forsorjningsstod",
+                samtycke: bool = True, **extra: Any) -> Inskrivning:
+    obj = Inskrivning(forbund=forbund, insats=insats_, deltagare=deltagare(forbund, kod), kon=kon, fodelsear=fodelsear,
+                      inskriven=inskriven, avslutad=avslutad, forsorjning_ut=forsorjning_ut, remittent=remittent,
+                      utbildning=utbildning, forsorjning_in=forsorjning_in, samtycke=samtycke, **extra)
+    obj.full_clean(validate_constraints=False)
+    obj.save()
+    return obj

@@ -1,0 +1,151 @@
+"""The outcome report against hand-computed numbers (returning participant, active across the year boundary, anonymous)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from finsam.models import Forbund
+from tests.uppfoljning import factories as f
+from uppfoljning.selectors import G_NYCKLAR, KATEGORIER, maskera, maskera_utfall, utfall
+from uppfoljning.services import installning_spara
+
+D = dt.date
+
+
+def g(totalt: int, kvinna: int = 0, man: int = 0, annat: int = 0) -> dict[str, int]:
+    return {"totalt": totalt, "kvinna": kvinna, "man": man, "annat": annat}
+
+
+@pytest.fixture
+def data(forbund: Forbund) -> dict[str, Any]:
+    amt = f.insats(forbund, "AMT", namn="Arbetsmarknadstorget")
+    mysam = f.insats(forbund, "MYSAM", namn="MySam")
+    f.insats(forbund, "NAFS", namn="NAFS", inriktning="struktur")
+    f.insats(forbund, "PROAKTIV", namn="ProAktiv", start=D(2019, 9, 1))
+    f.insats(forbund, "SLUT", namn="Avslutad 2017", start=D(2015, 1, 1), slut=D(2017, 12, 31))
+    # AMT
+    f.inskrivning(forbund, amt, "D1", kon="kvinna", fodelsear=1995, inskriven=D(2018, 9, 1), avslutad=D(2019, 3, 1), forsorjning_ut="arbete",
+                  remittent="af", utbildning="gymnasium", forsorjning_in="aktivitetsstod")
+    f.inskrivning(forbund, amt, "D2", kon="man", fodelsear=1980, inskriven=D(2019, 2, 1), remittent="kommun", utbildning="grundskola",
+                  forsorjning_in="forsorjningsstod")
+    f.inskrivning(forbund, amt, "D3", kon="annat", fodelsear=1990, inskriven=D(2019, 1, 10), avslutad=D(2019, 6, 10), forsorjning_ut="studier",
+                  remittent="region", utbildning="okand", forsorjning_in="ingen_offentlig")
+    f.inskrivning(forbund, amt, "D1", kon="kvinna", fodelsear=1995, inskriven=D(2019, 5, 1), avslutad=D(2019, 11, 30),
+                  forsorjning_ut="forsorjningsstod", remittent="fk", utbildning="gymnasium", forsorjning_in="a_kassa")
+    f.inskrivning(forbund, amt, "D7", kon="kvinna", samtycke=False, inskriven=D(2019, 4, 1))
+    f.inskrivning(forbund, amt, "D8", kon="kvinna", fodelsear=2004, inskriven=D(2019, 8, 1), remittent="kommun", utbildning="grundskola",
+                  forsorjning_in="ingen_offentlig")
+    # MYSAM
+    f.inskrivning(forbund, mysam, "D4", kon="man", fodelsear=1958, inskriven=D(2017, 1, 1), remittent="annan", utbildning="eftergymnasial_lang",
+                  forsorjning_in="sjukersattning")
+    f.inskrivning(forbund, mysam, "D5", kon="kvinna", fodelsear=1970, inskriven=D(2019, 12, 1), avslutad=D(2020, 1, 15), forsorjning_ut="arbete",
+                  remittent="af", utbildning="gymnasium", forsorjning_in="sjuk_rehabpenning")
+    f.inskrivning(forbund, mysam, "D6", kon="man", fodelsear=1960, inskriven=D(2018, 1, 1), avslutad=D(2018, 12, 31), forsorjning_ut="arbete")
+    f.inskrivning(forbund, mysam, "D9", kon="man", fodelsear=1952, inskriven=D(2019, 3, 1), avslutad=D(2019, 9, 1), forsorjning_ut="annan_offentlig",
+                  remittent="fk", utbildning="gymnasium", forsorjning_in="sjukersattning")
+    return {"amt": amt, "mysam": mysam}
+
+
+def _nollor(post: dict[str, Any], falt: str, utom: dict[str, dict[str, int]]) -> None:
+    for kod in KATEGORIER[falt]:
+        assert post[falt][kod] == utom.get(kod, g(0)), (falt, kod)
+
+
+def test_utfall_mot_handraknade_tal(data: dict[str, Any], forbund: Forbund, django_assert_max_num_queries: Any) -> None:
+    with django_assert_max_num_queries(4):
+        u = utfall(forbund, 2019)
+    assert u["forbund"] == "skelleftea-norsjo" and u["ar"] == 2019
+    assert [i["kortnamn"] for i in u["insatser"]] == ["AMT", "MYSAM", "PROAKTIV"]
+    amt, mysam, proaktiv = u["insatser"]
+    assert amt["namn"] == "Arbetsmarknadstorget"
+    assert amt["deltagare"] == g(5, 3, 1, 1)
+    assert amt["nya"] == g(5, 3, 1, 1)
+    assert amt["avslutade"] == g(3, 2, 0, 1)
+    assert amt["aldersgrupp"] == {"16-29": g(3, 2, 0, 1), "30-44": g(1, 0, 1), "45-59": g(0), "60-64": g(0)}
+    _nollor(amt, "remittent", {"af": g(1, 1), "fk": g(1, 1), "kommun": g(2, 1, 1), "region": g(1, 0, 0, 1)})
+    _nollor(amt, "utbildning", {"gymnasium": g(1, 1), "grundskola": g(2, 1, 1), "okand": g(1, 0, 0, 1)})
+    _nollor(amt, "forsorjning_in", {"aktivitetsstod": g(1, 1), "a_kassa": g(1, 1), "forsorjningsstod": g(1, 0, 1), "ingen_offentlig": g(2, 1, 0, 1)})
+    _nollor(amt, "forsorjning_ut", {"arbete": g(1, 1), "studier": g(1, 0, 0, 1), "forsorjningsstod": g(1, 1)})
+    assert amt["genomstromning"] == 0.6
+    assert amt["median_dagar"] == 181
+    assert amt["andel_arbete_studier"] == 0.6667
+
+    assert mysam["deltagare"] == g(3, 1, 2) and mysam["nya"] == g(2, 1, 1) and mysam["avslutade"] == g(1, 0, 1)
+    assert mysam["aldersgrupp"] == {"16-29": g(0), "30-44": g(0), "45-59": g(2, 1, 1), "60-64": g(1, 0, 1)}
+    _nollor(mysam, "remittent", {"annan": g(1, 0, 1), "af": g(1, 1), "fk": g(1, 0, 1)})
+    _nollor(mysam, "utbildning", {"eftergymnasial_lang": g(1, 0, 1), "gymnasium": g(2, 1, 1)})
+    _nollor(mysam, "forsorjning_in", {"sjukersattning": g(2, 0, 2), "sjuk_rehabpenning": g(1, 1)})
+    _nollor(mysam, "forsorjning_ut", {"annan_offentlig": g(1, 0, 1)})
+    assert mysam["genomstromning"] == 0.3333 and mysam["median_dagar"] == 184 and mysam["andel_arbete_studier"] == 0.0
+
+    assert proaktiv["deltagare"] == g(0) and proaktiv["genomstromning"] == 0.0
+    assert proaktiv["median_dagar"] is None and proaktiv["andel_arbete_studier"] is None
+
+    tot = u["totalt"]
+    assert "kortnamn" not in tot
+    assert tot["deltagare"] == g(8, 4, 3, 1) and tot["nya"] == g(7, 4, 2, 1) and tot["avslutade"] == g(4, 2, 1, 1)
+    assert tot["genomstromning"] == 0.5 and tot["median_dagar"] == 183 and tot["andel_arbete_studier"] == 0.5
+
+
+def test_utfall_foregaende_ar(data: dict[str, Any], forbund: Forbund) -> None:
+    u = utfall(forbund, 2018)
+    per = {i["kortnamn"]: i for i in u["insatser"]}
+    assert set(per) == {"AMT", "MYSAM"}
+    assert per["AMT"]["deltagare"] == g(1, 1) and per["AMT"]["nya"] == g(1, 1) and per["AMT"]["avslutade"] == g(0)
+    assert per["MYSAM"]["deltagare"] == g(2, 0, 2) and per["MYSAM"]["nya"] == g(1, 0, 1) and per["MYSAM"]["avslutade"] == g(1, 0, 1)
+    assert per["MYSAM"]["median_dagar"] == 364
+
+
+def test_utfall_struktur_och_nycklar(data: dict[str, Any], forbund: Forbund) -> None:
+    u = utfall(forbund, 2019)
+    for post in [*u["insatser"], u["totalt"]]:
+        for falt in ("deltagare", "nya", "avslutade"):
+            assert list(post[falt]) == G_NYCKLAR
+        assert list(post["aldersgrupp"]) == ["16-29", "30-44", "45-59", "60-64"]
+        for falt, koder in KATEGORIER.items():
+            assert list(post[falt]) == koder
+    assert list(u["insatser"][0]) == ["kortnamn", "namn", "deltagare", "nya", "avslutade", "aldersgrupp", "remittent", "utbildning",
+                                      "forsorjning_in", "forsorjning_ut", "genomstromning", "median_dagar", "andel_arbete_studier"]
+
+
+def test_utfall_kommandot_skriver_exakt_selektorn(data: dict[str, Any], forbund: Forbund) -> None:
+    out = StringIO()
+    call_command("utfall", "--forbund", "skelleftea-norsjo", "--ar", "2019", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == utfall(forbund, 2019)
+
+
+def test_utfall_annat_forbund_ser_inget(data: dict[str, Any], annat_forbund: Forbund) -> None:
+    u = utfall(annat_forbund, 2019)
+    assert u["insatser"] == [] and u["totalt"]["deltagare"] == g(0)
+
+
+def test_utfall_antal_fragor_oberoende_av_datamangd(forbund: Forbund, django_assert_max_num_queries: Any) -> None:
+    for n in range(12):
+        i = f.insats(forbund, f"I{n}")
+        for k in range(6):
+            f.inskrivning(forbund, i, f"P{n}-{k}", inskriven=D(2019, 1 + k, 1), kon=["kvinna", "man", "annat"][k % 3])
+    with django_assert_max_num_queries(4):
+        u = utfall(forbund, 2019)
+    assert u["totalt"]["deltagare"] == g(72, 24, 24, 24)
+
+
+def test_maskering(data: dict[str, Any], forbund: Forbund, chef: Any) -> None:
+    u = utfall(forbund, 2019)
+    assert maskera(3, forbund) == 3  # off by default: the seeds publish single persons
+    assert maskera_utfall(u, forbund) == u
+    installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=3, gallring_ar=5)
+    forbund = Forbund.objects.get(pk=forbund.pk)
+    assert maskera(0, forbund) == 0 and maskera(2, forbund) == "<3" and maskera(3, forbund) == 3
+    m = maskera_utfall(u, forbund)
+    assert m["maskeringsgrans"] == 3
+    assert m["insatser"][0]["deltagare"] == {"totalt": 5, "kvinna": 3, "man": "<3", "annat": "<3"}
+    assert m["insatser"][0]["remittent"]["annan"] == g(0)
+    assert m["totalt"]["avslutade"] == {"totalt": 4, "kvinna": "<3", "man": "<3", "annat": "<3"}
+    assert m["insatser"][0]["genomstromning"] == 0.6
+    assert u["insatser"][0]["deltagare"]["man"] == 1  # the original is untouched
