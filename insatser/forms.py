@@ -1,0 +1,268 @@
+"""Forms of the insatser pages. Forms validate input; the services enforce the rules again and audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from finsam.models import Forbund, Medlem
+from styrelse.models import Paragraf
+
+from .models import Ansokan, Bemanning, Insats, Medfinansiering, Rapport
+from .services import kontrollera_finansierbar
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ANTAL_BELOPPSRADER = 5
+
+
+def _medlemmar(forbund: Forbund) -> Any:
+    return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
+
+
+def _paragrafer(forbund: Forbund) -> Any:
+    return Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
+
+
+class ParagrafVal(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Paragraf) -> str:  # type: ignore[override]
+        return f"§ {obj.nummer}/{obj.ar} {obj.rubrik} ({obj.sammantrade.datum:%Y-%m-%d})"
+
+
+class InsatsVal(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Insats) -> str:  # type: ignore[override]
+        return f"{obj.kortnamn} – {obj.namn}"
+
+
+class InsatsForm(forms.ModelForm):
+    parter = forms.ModelMultipleChoiceField(
+        queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Deltagande medlemmar",
+        help_text="Minst två medlemmar måste delta för att insatsen ska kunna beviljas medel.",
+    )
+
+    class Meta:
+        model = Insats
+        fields = ["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "agare_medlem", "agare_extern", "parter",
+                  "malgrupp", "alder_fran", "alder_till", "syfte", "styrgrupp", "kontaktperson"]
+        widgets = {"startdatum": DATUM, "slutdatum": DATUM, "malgrupp": forms.Textarea(attrs={"rows": 3}),
+                   "syfte": forms.Textarea(attrs={"rows": 3}), "styrgrupp": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.forbund = forbund
+        self.instance.forbund = forbund
+        self.fields["parter"].queryset = _medlemmar(forbund)
+        self.fields["agare_medlem"].queryset = _medlemmar(forbund)
+        self.fields["agare_medlem"].empty_label = "– ingen medlem (extern ägare) –"
+        if self.instance.pk:
+            self.fields["parter"].initial = list(self.instance.parter.values_list("pk", flat=True))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        parter = data.get("parter")
+        if self.instance.pk and parter is not None and self.instance.beviljanden.exists():
+            try:
+                kontrollera_finansierbar(self.instance, parter)
+            except ValidationError as exc:
+                self.add_error("parter", exc)
+        if not data.get("agare_medlem") and not data.get("agare_extern"):
+            self.add_error("agare_extern", "Ange ägaren: en medlem eller en extern organisation.")
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Insats.Status.choices, label="Ny status")
+
+
+class BemanningForm(forms.ModelForm):
+    class Meta:
+        model = Bemanning
+        fields = ["medlem", "funktion", "arsarbetare", "samlokaliserad", "betalas_av"]
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["medlem"].queryset = _medlemmar(forbund)
+
+
+class MalForm(forms.Form):
+    text = forms.CharField(label="Mål", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    matbart = forms.CharField(label="Mätbart (hur målet följs upp)", required=False, max_length=300)
+
+
+class RapportForm(forms.Form):
+    typ = forms.ChoiceField(label="Typ", choices=Rapport.Typ.choices)
+    ar = forms.IntegerField(label="Avser år", min_value=2000, max_value=2100)
+    forfallodatum = forms.DateField(label="Ska lämnas senast", required=False, widget=DATUM,
+                                    help_text="Tomt: 31 augusti för delårsrapport, 31 januari året efter för årsrapport.")
+
+
+class RapportversionForm(forms.Form):
+    fil = forms.FileField(label="Fil (PDF, Word eller Excel)")
+    kommentar = forms.CharField(label="Kommentar", required=False, max_length=300)
+
+
+class BeloppForm(forms.Form):
+    """Mixin-like base: ANTAL_BELOPPSRADER pairs of (år, belopp)."""
+
+    def lagg_till_beloppsfalt(self, prefix: str, etikett: str, initial: dict[int, Decimal] | None = None) -> None:
+        rader = sorted((initial or {}).items())
+        for i in range(ANTAL_BELOPPSRADER):
+            ar, belopp = rader[i] if i < len(rader) else (None, None)
+            self.fields[f"{prefix}_ar_{i}"] = forms.IntegerField(label=f"År (rad {i + 1})", required=False, min_value=2000,
+                                                                 max_value=2100, initial=ar)
+            self.fields[f"{prefix}_belopp_{i}"] = forms.DecimalField(label=f"{etikett} (rad {i + 1}, kr)", required=False,
+                                                                     min_value=0, decimal_places=0, initial=belopp)
+
+    def beloppsrader(self, prefix: str) -> list[tuple[Any, Any]]:
+        return [(self[f"{prefix}_ar_{i}"], self[f"{prefix}_belopp_{i}"]) for i in range(ANTAL_BELOPPSRADER)]
+
+    def belopp_per_ar(self, prefix: str) -> dict[int, Decimal]:
+        resultat: dict[int, Decimal] = {}
+        for i in range(ANTAL_BELOPPSRADER):
+            ar, belopp = self.cleaned_data.get(f"{prefix}_ar_{i}"), self.cleaned_data.get(f"{prefix}_belopp_{i}")
+            if ar is None and belopp is None:
+                continue
+            if ar is None or belopp is None:
+                self.add_error(f"{prefix}_ar_{i}", "Ange både år och belopp.")
+                continue
+            if ar in resultat:
+                self.add_error(f"{prefix}_ar_{i}", f"{ar} finns redan på en annan rad.")
+                continue
+            resultat[ar] = belopp
+        return resultat
+
+
+class AnsokanForm(forms.ModelForm, BeloppForm):
+    sokande = forms.ModelMultipleChoiceField(
+        queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Sökande (samverkande) medlemmar",
+        help_text="Ansökan ska vara undertecknad av de samverkande myndigheterna; minst två medlemmar krävs för finansiering.",
+    )
+
+    class Meta:
+        model = Ansokan
+        fields = ["titel", "diarienummer", "inkom", "insats_typ", "inriktning", "startdatum", "slutdatum", "sokande",
+                  "ansvarig_medlem", "projektagare_extern", "kontaktperson", "samverkanspartners", "bakgrund", "syfte",
+                  "forvantade_resultat", "malgrupp", "total_kostnad", "underskrifter"]
+        widgets = {"inkom": DATUM, "startdatum": DATUM, "slutdatum": DATUM,
+                   **{f: forms.Textarea(attrs={"rows": 3}) for f in ("samverkanspartners", "bakgrund", "syfte", "forvantade_resultat",
+                                                                     "malgrupp", "underskrifter")}}
+        help_texts = {"diarienummer": "Lämna tomt för att få nästa nummer i diariet."}
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.forbund = forbund
+        self.fields["sokande"].queryset = _medlemmar(forbund)
+        self.fields["ansvarig_medlem"].queryset = _medlemmar(forbund)
+        self.fields["ansvarig_medlem"].empty_label = "– extern projektägare –"
+        initial = None
+        if self.instance.pk:
+            self.fields["sokande"].initial = list(self.instance.sokande.values_list("pk", flat=True))
+            initial = {b.ar: b.belopp for b in self.instance.belopp.all()}
+        self.lagg_till_beloppsfalt("sokt", "Sökt belopp", initial)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.sokt = self.belopp_per_ar("sokt")
+        start, slut = data.get("startdatum"), data.get("slutdatum")
+        if start and slut:
+            for i in range(ANTAL_BELOPPSRADER):
+                ar = data.get(f"sokt_ar_{i}")
+                if ar is not None and not start.year <= ar <= slut.year:
+                    self.add_error(f"sokt_ar_{i}", f"{ar} ligger utanför projektperioden {start.year}–{slut.year}.")
+        if not any(v > 0 for v in self.sokt.values()):
+            self.add_error("sokt_belopp_0", "Ange sökt belopp från förbundet för minst ett år.")
+        if not data.get("ansvarig_medlem") and not data.get("projektagare_extern"):
+            self.add_error("projektagare_extern", "Ange projektägaren: en medlem eller en extern organisation.")
+        return data
+
+
+class BeredningForm(forms.Form):
+    yttrande = forms.CharField(label="Beredningsgruppens yttrande", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class BeslutForm(forms.Form):
+    paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
+                           help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
+    beslut = forms.ChoiceField(label="Beslut", widget=forms.RadioSelect,
+                               choices=[c for c in Ansokan.Beslut.choices if c[0]])
+    insats = InsatsVal(queryset=Insats.objects.none(), required=False, label="Befintlig insats som får medlen",
+                       empty_label="– skapa en ny insats från ansökan –")
+    ny_kortnamn = forms.CharField(label="Kortnamn för ny insats", required=False, max_length=40)
+
+    def __init__(self, *args: Any, ansokan: Ansokan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ansokan = ansokan
+        forbund = ansokan.forbund
+        self.fields["paragraf"].queryset = _paragrafer(forbund)
+        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        if ansokan.insats_id:
+            self.fields["insats"].initial = ansokan.insats_id
+        self.sokt = {b.ar: b.belopp for b in ansokan.belopp.all()}
+        for ar, belopp in sorted(self.sokt.items()):
+            self.fields[f"beviljat_{ar}"] = forms.DecimalField(
+                label=f"Beviljat {ar} (kr)", required=False, min_value=0, decimal_places=0, initial=belopp,
+                help_text=f"Sökt: {belopp:,.0f} kr".replace(",", " "),
+            )
+
+    def beviljat_falt(self) -> list[Any]:
+        return [self[f"beviljat_{ar}"] for ar in sorted(self.sokt)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.beviljat = {ar: data.get(f"beviljat_{ar}") or Decimal(0) for ar in self.sokt}
+        for ar, b in self.beviljat.items():
+            if b > self.sokt[ar]:
+                self.add_error(f"beviljat_{ar}", f"Beviljat belopp överstiger det sökta ({self.sokt[ar]:,.0f} kr).".replace(",", " "))
+        if data.get("beslut") in {Ansokan.Beslut.BEVILJAD, Ansokan.Beslut.DELVIS_BEVILJAD}:
+            insats = data.get("insats")
+            if insats is None and not data.get("ny_kortnamn"):
+                self.add_error("ny_kortnamn", "Välj en befintlig insats eller ange kortnamn för en ny.")
+            if insats is not None:
+                try:
+                    kontrollera_finansierbar(insats)
+                except ValidationError as exc:
+                    self.add_error("insats", exc)
+            elif self.ansokan.sokande.count() < 2:
+                self.add_error("beslut", "Minst två medlemmar måste stå bakom ansökan för att den ska kunna beviljas medel.")
+        return data
+
+
+class BeviljandeForm(forms.Form):
+    insats = InsatsVal(queryset=Insats.objects.none(), label="Insats")
+    paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
+                           help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
+    ar = forms.IntegerField(label="År", min_value=2000, max_value=2100, initial=dt.date.today().year)
+    belopp = forms.DecimalField(label="Beviljat belopp (kr)", min_value=1, decimal_places=0)
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        self.fields["paragraf"].queryset = _paragrafer(forbund)
+
+    def clean_insats(self) -> Insats:
+        insats: Insats = self.cleaned_data["insats"]
+        kontrollera_finansierbar(insats)
+        return insats
+
+
+class MedfinansieringForm(forms.ModelForm):
+    class Meta:
+        model = Medfinansiering
+        fields = ["finansiar", "form", "ar", "belopp"]
+
+
+MedfinansieringFormSet = forms.modelformset_factory(Medfinansiering, form=MedfinansieringForm, extra=4, can_delete=True)
+
+
+class BilagaForm(forms.Form):
+    namn = forms.CharField(label="Bilagans namn", max_length=200, required=False)
+    fil = forms.FileField(label="Fil")
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(label="Kalkylblad (CSV eller XLSX)",
+                          help_text="Kolumner: kortnamn, namn, typ, inriktning, startdatum, slutdatum, parter. "
+                                    "CSV med ; eller , i UTF-8 eller Windows-1252.")

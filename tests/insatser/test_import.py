@@ -1,0 +1,122 @@
+"""Import of interventions from a spreadsheet: formats, all-or-nothing, Swedish row errors, the command."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from finsam.models import Forbund, Handelse
+from insatser.importera import exportera, importera
+from insatser.models import Insats
+from tests.insatser import factories as f
+
+RUBRIK = "kortnamn;namn;typ;inriktning;startdatum;slutdatum;parter\n"
+
+
+def test_csv_semikolon_utf8_skapar_och_uppdaterar(forbund: Forbund, chef) -> None:
+    f.insats(forbund, "NAFS", parter=("fk",), namn="Gammalt namn")
+    text = RUBRIK + (
+        "MISAM;Myndighetssamverkan Skellefteå-Norsjö;ordinarie;individ;2020-01-01;;fk,af,region,skelleftea\n"
+        "NAFS;Nätverk för arbetsförberedande studier;finsam_projekt;individ;2016-08-01;2019-12-31;af,skelleftea\n"
+    )
+    resultat = importera(forbund=forbund, aktor=chef, innehall=text.encode("utf-8"), filnamn="insatser.csv")
+    assert resultat.ok, resultat.fel
+    assert (resultat.nya, resultat.uppdaterade) == (1, 1)
+    misam = Insats.objects.get(forbund=forbund, kortnamn="MISAM")
+    assert sorted(misam.parter.values_list("kod", flat=True)) == ["af", "fk", "region", "skelleftea"]
+    assert misam.namn == "Myndighetssamverkan Skellefteå-Norsjö"
+    nafs = Insats.objects.get(forbund=forbund, kortnamn="NAFS")
+    assert nafs.namn == "Nätverk för arbetsförberedande studier"
+    assert sorted(nafs.parter.values_list("kod", flat=True)) == ["af", "skelleftea"]
+    assert Handelse.objects.filter(forbund=forbund, handling="insats_import").count() == 2
+    assert Handelse.objects.filter(forbund=forbund, handling="insatser_importera").count() == 1
+
+
+def test_csv_komma_windows_1252(forbund: Forbund) -> None:
+    text = ('kortnamn,namn,typ,inriktning,startdatum,slutdatum,parter\n'
+            'PSYK,Psykisk hälsa Arbetsliv,esf_projekt,individ,2018-01-01,2020-12-31,"fk,skelleftea"\n')
+    resultat = importera(forbund=forbund, aktor=None, innehall=text.encode("cp1252"))
+    assert resultat.ok, resultat.fel
+    assert Insats.objects.get(forbund=forbund, kortnamn="PSYK").namn == "Psykisk hälsa Arbetsliv"
+
+
+def test_xlsx(forbund: Forbund) -> None:
+    import datetime as dt
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "parter"])
+    ws.append(["ProAktiv", "ProAktiv", "finsam_projekt", "individ", dt.datetime(2018, 3, 1), None, "af,norsjo"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    resultat = importera(forbund=forbund, aktor=None, innehall=buf.getvalue(), filnamn="insatser.xlsx")
+    assert resultat.ok, resultat.fel
+    insats = Insats.objects.get(forbund=forbund, kortnamn="ProAktiv")
+    assert insats.startdatum == dt.date(2018, 3, 1) and insats.slutdatum is None
+
+
+def test_trasig_fil_sparar_ingenting_och_namnger_rad_och_kolumn(forbund: Forbund) -> None:
+    text = RUBRIK + (
+        "MISAM;Myndighetssamverkan;ordinarie;individ;2020-01-01;;fk,af\n"
+        "NAFS;Nätverk;projekt;individ;2016-08-01;;af,skelleftea\n"
+        "VV;Vägen Vidare;struktur;struktur;2019-13-01;;af,okand\n"
+    )
+    fore = Handelse.objects.count()
+    resultat = importera(forbund=forbund, aktor=None, innehall=text.encode("utf-8"))
+    assert not resultat.ok
+    assert Insats.objects.filter(forbund=forbund).count() == 0
+    assert Handelse.objects.count() == fore
+    fel = "\n".join(resultat.fel)
+    assert "Rad 3, kolumn typ: ”projekt” är inte giltigt" in fel
+    assert "Rad 4, kolumn startdatum: ”2019-13-01” är inget giltigt datum; skriv ÅÅÅÅ-MM-DD." in fel
+    assert "Rad 4, kolumn parter: Okänd medlemskod okand" in fel
+    assert "Rad 2" not in fel
+
+
+def test_slutdatum_fore_start_och_saknad_kolumn(forbund: Forbund) -> None:
+    text = RUBRIK + "X;X;ordinarie;individ;2020-01-01;2019-01-01;fk,af\n"
+    resultat = importera(forbund=forbund, aktor=None, innehall=text.encode("utf-8"))
+    assert any(m.startswith("Rad 2, kolumn slutdatum:") for m in resultat.fel), resultat.fel
+    resultat = importera(forbund=forbund, aktor=None, innehall=b"kortnamn;namn\nX;Y\n")
+    assert resultat.fel and "Kolumnen typ, inriktning, startdatum, parter saknas" in resultat.fel[0]
+    assert not Insats.objects.filter(forbund=forbund).exists()
+
+
+def test_dubbla_kortnamn_i_filen(forbund: Forbund) -> None:
+    text = RUBRIK + "X;X;ordinarie;individ;2020-01-01;;fk,af\nx;Y;ordinarie;individ;2020-01-01;;fk,af\n"
+    resultat = importera(forbund=forbund, aktor=None, innehall=text.encode("utf-8"))
+    assert resultat.fel == ["Rad 3, kolumn kortnamn: x finns redan på rad 2."]
+
+
+def test_annat_forbunds_insats_paverkas_inte(forbund: Forbund, annat_forbund: Forbund) -> None:
+    annan = f.insats(annat_forbund, "MISAM", namn="Annat förbunds MISAM")
+    text = RUBRIK + "MISAM;Vår MISAM;ordinarie;individ;2020-01-01;;fk,af\n"
+    assert importera(forbund=forbund, aktor=None, innehall=text.encode("utf-8")).ok
+    annan.refresh_from_db()
+    assert annan.namn == "Annat förbunds MISAM"
+    assert Insats.objects.get(forbund=forbund, kortnamn="MISAM").namn == "Vår MISAM"
+
+
+def test_export_kan_importeras_igen(forbund: Forbund) -> None:
+    f.insats(forbund, "MISAM", parter=("fk", "af", "region"))
+    csv_bytes = exportera(forbund, "csv")
+    assert csv_bytes.decode("utf-8-sig").splitlines()[0] == "kortnamn;namn;typ;inriktning;startdatum;slutdatum;parter"
+    assert "fk,af,region" in csv_bytes.decode("utf-8-sig")
+    resultat = importera(forbund=forbund, aktor=None, innehall=csv_bytes)
+    assert resultat.ok and resultat.uppdaterade == 1
+    assert exportera(forbund, "xlsx")[:2] == b"PK"
+
+
+def test_kommandot(forbund: Forbund, tmp_path) -> None:
+    fil = tmp_path / "insatser.csv"
+    fil.write_text(RUBRIK + "MISAM;Myndighetssamverkan;ordinarie;individ;2020-01-01;;fk,af\n", encoding="utf-8")
+    ut = io.StringIO()
+    call_command("import_insatser", str(fil), "--forbund", forbund.slug, stdout=ut)
+    assert "1 nya, 0 uppdaterade" in ut.getvalue()
+    fil.write_text(RUBRIK + "NAFS;Nätverk;fel;individ;2020-01-01;;fk,af\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="Rad 2, kolumn typ"):
+        call_command("import_insatser", str(fil), "--forbund", forbund.slug, stdout=io.StringIO())
+    assert not Insats.objects.filter(kortnamn="NAFS").exists()
