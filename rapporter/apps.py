@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class RapporterConfig(AppConfig):
     name = "rapporter"
     verbose_name = "Rapporter"
+
+    def ready(self) -> None:
+        from . import dokumenttyper
+
+        dokumenttyper.registrera_alla()

@@ -1,1 +1,130 @@
-"""Models of this app (see README and the app issue)."""
+"""Reports the board adopts every year: the årsredovisning and the verksamhetsplan.
+
+Numbers come from the other apps; what lives here is what the förbundschef writes (texts per
+section and year), the förbund-level goals of the verksamhetsplan, and the report record that
+ties a year's document to the board decision that adopted it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from finsam.models import ForbundsData
+
+
+class RapportTyp(models.TextChoices):
+    ARSREDOVISNING = "arsredovisning", "Årsredovisning"
+    VERKSAMHETSPLAN = "verksamhetsplan", "Verksamhetsplan"
+
+
+class Rapport(ForbundsData):
+    """One year's report of one kind and its way from draft to adopted."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", "Utkast"
+        SLUTLIG = "slutlig", "Slutlig – inför beslut"
+        FASTSTALLD = "faststalld", "Fastställd av styrelsen"
+
+    # The allowed status changes, checked in one place (services.rapport_status_andra).
+    OVERGANGAR: dict[str, set[str]] = {
+        Status.UTKAST: {Status.SLUTLIG},
+        Status.SLUTLIG: {Status.UTKAST, Status.FASTSTALLD},
+        Status.FASTSTALLD: set(),
+    }
+
+    typ = models.CharField("typ", max_length=20, choices=RapportTyp.choices)
+    ar = models.PositiveSmallIntegerField("år")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.UTKAST)
+    dokument = models.ForeignKey(
+        "finsam.Dokument", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="dokument"
+    )
+    sammantrade = models.ForeignKey(
+        "styrelse.Sammantrade", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="sammanträde för beslut",
+    )
+    slutlig_tid = models.DateTimeField("markerad slutlig", null=True, blank=True)
+    beslut = models.ForeignKey(
+        "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)"
+    )
+    faststalld_tid = models.DateTimeField("fastställd", null=True, blank=True)
+    sha256 = models.CharField("SHA-256 för fastställd PDF", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "rapport"
+        verbose_name_plural = "rapporter"
+        ordering = ["-ar", "typ"]
+        constraints = [models.UniqueConstraint(fields=["forbund", "typ", "ar"], name="rapporter_rapport_unik_ar")]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()} {self.ar}"
+
+    @property
+    def nyckel(self) -> str:
+        return f"{self.typ}:{self.ar}"
+
+    @property
+    def titel(self) -> str:
+        return f"{self.get_typ_display()} {self.ar}"
+
+
+class Rapporttext(ForbundsData):
+    """A text the förbundschef writes for one section of one year's report (optionally per insats)."""
+
+    typ = models.CharField("rapport", max_length=20, choices=RapportTyp.choices)
+    ar = models.PositiveSmallIntegerField("år")
+    sektion = models.CharField("avsnitt", max_length=40)
+    insats = models.ForeignKey(
+        "insatser.Insats", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="insats"
+    )
+    text = models.TextField("text", blank=True)
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="ändrad av"
+    )
+
+    class Meta:
+        verbose_name = "rapporttext"
+        verbose_name_plural = "rapporttexter"
+        ordering = ["typ", "ar", "sektion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forbund", "typ", "ar", "sektion"], condition=models.Q(insats__isnull=True), name="rapporter_text_unik"
+            ),
+            models.UniqueConstraint(
+                fields=["forbund", "typ", "ar", "sektion", "insats"], condition=models.Q(insats__isnull=False),
+                name="rapporter_text_unik_insats",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()} {self.ar}: {self.sektion}"
+
+
+class Forbundsmal(ForbundsData):
+    """A row of the verksamhetsplan's goal table; the årsredovisning reports on the same goal."""
+
+    class Bedomning(models.TextChoices):
+        EJ_BEDOMD = "", "Ej bedömt"
+        UPPFYLLT = "uppfyllt", "Uppfyllt"
+        DELVIS = "delvis_uppfyllt", "Delvis uppfyllt"
+        EJ_UPPFYLLT = "ej_uppfyllt", "Ej uppfyllt"
+
+    ar = models.PositiveSmallIntegerField("år", help_text="Verksamhetsåret målet gäller.")
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+    mal = models.CharField("mål", max_length=300)
+    utforande = models.TextField("utförande/delmål", blank=True)
+    matbart = models.TextField("mätbart", blank=True)
+    ansvarig = models.CharField("ansvarig", max_length=200, blank=True)
+    period = models.CharField("år (period)", max_length=40, blank=True, help_text="T.ex. 2023 eller 2023–2025.")
+    bedomning = models.CharField("bedömning", max_length=20, choices=Bedomning.choices, blank=True, default="")
+    kommentar = models.TextField("kommentar till bedömningen", blank=True)
+
+    class Meta:
+        verbose_name = "förbundsmål"
+        verbose_name_plural = "förbundsmål"
+        ordering = ["ar", "ordning", "id"]
+        constraints = [models.CheckConstraint(condition=~models.Q(mal=""), name="rapporter_mal_har_text")]
+
+    def __str__(self) -> str:
+        return f"{self.ar}: {self.mal}"

@@ -1,0 +1,252 @@
+"""Every write of the reports app: texts, goals, ordering a PDF, marking final, adoption by the board."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from finsam.audit import diff, handelse_logga, snapshot
+from finsam.documents.services import dokument_bestall, dokument_las
+from finsam.models import Dokument, Forbund
+
+from . import kallor
+from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp
+from .sektioner import sektion
+
+MAX_TEXT = 20_000
+
+
+def _user(aktor: Any) -> Any:
+    return aktor if getattr(aktor, "is_authenticated", False) else None
+
+
+def _kontrollera_ar(ar: int) -> None:
+    if not 2000 <= int(ar) <= 2100:
+        raise ValidationError("Året måste vara mellan 2000 och 2100.")
+
+
+def rapport_hamta_eller_skapa(*, forbund: Forbund, typ: str, ar: int) -> Rapport:
+    if typ not in RapportTyp.values:
+        raise ValidationError("Okänd rapporttyp.")
+    _kontrollera_ar(ar)
+    rapport, _ = Rapport.objects.get_or_create(forbund=forbund, typ=typ, ar=ar)
+    return rapport
+
+
+def _kan_andras(forbund: Forbund, typ: str, ar: int) -> None:
+    rapport = Rapport.objects.filter(forbund=forbund, typ=typ, ar=ar).first()
+    if rapport is None or rapport.status == Rapport.Status.UTKAST:
+        return
+    if rapport.status == Rapport.Status.FASTSTALLD:
+        raise ValidationError(f"{rapport.titel} är fastställd av styrelsen och kan inte ändras.")
+    raise ValidationError(f"{rapport.titel} är markerad som slutlig. Återöppna den som utkast för att ändra.")
+
+
+@transaction.atomic
+def rapporttext_spara(
+    *, forbund: Forbund, aktor: Any, typ: str, ar: int, sektion_nyckel: str, text: str, insats: Any = None
+) -> Rapporttext:
+    """Write (or clear) the text of one section of one year's report."""
+    try:
+        sektion(typ, sektion_nyckel, insats=insats is not None)
+    except KeyError as exc:
+        raise ValidationError("Okänt avsnitt i rapporten.") from exc
+    _kontrollera_ar(ar)
+    if insats is not None and insats.forbund_id != forbund.pk:
+        raise ValidationError("Insatsen tillhör inte förbundet.")
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"Texten är för lång (högst {MAX_TEXT} tecken).")
+    _kan_andras(forbund, typ, ar)
+    obj = Rapporttext.objects.select_for_update().filter(
+        forbund=forbund, typ=typ, ar=ar, sektion=sektion_nyckel, insats=insats
+    ).first()
+    fore = snapshot(obj, ["text"]) if obj else {}
+    if obj is None:
+        obj = Rapporttext(forbund=forbund, typ=typ, ar=ar, sektion=sektion_nyckel, insats=insats)
+    if obj.pk and obj.text == text:
+        return obj
+    obj.text = text
+    obj.andrad_av = _user(aktor)
+    obj.full_clean()
+    obj.save()
+    handelse_logga(
+        aktor=aktor, forbund=forbund, handling="rapporttext_spara", objekt=obj,
+        andringar=diff(fore, snapshot(obj, ["text"])),
+        detaljer={"typ": typ, "ar": ar, "sektion": sektion_nyckel, "insats": insats.pk if insats else None},
+    )
+    return obj
+
+
+MAL_FALT = ["ar", "ordning", "mal", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+
+
+@transaction.atomic
+def forbundsmal_spara(*, forbund: Forbund, aktor: Any, mal: Forbundsmal | None = None, **falt: Any) -> Forbundsmal:
+    """Create or change a goal of the förbund's goal table."""
+    okanda = set(falt) - set(MAL_FALT)
+    if okanda:
+        raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
+    if mal is not None and mal.forbund_id != forbund.pk:
+        raise ValidationError("Målet tillhör inte förbundet.")
+    obj = mal or Forbundsmal(forbund=forbund)
+    fore = snapshot(obj) if obj.pk else {}
+    for k, v in falt.items():
+        setattr(obj, k, v.strip() if isinstance(v, str) else v)
+    _kontrollera_ar(obj.ar)
+    andrade = set(diff(fore, snapshot(obj))) if fore else set(MAL_FALT)
+    # The goal itself belongs to the year's plan; the assessment to the report on the year.
+    if andrade - {"bedomning", "kommentar"}:
+        _kan_andras(forbund, RapportTyp.VERKSAMHETSPLAN, obj.ar)
+        if fore and "ar" in andrade:
+            _kan_andras(forbund, RapportTyp.VERKSAMHETSPLAN, int(fore["ar"]))
+    if andrade & {"bedomning", "kommentar", "mal", "ar"}:
+        _kan_andras(forbund, RapportTyp.ARSREDOVISNING, obj.ar)
+    obj.full_clean()
+    obj.save()
+    handelse_logga(
+        aktor=aktor, forbund=forbund, handling="forbundsmal_spara" if fore else "forbundsmal_skapa", objekt=obj,
+        andringar=diff(fore, snapshot(obj)),
+    )
+    return obj
+
+
+@transaction.atomic
+def forbundsmal_ta_bort(*, forbund: Forbund, aktor: Any, mal: Forbundsmal) -> None:
+    if mal.forbund_id != forbund.pk:
+        raise ValidationError("Målet tillhör inte förbundet.")
+    _kan_andras(forbund, RapportTyp.VERKSAMHETSPLAN, mal.ar)
+    _kan_andras(forbund, RapportTyp.ARSREDOVISNING, mal.ar)
+    fore = snapshot(mal)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="forbundsmal_ta_bort", objekt=mal, andringar=diff(fore, {}))
+    mal.delete()
+
+
+@transaction.atomic
+def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: int) -> int:
+    """Start a year's goal table from last year's goals (without the assessments). Returns the count."""
+    _kontrollera_ar(till_ar)
+    _kan_andras(forbund, RapportTyp.VERKSAMHETSPLAN, till_ar)
+    if Forbundsmal.objects.filter(forbund=forbund, ar=till_ar).exists():
+        raise ValidationError(f"Måltabellen för {till_ar} har redan mål.")
+    kallor_mal = list(Forbundsmal.objects.filter(forbund=forbund, ar=fran_ar))
+    if not kallor_mal:
+        raise ValidationError(f"Det finns inga mål för {fran_ar} att utgå från.")
+    nya = [
+        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, utforande=m.utforande, matbart=m.matbart,
+                    ansvarig=m.ansvarig, period=m.period)
+        for m in kallor_mal
+    ]
+    Forbundsmal.objects.bulk_create(nya)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="forbundsmal_kopiera", objekt=None,
+                   detaljer={"fran_ar": fran_ar, "till_ar": till_ar, "antal": len(nya)})
+    return len(nya)
+
+
+def _bestall(rapport: Rapport, aktor: Any) -> Dokument:
+    dokument = dokument_bestall(
+        forbund=rapport.forbund, aktor=aktor, typ=rapport.typ, titel=rapport.titel, nyckel=rapport.nyckel,
+        parametrar={"ar": rapport.ar, "rapport": rapport.pk},
+    )
+    if rapport.dokument_id != dokument.pk:
+        rapport.dokument = dokument
+        rapport.save(update_fields=["dokument"])
+    return dokument
+
+
+@transaction.atomic
+def rapport_generera(*, forbund: Forbund, aktor: Any, typ: str, ar: int) -> Rapport:
+    """Queue the PDF of the report (the draft, or the final version). A rerun replaces the draft."""
+    rapport = rapport_hamta_eller_skapa(forbund=forbund, typ=typ, ar=ar)
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    if rapport.status == Rapport.Status.FASTSTALLD:
+        raise ValidationError(f"{rapport.titel} är fastställd; den fastställda PDF:en skapas aldrig om.")
+    _bestall(rapport, aktor)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_generera", objekt=rapport,
+                   detaljer={"status": rapport.status, "dokument": rapport.dokument_id})
+    return rapport
+
+
+def _avstamning_kravs(rapport: Rapport) -> None:
+    if rapport.typ != RapportTyp.ARSREDOVISNING:
+        return
+    ok, kontroller = kallor.avstamning(rapport.forbund, rapport.ar)
+    if not ok:
+        fel = [k for k in kontroller if not k.get("ok")]
+        delar = []
+        for k in fel:
+            d = k.get("differens")
+            delar.append(f"{k.get('kontroll')} (differens {d} kr)" if d not in (None, "", 0) else str(k.get("kontroll")))
+        raise ValidationError(
+            "Årsredovisningen kan inte markeras som slutlig: avstämningen av räkenskaperna går inte ihop. "
+            f"Kontroll som inte stämmer: {'; '.join(delar) or 'okänd'}."
+        )
+
+
+def _status_andra(rapport: Rapport, ny: str) -> None:
+    if ny not in Rapport.OVERGANGAR[rapport.status]:
+        raise ValidationError(
+            f"{rapport.titel} kan inte gå från ”{rapport.get_status_display()}” till ”{Rapport.Status(ny).label}”."
+        )
+    rapport.status = ny
+
+
+@transaction.atomic
+def rapport_markera_slutlig(*, forbund: Forbund, aktor: Any, typ: str, ar: int, sammantrade: Any) -> Rapport:
+    """Freeze the contents for the board: checks the reconciliation and renders the final version."""
+    rapport = rapport_hamta_eller_skapa(forbund=forbund, typ=typ, ar=ar)
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+    fore = snapshot(rapport)
+    if sammantrade is None or sammantrade.forbund_id != forbund.pk:
+        raise ValidationError("Välj det sammanträde där styrelsen ska besluta om rapporten.")
+    _status_andra(rapport, Rapport.Status.SLUTLIG)
+    _avstamning_kravs(rapport)
+    rapport.sammantrade = sammantrade
+    rapport.slutlig_tid = timezone.now()
+    rapport.full_clean()
+    rapport.save()
+    _bestall(rapport, aktor)
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_markera_slutlig", objekt=rapport,
+                   andringar=diff(fore, snapshot(rapport)))
+    return rapport
+
+
+@transaction.atomic
+def rapport_ateroppna(*, forbund: Forbund, aktor: Any, rapport: Rapport) -> Rapport:
+    rapport = Rapport.objects.select_for_update().get(pk=rapport.pk, forbund=forbund)
+    fore = snapshot(rapport)
+    _status_andra(rapport, Rapport.Status.UTKAST)
+    rapport.slutlig_tid = None
+    rapport.sammantrade = None
+    rapport.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_ateroppna", objekt=rapport,
+                   andringar=diff(fore, snapshot(rapport)))
+    return rapport
+
+
+@transaction.atomic
+def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragraf: Any) -> Rapport:
+    """Record the board's decision and freeze the final PDF the board read: locked, SHA-256 kept."""
+    rapport = Rapport.objects.select_for_update().select_related("dokument").get(pk=rapport.pk, forbund=forbund)
+    fore = snapshot(rapport)
+    if paragraf is None or paragraf.forbund_id != forbund.pk:
+        raise ValidationError("Välj styrelsens beslutsparagraf.")
+    _status_andra(rapport, Rapport.Status.FASTSTALLD)
+    if paragraf.sammantrade_id != rapport.sammantrade_id:
+        raise ValidationError("Beslutet ska vara fattat vid det sammanträde rapporten gjordes slutlig för.")
+    dokument = rapport.dokument
+    if dokument is None or dokument.status != Dokument.Status.KLAR or not rapport.slutlig_tid or dokument.bestalld < rapport.slutlig_tid:
+        raise ValidationError("Den slutliga PDF:en är inte klar än. Vänta tills den är skapad och försök igen.")
+    _avstamning_kravs(rapport)
+    dokument = dokument_las(dokument=dokument, aktor=aktor, detaljer={"beslut": str(paragraf), "rapport": rapport.pk})
+    rapport.beslut = paragraf
+    rapport.faststalld_tid = timezone.now()
+    rapport.sha256 = dokument.sha256
+    rapport.full_clean()
+    rapport.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_faststall", objekt=rapport,
+                   andringar=diff(fore, snapshot(rapport)), detaljer={"sha256": dokument.sha256, "paragraf": paragraf.pk})
+    return rapport
