@@ -1,0 +1,77 @@
+"""The annual accounts (räkenskaper): derived from the imported bookkeeping, never typed twice, and reconciled."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from finsam.models import Forbund, Medlem
+
+from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
+from .avstamning import kontroller
+from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
+from .data import NOLL, Saldon, las_saldon
+from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
+
+__all__ = ["rakenskaper"]
+
+
+def _ar(s: Saldon) -> dict[str, Any]:
+    rs = resultatrakning(s)
+    return {"resultatrakning": rs, "balansrakning": balansrakning(s, rs["arets_resultat"]),
+            "kassaflodesanalys": kassaflodesanalys(s, rs["arets_resultat"])}
+
+
+def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """The statements of `ar` with the previous year for comparison, notes, budget comparison, equity, balanskrav and
+    `avstamning` (a list of {"kontroll", "ok", "differens", "detalj"}). Decimal values. A fixed number of queries."""
+    from ..selectors.bidrag import medlemsbidrag
+    from ..selectors.budget import budget_tabell
+
+    importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
+    imp = importer.get(ar)
+    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran"))
+    kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
+    medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
+    akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
+    if imp is not None and ar - 1 in importer:
+        fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))
+    else:
+        fg = las_saldon(forbund, imp, -1, intervall, list(kopplingar.values()))
+    bidrag = medlemsbidrag(forbund, ar)
+    budget = budget_tabell(forbund, ar)
+    installning = Ekonomiinstallning.objects.filter(forbund=forbund).first()
+    andel = installning.eget_kapital_andel if installning else Decimal("0.200")
+
+    data: dict[str, Any] = {"ar": ar, "forbund": forbund.namn, "finns": imp is not None, "foregaende_finns": fg.finns}
+    data["import"] = (
+        {"kalla": imp.get_kalla_display(), "filnamn": imp.filnamn, "importerad": imp.importerad, "tom": imp.tom,
+         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256}
+        if imp else None
+    )
+    nu, fore = _ar(akt), _ar(fg)
+    data.update(nu)
+    data["foregaende"] = fore if fg.finns else None
+    data["ej_kopplade_konton"] = akt.ej_mappade
+    data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None)
+    data["driftsredovisning"] = driftsredovisning(nu, fore if fg.finns else None, budget)
+    data["budget_utfall"] = budget_utfall(akt, kopplingar, budget)
+    data["eget_kapital"] = eget_kapital_bedomning(nu, bidrag, andel, budget)
+    data["balanskrav"] = {
+        "arets_resultat": nu["resultatrakning"]["arets_resultat"], "realisationsvinster": NOLL,
+        "balanskravsresultat": nu["resultatrakning"]["arets_resultat"], "uppfyllt": nu["resultatrakning"]["arets_resultat"] >= 0,
+        "planerat_underskott": (budget or {}).get("eget_kapital_anspraktaget", [NOLL])[0],
+    }
+    for nyckel in ("arets_resultat",):
+        data[nyckel] = nu["resultatrakning"][nyckel]
+    for nyckel in ("summa_tillgangar", "summa_eget_kapital_och_skulder", "eget_kapital_vid_arets_slut", "eget_kapital_vid_arets_borjan"):
+        data[nyckel] = nu["balansrakning"][nyckel]
+    for nyckel in ("kassaflode_lopande_verksamhet", "likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut", "arets_kassaflode"):
+        data[nyckel] = nu["kassaflodesanalys"][nyckel]
+    if imp is None:
+        data["avstamning"] = [{"kontroll": f"Bokföringen för {ar} är importerad", "ok": False, "differens": NOLL,
+                               "detalj": "Importera årets SIE-fil eller saldobalans."}]
+    else:
+        data["avstamning"] = kontroller(data, bidrag, medlemmar)
+    data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
+    return data

@@ -1,0 +1,72 @@
+"""Members' contributions: the allocation split by statutes § 11, rounded so the parts sum exactly to the total."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from finsam.models import Forbund, Medlem
+
+from ..models import Tilldelning
+
+
+def fordela(total: int, vikter: list[Fraction]) -> list[int]:
+    """Split whole kronor by exact shares (largest remainder): the parts always sum to `total`."""
+    exakta = [total * v for v in vikter]
+    golv = [int(e.numerator // e.denominator) for e in exakta]
+    rest = total - sum(golv)
+    ordning = sorted(range(len(exakta)), key=lambda i: (-(exakta[i] - golv[i]), i))
+    for i in ordning[:rest]:
+        golv[i] += 1
+    return golv
+
+
+def kvartal(belopp: int) -> list[int]:
+    """Invoicing per quarter: four equal parts in whole kronor, the remainder on the last."""
+    del_ = belopp // 4
+    return [del_, del_, del_, belopp - 3 * del_]
+
+
+def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """The allocation per member for `ar`: the state's half (through Försäkringskassan for FK and AF), the region's
+    quarter, and the municipalities' quarter split by population 18–64 on 31 December of the year before.
+
+    {"ar", "tilldelning", "referensdatum", "rader": [{"medlem_id", "medlem", "typ", "grund", "invanare", "andel",
+    "belopp", "kvartal": [4 × int]}], "per_medlem": {medlem_id: Decimal}, "summa"}. Three queries.
+    """
+    tilldelning = Tilldelning.objects.filter(forbund=forbund, ar=ar).first()
+    resultat: dict[str, Any] = {
+        "ar": ar, "tilldelning": None, "referensdatum": dt.date(ar - 1, 12, 31), "rader": [], "per_medlem": {}, "summa": Decimal(0),
+        "kommentar": "",
+    }
+    if tilldelning is None:
+        return resultat
+    medlemmar = list(Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn"))
+    invanare = {k.medlem_id: k.invanare for k in tilldelning.kommunandelar.all()}
+    staten = next((m for m in medlemmar if m.typ == Medlem.Typ.FK), None) or next((m for m in medlemmar if m.typ == Medlem.Typ.AF), None)
+    region = next((m for m in medlemmar if m.typ == Medlem.Typ.REGION), None)
+    kommuner = [m for m in medlemmar if m.typ == Medlem.Typ.KOMMUN]
+    summa_inv = sum(invanare.get(m.pk, 0) for m in kommuner)
+
+    delar: list[tuple[Medlem | None, str, Fraction, int | None]] = [
+        (staten, "Staten (Försäkringskassan för FK och AF), hälften", Fraction(1, 2), None),
+        (region, "Regionen, en fjärdedel", Fraction(1, 4), None),
+    ]
+    for m in kommuner:
+        antal = invanare.get(m.pk, 0)
+        andel = Fraction(antal, summa_inv) / 4 if summa_inv else Fraction(1, 4 * len(kommuner))
+        delar.append((m, f"Kommunerna, en fjärdedel efter invånare 18–64 år ({antal} av {summa_inv})", andel, antal))
+    total = int(tilldelning.belopp)
+    belopp = fordela(total, [d[2] for d in delar])
+    for (medlem, grund, andel, antal), b in zip(delar, belopp, strict=True):
+        resultat["rader"].append({
+            "medlem_id": medlem.pk if medlem else None, "medlem": medlem.namn if medlem else "(medlem saknas)",
+            "typ": medlem.typ if medlem else "", "grund": grund, "invanare": antal, "andel": float(andel),
+            "belopp": Decimal(b), "kvartal": [Decimal(k) for k in kvartal(b)],
+        })
+        if medlem is not None:
+            resultat["per_medlem"][medlem.pk] = resultat["per_medlem"].get(medlem.pk, Decimal(0)) + Decimal(b)
+    resultat.update(tilldelning=tilldelning.belopp, summa=Decimal(sum(belopp)), kommentar=tilldelning.kommentar)
+    return resultat

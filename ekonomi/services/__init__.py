@@ -1,0 +1,40 @@
+"""Every write use case of ekonomi. Keyword-only, atomic, validated, audited."""
+
+from .bidrag import tilldelning_spara
+from .bokforing import (
+    bokforing_importera,
+    kontointervall_spara,
+    kontointervall_ta_bort,
+    kontokoppling_spara,
+    kontokoppling_ta_bort,
+    kontoplan_standard,
+)
+from .budget import (
+    budget_faststall,
+    budget_fyll,
+    budget_ny_version,
+    budget_skapa,
+    budgetrad_spara,
+    budgetrad_ta_bort,
+)
+from .revision import ansvarsfrihet_spara, installning_spara, prognos_spara, revisionsberattelse_spara
+
+__all__ = [
+    "ansvarsfrihet_spara",
+    "bokforing_importera",
+    "budget_faststall",
+    "budget_fyll",
+    "budget_ny_version",
+    "budget_skapa",
+    "budgetrad_spara",
+    "budgetrad_ta_bort",
+    "installning_spara",
+    "kontointervall_spara",
+    "kontointervall_ta_bort",
+    "kontokoppling_spara",
+    "kontokoppling_ta_bort",
+    "kontoplan_standard",
+    "prognos_spara",
+    "revisionsberattelse_spara",
+    "tilldelning_spara",
+]

@@ -1,0 +1,102 @@
+"""Settings, the quarterly forecast, auditors' reports and discharge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from finsam.audit import diff, handelse_logga, snapshot
+from finsam.models import Forbund, Medlem
+
+from ..models import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Prognosrad, Revisionsberattelse
+
+
+@transaction.atomic
+def installning_spara(*, forbund: Forbund, aktor: Any, eget_kapital_andel: Decimal) -> Ekonomiinstallning:
+    obj, _ = Ekonomiinstallning.objects.select_for_update().get_or_create(forbund=forbund)
+    fore = snapshot(obj)
+    obj.eget_kapital_andel = eget_kapital_andel
+    obj.full_clean()
+    obj.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="installning_spara", objekt=obj, andringar=diff(fore, snapshot(obj)))
+    return obj
+
+
+@transaction.atomic
+def prognos_spara(
+    *, forbund: Forbund, aktor: Any, ar: int, kvartal: int, rader: dict[str, tuple[Decimal | None, str]], sammanfattning: str = ""
+) -> Kvartalsuppfoljning:
+    """Save the förbundschef's full-year forecast and comments per budget line for one quarter."""
+    if kvartal not in (1, 2, 3, 4):
+        raise ValidationError({"kvartal": "Kvartalet ska vara 1–4."})
+    from ..selectors.budget import aktuell_budget
+
+    budget = aktuell_budget(forbund, ar)
+    if budget is None:
+        raise ValidationError(f"Det finns ingen budget för {ar} att följa upp.")
+    giltiga = set(budget.rader.values_list("nyckel", flat=True))
+    okanda = sorted(set(rader) - giltiga)
+    if okanda:
+        raise ValidationError(f"Okända budgetrader: {', '.join(okanda)}.")
+    uppf, _ = Kvartalsuppfoljning.objects.select_for_update().get_or_create(forbund=forbund, ar=ar, kvartal=kvartal)
+    fore_text = uppf.sammanfattning
+    befintliga = {p.nyckel: p for p in uppf.rader.all()}
+    andringar: dict[str, Any] = {}
+    for nyckel, (prognos, kommentar) in rader.items():
+        p = befintliga.get(nyckel) or Prognosrad(forbund=forbund, uppfoljning=uppf, nyckel=nyckel)
+        fore = [str(p.prognos) if p.prognos is not None else None, p.kommentar]
+        p.prognos, p.kommentar = prognos, kommentar.strip()
+        p.full_clean(exclude=["uppfoljning"])
+        if [str(p.prognos) if p.prognos is not None else None, p.kommentar] != fore or p.pk is None:
+            p.save()
+            andringar[nyckel] = [fore, [str(p.prognos) if p.prognos is not None else None, p.kommentar]]
+    uppf.sammanfattning = sammanfattning
+    uppf.andrad = timezone.now()
+    uppf.save()
+    if fore_text != sammanfattning:
+        andringar["sammanfattning"] = [fore_text, sammanfattning]
+    handelse_logga(aktor=aktor, forbund=forbund, handling="prognos_spara", objekt=uppf, andringar=andringar)
+    return uppf
+
+
+@transaction.atomic
+def revisionsberattelse_spara(
+    *, forbund: Forbund, aktor: Any, ar: int, revisor_namn: str, avser: str, datum: dt.date, text: str,
+    tillstyrker_ansvarsfrihet: bool, berattelse: Revisionsberattelse | None = None,
+) -> Revisionsberattelse:
+    """An auditor records (or corrects) their audit report for a year."""
+    if berattelse is not None and berattelse.revisor_id not in (None, getattr(aktor, "pk", None)):
+        raise ValidationError("Bara revisorn som lämnade revisionsberättelsen kan ändra den.")
+    fore = snapshot(berattelse) if berattelse else {}
+    obj = berattelse or Revisionsberattelse(forbund=forbund, revisor=aktor if getattr(aktor, "is_authenticated", False) else None)
+    obj.ar, obj.revisor_namn, obj.avser, obj.datum, obj.text = ar, revisor_namn, avser, datum, text
+    obj.tillstyrker_ansvarsfrihet = tillstyrker_ansvarsfrihet
+    obj.full_clean()
+    obj.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="revisionsberattelse_spara", objekt=obj, andringar=diff(fore, snapshot(obj)))
+    return obj
+
+
+@transaction.atomic
+def ansvarsfrihet_spara(
+    *, forbund: Forbund, aktor: Any, ar: int, medlem: Medlem, beviljad: bool, beslutsdatum: dt.date, beslutsorgan: str,
+    paragraf: Any = None,
+) -> Ansvarsfrihet:
+    """Record a member's decision on discharge for the year; `paragraf` is the board's paragraph noting it."""
+    if medlem.forbund_id != forbund.pk:
+        raise ValidationError({"medlem": "Finns inte i förbundet."})
+    if paragraf is not None and paragraf.forbund_id != forbund.pk:
+        raise ValidationError({"paragraf": "Finns inte i förbundet."})
+    obj = Ansvarsfrihet.objects.select_for_update().filter(forbund=forbund, ar=ar, medlem=medlem).first()
+    fore = snapshot(obj) if obj else {}
+    obj = obj or Ansvarsfrihet(forbund=forbund, ar=ar, medlem=medlem)
+    obj.beviljad, obj.beslutsdatum, obj.beslutsorgan, obj.paragraf = beviljad, beslutsdatum, beslutsorgan, paragraf
+    obj.full_clean()
+    obj.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="ansvarsfrihet_spara", objekt=obj, andringar=diff(fore, snapshot(obj)))
+    return obj
