@@ -123,3 +123,25 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(skip)
+
+
+# --- A real Celery worker against Redis (skipped locally without Redis, failing in CI) ---
+@pytest.fixture
+def celery_worker_process(settings: Any, transactional_db: Any) -> Any:
+    """A started worker process on its own Redis queue; the test process sends tasks to it."""
+    from finsam.celery import app
+    from tests.worker_harness import TEST_REDIS_URL, WorkerProcess, redis_svarar
+
+    if not redis_svarar():
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis svarar inte på {TEST_REDIS_URL}; CI kräver en riktig worker mot Redis.")
+        pytest.skip(f"Redis svarar inte på {TEST_REDIS_URL}: testet med en riktig Celery-worker hoppas över lokalt.")
+    old = (app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options, app.conf.task_always_eager)
+    worker = WorkerProcess()
+    worker.configure_sender(settings)
+    worker.start()
+    yield worker
+    worker.stop()
+    app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options, app.conf.task_always_eager = old
+    app._pool = None
+    app.amqp._producer_pool = None

@@ -115,11 +115,10 @@ def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokumen
     dokument.refresh_from_db()
     if dokument.last:
         raise ValidationError("Dokumentet är låst.")
-    old_name = dokument.fil.name if dokument.fil else ""
     sidor = len(PdfReader(_bytes_io(pdf)).pages)
+    if dokument.fil:  # a rerun replaces the draft under the same deterministic name
+        dokument.fil.storage.delete(dokument.fil.name)
     dokument.fil.save(dokument.filnamn, ContentFile(pdf), save=False)
-    if old_name and old_name != dokument.fil.name:
-        dokument.fil.storage.delete(old_name)
     dokument.sha256 = hashlib.sha256(pdf).hexdigest()
     dokument.storlek = len(pdf)
     dokument.sidor = sidor
