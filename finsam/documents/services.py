@@ -116,7 +116,7 @@ def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokumen
     if dokument.last:
         raise ValidationError("Dokumentet är låst.")
     sidor = len(PdfReader(_bytes_io(pdf)).pages)
-    if dokument.fil:  # a rerun replaces the draft under the same deterministic name
+    if dokument.fil and dokument.fil.name:  # a rerun replaces the draft under the same deterministic name
         dokument.fil.storage.delete(dokument.fil.name)
     dokument.fil.save(dokument.filnamn, ContentFile(pdf), save=False)
     dokument.sha256 = hashlib.sha256(pdf).hexdigest()

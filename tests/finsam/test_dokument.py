@@ -62,7 +62,8 @@ def test_organisationsblad_skapas_som_pdfa_med_ratt_innehall(forbund: Forbund, c
 
 
 def test_omkorning_ersatter_utkastet_utan_dubblett(forbund: Forbund, chef: Any) -> None:
-    kw = {"forbund": forbund, "aktor": chef, "typ": "organisationsblad", "titel": "Org", "nyckel": "organisationsblad:2020", "parametrar": {"ar": 2020}}
+    kw = {"forbund": forbund, "aktor": chef, "typ": "organisationsblad", "titel": "Org",
+          "nyckel": "organisationsblad:2020", "parametrar": {"ar": 2020}}
     d1 = dokument_bestall(**kw)
     d1.refresh_from_db()
     forsta = d1.fil.name
