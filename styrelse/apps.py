@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class StyrelseConfig(AppConfig):
     name = "styrelse"
     verbose_name = "Styrelse"
+
+    def ready(self) -> None:
+        from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
+
+        from . import documenttyper
+        from .startsida import notiser
+
+        documenttyper.registrera_alla()
+        registrera_rutor(
+            Ruta("Styrelsemöten", "Planera möten, dagordning, kallelse, närvaro, beslut, protokoll och anslag.", "styrelse:index",
+                 "styrelse.visa", 10),
+            Ruta("Uppdrag", "Uppdrag från styrelsen och när de ska återrapporteras.", "styrelse:uppdrag", "styrelse.visa", 12),
+            Ruta("Sök beslut", "Sök styrelsens beslut på text, år, paragraf och insats.", "styrelse:sok", "styrelse.visa", 13),
+            Ruta("Diarium", "Registrerade handlingar med diarienummer och gallringsregler.", "styrelse:diarium", "diarium.visa", 14),
+        )
+        registrera_bidrag(notiser)

@@ -11,6 +11,7 @@ from .mote import (
     Mandat,
     Narvaro,
     Sammantrade,
+    att_satser,
 )
 from .paragraf import Nummerserie, Paragraf, Rost, Uppdrag
 from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
@@ -18,5 +19,5 @@ from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, H
 __all__ = [
     "Anslag", "Arende", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Gallringslista", "Handling",
     "Handlingstyp", "Justering", "KallelseMottagare", "Kallelseutskick", "Mandat", "Narvaro", "Nummerserie", "Paragraf",
-    "Rost", "Sammantrade", "Uppdrag",
+    "Rost", "Sammantrade", "Uppdrag", "att_satser",
 ]

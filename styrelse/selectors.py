@@ -1,0 +1,231 @@
+"""Board reads, scoped to one förbund; a fixed number of queries whatever the data size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import FieldError
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from finsam.models import Dokument, Forbund, Person
+from finsam.permissions import Kontext
+from finsam.tenancy import hamta
+
+from .models import (
+    Anslag,
+    Arende,
+    Bilaga,
+    Delegationsbeslut,
+    Handling,
+    Justering,
+    Mandat,
+    Narvaro,
+    Nummerserie,
+    Paragraf,
+    Rost,
+    Sammantrade,
+    Uppdrag,
+)
+from .services.beslut import justering_kravs
+from .services.numrering import nasta_nummer_forhandsvisa
+from .services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
+
+
+def paragrafer_for_val(forbund: Forbund) -> QuerySet[Paragraf]:
+    """Decision paragraphs for a pick list (other apps link grants, budgets, reports to them), newest first."""
+    return Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
+
+
+def beslut_sok(
+    forbund: Forbund, *, q: str = "", ar: int | None = None, nummer: int | None = None, insats: int | None = None
+) -> QuerySet[Paragraf]:
+    """Search decisions by text (heading, text, decision), year, paragraph number and intervention."""
+    qs = paragrafer_for_val(forbund)
+    if q:
+        for ord_ in q.split():
+            qs = qs.filter(Q(rubrik__icontains=ord_) | Q(text__icontains=ord_) | Q(beslut__icontains=ord_))
+    if ar:
+        qs = qs.filter(ar=ar)
+    if nummer:
+        qs = qs.filter(nummer=nummer)
+    if insats:
+        villkor = Q()
+        try:
+            from insatser.models import Insats
+
+            i = Insats.objects.filter(forbund=forbund, pk=insats).first()
+            if i is None:
+                return qs.none()
+            villkor = Q(text__icontains=i.kortnamn) | Q(rubrik__icontains=i.kortnamn) | Q(beslut__icontains=i.kortnamn)
+            qs.filter(Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)).query  # noqa: B018 (validates lookups)
+            villkor |= Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)
+        except (ImportError, FieldError):
+            pass
+        qs = qs.filter(villkor).distinct()
+    return qs
+
+
+def insatser_for_val(forbund: Forbund) -> list[tuple[int, str]]:
+    try:
+        from insatser.models import Insats
+    except ImportError:
+        return []
+    return [(i.pk, str(i)) for i in Insats.objects.filter(forbund=forbund).order_by("kortnamn")]
+
+
+def sammantraden(forbund: Forbund) -> QuerySet[Sammantrade]:
+    """Meetings with item count and paragraph range, computed in the database."""
+    return (
+        Sammantrade.objects.filter(forbund=forbund)
+        .annotate(antal_arenden=Count("arenden", distinct=True), forsta_nr=Min("paragrafer__nummer"), sista_nr=Max("paragrafer__nummer"))
+        .select_related("anslag")
+        .order_by("-datum", "-id")
+    )
+
+
+def sammantrade_hamta(kontext: Kontext, pk: int) -> Sammantrade:
+    kontext.kraver("styrelse.visa")
+    return hamta(Sammantrade.objects.select_related("forbund", "ordforande", "sekreterare", "sammankallande"), kontext.forbund, pk=pk)
+
+
+@dataclass
+class Motesida:
+    mote: Sammantrade
+    arenden: list[Arende]
+    narvaro: list[Narvaro]
+    lage: Lage
+    nasta_nummer: int
+    lage_per_paragraf: dict[int, Lage]
+    justerare: list[Person]
+    justeringar: list[Justering]
+    saknade_justeringar: list[tuple[str, Person]]
+    dokument: dict[str, Dokument]
+    mandat: list[Mandat]
+    personer: list[Person]
+    ledamotsmandat: list[Mandat]
+
+
+def motesida(kontext: Kontext, pk: int) -> Motesida:
+    """Everything the meeting page shows, in a fixed number of queries."""
+    mote = sammantrade_hamta(kontext, pk)
+    forbund = mote.forbund
+    arenden = list(
+        Arende.objects.filter(sammantrade=mote)
+        .select_related("paragraf")
+        .prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")),
+                          Prefetch("paragraf__roster", queryset=Rost.objects.select_related("person")))
+        .order_by("ordning", "id")
+    )
+    narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__person", "ersatter__medlem"))
+    regler = beslutsregler_for(forbund)
+    antal = ledamoter_i_tjanst(forbund, mote.datum)
+    nasta = nasta_nummer_forhandsvisa(forbund=forbund, serie=Nummerserie.Serie.PARAGRAF, ar=mote.datum.year)
+    per_paragraf = {}
+    for a in arenden:
+        if a.paragraf:
+            jav = [r.person_id for r in a.paragraf.roster.all() if r.val == Rost.Val.JAV]
+            per_paragraf[a.paragraf.pk] = lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=a.paragraf.nummer,
+                                                   javiga_person_ids=jav)
+    justerare = list(mote.justerare.all())
+    justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person", "bekraftad_av"))
+    gjorda = {(j.roll, j.person_id) for j in justeringar}
+    mote._prefetched_objects_cache = {"justerare": justerare}  # type: ignore[attr-defined]
+    saknade = [(r, p) for r, p in justering_kravs(mote) if (r, p.pk) not in gjorda]
+    nycklar = [f"styrelse:kallelse:{mote.pk}", f"styrelse:protokoll:{mote.pk}", f"styrelse:anslagsbevis:{mote.pk}"]
+    dokument = {d.typ: d for d in Dokument.objects.filter(forbund=forbund, nyckel__in=nycklar)}
+    mandat = list(
+        Mandat.objects.filter(forbund=forbund, fran__lte=mote.datum).filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
+        .select_related("person", "medlem").order_by("typ", "medlem__ordning")
+    )
+    return Motesida(
+        mote=mote, arenden=arenden, narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), n.person.namn)),
+        lage=lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=nasta), nasta_nummer=nasta,
+        lage_per_paragraf=per_paragraf, justerare=justerare, justeringar=justeringar, saknade_justeringar=saknade, dokument=dokument,
+        mandat=mandat, personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
+        ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
+    )
+
+
+def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
+    """The minutes as data (for the PDF): attendance blocks, justering, paragraphs in number order."""
+    narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__medlem", "ersatter__person"))
+    paragrafer = list(
+        Paragraf.objects.filter(sammantrade=mote)
+        .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
+                          Prefetch("uppdrag", queryset=Uppdrag.objects.order_by("id")))
+        .select_related("arende")
+        .order_by("nummer")
+    )
+    block: dict[str, list[Narvaro]] = {k: [] for k in Narvaro.Kategori.values}
+    for n in narvaro:
+        block[n.kategori].append(n)
+    for lista in block.values():
+        lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, n.person.namn))
+    justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person").order_by("tidpunkt"))
+    return {
+        "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "block": block,
+        "justerare": list(mote.justerare.all()), "justeringar": justeringar,
+        "forsta": paragrafer[0].nummer if paragrafer else None, "sista": paragrafer[-1].nummer if paragrafer else None,
+        "anslag": Anslag.objects.filter(sammantrade=mote).first(),
+    }
+
+
+def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
+    from .services.mote import kallelse_mottagare
+
+    arenden = list(Arende.objects.filter(sammantrade=mote).prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
+                   .order_by("ordning", "id"))
+    mottagare = kallelse_mottagare(mote)
+    return {
+        "mote": mote, "forbund": mote.forbund, "arenden": arenden,
+        "ledamoter": [p for p, e in mottagare if e == "Ledamot"], "ersattare": [p for p, e in mottagare if e == "Ersättare"],
+        "kansli": [p for p, e in mottagare if e == "Tjänsteperson"],
+        "ordforande_mandat": {m.person_id: m.get_uppdrag_display() for m in Mandat.objects.filter(forbund=mote.forbund).exclude(uppdrag="")},
+    }
+
+
+def uppdrag_lista(forbund: Forbund, *, bara_oppna: bool = True) -> QuerySet[Uppdrag]:
+    qs = Uppdrag.objects.filter(forbund=forbund).select_related("paragraf", "ansvarig", "aterrapport", "klart_paragraf")
+    if bara_oppna:
+        qs = qs.filter(status=Uppdrag.Status.OPPET)
+    return qs.order_by("status", "aterrapport__datum", "paragraf__ar", "paragraf__nummer")
+
+
+def delegationsbeslut_lista(forbund: Forbund) -> QuerySet[Delegationsbeslut]:
+    return Delegationsbeslut.objects.filter(forbund=forbund).select_related("delegation", "delegat", "anmald_i").order_by("-datum", "-id")
+
+
+def diarium(kontext: Kontext, *, q: str = "", ar: int | None = None) -> QuerySet[Handling]:
+    kontext.kraver("diarium.visa")
+    qs = Handling.objects.filter(forbund=kontext.forbund).select_related("handlingstyp", "forbund").prefetch_related("paragrafer")
+    if q:
+        qs = qs.filter(Q(rubrik__icontains=q) | Q(arende__icontains=q) | Q(motpart__icontains=q))
+    if ar:
+        qs = qs.filter(ar=ar)
+    return qs.order_by("-ar", "-lopnummer")
+
+
+def handling_far_oppnas(kontext: Kontext, handling: Handling) -> bool:
+    return not handling.sekretess or kontext.kan("diarium.sekretess")
+
+
+def gallring_forfallna(forbund: Forbund, ar: int) -> list[Handling]:
+    """Documents whose retention period has run out by `ar` and that are not yet destroyed."""
+    kandidater = Handling.objects.filter(forbund=forbund, gallrad__isnull=True, handlingstyp__bevaras=False,
+                                         handlingstyp__gallras_efter_ar__isnull=False).select_related("handlingstyp", "forbund")
+    return [h for h in kandidater.order_by("ar", "lopnummer") if h.gallras_ar is not None and h.gallras_ar <= ar]
+
+
+def anslag_aktuella(idag: dt.date | None = None) -> QuerySet[Anslag]:
+    """Postings on the public notice board today, across förbund (no login)."""
+    idag = idag or timezone.localdate()
+    return (Anslag.objects.filter(uppsatt__lte=idag, nedtas__gte=idag, sammantrade__justerat__isnull=False)
+            .select_related("sammantrade", "forbund").order_by("forbund__namn", "-uppsatt"))
+
+
+def publikt_protokoll(anslag: Anslag) -> Dokument | None:
+    return Dokument.objects.filter(forbund=anslag.forbund, nyckel=f"styrelse:protokoll:{anslag.sammantrade_id}",
+                                   status=Dokument.Status.KLAR, last=True).first()

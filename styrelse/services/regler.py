@@ -1,0 +1,124 @@
+"""Quorum (beslutsförhet) and qualified majority (statutes § 6), computed from who is present at a paragraph."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from finsam.audit import diff, handelse_logga, snapshot
+from finsam.models import Forbund
+
+from ..models import Beslutsregler, Mandat, Narvaro, Rost
+
+
+def beslutsregler_for(forbund: Forbund) -> Beslutsregler:
+    regler = Beslutsregler.objects.filter(forbund=forbund).first()
+    return regler or Beslutsregler(forbund=forbund)
+
+
+@transaction.atomic
+def beslutsregler_andra(
+    *, forbund: Forbund, aktor: Any, majoritet: str, kallelsetid_dagar: int, beslutsfor_minst: int | None = None,
+    forvaringsplats: str = "",
+) -> Beslutsregler:
+    regler = Beslutsregler.objects.select_for_update().filter(forbund=forbund).first() or Beslutsregler(forbund=forbund)
+    fore = snapshot(regler) if regler.pk else {}
+    regler.majoritet = majoritet
+    regler.kallelsetid_dagar = kallelsetid_dagar
+    regler.beslutsfor_minst = beslutsfor_minst
+    regler.forvaringsplats = forvaringsplats or regler.forvaringsplats
+    regler.full_clean()
+    regler.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="beslutsregler_andra", objekt=regler, andringar=diff(fore, snapshot(regler)))
+    return regler
+
+
+def ledamoter_i_tjanst(forbund: Forbund, datum: dt.date) -> int:
+    return Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=datum).filter(
+        Q(till__isnull=True) | Q(till__gte=datum)
+    ).count()
+
+
+@dataclass
+class Lage:
+    """Who may decide at one paragraph, and whether the board is quorate there."""
+
+    nummer: int
+    antal_ledamoter: int
+    kravs_for_beslutsforhet: int
+    rostberattigade: list[Narvaro]
+    javiga: list[Narvaro] = field(default_factory=list)
+
+    @property
+    def antal(self) -> int:
+        return len(self.rostberattigade)
+
+    @property
+    def beslutsfor(self) -> bool:
+        return self.antal >= self.kravs_for_beslutsforhet
+
+    @property
+    def text(self) -> str:
+        jav = f" ({len(self.javiga)} jäviga deltar inte)" if self.javiga else ""
+        if self.beslutsfor:
+            return f"Beslutsför: {self.antal} av {self.antal_ledamoter} röstberättigade närvarande{jav}."
+        return (f"Inte beslutsför: {self.antal} röstberättigade närvarande{jav}, minst {self.kravs_for_beslutsforhet} "
+                f"av {self.antal_ledamoter} krävs.")
+
+
+def lage_vid(
+    *, regler: Beslutsregler, antal_ledamoter: int, narvaro: Iterable[Narvaro], nummer: int, javiga_person_ids: Iterable[int] = ()
+) -> Lage:
+    jav = set(javiga_person_ids)
+    narvarande = [n for n in narvaro if n.rostberattigad and n.narvarande_vid(nummer)]
+    kravs = regler.beslutsfor_minst or (antal_ledamoter // 2 + 1)
+    return Lage(
+        nummer=nummer,
+        antal_ledamoter=antal_ledamoter,
+        kravs_for_beslutsforhet=kravs,
+        rostberattigade=[n for n in narvarande if n.person_id not in jav],
+        javiga=[n for n in narvarande if n.person_id in jav],
+    )
+
+
+def kravs_for_majoritet(regler: Beslutsregler, antal_rostberattigade: int) -> int:
+    andel = regler.andel
+    return math.ceil(antal_rostberattigade * andel.numerator / andel.denominator)
+
+
+def kontrollera_beslut(*, regler: Beslutsregler, lage: Lage, roster: dict[int, str], har_beslut: bool) -> str:
+    """Raise ValidationError unless the paragraph may be decided; return a sentence for the minutes.
+
+    `roster` maps person id → Rost.Val for the voting members (empty: decided without a vote,
+    i.e. all voting members agree).
+    """
+    if not lage.beslutsfor:
+        raise ValidationError(f"Beslutet kan inte fattas vid § {lage.nummer}: {lage.text}")
+    if not har_beslut:
+        return ""
+    ids = {n.person_id for n in lage.rostberattigade}
+    okanda = [pid for pid, val in roster.items() if pid not in ids and val != Rost.Val.JAV]
+    if okanda:
+        raise ValidationError("Bara röstberättigade närvarande får rösta vid paragrafen.")
+    kravs = kravs_for_majoritet(regler, lage.antal)
+    if not any(v in {Rost.Val.JA, Rost.Val.NEJ, Rost.Val.AVSTAR} for v in roster.values()):
+        return ""  # no vote taken: decided unanimously by those entitled to vote
+    saknas = [n.person.namn for n in lage.rostberattigade if n.person_id not in roster or not roster[n.person_id]]
+    if saknas:
+        raise ValidationError(f"Röst saknas för {', '.join(saknas)}. Ange ja, nej, avstår eller jäv för varje röstberättigad.")
+    ja = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.JA)
+    nej = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.NEJ)
+    avstar = lage.antal - ja - nej
+    if ja < kravs:
+        raise ValidationError(
+            f"Förslaget har inte fått kvalificerad majoritet ({regler.majoritet}): {ja} ja-röster av {lage.antal} "
+            f"röstberättigade, minst {kravs} krävs. Beslutet sparades inte."
+        )
+    return f"Omröstning: {ja} ja, {nej} nej, {avstar} avstår ({regler.majoritet}-majoritet krävs: {kravs} av {lage.antal})."
