@@ -1,0 +1,269 @@
+"""django-import-export resource for enrolments: the administratör's spreadsheet, in and out.
+
+One row = one enrolment. A row is matched to an existing enrolment by (insats, deltagare_id,
+inskriven); anonymous rows (samtycke = nej) by (insats, deltagare_id, start year). The resource
+loads the förbund's interventions, participants and enrolments once per import (a fixed number of
+queries), validates every row with the model's rules and the one-open-enrolment rule across the
+file, and writes in bulk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from import_export import fields, resources, widgets
+
+from finsam.models import Forbund
+from insatser.models import Insats
+
+from .models import KOD_VALIDATOR, Deltagare, Inskrivning
+from .vokabular import Forsorjning, Kon, Remittent, Utbildning, tolka
+
+KOLUMNER = ["insats", "deltagare_id", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad",
+            "forsorjning_ut", "samtycke"]
+JA = {"ja", "j", "yes", "true", "1", "x"}
+NEJ = {"nej", "n", "no", "false", "0"}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class KodWidget(widgets.Widget):
+    """A vocabulary code; the Swedish label is accepted too (case-insensitive)."""
+
+    def __init__(self, choices: Any) -> None:
+        super().__init__()
+        self.choices = choices
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
+        text = _text(value)
+        return tolka(self.choices, text) if text else ""
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value or ""
+
+
+class DatumWidget(widgets.Widget):
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = _text(value)
+        if not text:
+            return None
+        try:
+            if len(text) != 10:
+                raise ValueError
+            return dt.date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"värdet ”{text}” är inget giltigt datum; skriv ÅÅÅÅ-MM-DD") from exc
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.isoformat() if value else ""
+
+
+class ArWidget(widgets.Widget):
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:
+        text = _text(value)
+        if not text:
+            return None
+        if not (text.isdigit() and len(text) == 4):
+            raise ValueError(f"värdet ”{text}” är inget årtal; skriv fyra siffror, t.ex. 1990")
+        return int(text)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return "" if value is None else str(value)
+
+
+class SamtyckeWidget(widgets.Widget):
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> bool:
+        text = _text(value).lower()
+        if text in JA:
+            return True
+        if text in NEJ:
+            return False
+        raise ValueError(f"värdet ”{_text(value)}” är inte tillåtet; tillåtna värden: ja, nej")
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return "ja" if value else "nej"
+
+
+class InsatsWidget(widgets.Widget):
+    def __init__(self, resurs: InskrivningResource) -> None:
+        super().__init__()
+        self.resurs = resurs
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Insats:
+        text = _text(value)
+        insats = self.resurs.insatser.get(text.lower())
+        if insats is None:
+            kanda = ", ".join(sorted(i.kortnamn for i in self.resurs.insatser.values())) or "(inga insatser registrerade)"
+            raise ValueError(f"insatsen ”{text}” finns inte i förbundet; tillåtna kortnamn: {kanda}")
+        return insats
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.kortnamn if value else ""
+
+
+class DeltagareWidget(widgets.Widget):
+    def __init__(self, resurs: InskrivningResource) -> None:
+        super().__init__()
+        self.resurs = resurs
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Deltagare:
+        text = _text(value)
+        deltagare = self.resurs.deltagare.get(text)
+        if deltagare is None:
+            raise ValueError(
+                f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, bindestreck, understreck"
+            )
+        return deltagare
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.kod if value else ""
+
+
+class InskrivningResource(resources.ModelResource):
+    insats = fields.Field(attribute="insats", column_name="insats")
+    deltagare_id = fields.Field(attribute="deltagare", column_name="deltagare_id")
+    kon = fields.Field(attribute="kon", column_name="kon", widget=KodWidget(Kon))
+    fodelsear = fields.Field(attribute="fodelsear", column_name="fodelsear", widget=ArWidget())
+    remittent = fields.Field(attribute="remittent", column_name="remittent", widget=KodWidget(Remittent))
+    utbildning = fields.Field(attribute="utbildning", column_name="utbildning", widget=KodWidget(Utbildning))
+    forsorjning_in = fields.Field(attribute="forsorjning_in", column_name="forsorjning_in", widget=KodWidget(Forsorjning))
+    inskriven = fields.Field(attribute="inskriven", column_name="inskriven", widget=DatumWidget())
+    avslutad = fields.Field(attribute="avslutad", column_name="avslutad", widget=DatumWidget())
+    forsorjning_ut = fields.Field(attribute="forsorjning_ut", column_name="forsorjning_ut", widget=KodWidget(Forsorjning))
+    samtycke = fields.Field(attribute="samtycke", column_name="samtycke", widget=SamtyckeWidget())
+
+    class Meta:
+        model = Inskrivning
+        fields = tuple(KOLUMNER)
+        import_order = tuple(KOLUMNER)
+        export_order = tuple(KOLUMNER)
+        import_id_fields = ("insats", "deltagare_id", "inskriven")
+        use_bulk = True
+        batch_size = 2000
+        skip_diff = True
+        skip_unchanged = True
+        report_skipped = False
+        clean_model_instances = False
+        use_transactions = True
+
+    def __init__(self, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.forbund = forbund
+        self.fields["insats"].widget = InsatsWidget(self)
+        self.fields["deltagare_id"].widget = DeltagareWidget(self)
+        self.insatser: dict[str, Insats] = {}
+        self.deltagare: dict[str, Deltagare] = {}
+        self.befintliga: dict[tuple[Any, ...], Inskrivning] = {}
+        self.oppna: dict[tuple[int, int], Inskrivning] = {}
+        self.nya_deltagare = 0
+        self.andringar: list[dict[str, Any]] = []
+        self.radnummer: list[int] = []  # file row number of each dataset row (header is row 1)
+
+    # --- export ---
+    def get_queryset(self) -> Any:
+        return Inskrivning.objects.filter(forbund=self.forbund).select_related("insats", "deltagare")
+
+    # --- import: load everything once ---
+    def before_import(self, dataset: Any, **kwargs: Any) -> None:
+        self.insatser = {i.kortnamn.lower(): i for i in Insats.objects.filter(forbund=self.forbund)}
+        koder = {_text(k) for k in dataset["deltagare_id"]} if "deltagare_id" in dataset.headers else set()
+        self.deltagare = {d.kod: d for d in Deltagare.objects.filter(forbund=self.forbund, gallrad=False)}
+        nya = []
+        for kod in sorted(koder - set(self.deltagare)):
+            try:
+                KOD_VALIDATOR(kod)
+            except ValidationError:
+                continue  # reported on the row by DeltagareWidget
+            nya.append(Deltagare(forbund=self.forbund, kod=kod))
+        if nya:
+            skapade = Deltagare.objects.bulk_create(nya, batch_size=2000)
+            if any(d.pk is None for d in skapade):  # backends that do not return ids
+                skapade = list(Deltagare.objects.filter(forbund=self.forbund, kod__in=[d.kod for d in nya]))
+            self.deltagare.update({d.kod: d for d in skapade})
+            self.nya_deltagare = len(skapade)
+        for ins in Inskrivning.objects.filter(forbund=self.forbund, gallrad=False).select_related(None):
+            self.befintliga[self._nyckel(ins.insats_id, ins.deltagare_id, ins.samtycke, ins.inskriven, ins.startar)] = ins
+            if ins.slutar is None:
+                self.oppna[(ins.insats_id, ins.deltagare_id)] = ins
+
+    @staticmethod
+    def _nyckel(insats_id: int, deltagare_id: int, samtycke: bool, inskriven: dt.date | None, startar: int | None) -> tuple[Any, ...]:
+        return (insats_id, deltagare_id, inskriven) if samtycke else (insats_id, deltagare_id, "anonym", startar)
+
+    def get_instance(self, instance_loader: Any, row: dict[str, Any]) -> Inskrivning | None:
+        try:
+            insats = self.insatser[_text(row.get("insats")).lower()]
+            deltagare = self.deltagare[_text(row.get("deltagare_id"))]
+            inskriven = DatumWidget().clean(row.get("inskriven"))
+            samtycke = SamtyckeWidget().clean(row.get("samtycke"))
+        except (KeyError, ValueError):
+            return None
+        return self.befintliga.get(self._nyckel(insats.pk, deltagare.pk, samtycke, inskriven, inskriven.year if inskriven else None))
+
+    def init_instance(self, row: Any = None) -> Inskrivning:
+        return Inskrivning(forbund=self.forbund)
+
+    @staticmethod
+    def _varden(ins: Inskrivning) -> tuple[Any, ...]:
+        return (ins.kon, ins.fodelsear, ins.remittent, ins.utbildning, ins.forsorjning_in, ins.inskriven, ins.avslutad, ins.forsorjning_ut,
+                ins.samtycke, ins.startar, ins.slutar, ins.alder, ins.dagar)
+
+    def after_init_instance(self, instance: Inskrivning, new: bool, row: Any, **kwargs: Any) -> None:
+        if not new:
+            instance._uppf_fore = self._varden(instance)  # type: ignore[attr-defined]
+
+    def skip_row(self, instance: Inskrivning, original: Any, row: Any, import_validation_errors: Any = None) -> bool:
+        if import_validation_errors or instance.pk is None:
+            return False
+        instance.harled()
+        return self._varden(instance) == getattr(instance, "_uppf_fore", None)
+
+    def validate_instance(self, instance: Inskrivning, import_validation_errors: Any = None, validate_unique: bool = True) -> None:
+        fel: dict[str, list[str]] = {k: list(v) if isinstance(v, list) else [str(v)] for k, v in (import_validation_errors or {}).items()}
+        fel = {k: [m.message if isinstance(m, ValidationError) else str(m) for m in v] for k, v in fel.items()}
+        if not {"insats", "deltagare", "inskriven", "samtycke"} & set(fel):
+            try:
+                instance.clean()
+            except ValidationError as exc:
+                for falt, meddelanden in exc.message_dict.items():
+                    fel.setdefault(falt, meddelanden)
+        if not fel:
+            nyckel = (instance.insats_id, instance.deltagare_id)
+            annan = self.oppna.get(nyckel)
+            if instance.slutar is None:
+                if annan is not None and annan is not instance:
+                    start = f" sedan {annan.inskriven:%Y-%m-%d}" if annan.inskriven else ""
+                    fel["inskriven"] = [f"deltagaren har redan en pågående inskrivning i insatsen{start}; avsluta den först"]
+                else:
+                    self.oppna[nyckel] = instance
+            elif annan is instance:
+                del self.oppna[nyckel]
+        if fel:
+            raise ValidationError(fel)
+        if instance.pk is None:
+            self.befintliga[self._nyckel(instance.insats_id, instance.deltagare_id, instance.samtycke, instance.inskriven, instance.startar)] = instance
+
+    def get_bulk_update_fields(self) -> list[str]:
+        return ["kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut", "samtycke",
+                "samtycke_datum", "startar", "slutar", "alder", "dagar"]
+
+    def after_import_row(self, row: Any, row_result: Any, **kwargs: Any) -> None:
+        if row_result.import_type in ("new", "update") and len(self.andringar) < 500:
+            i = kwargs.get("row_number", 1)
+            self.andringar.append({"rad": self.radnummer[i - 1] if i - 1 < len(self.radnummer) else i + 1, "typ": row_result.import_type,
+                                   "insats": _text(row.get("insats")), "deltagare": _text(row.get("deltagare_id")),
+                                   "inskriven": _text(row.get("inskriven")), "avslutad": _text(row.get("avslutad"))})
