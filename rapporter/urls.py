@@ -1,3 +1,20 @@
+from django.urls import path
+
+from . import views
 
 app_name = "rapporter"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mal/<int:ar>/", views.mal, name="mal"),
+    path("mal/<int:ar>/nytt/", views.mal_ny, name="mal_ny"),
+    path("mal/<int:ar>/kopiera/", views.mal_kopiera, name="mal_kopiera"),
+    path("mal/andra/<int:pk>/", views.mal_andra, name="mal_andra"),
+    path("mal/ta-bort/<int:pk>/", views.mal_ta_bort, name="mal_ta_bort"),
+    path("<str:typ>/<int:ar>/", views.rapport, name="rapport"),
+    path("<str:typ>/<int:ar>/text/<slug:nyckel>/", views.text, name="text"),
+    path("<str:typ>/<int:ar>/insats/<int:insats_id>/text/<slug:nyckel>/", views.text, name="insatstext"),
+    path("<str:typ>/<int:ar>/skapa/", views.generera, name="generera"),
+    path("<str:typ>/<int:ar>/slutlig/", views.slutlig, name="slutlig"),
+    path("<str:typ>/<int:ar>/ateroppna/", views.ateroppna, name="ateroppna"),
+    path("<str:typ>/<int:ar>/faststall/", views.faststall, name="faststall"),
+]

@@ -1,2 +1,10 @@
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import views
+
+router = SimpleRouter()
+router.register("rapporter", views.RapportViewSet, basename="rapporter-rapport")
+router.register("texter", views.RapporttextViewSet, basename="rapporter-text")
+router.register("mal", views.ForbundsmalViewSet, basename="rapporter-mal")
+
+urlpatterns = router.urls

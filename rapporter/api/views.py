@@ -1,0 +1,106 @@
+"""API of the reports app: reports (order a PDF), texts per section, the goal table. Writes go through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from finsam.api.base import ForbundMixin, aktuell
+
+from .. import selectors, services
+from ..models import Forbundsmal, Rapport, Rapporttext
+from .serializers import (
+    ForbundsmalSerializer,
+    RapportBestallSerializer,
+    RapportSerializer,
+    RapporttextInSerializer,
+    RapporttextSerializer,
+)
+
+
+class RapportViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Rapport]):
+    """Reports per year. Roles without access to drafts see only adopted reports."""
+
+    queryset = Rapport.objects.all()
+    serializer_class = RapportSerializer
+    behorighet_las = "rapporter.visa"
+    behorighet_skriv = "rapporter.redigera"
+
+    def get_queryset(self) -> QuerySet[Rapport]:
+        return selectors.rapporter_for(aktuell(self.request)).select_related("dokument")
+
+    @extend_schema(request=RapportBestallSerializer, responses={202: RapportSerializer})
+    @action(detail=False, methods=["post"], url_path="skapa")
+    def skapa(self, request: Request) -> Response:
+        """Order the PDF of a report (answers at once; follow `dokument.framsteg`)."""
+        inp = RapportBestallSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        rapport = services.rapport_generera(forbund=self.kontext.forbund, aktor=request.user, **inp.validated_data)
+        rapport = Rapport.objects.select_related("dokument").get(pk=rapport.pk)
+        return Response(RapportSerializer(rapport).data, status=status.HTTP_202_ACCEPTED)
+
+
+class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Rapporttext]):
+    """The förbundschef's texts per report, year and section. POST writes (or replaces) one section's text."""
+
+    queryset = Rapporttext.objects.all().order_by("typ", "ar", "sektion")
+    serializer_class = RapporttextSerializer
+    behorighet_las = "rapporter.utkast"
+    behorighet_skriv = "rapporter.redigera"
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        return RapporttextInSerializer if self.action == "create" else RapporttextSerializer
+
+    def get_queryset(self) -> QuerySet[Rapporttext]:
+        qs = super().get_queryset()
+        for falt in ("typ", "ar"):
+            if self.request.query_params.get(falt):
+                qs = qs.filter(**{falt: self.request.query_params[falt]})
+        return qs
+
+    @extend_schema(request=RapporttextInSerializer, responses={201: RapporttextSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        from insatser.models import Insats
+
+        inp = RapporttextInSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        data = dict(inp.validated_data)
+        insats_id = data.pop("insats", None)
+        insats = get_object_or_404(Insats, forbund=self.kontext.forbund, pk=insats_id) if insats_id else None
+        obj = services.rapporttext_spara(forbund=self.kontext.forbund, aktor=request.user, sektion_nyckel=data.pop("sektion"),
+                                         insats=insats, **data)
+        return Response(RapporttextSerializer(obj).data, status=status.HTTP_201_CREATED)
+
+
+class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
+    """The förbund's goal table per year (verksamhetsplan) with the year's assessment (årsredovisning)."""
+
+    queryset = Forbundsmal.objects.all().order_by("ar", "ordning", "id")
+    serializer_class = ForbundsmalSerializer
+    behorighet_las = "rapporter.utkast"
+    behorighet_skriv = "rapporter.redigera"
+
+    def get_queryset(self) -> QuerySet[Forbundsmal]:
+        qs = super().get_queryset()
+        ar = self.request.query_params.get("ar")
+        return qs.filter(ar=ar) if ar and ar.isdigit() else qs
+
+    def perform_create(self, serializer: BaseSerializer[Forbundsmal]) -> None:
+        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user,
+                                                         **serializer.validated_data)
+
+    def perform_update(self, serializer: BaseSerializer[Forbundsmal]) -> None:
+        mal = Forbundsmal.objects.get(pk=serializer.instance.pk)  # type: ignore[union-attr]
+        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, mal=mal,
+                                                         **serializer.validated_data)
+
+    def perform_destroy(self, instance: Forbundsmal) -> None:
+        services.forbundsmal_ta_bort(forbund=self.kontext.forbund, aktor=self.request.user, mal=instance)
