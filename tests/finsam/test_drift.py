@@ -84,3 +84,14 @@ def test_produktion_vagrar_starta_utan_hemlig_nyckel() -> None:
     res = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert res.returncode != 0
     assert "DJANGO_SECRET_KEY" in res.stderr
+
+
+def test_readme_har_aktuell_behorighetsmatris_och_de_tva_kommandona() -> None:
+    from finsam.permissions import som_markdown
+
+    text = (ROOT / "README.md").read_text()
+    assert som_markdown() in text, "Kör `python manage.py behorigheter --readme`."
+    forsta = text[: text.index("## ", 10)]
+    assert "make run" in forsta and "make test" in forsta
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci
