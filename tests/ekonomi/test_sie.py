@@ -1,0 +1,97 @@
+"""SIE type 4 import: CP437, quoted strings, vouchers; an unbalanced voucher is refused by name and nothing changes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from ekonomi.bokforing.sie import las_sie, tokens
+from ekonomi.models import Kontosaldo, Redovisningsimport, Transaktion
+from ekonomi.services import bokforing_importera
+from finsam.models import Handelse
+
+DEMO = Path(__file__).resolve().parents[2] / "ekonomi" / "demo_data" / "skelleftea-norsjo-2019.se"
+
+LITEN = """#FLAGGA 0
+#PROGRAM "Visma" 1.0
+#FORMAT PC8
+#SIETYP 4
+#FNAMN "Samordningsförbundet Skellefteå-Norsjö"
+#RAR 0 20190101 20191231
+#KONTO 1930 "Bank"
+#KONTO 3030 "Driftbidrag från Skellefteå kommun"
+#KONTO 6410 "Arvoden \\"styrelsen\\""
+#IB 0 1930 1000.00
+#UB 0 1930 1500.00
+#RES 0 3030 -800.00
+#RES 0 6410 300.00
+#VER A 1 20190115 "Bidrag kv 1 Skellefteå" 20190116
+{
+   #TRANS 1930 {} 800.00
+   #TRANS 3030 {1 "100"} -800.00 20190115 "Skellefteå"
+}
+#VER B 7 20190320 "Arvoden mars"
+{
+   #TRANS 6410 {} 300.00
+   #TRANS 1930 {} -300.00
+}
+"""
+
+
+def test_tokens_citat_och_objektlistor() -> None:
+    assert tokens('#TRANS 3030 {1 "100"} -800.00 20190115 "Skellefteå \\"SN\\""') == [
+        "#TRANS", "3030", "{", "1", "100", "}", "-800.00", "20190115", 'Skellefteå "SN"'
+    ]
+
+
+def test_cp437_avkodas() -> None:
+    fil = las_sie(LITEN.encode("cp437"))
+    assert fil.fnamn == "Samordningsförbundet Skellefteå-Norsjö"
+    assert fil.konton[3030] == "Driftbidrag från Skellefteå kommun"
+    assert fil.konton[6410] == 'Arvoden "styrelsen"'
+    assert [v.namn for v in fil.verifikationer] == ["A 1", "B 7"]
+    assert fil.verifikationer[0].trans[1].belopp == Decimal("-800.00")
+    assert fil.res[(0, 6410)] == Decimal("300.00")
+
+
+def test_obalanserad_verifikation_vagras_med_namn(forbund) -> None:  # type: ignore[no-untyped-def]
+    trasig = LITEN.replace("#TRANS 1930 {} -300.00", "#TRANS 1930 {} -299.00")
+    fore = Handelse.objects.count()
+    with pytest.raises(ValidationError) as exc:
+        bokforing_importera(forbund=forbund, aktor=None, data=trasig.encode("cp437"), filnamn="trasig.se")
+    assert "Verifikation B 7 (2019-03-20, rad 19) balanserar inte" in exc.value.messages[0]
+    assert "1,00 kr" in exc.value.messages[0]
+    assert not Redovisningsimport.objects.exists() and not Transaktion.objects.exists()
+    assert Handelse.objects.count() == fore
+
+
+def test_fel_sietyp_och_trasig_klammer() -> None:
+    with pytest.raises(ValidationError, match="SIE typ 2"):
+        las_sie(LITEN.replace("#SIETYP 4", "#SIETYP 2").encode("cp437"))
+    with pytest.raises(ValidationError, match="slutar mitt i verifikation B 7"):
+        las_sie(LITEN.rstrip().rstrip("}").encode("cp437"))
+
+
+def test_demofilen_importeras_och_ersatter_tidigare_import(forbund) -> None:  # type: ignore[no-untyped-def]
+    data = DEMO.read_bytes()
+    imp = bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name)
+    assert imp.ar == 2019 and imp.antal_verifikationer == 121 and imp.foretag == "Samordningsförbundet Skellefteå-Norsjö"
+    assert Kontosaldo.objects.get(redovisningsimport=imp, rar=0, konto=1930).ub == Decimal("1480904.00")
+    assert Kontosaldo.objects.get(redovisningsimport=imp, rar=-1, konto=1930).ib == Decimal("1400000.00")
+    antal = Transaktion.objects.count()
+    # a voucher's sum is zero, so all transactions sum to zero
+    assert sum(Transaktion.objects.values_list("belopp", flat=True)) == 0
+    imp2 = bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name)
+    assert Redovisningsimport.objects.count() == 1 and Transaktion.objects.count() == antal and imp2.pk != imp.pk
+    assert Handelse.objects.filter(handling="bokforing_importera").count() == 2
+
+
+def test_import_sie_kommandot(forbund, capsys) -> None:  # type: ignore[no-untyped-def]
+    call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
+    ut = capsys.readouterr().out
+    assert "2019" in ut and "121 verifikationer" in ut
+    assert Redovisningsimport.objects.filter(forbund=forbund, ar=2019).exists()
