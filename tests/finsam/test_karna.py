@@ -169,3 +169,23 @@ def test_startsida_for_roll_utan_forbund(db: Any) -> None:
     c.force_login(user)
     r = c.get("/")
     assert r.status_code == 403 and "ingen roll" in r.content.decode()
+
+
+def test_organisationssidan_har_fast_antal_fragor(forbund: Forbund, chef_klient: Client, django_assert_max_num_queries: Any) -> None:
+    from finsam.services import person_create
+    from styrelse.models import Mandat
+
+    def fyll(n: int) -> None:
+        medlem = Medlem.objects.get(forbund=forbund, kod="fk")
+        for i in range(n):
+            p = person_create(forbund=forbund, aktor=None, namn=f"Person {n}-{i}")
+            Mandat.objects.create(forbund=forbund, person=p, medlem=medlem, typ="ersattare", fran=dt.date(2019, 1, 1))
+            person_create(forbund=forbund, aktor=None, namn=f"Personal {n}-{i}", ar_personal=True)
+
+    fyll(2)
+    with django_assert_max_num_queries(12) as liten:
+        assert chef_klient.get("/organisation/?ar=2019").status_code == 200
+    fyll(30)
+    with django_assert_max_num_queries(len(liten.captured_queries)):
+        html = chef_klient.get("/organisation/?ar=2019").content.decode()
+    assert "Person 30-29" in html and "Personal 30-29" in html
