@@ -163,6 +163,10 @@ class AnsokanForm(forms.ModelForm, BeloppForm):
             initial = {b.ar: b.belopp for b in self.instance.belopp.all()}
         self.lagg_till_beloppsfalt("sokt", "Sökt belopp", initial)
 
+    @property
+    def sokt_rader(self) -> list[tuple[Any, Any]]:
+        return self.beloppsrader("sokt")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         self.sokt = self.belopp_per_ar("sokt")

@@ -1,0 +1,56 @@
+"""Grants from board decisions and traceability from a decision paragraph."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Min, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from finsam.permissions import Kontext
+from finsam.tenancy import hamta
+from finsam.web import behorighet, fel_text
+from styrelse.models import Paragraf
+
+from .. import services, sparbarhet
+from ..forms import BeviljandeForm
+from ..models import Beviljande
+
+
+@behorighet("insatser.visa")
+def beslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    """Every board paragraph that granted money, with the total and the interventions."""
+    rader = list(
+        Beviljande.objects.filter(forbund=kontext.forbund)
+        .values("paragraf_id", "paragraf__ar", "paragraf__nummer", "paragraf__rubrik", "paragraf__sammantrade__datum")
+        .annotate(summa=Sum("belopp"), antal_insatser=Count("insats", distinct=True), forsta_ar=Min("ar"))
+        .order_by("-paragraf__ar", "-paragraf__nummer")
+    )
+    return render(request, "insatser/beslut.html", {"rader": rader})
+
+
+@behorighet("insatser.visa")
+def paragraf(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    obj = hamta(Paragraf.objects.select_related("sammantrade"), kontext.forbund, pk=pk)
+    return render(request, "insatser/paragraf.html", sparbarhet.for_paragraf(kontext.forbund, obj))
+
+
+@behorighet("insatser.besluta")
+def beviljande_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    """A grant not from an application (e.g. the yearly grant to an ordinary co-operation such as MISAM)."""
+    initial = {}
+    if request.GET.get("insats"):
+        initial["insats"] = request.GET["insats"]
+    form = BeviljandeForm(request.POST or None, forbund=kontext.forbund, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            grant = services.beviljande_create(forbund=kontext.forbund, aktor=request.user, insats=d["insats"], paragraf=d["paragraf"],
+                                               ar=d["ar"], belopp=d["belopp"])
+        except ValidationError as exc:
+            messages.error(request, fel_text(exc))
+        else:
+            messages.success(request, f"Beviljat {grant.insats.kortnamn} {grant.ar} är registrerat.")
+            return redirect("insatser:insats", pk=grant.insats_id)
+    return render(request, "insatser/beviljande_form.html", {"form": form})

@@ -1,0 +1,101 @@
+"""Permission matrix rows for every insatser page and API endpoint: each role, and another förbund's objects (404)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from finsam.models import Forbund
+from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Rapport, Rapportversion
+from tests.conftest import ROLLER
+from tests.insatser import factories as f
+from tests.matrix import Rad, kontrollera
+
+
+def _objekt(forbund: Forbund) -> dict[str, Any]:
+    insats = f.insats(forbund, "MISAM", parter=("fk", "af"))
+    paragraf = f.paragraf(forbund)
+    beviljande = f.beviljande(forbund, insats, nummer=paragraf.nummer)
+    ansokan = f.ansokan(forbund, status=Ansokan.Status.UNDER_BEREDNING)
+    mal = f.mal(forbund, insats)
+    bemanning = Bemanning.objects.create(forbund=forbund, insats=insats, medlem=insats.parter.first(), funktion="Handläggare",
+                                         arsarbetare=1, betalas_av="forbundet")
+    rapport = Rapport.objects.create(forbund=forbund, insats=insats, typ="arsrapport", ar=2020, forfallodatum="2021-01-31")
+    version = Rapportversion(forbund=forbund, rapport=rapport, version=1)
+    version.fil.save("r.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
+    bilaga = Ansokningsbilaga(forbund=forbund, ansokan=ansokan, namn="Ansökan")
+    bilaga.fil.save("a.pdf", ContentFile(b"%PDF-1.7 ansokan"), save=True)
+    return {"insats": insats, "paragraf": paragraf, "beviljande": beviljande, "ansokan": ansokan, "mal": mal, "bemanning": bemanning,
+            "rapport": rapport, "version": version, "bilaga": bilaga}
+
+
+def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
+    return {**_objekt(forbund), "annat": _objekt(annat)}
+
+
+def _u(mall: str, nyckel: str) -> tuple[Callable[[dict[str, Any]], str], Callable[[dict[str, Any]], str]]:
+    return (lambda m: mall.format(m[nyckel].pk)), (lambda m: mall.format(m["annat"][nyckel].pk))
+
+
+def rad(namn: str, mall: str, nyckel: str, behorighet: str, **kw: Any) -> Rad:
+    url, annan = _u(mall, nyckel)
+    return Rad(namn, url, behorighet, annat_forbund_url=annan, **kw)
+
+
+RADER = [
+    Rad("insatser:index", lambda m: "/insatser/", "insatser.visa"),
+    Rad("insatser:insats_ny", lambda m: "/insatser/ny/", "insatser.redigera"),
+    Rad("insatser:importera", lambda m: "/insatser/importera/", "insatser.redigera"),
+    Rad("insatser:exportera", lambda m: "/insatser/exportera/?format=csv", "insatser.visa"),
+    rad("insatser:insats", "/insatser/{}/", "insats", "insatser.visa"),
+    rad("insatser:insats_redigera", "/insatser/{}/andra/", "insats", "insatser.redigera"),
+    rad("insatser:insats_status", "/insatser/{}/status/", "insats", "insatser.redigera", metod="post", data=lambda m: {"status": "avslutad"}),
+    rad("insatser:bemanning_ny", "/insatser/{}/bemanning/", "insats", "insatser.redigera", metod="post",
+        data=lambda m: {"bemanning-medlem": m["insats"].parter.first().pk, "bemanning-funktion": "Coach", "bemanning-arsarbetare": "0.5",
+                        "bemanning-betalas_av": "medlemmen"}),
+    rad("insatser:bemanning_ta_bort", "/insatser/bemanning/{}/ta-bort/", "bemanning", "insatser.redigera", metod="post"),
+    rad("insatser:mal_ny", "/insatser/{}/mal/", "insats", "insatser.redigera", metod="post", data=lambda m: {"mal-text": "Nytt mål"}),
+    rad("insatser:mal_ta_bort", "/insatser/mal/{}/ta-bort/", "mal", "insatser.redigera", metod="post"),
+    rad("insatser:malbedomning", "/insatser/{}/malbedomning/?ar=2020", "insats", "insatser.redigera"),
+    rad("insatser:rapport_schema", "/insatser/{}/rapportschema/", "insats", "insatser.redigera", metod="post"),
+    rad("insatser:rapport_ny", "/insatser/{}/rapporter/ny/", "insats", "insatser.redigera"),
+    Rad("insatser:rapporter", lambda m: "/insatser/rapporter/", "insatser.visa"),
+    rad("insatser:rapport", "/insatser/rapporter/{}/", "rapport", "insatser.visa"),
+    rad("insatser:rapport", "/insatser/rapporter/{}/", "rapport", "insatser.redigera", metod="post",
+        data=lambda m: {"fil": ContentFile(b"%PDF-1.7 ny", name="ny.pdf")}),
+    rad("insatser:rapportversion_fil", "/insatser/rapporter/version/{}/fil/", "version", "insatser.visa"),
+    Rad("insatser:ansokningar", lambda m: "/insatser/ansokningar/", "insatser.visa"),
+    Rad("insatser:ansokan_ny", lambda m: "/insatser/ansokningar/ny/", "insatser.redigera"),
+    rad("insatser:ansokan", "/insatser/ansokningar/{}/", "ansokan", "insatser.visa"),
+    rad("insatser:ansokan_redigera", "/insatser/ansokningar/{}/andra/", "ansokan", "insatser.redigera"),
+    rad("insatser:ansokan_beredning", "/insatser/ansokningar/{}/beredning/", "ansokan", "insatser.redigera"),
+    rad("insatser:ansokan_besluta", "/insatser/ansokningar/{}/beslut/", "ansokan", "insatser.besluta"),
+    rad("insatser:ansokan_medfinansiering", "/insatser/ansokningar/{}/finansiering/", "ansokan", "insatser.redigera"),
+    rad("insatser:ansokan_bilaga", "/insatser/ansokningar/{}/bilagor/", "ansokan", "insatser.redigera", metod="post",
+        data=lambda m: {"namn": "Budget", "fil": ContentFile(b"budget", name="budget.xlsx")}),
+    rad("insatser:ansokan_bilaga_fil", "/insatser/ansokningar/bilagor/{}/fil/", "bilaga", "insatser.visa"),
+    Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
+    rad("insatser:paragraf", "/insatser/beslut/{}/", "paragraf", "insatser.visa"),
+    Rad("insatser:beviljande_ny", lambda m: "/insatser/beviljande/ny/", "insatser.besluta"),
+]
+
+
+@pytest.mark.parametrize("rad", RADER, ids=str)
+@pytest.mark.parametrize("roll", ROLLER)
+def test_matris(rad: Rad, roll: str, forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    kontrollera(rad, roll, klient(roll), miljo)
+
+
+@pytest.mark.parametrize("rad", [r for r in RADER if r.metod == "get"], ids=str)
+def test_utan_inloggning(rad: Rad, forbund: Forbund, annat_forbund: Forbund) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    svar = Client().get(rad.url(miljo))
+    if rad.namn.endswith(("-list", "-detail")) or "-" in rad.namn.split(":")[-1]:
+        assert svar.status_code in {401, 403}
+    else:
+        assert svar.status_code == 302 and "/logga-in/" in svar["Location"]
