@@ -84,8 +84,8 @@ def sie_text(ar: int = 2019, skala: int = 1) -> str:
     ver = vouchers(ar, skala)
     ub = dict(IB)
     res: dict[int, Decimal] = {}
-    for _, _, _, rader in ver:
-        for konto, belopp in rader:
+    for _, _, _, poster in ver:
+        for konto, belopp in poster:
             if konto < 3000:
                 ub[konto] = ub.get(konto, Decimal(0)) + belopp
             else:

@@ -21,10 +21,10 @@ def driftsredovisning(nu: dict[str, Any], fore: dict[str, Any] | None, budget: d
 
     u = delar(nu)
     f = delar(fore) if fore else (None, None, None)
-    b = (budget["summa_kostnader"][0], budget["summa_intakter"][0], budget["resultat"][0]) if budget else (None, None, None)
-    rader = []
+    b = (budget["summa_kostnader"][0], budget["summa_intakter"][0], budget["resultat"][0]) if budget else None
+    rader: list[dict[str, Any]] = []
     for i, text in enumerate(("Nettokostnad", "Bidrag/intäkt", "Resultat")):
-        rader.append({"text": text, "utfall": u[i], "budget": b[i], "avvikelse": u[i] - b[i] if b[i] is not None else None,
+        rader.append({"text": text, "utfall": u[i], "budget": b[i] if b else None, "avvikelse": u[i] - b[i] if b else None,
                       "foregaende": f[i]})
     rader.append({"text": "Utgående eget kapital", "utfall": nu["balansrakning"]["eget_kapital_vid_arets_slut"], "budget": None,
                   "avvikelse": None, "foregaende": fore["balansrakning"]["eget_kapital_vid_arets_slut"] if fore else None})

@@ -55,9 +55,9 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
         (region, "Regionen, en fjärdedel", Fraction(1, 4), None),
     ]
     for m in kommuner:
-        antal = invanare.get(m.pk, 0)
-        andel = Fraction(antal, summa_inv) / 4 if summa_inv else Fraction(1, 4 * len(kommuner))
-        delar.append((m, f"Kommunerna, en fjärdedel efter invånare 18–64 år ({antal} av {summa_inv})", andel, antal))
+        inv = invanare.get(m.pk, 0)
+        andel_k = Fraction(inv, summa_inv) / 4 if summa_inv else Fraction(1, 4 * len(kommuner))
+        delar.append((m, f"Kommunerna, en fjärdedel efter invånare 18–64 år ({inv} av {summa_inv})", andel_k, inv))
     total = int(tilldelning.belopp)
     belopp = fordela(total, [d[2] for d in delar])
     for (medlem, grund, andel, antal), b in zip(delar, belopp, strict=True):

@@ -38,13 +38,13 @@ def _summa(varden: list[list[Decimal | None]]) -> list[Decimal]:
 def tabell_for(budget: Budget, rader: list[Budgetrad]) -> dict[str, Any]:
     """The seed's table: income per line, costs (negative) per group with sums, total costs, result and equity used."""
     ar_lista = list(budget.planar)
-    intakter = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "belopp": [r.belopp, r.plan1, r.plan2], "id": r.pk}
+    intakter: list[dict[str, Any]] = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "belopp": [r.belopp, r.plan1, r.plan2], "id": r.pk}
                 for r in rader if r.ar_intakt]
-    grupper = []
+    grupper: list[dict[str, Any]] = []
     for grupp, rubrik in GRUPPRUBRIK.items():
         egna = [r for r in rader if (r.grupp == grupp or (grupp == "insatser" and r.grupp == "nya"))]
         egna.sort(key=lambda r: (r.grupp == "nya", r.ordning, r.pk or 0))
-        gr = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "id": r.pk,
+        gr: list[dict[str, Any]] = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "id": r.pk,
                "belopp": [-v if v is not None else None for v in (r.belopp, r.plan1, r.plan2)]} for r in egna]
         grupper.append({"grupp": grupp, "rubrik": rubrik, "rader": gr, "summa": _summa([g["belopp"] for g in gr])})
     summa_intakter = _summa([i["belopp"] for i in intakter])

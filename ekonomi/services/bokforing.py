@@ -119,7 +119,7 @@ def bokforing_importera(
                         text=(t.text or v.text)[:200])
             for v in fil.verifikationer for t in v.trans
         ]
-        info = {"program": fil.program[:200], "foretag": fil.fnamn[:200], "fran": fran, "tom": slut, "antal": len(fil.verifikationer)}
+        info: dict[str, Any] = {"program": fil.program[:200], "foretag": fil.fnamn[:200], "fran": fran, "tom": slut, "antal": len(fil.verifikationer)}
     elif kalla == Redovisningsimport.Kalla.CSV:
         if ar is None:
             raise ValidationError({"ar": "Ange räkenskapsåret för saldobalansen."})
