@@ -88,7 +88,7 @@ def sammantraden(forbund: Forbund) -> QuerySet[Sammantrade]:
 
 def sammantrade_hamta(kontext: Kontext, pk: int) -> Sammantrade:
     kontext.kraver("styrelse.visa")
-    return hamta(Sammantrade.objects.select_related("forbund", "ordforande", "sekreterare", "sammankallande"), kontext.forbund, pk=pk)
+    return hamta(Sammantrade.objects.select_related("forbund", "ordforande", "sekreterare", "sammankallande", "anslag"), kontext.forbund, pk=pk)
 
 
 @dataclass
@@ -223,7 +223,9 @@ def anslag_aktuella(idag: dt.date | None = None) -> QuerySet[Anslag]:
     """Postings on the public notice board today, across förbund (no login)."""
     idag = idag or timezone.localdate()
     return (Anslag.objects.filter(uppsatt__lte=idag, nedtas__gte=idag, sammantrade__justerat__isnull=False)
-            .select_related("sammantrade", "forbund").order_by("forbund__namn", "-uppsatt"))
+            .select_related("sammantrade", "forbund")
+            .annotate(forsta_nr=Min("sammantrade__paragrafer__nummer"), sista_nr=Max("sammantrade__paragrafer__nummer"))
+            .order_by("forbund__namn", "-uppsatt"))
 
 
 def publikt_protokoll(anslag: Anslag) -> Dokument | None:
