@@ -85,14 +85,14 @@ MAL_FALT = ["ar", "ordning", "mal", "utforande", "matbart", "ansvarig", "period"
 
 
 @transaction.atomic
-def forbundsmal_spara(*, forbund: Forbund, aktor: Any, mal: Forbundsmal | None = None, **falt: Any) -> Forbundsmal:
+def forbundsmal_spara(*, forbund: Forbund, aktor: Any, objekt: Forbundsmal | None = None, **falt: Any) -> Forbundsmal:
     """Create or change a goal of the förbund's goal table."""
     okanda = set(falt) - set(MAL_FALT)
     if okanda:
         raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
-    if mal is not None and mal.forbund_id != forbund.pk:
+    if objekt is not None and objekt.forbund_id != forbund.pk:
         raise ValidationError("Målet tillhör inte förbundet.")
-    obj = mal or Forbundsmal(forbund=forbund)
+    obj = objekt or Forbundsmal(forbund=forbund)
     fore = snapshot(obj) if obj.pk else {}
     for k, v in falt.items():
         setattr(obj, k, v.strip() if isinstance(v, str) else v)

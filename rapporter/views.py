@@ -141,7 +141,7 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
     })
 
 
-def _utfor(request: HttpRequest, typ: str, ar: int, fn: Any, ok: str, **kw: Any) -> HttpResponse:
+def _utfor(request: HttpRequest, typ: str, ar: int, fn: Any, ok: str, /, **kw: Any) -> HttpResponse:
     try:
         fn(aktor=request.user, **kw)
     except ValidationError as exc:
@@ -234,7 +234,7 @@ def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
         form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk))
         if form.is_valid():
             try:
-                services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, mal=obj, **form.cleaned_data)
+                services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **form.cleaned_data)
             except ValidationError as exc:
                 messages.error(request, fel_text(exc))
             else:

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from finsam.api.serializers import DokumentSerializer
 
-from ..models import Forbundsmal, Rapport, RapportTyp, Rapporttext
+from ..models import Forbundsmal, Rapport, Rapporttext, RapportTyp
 from ..services import MAX_TEXT
 
 

@@ -99,7 +99,7 @@ class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
 
     def perform_update(self, serializer: BaseSerializer[Forbundsmal]) -> None:
         mal = Forbundsmal.objects.get(pk=serializer.instance.pk)  # type: ignore[union-attr]
-        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, mal=mal,
+        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, objekt=mal,
                                                          **serializer.validated_data)
 
     def perform_destroy(self, instance: Forbundsmal) -> None:
