@@ -13,6 +13,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Model
+from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from finsam.models import Forbund
@@ -99,43 +102,85 @@ class SamtyckeWidget(widgets.Widget):
 
 
 class InsatsWidget(widgets.Widget):
+    """Intervention kortnamn (case-insensitive) → its id, from the resource's per-import cache."""
+
     def __init__(self, resurs: InskrivningResource) -> None:
         super().__init__()
         self.resurs = resurs
 
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Insats:
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int:
         text = _text(value)
         insats = self.resurs.insatser.get(text.lower())
         if insats is None:
             kanda = ", ".join(sorted(i.kortnamn for i in self.resurs.insatser.values())) or "(inga insatser registrerade)"
             raise ValueError(f"insatsen ”{text}” finns inte i förbundet; tillåtna kortnamn: {kanda}")
-        return insats
+        return int(insats.pk)
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return value.kortnamn if value else ""
+        return obj.insats.kortnamn if obj is not None else ""
 
 
 class DeltagareWidget(widgets.Widget):
+    """Participant code → its id (participants new to the förbund are created in before_import)."""
+
     def __init__(self, resurs: InskrivningResource) -> None:
         super().__init__()
         self.resurs = resurs
 
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Deltagare:
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int:
         text = _text(value)
-        deltagare = self.resurs.deltagare.get(text)
-        if deltagare is None:
+        pk = self.resurs.deltagare.get(text)
+        if pk is None:
             raise ValueError(
                 f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, bindestreck, understreck"
             )
-        return deltagare
+        return pk
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return value.kod if value else ""
+        return obj.deltagare.kod if obj is not None else ""
+
+
+def infoga(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
+    """INSERT many rows with one executemany: Django's bulk_create spends most of an import preparing values."""
+    ops = connection.ops
+    falt = [model._meta.get_field(n) for n in faltnamn]
+    konv: list[Any] = []
+    for f in falt:
+        typ = f.get_internal_type()
+        konv.append(ops.adapt_datefield_value if typ == "DateField" else ops.adapt_datetimefield_value if typ == "DateTimeField" else None)
+    attr = [f.attname for f in falt]
+    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in falt)}) "
+           f"VALUES ({', '.join(['%s'] * len(falt))})")
+    rader = [[k(v) if k is not None and v is not None else v for k, v in zip(konv, (getattr(o, a) for a in attr), strict=True)] for o in objekt]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rader)
+
+
+def uppdatera(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
+    """UPDATE many rows by primary key with one executemany."""
+    ops = connection.ops
+    falt = [model._meta.get_field(n) for n in faltnamn]
+    konv: list[Any] = []
+    for f in falt:
+        typ = f.get_internal_type()
+        konv.append(ops.adapt_datefield_value if typ == "DateField" else ops.adapt_datetimefield_value if typ == "DateTimeField" else None)
+    sql = (f"UPDATE {ops.quote_name(model._meta.db_table)} SET {', '.join(ops.quote_name(f.column) + ' = %s' for f in falt)} "
+           f"WHERE {ops.quote_name(model._meta.pk.column)} = %s")
+    rader = [[*(k(v) if k is not None and v is not None else v for k, v in zip(konv, (getattr(o, f.attname) for f in falt), strict=True)), o.pk]
+             for o in objekt]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rader)
+
+
+INSKRIVNING_FALT = ["forbund", "insats", "deltagare", "samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning",
+                    "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut", "startar", "slutar", "alder", "dagar", "gallrad", "andrad"]
+UPPDATERA_FALT = ["kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut", "samtycke",
+                  "samtycke_datum", "startar", "slutar", "alder", "dagar", "andrad"]
 
 
 class InskrivningResource(resources.ModelResource):
-    insats = fields.Field(attribute="insats", column_name="insats")
-    deltagare_id = fields.Field(attribute="deltagare", column_name="deltagare_id")
+    insats = fields.Field(attribute="insats_id", column_name="insats")
+    deltagare_id = fields.Field(attribute="deltagare_id", column_name="deltagare_id")
     kon = fields.Field(attribute="kon", column_name="kon", widget=KodWidget(Kon))
     fodelsear = fields.Field(attribute="fodelsear", column_name="fodelsear", widget=ArWidget())
     remittent = fields.Field(attribute="remittent", column_name="remittent", widget=KodWidget(Remittent))
@@ -166,35 +211,41 @@ class InskrivningResource(resources.ModelResource):
         self.fields["insats"].widget = InsatsWidget(self)
         self.fields["deltagare_id"].widget = DeltagareWidget(self)
         self.insatser: dict[str, Insats] = {}
-        self.deltagare: dict[str, Deltagare] = {}
+        self.deltagare: dict[str, int] = {}
         self.befintliga: dict[tuple[Any, ...], Inskrivning] = {}
         self.oppna: dict[tuple[int, int], Inskrivning] = {}
         self.nya_deltagare = 0
         self.andringar: list[dict[str, Any]] = []
         self.radnummer: list[int] = []  # file row number of each dataset row (header is row 1)
 
-    # --- export ---
+    # --- export (same columns as the import: a file exported here can be imported again) ---
     def get_queryset(self) -> Any:
         return Inskrivning.objects.filter(forbund=self.forbund).select_related("insats", "deltagare")
+
+    def dehydrate_insats(self, obj: Inskrivning) -> str:
+        return obj.insats.kortnamn
+
+    def dehydrate_deltagare_id(self, obj: Inskrivning) -> str:
+        return obj.deltagare.kod
 
     # --- import: load everything once ---
     def before_import(self, dataset: Any, **kwargs: Any) -> None:
         self.insatser = {i.kortnamn.lower(): i for i in Insats.objects.filter(forbund=self.forbund)}
         koder = {_text(k) for k in dataset["deltagare_id"]} if "deltagare_id" in dataset.headers else set()
-        self.deltagare = {d.kod: d for d in Deltagare.objects.filter(forbund=self.forbund, gallrad=False)}
+        befintliga = dict(Deltagare.objects.filter(forbund=self.forbund, gallrad=False).values_list("kod", "id"))
+        nu = timezone.now()
         nya = []
-        for kod in sorted(koder - set(self.deltagare)):
+        for kod in sorted(koder - set(befintliga)):
             try:
                 KOD_VALIDATOR(kod)
             except ValidationError:
                 continue  # reported on the row by DeltagareWidget
-            nya.append(Deltagare(forbund=self.forbund, kod=kod))
+            nya.append(Deltagare(forbund=self.forbund, kod=kod, pnr_hash="", gallrad=False, skapad=nu))
         if nya:
-            skapade = Deltagare.objects.bulk_create(nya, batch_size=2000)
-            if any(d.pk is None for d in skapade):  # backends that do not return ids
-                skapade = list(Deltagare.objects.filter(forbund=self.forbund, kod__in=[d.kod for d in nya]))
-            self.deltagare.update({d.kod: d for d in skapade})
-            self.nya_deltagare = len(skapade)
+            infoga(Deltagare, nya, ["forbund", "kod", "pnr_hash", "gallrad", "skapad"])
+            befintliga = dict(Deltagare.objects.filter(forbund=self.forbund, gallrad=False).values_list("kod", "id"))
+            self.nya_deltagare = len(nya)
+        self.deltagare = befintliga
         for ins in Inskrivning.objects.filter(forbund=self.forbund, gallrad=False).select_related(None):
             self.befintliga[self._nyckel(ins.insats_id, ins.deltagare_id, ins.samtycke, ins.inskriven, ins.startar)] = ins
             if ins.slutar is None:
@@ -207,12 +258,12 @@ class InskrivningResource(resources.ModelResource):
     def get_instance(self, instance_loader: Any, row: dict[str, Any]) -> Inskrivning | None:
         try:
             insats = self.insatser[_text(row.get("insats")).lower()]
-            deltagare = self.deltagare[_text(row.get("deltagare_id"))]
+            deltagare_pk = self.deltagare[_text(row.get("deltagare_id"))]
             inskriven = DatumWidget().clean(row.get("inskriven"))
             samtycke = SamtyckeWidget().clean(row.get("samtycke"))
         except (KeyError, ValueError):
             return None
-        return self.befintliga.get(self._nyckel(insats.pk, deltagare.pk, samtycke, inskriven, inskriven.year if inskriven else None))
+        return self.befintliga.get(self._nyckel(insats.pk, deltagare_pk, samtycke, inskriven, inskriven.year if inskriven else None))
 
     def init_instance(self, row: Any = None) -> Inskrivning:
         return Inskrivning(forbund=self.forbund)
@@ -257,9 +308,29 @@ class InskrivningResource(resources.ModelResource):
         if instance.pk is None:
             self.befintliga[self._nyckel(instance.insats_id, instance.deltagare_id, instance.samtycke, instance.inskriven, instance.startar)] = instance
 
-    def get_bulk_update_fields(self) -> list[str]:
-        return ["kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut", "samtycke",
-                "samtycke_datum", "startar", "slutar", "alder", "dagar"]
+    def bulk_create(self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None, result: Any = None) -> None:
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                nu = timezone.now()
+                for ins in self.create_instances:
+                    ins.andrad = nu
+                infoga(Inskrivning, self.create_instances, INSKRIVNING_FALT)
+            except Exception as e:
+                self.handle_import_error(result, e, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None, result: Any = None) -> None:
+        if self.update_instances and (using_transactions or not dry_run):
+            try:
+                nu = timezone.now()
+                for ins in self.update_instances:
+                    ins.andrad = nu
+                uppdatera(Inskrivning, self.update_instances, UPPDATERA_FALT)
+            except Exception as e:
+                self.handle_import_error(result, e, raise_errors)
+            finally:
+                self.update_instances.clear()
 
     def after_import_row(self, row: Any, row_result: Any, **kwargs: Any) -> None:
         if row_result.import_type in ("new", "update") and len(self.andringar) < 500:
