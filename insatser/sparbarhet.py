@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from finsam.models import Forbund
+from finsam.permissions import Kontext
 from styrelse.models import Paragraf
 
 from .models import Ansokan, Beviljande, Insats, Mal, Malbedomning, Rapport, Rapportversion
@@ -32,23 +34,26 @@ class Utfallsrad:
 
     ar: int
     beviljat: Decimal
-    deltagare: int | None = None
-    kvinnor: int | None = None
-    man: int | None = None
-    avslutade: int | None = None
-    arbete_studier: int | None = None
+    # Counts are ints, or "<N" when the role sees masked figures (uppföljning's masking threshold).
+    deltagare: int | str | None = None
+    kvinnor: int | str | None = None
+    man: int | str | None = None
+    avslutade: int | str | None = None
+    arbete_studier: int | str | None = None
+
+    @staticmethod
+    def _per(belopp: Decimal, antal: int | str | None) -> Decimal | None:
+        if not isinstance(antal, int) or antal <= 0:
+            return None
+        return (belopp / antal).quantize(Decimal(1))
 
     @property
     def kostnad_per_deltagare(self) -> Decimal | None:
-        if not self.deltagare:
-            return None
-        return (self.beviljat / self.deltagare).quantize(Decimal(1))
+        return self._per(self.beviljat, self.deltagare)
 
     @property
     def kostnad_per_arbete_studier(self) -> Decimal | None:
-        if not self.arbete_studier:
-            return None
-        return (self.beviljat / self.arbete_studier).quantize(Decimal(1))
+        return self._per(self.beviljat, self.arbete_studier)
 
 
 @dataclass
@@ -63,26 +68,38 @@ class Insatsspar:
         return sum((b.belopp for b in self.beviljanden), Decimal(0))
 
 
-def _utfall_funktion() -> Any:
+def _utfall_funktion(kontext: Kontext | None) -> Callable[[Forbund, int], dict[str, Any]] | None:
+    """uppföljning's report as this role may see it (masked below the threshold for roles without `utfall.omaskerat`)."""
     try:
         modul = importlib.import_module("uppfoljning.selectors")
     except ImportError:
         return None
+    if kontext is not None and hasattr(modul, "utfall_for"):
+        return lambda _forbund, ar: modul.utfall_for(kontext, ar)  # type: ignore[no-any-return]
     return getattr(modul, "utfall", None)
 
 
-def _g(varde: Any, nyckel: str = "totalt") -> int:
+def _g(varde: Any, nyckel: str = "totalt") -> int | str:
     if isinstance(varde, dict):
-        return int(varde.get(nyckel) or 0)
+        varde = varde.get(nyckel)
+    if isinstance(varde, str):
+        return varde  # masked, e.g. "<5"
     return int(varde or 0)
 
 
-def utfall_per_kortnamn(forbund: Forbund, ar_lista: list[int]) -> tuple[bool, dict[tuple[str, int], dict[str, int]]]:
+def _summa(*varden: int | str) -> int | str:
+    if all(isinstance(v, int) for v in varden):
+        return sum(v for v in varden if isinstance(v, int))
+    return next(v for v in varden if isinstance(v, str)) if len(varden) == 1 else "–"
+
+
+def utfall_per_kortnamn(forbund: Forbund, ar_lista: list[int], kontext: Kontext | None = None
+                        ) -> tuple[bool, dict[tuple[str, int], dict[str, int | str]]]:
     """{(kortnamn, ar): {deltagare, kvinnor, man, avslutade, arbete_studier}}; False when uppföljning is not available."""
-    fn = _utfall_funktion()
+    fn = _utfall_funktion(kontext)
     if fn is None:
         return False, {}
-    resultat: dict[tuple[str, int], dict[str, int]] = {}
+    resultat: dict[tuple[str, int], dict[str, int | str]] = {}
     for ar in sorted(set(ar_lista)):
         data = fn(forbund, ar)
         for rad in data.get("insatser", []):
@@ -92,7 +109,7 @@ def utfall_per_kortnamn(forbund: Forbund, ar_lista: list[int]) -> tuple[bool, di
                 "kvinnor": _g(rad.get("deltagare"), "kvinna"),
                 "man": _g(rad.get("deltagare"), "man"),
                 "avslutade": _g(rad.get("avslutade")),
-                "arbete_studier": sum(_g(ut.get(k)) for k in ARBETE_STUDIER),
+                "arbete_studier": _summa(*(_g(ut.get(k)) for k in ARBETE_STUDIER)),
             }
     return True, resultat
 
@@ -121,7 +138,7 @@ def _budgetrader(forbund: Forbund, insats_ids: list[int], ar_lista: list[int]) -
 
 
 def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, int], Decimal],
-                  utfall: dict[tuple[str, int], dict[str, int]], har_utfall: bool) -> list[Utfallsrad]:
+                  utfall: dict[tuple[str, int], dict[str, int | str]], har_utfall: bool) -> list[Utfallsrad]:
     rader: list[Utfallsrad] = []
     for ar in sorted(set(ar_lista)):
         rad = Utfallsrad(ar=ar, beviljat=totalt.get((insats.pk, ar), Decimal(0)))
@@ -136,7 +153,7 @@ def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, i
     return rader
 
 
-def for_paragraf(forbund: Forbund, paragraf: Paragraf) -> dict[str, Any]:
+def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None = None) -> dict[str, Any]:
     """What a decision paragraph bought: interventions, granted amounts, budget lines, participants and outcomes."""
     beviljanden = list(
         Beviljande.objects.filter(forbund=forbund, paragraf=paragraf).select_related("insats", "ansokan").order_by("insats__kortnamn", "ar")
@@ -148,7 +165,7 @@ def for_paragraf(forbund: Forbund, paragraf: Paragraf) -> dict[str, Any]:
     ar_lista = sorted({b.ar for b in beviljanden})
     insats_ids = list(per_insats)
     totalt = beviljat_per_insats_och_ar(forbund, insats_ids) if insats_ids else {}
-    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista) if ar_lista else (_utfall_funktion() is not None, {})
+    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista, kontext) if ar_lista else (_utfall_funktion(kontext) is not None, {})
     budget = _budgetrader(forbund, insats_ids, ar_lista) if insats_ids else {}
     for spar in per_insats.values():
         spar.utfall = _utfallsrader(spar.insats, [b.ar for b in spar.beviljanden], totalt, utfall, har_utfall)
@@ -163,7 +180,7 @@ def for_paragraf(forbund: Forbund, paragraf: Paragraf) -> dict[str, Any]:
     }
 
 
-def for_insats(forbund: Forbund, insats: Insats) -> dict[str, Any]:
+def for_insats(forbund: Forbund, insats: Insats, kontext: Kontext | None = None) -> dict[str, Any]:
     """Everything about one intervention: decisions, grants, applications, reports, goals with assessments, staffing, outcomes."""
     beviljanden = list(
         Beviljande.objects.filter(forbund=forbund, insats=insats).select_related("paragraf", "paragraf__sammantrade", "ansokan")
@@ -193,7 +210,7 @@ def for_insats(forbund: Forbund, insats: Insats) -> dict[str, Any]:
     slut = min(insats.slutdatum.year if insats.slutdatum else idag.year, idag.year)
     ar_lista = sorted({b.ar for b in beviljanden if b.ar <= idag.year} | set(range(insats.startdatum.year, slut + 1)))
     totalt = beviljat_per_insats_och_ar(forbund, [insats.pk])
-    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista)
+    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista, kontext)
     bedomda_ar = sorted({bd.ar for m in mal for bd in m.bedomningar.all()}, reverse=True)
     return {
         "insats": insats,

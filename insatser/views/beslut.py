@@ -33,7 +33,7 @@ def beslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 @behorighet("insatser.visa")
 def paragraf(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     obj = hamta(Paragraf.objects.select_related("sammantrade"), kontext.forbund, pk=pk)
-    return render(request, "insatser/paragraf.html", sparbarhet.for_paragraf(kontext.forbund, obj))
+    return render(request, "insatser/paragraf.html", sparbarhet.for_paragraf(kontext.forbund, obj, kontext))
 
 
 @behorighet("insatser.besluta")

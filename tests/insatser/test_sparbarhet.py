@@ -1,0 +1,116 @@
+"""Traceability: from a decision paragraph and from an intervention, with real enrolments; fixed query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from finsam.models import Forbund
+from finsam.permissions import Kontext
+from insatser import services
+from insatser.sparbarhet import for_insats, for_paragraf
+from tests.insatser import factories as f
+from uppfoljning.models import Deltagare
+from uppfoljning.services import inskrivning_avsluta, inskrivning_create
+
+
+def _deltagare(forbund: Forbund, insats, n: int, kon: str, ut: str | None, start: str = "2020-02-01") -> None:
+    for i in range(n):
+        d = Deltagare.objects.create(forbund=forbund, kod=f"{insats.kortnamn}-{kon}-{ut}-{i}")
+        ins = inskrivning_create(forbund=forbund, aktor=None, insats=insats, deltagare=d, kon=kon, fodelsear=1990, remittent="af",
+                                 utbildning="gymnasium", forsorjning_in="forsorjningsstod", inskriven=dt.date.fromisoformat(start))
+        if ut:
+            inskrivning_avsluta(forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(2020, 10, 1), forsorjning_ut=ut)
+
+
+def test_fran_paragraf_till_deltagare_och_kostnad(forbund: Forbund, chef) -> None:
+    misam = f.insats(forbund, "MISAM", parter=("fk", "af", "region", "skelleftea"), startdatum=dt.date(2020, 1, 1))
+    paragraf = f.paragraf(forbund, ar=2019, nummer=78, rubrik="Verksamhetsplan och budget 2020")
+    services.beviljande_create(forbund=forbund, aktor=chef, insats=misam, paragraf=paragraf, ar=2020, belopp=3_000_000)
+    _deltagare(forbund, misam, 6, "kvinna", "arbete")
+    _deltagare(forbund, misam, 4, "man", "studier")
+    _deltagare(forbund, misam, 10, "man", None)
+    data = for_paragraf(forbund, paragraf)
+    assert data["har_utfall"] and data["summa"] == Decimal(3_000_000)
+    [spar] = data["insatser"]
+    [rad] = spar.utfall
+    assert (rad.ar, rad.deltagare, rad.kvinnor, rad.man, rad.avslutade, rad.arbete_studier) == (2020, 20, 6, 14, 10, 10)
+    assert rad.kostnad_per_deltagare == Decimal(150_000)
+    assert rad.kostnad_per_arbete_studier == Decimal(300_000)
+
+
+def test_maskerade_tal_for_styrelseledamot(forbund: Forbund, chef) -> None:
+    from uppfoljning.services import installning_spara
+
+    misam = f.insats(forbund, "MISAM", startdatum=dt.date(2020, 1, 1))
+    paragraf = f.paragraf(forbund)
+    services.beviljande_create(forbund=forbund, aktor=chef, insats=misam, paragraf=paragraf, ar=2020, belopp=100_000)
+    _deltagare(forbund, misam, 3, "kvinna", None)
+    installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=5, gallring_ar=5)
+    [rad] = for_paragraf(forbund, paragraf, Kontext(forbund=forbund, roll="styrelseledamot"))["insatser"][0].utfall
+    assert rad.deltagare == "<5" and rad.kostnad_per_deltagare is None
+    [rad] = for_paragraf(forbund, paragraf, Kontext(forbund=forbund, roll="forbundschef"))["insatser"][0].utfall
+    assert rad.deltagare == 3
+
+
+def _bygg(forbund: Forbund, antal: int) -> tuple:
+    paragraf = f.paragraf(forbund, ar=2019, nummer=78)
+    for i in range(antal):
+        insats = f.insats(forbund, f"I{i}", startdatum=dt.date(2019, 1, 1))
+        for ar in (2019, 2020):
+            f.beviljande(forbund, insats, ar=ar, belopp=1000 + i, nummer=78)
+        f.beviljande(forbund, insats, ar=2020, belopp=10, nummer=90 + i)
+        mal = f.mal(forbund, insats)
+        services.malbedomning_spara(mal=mal, aktor=None, ar=2019, bedomning="uppfyllt")
+        services.rapport_create(insats=insats, aktor=None, typ="arsrapport", ar=2019)
+        _deltagare(forbund, insats, 2, "kvinna", "arbete", start="2019-03-01")
+    return paragraf, insats
+
+
+@pytest.mark.parametrize("antal", [1, 8])
+def test_sidornas_antal_fragor_beror_inte_pa_antal_beviljanden(antal: int, forbund: Forbund, chef_klient,
+                                                                 django_assert_max_num_queries) -> None:
+    paragraf, insats = _bygg(forbund, antal)
+    with django_assert_max_num_queries(40):
+        svar = chef_klient.get(f"/insatser/beslut/{paragraf.pk}/")
+    assert svar.status_code == 200
+    assert "Kostnad per avslut till arbete/studier" in svar.content.decode()
+    with django_assert_max_num_queries(60):  # one utfall() per year of the period (2019–today)
+        svar = chef_klient.get(f"/insatser/{insats.pk}/")
+    assert svar.status_code == 200
+    for url in ("/insatser/", "/insatser/beslut/", "/insatser/ansokningar/", "/insatser/rapporter/?visa=alla"):
+        with django_assert_max_num_queries(20):
+            assert chef_klient.get(url).status_code == 200
+
+
+def test_antal_fragor_lika_for_1_och_8(forbund: Forbund, annat_forbund: Forbund, chef_klient, klient) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def rakna(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert chef_klient.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    _bygg(annat_forbund, 1)  # only to make sure other förbund's data is not read
+    p, i = _bygg(forbund, 1)
+    forst = (rakna(f"/insatser/beslut/{p.pk}/"), rakna(f"/insatser/{i.pk}/"), rakna("/insatser/"))
+    for n in range(1, 9):
+        ny = f.insats(forbund, f"N{n}", startdatum=dt.date(2019, 1, 1))
+        f.beviljande(forbund, ny, ar=2019, belopp=5, nummer=78)
+        f.beviljande(forbund, i, ar=2019, belopp=5, nummer=100 + n)
+    sedan = (rakna(f"/insatser/beslut/{p.pk}/"), rakna(f"/insatser/{i.pk}/"), rakna("/insatser/"))
+    assert forst == sedan
+
+
+def test_insatsens_sida_samlar_allt(forbund: Forbund, chef) -> None:
+    _, insats = _bygg(forbund, 1)
+    data = for_insats(forbund, insats)
+    assert [b.ar for b in data["beviljanden"]] == [2019, 2020, 2020]
+    assert {p.nummer for p in data["beslut"]} == {78, 90}
+    assert data["bedomda_ar"] == [2019]
+    assert [r.ar for r in data["rapporter"]] == [2019]
+    utfall = {u.ar: u for u in data["utfall"]}
+    assert utfall[2019].deltagare == 2 and utfall[2019].beviljat == Decimal(1000)
