@@ -373,7 +373,8 @@ def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
               .select_related("person", "medlem").order_by("typ", "medlem__ordning"))
     ut: list[tuple[Person, str]] = []
     sedda: set[int] = set()
-    for m in sorted(mandat, key=lambda m: (m.typ != "ledamot", m.medlem.ordning)):
+    forst = {"ordforande": 0, "vice_ordforande": 1}
+    for m in sorted(mandat, key=lambda m: (m.typ != "ledamot", forst.get(m.uppdrag, 2), m.medlem.ordning)):
         if m.person_id not in sedda:
             ut.append((m.person, m.get_typ_display()))
             sedda.add(m.person_id)
