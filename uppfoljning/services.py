@@ -85,6 +85,34 @@ def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagar
 
 
 @transaction.atomic
+def inskrivning_registrera(
+    *, forbund: Forbund, aktor: Any, kod: str, personnummer: str, insats: Insats, **falt: Any
+) -> tuple[Inskrivning, bool]:
+    """Enrol by code and/or personnummer: a returning person is found by the keyed hash, a new code creates a participant.
+
+    Returns (enrolment, recognised by personnummer). All or nothing.
+    """
+    kod = (kod or "").strip()
+    deltagare: Deltagare | None = None
+    igenkand = False
+    if personnummer.strip():
+        deltagare = deltagare_hitta(forbund=forbund, personnummer=personnummer)
+        if deltagare is not None:
+            if kod and kod != deltagare.kod:
+                raise ValidationError({"kod": f"Personnumret hör till deltagare {deltagare.kod}, inte {kod}."})
+            igenkand = True
+        elif not kod:
+            raise ValidationError({"kod": "Personen finns inte sedan tidigare; ange en ny deltagarkod."})
+    if deltagare is None:
+        deltagare = Deltagare.objects.filter(forbund=forbund, kod=kod).first()
+        if deltagare is not None and personnummer.strip():
+            raise ValidationError({"personnummer": f"Deltagare {kod} finns redan med ett annat (eller inget) personnummer."})
+        if deltagare is None:
+            deltagare = deltagare_create(forbund=forbund, aktor=aktor, kod=kod, personnummer=personnummer)
+    return inskrivning_create(forbund=forbund, aktor=aktor, insats=insats, deltagare=deltagare, **falt), igenkand
+
+
+@transaction.atomic
 def inskrivning_avsluta(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivning, avslutad: dt.date | None, forsorjning_ut: str) -> Inskrivning:
     """Register the exit: date and means of support / destination."""
     inskrivning = Inskrivning.objects.select_for_update().get(pk=inskrivning.pk, forbund=forbund)

@@ -1,3 +1,16 @@
+from django.urls import path
+
+from . import views, views_utfall
 
 app_name = "uppfoljning"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("deltagare/<int:pk>/", views.deltagare_detalj, name="deltagare_detalj"),
+    path("inskrivning/ny/", views.inskrivning_ny, name="inskrivning_ny"),
+    path("avslut/", views.avslut, name="avslut"),
+    path("import/", views.importera, name="importera"),
+    path("export/", views.export_nationell, name="export_nationell"),
+    path("installningar/", views.installningar, name="installningar"),
+    path("utfall/", views_utfall.utfall, name="utfall"),
+    path("utfall/export/", views_utfall.utfall_export, name="utfall_export"),
+]

@@ -1,2 +1,14 @@
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import views
+
+router = DefaultRouter()
+router.register("deltagare", views.DeltagareViewSet, basename="uppfoljning-deltagare")
+router.register("inskrivningar", views.InskrivningViewSet, basename="uppfoljning-inskrivning")
+
+urlpatterns = [
+    path("utfall/", views.UtfallView.as_view(), name="uppfoljning-utfall"),
+    path("import/", views.ImportView.as_view(), name="uppfoljning-import"),
+    path("", include(router.urls)),
+]

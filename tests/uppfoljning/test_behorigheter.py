@@ -1,0 +1,79 @@
+"""Permission matrix rows for the follow-up pages and API: participant level for the kansli, aggregates for all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from finsam.models import Forbund
+from tests.conftest import ROLLER
+from tests.matrix import Rad, kontrollera
+from tests.uppfoljning import factories as f
+
+RUBRIK = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
+
+
+def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
+    amt = f.insats(forbund, "AMT")
+    annan_insats = f.insats(annat, "ANNAN")
+    ins = f.inskrivning(forbund, amt, "D1", inskriven=dt.date(2019, 1, 1))
+    annan = f.inskrivning(annat, annan_insats, "X1", inskriven=dt.date(2019, 1, 1))
+    return {"insats": amt, "inskrivning": ins, "annan_inskrivning": annan}
+
+
+def _fil(m: dict[str, Any]) -> dict[str, Any]:
+    return {"fil": SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;N1;man;1990;af;gymnasium;arbete;2019-02-01;;;ja\n").encode()), "dry_run": "true"}
+
+
+def _webbfil(m: dict[str, Any]) -> dict[str, Any]:
+    return {"fil": SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;N1;man;1990;af;gymnasium;arbete;2019-02-01;;;ja\n").encode()), "provkorning": "on"}
+
+
+RADER = [
+    Rad("uppfoljning:index", lambda m: "/uppfoljning/", "deltagare.visa"),
+    Rad("uppfoljning:deltagare_detalj", lambda m: f"/uppfoljning/deltagare/{m['inskrivning'].deltagare_id}/", "deltagare.visa",
+        annat_forbund_url=lambda m: f"/uppfoljning/deltagare/{m['annan_inskrivning'].deltagare_id}/"),
+    Rad("uppfoljning:inskrivning_ny", lambda m: "/uppfoljning/inskrivning/ny/", "deltagare.redigera"),
+    Rad("uppfoljning:inskrivning_ny", lambda m: "/uppfoljning/inskrivning/ny/", "deltagare.redigera", metod="post",
+        data=lambda m: {"kod": "NY1", "insats": m["insats"].pk, "samtycke": "on", "kon": "man", "fodelsear": "1990", "remittent": "af",
+                        "utbildning": "gymnasium", "forsorjning_in": "arbete", "inskriven": "2020-01-01"}),
+    Rad("uppfoljning:avslut", lambda m: "/uppfoljning/avslut/?kod=D1", "deltagare.redigera"),
+    Rad("uppfoljning:avslut", lambda m: "/uppfoljning/avslut/", "deltagare.redigera", metod="post",
+        data=lambda m: {"kod": "D1", "inskrivning": m["inskrivning"].pk, "avslutad": "2019-06-01", "forsorjning_ut": "arbete"}),
+    Rad("uppfoljning:importera", lambda m: "/uppfoljning/import/", "deltagare.redigera"),
+    Rad("uppfoljning:importera", lambda m: "/uppfoljning/import/", "deltagare.redigera", metod="post", data=_webbfil),
+    Rad("uppfoljning:export_nationell", lambda m: "/uppfoljning/export/?insats=AMT&ar=2019", "deltagare.visa",
+        annat_forbund_url=lambda m: "/uppfoljning/export/?insats=ANNAN&ar=2019"),
+    Rad("uppfoljning:installningar", lambda m: "/uppfoljning/installningar/", "forbund.redigera"),
+    Rad("uppfoljning:installningar", lambda m: "/uppfoljning/installningar/", "forbund.redigera", metod="post",
+        data=lambda m: {"maskeringsgrans": "3", "gallring_ar": "5"}),
+    Rad("uppfoljning:utfall", lambda m: "/uppfoljning/utfall/?ar=2019", "utfall.visa"),
+    Rad("uppfoljning:utfall_export", lambda m: "/uppfoljning/utfall/export/?ar=2019&format=csv", "utfall.visa"),
+    Rad("uppfoljning:utfall_export", lambda m: "/uppfoljning/utfall/export/?ar=2019&format=xlsx", "utfall.visa"),
+    Rad("uppfoljning-utfall", lambda m: "/api/uppfoljning/utfall/?ar=2019", "utfall.visa"),
+    Rad("uppfoljning-import", lambda m: "/api/uppfoljning/import/", "deltagare.redigera", metod="post", data=_fil),
+    Rad("uppfoljning-deltagare-list", lambda m: "/api/uppfoljning/deltagare/", "deltagare.visa"),
+    Rad("uppfoljning-deltagare-detail", lambda m: f"/api/uppfoljning/deltagare/{m['inskrivning'].deltagare_id}/", "deltagare.visa",
+        annat_forbund_url=lambda m: f"/api/uppfoljning/deltagare/{m['annan_inskrivning'].deltagare_id}/"),
+    Rad("uppfoljning-inskrivning-list", lambda m: "/api/uppfoljning/inskrivningar/?ar=2019", "deltagare.visa"),
+    Rad("uppfoljning-inskrivning-list", lambda m: "/api/uppfoljning/inskrivningar/", "deltagare.redigera", metod="post", json=True,
+        data=lambda m: {"insats": "AMT", "deltagare": "NY2", "kon": "Kvinna", "fodelsear": 1991, "remittent": "Försäkringskassan",
+                        "utbildning": "gymnasium", "forsorjning_in": "a_kassa", "inskriven": "2020-02-01"}),
+    Rad("uppfoljning-inskrivning-detail", lambda m: f"/api/uppfoljning/inskrivningar/{m['inskrivning'].pk}/", "deltagare.visa",
+        annat_forbund_url=lambda m: f"/api/uppfoljning/inskrivningar/{m['annan_inskrivning'].pk}/"),
+    Rad("uppfoljning-inskrivning-avslut", lambda m: f"/api/uppfoljning/inskrivningar/{m['inskrivning'].pk}/avslut/", "deltagare.redigera",
+        metod="post", json=True, data=lambda m: {"avslutad": "2019-05-01", "forsorjning_ut": "studier"},
+        annat_forbund_url=lambda m: f"/api/uppfoljning/inskrivningar/{m['annan_inskrivning'].pk}/avslut/"),
+]
+
+
+@pytest.mark.parametrize("rad", RADER, ids=[f"{i:02d}-{r}" for i, r in enumerate(RADER)])
+@pytest.mark.parametrize("roll", ROLLER)
+def test_matris(rad: Rad, roll: str, forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    kontrollera(rad, roll, klient(roll), miljo)

@@ -1,0 +1,86 @@
+"""API input/output for the follow-up register. Codes or Swedish labels are accepted in input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from ..models import Deltagare, Inskrivning
+from ..vokabular import Forsorjning, Kon, Remittent, Utbildning, tolka
+
+
+class KodFalt(serializers.CharField):
+    def __init__(self, choices: Any, **kwargs: Any) -> None:
+        self.vokabular = choices
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        text = super().to_internal_value(data)
+        if not text:
+            return ""
+        try:
+            return tolka(self.vokabular, text)
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+
+class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
+    insats = serializers.CharField(source="insats.kortnamn", read_only=True)
+    deltagare = serializers.CharField(source="deltagare.kod", read_only=True)
+
+    class Meta:
+        model = Inskrivning
+        fields = ["id", "insats", "deltagare", "samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in",
+                  "inskriven", "avslutad", "forsorjning_ut", "startar", "slutar", "alder", "dagar", "gallrad"]
+        read_only_fields = fields
+
+
+class DeltagareSerializer(serializers.ModelSerializer[Deltagare]):
+    inskrivningar = InskrivningSerializer(many=True, read_only=True)
+    personnummer_kant = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deltagare
+        fields = ["id", "kod", "personnummer_kant", "gallrad", "skapad", "inskrivningar"]
+        read_only_fields = fields
+
+    def get_personnummer_kant(self, obj: Deltagare) -> bool:
+        return bool(obj.pnr_hash)
+
+
+class InskrivningInSerializer(serializers.Serializer[Any]):
+    insats = serializers.CharField(help_text="insatsens kortnamn")
+    deltagare = serializers.CharField(required=False, allow_blank=True, default="", help_text="deltagarkod")
+    personnummer = serializers.CharField(required=False, allow_blank=True, default="", write_only=True,
+                                         help_text="frivilligt, för att känna igen en återkommande person; sparas bara som nyckelhash")
+    samtycke = serializers.BooleanField(default=True)
+    samtycke_datum = serializers.DateField(required=False, allow_null=True, default=None)
+    kon = KodFalt(Kon)
+    fodelsear = serializers.IntegerField(required=False, allow_null=True, default=None)
+    remittent = KodFalt(Remittent, required=False, default="")
+    utbildning = KodFalt(Utbildning, required=False, default="")
+    forsorjning_in = KodFalt(Forsorjning, required=False, default="")
+    inskriven = serializers.DateField()
+
+
+class AvslutInSerializer(serializers.Serializer[Any]):
+    avslutad = serializers.DateField()
+    forsorjning_ut = KodFalt(Forsorjning, allow_blank=False)
+
+
+class ImportInSerializer(serializers.Serializer[Any]):
+    fil = serializers.FileField()
+    dry_run = serializers.BooleanField(default=False)
+
+
+class ImportUtSerializer(serializers.Serializer[Any]):
+    rader = serializers.IntegerField()
+    nya = serializers.IntegerField()
+    uppdaterade = serializers.IntegerField()
+    oforandrade = serializers.IntegerField()
+    nya_deltagare = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    torrkorning = serializers.BooleanField()
+    andringar = serializers.ListField(child=serializers.DictField())

@@ -1,0 +1,139 @@
+"""API of the follow-up register: participants and enrolments (kansli), exits, import, and the aggregate report (all roles)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
+from finsam.tenancy import hamta
+from insatser.models import Insats
+
+from .. import selectors, services
+from ..importera import deltagare_import
+from ..models import Deltagare, Inskrivning
+from .serializers import (
+    AvslutInSerializer,
+    DeltagareSerializer,
+    ImportInSerializer,
+    ImportUtSerializer,
+    InskrivningInSerializer,
+    InskrivningSerializer,
+)
+
+
+def _fel(exc: ValidationError) -> Response:
+    data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+    return Response(data, status=status.HTTP_400_BAD_REQUEST)
+
+
+class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
+    """Pseudonymous participants with their enrolments (förbundschef and administratör only)."""
+
+    queryset = Deltagare.objects.prefetch_related(Prefetch("inskrivningar", queryset=Inskrivning.objects.select_related("insats", "deltagare")))
+    serializer_class = DeltagareSerializer
+    behorighet_las = "deltagare.visa"
+    behorighet_skriv = "deltagare.redigera"
+
+    def get_queryset(self) -> QuerySet[Deltagare]:
+        qs = super().get_queryset().order_by("kod")
+        kod = self.request.query_params.get("kod")
+        return qs.filter(kod=kod) if kod else qs
+
+
+class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
+    """Enrolments. POST creates one (participant by code or personnummer); POST …/avslut/ registers the exit."""
+
+    queryset = Inskrivning.objects.select_related("insats", "deltagare")
+    serializer_class = InskrivningSerializer
+    behorighet_las = "deltagare.visa"
+    behorighet_skriv = "deltagare.redigera"
+
+    def get_queryset(self) -> QuerySet[Inskrivning]:
+        qs = super().get_queryset().order_by("-startar", "-id")
+        p = self.request.query_params
+        if p.get("insats"):
+            qs = qs.filter(insats__kortnamn=p["insats"])
+        if p.get("ar", "").isdigit():
+            qs = qs.under_ar(int(p["ar"]))
+        if p.get("oppna") in ("1", "true", "ja"):
+            qs = qs.oppna()
+        return qs
+
+    @extend_schema(request=InskrivningInSerializer, responses={201: InskrivningSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        kontext = aktuell(request)
+        inn = InskrivningInSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        d = dict(inn.validated_data)
+        insats = hamta(Insats.objects.all(), kontext.forbund, kortnamn=d.pop("insats"))
+        try:
+            inskrivning, _ = services.inskrivning_registrera(
+                forbund=kontext.forbund, aktor=request.user, kod=d.pop("deltagare"), personnummer=d.pop("personnummer"), insats=insats, **d
+            )
+        except ValidationError as exc:
+            return _fel(exc)
+        return Response(InskrivningSerializer(inskrivning).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AvslutInSerializer, responses={200: InskrivningSerializer})
+    @action(detail=True, methods=["post"], url_path="avslut")
+    def avslut(self, request: Request, pk: str | None = None) -> Response:
+        inskrivning = self.get_object()
+        inn = AvslutInSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        try:
+            inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                       **inn.validated_data)
+        except ValidationError as exc:
+            return _fel(exc)
+        return Response(InskrivningSerializer(inskrivning).data)
+
+
+class ImportView(APIView):
+    """Import a CSV/XLSX file (multipart field `fil`); all or nothing. `dry_run=true` shows what would change."""
+
+    permission_classes = [HarBehorighet]
+    parser_classes = [MultiPartParser, FormParser]
+    behorighet_las = "deltagare.redigera"
+    behorighet_skriv = "deltagare.redigera"
+
+    @extend_schema(request={"multipart/form-data": ImportInSerializer}, responses={200: ImportUtSerializer})
+    def post(self, request: Request) -> Response:
+        inn = ImportInSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        fil = inn.validated_data["fil"]
+        try:
+            resultat = deltagare_import(forbund=aktuell(request).forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+                                        torrkorning=inn.validated_data["dry_run"])
+        except ValidationError as exc:
+            return Response({"fel": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(dataclasses.asdict(resultat))
+
+
+class UtfallView(APIView):
+    """The outcome report for a year (`?ar=2019`): exactly the structure of `manage.py utfall --json`.
+
+    Roles without `utfall.omaskerat` get counts under the förbund's masking threshold as "<N".
+    """
+
+    permission_classes = [HarBehorighet]
+    behorighet_las = "utfall.visa"
+    behorighet_skriv = "utfall.visa"
+
+    @extend_schema(parameters=[OpenApiParameter("ar", int, required=True)], responses={200: OpenApiTypes.OBJECT})
+    def get(self, request: Request) -> Response:
+        ar = request.query_params.get("ar", "")
+        if not ar.isdigit() or not 2000 <= int(ar) <= 2100:
+            return Response({"ar": ["Ange ett år, t.ex. ?ar=2019."]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(selectors.utfall_for(aktuell(request), int(ar)))

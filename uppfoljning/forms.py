@@ -1,0 +1,97 @@
+"""Forms of the follow-up pages. Rules live in the model and the services; forms only parse input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from finsam.models import Forbund
+from insatser.models import Insats
+
+from .models import Inskrivning
+from .vokabular import Forsorjning, Kon, Remittent, Utbildning
+
+TOM = [("", "– välj –")]
+
+
+class DatumFalt(forms.DateField):
+    """A date typed as ÅÅÅÅ-MM-DD in a text box (fast keyboard entry, no date picker)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "ÅÅÅÅ-MM-DD", "pattern": r"\d{4}-\d{2}-\d{2}"})
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2019-03-01."}
+
+
+def _insatser(forbund: Forbund) -> Any:
+    return Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+
+
+class SokForm(forms.Form):
+    sok = forms.CharField(label="Deltagarkod", required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), required=False, empty_label="Alla insatser")
+    oppna = forms.BooleanField(label="Bara pågående", required=False)
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = _insatser(forbund)  # type: ignore[attr-defined]
+
+
+class InskrivningForm(forms.Form):
+    kod = forms.CharField(label="Deltagarkod", max_length=40, required=False,
+                          help_text="Pseudonym kod, unik i förbundet. Lämna tom om du anger personnummer för en återkommande person.")
+    personnummer = forms.CharField(
+        label="Personnummer (frivilligt)", required=False, max_length=13,
+        help_text="Används bara för att känna igen en återkommande person. Sparas aldrig i klartext, endast som nyckelhash.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "ÅÅÅÅMMDD-NNNN"}),
+    )
+    insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), empty_label="– välj –")
+    samtycke = forms.BooleanField(label="Deltagaren har lämnat samtycke", required=False, initial=True,
+                                  help_text="Utan samtycke sparas bara kön och startår (anonym registrering).")
+    samtycke_datum = DatumFalt(label="Samtycke lämnat", required=False)
+    kon = forms.ChoiceField(label="Kön", choices=TOM + list(Kon.choices))
+    fodelsear = forms.IntegerField(label="Födelseår", required=False, min_value=1900, max_value=2100)
+    remittent = forms.ChoiceField(label="Remittent", choices=TOM + list(Remittent.choices), required=False)
+    utbildning = forms.ChoiceField(label="Högsta utbildning vid inskrivning", choices=TOM + list(Utbildning.choices), required=False)
+    forsorjning_in = forms.ChoiceField(label="Försörjning vid inskrivning", choices=TOM + list(Forsorjning.choices), required=False)
+    inskriven = DatumFalt(label="Inskriven")
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = _insatser(forbund).filter(inriktning=Insats.Inriktning.INDIVID)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("kod") and not data.get("personnummer"):
+            self.add_error("kod", "Ange en deltagarkod (eller personnummer för en återkommande person).")
+        return data
+
+
+class AvslutForm(forms.Form):
+    inskrivning = forms.TypedChoiceField(label="Inskrivning", coerce=int, widget=forms.RadioSelect)
+    avslutad = DatumFalt(label="Avslutad")
+    forsorjning_ut = forms.ChoiceField(label="Försörjning vid avslut", choices=TOM + list(Forsorjning.choices))
+
+    def __init__(self, *args: Any, inskrivningar: list[Inskrivning], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["inskrivning"].choices = [  # type: ignore[attr-defined]
+            (i.pk, f"{i.insats.kortnamn} – {i.insats.namn}, inskriven {i.inskriven:%Y-%m-%d}" if i.inskriven else i.insats.kortnamn)
+            for i in inskrivningar
+        ]
+        if inskrivningar:
+            self.fields["inskrivning"].initial = inskrivningar[0].pk
+        self.fields["avslutad"].widget.attrs["autofocus"] = True
+        self.fields["avslutad"].help_text = f"T.ex. {dt.date.today():%Y-%m-%d}"
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(label="Fil (CSV eller XLSX)", help_text="Första raden: insats, deltagare_id, kon, fodelsear, remittent, utbildning, "
+                          "forsorjning_in, inskriven, avslutad, forsorjning_ut, samtycke.")
+    provkorning = forms.BooleanField(label="Provkör (visa vad som skulle ändras, spara inget)", required=False, initial=True)
+
+
+class InstallningForm(forms.Form):
+    maskeringsgrans = forms.IntegerField(label="Maskeringsgräns", min_value=0, max_value=100,
+                                         help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument för publicering. 0 = av.")
+    gallring_ar = forms.IntegerField(label="Avidentifiera deltagaruppgifter efter (år efter avslut)", min_value=1, max_value=50)
