@@ -1,3 +1,28 @@
+"""Ekonomi pages under /ekonomi/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "ekonomi"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("medlemsbidrag/<int:ar>/", views.bidrag, name="bidrag"),
+    path("budget/", views.budget_lista, name="budget_lista"),
+    path("budget/<int:pk>/", views.budget_detalj, name="budget"),
+    path("budget/<int:pk>/rad/", views.budgetrad, name="budgetrad_ny"),
+    path("budget/<int:pk>/rad/<int:rad_pk>/", views.budgetrad, name="budgetrad"),
+    path("budget/<int:pk>/rad/<int:rad_pk>/ta-bort/", views.budgetrad_ta_bort, name="budgetrad_ta_bort"),
+    path("budget/<int:pk>/fyll/", views.budget_fyll, name="budget_fyll"),
+    path("budget/<int:pk>/faststall/", views.budget_faststall, name="budget_faststall"),
+    path("budget/<int:pk>/ny-version/", views.budget_ny_version, name="budget_ny_version"),
+    path("bokforing/", views.importera, name="importera"),
+    path("kontoplan/", views.kontoplan, name="kontoplan"),
+    path("kontoplan/<str:typ>/<int:pk>/ta-bort/", views.kontoplan_ta_bort, name="kontoplan_ta_bort"),
+    path("rakenskaper/", views.rakenskaper, name="rakenskaper"),
+    path("rakenskaper/<int:ar>/ladda-ned/<str:format>/", views.rakenskaper_fil, name="rakenskaper_fil"),
+    path("rakenskaper/<int:ar>/pdf/", views.rakenskaper_pdf, name="rakenskaper_pdf"),
+    path("uppfoljning/<int:ar>/<int:kvartal>/", views.uppfoljning, name="uppfoljning"),
+    path("revision/<int:ar>/", views.revision, name="revision"),
+    path("revision/<int:ar>/ansvarsfrihet/", views.ansvarsfrihet, name="ansvarsfrihet"),
+]

@@ -8,6 +8,7 @@ from typing import Any
 from finsam.models import Forbund, Medlem
 
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
+from ..services.bokforing import standard_intervall
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
 from .data import NOLL, Saldon, las_saldon
@@ -30,7 +31,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
     importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
     imp = importer.get(ar)
-    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran"))
+    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund)
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))

@@ -34,6 +34,11 @@ STANDARDINTERVALL: list[tuple[int, int, str]] = [
 ]
 
 
+def standard_intervall(forbund: Forbund) -> list[Kontointervall]:
+    """The default ranges as unsaved objects: used until the förbund saves its own."""
+    return [Kontointervall(forbund=forbund, fran=f, till=t, rad=r) for f, t, r in STANDARDINTERVALL]
+
+
 def kontoplan_standard(forbund: Forbund) -> int:
     """Create the default ranges for a förbund that has none. Returns how many were created."""
     if Kontointervall.objects.filter(forbund=forbund).exists():
@@ -54,6 +59,8 @@ def _overlapp(modell: type[models.Model], obj: Any) -> None:
 
 @transaction.atomic
 def kontointervall_spara(*, forbund: Forbund, aktor: Any, intervall: Kontointervall | None = None, fran: int, till: int, rad: str) -> Kontointervall:
+    if kontoplan_standard(forbund):
+        handelse_logga(aktor=aktor, forbund=forbund, handling="kontoplan_standard", detaljer={"intervall": STANDARDINTERVALL})
     fore = snapshot(intervall) if intervall else {}
     obj = intervall or Kontointervall(forbund=forbund)
     obj.fran, obj.till, obj.rad = fran, till, rad
@@ -155,7 +162,6 @@ def bokforing_importera(
         t.redovisningsimport = imp
     Kontosaldo.objects.bulk_create(saldon, batch_size=1000)
     Transaktion.objects.bulk_create(transaktioner, batch_size=2000)
-    kontoplan_standard(forbund)
     handelse_logga(
         aktor=aktor, forbund=forbund, handling="bokforing_importera", objekt=imp, andringar=diff(fore, snapshot(imp)),
         detaljer={"konton": len(saldon), "transaktioner": len(transaktioner), "ersatte": bool(tidigare)},

@@ -1,0 +1,88 @@
+"""The quarterly follow-up: outcome to date per budget line (from the vouchers), the forecast and the deviation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import CharField, DecimalField, IntegerField, Sum, Value
+from django.db.models.functions import Coalesce
+
+from finsam.models import Forbund
+
+from ..models import Kontointervall, Kontokoppling, Kvartalsuppfoljning, Redovisningsimport, Transaktion
+from ..rakenskaper.data import NOLL, Saldon, _case
+from ..rakenskaper.jamforelse import jamfor, utfall_per_nyckel
+from ..services.bokforing import standard_intervall
+from .budget import budget_tabell
+
+KVARTALSSLUT = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def kvartalsslut(ar: int, kvartal: int) -> dt.date:
+    m, d = KVARTALSSLUT[kvartal]
+    return dt.date(ar, m, d)
+
+
+def utfall_till_datum(forbund: Forbund, ar: int, tom: dt.date) -> tuple[Saldon, Redovisningsimport | None]:
+    """Sums of the year's transactions up to `tom`, per statement line and account mapping, aggregated in the database."""
+    imp = Redovisningsimport.objects.filter(forbund=forbund, ar=ar).first()
+    s = Saldon()
+    if imp is None:
+        return s, None
+    intervall = list(Kontointervall.objects.filter(forbund=forbund)) or standard_intervall(forbund)
+    kopplingar = list(Kontokoppling.objects.filter(forbund=forbund))
+    dec = DecimalField(max_digits=16, decimal_places=2)
+    qs = (
+        Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp, datum__lte=tom)
+        .annotate(_rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField()))
+        .values("_rad", "_spec")
+        .annotate(summa=Coalesce(Sum("belopp"), Value(NOLL), output_field=dec))
+        .order_by()
+    )
+    for r in qs:
+        if r["_rad"] is None:
+            continue
+        spec = r["_spec"]
+        s.spec[(r["_rad"], spec)]["res"] += Decimal(r["summa"])
+        s.rad[r["_rad"]]["res"] += Decimal(r["summa"])
+        s.finns = True
+    return s, imp
+
+
+def kvartalsuppfoljning(forbund: Forbund, ar: int, kvartal: int) -> dict[str, Any]:
+    """Per budget line: the year's budget, outcome to the end of the quarter, the förbundschef's full-year forecast
+    (the budget until one is entered), deviation forecast − budget, and the comment. A fixed number of queries."""
+    tom = kvartalsslut(ar, kvartal)
+    budget = budget_tabell(forbund, ar)
+    s, imp = utfall_till_datum(forbund, ar, tom)
+    kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund)}
+    jmf = jamfor(utfall_per_nyckel(s, kopplingar), budget)
+    uppf = Kvartalsuppfoljning.objects.filter(forbund=forbund, ar=ar, kvartal=kvartal).first()
+    prognoser = {p.nyckel: p for p in uppf.rader.all()} if uppf else {}
+
+    def rad(r: dict[str, Any], intakt: bool) -> dict[str, Any]:
+        p = prognoser.get(r["nyckel"])
+        prognos = p.prognos if p and p.prognos is not None else None
+        helar = prognos if prognos is not None else r["budget"]
+        avvikelse = (helar - r["budget"]) if intakt else (r["budget"] - helar)
+        andel = (r["utfall"] / r["budget"]) if r["budget"] else None
+        return {**r, "prognos": prognos, "helarsprognos": helar, "avvikelse": avvikelse, "kommentar": p.kommentar if p else "",
+                "andel_av_budget": andel, "intakt": intakt}
+
+    grupper = [{**g, "rader": [rad(r, False) for r in g["rader"]]} for g in jmf["grupper"]]
+    intakter = [rad(r, True) for r in jmf["intakter"]]
+    for g in grupper:
+        g["helarsprognos"] = sum((r["helarsprognos"] for r in g["rader"]), NOLL)
+        g["avvikelse"] = sum((r["avvikelse"] for r in g["rader"]), NOLL)
+    prognos_kostnad = sum((g["helarsprognos"] for g in grupper), NOLL)
+    prognos_intakt = sum((r["helarsprognos"] for r in intakter), NOLL)
+    return {
+        "ar": ar, "kvartal": kvartal, "tom": tom, "budget": budget, "import": imp, "uppfoljning": uppf,
+        "sammanfattning": uppf.sammanfattning if uppf else "", "grupper": grupper, "intakter": intakter,
+        "kostnader": {**jmf["kostnader"], "helarsprognos": prognos_kostnad},
+        "summa_intakter": {**jmf["summa_intakter"], "helarsprognos": prognos_intakt},
+        "resultat": {**jmf["resultat"], "helarsprognos": prognos_intakt - prognos_kostnad},
+        "bokfort_tom": min(imp.tom, tom) if imp else None,
+    }

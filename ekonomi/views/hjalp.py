@@ -1,0 +1,28 @@
+"""Small helpers shared by the ekonomi views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from finsam.web import fel_text
+
+
+def ar_fran(request: HttpRequest, standard: int | None = None) -> int:
+    try:
+        ar = int(request.GET.get("ar", "") or request.POST.get("ar", "") or (standard or dt.date.today().year))
+    except ValueError:
+        ar = standard or dt.date.today().year
+    return max(2000, min(2100, ar))
+
+
+def fel(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, fel_text(exc))
+
+
+def ar_val(ar: int) -> range:
+    hogst = max(dt.date.today().year + 2, ar)
+    return range(hogst, 2014, -1)
