@@ -49,7 +49,7 @@ class BudgetradForm(forms.Form):
 
 
 class FaststallForm(forms.Form):
-    paragraf = forms.ModelChoiceField(label="Styrelsens beslut (§)", queryset=None, empty_label="Välj paragraf …")  # type: ignore[arg-type]
+    paragraf = forms.ModelChoiceField(label="Styrelsens beslut (§)", queryset=Medlem.objects.none(), empty_label="Välj paragraf …")
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -79,7 +79,7 @@ class KontokopplingForm(forms.Form):
     till = forms.IntegerField(label="Till konto", min_value=1000, max_value=9999)
     text = forms.CharField(label="Text i not och uppföljning", max_length=200)
     nyckel = forms.SlugField(label="Budgetrad", max_length=60, required=False)
-    medlem = forms.ModelChoiceField(label="Bidrag från medlem", queryset=None, required=False, empty_label="–")  # type: ignore[arg-type]
+    medlem = forms.ModelChoiceField(label="Bidrag från medlem", queryset=Medlem.objects.none(), required=False, empty_label="–")
 
     def __init__(self, *args: Any, forbund: Forbund, budgetrader: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,12 +104,13 @@ class RevisionsberattelseForm(forms.Form):
 
 
 class AnsvarsfrihetForm(forms.Form):
-    medlem = forms.ModelChoiceField(label="Medlem", queryset=None)  # type: ignore[arg-type]
+    medlem = forms.ModelChoiceField(label="Medlem", queryset=Medlem.objects.none())
     beviljad = forms.TypedChoiceField(label="Beslut", choices=[("1", "Beviljar ansvarsfrihet"), ("0", "Beviljar inte ansvarsfrihet")],
                                       coerce=lambda v: v == "1")
     beslutsdatum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}))
     beslutsorgan = forms.CharField(label="Beslutande organ", max_length=200, help_text="T.ex. kommunfullmäktige 2020-06-15 § 112.")
-    paragraf = forms.ModelChoiceField(label="Noterat av styrelsen (§)", queryset=None, required=False, empty_label="– ännu inte –")  # type: ignore[arg-type]
+    paragraf = forms.ModelChoiceField(label="Noterat av styrelsen (§)", queryset=Medlem.objects.none(), required=False,
+                                      empty_label="– ännu inte –")
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from .. import selectors, services
 from ..forms import BudgetradForm, BudgetSkapaForm, FaststallForm
 from ..models import Budget, Budgetrad
 from ..selectors.budget import tabell_for
-from .hjalp import fel
+from .hjalp import fel, formfel
 
 
 @behorighet("ekonomi.visa")
@@ -63,7 +63,7 @@ def budgetrad(request: HttpRequest, kontext: Kontext, pk: int, rad_pk: int | Non
     rad = hamta(Budgetrad.objects.all(), kontext.forbund, pk=rad_pk, budget=budget) if rad_pk else None
     form = BudgetradForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Raden sparades inte: " + " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+        messages.error(request, "Raden sparades inte: " + formfel(form))
         return redirect("ekonomi:budget", pk=budget.pk)
     varden = dict(form.cleaned_data)
     if rad is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -26,3 +27,8 @@ def fel(request: HttpRequest, exc: ValidationError) -> None:
 def ar_val(ar: int) -> range:
     hogst = max(dt.date.today().year + 2, ar)
     return range(hogst, 2014, -1)
+
+
+def formfel(form: Any) -> str:
+    """A form's errors as one Swedish sentence: "Rad: Detta fält är obligatoriskt."."""
+    return " ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(str(x) for x in e)}" for f, e in form.errors.items())

@@ -16,7 +16,7 @@ from finsam.web import behorighet
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
 from ..models import Ansvarsfrihet, Revisionsberattelse
-from .hjalp import ar_val, fel
+from .hjalp import ar_val, fel, formfel
 
 
 @behorighet("ekonomi.visa")
@@ -24,7 +24,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
     egen = None
     form = None
     if kontext.kan("revision.redigera"):
-        egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor=request.user).first()
+        egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
         initial = {"revisor_namn": request.user.get_full_name() or request.user.get_username()}  # type: ignore[union-attr]
         form = RevisionsberattelseForm(request.POST or None, initial=initial) if egen is None else RevisionsberattelseForm(
             request.POST or None, initial={"revisor_namn": egen.revisor_namn, "avser": egen.avser, "datum": egen.datum,
@@ -57,7 +57,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
 def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
     form = AnsvarsfrihetForm(request.POST, forbund=kontext.forbund)
     if not form.is_valid():
-        messages.error(request, "Beslutet sparades inte: " + " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+        messages.error(request, "Beslutet sparades inte: " + formfel(form))
         return redirect("ekonomi:revision", ar=ar)
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=form.cleaned_data["medlem"].pk)
     try:
