@@ -125,7 +125,7 @@ def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokumen
     dokument.pdfa = pdfa
     dokument.status = Dokument.Status.KLAR
     dokument.framsteg = 100
-    dokument.framsteg_text = "Klar"
+    dokument.framsteg_text = ""
     dokument.klar = timezone.now()
     dokument.fel = ""
     dokument.save()

@@ -7,6 +7,9 @@
     var bar = el.querySelector("progress");
     var text = el.querySelector("[data-status-text]");
     var link = el.querySelector("[data-status-link]");
+    var start = el.getAttribute("data-status");
+    var pending = function (s) { return s === "koad" || s === "pagar"; };
+    if (!pending(start)) { return; }
     function poll() {
       fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.json(); })
@@ -14,8 +17,10 @@
           if (bar) { bar.value = d.framsteg; }
           if (text) { text.textContent = d.status_text + (d.framsteg_text ? " – " + d.framsteg_text : "") + (d.fel ? ": " + d.fel : ""); }
           el.setAttribute("data-status", d.status);
+          if (pending(d.status)) { window.setTimeout(poll, 1000); return; }
           if (d.status === "klar" && link && d.url) { link.href = d.url; link.hidden = false; }
-          if (d.status === "koad" || d.status === "pagar") { window.setTimeout(poll, 1000); }
+          // finished: reload once so the facts (pages, checksum, format) are shown as stored
+          if (el.hasAttribute("data-reload")) { window.location.reload(); }
         })
         .catch(function () { window.setTimeout(poll, 3000); });
     }
