@@ -1,2 +1,13 @@
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import views
+
+app_name = "insatser-api"
+router = DefaultRouter()
+router.register("insatser", views.InsatsViewSet, basename="insats")
+router.register("ansokningar", views.AnsokanViewSet, basename="ansokan")
+router.register("beviljanden", views.BeviljandeViewSet, basename="beviljande")
+router.register("mal", views.MalViewSet, basename="mal")
+router.register("rapporter", views.RapportViewSet, basename="rapport")
+
+urlpatterns = router.urls

@@ -81,6 +81,44 @@ RADER = [
     Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
     rad("insatser:paragraf", "/insatser/beslut/{}/", "paragraf", "insatser.visa"),
     Rad("insatser:beviljande_ny", lambda m: "/insatser/beviljande/ny/", "insatser.besluta"),
+    # API
+    Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.visa"),
+    Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"kortnamn": "NY", "namn": "Ny insats", "typ": "ordinarie", "inriktning": "individ", "startdatum": "2021-01-01",
+                        "agare_extern": "Folkhögskolan", "parter": ["fk", "af"]}),
+    rad("insatser-api:insats-detail", "/api/insatser/insatser/{}/", "insats", "insatser.visa"),
+    rad("insatser-api:insats-detail", "/api/insatser/insatser/{}/", "insats", "insatser.redigera", metod="patch", json=True,
+        data=lambda m: {"namn": "Nytt namn"}),
+    rad("insatser-api:insats-status", "/api/insatser/insatser/{}/status/", "insats", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"status": "avslutad"}),
+    Rad("insatser-api:ansokan-list", lambda m: "/api/insatser/ansokningar/", "insatser.visa"),
+    Rad("insatser-api:ansokan-list", lambda m: "/api/insatser/ansokningar/", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"titel": "Ny ansökan", "startdatum": "2021-01-01", "slutdatum": "2021-12-31", "sokande": ["fk", "af"],
+                        "projektagare_extern": "Folkhögskolan", "belopp": [{"ar": 2021, "belopp": 50000}]}),
+    rad("insatser-api:ansokan-detail", "/api/insatser/ansokningar/{}/", "ansokan", "insatser.visa"),
+    rad("insatser-api:ansokan-beredning", "/api/insatser/ansokningar/{}/beredning/", "ansokan", "insatser.redigera", metod="post",
+        json=True, data=lambda m: {"yttrande": "Tillstyrks."}),
+    rad("insatser-api:ansokan-medfinansiering", "/api/insatser/ansokningar/{}/medfinansiering/", "ansokan", "insatser.redigera",
+        metod="post", json=True, data=lambda m: {"rader": [{"finansiar": "ESF", "form": "kontant", "ar": 2021, "belopp": 100}]}),
+    rad("insatser-api:ansokan-besluta", "/api/insatser/ansokningar/{}/besluta/", "ansokan", "insatser.besluta", metod="post", json=True,
+        data=lambda m: {"paragraf": m["paragraf"].pk, "beslut": "avslagen"}),
+    Rad("insatser-api:beviljande-list", lambda m: "/api/insatser/beviljanden/?ar=2020", "insatser.visa"),
+    Rad("insatser-api:beviljande-list", lambda m: "/api/insatser/beviljanden/", "insatser.besluta", metod="post", json=True,
+        data=lambda m: {"insats": m["insats"].pk, "paragraf": f.paragraf(m["insats"].forbund, nummer=55).pk, "ar": 2021, "belopp": 1000}),
+    rad("insatser-api:beviljande-detail", "/api/insatser/beviljanden/{}/", "beviljande", "insatser.visa"),
+    Rad("insatser-api:beviljande-per-ar", lambda m: "/api/insatser/beviljanden/per-ar/?ar=2020", "insatser.visa"),
+    Rad("insatser-api:mal-list", lambda m: "/api/insatser/mal/", "insatser.visa"),
+    Rad("insatser-api:mal-list", lambda m: "/api/insatser/mal/", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"insats": m["insats"].pk, "text": "Nytt mål"}),
+    rad("insatser-api:mal-detail", "/api/insatser/mal/{}/", "mal", "insatser.visa"),
+    rad("insatser-api:mal-bedomning", "/api/insatser/mal/{}/bedomning/", "mal", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Bra"}),
+    Rad("insatser-api:rapport-list", lambda m: "/api/insatser/rapporter/?forsenade=1", "insatser.visa"),
+    Rad("insatser-api:rapport-list", lambda m: "/api/insatser/rapporter/", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"insats": m["insats"].pk, "typ": "delarsrapport", "ar": 2021}),
+    rad("insatser-api:rapport-detail", "/api/insatser/rapporter/{}/", "rapport", "insatser.visa"),
+    rad("insatser-api:rapport-version", "/api/insatser/rapporter/{}/version/", "rapport", "insatser.redigera", metod="post",
+        data=lambda m: {"fil": ContentFile(b"%PDF-1.7 api", name="api.pdf"), "kommentar": "Via API"}),
 ]
 
 
@@ -95,7 +133,7 @@ def test_matris(rad: Rad, roll: str, forbund: Forbund, annat_forbund: Forbund, k
 def test_utan_inloggning(rad: Rad, forbund: Forbund, annat_forbund: Forbund) -> None:
     miljo = bygg_miljo(forbund, annat_forbund)
     svar = Client().get(rad.url(miljo))
-    if rad.namn.endswith(("-list", "-detail")) or "-" in rad.namn.split(":")[-1]:
+    if rad.namn.startswith("insatser-api:"):
         assert svar.status_code in {401, 403}
     else:
         assert svar.status_code == 302 and "/logga-in/" in svar["Location"]

@@ -1,0 +1,166 @@
+"""API serializers for interventions, applications, grants, goals and reports. Writes go through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from finsam.models import Medlem
+from styrelse.models import Paragraf
+
+from ..models import Ansokan, AnsokanBelopp, Bemanning, Beviljande, Insats, Mal, Malbedomning, Medfinansiering, Rapport, Rapportversion
+
+
+class ForbundetsMedlem(serializers.SlugRelatedField):
+    """A member by code (fk, af, region, skelleftea), looked up in the current förbund only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="kod", **kwargs)
+
+    def get_queryset(self) -> Any:
+        kontext = self.context.get("kontext")
+        return Medlem.objects.filter(forbund=kontext.forbund) if kontext else Medlem.objects.none()
+
+
+class ForbundetsObjekt(serializers.PrimaryKeyRelatedField):
+    def __init__(self, model: Any, **kwargs: Any) -> None:
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> Any:
+        kontext = self.context.get("kontext")
+        return self.model.objects.filter(forbund=kontext.forbund) if kontext else self.model.objects.none()
+
+
+class BemanningSerializer(serializers.ModelSerializer):
+    medlem = serializers.CharField(source="medlem.kod", read_only=True)
+
+    class Meta:
+        model = Bemanning
+        fields = ["id", "medlem", "funktion", "arsarbetare", "samlokaliserad", "betalas_av"]
+
+
+class InsatsSerializer(serializers.ModelSerializer):
+    parter = ForbundetsMedlem(many=True, required=False)
+    agare_medlem = ForbundetsMedlem(required=False, allow_null=True)
+    status = serializers.CharField(read_only=True)
+    bemanning = BemanningSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Insats
+        fields = ["id", "kortnamn", "namn", "typ", "inriktning", "status", "startdatum", "slutdatum", "agare_medlem", "agare_extern",
+                  "parter", "malgrupp", "alder_fran", "alder_till", "syfte", "styrgrupp", "kontaktperson", "bemanning"]
+        validators: list[Any] = []  # uniqueness per förbund is checked by the service
+
+
+class StatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Insats.Status.choices)
+
+
+class AnsokanBeloppSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AnsokanBelopp
+        fields = ["ar", "belopp"]
+
+
+class MedfinansieringSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Medfinansiering
+        fields = ["finansiar", "form", "ar", "belopp"]
+
+
+class AnsokanSerializer(serializers.ModelSerializer):
+    sokande = ForbundetsMedlem(many=True)
+    ansvarig_medlem = ForbundetsMedlem(required=False, allow_null=True)
+    belopp = AnsokanBeloppSerializer(many=True, help_text="Sökt belopp från förbundet per år.")
+    medfinansiering = MedfinansieringSerializer(many=True, read_only=True)
+    status = serializers.CharField(read_only=True)
+    beslut = serializers.CharField(read_only=True)
+    yttrande = serializers.CharField(read_only=True)
+    paragraf = serializers.PrimaryKeyRelatedField(read_only=True)
+    insats = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Ansokan
+        fields = ["id", "diarienummer", "titel", "insats_typ", "inriktning", "startdatum", "slutdatum", "sokande", "ansvarig_medlem",
+                  "projektagare_extern", "kontaktperson", "samverkanspartners", "bakgrund", "syfte", "forvantade_resultat", "malgrupp",
+                  "total_kostnad", "underskrifter", "inkom", "belopp", "medfinansiering", "status", "yttrande", "beslut", "paragraf",
+                  "insats"]
+
+
+class BeredningSerializer(serializers.Serializer):
+    yttrande = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class BeslutSerializer(serializers.Serializer):
+    paragraf = ForbundetsObjekt(Paragraf, help_text="Beslutsparagrafen (id) i styrelsens protokoll.")
+    beslut = serializers.ChoiceField(choices=[c for c in Ansokan.Beslut.choices if c[0]])
+    belopp = AnsokanBeloppSerializer(many=True, required=False, help_text="Beviljat belopp per år.")
+    insats = ForbundetsObjekt(Insats, required=False, allow_null=True, help_text="Befintlig insats som får medlen.")
+    ny_kortnamn = serializers.CharField(required=False, allow_blank=True, help_text="Kortnamn för en ny insats skapad från ansökan.")
+
+
+class MedfinansieringInSerializer(serializers.Serializer):
+    rader = MedfinansieringSerializer(many=True)
+
+
+class BeviljandeSerializer(serializers.ModelSerializer):
+    insats = ForbundetsObjekt(Insats)
+    paragraf = ForbundetsObjekt(Paragraf)
+    ansokan = ForbundetsObjekt(Ansokan, required=False, allow_null=True)
+    kortnamn = serializers.CharField(source="insats.kortnamn", read_only=True)
+
+    class Meta:
+        model = Beviljande
+        fields = ["id", "insats", "kortnamn", "ansokan", "paragraf", "ar", "belopp", "registrerad"]
+        read_only_fields = ["registrerad"]
+        validators: list[Any] = []
+
+
+class BeviljatPerArSerializer(serializers.Serializer):
+    insats = serializers.IntegerField()
+    kortnamn = serializers.CharField()
+    belopp = serializers.DecimalField(max_digits=14, decimal_places=0)
+
+
+class MalbedomningSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Malbedomning
+        fields = ["id", "mal", "ar", "bedomning", "kommentar"]
+        read_only_fields = ["mal"]
+        validators: list[Any] = []
+
+
+class MalSerializer(serializers.ModelSerializer):
+    insats = ForbundetsObjekt(Insats)
+    bedomningar = MalbedomningSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Mal
+        fields = ["id", "insats", "text", "matbart", "ordning", "bedomningar"]
+        extra_kwargs = {"ordning": {"required": False}}
+
+
+class RapportversionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rapportversion
+        fields = ["id", "version", "kommentar", "uppladdad"]
+
+
+class RapportSerializer(serializers.ModelSerializer):
+    insats = ForbundetsObjekt(Insats)
+    forfallodatum = serializers.DateField(required=False)
+    forsenad = serializers.BooleanField(read_only=True)
+    versioner = RapportversionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Rapport
+        fields = ["id", "insats", "typ", "ar", "forfallodatum", "inlamnad", "forsenad", "paminnelse_skickad", "versioner"]
+        read_only_fields = ["inlamnad", "paminnelse_skickad"]
+        validators: list[Any] = []
+
+
+class RapportUppladdningSerializer(serializers.Serializer):
+    fil = serializers.FileField()
+    kommentar = serializers.CharField(required=False, allow_blank=True, default="")
