@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class UppfoljningConfig(AppConfig):
     name = "uppfoljning"
     verbose_name = "Uppföljning"
+
+    def ready(self) -> None:
+        from finsam.startsida import registrera_bidrag, registrera_rutor
+
+        from .startsida import RUTOR, notiser
+
+        registrera_rutor(*RUTOR)
+        registrera_bidrag(notiser)
