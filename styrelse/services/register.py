@@ -105,8 +105,10 @@ def handling_registrera(
     h.save()
     if paragrafer:
         h.paragrafer.set(paragrafer)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="handling_registrera", objekt=h, andringar=diff({}, snapshot(h)),
-                   detaljer={"diarienummer": h.diarienummer, "paragrafer": [p.pk for p in paragrafer or []]})
+    # finsam.audit.snapshot cannot read an empty FileField, so the file is recorded by name.
+    falt = [f.name for f in Handling._meta.concrete_fields if f.name != "fil"]
+    handelse_logga(aktor=aktor, forbund=forbund, handling="handling_registrera", objekt=h, andringar=diff({}, snapshot(h, falt)),
+                   detaljer={"diarienummer": h.diarienummer, "fil": h.fil.name if h.fil else "", "paragrafer": [p.pk for p in paragrafer or []]})
     return h
 
 

@@ -46,11 +46,11 @@ def styrelse(forbund: Forbund, fran: dt.date = dt.date(2019, 1, 1)) -> dict[str,
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
     led: dict[str, Mandat] = {}
     ers: dict[str, Mandat] = {}
-    for kod in KODER:
+    for kod in [k for k in KODER if k in medlem] + [k for k in medlem if k not in KODER]:
         pl = PersonFactory(forbund=forbund, namn=f"Ledamot {kod}")
         pe = PersonFactory(forbund=forbund, namn=f"Ersättare {kod}")
         led[kod] = Mandat.objects.create(forbund=forbund, person=pl, medlem=medlem[kod], typ="ledamot", fran=fran,
-                                         uppdrag="ordforande" if kod == "skelleftea" else "")
+                                         uppdrag="ordforande" if kod in {"skelleftea", "annanstad"} else "")
         ers[kod] = Mandat.objects.create(forbund=forbund, person=pe, medlem=medlem[kod], typ="ersattare", fran=fran)
     chef = PersonFactory(forbund=forbund, namn="Förbundschefen", befattning="Förbundschef", ar_personal=True)
     return {"ledamot": led, "ersattare": ers, "chef": chef}

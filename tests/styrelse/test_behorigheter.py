@@ -1,0 +1,136 @@
+"""Permission matrix rows for every board page and API endpoint: each role × another förbund."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from finsam.models import Forbund
+from styrelse.models import Bilaga, Delegation, Delegationsbeslut, Handling, Handlingstyp, Narvaro, Paragraf, Uppdrag
+from tests.conftest import ROLLER
+from tests.matrix import Rad, kontrollera
+
+from .factories import ArendeFactory, SammantradeFactory, styrelse
+
+PUBLIKA = {"anslagstavla", "anslagstavla_protokoll", "anslagstavla_bevis"}
+
+
+def _forbund_data(f: Forbund) -> dict[str, Any]:
+    s = styrelse(f)
+    mote = SammantradeFactory(forbund=f, datum=dt.date.today())
+    a = ArendeFactory(sammantrade=mote, rubrik="Ärende A")
+    a2 = ArendeFactory(sammantrade=mote, rubrik="Ärende B")
+    p = Paragraf.objects.create(forbund=f, sammantrade=mote, ar=mote.datum.year, nummer=1, rubrik="Beslutad")
+    a2.paragraf = p
+    a2.save()
+    n = Narvaro.objects.create(forbund=f, sammantrade=mote, person=s["ledamot"]["fk"].person, kategori="ledamot", mandat=s["ledamot"]["fk"])
+    b = Bilaga(forbund=f, sammantrade=mote, arende=a, nummer=1, titel="Bilaga", storlek=9)
+    b.fil.save("b.pdf", ContentFile(b"%PDF-1.7 x"), save=False)
+    b.save()
+    u = Uppdrag.objects.create(forbund=f, paragraf=p, text="uppdra till förbundschefen att utreda")
+    typ = Handlingstyp.objects.create(forbund=f, namn="Avtal", bevaras=False, gallras_efter_ar=10)
+    h = Handling(forbund=f, ar=2026, lopnummer=1, riktning="inkommande", datum=dt.date.today(), rubrik="Avtal", handlingstyp=typ)
+    h.fil.save("h.pdf", ContentFile(b"%PDF-1.7 x"), save=False)
+    h.save()
+    d = Delegation.objects.create(forbund=f, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
+    db = Delegationsbeslut.objects.create(forbund=f, delegation=d, delegat=s["chef"], datum=dt.date.today(), arende="Avtal", beslut="Tecknat")
+    return {"s": s, "mote": mote, "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
+            "delegation": d, "delegationsbeslut": db}
+
+
+def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
+    return {"f": _forbund_data(forbund), "a": _forbund_data(annat)}
+
+
+def M(nyckel: str, mall: str, sida: str = "f") -> Callable[[dict[str, Any]], str]:
+    return lambda m: mall.format(pk=m[sida][nyckel].pk, mote=m[sida]["mote"].pk, arende=m[sida]["arende"].pk)
+
+
+def R(namn: str, nyckel: str, mall: str, behorighet: str, **kw: Any) -> Rad:
+    return Rad(namn, M(nyckel, mall), behorighet, annat_forbund_url=M(nyckel, mall, "a"), **kw)
+
+
+RADER = [
+    Rad("styrelse:index", lambda m: "/styrelse/", "styrelse.visa"),
+    Rad("styrelse:planera", lambda m: "/styrelse/planera/", "styrelse.redigera"),
+    Rad("styrelse:planera", lambda m: "/styrelse/planera/", "styrelse.redigera", metod="post",
+        data=lambda m: {"typ": "styrelsemote", "datum": "2030-02-13", "mall": "standard", "plats": "Kansliet"}),
+    Rad("styrelse:regler", lambda m: "/styrelse/regler/", "styrelse.visa"),
+    Rad("styrelse:regler", lambda m: "/styrelse/regler/", "styrelse.redigera", metod="post",
+        data=lambda m: {"majoritet": "2/3", "kallelsetid_dagar": 7, "forvaringsplats": "Kansliet"}),
+    Rad("styrelse:sok", lambda m: "/styrelse/sok/?q=Beslutad&ar=2026", "styrelse.visa"),
+    Rad("styrelse:uppdrag", lambda m: "/styrelse/uppdrag/", "styrelse.visa"),
+    R("styrelse:uppdrag_andra", "uppdrag", "/styrelse/uppdrag/{pk}/andra/", "styrelse.redigera", metod="post"),
+    R("styrelse:uppdrag_avsluta", "uppdrag", "/styrelse/uppdrag/{pk}/avsluta/", "styrelse.redigera", metod="post"),
+    Rad("styrelse:delegationsbeslut", lambda m: "/styrelse/delegationsbeslut/", "styrelse.visa"),
+    Rad("styrelse:delegationsbeslut", lambda m: "/styrelse/delegationsbeslut/", "styrelse.redigera", metod="post",
+        data=lambda m: {"delegation": m["f"]["delegation"].pk, "delegat": m["f"]["s"]["chef"].pk, "datum": "2026-01-10",
+                        "arende": "Avtal om städning", "beslut": "Avtal tecknat"}),
+    Rad("styrelse:diarium", lambda m: "/styrelse/diarium/", "diarium.visa"),
+    Rad("styrelse:diarium", lambda m: "/styrelse/diarium/", "diarium.redigera", metod="post",
+        data=lambda m: {"riktning": "inkommande", "datum": "2026-03-01", "rubrik": "Ansökan", "handlingstyp": m["f"]["typ"].pk}),
+    R("styrelse:handling_fil", "handling", "/styrelse/diarium/{pk}/fil/", "diarium.visa"),
+    R("styrelse:mote", "mote", "/styrelse/moten/{pk}/", "styrelse.visa"),
+    R("styrelse:mote_andra", "mote", "/styrelse/moten/{pk}/andra/", "styrelse.redigera", metod="post",
+      data=lambda m: {"typ": "styrelsemote", "datum": "2026-05-07", "plats": "Ny plats"}),
+    R("styrelse:arende_skapa", "mote", "/styrelse/moten/{pk}/arenden/", "styrelse.redigera", metod="post",
+      data=lambda m: {"rubrik": "Nytt ärende", "forslag": "att godkänna"}),
+    R("styrelse:arende_redigera", "arende", "/styrelse/moten/{mote}/arenden/{pk}/", "styrelse.redigera"),
+    R("styrelse:arende_flytta", "arende", "/styrelse/moten/{mote}/arenden/{pk}/flytta/", "styrelse.redigera", metod="post",
+      data=lambda m: {"riktning": "ned"}),
+    R("styrelse:arende_ta_bort", "arende", "/styrelse/moten/{mote}/arenden/{pk}/ta-bort/", "styrelse.redigera", metod="post"),
+    R("styrelse:bilaga_ladda_upp", "arende", "/styrelse/moten/{mote}/arenden/{pk}/bilagor/", "styrelse.redigera", metod="post",
+      data=lambda m: {"titel": "x", "fil": ContentFile(b"%PDF-1.7 x", name="x.pdf")}),
+    R("styrelse:beslut", "arende", "/styrelse/moten/{mote}/arenden/{pk}/beslut/", "styrelse.redigera"),
+    R("styrelse:bilaga_ladda_ned", "bilaga", "/styrelse/moten/{mote}/bilagor/{pk}/", "styrelse.visa"),
+    R("styrelse:kallelse_bestall", "mote", "/styrelse/moten/{pk}/kallelse/pdf/", "styrelse.redigera", metod="post"),
+    R("styrelse:kallelse_skicka", "mote", "/styrelse/moten/{pk}/kallelse/skicka/", "styrelse.redigera", metod="post"),
+    R("styrelse:narvaro_registrera", "mote", "/styrelse/moten/{pk}/narvaro/", "styrelse.redigera", metod="post",
+      data=lambda m: {"person": m["f"]["s"]["ledamot"]["af"].person.pk, "kategori": "ledamot"}),
+    R("styrelse:narvaro_ta_bort", "narvaro", "/styrelse/moten/{mote}/narvaro/{pk}/ta-bort/", "styrelse.redigera", metod="post"),
+    R("styrelse:mote_avsluta", "mote", "/styrelse/moten/{pk}/avsluta/", "styrelse.redigera", metod="post"),
+    R("styrelse:justering_bekrafta", "mote", "/styrelse/moten/{pk}/justering/", "styrelse.justera", metod="post",
+      data=lambda m: {"person": m["f"]["s"]["chef"].pk, "roll": "sekreterare"}),
+    R("styrelse:anslag_registrera", "mote", "/styrelse/moten/{pk}/anslag/", "styrelse.redigera", metod="post",
+      data=lambda m: {"uppsatt": "2026-01-01", "nedtas": "2026-02-01", "forvaringsplats": "Kansliet"}),
+    R("styrelse:protokoll_bestall", "mote", "/styrelse/moten/{pk}/protokoll/pdf/", "styrelse.redigera", metod="post"),
+    R("styrelse:paragraf_redigera", "paragraf", "/styrelse/paragrafer/{pk}/", "styrelse.redigera"),
+    R("styrelse:paragraf_redigera", "paragraf", "/styrelse/paragrafer/{pk}/", "styrelse.redigera", metod="post",
+      data=lambda m: {"rubrik": "Ny rubrik", "text": "", "beslut": "att godkänna"}),
+    R("styrelse:omedelbar_justering", "paragraf", "/styrelse/paragrafer/{pk}/omedelbar-justering/", "styrelse.redigera", metod="post"),
+    R("styrelse:utdrag_bestall", "paragraf", "/styrelse/paragrafer/{pk}/utdrag/", "dokument.skapa", metod="post"),
+]
+
+
+@pytest.mark.parametrize("rad", RADER, ids=str)
+@pytest.mark.parametrize("roll", ROLLER)
+def test_matris(rad: Rad, roll: str, forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    kontrollera(rad, roll, klient(roll), miljo)
+
+
+@pytest.mark.parametrize("rad", [r for r in RADER if r.metod == "get"], ids=str)
+def test_utan_inloggning(rad: Rad, forbund: Forbund, annat_forbund: Forbund) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    svar = Client().get(rad.url(miljo))
+    if rad.namn.startswith("styrelse-api") or "-" in rad.namn.split(":")[-1]:
+        assert svar.status_code in {401, 403}
+    else:
+        assert svar.status_code == 302 and "/logga-in/" in svar["Location"]
+
+
+def test_sekretessmarkerad_fil_doljs_for_roller_utan_behorighet(forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    h: Handling = miljo["f"]["handling"]
+    Handling.objects.filter(pk=h.pk).update(sekretess=True)
+    url = f"/styrelse/diarium/{h.pk}/fil/"
+    assert klient("forbundschef").get(url).status_code == 200
+    for roll in ["administrator", "styrelseledamot", "revisor"]:
+        c = klient(roll)
+        assert c.get(url).status_code == 403
+        assert url not in c.get("/styrelse/diarium/").content.decode()
