@@ -186,7 +186,11 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     if fn is None:
         return saknas("räkenskaper (ekonomi)")
     data = fn(forbund, ar)
-    return data if isinstance(data, dict) else saknas("räkenskaper (ekonomi)")
+    if not isinstance(data, dict):
+        return saknas("räkenskaper (ekonomi)")
+    if data.get("finns") is False:
+        return saknas(f"bokföringen för {ar} är inte importerad (ekonomi)")
+    return data
 
 
 def budget_tabell(forbund: Forbund, ar: int) -> dict[str, Any]:
@@ -204,9 +208,9 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     if fn is None:
         return saknas("medlemsbidrag (ekonomi)")
     data = fn(forbund, ar)
-    if data is None:
-        return saknas(f"medlemsbidrag för {ar}")
-    return data if isinstance(data, dict) else {"rader": data}
+    if not isinstance(data, dict) or data.get("tilldelning") is None:
+        return saknas(f"årets tilldelning från medlemmarna {ar} (ekonomi)")
+    return data
 
 
 def avstamning(forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]]:

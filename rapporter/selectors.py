@@ -95,13 +95,7 @@ def _nagon(rader: list[tuple[str, dict[str, Any]]]) -> bool:
 
 
 def _budget_diagram(rak: dict[str, Any]) -> Any:
-    rader = rak.get("budget_mot_utfall") if isinstance(rak, dict) else None
-    if not rader:
-        return None
-    par = []
-    for r in rader:
-        if isinstance(r, dict) and not r.get("summa"):
-            par.append((str(r.get("text") or r.get("namn") or r.get("rubrik") or ""), r.get("budget"), r.get("utfall")))
+    par = ekonomitabeller.budget_utfall_par(rak)
     return diagram.budget_mot_utfall(par, "Budget och utfall per kostnadsgrupp") if par else None
 
 
@@ -129,7 +123,10 @@ def arsredovisning(forbund: Forbund, ar: int, progress: Progress = _ingen_progre
     progress(55, "Räkenskaper och noter")
     rak = kallor.rakenskaper(forbund, ar)
     bidrag = kallor.medlemsbidrag(forbund, ar)
-    ok, kontroller = kallor.avstamning(forbund, ar)
+    if "avstamning" in rak:  # the statements carry their reconciliation: no need to derive them twice
+        ok, kontroller = bool(rak.get("avstamning_ok")), list(rak["avstamning"])
+    else:
+        ok, kontroller = kallor.avstamning(forbund, ar)
     progress(62, "Diagram")
     return {
         "forbund": forbund,

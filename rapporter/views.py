@@ -71,7 +71,7 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
     texter = selectors.texter(kontext.forbund, typ, ar)
     sektioner = [
         {"sektion": s, "text": texter[(s.nyckel, None)].text if (s.nyckel, None) in texter else "",
-         "andrad": texter[(s.nyckel, None)] if (s.nyckel, None) in texter else None}
+         "andrad": texter.get((s.nyckel, None))}
         for s in SEKTIONER[typ]
     ]
     ctx: dict[str, Any] = {

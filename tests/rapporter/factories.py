@@ -66,7 +66,10 @@ def insats(forbund: Forbund, kortnamn: str, *, inriktning: str = "individ", part
     return obj
 
 
-def inskrivning(forbund: Forbund, insats_: Any, kod: str, *, kon: str, inskriven: dt.date = D(2019, 2, 1),
+FEBRUARI_2019 = D(2019, 2, 1)
+
+
+def inskrivning(forbund: Forbund, insats_: Any, kod: str, *, kon: str, inskriven: dt.date = FEBRUARI_2019,
                 avslutad: dt.date | None = None, forsorjning_ut: str = "", fodelsear: int = 1995, **kw: Any) -> Any:
     from uppfoljning.models import Deltagare, Inskrivning
 
