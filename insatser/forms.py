@@ -19,6 +19,15 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ANTAL_BELOPPSRADER = 5
 
 
+class _Falt:
+    """Typed access to a choice field for setting queryset/empty_label (Django's stubs type fields as plain Field)."""
+
+    fields: dict[str, Any]
+
+    def _f(self, namn: str) -> Any:
+        return self.fields[namn]
+
+
 def _medlemmar(forbund: Forbund) -> Any:
     return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
 
@@ -37,7 +46,7 @@ class InsatsVal(forms.ModelChoiceField):
         return f"{obj.kortnamn} – {obj.namn}"
 
 
-class InsatsForm(forms.ModelForm):
+class InsatsForm(_Falt, forms.ModelForm):
     parter = forms.ModelMultipleChoiceField(
         queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Deltagande medlemmar",
         help_text="Minst två medlemmar måste delta för att insatsen ska kunna beviljas medel.",
@@ -54,14 +63,14 @@ class InsatsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.forbund = forbund
         self.instance.forbund = forbund
-        self.fields["parter"].queryset = _medlemmar(forbund)
-        self.fields["agare_medlem"].queryset = _medlemmar(forbund)
-        self.fields["agare_medlem"].empty_label = "– ingen medlem (extern ägare) –"
+        self._f("parter").queryset = _medlemmar(forbund)
+        self._f("agare_medlem").queryset = _medlemmar(forbund)
+        self._f("agare_medlem").empty_label = "– ingen medlem (extern ägare) –"
         if self.instance.pk:
             self.fields["parter"].initial = list(self.instance.parter.values_list("pk", flat=True))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         parter = data.get("parter")
         if self.instance.pk and parter is not None and self.instance.beviljanden.exists():
             try:
@@ -77,14 +86,14 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=Insats.Status.choices, label="Ny status")
 
 
-class BemanningForm(forms.ModelForm):
+class BemanningForm(_Falt, forms.ModelForm):
     class Meta:
         model = Bemanning
         fields = ["medlem", "funktion", "arsarbetare", "samlokaliserad", "betalas_av"]
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["medlem"].queryset = _medlemmar(forbund)
+        self._f("medlem").queryset = _medlemmar(forbund)
 
 
 class MalForm(forms.Form):
@@ -135,7 +144,7 @@ class BeloppForm(forms.Form):
         return resultat
 
 
-class AnsokanForm(forms.ModelForm, BeloppForm):
+class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
     sokande = forms.ModelMultipleChoiceField(
         queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Sökande (samverkande) medlemmar",
         help_text="Ansökan ska vara undertecknad av de samverkande myndigheterna; minst två medlemmar krävs för finansiering.",
@@ -154,9 +163,9 @@ class AnsokanForm(forms.ModelForm, BeloppForm):
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.forbund = forbund
-        self.fields["sokande"].queryset = _medlemmar(forbund)
-        self.fields["ansvarig_medlem"].queryset = _medlemmar(forbund)
-        self.fields["ansvarig_medlem"].empty_label = "– extern projektägare –"
+        self._f("sokande").queryset = _medlemmar(forbund)
+        self._f("ansvarig_medlem").queryset = _medlemmar(forbund)
+        self._f("ansvarig_medlem").empty_label = "– extern projektägare –"
         initial = None
         if self.instance.pk:
             self.fields["sokande"].initial = list(self.instance.sokande.values_list("pk", flat=True))
@@ -168,7 +177,7 @@ class AnsokanForm(forms.ModelForm, BeloppForm):
         return self.beloppsrader("sokt")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.sokt = self.belopp_per_ar("sokt")
         start, slut = data.get("startdatum"), data.get("slutdatum")
         if start and slut:
@@ -187,7 +196,7 @@ class BeredningForm(forms.Form):
     yttrande = forms.CharField(label="Beredningsgruppens yttrande", widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class BeslutForm(forms.Form):
+class BeslutForm(_Falt, forms.Form):
     paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
                            help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
     beslut = forms.ChoiceField(label="Beslut", widget=forms.RadioSelect,
@@ -200,8 +209,8 @@ class BeslutForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.ansokan = ansokan
         forbund = ansokan.forbund
-        self.fields["paragraf"].queryset = _paragrafer(forbund)
-        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        self._f("paragraf").queryset = _paragrafer(forbund)
+        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
         if ansokan.insats_id:
             self.fields["insats"].initial = ansokan.insats_id
         self.sokt = {b.ar: b.belopp for b in ansokan.belopp.all()}
@@ -215,7 +224,7 @@ class BeslutForm(forms.Form):
         return [self[f"beviljat_{ar}"] for ar in sorted(self.sokt)]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         self.beviljat = {ar: data.get(f"beviljat_{ar}") or Decimal(0) for ar in self.sokt}
         for ar, b in self.beviljat.items():
             if b > self.sokt[ar]:
@@ -234,7 +243,7 @@ class BeslutForm(forms.Form):
         return data
 
 
-class BeviljandeForm(forms.Form):
+class BeviljandeForm(_Falt, forms.Form):
     insats = InsatsVal(queryset=Insats.objects.none(), label="Insats")
     paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
                            help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
@@ -243,8 +252,8 @@ class BeviljandeForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
-        self.fields["paragraf"].queryset = _paragrafer(forbund)
+        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        self._f("paragraf").queryset = _paragrafer(forbund)
 
     def clean_insats(self) -> Insats:
         insats: Insats = self.cleaned_data["insats"]

@@ -129,11 +129,11 @@ def _budgetrader(forbund: Forbund, insats_ids: list[int], ar_lista: list[int]) -
     )
     sett: set[tuple[int, int]] = set()
     for rad in rader:
-        nyckel = (rad.insats_id, rad.budget.ar)
+        nyckel = (int(rad.insats_id or 0), int(rad.budget.ar))
         if nyckel in sett:  # keep the newest version per year
             continue
         sett.add(nyckel)
-        per_insats[rad.insats_id].append(rad)
+        per_insats[nyckel[0]].append(rad)
     return per_insats
 
 

@@ -78,8 +78,8 @@ class AnsokanSerializer(serializers.ModelSerializer):
     status = serializers.CharField(read_only=True)
     beslut = serializers.CharField(read_only=True)
     yttrande = serializers.CharField(read_only=True)
-    paragraf = serializers.PrimaryKeyRelatedField(read_only=True)
-    insats = serializers.PrimaryKeyRelatedField(read_only=True)
+    paragraf: Any = serializers.PrimaryKeyRelatedField(read_only=True)
+    insats: Any = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:
         model = Ansokan

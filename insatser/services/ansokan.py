@@ -140,7 +140,8 @@ def medfinansiering_spara(*, ansokan: Ansokan, aktor: Any, rader: list[dict[str,
     nya: list[Medfinansiering] = []
     for rad in rader:
         m = Medfinansiering(forbund_id=ansokan.forbund_id, ansokan=ansokan, finansiar=str(rad.get("finansiar", "")).strip(),
-                            form=rad.get("form") or Medfinansiering.Form.KONTANT, ar=rad.get("ar"), belopp=_belopp(rad.get("belopp")))
+                            form=rad.get("form") or Medfinansiering.Form.KONTANT, ar=int(rad.get("ar") or 0),
+                            belopp=_belopp(rad.get("belopp")))
         m.full_clean(exclude=["ansokan"])
         m.save()
         nya.append(m)

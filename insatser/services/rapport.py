@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from finsam.models import Forbund, RollTyp
 from ..models import Insats, Rapport, Rapportversion
 
 # When each kind of report is due: the half-year report by 31 August, the annual report by 31 January next year.
-FORFALLER = {
+FORFALLER: dict[str, Callable[[int], dt.date]] = {
     Rapport.Typ.DELARSRAPPORT: lambda ar: dt.date(ar, 8, 31),
     Rapport.Typ.ARSRAPPORT: lambda ar: dt.date(ar + 1, 1, 31),
 }

@@ -103,7 +103,7 @@ def ansokan(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
         beviljat[b.ar] = beviljat.get(b.ar, 0) + int(b.belopp)
     tabell = [{"namn": "Sökt från förbundet", "per_ar": [sokt.get(a) for a in ar_lista], "summa": sum(sokt.values())}]
     tabell += [{"namn": n, "per_ar": [v.get(a) for a in ar_lista], "summa": sum(v.values())} for n, v in sorted(finansiarer.items())]
-    totalt = [sum(r["per_ar"][i] or 0 for r in tabell) for i in range(len(ar_lista))]  # type: ignore[index]
+    totalt = [sum(int(r["per_ar"][i] or 0) for r in tabell) for i in range(len(ar_lista))]  # type: ignore[index, misc]
     return render(request, "insatser/ansokan.html", {
         "ansokan": obj, "ar_lista": ar_lista, "tabell": tabell, "totalt": totalt, "totalt_summa": sum(totalt),
         "beviljat": [beviljat.get(a) for a in ar_lista], "beviljat_summa": sum(beviljat.values()),
@@ -186,4 +186,4 @@ def ansokan_bilaga_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileR
     bilaga = hamta(Ansokningsbilaga.objects.all(), kontext.forbund, pk=pk)
     if not bilaga.fil:
         raise Http404("Filen saknas.")
-    return FileResponse(bilaga.fil.open("rb"), as_attachment=True, filename=bilaga.fil.name.rsplit("/", 1)[-1])
+    return FileResponse(bilaga.fil.open("rb"), as_attachment=True, filename=(bilaga.fil.name or "bilaga").rsplit("/", 1)[-1])

@@ -88,4 +88,4 @@ def rapportversion_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileR
     v = hamta(Rapportversion.objects.all(), kontext.forbund, pk=pk)
     if not v.fil:
         raise Http404("Filen saknas.")
-    return FileResponse(v.fil.open("rb"), as_attachment=True, filename=v.fil.name.rsplit("/", 1)[-1])
+    return FileResponse(v.fil.open("rb"), as_attachment=True, filename=(v.fil.name or "rapport").rsplit("/", 1)[-1])

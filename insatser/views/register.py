@@ -131,8 +131,8 @@ def bemanning_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
         else:
             messages.success(request, "Bemanningen är sparad.")
     else:
-        messages.error(request, "Bemanningen sparades inte: " + " ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
-                                                                           for f, e in form.errors.items()))
+        messages.error(request, "Bemanningen sparades inte: " + " ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(str(m) for m in e)}" for f, e in form.errors.items()))
     return redirect(f"{obj_url(obj)}#bemanning")
 
 
