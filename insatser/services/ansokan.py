@@ -44,6 +44,25 @@ def _nasta_diarienummer(forbund: Forbund, ar: int) -> str:
     return f"{prefix}{max(nummer, default=0) + 1}"
 
 
+DIARIETYP = "Inkomna och upprättade diarieförda handlingar"  # the records plan's row for registered incoming documents (kept)
+
+
+def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
+    """Register the incoming application in the förbund's diarium (styrelse) and return its diarienummer."""
+    try:
+        from styrelse.models import Handlingstyp
+        from styrelse.services.register import handling_registrera
+    except ImportError:  # the diarium is not installed: number the applications on their own
+        return _nasta_diarienummer(ansokan.forbund, ansokan.inkom.year)
+    typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP, defaults={"bevaras": True})
+    handling = handling_registrera(
+        forbund=ansokan.forbund, aktor=aktor, riktning="inkommande", datum=ansokan.inkom, handlingstyp=typ,
+        rubrik=f"Ansökan om finansiering: {ansokan.titel}"[:300], motpart=ansokan.projektagare_text[:200],
+        arende="Ansökan om finansiering",
+    )
+    return str(handling.diarienummer)
+
+
 def _sokande(forbund: Forbund, sokande: list[Medlem]) -> list[Medlem]:
     for m in sokande:
         if m.forbund_id != forbund.pk:
@@ -72,11 +91,11 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
     if okanda:
         raise ValidationError(f"Fältet {sorted(okanda)[0]} kan inte sättas här.")
     ansokan = Ansokan(forbund=forbund, **data)
-    if not ansokan.diarienummer and ansokan.inkom:
-        ansokan.diarienummer = _nasta_diarienummer(forbund, ansokan.inkom.year)
     ansokan.full_clean()
     if not belopp or not any(_belopp(v) > 0 for v in belopp.values()):
         raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
+    if not ansokan.diarienummer:
+        ansokan.diarienummer = _diariefor(ansokan, aktor)
     ansokan.save()
     ansokan.sokande.set(_sokande(forbund, sokande))
     sparat = _spara_belopp(ansokan, belopp)

@@ -65,6 +65,10 @@ def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) 
         projektagare_extern="", ansvarig_medlem=Medlem.objects.get(forbund=forbund, kod="region"), inkom=dt.date(2020, 1, 20),
     )
     assert ansokan.diarienummer == "SFSN 2020/1"
+    from styrelse.models import Handling
+
+    handling = Handling.objects.get(forbund=forbund, ar=2020, lopnummer=1)
+    assert (handling.riktning, handling.rubrik, handling.motpart) == ("inkommande", "Ansökan om finansiering: SIKT 2.0", "Region Västerbotten")
     paragraf = f.paragraf(forbund)
     with pytest.raises(ValidationError, match="beretts"):
         services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="beviljad",
