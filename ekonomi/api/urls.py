@@ -1,2 +1,20 @@
+from django.urls import path
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import views
+
+app_name = "ekonomi-api"
+router = DefaultRouter()
+router.register("tilldelningar", views.TilldelningViewSet, basename="tilldelning")
+router.register("budgetar", views.BudgetViewSet, basename="budget")
+router.register("importer", views.ImportViewSet, basename="import")
+router.register("kontointervall", views.KontointervallViewSet, basename="kontointervall")
+router.register("kontokopplingar", views.KontokopplingViewSet, basename="kontokoppling")
+router.register("revisionsberattelser", views.RevisionsberattelseViewSet, basename="revisionsberattelse")
+router.register("ansvarsfrihet", views.AnsvarsfrihetViewSet, basename="ansvarsfrihet")
+
+urlpatterns = [
+    path("rakenskaper/<int:ar>/", views.RakenskaperView.as_view(), name="rakenskaper"),
+    path("uppfoljning/<int:ar>/<int:kvartal>/", views.UppfoljningView.as_view(), name="uppfoljning"),
+    *router.urls,
+]

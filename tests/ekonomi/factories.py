@@ -37,9 +37,10 @@ def medlem(forbund: Forbund, kod: str) -> Medlem:
 
 
 def tilldelning(forbund: Forbund, ar: int = 2019, belopp: int = 4000, skelleftea: int = 3, norsjo: int = 1) -> Any:
+    antal = {"skelleftea": skelleftea, "norsjo": norsjo}
+    kommuner = Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN)
     return tilldelning_spara(
-        forbund=forbund, aktor=None, ar=ar, belopp=Decimal(belopp),
-        invanare={medlem(forbund, "skelleftea").pk: skelleftea, medlem(forbund, "norsjo").pk: norsjo},
+        forbund=forbund, aktor=None, ar=ar, belopp=Decimal(belopp), invanare={k.pk: antal.get(k.kod, 1) for k in kommuner},
     )
 
 

@@ -1,0 +1,135 @@
+"""API serializers: output of ekonomi's records, input of its use cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from ..models import (
+    Ansvarsfrihet,
+    Budget,
+    Budgetrad,
+    Kontointervall,
+    Kontokoppling,
+    Redovisningsimport,
+    Revisionsberattelse,
+    Tilldelning,
+)
+
+
+class TilldelningSerializer(serializers.ModelSerializer[Tilldelning]):
+    invanare = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Tilldelning
+        fields = ["id", "ar", "belopp", "kommentar", "invanare"]
+
+    def get_invanare(self, obj: Tilldelning) -> dict[str, int]:
+        return {str(k.medlem_id): k.invanare for k in obj.kommunandelar.all()}
+
+
+class TilldelningInSerializer(serializers.Serializer[Any]):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    belopp = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0)
+    kommentar = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    invanare = serializers.DictField(child=serializers.IntegerField(min_value=0), help_text="{medlem_id: invånare 18–64 år} per kommun")
+
+
+class FordelningsradSerializer(serializers.Serializer[Any]):
+    medlem_id = serializers.IntegerField(allow_null=True)
+    medlem = serializers.CharField()
+    grund = serializers.CharField()
+    invanare = serializers.IntegerField(allow_null=True)
+    belopp = serializers.DecimalField(max_digits=14, decimal_places=0)
+    kvartal = serializers.ListField(child=serializers.DecimalField(max_digits=14, decimal_places=0))
+
+
+class MedlemsbidragSerializer(serializers.Serializer[Any]):
+    ar = serializers.IntegerField()
+    tilldelning = serializers.DecimalField(max_digits=14, decimal_places=0, allow_null=True)
+    referensdatum = serializers.DateField()
+    summa = serializers.DecimalField(max_digits=14, decimal_places=0)
+    rader = FordelningsradSerializer(many=True)
+
+
+class BudgetradSerializer(serializers.ModelSerializer[Budgetrad]):
+    class Meta:
+        model = Budgetrad
+        fields = ["id", "grupp", "nyckel", "text", "medlem", "insats", "ordning", "belopp", "plan1", "plan2"]
+
+
+class BudgetSerializer(serializers.ModelSerializer[Budget]):
+    rader = BudgetradSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Budget
+        fields = ["id", "ar", "version", "status", "paragraf", "faststalld_datum", "kommentar", "rader"]
+
+
+class BudgetInSerializer(serializers.Serializer[Any]):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+
+
+class BudgetradInSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField(required=False, help_text="En befintlig rad att ändra; utelämna för en ny rad.")
+    grupp = serializers.ChoiceField(choices=Budgetrad.Grupp.choices)
+    nyckel = serializers.SlugField(max_length=60)
+    text = serializers.CharField(max_length=200)
+    belopp = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0)
+    plan1 = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0, allow_null=True, required=False)
+    plan2 = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0, allow_null=True, required=False)
+    ordning = serializers.IntegerField(min_value=0, required=False, default=300)
+
+
+class FaststallInSerializer(serializers.Serializer[Any]):
+    paragraf = serializers.IntegerField(help_text="Id för styrelsens paragraf som fastställer budgeten.")
+
+
+class RedovisningsimportSerializer(serializers.ModelSerializer[Redovisningsimport]):
+    class Meta:
+        model = Redovisningsimport
+        fields = ["id", "ar", "kalla", "filnamn", "sha256", "program", "foretag", "fran", "tom", "antal_verifikationer", "importerad"]
+
+
+class ImportInSerializer(serializers.Serializer[Any]):
+    fil = serializers.FileField()
+    kalla = serializers.ChoiceField(choices=Redovisningsimport.Kalla.choices, default="sie")
+    ar = serializers.IntegerField(required=False, allow_null=True)
+    tom = serializers.DateField(required=False, allow_null=True)
+
+
+class KontointervallSerializer(serializers.ModelSerializer[Kontointervall]):
+    class Meta:
+        model = Kontointervall
+        fields = ["id", "fran", "till", "rad"]
+
+
+class KontokopplingSerializer(serializers.ModelSerializer[Kontokoppling]):
+    class Meta:
+        model = Kontokoppling
+        fields = ["id", "fran", "till", "text", "nyckel", "medlem"]
+
+
+class PrognosradInSerializer(serializers.Serializer[Any]):
+    nyckel = serializers.SlugField()
+    prognos = serializers.DecimalField(max_digits=14, decimal_places=0, allow_null=True)
+    kommentar = serializers.CharField(max_length=500, allow_blank=True, default="")
+
+
+class PrognosInSerializer(serializers.Serializer[Any]):
+    sammanfattning = serializers.CharField(allow_blank=True, default="")
+    rader = PrognosradInSerializer(many=True)
+
+
+class RevisionsberattelseSerializer(serializers.ModelSerializer[Revisionsberattelse]):
+    class Meta:
+        model = Revisionsberattelse
+        fields = ["id", "ar", "revisor_namn", "avser", "datum", "tillstyrker_ansvarsfrihet", "text", "registrerad"]
+        read_only_fields = ["registrerad"]
+
+
+class AnsvarsfrihetSerializer(serializers.ModelSerializer[Ansvarsfrihet]):
+    class Meta:
+        model = Ansvarsfrihet
+        fields = ["id", "ar", "medlem", "beviljad", "beslutsdatum", "beslutsorgan", "paragraf"]

@@ -1,0 +1,189 @@
+"""Permission matrix rows for ekonomi's pages and API: every role × every URL × another förbund.
+Auditors read everything and write only their audit report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ekonomi.models import Ansvarsfrihet, Kontointervall, Kontokoppling, Revisionsberattelse
+from ekonomi.services import budget_faststall, budget_skapa
+from finsam.models import Forbund
+from tests.conftest import ROLLER
+from tests.matrix import Rad, kontrollera
+
+from .factories import SALDOBALANS, ParagrafFactory, importera_csv, medlem, tilldelning
+
+
+def _forbundsdata(f: Forbund) -> dict[str, Any]:
+    t = tilldelning(f)
+    importera_csv(f)
+    budget = budget_skapa(forbund=f, aktor=None, ar=2019)
+    gammal = budget_skapa(forbund=f, aktor=None, ar=2018)
+    p = ParagrafFactory(forbund=f)
+    budget_faststall(budget=gammal, aktor=None, paragraf=p)
+    return {
+        "t": t, "budget": budget, "faststalld": gammal, "rad": budget.rader.first(), "paragraf": p,
+        "intervall": Kontointervall.objects.create(forbund=f, fran=1000, till=1499, rad="anlaggningstillgangar"),
+        "koppling": Kontokoppling.objects.create(forbund=f, fran=3010, till=3010, text="Staten"),
+        "berattelse": Revisionsberattelse.objects.create(forbund=f, ar=2019, revisor_namn="R", avser="FK", datum="2020-03-01", text="Ok"),
+        "ansvar": Ansvarsfrihet.objects.create(forbund=f, ar=2019, medlem=medlem(f, "fk"), beviljad=True, beslutsdatum="2020-05-01",
+                                               beslutsorgan="FK"),
+        "medlem": medlem(f, "region"),
+    }
+
+
+def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
+    return {"m": _forbundsdata(forbund), "a": _forbundsdata(annat)}
+
+
+def _fil() -> SimpleUploadedFile:
+    return SimpleUploadedFile("saldobalans.csv", SALDOBALANS.encode(), content_type="text/csv")
+
+
+E = "/ekonomi"
+A = "/api/ekonomi"
+V, R = "ekonomi.visa", "ekonomi.redigera"
+RADDATA = {"grupp": "administration", "text": "Sammanträdeskostnader", "belopp": "10000", "plan1": "10000", "plan2": ""}
+
+
+def _b(m: dict[str, Any], k: str = "budget") -> int:
+    return int(m[k].pk)
+
+
+RADER = [
+    Rad("ekonomi:index", lambda m: f"{E}/?ar=2019", V),
+    Rad("ekonomi:bidrag", lambda m: f"{E}/medlemsbidrag/2019/", V),
+    Rad("ekonomi:bidrag", lambda m: f"{E}/medlemsbidrag/2020/", R, metod="post",
+        data=lambda m: {"belopp": "5034000", **{f"invanare_{k.medlem_id}": 100 for k in m["m"]["t"].kommunandelar.all()}}),
+    Rad("ekonomi:budget_lista", lambda m: f"{E}/budget/", V),
+    Rad("ekonomi:budget_lista", lambda m: f"{E}/budget/", R, metod="post", data=lambda m: {"ar": 2030}),
+    Rad("ekonomi:budget", lambda m: f"{E}/budget/{_b(m['m'])}/", V, annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/"),
+    Rad("ekonomi:budgetrad_ny", lambda m: f"{E}/budget/{_b(m['m'])}/rad/", R, metod="post", data=lambda m: RADDATA,
+        annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/rad/"),
+    Rad("ekonomi:budgetrad", lambda m: f"{E}/budget/{_b(m['m'])}/rad/{m['m']['rad'].pk}/", R, metod="post", data=lambda m: RADDATA,
+        annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/rad/{m['a']['rad'].pk}/"),
+    Rad("ekonomi:budgetrad_ta_bort", lambda m: f"{E}/budget/{_b(m['m'])}/rad/{m['m']['rad'].pk}/ta-bort/", R, metod="post",
+        annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/rad/{m['a']['rad'].pk}/ta-bort/"),
+    Rad("ekonomi:budget_fyll", lambda m: f"{E}/budget/{_b(m['m'])}/fyll/", R, metod="post",
+        annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/fyll/"),
+    Rad("ekonomi:budget_faststall", lambda m: f"{E}/budget/{_b(m['m'])}/faststall/", R, metod="post",
+        data=lambda m: {"paragraf": m["m"]["paragraf"].pk}, annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/faststall/"),
+    Rad("ekonomi:budget_ny_version", lambda m: f"{E}/budget/{_b(m['m'], 'faststalld')}/ny-version/", R, metod="post",
+        annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'], 'faststalld')}/ny-version/"),
+    Rad("ekonomi:importera", lambda m: f"{E}/bokforing/", V),
+    Rad("ekonomi:importera", lambda m: f"{E}/bokforing/", R, metod="post", data=lambda m: {"fil": _fil(), "kalla": "csv", "ar": 2019}),
+    Rad("ekonomi:kontoplan", lambda m: f"{E}/kontoplan/", V),
+    Rad("ekonomi:kontoplan", lambda m: f"{E}/kontoplan/", R, metod="post", data=lambda m: {"typ": "installning", "s-procent": "25"}),
+    Rad("ekonomi:kontoplan_ta_bort", lambda m: f"{E}/kontoplan/koppling/{m['m']['koppling'].pk}/ta-bort/", R, metod="post",
+        annat_forbund_url=lambda m: f"{E}/kontoplan/koppling/{m['a']['koppling'].pk}/ta-bort/"),
+    Rad("ekonomi:rakenskaper", lambda m: f"{E}/rakenskaper/?ar=2019", V),
+    Rad("ekonomi:rakenskaper_fil", lambda m: f"{E}/rakenskaper/2019/ladda-ned/csv/", V),
+    Rad("ekonomi:rakenskaper_pdf", lambda m: f"{E}/rakenskaper/2019/pdf/", V, metod="post"),
+    Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", V),
+    Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", R, metod="post",
+        data=lambda m: {"prognos-adm-forbundschef": "800000", "sammanfattning": "Enligt plan."}),
+    Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", V),
+    Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", "revision.redigera", metod="post",
+        data=lambda m: {"revisor_namn": "Eva Granlund", "avser": "Region Västerbotten för kommunerna och regionen",
+                        "datum": "2020-03-20", "tillstyrker_ansvarsfrihet": "on", "text": "Räkenskaperna är rättvisande."}),
+    Rad("ekonomi:ansvarsfrihet", lambda m: f"{E}/revision/2019/ansvarsfrihet/", R, metod="post",
+        data=lambda m: {"medlem": m["m"]["medlem"].pk, "beviljad": "1", "beslutsdatum": "2020-04-22", "beslutsorgan": "Regionfullmäktige"}),
+    # API
+    Rad("ekonomi-api:tilldelning-list", lambda m: f"{A}/tilldelningar/", V),
+    Rad("ekonomi-api:tilldelning-list", lambda m: f"{A}/tilldelningar/", R, metod="post", json=True,
+        data=lambda m: {"ar": 2021, "belopp": "5036000", "invanare": {str(k.medlem_id): 10 for k in m["m"]["t"].kommunandelar.all()}}),
+    Rad("ekonomi-api:tilldelning-detail", lambda m: f"{A}/tilldelningar/{m['m']['t'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/tilldelningar/{m['a']['t'].pk}/"),
+    Rad("ekonomi-api:tilldelning-fordelning", lambda m: f"{A}/tilldelningar/{m['m']['t'].pk}/fordelning/", V,
+        annat_forbund_url=lambda m: f"{A}/tilldelningar/{m['a']['t'].pk}/fordelning/"),
+    Rad("ekonomi-api:budget-list", lambda m: f"{A}/budgetar/", V),
+    Rad("ekonomi-api:budget-list", lambda m: f"{A}/budgetar/", R, metod="post", json=True, data=lambda m: {"ar": 2031}),
+    Rad("ekonomi-api:budget-detail", lambda m: f"{A}/budgetar/{_b(m['m'])}/", V, annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'])}/"),
+    Rad("ekonomi-api:budget-tabell", lambda m: f"{A}/budgetar/{_b(m['m'])}/tabell/", V,
+        annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'])}/tabell/"),
+    Rad("ekonomi-api:budget-rader", lambda m: f"{A}/budgetar/{_b(m['m'])}/rader/", R, metod="post", json=True,
+        data=lambda m: {"grupp": "administration", "nyckel": "adm-utbildning", "text": "Utbildning", "belopp": "5000"},
+        annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'])}/rader/"),
+    Rad("ekonomi-api:budget-fyll", lambda m: f"{A}/budgetar/{_b(m['m'])}/fyll/", R, metod="post", json=True,
+        annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'])}/fyll/"),
+    Rad("ekonomi-api:budget-faststall", lambda m: f"{A}/budgetar/{_b(m['m'])}/faststall/", R, metod="post", json=True,
+        data=lambda m: {"paragraf": m["m"]["paragraf"].pk}, annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'])}/faststall/"),
+    Rad("ekonomi-api:budget-ny-version", lambda m: f"{A}/budgetar/{_b(m['m'], 'faststalld')}/ny-version/", R, metod="post", json=True,
+        annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'], 'faststalld')}/ny-version/"),
+    Rad("ekonomi-api:import-list", lambda m: f"{A}/importer/", V),
+    Rad("ekonomi-api:import-list", lambda m: f"{A}/importer/", R, metod="post", data=lambda m: {"fil": _fil(), "kalla": "csv", "ar": 2019}),
+    Rad("ekonomi-api:import-detail", lambda m: f"{A}/importer/{_imp(m['m'])}/", V,
+        annat_forbund_url=lambda m: f"{A}/importer/{_imp(m['a'])}/"),
+    Rad("ekonomi-api:kontointervall-list", lambda m: f"{A}/kontointervall/", V),
+    Rad("ekonomi-api:kontointervall-list", lambda m: f"{A}/kontointervall/", R, metod="post", json=True,
+        data=lambda m: {"fran": 1800, "till": 1899, "rad": "kassa_bank"}),
+    Rad("ekonomi-api:kontointervall-detail", lambda m: f"{A}/kontointervall/{m['m']['intervall'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/kontointervall/{m['a']['intervall'].pk}/"),
+    Rad("ekonomi-api:kontointervall-detail", lambda m: f"{A}/kontointervall/{m['m']['intervall'].pk}/", R, metod="delete",
+        annat_forbund_url=lambda m: f"{A}/kontointervall/{m['a']['intervall'].pk}/"),
+    Rad("ekonomi-api:kontokoppling-list", lambda m: f"{A}/kontokopplingar/", V),
+    Rad("ekonomi-api:kontokoppling-list", lambda m: f"{A}/kontokopplingar/", R, metod="post", json=True,
+        data=lambda m: {"fran": 3020, "till": 3020, "text": "Regionen", "nyckel": "", "medlem": m["m"]["medlem"].pk}),
+    Rad("ekonomi-api:kontokoppling-detail", lambda m: f"{A}/kontokopplingar/{m['m']['koppling'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/kontokopplingar/{m['a']['koppling'].pk}/"),
+    Rad("ekonomi-api:kontokoppling-detail", lambda m: f"{A}/kontokopplingar/{m['m']['koppling'].pk}/", R, metod="delete",
+        annat_forbund_url=lambda m: f"{A}/kontokopplingar/{m['a']['koppling'].pk}/"),
+    Rad("ekonomi-api:revisionsberattelse-list", lambda m: f"{A}/revisionsberattelser/", V),
+    Rad("ekonomi-api:revisionsberattelse-list", lambda m: f"{A}/revisionsberattelser/", "revision.redigera", metod="post", json=True,
+        data=lambda m: {"ar": 2019, "revisor_namn": "Eva Granlund", "avser": "FK för FK och AF", "datum": "2020-03-20",
+                        "tillstyrker_ansvarsfrihet": True, "text": "Rättvisande."}),
+    Rad("ekonomi-api:revisionsberattelse-detail", lambda m: f"{A}/revisionsberattelser/{m['m']['berattelse'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/revisionsberattelser/{m['a']['berattelse'].pk}/"),
+    Rad("ekonomi-api:ansvarsfrihet-list", lambda m: f"{A}/ansvarsfrihet/", V),
+    Rad("ekonomi-api:ansvarsfrihet-list", lambda m: f"{A}/ansvarsfrihet/", R, metod="post", json=True,
+        data=lambda m: {"ar": 2019, "medlem": m["m"]["medlem"].pk, "beviljad": True, "beslutsdatum": "2020-04-22",
+                        "beslutsorgan": "Regionfullmäktige", "paragraf": None}),
+    Rad("ekonomi-api:ansvarsfrihet-detail", lambda m: f"{A}/ansvarsfrihet/{m['m']['ansvar'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/ansvarsfrihet/{m['a']['ansvar'].pk}/"),
+    Rad("ekonomi-api:rakenskaper", lambda m: f"{A}/rakenskaper/2019/", V),
+    Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", V),
+    Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", R, metod="post", json=True,
+        data=lambda m: {"sammanfattning": "", "rader": [{"nyckel": "adm-forbundschef", "prognos": "900000", "kommentar": ""}]}),
+]
+
+
+def _imp(m: dict[str, Any]) -> int:
+    from ekonomi.models import Redovisningsimport
+
+    return int(Redovisningsimport.objects.get(forbund=m["budget"].forbund, ar=2019).pk)
+
+
+@pytest.mark.parametrize("rad", RADER, ids=str)
+@pytest.mark.parametrize("roll", ROLLER)
+def test_matris(rad: Rad, roll: str, forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    kontrollera(rad, roll, klient(roll), miljo)
+
+
+def test_revisor_andrar_ingenting_utom_revisionsberattelsen(forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    from finsam.models import Handelse
+
+    miljo = bygg_miljo(forbund, annat_forbund)
+    c = klient("revisor")
+    fore = Handelse.objects.count()
+    for rad in RADER:
+        if rad.metod != "get" and rad.behorighet != "revision.redigera" and rad.behorighet != V:
+            from tests.matrix import anropa
+
+            assert anropa(c, rad, rad.url(miljo), miljo).status_code == 403, str(rad)
+    assert Handelse.objects.count() == fore
+
+
+@pytest.mark.parametrize("rad", [r for r in RADER if r.metod == "get"], ids=str)
+def test_utan_inloggning(rad: Rad, forbund: Forbund, annat_forbund: Forbund) -> None:
+    miljo = bygg_miljo(forbund, annat_forbund)
+    svar = Client().get(rad.url(miljo))
+    if rad.namn.startswith("ekonomi-api:"):
+        assert svar.status_code in {401, 403}
+    else:
+        assert svar.status_code == 302 and "/logga-in/" in svar["Location"]
