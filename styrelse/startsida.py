@@ -28,7 +28,8 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
         if m.avslutat is not None:
             ut.append(Notis(f"Protokollet från {m.datum:%Y-%m-%d} väntar på justering.", url, "info"))
     if kontext.kan("styrelse.redigera"):
-        oppna = Uppdrag.objects.filter(forbund=kontext.forbund, status=Uppdrag.Status.OPPET, aterrapport__datum__lte=idag + dt.timedelta(days=30)).count()
+        grans = idag + dt.timedelta(days=30)
+        oppna = Uppdrag.objects.filter(forbund=kontext.forbund, status=Uppdrag.Status.OPPET, aterrapport__datum__lte=grans).count()
         if oppna:
             ut.append(Notis(f"{oppna} uppdrag ska återrapporteras inom 30 dagar.", reverse("styrelse:uppdrag"), "info"))
     if user is not None and getattr(user, "pk", None):

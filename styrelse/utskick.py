@@ -24,7 +24,8 @@ def _fold(rad: str) -> str:
     data = rad.encode()
     if len(data) <= 75:
         return rad
-    delar, aktuell = [], b""
+    delar: list[str] = []
+    aktuell = b""
     for tecken in rad:
         b = tecken.encode()
         if len(aktuell) + len(b) > (75 if not delar else 74):
@@ -43,7 +44,7 @@ def kalenderinbjudan(mote: Sammantrade, *, arrangor: str = "") -> bytes:
     """An iCalendar (.ics) invitation for the meeting."""
     start = dt.datetime.combine(mote.datum, mote.starttid or dt.time(9, 0))
     slut = dt.datetime.combine(mote.datum, mote.sluttid or dt.time(15, 0))
-    uid = hashlib.sha1(f"{mote.forbund_id}-{mote.pk}".encode()).hexdigest() + "@finsam"
+    uid = hashlib.sha256(f"{mote.forbund_id}-{mote.pk}".encode()).hexdigest() + "@finsam"
     stamp = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     rader = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Finsam//Styrelse//SV", "METHOD:PUBLISH", "CALSCALE:GREGORIAN",

@@ -21,7 +21,6 @@ from .mote import (
     sammantrade_planera,
 )
 from .numrering import nasta_nummer, nummerserie_satt_start
-from .regler import beslutsregler_andra, beslutsregler_for
 from .register import (
     delegationsbeslut_registrera,
     gallringslista_skapa,
@@ -29,6 +28,7 @@ from .register import (
     uppdrag_andra,
     uppdrag_avsluta,
 )
+from .regler import beslutsregler_andra, beslutsregler_for
 
 __all__ = [
     "anslag_registrera", "arende_andra", "arende_flytta", "arende_skapa", "arende_ta_bort", "beslut_fatta",

@@ -21,14 +21,14 @@ from ..models import (
     Arende,
     Bilaga,
     Delegationsbeslut,
-    Kallelseutskick,
     KallelseMottagare,
+    Kallelseutskick,
     Mandat,
     Narvaro,
     Sammantrade,
     Uppdrag,
 )
-from .regler import beslutsregler_for, ledamoter_i_tjanst, lage_vid
+from .regler import beslutsregler_for, lage_vid, ledamoter_i_tjanst
 
 STANDARDPUNKTER_FORE: list[tuple[str, str, str, str]] = [
     # (typ, rubrik, text, proposal)
@@ -155,7 +155,9 @@ def automatiska_punkter_uppdatera(*, sammantrade: Sammantrade) -> None:
     beslut = oanmalda_delegationsbeslut(sammantrade)
     if beslut:
         rader = [f"- {b.datum:%Y-%m-%d} {b.arende} – {b.beslut} ({b.delegat}, {b.delegation.delegat})" for b in beslut]
-        underlag.append((Arende.Typ.DELEGATION, "Anmälan av delegationsbeslut", "\n".join(rader), "lägga anmälda delegationsbeslut till handlingarna"))
+        underlag.append(
+            (Arende.Typ.DELEGATION, "Anmälan av delegationsbeslut", "\n".join(rader), "lägga anmälda delegationsbeslut till handlingarna")
+        )
     befintliga = {a.typ: a for a in sammantrade.arenden.filter(typ__in=[Arende.Typ.UPPDRAG, Arende.Typ.DELEGATION])}
     for atyp, rubrik, text, forslag in underlag:
         a = befintliga.pop(atyp, None)

@@ -28,6 +28,10 @@ def _mote(kontext: Kontext, pk: int) -> Sammantrade:
     return selectors.sammantrade_hamta(kontext, pk)
 
 
+def _fel(form: Any) -> str:
+    return "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields)
+
+
 def utfor(request: HttpRequest, atgard: Callable[[], Any], ok: str, till: str) -> HttpResponse:
     """Run one service call; a refusal is shown as a Swedish message and nothing changes."""
     try:
@@ -53,7 +57,7 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     form = PlaneraForm(request.POST or None, forbund=kontext.forbund)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        sammankallande = Person.objects.filter(forbund=kontext.forbund, user=request.user).first()
+        sammankallande = Person.objects.filter(forbund=kontext.forbund, user_id=request.user.pk).first()
         try:
             mote = services.sammantrade_planera(
                 forbund=kontext.forbund, aktor=request.user, datum=d["datum"], typ=d["typ"], starttid=d["starttid"], sluttid=d["sluttid"],
@@ -104,7 +108,7 @@ def mote_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     form = MoteForm(request.POST, instance=Sammantrade.objects.get(pk=mote.pk), personer=personer, justerbara=personer)
     till = reverse("styrelse:mote", args=[pk])
     if not form.is_valid():
-        messages.error(request, "Kontrollera uppgifterna: " + "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields))
+        messages.error(request, "Kontrollera uppgifterna: " + _fel(form))
         return redirect(till)
     d = form.cleaned_data
     falt = {k: d[k] for k in ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare"]}
@@ -185,8 +189,9 @@ def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk:
     b = hamta(Bilaga.objects.all(), kontext.forbund, pk=bilaga_pk, sammantrade=mote)
     if not b.fil:
         raise Http404("Filen saknas.")
-    namn = f"bilaga-{b.nummer}-{b.fil.name.rsplit('.', 1)[-1]}" if "." in b.fil.name else f"bilaga-{b.nummer}"
-    return FileResponse(b.fil.open("rb"), as_attachment=False, filename=namn.replace("-pdf", ".pdf").replace("-docx", ".docx"))
+    filnamn = b.fil.name or ""
+    andelse = "." + filnamn.rsplit(".", 1)[-1] if "." in filnamn else ""
+    return FileResponse(b.fil.open("rb"), as_attachment=False, filename=f"bilaga-{b.nummer}{andelse}")
 
 
 @behorighet("styrelse.redigera")
@@ -220,7 +225,7 @@ def narvaro_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpR
     form = NarvaroForm(request.POST, personer=personer, ledamotsmandat=ledamotsmandat)
     till = reverse("styrelse:mote", args=[pk]) + "#narvaro"
     if not form.is_valid():
-        messages.error(request, "Kontrollera närvaron: " + "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields))
+        messages.error(request, "Kontrollera närvaron: " + _fel(form))
         return redirect(till)
     d = form.cleaned_data
     ersatter = next((m for m in ledamotsmandat if str(m.pk) == d["ersatter"]), None)

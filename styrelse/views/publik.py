@@ -16,8 +16,10 @@ def anslagstavla(request: HttpRequest) -> HttpResponse:
     anslag = list(selectors.anslag_aktuella())
     nycklar = [f"styrelse:protokoll:{a.sammantrade_id}" for a in anslag] + [f"styrelse:anslagsbevis:{a.sammantrade_id}" for a in anslag]
     klara = {(d.forbund_id, d.nyckel) for d in Dokument.objects.filter(nyckel__in=nycklar, status=Dokument.Status.KLAR).only("forbund_id", "nyckel")}
-    rader = [(a, (a.forbund_id, f"styrelse:protokoll:{a.sammantrade_id}") in klara, (a.forbund_id, f"styrelse:anslagsbevis:{a.sammantrade_id}") in klara)
-             for a in anslag]
+    rader = [
+        (a, (a.forbund_id, f"styrelse:protokoll:{a.sammantrade_id}") in klara, (a.forbund_id, f"styrelse:anslagsbevis:{a.sammantrade_id}") in klara)
+        for a in anslag
+    ]
     return render(request, "styrelse/anslagstavla.html", {"rader": rader, "idag": timezone.localdate()})
 
 

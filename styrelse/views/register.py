@@ -114,7 +114,7 @@ def handling_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileRespons
         raise PermissionDenied("Handlingen är sekretessmarkerad.")
     if not h.fil:
         raise Http404("Handlingen har ingen fil.")
-    return FileResponse(h.fil.open("rb"), as_attachment=True, filename=h.fil.name.rsplit("/", 1)[-1])
+    return FileResponse(h.fil.open("rb"), as_attachment=True, filename=(h.fil.name or "handling").rsplit("/", 1)[-1])
 
 
 @behorighet("styrelse.visa")
