@@ -57,7 +57,7 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     form = PlaneraForm(request.POST or None, forbund=kontext.forbund)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        sammankallande = Person.objects.filter(forbund=kontext.forbund, user_id=request.user.pk).first()
+        sammankallande = Person.objects.filter(forbund=kontext.forbund, user_id=request.user.pk or 0).first()
         try:
             mote = services.sammantrade_planera(
                 forbund=kontext.forbund, aktor=request.user, datum=d["datum"], typ=d["typ"], starttid=d["starttid"], sluttid=d["sluttid"],
