@@ -1,0 +1,230 @@
+"""Demo data from the seeds: the 2019 interventions of Skellefteå-Norsjö (004b), MISAM from 2020 with the staffing
+of its agreement (004c), and the SIKT 2.0 application decided as proposed in the notice of 2020-02-13 (004a, 004d).
+
+Idempotent: an intervention whose kortnamn exists, or an application whose title exists, is left alone. Figures the
+seeds hide ("NN") are not invented: no grant amounts are seeded except SIKT 2.0's 50 000 kr a year for two years.
+Where a seed gives no exact date, the first day of the month/year it names is used (noted per row below).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from finsam.models import Forbund, Medlem
+from styrelse.models import Paragraf, Sammantrade
+
+from . import services
+from .models import Ansokan, Insats, Mal
+
+D = dt.date
+ALLA = ("fk", "af", "region", "skelleftea", "norsjo")
+
+# kortnamn, namn, typ, inriktning, owner (member code or outside body), parter, start, end, status, ages, target group, purpose, goals
+INSATSER: list[dict[str, Any]] = [
+    {"kortnamn": "AMT", "namn": "Arbetsmarknadstorget", "typ": "ordinarie", "inriktning": "individ", "agare": "skelleftea",
+     "parter": ("fk", "af", "region", "skelleftea"), "start": D(2013, 9, 1), "slut": D(2019, 12, 31), "status": "avslutad",
+     "malgrupp": "Unga vuxna som varken studerar eller arbetar och har komplexa stödbehov, ofta psykisk ohälsa och/eller "
+                 "funktionsnedsättning, ofullständiga studieresultat och ingen arbetslivserfarenhet.",
+     "syfte": "Skapa en sammanhållen mötesplats, samordna insatser och tydliggöra åtaganden så att de fyra myndigheterna kan ta ett "
+              "samlat helhetsansvar utifrån individens behov. Ingår från 2020 i MISAM.",
+     "mal": [("Erbjuda stöd till individer som behöver flera myndigheters insatser för att komma ut i arbete, studier eller praktik.",
+              "Antal individer som fått stöd jämfört med föregående år",
+              {2019: ("uppfyllt", "Trots perioder av underbemanning har Arbetsmarknadstorget erbjudit stöd till fler individer än "
+                                  "föregående år. Målet får därmed anses vara uppfyllt.")})]},
+    {"kortnamn": "MySam", "namn": "MySam – myndighetssamverkan", "typ": "ordinarie", "inriktning": "individ", "agare": "skelleftea",
+     "parter": ALLA, "start": D(2019, 1, 1), "slut": D(2019, 12, 31), "status": "avslutad",  # start before 2019 not in the seeds
+     "malgrupp": "1) Sjukskrivna personer med SGI 0. 2) Personer med långvarigt försörjningsstöd och behov av stöd från flera myndigheter.",
+     "syfte": "Ge tillgång till rehabilitering och insatser som kan ge arbets- eller aktivitetsförmåga och ökad livskvalitet. "
+              "Drivs av Skellefteå kommun/socialtjänsten. Ingår från 2020 i MISAM.",
+     "mal": [("Sjukskrivna med SGI 0 ska få tillgång till rehabilitering och insatser som kan medföra arbets- eller aktivitetsförmåga "
+              "samt ökad livskvalitet.", "", {}),
+             ("Personer med långvarigt försörjningsstöd ska uppleva en förbättrad livskvalitet och ha närmat sig egen försörjning.",
+              "Deltagarnas egen beskrivning (indikatorenkät)", {})]},
+    {"kortnamn": "NAFS", "namn": "NAFS Skellefteå-Norsjö", "typ": "ordinarie", "inriktning": "individ",
+     "agare": "De fyra medlemsorganisationerna gemensamt", "parter": ALLA, "start": D(2019, 1, 1), "slut": D(2019, 12, 31),
+     "status": "avslutad", "malgrupp": "Individer i behov av samordnat stöd från fler än två myndigheter.",
+     "syfte": "Bred kartläggning och myndighetsgemensamt samråd i NAFS-team vid hälsocentraler och psykiatriska kliniken för att "
+              "föreslå individen nästa steg och möjliggöra en samordnad rehabiliteringsprocess. Ingår från 2020 i MISAM.",
+     "mal": [("Tillgång till bred bedömning och multidisciplinära team för individer i behov av samordnat stöd.", "", {}),
+             ("Samordnade hållbara handlingsplaner för rehabilitering.", "", {}),
+             ("Effektiverade rehabiliteringsprocesser.", "", {}),
+             ("Minskad tid i sjukskrivning och underlättad återgång i arbete.", "", {})]},
+    {"kortnamn": "Framsteg", "namn": "Framsteg Norsjömodellen", "typ": "finsam_projekt", "inriktning": "individ", "agare": "norsjo",
+     "parter": ("af", "norsjo"), "start": D(2019, 1, 1), "slut": None, "status": "pagaende",
+     "malgrupp": "Nyanlända/utrikes födda i arbetsför ålder som har svårt att etablera sig på arbetsmarknaden och riskerar långvarigt "
+                 "utanförskap; kvinnor prioriteras.",
+     "syfte": "Förbereda deltagarna inför arbetslivet med förberedande arbetsmarknadskunskap så att insatserna leder till riktiga jobb.",
+     "mal": [("Deltagarna ska förberedas för arbetslivet och insatserna leda till anställning.", "Andel avslut till arbete", {})]},
+    {"kortnamn": "ProAktiv", "namn": "ProAktiv", "typ": "esf_projekt", "inriktning": "individ", "agare": "Urkraft",
+     "parter": ("fk", "skelleftea"), "start": D(2019, 1, 1), "slut": None, "status": "pagaende", "alder": (16, 29),
+     "malgrupp": "Unga arbetslösa, med eller utan funktionsnedsättning, och unga som har eller har förlorat aktivitetsersättning.",
+     "syfte": "Utveckla förrehabiliterande insatser så att deltagarna kommer i arbete, utbildning, arbetsmarknadsprogram eller "
+              "utvecklar arbetsförmåga. Genomförandefas sedan 1 september 2019.",
+     "mal": [("Deltagarna ska komma i arbete, utbildning, arbetsmarknadsprogram eller utveckla arbetsförmåga.", "", {})]},
+    {"kortnamn": "Nästa steg", "namn": "Nästa steg", "typ": "esf_projekt", "inriktning": "individ", "agare": "skelleftea",
+     "parter": ("fk", "af", "region", "skelleftea"), "start": D(2018, 1, 1), "slut": None, "status": "pagaende",
+     "malgrupp": "Unga som är arbetslösa eller riskerar att avbryta studierna i förtid.",
+     "syfte": "Underlätta inträdet på arbetsmarknaden med metoden Supported Employment. Drivs av Skellefteå kommun/IFO/Solkraft.",
+     "mal": [("Underlätta inträdet på arbetsmarknaden för målgruppen med Supported Employment.", "Avslut till arbete eller studier", {})]},
+    {"kortnamn": "Vägen Vidare", "namn": "Vägen Vidare", "typ": "esf_projekt", "inriktning": "individ", "agare": "Medlefors folkhögskola",
+     "parter": ("af", "skelleftea", "norsjo"), "start": D(2018, 4, 1), "slut": None, "status": "pagaende",
+     "malgrupp": "Långtidsarbetslösa med sammansatt problematik, i två spår: med eller utan behov av språkstöd.",
+     "syfte": "Ett högre arbetskraftsdeltagande i Skellefteå och Norsjö genom metodutveckling och individinsatser med fokus på "
+              "långsiktiga resultat.",
+     "mal": [("Stärka personer med särskilt svag anknytning till arbetsmarknaden mot arbete eller studier.", "", {})]},
+    {"kortnamn": "Påfart", "namn": "Praktiksteget/Påfart – individuellt alternativ i Norsjö", "typ": "finsam_projekt",
+     "inriktning": "individ", "agare": "norsjo", "parter": ("af", "norsjo"), "start": D(2016, 8, 1), "slut": D(2019, 6, 30),
+     "status": "avslutad",  # three-year project ended in June 2019; the seed hides the day numbers
+     "malgrupp": "Elever som avbrutit gymnasiestudier på annan ort och unga som inte sökt till gymnasiet.",
+     "syfte": "Gymnasiestudier inom individuellt alternativ med praktik, möjlighet att läsa upp grundskolebetyg, motverka långa "
+              "studieuppehåll och skapa rutiner.",
+     "mal": [("Deltagarna ska gå vidare till arbete eller studier.", "Andel avslut till arbete/studier", {})]},
+    {"kortnamn": "PHA", "namn": "Psykisk hälsa Arbetsliv", "typ": "esf_projekt", "inriktning": "struktur", "agare": "skelleftea",
+     "parter": ("skelleftea", "norsjo"), "start": D(2018, 1, 1), "slut": D(2020, 3, 31), "status": "avslutad",
+     "malgrupp": "Chefer, HR-specialister och ekonomer vid socialkontoren i Skellefteå, Norsjö och Arjeplog.",
+     "syfte": "Kompetensutveckling om psykisk hälsa för minskad ohälsa och minskat inflöde till sjukskrivning på utsatta, "
+              "kvinnodominerade arbetsplatser.",
+     "mal": [("Ökad kunskap om psykisk ohälsa hos personal med arbetsgivaransvar, för minskad ohälsa på arbetsplatserna.", "", {})]},
+    {"kortnamn": "MISAM", "namn": "MISAM – Myndigheter och individ i samarbete", "typ": "ordinarie", "inriktning": "individ",
+     "agare": "skelleftea", "parter": ALLA, "start": D(2020, 1, 1), "slut": None, "status": "pagaende", "alder": (16, 64),
+     "malgrupp": "16–64 år med behov av kontakter med minst två myndigheter, där behoven bara kan tillgodoses i nära samverkan. "
+                 "Personer med SGI 0 är särskilt viktiga att uppmärksamma.",
+     "syfte": "Tillgängliggöra och samordna samhällets resurser genom personligt stöd, en neutral mötesplats och samlad kompetens "
+              "från de olika aktörerna. En sammanslagning av Arbetsmarknadstorget, MySam och NAFS.",
+     "styrgrupp": "Ledningsgrupp: chefer med personalansvar för samlokaliserad personal från respektive myndighet, förbundschefen "
+                  "och regionalt samverkansansvarig från Försäkringskassan. Ordförandeposten roterar årligen.",
+     "mal": [("Alla deltagare som har arbetsförmåga ska närma sig arbetslivet/egen försörjning.", "Avslut till arbete/studier", {}),
+             ("Individer i behov av samordnat stöd ska få tillgång till samlad planering och samordnade insatser av multidisciplinära team.",
+              "", {}),
+             ("Deltagarna ska uppleva nytta av verksamheten.", "Indikatorenkäten (NNS)", {})]},
+]
+
+# MISAM's co-located staffing (004c, "Samlokaliserad bemanning" and "Samordningsförbundet finansierar").
+MISAM_BEMANNING = [
+    ("af", "Arbetsförmedlare (MISAM)", "0.40", True, "forbundet"),
+    ("af", "Arbetsförmedlare (NAFS)", "0.30", True, "forbundet"),
+    ("skelleftea", "Handläggare AME", "1.30", True, "medlemmen"),
+    ("skelleftea", "Studie- och yrkesvägledare Vux", "0.50", True, "medlemmen"),
+    ("skelleftea", "Handläggare IFO/Solkraft", "2.00", True, "forbundet"),
+    ("skelleftea", "Handläggare IFO/Solkraft", "1.50", True, "medlemmen"),
+    ("skelleftea", "Handläggare IFO/Solkraft (NAFS)", "0.80", True, "medlemmen"),
+    ("skelleftea", "Utvecklingsledare", "1.00", True, "forbundet"),
+    ("region", "Koordinator", "0.56", True, "forbundet"),
+    ("region", "Distriktssköterska (utöver budget)", "0.20", True, "forbundet"),
+    ("region", "Övrig personal Region Västerbotten", "0.44", True, "medlemmen"),
+    ("fk", "Handläggare (ej samlokaliserad)", "0.20", False, "forbundet"),
+    ("fk", "Handläggare, egen insats (ej samlokaliserad)", "0.10", False, "medlemmen"),
+]
+
+SIKT = {
+    "titel": "SIKT 2.0", "insats_typ": "esf_projekt", "inriktning": "individ",
+    "startdatum": D(2020, 8, 31), "slutdatum": D(2023, 2, 28), "inkom": D(2020, 2, 3),  # arrival day not in the seed; before the notice
+    "projektagare_extern": "", "kontaktperson": "Beatriz Axelsson, Norsjö kommun",
+    "samverkanspartners": "Kommunerna i Region 10 (Dorotea, Åsele, Sorsele, Storuman, Vilhelmina, Lycksele, Malå, Norsjö, Arvidsjaur, "
+                          "Arjeplog), Arbetsförmedlingen, Samordningsförbunden Södra Lappland och Skellefteå-Norsjö, civilsamhället.",
+    "bakgrund": "Ansökan avser medfinansiering till ESF-utlysning 2019/000598: Kompetensförsörjning i Övre Norrland PO2. Region "
+                "Västerbotten söker tillsammans med kommunerna i Region 10 och Arbetsförmedlingen ESF-medel för ett samverkansprojekt "
+                "som vidareutvecklar erfarenheterna från ESF-projektet SIKT.",
+    "syfte": "Att kvinnor och män i målgruppen i ökad utsträckning ska komma i arbete, utbildning eller närma sig arbetsmarknaden, "
+             "och att arbetsgivare får möjlighet att delta för att öka sina rekryteringsmöjligheter.",
+    "forvantade_resultat": "Fler kvinnor och män i arbete eller studier, vilket bidrar till kompetensförsörjning och stärkt tillväxt "
+                           "lokalt och regionalt. Lokala jobbspår i varje kommun utifrån DUA-överenskommelserna.",
+    "malgrupp": "Kvinnor och män bosatta inom Region 10 som står utanför arbetsmarknaden: unga 15–24 år, nyanlända, långtidsarbetslösa, "
+                "personer med funktionsnedsättning som medför nedsatt arbetsförmåga, personer som är eller har varit sjukskrivna.",
+    "total_kostnad": Decimal(33_000_000),
+    "underskrifter": "Ansvarig Arbetsförmedlingen: Anders Eriksson\nAnsvarig kommun (Norsjö): Beatriz Axelsson\n"
+                     "Ansvarig Region Västerbotten: Joel Hedlund",
+}
+SIKT_SOKT = {2021: 50_000, 2022: 50_000}  # "motsvarande 50 000 kr per år i två år" (004a, item 9)
+# Co-financing from the seed's budget (project totals; the seed gives no split per year, so they are placed in 2021).
+SIKT_MEDFINANSIERING = [
+    {"finansiar": "Arbetsförmedlingen", "form": "annat", "ar": 2021, "belopp": 1_414_748},
+    {"finansiar": "Norsjö kommun", "form": "annat", "ar": 2021, "belopp": 964_764},
+]
+
+
+def _medlem(forbund: Forbund, kod: str) -> Medlem:
+    return Medlem.objects.get(forbund=forbund, kod=kod)
+
+
+def _paragraf(forbund: Forbund, ar: int, nummer: int, datum: dt.date, rubrik: str, text: str, beslut: str) -> Paragraf:
+    """The board paragraph, from the styrelse demo when it exists; otherwise created here (looked up by förbund, year, number)."""
+    befintlig = Paragraf.objects.filter(forbund=forbund, ar=ar, nummer=nummer).first()
+    if befintlig is not None:
+        return befintlig
+    mote = Sammantrade.objects.filter(forbund=forbund, datum=datum).order_by("pk").first()
+    if mote is None:
+        mote = Sammantrade.objects.create(forbund=forbund, datum=datum, plats="Skellefteå, Hörnellgatan 17, vån 3")
+    p = Paragraf(forbund=forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=rubrik, text=text)
+    if hasattr(p, "beslut"):
+        p.beslut = beslut
+    p.save()
+    return p
+
+
+def seed_insatser(forbund: Forbund, aktor: Any) -> dict[str, Insats]:
+    befintliga = {i.kortnamn: i for i in Insats.objects.filter(forbund=forbund)}
+    for rad in INSATSER:
+        if rad["kortnamn"] in befintliga:
+            continue
+        agare = rad["agare"]
+        agare_medlem = Medlem.objects.filter(forbund=forbund, kod=agare).first()
+        alder = rad.get("alder", (None, None))
+        insats = services.insats_create(
+            forbund=forbund, aktor=aktor, parter=[_medlem(forbund, k) for k in rad["parter"]], kortnamn=rad["kortnamn"], namn=rad["namn"],
+            typ=rad["typ"], inriktning=rad["inriktning"], startdatum=rad["start"], slutdatum=rad["slut"], agare_medlem=agare_medlem,
+            agare_extern="" if agare_medlem else agare, malgrupp=rad["malgrupp"], syfte=rad["syfte"], alder_fran=alder[0],
+            alder_till=alder[1], styrgrupp=rad.get("styrgrupp", ""),
+        )
+        if rad["status"] != Insats.Status.PLANERAD:
+            Insats.objects.filter(pk=insats.pk).update(status=rad["status"])  # historical state, not a transition made today
+        for ordning, (text, matbart, bedomningar) in enumerate(rad["mal"], start=1):
+            mal = services.mal_create(insats=insats, aktor=aktor, text=text, matbart=matbart, ordning=ordning)
+            for ar, (bedomning, kommentar) in bedomningar.items():
+                services.malbedomning_spara(mal=Mal.objects.get(pk=mal.pk), aktor=aktor, ar=ar, bedomning=bedomning, kommentar=kommentar)
+        befintliga[insats.kortnamn] = insats
+    misam = befintliga["MISAM"]
+    if not misam.bemanning.exists():
+        for kod, funktion, arsarbetare, samlokaliserad, betalas_av in MISAM_BEMANNING:
+            services.bemanning_create(insats=misam, aktor=aktor, medlem=_medlem(forbund, kod), funktion=funktion,
+                                      arsarbetare=Decimal(arsarbetare), samlokaliserad=samlokaliserad, betalas_av=betalas_av)
+    if not misam.rapporter.exists():
+        ar = timezone.localdate().year
+        services.rapport_create(insats=misam, aktor=aktor, typ="arsrapport", ar=ar - 1)
+        services.rapport_create(insats=misam, aktor=aktor, typ="delarsrapport", ar=ar)
+    return befintliga
+
+
+def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
+    ansokan = Ansokan.objects.filter(forbund=forbund, titel=SIKT["titel"]).first()
+    if ansokan is not None:
+        return ansokan
+    ansokan = services.ansokan_create(
+        forbund=forbund, aktor=aktor, sokande=[_medlem(forbund, k) for k in ("af", "region", "norsjo")], belopp=SIKT_SOKT,
+        ansvarig_medlem=_medlem(forbund, "region"), **SIKT,
+    )
+    services.medfinansiering_spara(ansokan=ansokan, aktor=aktor, rader=SIKT_MEDFINANSIERING)
+    ansokan = services.ansokan_till_beredning(
+        ansokan=ansokan, aktor=aktor,
+        yttrande="Region Västerbotten lämnar in en ansökan till ESF om en utvidgning av tidigare genomfört projekt. Projektet söker "
+                 "medfinansiering från Samordningsförbundet Skellefteå-Norsjö motsvarande 50 000 kr per år i två år. Ärendet föredras "
+                 "av Beatriz Axelsson, Norsjö kommun. Förslag: att bevilja medfinansiering enligt ansökan.",
+    )
+    paragraf = _paragraf(forbund, 2020, 9, D(2020, 2, 13), "Projektansökan SIKT 2.0",
+                         "Region Västerbotten kommer att lämna in en ansökan till Europeiska socialfonden (ESF) om en utvidgning av "
+                         "tidigare genomfört projekt. Projektet söker medfinansiering från Samordningsförbundet Skellefteå-Norsjö "
+                         "motsvarande 50 000 kr per år i två år.",
+                         "att bevilja medfinansiering enligt ansökan, se bilaga 9.")
+    services.ansokan_besluta(ansokan=ansokan, aktor=aktor, paragraf=paragraf, beslut=Ansokan.Beslut.BEVILJAD, belopp=SIKT_SOKT,
+                             ny_insats={"kortnamn": "SIKT 2.0"})
+    ansokan.refresh_from_db()
+    return ansokan
+
+
+def seed(forbund: Forbund, aktor: Any = "seed_demo") -> None:
+    seed_insatser(forbund, aktor)
+    seed_sikt(forbund, aktor)

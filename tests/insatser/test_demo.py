@@ -1,0 +1,27 @@
+"""The demo data: the seeds' interventions, MISAM's staffing and the SIKT 2.0 decision; idempotent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from finsam import demo as finsam_demo
+from finsam.models import Handelse
+from insatser import demo
+from insatser.models import Ansokan, Beviljande, Insats
+from insatser.selectors import beviljat_per_ar
+
+
+def test_demo(db) -> None:
+    forbund, _ = finsam_demo.seed()
+    demo.seed(forbund)
+    kortnamn = set(Insats.objects.filter(forbund=forbund).values_list("kortnamn", flat=True))
+    assert {"AMT", "MySam", "NAFS", "Framsteg", "ProAktiv", "Nästa steg", "Vägen Vidare", "Påfart", "PHA", "MISAM", "SIKT 2.0"} == kortnamn
+    misam = Insats.objects.get(forbund=forbund, kortnamn="MISAM")
+    assert misam.parter.count() == 5 and misam.mal.count() == 3
+    assert sum(b.arsarbetare for b in misam.bemanning.filter(betalas_av="forbundet")) == Decimal("4.66")  # 1,0 + 0,56 + 0,2 + 2,0 + 0,7 + 0,2 (004c)
+    sikt = Ansokan.objects.get(forbund=forbund, titel="SIKT 2.0")
+    assert (sikt.status, sikt.beslut, sikt.paragraf.nummer, sikt.paragraf.ar) == ("beslutad", "beviljad", 9, 2020)
+    assert beviljat_per_ar(forbund, 2021) == {sikt.insats_id: Decimal(50_000)}
+    antal = (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count())
+    demo.seed(forbund)
+    assert (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count()) == antal
