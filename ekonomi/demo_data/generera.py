@@ -16,7 +16,7 @@ KONTON = {
     2440: "Leverantörsskulder", 2710: "Personalskatt", 2910: "Upplupna kostnader och förutbetalda intäkter",
     3010: "Driftbidrag från staten", 3020: "Driftbidrag från Region Västerbotten", 3030: "Driftbidrag från Skellefteå kommun",
     3040: "Driftbidrag från Norsjö kommun", 3910: "Övriga intäkter", 4010: "Uppdragsersättning förbundschef",
-    4510: "Insats MISAM", 4520: "Insats Unga till arbete", 4530: "Insats Kompetensutveckling i samverkan",
+    4510: "Insats Arbetsmarknadstorget", 4515: "Insats MySam", 4520: "Insats NAFS", 4530: "Kompetensutveckling i samverkan",
     5010: "Lokalhyra", 5810: "Resor och logi", 6110: "Kontor, IT och telefoni", 6410: "Arvoden styrelsen",
     6980: "Medlemsavgift NNS", 6990: "Sammanträdeskostnader", 8310: "Ränteintäkter",
 }
@@ -27,7 +27,7 @@ IB = {1511: Decimal(0), 1512: Decimal("60000"), 1513: Decimal(0), 1640: Decimal(
 IB_2018 = {1512: Decimal("50000"), 1640: Decimal("70000"), 1790: Decimal("30000"), 1930: Decimal("1400000"),
            2010: Decimal("-1390000"), 2440: Decimal("-110000"), 2710: Decimal("-20000"), 2910: Decimal("-30000")}
 RES_2018 = {3010: Decimal("-2815000"), 3020: Decimal("-1407500"), 3030: Decimal("-1339027"), 3040: Decimal("-68473"),
-            3910: Decimal("-20000"), 4010: Decimal("930000"), 4510: Decimal("2719000"), 4520: Decimal("1250000"),
+            3910: Decimal("-20000"), 4010: Decimal("930000"), 4510: Decimal("1719000"), 4515: Decimal("1000000"), 4520: Decimal("1250000"),
             4530: Decimal("210000"), 5010: Decimal("96000"), 5810: Decimal("61000"), 6110: Decimal("48000"),
             6410: Decimal("118000"), 6980: Decimal("11000"), 6990: Decimal("9000"), 8310: Decimal("-2000")}
 BIDRAG_2019 = {3010: Decimal("2800000"), 3020: Decimal("1400000"), 3030: Decimal("1331605"), 3040: Decimal("68395")}
@@ -65,7 +65,7 @@ def vouchers(ar: int, skala: int = 1, seed: int = 2019) -> list[tuple[str, dt.da
             for konto, belopp in manadskostnad:
                 b = Decimal(belopp + rnd.randint(-300, 300)) if konto != 4010 else Decimal(belopp)
                 ver.append(("C", dt.date(ar, m, 25), f"{KONTON[konto]} {m:02d}/{ar}", [(konto, b), (1930, -b)]))
-    insatser = [(4510, Decimal("2900000")), (4520, Decimal("1380000")), (4530, Decimal("185000"))]
+    insatser = [(4510, Decimal("1900000")), (4515, Decimal("1000000")), (4520, Decimal("1380000")), (4530, Decimal("185000"))]
     for konto, helar in insatser:
         for q in range(4):
             del_ = (helar // 4) if q < 3 else helar - 3 * (helar // 4)

@@ -79,7 +79,7 @@ def test_fel_sietyp_och_trasig_klammer() -> None:
 def test_demofilen_importeras_och_ersatter_tidigare_import(forbund) -> None:  # type: ignore[no-untyped-def]
     data = DEMO.read_bytes()
     imp = bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name)
-    assert imp.ar == 2019 and imp.antal_verifikationer == 121 and imp.foretag == "Samordningsförbundet Skellefteå-Norsjö"
+    assert imp.ar == 2019 and imp.antal_verifikationer == 125 and imp.foretag == "Samordningsförbundet Skellefteå-Norsjö"
     assert Kontosaldo.objects.get(redovisningsimport=imp, rar=0, konto=1930).ub == Decimal("1480904.00")
     assert Kontosaldo.objects.get(redovisningsimport=imp, rar=-1, konto=1930).ib == Decimal("1400000.00")
     antal = Transaktion.objects.count()
@@ -93,5 +93,5 @@ def test_demofilen_importeras_och_ersatter_tidigare_import(forbund) -> None:  # 
 def test_import_sie_kommandot(forbund, capsys) -> None:  # type: ignore[no-untyped-def]
     call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
     ut = capsys.readouterr().out
-    assert "2019" in ut and "121 verifikationer" in ut
+    assert "2019" in ut and "125 verifikationer" in ut
     assert Redovisningsimport.objects.filter(forbund=forbund, ar=2019).exists()
