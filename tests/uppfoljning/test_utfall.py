@@ -58,7 +58,7 @@ def _nollor(post: dict[str, Any], falt: str, utom: dict[str, dict[str, int]]) ->
 
 
 def test_utfall_mot_handraknade_tal(data: dict[str, Any], forbund: Forbund, django_assert_max_num_queries: Any) -> None:
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(3):
         u = utfall(forbund, 2019)
     assert u["forbund"] == "skelleftea-norsjo" and u["ar"] == 2019
     assert [i["kortnamn"] for i in u["insatser"]] == ["AMT", "MYSAM", "PROAKTIV"]
@@ -130,7 +130,7 @@ def test_utfall_antal_fragor_oberoende_av_datamangd(forbund: Forbund, django_ass
         i = f.insats(forbund, f"I{n}")
         for k in range(6):
             f.inskrivning(forbund, i, f"P{n}-{k}", inskriven=D(2019, 1 + k, 1), kon=["kvinna", "man", "annat"][k % 3])
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(3):
         u = utfall(forbund, 2019)
     assert u["totalt"]["deltagare"] == g(72, 24, 24, 24)
 
