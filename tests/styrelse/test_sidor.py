@@ -1,0 +1,95 @@
+"""Pages: a fixed number of queries whatever the number of items; Swedish, accessible markup; isolation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+
+from styrelse.models import Bilaga, Paragraf, Rost, Sammantrade, Uppdrag
+
+from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
+
+pytestmark = pytest.mark.django_db
+
+
+def _mote(forbund: Any, s: dict[str, Any], antal: int) -> Sammantrade:
+    mote = SammantradeFactory(forbund=forbund, datum=dt.date(2019, 11, 28))
+    for m in s["ledamot"].values():
+        narvaro(mote, m)
+    narvaro(mote, s["ersattare"]["fk"], kategori="ersattare")
+    start = max(Paragraf.objects.filter(forbund=forbund, ar=2019).values_list("nummer", flat=True), default=0)
+    for i in range(antal):
+        a = ArendeFactory(sammantrade=mote, ordning=i + 1, rubrik=f"Ärende {i}", forslag="att godkänna\natt uppdra till förbundschefen att utreda")
+        b = Bilaga(forbund=forbund, sammantrade=mote, arende=a, nummer=i + 1, titel=f"Bilaga {i}", storlek=10)
+        b.fil.save(f"b{i}.pdf", ContentFile(b"%PDF-1.7"), save=False)
+        b.save()
+        if i % 2 == 0:
+            p = Paragraf.objects.create(forbund=forbund, sammantrade=mote, ar=2019, nummer=start + i + 1, rubrik=a.rubrik, beslut="godkänna")
+            a.paragraf = p
+            a.save()
+            Rost.objects.create(forbund=forbund, paragraf=p, person=s["ledamot"]["fk"].person, val="ja", reservation="Reservation")
+            Uppdrag.objects.create(forbund=forbund, paragraf=p, text="uppdra till förbundschefen att utreda")
+    mote.justerare.set([s["ledamot"]["af"].person])
+    return mote
+
+
+@pytest.mark.parametrize("roll", ["forbundschef", "styrelseledamot"])
+def test_motessidan_har_fast_antal_fragor(roll: str, forbund: Any, klient: Any, django_assert_max_num_queries: Any) -> None:
+    s = styrelse(forbund)
+    liten, stor = _mote(forbund, s, 3), _mote(forbund, s, 40)
+    c: Client = klient(roll)
+    c.get(f"/styrelse/moten/{liten.pk}/")
+    with django_assert_max_num_queries(40) as liten_fragor:
+        assert c.get(f"/styrelse/moten/{liten.pk}/").status_code == 200
+    with django_assert_max_num_queries(40) as stor_fragor:
+        svar = c.get(f"/styrelse/moten/{stor.pk}/")
+    assert svar.status_code == 200
+    assert len(stor_fragor.captured_queries) == len(liten_fragor.captured_queries)
+    html = svar.content.decode()
+    assert "Ärende 39" in html and "Bilaga 40" in html and 'scope="col"' in html
+    assert ("Protokollför" in html) is (roll == "forbundschef")
+
+
+def test_listsidor_har_fast_antal_fragor(forbund: Any, chef_klient: Client, django_assert_max_num_queries: Any) -> None:
+    s = styrelse(forbund)
+    for n in (3, 30):
+        _mote(forbund, s, n)
+        for url in ["/styrelse/", "/styrelse/uppdrag/?visa=alla", "/styrelse/sok/?q=Ärende", "/styrelse/diarium/", "/styrelse/delegationsbeslut/"]:
+            with django_assert_max_num_queries(30):
+                assert chef_klient.get(url).status_code == 200
+
+
+def test_annat_forbunds_mote_ar_404(forbund: Any, annat_forbund: Any, chef_klient: Client) -> None:
+    annat = SammantradeFactory(forbund=annat_forbund)
+    assert chef_klient.get(f"/styrelse/moten/{annat.pk}/").status_code == 404
+
+
+def test_nekad_atgard_visar_svenskt_fel_och_andrar_inget(forbund: Any, chef_klient: Client) -> None:
+    s = styrelse(forbund)
+    mote = SammantradeFactory(forbund=forbund, datum=dt.date(2019, 11, 28))
+    narvaro(mote, s["ledamot"]["fk"])
+    a = ArendeFactory(sammantrade=mote)
+    svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/beslut/", {"text": "", "beslut": "att godkänna"})
+    assert svar.status_code == 400
+    assert "Inte beslutsför: 1 röstberättigade närvarande, minst 3 av 5 krävs" in svar.content.decode()
+    assert not Paragraf.objects.exists()
+
+
+def test_bilaga_med_fel_filtyp_nekas(forbund: Any, chef_klient: Client) -> None:
+    mote = SammantradeFactory(forbund=forbund)
+    a = ArendeFactory(sammantrade=mote)
+    fil = ContentFile(b"MZ\x90\x00 not a pdf", name="virus.pdf")
+    svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/bilagor/", {"fil": fil}, follow=True)
+    assert "Filens innehåll stämmer inte med filtypen." in svar.content.decode()
+    exe = ContentFile(b"MZ", name="program.exe")
+    svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/bilagor/", {"fil": exe}, follow=True)
+    assert "Filtypen är inte tillåten" in svar.content.decode()
+    assert not Bilaga.objects.exists()
+    ok = ContentFile(b"%PDF-1.7 riktig", name="Årsredovisning 2019.pdf")
+    chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/bilagor/", {"fil": ok, "titel": "Årsredovisning 2019"})
+    b = Bilaga.objects.get()
+    assert (b.nummer, b.titel, b.storlek) == (1, "Årsredovisning 2019", 15)
