@@ -46,7 +46,7 @@ def _profil(kortnamn: str) -> tuple[int, int, int]:
 
 
 def _fyll(forbund: Forbund, insats: Insats) -> int:
-    rnd = random.Random(f"finsam-demo-{insats.kortnamn}")
+    rnd = random.Random(f"finsam-demo-{insats.kortnamn}")  # noqa: S311 - deterministic demo data
     per_ar, lag, hog = _profil(insats.kortnamn)
     start = max(insats.startdatum, dt.date(FORSTA_AR, 1, 1))
     slut = min(insats.slutdatum or dt.date(SISTA_AR, 12, 31), dt.date(SISTA_AR, 12, 31), dt.date.today())

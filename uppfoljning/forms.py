@@ -93,5 +93,6 @@ class ImportForm(forms.Form):
 
 class InstallningForm(forms.Form):
     maskeringsgrans = forms.IntegerField(label="Maskeringsgräns", min_value=0, max_value=100,
-                                         help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument för publicering. 0 = av.")
+                                         help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument "
+                                                   "för publicering. 0 = av.")
     gallring_ar = forms.IntegerField(label="Avidentifiera deltagaruppgifter efter (år efter avslut)", min_value=1, max_value=50)

@@ -69,7 +69,9 @@ def _avkoda(data: bytes) -> str:
 def las_fil(data: bytes, filnamn: str = "") -> tuple[tablib.Dataset, list[int]]:
     """The file as a dataset with normalised headers, without empty rows, and the file row number of each row."""
     if len(data) > max_bytes():
-        raise ValidationError(f"Filen är för stor ({len(data) / 1024 / 1024:.1f} MB); största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MB.")
+        raise ValidationError(
+            f"Filen är för stor ({len(data) / 1024 / 1024:.1f} MB); största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MB."
+        )
     if not data.strip():
         raise ValidationError("Filen är tom.")
     try:

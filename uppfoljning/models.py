@@ -100,7 +100,7 @@ class Inskrivning(ForbundsData):
     gallrad = models.BooleanField("avidentifierad", default=False, editable=False)
     andrad = models.DateTimeField("ändrad", auto_now=True)
 
-    objects = InskrivningQuerySet.as_manager()
+    objects = InskrivningQuerySet.as_manager()  # type: ignore[assignment, misc]
 
     class Meta:
         verbose_name = "inskrivning"

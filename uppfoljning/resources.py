@@ -143,14 +143,14 @@ class DeltagareWidget(widgets.Widget):
 def infoga(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
     """INSERT many rows with one executemany: Django's bulk_create spends most of an import preparing values."""
     ops = connection.ops
-    falt = [model._meta.get_field(n) for n in faltnamn]
+    falt: list[Any] = [model._meta.get_field(n) for n in faltnamn]
     konv: list[Any] = []
     for f in falt:
         typ = f.get_internal_type()
         konv.append(ops.adapt_datefield_value if typ == "DateField" else ops.adapt_datetimefield_value if typ == "DateTimeField" else None)
     attr = [f.attname for f in falt]
-    sql = (f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({', '.join(ops.quote_name(f.column) for f in falt)}) "
-           f"VALUES ({', '.join(['%s'] * len(falt))})")
+    kolumner = ", ".join(ops.quote_name(f.column) for f in falt)
+    sql = f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({kolumner}) VALUES ({', '.join(['%s'] * len(falt))})"  # noqa: S608
     rader = [[k(v) if k is not None and v is not None else v for k, v in zip(konv, (getattr(o, a) for a in attr), strict=True)] for o in objekt]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rader)
@@ -159,13 +159,13 @@ def infoga(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
 def uppdatera(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
     """UPDATE many rows by primary key with one executemany."""
     ops = connection.ops
-    falt = [model._meta.get_field(n) for n in faltnamn]
+    falt: list[Any] = [model._meta.get_field(n) for n in faltnamn]
     konv: list[Any] = []
     for f in falt:
         typ = f.get_internal_type()
         konv.append(ops.adapt_datefield_value if typ == "DateField" else ops.adapt_datetimefield_value if typ == "DateTimeField" else None)
-    sql = (f"UPDATE {ops.quote_name(model._meta.db_table)} SET {', '.join(ops.quote_name(f.column) + ' = %s' for f in falt)} "
-           f"WHERE {ops.quote_name(model._meta.pk.column)} = %s")
+    satt = ", ".join(ops.quote_name(f.column) + " = %s" for f in falt)
+    sql = f"UPDATE {ops.quote_name(model._meta.db_table)} SET {satt} WHERE {ops.quote_name(str(model._meta.pk.column))} = %s"  # noqa: S608
     rader = [[*(k(v) if k is not None and v is not None else v for k, v in zip(konv, (getattr(o, f.attname) for f in falt), strict=True)), o.pk]
              for o in objekt]
     with connection.cursor() as cursor:
@@ -306,7 +306,8 @@ class InskrivningResource(resources.ModelResource):
         if fel:
             raise ValidationError(fel)
         if instance.pk is None:
-            self.befintliga[self._nyckel(instance.insats_id, instance.deltagare_id, instance.samtycke, instance.inskriven, instance.startar)] = instance
+            nyckel_ny = self._nyckel(instance.insats_id, instance.deltagare_id, instance.samtycke, instance.inskriven, instance.startar)
+            self.befintliga[nyckel_ny] = instance
 
     def bulk_create(self, using_transactions: bool, dry_run: bool, raise_errors: bool, batch_size: int | None = None, result: Any = None) -> None:
         if self.create_instances and (using_transactions or not dry_run):

@@ -43,7 +43,9 @@ def _aggregat_sql() -> tuple[str, list[str]]:
     person = "deltagare_id"
     avslut = "slutar = %(ar)s AND forsorjning_ut <> ''"
     namn: list[str] = ["deltagare", "nya", "avslutade"]
-    uttryck: list[str] = [f"COUNT(DISTINCT {person})", f"COUNT(DISTINCT {person}) FILTER (WHERE startar = %(ar)s)", f"COUNT(*) FILTER (WHERE {avslut})"]
+    uttryck: list[str] = [
+        f"COUNT(DISTINCT {person})", f"COUNT(DISTINCT {person}) FILTER (WHERE startar = %(ar)s)", f"COUNT(*) FILTER (WHERE {avslut})"
+    ]
     for grupp, lag, hog in ALDERSGRUPPER:
         namn.append(f"aldersgrupp__{grupp}")
         uttryck.append(f"COUNT(DISTINCT {person}) FILTER (WHERE alder >= {int(lag)} AND alder <= {int(hog)})")

@@ -119,7 +119,8 @@ def inskrivning_avsluta(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivnin
     if not inskrivning.samtycke:
         raise ValidationError("En anonym registrering (utan samtycke) har inga avslutsuppgifter.")
     if inskrivning.slutar is not None:
-        raise ValidationError(f"Inskrivningen är redan avslutad ({inskrivning.avslutad:%Y-%m-%d})." if inskrivning.avslutad else "Inskrivningen är redan avslutad.")
+        datum = f" ({inskrivning.avslutad:%Y-%m-%d})" if inskrivning.avslutad else ""
+        raise ValidationError(f"Inskrivningen är redan avslutad{datum}.")
     if avslutad is None:
         raise ValidationError({"avslutad": "Ange avslutsdatum."})
     if not forsorjning_ut:

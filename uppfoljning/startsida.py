@@ -13,9 +13,11 @@ from finsam.startsida import Notis, Ruta
 from .models import Inskrivning
 
 RUTOR = [
-    Ruta("Registrera avslut", "Snabbregistrering av avslut med tangentbordet: kod, datum, försörjning, nästa.", "uppfoljning:avslut", "deltagare.redigera", 30),
+    Ruta("Registrera avslut", "Snabbregistrering av avslut med tangentbordet: kod, datum, försörjning, nästa.", "uppfoljning:avslut",
+         "deltagare.redigera", 30),
     Ruta("Deltagare", "Pseudonymiserat deltagarregister: inskrivningar och avslut per insats.", "uppfoljning:index", "deltagare.visa", 31),
-    Ruta("Importera deltagare", "Läs in inskrivningar och avslut från kalkylblad (CSV eller Excel).", "uppfoljning:importera", "deltagare.redigera", 32),
+    Ruta("Importera deltagare", "Läs in inskrivningar och avslut från kalkylblad (CSV eller Excel).", "uppfoljning:importera",
+         "deltagare.redigera", 32),
     Ruta("Utfall", "Deltagare, nya och avslutade per insats och kön; jämförelse med föregående år.", "uppfoljning:utfall", "utfall.visa", 33),
 ]
 LANG_TID_AR = 2

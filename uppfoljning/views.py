@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
@@ -48,7 +47,9 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     insats = data.get("insats")
     qs = selectors.deltagare_lista(kontext, sok=data.get("sok", ""), insats_id=insats.pk if insats else None, bara_oppna=bool(data.get("oppna")))
     sida = Paginator(qs, 50).get_page(request.GET.get("sida"))
-    fraga = urlencode({k: v for k, v in request.GET.items() if k != "sida"})
+    parametrar = request.GET.copy()
+    parametrar.pop("sida", None)
+    fraga = parametrar.urlencode()
     ar = dt.date.today().year
     return render(request, "uppfoljning/index.html", {
         "form": form, "sida": sida, "fraga": fraga, "insatser": list(Insats.objects.filter(forbund=kontext.forbund).order_by("kortnamn")),
@@ -100,7 +101,8 @@ def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             messages.success(request, f"Avslut registrerat: {inskrivning.deltagare.kod} i {inskrivning.insats.kortnamn} "
                                       f"{d['avslutad']:%Y-%m-%d}. Skriv nästa deltagarkod.")
             return redirect("uppfoljning:avslut")
-    return render(request, "uppfoljning/avslut.html", {"kod": kod, "form": form, "inskrivningar": inskrivningar, "hittades_inte": bool(kod) and not inskrivningar})
+    return render(request, "uppfoljning/avslut.html",
+                  {"kod": kod, "form": form, "inskrivningar": inskrivningar, "hittades_inte": bool(kod) and not inskrivningar})
 
 
 @behorighet("deltagare.redigera")
@@ -128,7 +130,8 @@ def export_nationell(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     """CSV per intervention and year for the national follow-up: the enrolments active in the year, in the import's columns."""
     ar = ar_fran(request)
     insats = hamta(Insats.objects.all(), kontext.forbund, kortnamn=request.GET.get("insats", ""))
-    qs = Inskrivning.objects.filter(forbund=kontext.forbund, insats=insats).under_ar(ar).select_related("insats", "deltagare").order_by("deltagare__kod", "startar")
+    qs = (Inskrivning.objects.filter(forbund=kontext.forbund, insats=insats).under_ar(ar)
+          .select_related("insats", "deltagare").order_by("deltagare__kod", "startar"))
     ds = InskrivningResource(kontext.forbund).export(qs)
     svar = HttpResponse(("\ufeff" + ds.export("csv", delimiter=";")).encode("utf-8"), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="uppfoljning-{insats.kortnamn}-{ar}.csv"'

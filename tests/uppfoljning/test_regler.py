@@ -103,7 +103,8 @@ def test_anonym_registrering_sparar_bara_kon_och_startar(forbund: Forbund, amt: 
                                              **_falt(samtycke=False, samtycke_datum=D(2019, 3, 1), kon="man"))
     ins.refresh_from_db()
     assert (ins.kon, ins.startar, ins.slutar) == ("man", 2019, 2019)
-    assert (ins.fodelsear, ins.inskriven, ins.remittent, ins.utbildning, ins.forsorjning_in, ins.samtycke_datum, ins.alder) == (None, None, "", "", "", None, None)
+    assert (ins.fodelsear, ins.inskriven, ins.remittent, ins.utbildning, ins.forsorjning_in, ins.samtycke_datum, ins.alder) == (
+        None, None, "", "", "", None, None)
     with pytest.raises(ValidationError, match="anonym registrering"):
         services.inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 7, 1), forsorjning_ut="arbete")
 

@@ -16,8 +16,8 @@ from django.test import Client
 from finsam.models import Forbund, Handelse, RollTyp
 from tests.uppfoljning import factories as f
 from uppfoljning.models import Deltagare, Inskrivning
-from uppfoljning.services import inskrivningar_gallra, installning_spara
 from uppfoljning.selectors import utfall
+from uppfoljning.services import inskrivningar_gallra, installning_spara
 from uppfoljning.tasks import gallring_task
 
 D = dt.date
@@ -108,7 +108,8 @@ def test_nationell_export_kan_importeras_igen(forbund: Forbund, klient: Callable
 def test_importsidan_visar_fel_och_sparar_inget(forbund: Forbund, klient: Callable[..., Client]) -> None:
     f.insats(forbund, "AMT")
     c = klient(RollTyp.ADMINISTRATOR)
-    fil = SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;Z1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\nAMT;Z2;x;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode())
+    fil = SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;Z1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja"
+                                                "\nAMT;Z2;x;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode())
     svar = c.post("/uppfoljning/import/", {"fil": fil})
     assert svar.status_code == 400
     assert "Rad 3, kolumn kon: värdet ”x” är inte tillåtet" in svar.content.decode()
@@ -142,11 +143,14 @@ def test_api_skapar_och_avslutar(forbund: Forbund, klient: Callable[..., Client]
     assert svar.status_code == 201, svar.content
     pk = svar.json()["id"]
     assert svar.json()["forsorjning_in"] == "forsorjningsstod"
-    fel = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-01-01", "forsorjning_ut": "arbete"}, content_type="application/json")
+    fel = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-01-01", "forsorjning_ut": "arbete"},
+                 content_type="application/json")
     assert fel.status_code == 400 and "före inskrivningsdatum" in fel.json()["avslutad"][0]
-    ok = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-10-01", "forsorjning_ut": "Studier"}, content_type="application/json")
+    ok = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-10-01", "forsorjning_ut": "Studier"},
+                content_type="application/json")
     assert ok.status_code == 200 and ok.json()["forsorjning_ut"] == "studier" and ok.json()["dagar"] == 183
-    imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;API2;annat;1990;af;okand;okand;2019-01-01;;;nej\n").encode())})
+    rad = "\nAMT;API2;annat;1990;af;okand;okand;2019-01-01;;;nej\n"
+    imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (RUBRIK + rad).encode())})
     assert imp.status_code == 200 and imp.json()["nya"] == 1
     imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", b"trasig")})
     assert imp.status_code == 400 and imp.json()["fel"][0].startswith("Rad 1:")

@@ -61,7 +61,7 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
     behorighet_skriv = "deltagare.redigera"
 
     def get_queryset(self) -> QuerySet[Inskrivning]:
-        qs = super().get_queryset().order_by("-startar", "-id")
+        qs: Any = super().get_queryset().order_by("-startar", "-id")
         p = self.request.query_params
         if p.get("insats"):
             qs = qs.filter(insats__kortnamn=p["insats"])
