@@ -92,7 +92,7 @@ def insats_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 def insats(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     obj = hamta(Insats.objects.select_related("agare_medlem"), kontext.forbund, pk=pk)
     data = sparbarhet.for_insats(kontext.forbund, obj, kontext)
-    data["statusval"] = [(s, Insats.Status(s).label) for s in sorted(OVERGANGAR[obj.status])]
+    data["statusval"] = [(s.value, s.label) for s in Insats.Status if s in OVERGANGAR[obj.status]]
     data["bemanning_form"] = BemanningForm(forbund=kontext.forbund, prefix="bemanning")
     data["mal_form"] = MalForm(prefix="mal")
     data["idag"] = timezone.localdate()
