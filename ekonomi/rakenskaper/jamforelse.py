@@ -42,7 +42,7 @@ def utfall_per_nyckel(s: Saldon, kopplingar: dict[int, Kontokoppling]) -> dict[s
     for (rad, spec), v in s.spec.items():
         if rad not in RESULTATRADER:
             continue
-        intakt = rad in INTAKTSRADER
+        intakt = rad in INTAKTSRADER or (rad == "finansiella" and v["res"] < 0)  # net financial income counts as income
         belopp = -v["res"] if intakt else v["res"]
         nyckel = kopplingar[spec].nyckel if spec is not None else ""
         if nyckel:

@@ -65,7 +65,8 @@ def kvartalsuppfoljning(forbund: Forbund, ar: int, kvartal: int) -> dict[str, An
     def rad(r: dict[str, Any], intakt: bool) -> dict[str, Any]:
         p = prognoser.get(r["nyckel"])
         prognos = p.prognos if p and p.prognos is not None else None
-        helar = prognos if prognos is not None else r["budget"]
+        # without a budget line the outcome so far is the least the year will show
+        helar = prognos if prognos is not None else (r["budget"] if r["nyckel"] else r["utfall"])
         avvikelse = (helar - r["budget"]) if intakt else (r["budget"] - helar)
         andel = (r["utfall"] / r["budget"]) if r["budget"] else None
         return {**r, "prognos": prognos, "helarsprognos": helar, "avvikelse": avvikelse, "kommentar": p.kommentar if p else "",

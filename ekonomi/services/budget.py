@@ -67,7 +67,8 @@ def _fyll(budget: Budget) -> dict[str, int]:
                 continue
             nyckel = f"medlem-{post['medlem_id']}"
             rad = rader.get(nyckel) or Budgetrad(
-                forbund=forbund, budget=budget, grupp="medlemsbidrag", nyckel=nyckel, text=post["medlem"],
+                forbund=forbund, budget=budget, grupp="medlemsbidrag", nyckel=nyckel,
+                text=f"{post['medlem']}/Arbetsförmedlingen" if post["typ"] == "fk" else post["medlem"],
                 medlem_id=post["medlem_id"], ordning=10 + len(rader),
             )
             setattr(rad, falt[i], post["belopp"])
