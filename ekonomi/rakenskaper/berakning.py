@@ -95,6 +95,7 @@ def noter(s: Saldon, kopplingar: dict[int, Kontokoppling], rs: dict[str, Decimal
         linje = (rs | br)[nyckel]
         resultat.append({
             "nummer": nummer, "rubrik": rubrik, "rad": rad, "rader": sorted(rader.values(), key=lambda p: p["fran"]),
-            "summa": summa, "ej_specificerat": ej, "rad_belopp": linje, "rad_nyckel": nyckel,
+            "summa": summa, "summa_foregaende": sum((p["foregaende"] for p in rader.values()), NOLL),
+            "ej_specificerat": ej, "rad_belopp": linje, "rad_nyckel": nyckel,
         })
     return resultat
