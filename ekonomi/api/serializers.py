@@ -92,7 +92,7 @@ class RedovisningsimportSerializer(serializers.ModelSerializer[Redovisningsimpor
         fields = ["id", "ar", "kalla", "filnamn", "sha256", "program", "foretag", "fran", "tom", "antal_verifikationer", "importerad"]
 
 
-class ImportInSerializer(serializers.Serializer[Any]):
+class BokforingImportInSerializer(serializers.Serializer[Any]):
     fil = serializers.FileField()
     kalla = serializers.ChoiceField(choices=Redovisningsimport.Kalla.choices, default="sie")
     ar = serializers.IntegerField(required=False, allow_null=True)

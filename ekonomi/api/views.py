@@ -122,9 +122,9 @@ class ImportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     behorighet_las, behorighet_skriv = LAS, SKRIV
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(request={"multipart/form-data": s.ImportInSerializer}, responses=s.RedovisningsimportSerializer)
+    @extend_schema(request={"multipart/form-data": s.BokforingImportInSerializer}, responses=s.RedovisningsimportSerializer)
     def create(self, request: Request) -> Response:
-        inn = s.ImportInSerializer(data=request.data)
+        inn = s.BokforingImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         d = inn.validated_data
         imp = services.bokforing_importera(forbund=self.kontext.forbund, aktor=request.user, data=d["fil"].read(), filnamn=d["fil"].name,
