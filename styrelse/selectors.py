@@ -166,7 +166,7 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
         lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, n.person.namn))
     justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person").order_by("tidpunkt"))
     return {
-        "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "block": block,
+        "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "grupper": block,
         "justerare": list(mote.justerare.all()), "justeringar": justeringar,
         "forsta": paragrafer[0].nummer if paragrafer else None, "sista": paragrafer[-1].nummer if paragrafer else None,
         "anslag": Anslag.objects.filter(sammantrade=mote).first(),
