@@ -205,8 +205,8 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
             funktion=org, fran_nummer=77, till_nummer=77)
 
     paragrafer = []
-    for rubrik, text, beslut in PARAGRAFER_2019:
-        a = services.arende_skapa(sammantrade=mote, aktor=aktor, rubrik=rubrik, text=text, forslag=beslut)
+    for i, (rubrik, text, beslut) in enumerate(PARAGRAFER_2019, start=1):
+        a = services.arende_skapa(sammantrade=mote, aktor=aktor, rubrik=rubrik, text=text, forslag=beslut, ordning=i)
         paragrafer.append(services.beslut_fatta(sammantrade=mote, arende=a, aktor=aktor, text=text, beslut=beslut))
     p75, p78 = paragrafer[6], paragrafer[9]
     Uppdrag.objects.get_or_create(
@@ -230,8 +230,9 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
                                forvaringsplats="Kommunledningskontoret, stadshuset")
 
     # The notice of 2020-02-13: the agenda from the seed, sent 2020-02-04.
-    for typ, rubrik, text, foredragande, forslag in DAGORDNING_2020:
-        services.arende_skapa(sammantrade=feb, aktor=aktor, rubrik=rubrik, text=text, foredragande=foredragande, forslag=forslag, typ=typ)
+    for i, (typ, rubrik, text, foredragande, forslag) in enumerate(DAGORDNING_2020, start=1):
+        services.arende_skapa(sammantrade=feb, aktor=aktor, rubrik=rubrik, text=text, foredragande=foredragande, forslag=forslag, typ=typ,
+                              ordning=i)
     automatiska_punkter_uppdatera(sammantrade=feb)
     services.sammantrade_andra(sammantrade=feb, aktor=aktor, ordforande=bertil.person,
                                sekreterare=Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark"))

@@ -43,6 +43,7 @@ STANDARDPUNKTER_EFTER: list[tuple[str, str, str, str]] = [
     (Arende.Typ.STANDARD, "Övriga frågor", "", ""),
     (Arende.Typ.STANDARD, "Nästa möte", "", ""),
 ]
+AVSLUTANDE = [rubrik for _, rubrik, _, _ in STANDARDPUNKTER_EFTER]
 TILLATNA_FILTYPER = {
     ".pdf": (b"%PDF",),
     ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",), ".pptx": (b"PK\x03\x04",),
@@ -194,6 +195,10 @@ def arende_skapa(
     mote = _las_mote(sammantrade)
     _ej_last(mote)
     nasta = _nasta_ordning(mote)
+    if ordning is None and mote.kallelse_skickad is None:
+        # Before the closing standing items (information, reports, other business, next meeting).
+        avslutande = mote.arenden.filter(Q(typ=Arende.Typ.INFORMATION) | Q(rubrik__in=AVSLUTANDE)).order_by("ordning").first()
+        ordning = avslutande.ordning if avslutande else None
     if ordning is None or ordning >= nasta:
         ordning = nasta
     else:

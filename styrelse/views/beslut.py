@@ -29,6 +29,9 @@ def beslut(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: int) -> H
     sida = selectors.motesida(kontext, pk)
     rostande = [n for n in sida.narvaro if n.rostberattigad]
     varden: dict[str, Any] = {"text": arende.text, "beslut": "\n".join(f"att {s}" for s in arende.forslag_satser)}
+    if arende.rubrik.startswith("Val av justerare") and sida.justerare:
+        namn = " och ".join(p.namn for p in sida.justerare)
+        varden["beslut"] = varden["beslut"].replace("…", namn) if "…" in varden["beslut"] else f"att utse {namn} att justera protokollet"
     roster: dict[int, str] = {}
     reservationer: dict[int, str] = {}
     status = 200

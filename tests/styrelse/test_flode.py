@@ -189,3 +189,12 @@ def test_mote_kan_inte_avslutas_med_obeslutade_arenden(forbund: Any, chef: Any, 
         mote_avsluta(sammantrade=mote, aktor=chef)
     mote.refresh_from_db()
     assert mote.avslutat is None
+
+
+def test_nytt_arende_hamnar_fore_avslutande_punkter(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
+    from styrelse.services import arende_skapa
+
+    mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=dt.date(2030, 2, 13))
+    arende_skapa(sammantrade=mote, aktor=chef, rubrik="Projektansökan SIKT 2.0", forslag="att bevilja medfinansiering")
+    rubriker = list(mote.arenden.order_by("ordning").values_list("rubrik", flat=True))
+    assert rubriker.index("Projektansökan SIKT 2.0") == 4 and rubriker[-1] == "Nästa möte"
