@@ -4,6 +4,7 @@ validate every row and write all or nothing (`deltagare_import`). One audit even
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,11 +14,14 @@ import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from import_export.formats import base_formats
 
 from finsam.audit import handelse_logga
 from finsam.models import Forbund
+from finsam.tasking import enqueue
 
+from .models import Importkorning
 from .resources import KOLUMNER, InskrivningResource
 
 MAX_BYTES_STANDARD = 5 * 1024 * 1024
@@ -167,3 +171,44 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
         "oforandrade": ut.oforandrade, "nya_deltagare": ut.nya_deltagare,
     })
     return ut
+
+
+def bakgrund_bytes() -> int:
+    """Files larger than this are imported by a Celery task (the page follows its progress)."""
+    return int(getattr(settings, "UPPFOLJNING_IMPORT_BAKGRUND_BYTES", 256 * 1024))
+
+
+@transaction.atomic
+def import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, torrkorning: bool) -> Importkorning:
+    """Queue a large import; the task runs `deltagare_import` (all or nothing, one audit event) and drops the file."""
+    if len(data) > max_bytes():
+        raise ValidationError(
+            f"Filen är för stor ({len(data) / 1024 / 1024:.1f} MB); största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MB."
+        )
+    korning = Importkorning.objects.create(forbund=forbund, filnamn=filnamn[:200], data=data, sha256=hashlib.sha256(data).hexdigest(),
+                                           torrkorning=torrkorning, bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    from .tasks import deltagare_import_task
+
+    enqueue(deltagare_import_task, korning.pk)
+    return korning
+
+
+def import_kor(*, korning_id: int) -> Importkorning | None:
+    """Run a queued import once (idempotent: a finished run is left as it is)."""
+    with transaction.atomic():
+        korning = Importkorning.objects.select_for_update().select_related("forbund", "bestalld_av").filter(pk=korning_id).first()
+        if korning is None or not korning.pagar:
+            return korning
+        korning.status = Importkorning.Status.PAGAR
+        korning.save(update_fields=["status"])
+    try:
+        resultat = deltagare_import(forbund=korning.forbund, aktor=korning.bestalld_av or "import", data=bytes(korning.data),
+                                    filnamn=korning.filnamn, torrkorning=korning.torrkorning)
+    except ValidationError as exc:
+        korning.status, korning.fel = Importkorning.Status.AVVISAD, exc.messages
+    else:
+        korning.status, korning.resultat = Importkorning.Status.KLAR, dataclasses.asdict(resultat)
+    korning.data = b""
+    korning.klar = timezone.now()
+    korning.save(update_fields=["status", "fel", "resultat", "data", "klar"])
+    return korning

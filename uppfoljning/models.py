@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -171,3 +172,38 @@ class Inskrivning(ForbundsData):
                 fel["avslutad"] = f"Avslutsdatum {self.avslutad:%Y-%m-%d} ligger i framtiden."
         if fel:
             raise ValidationError(fel)
+
+
+class Importkorning(ForbundsData):
+    """A spreadsheet import run in the background (large files). The file is dropped when the run ends."""
+
+    class Status(models.TextChoices):
+        KOAD = "koad", "I kö"
+        PAGAR = "pagar", "Pågår"
+        KLAR = "klar", "Klar"
+        AVVISAD = "avvisad", "Avvisad"
+
+    filnamn = models.CharField("filnamn", max_length=200)
+    data = models.BinaryField("fil", editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    torrkorning = models.BooleanField("provkörning", default=False)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.KOAD)
+    resultat = models.JSONField("resultat", default=dict, blank=True)
+    fel = models.JSONField("fel", default=list, blank=True)
+    bestalld_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="beställd av"
+    )
+    skapad = models.DateTimeField("beställd", auto_now_add=True)
+    klar = models.DateTimeField("klar", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "importkörning"
+        verbose_name_plural = "importkörningar"
+        ordering = ["-skapad", "-id"]
+
+    def __str__(self) -> str:
+        return f"Import {self.filnamn} ({self.get_status_display()})"
+
+    @property
+    def pagar(self) -> bool:
+        return self.status in (self.Status.KOAD, self.Status.PAGAR)

@@ -13,3 +13,11 @@ from .services import inskrivningar_gallra
 def gallring_task() -> dict[str, dict[str, int]]:
     """Make participant data anonymous `gallring_ar` years after exit, in every förbund (audited per förbund)."""
     return {f.slug: inskrivningar_gallra(forbund=f, aktor="gallring_task") for f in Forbund.objects.order_by("pk")}
+
+
+@shared_task(name="uppfoljning.deltagare_import_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
+def deltagare_import_task(korning_id: int) -> str:
+    from .importera import import_kor
+
+    korning = import_kor(korning_id=korning_id)
+    return korning.status if korning else "saknas"

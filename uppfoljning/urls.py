@@ -9,6 +9,7 @@ urlpatterns = [
     path("inskrivning/ny/", views.inskrivning_ny, name="inskrivning_ny"),
     path("avslut/", views.avslut, name="avslut"),
     path("import/", views.importera, name="importera"),
+    path("import/<int:pk>/", views.import_status, name="import_status"),
     path("export/", views.export_nationell, name="export_nationell"),
     path("installningar/", views.installningar, name="installningar"),
     path("utfall/", views_utfall.utfall, name="utfall"),

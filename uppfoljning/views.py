@@ -19,8 +19,8 @@ from insatser.models import Insats
 
 from . import selectors, services
 from .forms import AvslutForm, ImportForm, InskrivningForm, InstallningForm, SokForm
-from .importera import deltagare_import, max_bytes
-from .models import Deltagare, Inskrivning
+from .importera import bakgrund_bytes, deltagare_import, import_bestall, max_bytes
+from .models import Deltagare, Importkorning, Inskrivning
 from .resources import InskrivningResource
 
 
@@ -111,18 +111,28 @@ def importera(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     resultat, fel = None, []
     if request.method == "POST" and form.is_valid():
         fil = form.cleaned_data["fil"]
-        if fil.size > max_bytes():
-            fel = [f"Filen är för stor ({fil.size / 1024 / 1024:.1f} MB); största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MB."]
+        torr = form.cleaned_data["provkorning"]
+        try:
+            if fil.size > max_bytes():
+                raise ValidationError(
+                    f"Filen är för stor ({fil.size / 1024 / 1024:.1f} MB); största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MB."
+                )
+            if fil.size > bakgrund_bytes():
+                korning = import_bestall(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name, torrkorning=torr)
+                messages.info(request, "Filen är stor och läses in i bakgrunden. Sidan visar resultatet när det är klart.")
+                return redirect("uppfoljning:import_status", pk=korning.pk)
+            resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name, torrkorning=torr)
+        except ValidationError as exc:
+            fel = exc.messages
         else:
-            try:
-                resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                            torrkorning=form.cleaned_data["provkorning"])
-            except ValidationError as exc:
-                fel = exc.messages
-            else:
-                (messages.info if resultat.torrkorning else messages.success)(request, resultat.sammanfattning())
-    return render(request, "uppfoljning/import.html", {"form": form, "resultat": resultat, "fel": fel, "status": 400 if fel else 200},
-                  status=400 if fel else 200)
+            (messages.info if resultat.torrkorning else messages.success)(request, resultat.sammanfattning())
+    return render(request, "uppfoljning/import.html", {"form": form, "resultat": resultat, "fel": fel}, status=400 if fel else 200)
+
+
+@behorighet("deltagare.redigera")
+def import_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    korning = hamta(Importkorning.objects.defer("data"), kontext.forbund, pk=pk)
+    return render(request, "uppfoljning/import_status.html", {"korning": korning, "resultat": korning.resultat or None, "fel": korning.fel})
 
 
 @behorighet("deltagare.visa")

@@ -14,6 +14,7 @@ from finsam.models import Forbund
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kontrollera
 from tests.uppfoljning import factories as f
+from uppfoljning.models import Importkorning
 
 RUBRIK = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
 
@@ -23,7 +24,9 @@ def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
     annan_insats = f.insats(annat, "ANNAN")
     ins = f.inskrivning(forbund, amt, "D1", inskriven=dt.date(2019, 1, 1))
     annan = f.inskrivning(annat, annan_insats, "X1", inskriven=dt.date(2019, 1, 1))
-    return {"insats": amt, "inskrivning": ins, "annan_inskrivning": annan}
+    korning = Importkorning.objects.create(forbund=forbund, filnamn="a.csv", data=b"", sha256="0" * 64, status="klar")
+    annan_korning = Importkorning.objects.create(forbund=annat, filnamn="b.csv", data=b"", sha256="0" * 64, status="klar")
+    return {"insats": amt, "inskrivning": ins, "annan_inskrivning": annan, "korning": korning, "annan_korning": annan_korning}
 
 
 def _fil(m: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +50,10 @@ RADER = [
         data=lambda m: {"kod": "D1", "inskrivning": m["inskrivning"].pk, "avslutad": "2019-06-01", "forsorjning_ut": "arbete"}),
     Rad("uppfoljning:importera", lambda m: "/uppfoljning/import/", "deltagare.redigera"),
     Rad("uppfoljning:importera", lambda m: "/uppfoljning/import/", "deltagare.redigera", metod="post", data=_webbfil),
+    Rad("uppfoljning:import_status", lambda m: f"/uppfoljning/import/{m['korning'].pk}/", "deltagare.redigera",
+        annat_forbund_url=lambda m: f"/uppfoljning/import/{m['annan_korning'].pk}/"),
+    Rad("uppfoljning-import-status", lambda m: f"/api/uppfoljning/import/{m['korning'].pk}/", "deltagare.redigera",
+        annat_forbund_url=lambda m: f"/api/uppfoljning/import/{m['annan_korning'].pk}/"),
     Rad("uppfoljning:export_nationell", lambda m: "/uppfoljning/export/?insats=AMT&ar=2019", "deltagare.visa",
         annat_forbund_url=lambda m: "/uppfoljning/export/?insats=ANNAN&ar=2019"),
     Rad("uppfoljning:installningar", lambda m: "/uppfoljning/installningar/", "forbund.redigera"),

@@ -191,3 +191,27 @@ def test_kommandot_import_deltagare(insatser: None, forbund: Forbund, tmp_path: 
     trasig.write_text(RUBRIK + "\nAMT;K2;hen;1990;af;gymnasium;arbete;2019-01-01;;;ja\n")
     with pytest.raises(Exception, match="Rad 2, kolumn kon"):
         call_command("import_deltagare", str(trasig), "--forbund", "skelleftea-norsjo", stdout=out)
+
+
+def test_stor_fil_importeras_i_bakgrunden(insatser: None, forbund: Forbund, klient: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from uppfoljning.models import Importkorning
+
+    c = klient("administrator")
+    text = RUBRIK + "".join(f"\nAMT;BG{i};man;1990;af;gymnasium;arbete;2019-01-01;;;ja" for i in range(30))
+    with override_settings(UPPFOLJNING_IMPORT_BAKGRUND_BYTES=500), django_capture_on_commit_callbacks(execute=True):
+        svar = c.post("/uppfoljning/import/", {"fil": SimpleUploadedFile("stor.csv", text.encode())})
+    k = Importkorning.objects.get()
+    assert svar.status_code == 302 and svar["Location"] == f"/uppfoljning/import/{k.pk}/"
+    assert (k.status, k.resultat["nya"], bytes(k.data)) == ("klar", 30, b"")
+    assert Inskrivning.objects.count() == 30 and Handelse.objects.filter(handling="deltagare_import").count() == 1
+    assert "Importen är klar" in c.get(svar["Location"]).content.decode()
+    # A broken large file: rejected with row errors, nothing saved.
+    trasig = text.replace("BG7;man", "BG7;hen").replace("AMT;BG", "AMT;XG")
+    with override_settings(UPPFOLJNING_IMPORT_BAKGRUND_BYTES=500), django_capture_on_commit_callbacks(execute=True):
+        svar = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("stor.csv", trasig.encode())})
+    assert svar.status_code == 202
+    status = c.get(svar.json()["status_url"]).json()
+    assert status["status"] == "avvisad" and status["fel"][0].startswith("Rad 9, kolumn kon: värdet ”hen”")
+    assert Inskrivning.objects.count() == 30

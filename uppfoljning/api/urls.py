@@ -10,5 +10,6 @@ router.register("inskrivningar", views.InskrivningViewSet, basename="uppfoljning
 urlpatterns = [
     path("utfall/", views.UtfallView.as_view(), name="uppfoljning-utfall"),
     path("import/", views.ImportView.as_view(), name="uppfoljning-import"),
+    path("import/<int:pk>/", views.ImportStatusView.as_view(), name="uppfoljning-import-status"),
     path("", include(router.urls)),
 ]

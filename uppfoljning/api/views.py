@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -21,8 +22,8 @@ from finsam.tenancy import hamta
 from insatser.models import Insats
 
 from .. import selectors, services
-from ..importera import deltagare_import
-from ..models import Deltagare, Inskrivning
+from ..importera import bakgrund_bytes, deltagare_import, import_bestall
+from ..models import Deltagare, Importkorning, Inskrivning
 from .serializers import (
     AvslutInSerializer,
     DeltagareSerializer,
@@ -108,17 +109,39 @@ class ImportView(APIView):
     behorighet_las = "deltagare.redigera"
     behorighet_skriv = "deltagare.redigera"
 
-    @extend_schema(request={"multipart/form-data": ImportInSerializer}, responses={200: ImportUtSerializer})
+    @extend_schema(request={"multipart/form-data": ImportInSerializer}, responses={200: ImportUtSerializer, 202: OpenApiTypes.OBJECT})
     def post(self, request: Request) -> Response:
         inn = ImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         fil = inn.validated_data["fil"]
+        kontext = aktuell(request)
         try:
-            resultat = deltagare_import(forbund=aktuell(request).forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+            if fil.size > bakgrund_bytes():
+                korning = import_bestall(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+                                         torrkorning=inn.validated_data["dry_run"])
+                return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
+            resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
                                         torrkorning=inn.validated_data["dry_run"])
         except ValidationError as exc:
             return Response({"fel": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         return Response(dataclasses.asdict(resultat))
+
+
+def _korning(k: Importkorning) -> dict[str, Any]:
+    return {"id": k.pk, "status": k.status, "filnamn": k.filnamn, "sha256": k.sha256, "torrkorning": k.torrkorning,
+            "resultat": k.resultat or None, "fel": k.fel, "status_url": reverse("uppfoljning-import-status", args=[k.pk])}
+
+
+class ImportStatusView(APIView):
+    """A background import (files over the background limit): status, result or the row errors."""
+
+    permission_classes = [HarBehorighet]
+    behorighet_las = "deltagare.redigera"
+    behorighet_skriv = "deltagare.redigera"
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_korning(hamta(Importkorning.objects.defer("data"), aktuell(request).forbund, pk=pk)))
 
 
 class UtfallView(APIView):
