@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Two test processes (this is a 2-core machine); files stay whole on one process.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test setup system-deps migrate demo lint typecheck check clean screenshots
 
