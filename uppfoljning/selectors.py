@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from finsam.models import Forbund
 from finsam.permissions import Kontext
@@ -228,6 +228,7 @@ def deltagare_lista(kontext: Kontext, *, sok: str = "", insats_id: int | None = 
     return qs.annotate(
         antal=Count("inskrivningar", distinct=True),
         oppna=Count("inskrivningar", filter=Q(inskrivningar__slutar__isnull=True), distinct=True),
+        senast=Max("inskrivningar__startar"),
     ).order_by("kod").distinct()
 
 

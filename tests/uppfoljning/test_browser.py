@@ -93,6 +93,13 @@ def test_skarmbilder_utfall_och_register(page: Page, live_server: Any, forbund: 
     skarmbild(page, "uppfoljning-deltagare")
     page.goto(f"{live_server.url}/uppfoljning/import/")
     skarmbild(page, "uppfoljning-import")
+    rubrik = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
+    fil = (rubrik + "\nAMT;NY-1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\nAMT;NY-2;kvinnlig;1990;af;gymnasium;arbete;2019-01-01;;;ja"
+           "\nAMT;NY-3;man;2012;af;gymnasium;arbete;2019-01-01;;;ja\n").encode("cp1252")
+    page.get_by_label("Fil (CSV eller XLSX)").set_input_files(files=[{"name": "deltagare.csv", "mimeType": "text/csv", "buffer": fil}])
+    page.get_by_role("button", name="Läs in filen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Rad 3, kolumn kon: värdet ”kvinnlig” är inte tillåtet")
+    skarmbild(page, "uppfoljning-importfel")
     ledamot = anvandare(RollTyp.STYRELSELEDAMOT, username="ledamot-x")
     page.context.clear_cookies()
     logga_in(page, ledamot.username)
