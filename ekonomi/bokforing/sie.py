@@ -9,6 +9,7 @@ Files are in CP437 (`#FORMAT PC8`, which the standard prescribes) unless they st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -59,39 +60,23 @@ def _fel(rad: int, text: str) -> ValidationError:
     return ValidationError(f"SIE-filen, rad {rad}: {text}")
 
 
+TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"?|([{}])|([^\s"{}]+)')
+ESCAPE = re.compile(r"\\(.)")
+
+
 def tokens(line: str) -> list[str]:
     """Split a SIE line into fields: quoted strings (\\" escapes a quote), braces, bare words."""
     out: list[str] = []
-    i, n = 0, len(line)
-    while i < n:
-        c = line[i]
-        if c in " \t":
-            i += 1
-        elif c == '"':
-            i += 1
-            buf = []
-            while i < n and line[i] != '"':
-                if line[i] == "\\" and i + 1 < n:
-                    i += 1
-                buf.append(line[i])
-                i += 1
-            i += 1  # closing quote (a missing one ends at the line end)
-            out.append("".join(buf))
-        elif c in "{}":
-            out.append(c)
-            i += 1
-        else:
-            j = i
-            while j < n and line[j] not in ' \t"{}':
-                j += 1
-            out.append(line[i:j])
-            i = j
+    for citat, klammer, ord_ in TOKEN.findall(line):
+        out.append(ord_ or klammer or ESCAPE.sub(r"\1", citat))
     return out
 
 
 def _datum(varde: str, rad: int) -> dt.date:
     try:
-        return dt.datetime.strptime(varde, "%Y%m%d").date()
+        if len(varde) != 8 or not varde.isdigit():
+            raise ValueError(varde)
+        return dt.date(int(varde[:4]), int(varde[4:6]), int(varde[6:]))
     except ValueError as exc:
         raise _fel(rad, f"ogiltigt datum {varde!r} (ska skrivas ÅÅÅÅMMDD).") from exc
 
