@@ -17,6 +17,7 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 
 from finsam.audit import handelse_logga
 from finsam.models import Forbund, Medlem
@@ -71,15 +72,20 @@ class ParterWidget(widgets.ManyToManyWidget):
     def __init__(self, forbund: Forbund) -> None:
         super().__init__(Medlem, separator=",", field="kod")
         self.forbund = forbund
+        self._medlemmar: dict[str, Medlem] | None = None
 
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
-        koder = [k.strip().lower() for k in str(value or "").split(",") if k.strip()]
-        medlemmar = {m.kod: m for m in Medlem.objects.filter(forbund=self.forbund, kod__in=koder)}
-        okanda = [k for k in koder if k not in medlemmar]
+    @property
+    def medlemmar(self) -> dict[str, Medlem]:
+        if self._medlemmar is None:  # one query per import, not per row
+            self._medlemmar = {m.kod: m for m in Medlem.objects.filter(forbund=self.forbund).order_by("ordning")}
+        return self._medlemmar
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[Medlem]:
+        koder = list(dict.fromkeys(k.strip().lower() for k in str(value or "").split(",") if k.strip()))
+        okanda = [k for k in koder if k not in self.medlemmar]
         if okanda:
-            giltiga = ", ".join(Medlem.objects.filter(forbund=self.forbund).order_by("ordning").values_list("kod", flat=True))
-            raise ValueError(f"Okänd medlemskod {', '.join(okanda)}; förbundets koder är {giltiga}.")
-        return Medlem.objects.filter(forbund=self.forbund, kod__in=koder)
+            raise ValueError(f"Okänd medlemskod {', '.join(okanda)}; förbundets koder är {', '.join(self.medlemmar)}.")
+        return [self.medlemmar[k] for k in koder]
 
 
 class InsatsResource(resources.ModelResource):
@@ -96,6 +102,8 @@ class InsatsResource(resources.ModelResource):
         import_id_fields = ["kortnamn"]
         clean_model_instances = True
         skip_unchanged = False
+        skip_diff = True
+        instance_loader_class = CachedInstanceLoader  # one query loads the förbund's interventions
 
     def __init__(self, forbund: Forbund, aktor: Any = None) -> None:
         super().__init__()
@@ -120,10 +128,22 @@ class InsatsResource(resources.ModelResource):
                 errors[falt] = ValidationError("Värde saknas.")
         try:
             parter = self.fields["parter"].widget.clean(row.get("parter"))
-            if instance.pk and instance.beviljanden.exists() and parter.count() < 2:
+            if instance.pk and len(parter) < 2 and instance.beviljanden.exists():
                 errors["parter"] = ValidationError("Insatsen har beviljade medel; minst två medlemmar måste delta.")
         except ValueError as exc:
             errors["parter"] = ValidationError(str(exc))
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_instance(self, instance: Any, import_validation_errors: Any = None, validate_unique: bool = True) -> None:
+        """Field and model validation in Python. The database constraints are not queried row by row: kortnamn is unique
+        because each row is matched to an existing intervention (and duplicates in the file are refused), and the period
+        and age checks are in Insats.clean()."""
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude=list(errors), validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
 
@@ -211,11 +231,7 @@ def importera(*, forbund: Forbund, aktor: Any, innehall: bytes, filnamn: str = "
     if utfall.fel:
         return utfall
     resurs = InsatsResource(forbund, aktor)
-    prov = resurs.import_data(dataset, dry_run=True, use_transactions=True, raise_errors=False)
-    utfall.fel = _felrader(prov)
-    if utfall.fel:
-        return utfall
-    with transaction.atomic():
+    with transaction.atomic():  # one pass; any error in any row rolls back every row
         resultat = resurs.import_data(dataset, dry_run=False, use_transactions=True, raise_errors=False)
         utfall.fel = _felrader(resultat)
         if utfall.fel:
