@@ -203,16 +203,22 @@ def matt_import() -> None:
                      f"{rnd.choice(['forsorjningsstod', 'Aktivitetsstöd', 'a_kassa'])};{start};{slut if avslut else ''};"
                      f"{rnd.choice(['arbete', 'Studier']) if avslut else ''};{rnd.choice(['ja'] * 19 + ['nej'])}")
     data = ("\r\n".join(rader) + "\r\n").encode("cp1252")
-    tider = []
+    tider, cpu = [], []
     for _ in range(3):
         with transaction.atomic():
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             r = deltagare_import(forbund=f, aktor="benchmark", data=data, filnamn="bench.csv")
             tider.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
             transaction.set_rollback(True)
-    m = statistics.median(tider)
+    m, mc = statistics.median(tider), statistics.median(cpu)
     print(f"Import av {r.rader:,} rader (Windows-1252, semikolon, full validering, {r.nya:,} nya): median {m:.2f} s = {r.rader / m:,.0f} rader/s "
-          f"(körningar: {', '.join(f'{t:.2f}' for t in tider)} s)".replace(",", " "))
+          f"(körningar: {' / '.join(f'{t:.2f}' for t in tider)} s); processens CPU-tid median {mc:.2f} s = {r.rader / mc:,.0f} rader/s"
+          .replace(",", " "))
+
+
+def belastning() -> str:
+    return "belastning (load average 1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" på {os.cpu_count()} kärnor"
 
 
 def main() -> None:
@@ -228,9 +234,11 @@ def main() -> None:
 
     print(f"PostgreSQL {connection.cursor().connection.info.server_version}, databas {connection.settings_dict['NAME']}")
     generera(args.regenerate)
+    print(belastning())
     if not args.bara_import:
         matt_rapport()
     matt_import()
+    print(belastning())
 
 
 if __name__ == "__main__":
