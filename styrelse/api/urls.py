@@ -1,2 +1,13 @@
+from rest_framework.routers import SimpleRouter
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from . import views
+
+router = SimpleRouter()
+router.register("sammantraden", views.SammantradeViewSet, basename="styrelse-sammantrade")
+router.register("beslut", views.BeslutViewSet, basename="styrelse-beslut")
+router.register("uppdrag", views.UppdragViewSet, basename="styrelse-uppdrag")
+router.register("delegationsbeslut", views.DelegationsbeslutViewSet, basename="styrelse-delegationsbeslut")
+router.register("diarium", views.DiariumViewSet, basename="styrelse-diarium")
+router.register("anslag", views.AnslagViewSet, basename="styrelse-anslag")
+
+urlpatterns = router.urls

@@ -42,7 +42,7 @@ def test_tva_som_sparar_samtidigt_far_olika_nummer_utan_lucka(forbund: Forbund, 
             start.wait(timeout=10)
             for a in arenden:
                 beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text="", beslut="att godkänna")
-        except BaseException as exc:  # noqa: BLE001 - reported to the main thread
+        except BaseException as exc:
             fel.append(exc)
         finally:
             connections.close_all()
@@ -70,7 +70,7 @@ def test_forsta_numret_for_ett_nytt_ar_skapas_bara_en_gang(forbund: Forbund, che
         try:
             start.wait(timeout=10)
             beslut_fatta(sammantrade=mote, arende=arenden[0], aktor=chef, text="", beslut="")
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             fel.append(exc)
         finally:
             connections.close_all()
