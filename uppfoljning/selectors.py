@@ -221,15 +221,16 @@ def deltagare_lista(kontext: Kontext, *, sok: str = "", insats_id: int | None = 
     qs = Deltagare.objects.filter(forbund=kontext.forbund, gallrad=False)
     if sok:
         qs = qs.filter(kod__icontains=sok.strip())
+    # Filters through subqueries, so that the counts below still cover all of a participant's enrolments.
     if insats_id:
-        qs = qs.filter(inskrivningar__insats_id=insats_id)
+        qs = qs.filter(id__in=Inskrivning.objects.filter(forbund=kontext.forbund, insats_id=insats_id).values("deltagare_id"))
     if bara_oppna:
-        qs = qs.filter(inskrivningar__slutar__isnull=True, inskrivningar__samtycke=True)
+        qs = qs.filter(id__in=Inskrivning.objects.filter(forbund=kontext.forbund, slutar__isnull=True).values("deltagare_id"))
     return qs.annotate(
         antal=Count("inskrivningar", distinct=True),
         oppna=Count("inskrivningar", filter=Q(inskrivningar__slutar__isnull=True), distinct=True),
         senast=Max("inskrivningar__startar"),
-    ).order_by("kod").distinct()
+    ).order_by("kod")
 
 
 def oppna_inskrivningar(kontext: Kontext, kod: str) -> list[Inskrivning]:

@@ -180,3 +180,16 @@ def test_gallring_avidentifierar_och_rapporten_star_kvar(forbund: Forbund, annat
     assert inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22)) == {"inskrivningar": 0, "deltagare": 0}  # idempotent
     assert Handelse.objects.filter(handling="uppfoljning_gallra").count() == 1
     assert gallring_task.apply().get() == {"skelleftea-norsjo": {"inskrivningar": 0, "deltagare": 0}, "annat": {"inskrivningar": 0, "deltagare": 0}}
+
+
+def test_deltagarlistan_filtrerar_och_raknar_alla_inskrivningar(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    amt, mysam = f.insats(forbund, "AMT"), f.insats(forbund, "MYSAM")
+    f.inskrivning(forbund, amt, "L1", inskriven=D(2018, 1, 1), avslutad=D(2018, 6, 1), forsorjning_ut="arbete")
+    f.inskrivning(forbund, mysam, "L1", inskriven=D(2019, 1, 1))
+    f.inskrivning(forbund, amt, "L2", inskriven=D(2019, 1, 1), avslutad=D(2019, 6, 1), forsorjning_ut="arbete")
+    c = klient(RollTyp.ADMINISTRATOR)
+    sida = c.get("/uppfoljning/", {"oppna": "on"}).context["sida"]
+    assert [(d.kod, d.antal, d.oppna, d.senast) for d in sida] == [("L1", 2, 1, 2019)]
+    sida = c.get("/uppfoljning/", {"insats": amt.pk}).context["sida"]
+    assert [(d.kod, d.antal) for d in sida] == [("L1", 2), ("L2", 1)]
+    assert [d.kod for d in c.get("/uppfoljning/", {"sok": "l2"}).context["sida"]] == ["L2"]
