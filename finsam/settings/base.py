@@ -179,6 +179,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 CELERY_BEAT_SCHEDULE["insatser-rapport-paminnelse"] = {"task": "insatser.rapport_paminnelse_task", "schedule": 24 * 3600.0}
 CELERY_BEAT_SCHEDULE["uppfoljning-gallring"] = {"task": "uppfoljning.gallring_task", "schedule": 24 * 3600.0}
+# The year's list of diarium documents due for destruction (idempotent: refreshes this year's list).
+CELERY_BEAT_SCHEDULE["styrelse-gallringslista"] = {"task": "styrelse.gallringslista_task", "schedule": 24 * 3600.0}
 # "celery" (a broker is configured), "thread" (in-process, non-blocking) or "eager" (inline, tests).
 FINSAM_TASK_MODE = os.environ.get("FINSAM_TASK_MODE", "celery" if REDIS_URL else "thread")
 
