@@ -16,6 +16,7 @@ from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf
 
 from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Insats, Medfinansiering
+from .filer import kontrollera_fil
 from .insats import insats_create, kontrollera_finansierbar
 
 ANSOKAN_FALT = {
@@ -171,6 +172,7 @@ def medfinansiering_spara(*, ansokan: Ansokan, aktor: Any, rader: list[dict[str,
 
 @transaction.atomic
 def ansokan_bilaga_ladda_upp(*, ansokan: Ansokan, aktor: Any, namn: str, fil: UploadedFile) -> Ansokningsbilaga:
+    kontrollera_fil(fil)
     bilaga = Ansokningsbilaga(forbund_id=ansokan.forbund_id, ansokan=ansokan, namn=namn or fil.name or "Bilaga", fil=fil)
     bilaga.full_clean()
     bilaga.save()

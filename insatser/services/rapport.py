@@ -19,6 +19,7 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, RollTyp
 
 from ..models import Insats, Rapport, Rapportversion
+from .filer import kontrollera_fil
 
 # When each kind of report is due: the half-year report by 31 August, the annual report by 31 January next year.
 FORFALLER: dict[str, Callable[[int], dt.date]] = {
@@ -66,6 +67,7 @@ def rapportversion_ladda_upp(*, rapport: Rapport, aktor: Any, fil: UploadedFile,
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     if not fil or not getattr(fil, "size", 0):
         raise ValidationError("Välj en fil att ladda upp.")
+    kontrollera_fil(fil)
     nummer = (rapport.versioner.aggregate(m=Max("version"))["m"] or 0) + 1
     version = Rapportversion(forbund_id=rapport.forbund_id, rapport=rapport, version=nummer, fil=fil, kommentar=kommentar.strip(),
                              uppladdad_av=aktor if getattr(aktor, "is_authenticated", False) else None)

@@ -174,8 +174,12 @@ def ansokan_bilaga(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespo
         return redirect("insatser:ansokan", pk=pk)
     form = BilagaForm(request.POST, request.FILES)
     if form.is_valid():
-        services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"], fil=form.cleaned_data["fil"])
-        messages.success(request, "Bilagan är uppladdad.")
+        try:
+            services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"], fil=form.cleaned_data["fil"])
+        except ValidationError as exc:
+            messages.error(request, fel_text(exc))
+        else:
+            messages.success(request, "Bilagan är uppladdad.")
     else:
         messages.error(request, "Välj en fil att ladda upp.")
     return redirect("insatser:ansokan", pk=pk)

@@ -76,7 +76,7 @@ RADER = [
     rad("insatser:ansokan_besluta", "/insatser/ansokningar/{}/beslut/", "ansokan", "insatser.besluta"),
     rad("insatser:ansokan_medfinansiering", "/insatser/ansokningar/{}/finansiering/", "ansokan", "insatser.redigera"),
     rad("insatser:ansokan_bilaga", "/insatser/ansokningar/{}/bilagor/", "ansokan", "insatser.redigera", metod="post",
-        data=lambda m: {"namn": "Budget", "fil": ContentFile(b"budget", name="budget.xlsx")}),
+        data=lambda m: {"namn": "Budget", "fil": ContentFile(b"PK\x03\x04budget", name="budget.xlsx")}),
     rad("insatser:ansokan_bilaga_fil", "/insatser/ansokningar/bilagor/{}/fil/", "bilaga", "insatser.visa"),
     Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
     rad("insatser:paragraf", "/insatser/beslut/{}/", "paragraf", "insatser.visa"),

@@ -41,6 +41,11 @@ def test_versioner_och_forsenade(forbund: Forbund, chef) -> None:
     assert list(forsenade_rapporter(forbund, dt.date(2021, 9, 1))) == [r2]
     with pytest.raises(ValidationError, match="Välj en fil"):
         services.rapportversion_ladda_upp(rapport=r2, aktor=chef, fil=SimpleUploadedFile("tom.pdf", b""))
+    with pytest.raises(ValidationError, match="Filtypen är inte tillåten"):
+        services.rapportversion_ladda_upp(rapport=r2, aktor=chef, fil=SimpleUploadedFile("virus.exe", b"MZ"))
+    with pytest.raises(ValidationError, match=r"stämmer inte med filtypen \.pdf"):
+        services.rapportversion_ladda_upp(rapport=r2, aktor=chef, fil=SimpleUploadedFile("falsk.pdf", b"<html>"))
+    assert not r2.versioner.exists()
 
 
 def test_forsenade_pa_forbundschefens_startsida(forbund: Forbund, annat_forbund: Forbund, chef_klient, klient) -> None:
