@@ -14,13 +14,11 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 
 from finsam.audit import diff, handelse_logga, snapshot
-from finsam.models import Forbund
+from finsam.models import Forbund, Handelse
 from insatser.models import Insats
 
 from .models import Deltagare, Inskrivning, Installning
 from .vokabular import personnummer_hash
-
-SKYDDADE = ["fodelsear", "inskriven", "avslutad", "samtycke_datum"]  # not written to the audit log in clear
 
 
 def _granskad(data: dict[str, Any]) -> dict[str, Any]:
@@ -157,7 +155,8 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
 
     Keeps what the reports read (codes, gender, age at start, start/end year, days) so published
     aggregates stay reproducible; removes exact dates, year of birth, consent date, the participant's
-    code and personnummer hash once none of the person's enrolments is open or recent. Idempotent.
+    code and personnummer hash once none of the person's enrolments is open or recent, and the values
+    in those rows' audit events. Idempotent.
     """
     idag = idag or dt.date.today()
     ar = Installning.objects.filter(forbund=forbund).values_list("gallring_ar", flat=True).first() or Installning().gallring_ar
@@ -166,6 +165,7 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
     except ValueError:  # 29 February
         grans = idag.replace(year=idag.year - ar, day=28)
     gamla = Inskrivning.objects.filter(forbund=forbund, gallrad=False, avslutad__isnull=False, avslutad__lte=grans)
+    gamla_ids = [str(pk) for pk in gamla.values_list("id", flat=True)]
     antal_inskrivningar = gamla.update(gallrad=True, inskriven=None, avslutad=None, fodelsear=None, samtycke_datum=None)
     aktiva = Inskrivning.objects.filter(forbund=forbund, gallrad=False, samtycke=True).values("deltagare_id")
     kandidater = Deltagare.objects.filter(forbund=forbund, gallrad=False, inskrivningar__gallrad=True).exclude(id__in=aktiva)
@@ -173,6 +173,13 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
     # The code must stay unique: replace it by a non-identifying one.
     antal_deltagare = Deltagare.objects.filter(id__in=ids).update(
         kod=Concat(Value("gallrad-"), Cast("id", CharField())), pnr_hash="", gallrad=True
+    )
+    # The audit trail of these rows held the same details: keep who did what and when, drop the values.
+    Handelse.objects.filter(forbund=forbund, objekttyp=Inskrivning._meta.label_lower, objekt_id__in=gamla_ids).update(
+        andringar={}, detaljer={"gallrad": True}
+    )
+    Handelse.objects.filter(forbund=forbund, objekttyp=Deltagare._meta.label_lower, objekt_id__in=[str(i) for i in ids]).update(
+        andringar={}, detaljer={"gallrad": True}, objekt_text="gallrad"
     )
     resultat = {"inskrivningar": antal_inskrivningar, "deltagare": antal_deltagare}
     if antal_inskrivningar or antal_deltagare:

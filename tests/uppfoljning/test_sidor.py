@@ -17,7 +17,7 @@ from finsam.models import Forbund, Handelse, RollTyp
 from tests.uppfoljning import factories as f
 from uppfoljning.models import Deltagare, Inskrivning
 from uppfoljning.selectors import utfall
-from uppfoljning.services import inskrivningar_gallra, installning_spara
+from uppfoljning.services import inskrivning_avsluta, inskrivningar_gallra, installning_spara
 from uppfoljning.tasks import gallring_task
 
 D = dt.date
@@ -158,25 +158,32 @@ def test_api_skapar_och_avslutar(forbund: Forbund, klient: Callable[..., Client]
 
 
 def test_gallring_avidentifierar_och_rapporten_star_kvar(forbund: Forbund, annat_forbund: Forbund, chef: Any) -> None:
+    from uppfoljning.services import inskrivning_registrera
+
     amt = f.insats(forbund, "AMT")
+    loggad, _ = inskrivning_registrera(forbund=forbund, aktor=chef, kod="G0", personnummer="", insats=amt, kon="man", fodelsear=1970,
+                                       remittent="af", utbildning="okand", forsorjning_in="okand", inskriven=D(2014, 1, 1))
+    inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=loggad, avslutad=D(2014, 3, 1), forsorjning_ut="arbete")
     gammal = f.inskrivning(forbund, amt, "G1", inskriven=D(2015, 2, 1), avslutad=D(2016, 3, 1), forsorjning_ut="arbete", fodelsear=1980)
     f.inskrivning(forbund, amt, "G2", inskriven=D(2015, 5, 1), avslutad=D(2015, 9, 1), forsorjning_ut="studier", kon="man")
     f.inskrivning(forbund, amt, "G2", inskriven=D(2024, 1, 1), kon="man")  # G2 is back: the code stays
     f.inskrivning(forbund, amt, "NY", inskriven=D(2023, 1, 1), avslutad=D(2023, 6, 1), forsorjning_ut="arbete")
     Deltagare.objects.filter(kod="G1").update(pnr_hash="a" * 64)
     installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=0, gallring_ar=5)
-    fore = {ar: utfall(forbund, ar) for ar in (2015, 2016, 2023)}
+    fore = {ar: utfall(forbund, ar) for ar in (2014, 2015, 2016, 2023)}
     resultat = inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22))
-    assert resultat == {"inskrivningar": 2, "deltagare": 1}
+    assert resultat == {"inskrivningar": 3, "deltagare": 2}
+    for h in Handelse.objects.filter(handling__in=["inskrivning_create", "inskrivning_avsluta", "deltagare_create"]):
+        assert h.andringar == {} and h.detaljer == {"gallrad": True} and "1970" not in str(h.andringar) and "G0" not in h.objekt_text
     gammal.refresh_from_db()
     assert (gammal.inskriven, gammal.avslutad, gammal.fodelsear, gammal.gallrad) == (None, None, None, True)
     assert (gammal.startar, gammal.slutar, gammal.alder, gammal.dagar, gammal.forsorjning_ut) == (2015, 2016, 35, 394, "arbete")
     g1 = Deltagare.objects.get(pk=gammal.deltagare_id)
     assert g1.kod == f"gallrad-{g1.pk}" and g1.pnr_hash == "" and g1.gallrad
     assert Deltagare.objects.filter(kod="G2").exists() and Inskrivning.objects.get(deltagare__kod="NY").inskriven == D(2023, 1, 1)
-    assert {ar: utfall(forbund, ar) for ar in (2015, 2016, 2023)} == fore
+    assert {ar: utfall(forbund, ar) for ar in (2014, 2015, 2016, 2023)} == fore
     h = Handelse.objects.get(handling="uppfoljning_gallra")
-    assert h.detaljer["inskrivningar"] == 2 and h.detaljer["gallring_ar"] == 5
+    assert h.detaljer["inskrivningar"] == 3 and h.detaljer["gallring_ar"] == 5
     assert inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22)) == {"inskrivningar": 0, "deltagare": 0}  # idempotent
     assert Handelse.objects.filter(handling="uppfoljning_gallra").count() == 1
     assert gallring_task.apply().get() == {"skelleftea-norsjo": {"inskrivningar": 0, "deltagare": 0}, "annat": {"inskrivningar": 0, "deltagare": 0}}
