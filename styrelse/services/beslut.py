@@ -14,7 +14,7 @@ from finsam.models import Person
 from finsam.permissions import Kontext
 
 from ..models import Arende, Justering, Narvaro, Nummerserie, Paragraf, Rost, Sammantrade, Uppdrag, att_satser
-from .mote import _ej_last, _las_mote, oanmalda_delegationsbeslut
+from .mote import _ej_last, _las_mote, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
 from .regler import beslutsregler_for, kontrollera_beslut, lage_vid, ledamoter_i_tjanst
 
@@ -70,6 +70,8 @@ def beslut_fatta(
             raise ValidationError("Röst eller reservation för någon som inte är närvarande.")
         Rost.objects.create(forbund=mote.forbund, paragraf=p, person_id=pid, val=roster.get(pid, ""), reservation=reservationer.get(pid, ""))
     nya_uppdrag = _uppdrag_ur_beslut(p, satser)
+    for m in {u.aterrapport for u in nya_uppdrag if u.aterrapport is not None}:
+        automatiska_punkter_uppdatera(sammantrade=m)
     anmalda: list[int] = []
     if arende.typ == Arende.Typ.DELEGATION:
         for d in oanmalda_delegationsbeslut(mote):
