@@ -6,6 +6,7 @@ class RapporterConfig(AppConfig):
     verbose_name = "Rapporter"
 
     def ready(self) -> None:
-        from . import dokumenttyper
+        from . import dokumenttyper, startsida
 
         dokumenttyper.registrera_alla()
+        startsida.registrera()

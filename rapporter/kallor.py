@@ -220,3 +220,10 @@ def avstamning(forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]]:
         return False, [{"kontroll": "Räkenskaperna för året saknas i ekonomin", "ok": False, "differens": None}]
     ok, kontroller = fn(forbund, ar)
     return bool(ok), [dict(k) for k in kontroller]
+
+
+def avstamning_for(rak: dict[str, Any], forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]]:
+    """The reconciliation carried by already-derived statements (no second derivation), else asked for."""
+    if "avstamning" in rak:
+        return bool(rak.get("avstamning_ok")), [dict(k) for k in rak["avstamning"]]
+    return avstamning(forbund, ar)

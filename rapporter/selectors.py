@@ -94,7 +94,7 @@ def _nagon(rader: list[tuple[str, dict[str, Any]]]) -> bool:
     return any(isinstance(g.get("totalt"), str) or g.get("totalt") for _, g in rader)
 
 
-def _budget_diagram(rak: dict[str, Any]) -> Any:
+def budget_diagram(rak: dict[str, Any]) -> Any:
     par = ekonomitabeller.budget_utfall_par(rak)
     return diagram.budget_mot_utfall(par, "Budget och utfall per kostnadsgrupp") if par else None
 
@@ -123,10 +123,7 @@ def arsredovisning(forbund: Forbund, ar: int, progress: Progress = _ingen_progre
     progress(55, "Räkenskaper och noter")
     rak = kallor.rakenskaper(forbund, ar)
     bidrag = kallor.medlemsbidrag(forbund, ar)
-    if "avstamning" in rak:  # the statements carry their reconciliation: no need to derive them twice
-        ok, kontroller = bool(rak.get("avstamning_ok")), list(rak["avstamning"])
-    else:
-        ok, kontroller = kallor.avstamning(forbund, ar)
+    ok, kontroller = kallor.avstamning_for(rak, forbund, ar)
     progress(62, "Diagram")
     return {
         "forbund": forbund,
@@ -145,7 +142,7 @@ def arsredovisning(forbund: Forbund, ar: int, progress: Progress = _ingen_progre
         "medlemsbidrag": bidrag,
         "avstamning_ok": ok,
         "avstamning": kontroller,
-        "diagram": {**_utfall_diagram(ut), "budget_utfall": _budget_diagram(rak)},
+        "diagram": {**_utfall_diagram(ut), "budget_utfall": budget_diagram(rak)},
         "signaturer": _signaturer(forbund, ar, rapport),
         "skapad": timezone.now(),
     }

@@ -80,7 +80,8 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
         "dokument": obj.dokument if obj.pk else None,
     }
     if typ == RapportTyp.ARSREDOVISNING:
-        ok, kontroller = kallor.avstamning(kontext.forbund, ar)
+        rak = kallor.rakenskaper(kontext.forbund, ar)
+        ok, kontroller = kallor.avstamning_for(rak, kontext.forbund, ar)
         ut = kallor.utfall(kontext.forbund, ar, maskera=not kontext.kan("utfall.omaskerat"))
         ctx.update({"avstamning_ok": ok, "avstamning": kontroller, "utfall": ut,
                     "insatstexter": _insatstexter(kontext, ar, texter)})
@@ -89,8 +90,7 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
                 [(r["kortnamn"] or r["namn"], r["deltagare"]) for r in ut["per_insats"].values()], f"Deltagare {ar} per insats och kön")
             ctx["diagram_avslut"] = diagram.staplar_kon(
                 [(f["namn"], f) for f in ut["totalt"]["forsorjning_ut"]], f"Avslutade deltagare {ar} per försörjning vid avslut och kön")
-        rak = kallor.rakenskaper(kontext.forbund, ar)
-        ctx["diagram_budget"] = selectors._budget_diagram(rak)
+        ctx["diagram_budget"] = selectors.budget_diagram(rak)
     if kontext.kan("rapporter.redigera"):
         if obj.status == Rapport.Status.UTKAST:
             ctx["slutlig_form"] = SlutligForm(forbund=kontext.forbund, ar=ar)
