@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the texts are prose from the seed documents, one paragraph per line
 """Demo data for the reports: the texts of the 2019 annual report (seed 004b), the goal tables of 2019 and
 2020, and the texts of the 2020 business plan (seeds 001/002). Every figure in the documents comes from the
 other apps' data; the texts below carry no numbers of their own. Idempotent: existing texts and goals are kept.
