@@ -86,3 +86,17 @@ def test_nedladdningar(chef_klient, data) -> None:  # type: ignore[no-untyped-de
     xlsx = chef_klient.get("/ekonomi/rakenskaper/2019/ladda-ned/xlsx/")
     assert xlsx.content[:2] == b"PK"
     assert chef_klient.get("/ekonomi/rakenskaper/2018/ladda-ned/csv/").status_code == 404
+
+
+def test_startsidan_visar_avstamning_och_ekonomi(forbund, chef_klient) -> None:  # type: ignore[no-untyped-def]
+    tilldelning(forbund)
+    importera_csv(forbund)  # no account mapping: the notes do not sum
+    sida = chef_klient.get("/").content.decode()
+    assert "Räkenskaperna 2019:" in sida and "avstämningskontroll(er) stämmer inte" in sida
+    assert 'href="/ekonomi/"' in sida
+
+
+def test_annat_forbunds_budget_ar_404(chef_klient, annat_forbund) -> None:  # type: ignore[no-untyped-def]
+    annan = budget_skapa(forbund=annat_forbund, aktor=None, ar=2019)
+    assert chef_klient.get(f"/ekonomi/budget/{annan.pk}/").status_code == 404
+    assert chef_klient.post(f"/ekonomi/budget/{annan.pk}/fyll/").status_code == 404
