@@ -81,14 +81,14 @@ def staplar_kon(rader: Sequence[tuple[str, dict[str, Any]]], titel: str) -> Safe
 
 def budget_mot_utfall(rader: Sequence[tuple[str, Decimal | int | None, Decimal | int | None]], titel: str) -> SafeString:
     """Pairs of horizontal bars per cost group: budget (light) and outcome (dark), in tkr."""
-    rader = [(n, Decimal(b or 0), Decimal(u or 0)) for n, b, u in rader if (b or u)]
-    if not rader:
+    par: list[tuple[str, Decimal, Decimal]] = [(n, Decimal(b or 0), Decimal(u or 0)) for n, b, u in rader if (b or u)]
+    if not par:
         return _svg(40, titel, [f'<text x="0" y="24" fill="#4a5560">{escape(titel)}: inga uppgifter för året.</text>'])
-    storst = max(max(abs(b), abs(u)) for _, b, u in rader) or Decimal(1)
+    storst = max(max(abs(b), abs(u)) for _, b, u in par) or Decimal(1)
     yta = BREDD - ETIKETT - 70
     delar: list[str] = []
     rad_h = 32
-    for i, (namn, budget, utfall) in enumerate(rader):
+    for i, (namn, budget, utfall) in enumerate(par):
         y = i * rad_h + 4
         delar.append(f'<text x="{ETIKETT - 8}" y="{y + 17}" text-anchor="end" fill="#1d2730">{escape(_kort(namn))}</text>')
         for j, (varde, farg, vad) in enumerate([(budget, FARG_BUDGET, "Budget"), (utfall, FARG_UTFALL, "Utfall")]):
@@ -97,6 +97,6 @@ def budget_mot_utfall(rader: Sequence[tuple[str, Decimal | int | None, Decimal |
             delar.append(f'<rect x="{ETIKETT}" y="{yy}" width="{w:.1f}" height="11" fill="{farg}">'
                          f'<title>{vad}: {tal(varde / 1000, 1)} tkr</title></rect>')
             delar.append(f'<text x="{ETIKETT + w + 4:.1f}" y="{yy + 9}" fill="#1d2730" font-size="9">{tal(varde / 1000, 1)}</text>')
-    hojd = len(rader) * rad_h + 26
+    hojd = len(par) * rad_h + 26
     delar += _legend(hojd - 16, [("Budget (tkr)", FARG_BUDGET), ("Utfall (tkr)", FARG_UTFALL)])
     return _svg(hojd, titel, delar)

@@ -13,7 +13,9 @@ from typing import Any
 from .kallor import saknas
 
 # (text, statement key, row type, note number). Row types: rad, delsumma, summa, rubrik.
-RESULTATRAKNING = [
+Layout = list[tuple[str, str, str, int | None]]
+
+RESULTATRAKNING: Layout = [
     ("Verksamhetens intäkter", "verksamhetens_intakter", "rad", 1),
     ("Övriga intäkter", "ovriga_intakter", "rad", None),
     ("Verksamhetens kostnader", "verksamhetens_kostnader", "rad", None),
@@ -22,7 +24,7 @@ RESULTATRAKNING = [
     ("Finansiella poster", "finansiella_poster", "rad", None),
     ("Årets resultat", "arets_resultat", "summa", None),
 ]
-BALANSRAKNING = [
+BALANSRAKNING: Layout = [
     ("TILLGÅNGAR", "", "rubrik", None),
     ("Anläggningstillgångar", "anlaggningstillgangar", "rad", None),
     ("Fordringar", "fordringar", "rad", 2),
@@ -38,7 +40,7 @@ BALANSRAKNING = [
     ("Summa skulder", "summa_skulder", "delsumma", None),
     ("SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", "summa_eget_kapital_och_skulder", "summa", None),
 ]
-KASSAFLODESANALYS = [
+KASSAFLODESANALYS: Layout = [
     ("DEN LÖPANDE VERKSAMHETEN", "", "rubrik", None),
     ("Årets resultat", "arets_resultat", "rad", None),
     ("Justering för av- och nedskrivningar", "justering_avskrivningar", "rad", None),
@@ -64,8 +66,8 @@ def _tabell(kolumner: list[str], rader: list[dict[str, Any]], *, rubrik: str = "
             "spalter": 1 + len(kolumner) + (1 if har_not else 0)}
 
 
-def _uppstallning(layout: list[tuple[str, str, str, int | None]], nu: dict[str, Any], fore: dict[str, Any] | None) -> list[dict[str, Any]]:
-    rader = []
+def _uppstallning(layout: Layout, nu: dict[str, Any], fore: dict[str, Any] | None) -> list[dict[str, Any]]:
+    rader: list[dict[str, Any]] = []
     for text, nyckel, typ, not_ in layout:
         if typ == "rubrik":
             rader.append({"text": text, "typ": typ, "varden": [], "not": ""})

@@ -39,22 +39,25 @@ class MalForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class SlutligForm(forms.Form):
-    sammantrade = forms.ModelChoiceField(queryset=None, label="Sammanträde där styrelsen beslutar", empty_label="Välj sammanträde")
+    sammantrade: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None, label="Sammanträde där styrelsen beslutar", empty_label="Välj sammanträde"
+    )
 
     def __init__(self, *args: Any, forbund: Forbund, ar: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from styrelse.models import Sammantrade
 
-        self.fields["sammantrade"].queryset = Sammantrade.objects.filter(forbund=forbund, datum__year__gte=ar - 1).order_by("-datum")
+        qs = Sammantrade.objects.filter(forbund=forbund, datum__year__gte=ar - 1).order_by("-datum")
+        self.fields["sammantrade"].queryset = qs  # type: ignore[attr-defined]
 
 
 class FaststallForm(forms.Form):
-    paragraf = forms.ModelChoiceField(queryset=None, label="Styrelsens beslut (paragraf)", empty_label="Välj paragraf")
+    paragraf: forms.ModelChoiceField[Any] = forms.ModelChoiceField(queryset=None, label="Styrelsens beslut (paragraf)", empty_label="Välj paragraf")
 
     def __init__(self, *args: Any, forbund: Forbund, sammantrade: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from styrelse.models import Paragraf
 
         qs = Paragraf.objects.filter(forbund=forbund, sammantrade=sammantrade).order_by("nummer")
-        self.fields["paragraf"].queryset = qs
+        self.fields["paragraf"].queryset = qs  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer} {p.rubrik}"  # type: ignore[attr-defined]
