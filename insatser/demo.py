@@ -35,7 +35,7 @@ INSATSER: list[dict[str, Any]] = [
               "Antal individer som fått stöd jämfört med föregående år",
               {2019: ("uppfyllt", "Trots perioder av underbemanning har Arbetsmarknadstorget erbjudit stöd till fler individer än "
                                   "föregående år. Målet får därmed anses vara uppfyllt.")})]},
-    {"kortnamn": "MySam", "namn": "MySam – myndighetssamverkan", "typ": "ordinarie", "inriktning": "individ", "agare": "skelleftea",
+    {"kortnamn": "MySam", "namn": "MySam – Myndighetssamverkan", "typ": "ordinarie", "inriktning": "individ", "agare": "skelleftea",
      "parter": ALLA, "start": D(2019, 1, 1), "slut": D(2019, 12, 31), "status": "avslutad",  # start before 2019 not in the seeds
      "malgrupp": "1) Sjukskrivna personer med SGI 0. 2) Personer med långvarigt försörjningsstöd och behov av stöd från flera myndigheter.",
      "syfte": "Ge tillgång till rehabilitering och insatser som kan ge arbets- eller aktivitetsförmåga och ökad livskvalitet. "
@@ -89,7 +89,7 @@ INSATSER: list[dict[str, Any]] = [
      "syfte": "Kompetensutveckling om psykisk hälsa för minskad ohälsa och minskat inflöde till sjukskrivning på utsatta, "
               "kvinnodominerade arbetsplatser.",
      "mal": [("Ökad kunskap om psykisk ohälsa hos personal med arbetsgivaransvar, för minskad ohälsa på arbetsplatserna.", "", {})]},
-    {"kortnamn": "MISAM", "namn": "MISAM – Myndigheter och individ i samarbete", "typ": "ordinarie", "inriktning": "individ",
+    {"kortnamn": "MISAM", "namn": "Myndigheter och individ i samarbete", "typ": "ordinarie", "inriktning": "individ",
      "agare": "skelleftea", "parter": ALLA, "start": D(2020, 1, 1), "slut": None, "status": "pagaende", "alder": (16, 64),
      "malgrupp": "16–64 år med behov av kontakter med minst två myndigheter, där behoven bara kan tillgodoses i nära samverkan. "
                  "Personer med SGI 0 är särskilt viktiga att uppmärksamma.",

@@ -100,3 +100,47 @@ def test_import_med_fel_visar_rad_och_kolumn(
     expect(fel).to_contain_text("Rad 3, kolumn parter: Okänd medlemskod xyz")
     skarmbild(page, "insatser-import-fel")
     assert not Insats.objects.exists()
+
+
+def test_demodata_for_forbundschef_och_ledamot(page: Page, live_server: Any, logga_in: Callable[..., None],
+                                               skarmbild: Callable[[Any, str], str]) -> None:
+    from finsam import demo as finsam_demo
+    from insatser import demo
+    from styrelse import demo as styrelse_demo
+
+    forbund, _ = finsam_demo.seed()
+    styrelse_demo.seed(forbund, "seed_demo")
+    demo.seed(forbund, "seed_demo")
+    from django.contrib.auth import get_user_model
+
+    from finsam.models import Roll
+
+    chef = Roll.objects.filter(forbund=forbund, roll=RollTyp.FORBUNDSCHEF).select_related("user").first().user
+    ledamot = Roll.objects.filter(forbund=forbund, roll=RollTyp.STYRELSELEDAMOT).select_related("user").first().user
+    for u in (chef, ledamot):
+        u.set_password("losenord-for-test")
+        u.save()
+    assert get_user_model().objects.filter(pk=chef.pk).exists()
+
+    logga_in(page, chef.username)
+    expect(page.locator(".notiser")).to_contain_text("från MISAM är försenad")
+    skarmbild(page, "insatser-demo-start-forbundschef")
+    page.goto(f"{live_server.url}/insatser/?ar=2021")
+    expect(page.locator("tbody")).to_contain_text("Arbetsmarknadstorget")
+    skarmbild(page, "insatser-demo-index")
+    page.get_by_role("link", name="MISAM", exact=True).click()
+    expect(page.locator("#bemanning")).to_contain_text("Koordinator")
+    skarmbild(page, "insatser-demo-misam")
+    page.goto(f"{live_server.url}/insatser/ansokningar/")
+    page.get_by_role("link", name="SIKT 2.0").click()
+    expect(page.locator("main")).to_contain_text("Arbetsförmedlingen (bidrag i annat än pengar)")
+    skarmbild(page, "insatser-demo-sikt")
+    page.get_by_role("button", name="Logga ut").click()
+
+    logga_in(page, ledamot.username)
+    page.goto(f"{live_server.url}/insatser/")
+    expect(page.get_by_role("link", name="Ny insats")).to_have_count(0)
+    page.get_by_role("link", name="AMT", exact=True).click()
+    expect(page.get_by_role("link", name="Ändra uppgifter")).to_have_count(0)
+    expect(page.locator("#mal")).to_contain_text("Uppfyllt")
+    skarmbild(page, "insatser-demo-amt-ledamot")
