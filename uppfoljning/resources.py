@@ -10,6 +10,7 @@ file, and writes in bulk.
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -142,9 +143,11 @@ class DeltagareWidget(widgets.Widget):
 
 def infoga(model: type[Model], objekt: list[Any], faltnamn: list[str]) -> None:
     """INSERT many rows at once: COPY on PostgreSQL, one executemany elsewhere (Django's bulk_create spends most of an import
-    preparing values)."""
+    preparing values). `objekt` are model instances, or tuples in the order of `faltnamn`."""
     falt: list[Any] = [model._meta.get_field(n) for n in faltnamn]
     attr = [f.attname for f in falt]
+    if objekt and isinstance(objekt[0], tuple):
+        objekt = [SimpleNamespace(**dict(zip(attr, rad, strict=True))) for rad in objekt]
     ops = connection.ops
     kolumner = ", ".join(ops.quote_name(f.column) for f in falt)
     tabell = ops.quote_name(model._meta.db_table)
@@ -224,6 +227,7 @@ class InskrivningResource(resources.ModelResource):
         self.nya_deltagare = 0
         self.andringar: list[dict[str, Any]] = []
         self.radnummer: list[int] = []  # file row number of each dataset row (header is row 1)
+        self._importfalt: list[Any] | None = None
 
     # --- export (same columns as the import: a file exported here can be imported again) ---
     def get_queryset(self) -> Any:
@@ -241,20 +245,20 @@ class InskrivningResource(resources.ModelResource):
         koder = {_text(k) for k in dataset["deltagare_id"]} if "deltagare_id" in dataset.headers else set()
         befintliga = dict(Deltagare.objects.filter(forbund=self.forbund, gallrad=False).values_list("kod", "id"))
         nu = timezone.now()
-        nya = []
+        nya: list[tuple[Any, ...]] = []
         for kod in sorted(koder - set(befintliga)):
             try:
                 KOD_VALIDATOR(kod)
             except ValidationError:
                 continue  # reported on the row by DeltagareWidget
-            nya.append(Deltagare(forbund=self.forbund, kod=kod, pnr_hash="", gallrad=False, skapad=nu))
+            nya.append((self.forbund.pk, kod, "", False, nu))
         if nya:
             infoga(Deltagare, nya, ["forbund", "kod", "pnr_hash", "gallrad", "skapad"])
             befintliga = dict(Deltagare.objects.filter(forbund=self.forbund, gallrad=False).values_list("kod", "id"))
             self.nya_deltagare = len(nya)
         self.deltagare = befintliga
         # Only the enrolments of the participants in the file can match a row or collide with one.
-        nya_koder = {d.kod for d in nya}
+        nya_koder = {d[1] for d in nya}
         ids = sorted(self.deltagare[k] for k in koder if k in self.deltagare and k not in nya_koder)
         for i in range(0, len(ids), 5000):
             for ins in Inskrivning.objects.filter(forbund=self.forbund, gallrad=False, deltagare_id__in=ids[i : i + 5000]):
@@ -277,7 +281,29 @@ class InskrivningResource(resources.ModelResource):
         return self.befintliga.get(self._nyckel(insats.pk, deltagare_pk, samtycke, inskriven, inskriven.year if inskriven else None))
 
     def init_instance(self, row: Any = None) -> Inskrivning:
-        return Inskrivning(forbund=self.forbund)
+        return Inskrivning(forbund_id=self.forbund.pk)
+
+    def import_instance(self, instance: Inskrivning, row: Any, **kwargs: Any) -> None:
+        """Each column through its widget onto the instance; every bad cell is collected (row errors name them all).
+
+        Same contract as import-export's own, without its generic per-field attribute traversal (our attributes are plain).
+        """
+        fel: dict[str, ValidationError] = {}
+        for falt in self.get_import_fields():
+            if falt.column_name not in row:
+                continue
+            try:
+                setattr(instance, falt.attribute, falt.widget.clean(row[falt.column_name], row=row))
+            except ValueError as exc:
+                fel[falt.attribute] = ValidationError(str(exc), code="invalid")
+        if fel:
+            raise ValidationError(fel)
+
+    def get_import_fields(self) -> list[Any]:
+        # import-export recomputes this for every row; the fields never change during an import.
+        if self._importfalt is None:
+            self._importfalt = super().get_import_fields()
+        return self._importfalt
 
     @staticmethod
     def _varden(ins: Inskrivning) -> tuple[Any, ...]:
