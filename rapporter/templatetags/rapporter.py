@@ -29,10 +29,20 @@ def stycken(text: str | None) -> SafeString:
     delar: list[str] = []
     for block in re.split(r"\n\s*\n", text.strip()):
         rader = [r for r in block.split("\n") if r.strip()]
-        if rader and all(_PUNKT.match(r) for r in rader):
-            delar.append("<ul>" + "".join(f"<li>{_inline(_PUNKT.sub('', r))}</li>" for r in rader) + "</ul>")
-        else:
-            delar.append("<p>" + "<br>".join(_inline(r) for r in rader) + "</p>")
+        # a block may start with a lead-in line and continue with a list: group consecutive lines by kind
+        grupp: list[str] = []
+        lista = False
+        for rad in [*rader, None]:
+            ar_punkt = rad is not None and bool(_PUNKT.match(rad))
+            if grupp and (rad is None or ar_punkt != lista):
+                if lista:
+                    delar.append("<ul>" + "".join(f"<li>{_inline(_PUNKT.sub('', r))}</li>" for r in grupp) + "</ul>")
+                else:
+                    delar.append("<p>" + "<br>".join(_inline(r) for r in grupp) + "</p>")
+                grupp = []
+            if rad is not None:
+                grupp.append(rad)
+                lista = ar_punkt
     return mark_safe("".join(delar))
 
 
