@@ -22,10 +22,20 @@ def protokoll_las_task(self: object, dokument_id: int) -> str:
     from finsam.documents.services import dokument_las
     from finsam.models import Dokument
 
+    from finsam.documents.services import dokument_bestall
+
+    from .models import Sammantrade
+
     d = Dokument.objects.filter(pk=dokument_id).first()
     if d is None or d.last:
         return "klart"
     if d.status in {Dokument.Status.KOAD, Dokument.Status.PAGAR}:
+        raise self.retry(countdown=15)  # type: ignore[attr-defined]
+    mote = Sammantrade.objects.filter(forbund=d.forbund, pk=d.parametrar.get("sammantrade")).first()
+    if mote is not None and mote.justerat is not None and (d.startad is None or d.startad < mote.justerat):
+        # Rendered from the draft before the justering: render the final minutes, then lock.
+        dokument_bestall(forbund=d.forbund, aktor="system", typ=d.typ, titel=f"Protokoll {mote.datum:%Y-%m-%d}", nyckel=d.nyckel,
+                         parametrar=d.parametrar)
         raise self.retry(countdown=15)  # type: ignore[attr-defined]
     if d.status == Dokument.Status.KLAR:
         dokument_las(dokument=d, aktor="system", detaljer={"orsak": "protokollet justerat"})

@@ -34,6 +34,8 @@ def protokoll_bestall(*, sammantrade: Sammantrade, aktor: Any, las: bool = False
     d = dokument_bestall(forbund=sammantrade.forbund, aktor=aktor, typ="styrelse_protokoll", titel=titel,
                          nyckel=protokoll_nyckel(sammantrade), parametrar={"sammantrade": sammantrade.pk})
     if las:
+        # A draft job may still be queued; the final title now, and the lock task checks the rendering is after justering.
+        Dokument.objects.filter(pk=d.pk).update(titel=titel)
         enqueue(protokoll_las_task, d.pk)
     return d
 

@@ -198,3 +198,22 @@ def test_nytt_arende_hamnar_fore_avslutande_punkter(forbund: Any, chef: Any, s: 
     arende_skapa(sammantrade=mote, aktor=chef, rubrik="Projektansökan SIKT 2.0", forslag="att bevilja medfinansiering")
     rubriker = list(mote.arenden.order_by("ordning").values_list("rubrik", flat=True))
     assert rubriker.index("Projektansökan SIKT 2.0") == 4 and rubriker[-1] == "Nästa möte"
+
+
+def test_utkast_som_renderades_fore_justering_las_inte(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
+    """If the draft was rendered before the justering (a slow queue), the lock task renders the final minutes first."""
+    from finsam.permissions import Kontext
+    from styrelse.tasks import protokoll_las_task
+
+    mote = _genomfort_mote(forbund, chef, s)
+    ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
+    for roll, person in [("ordforande", s["ledamot"]["skelleftea"].person), ("sekreterare", s["chef"]), ("justerare", s["ledamot"]["af"].person)]:
+        justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=person, roll=roll)
+    mote.refresh_from_db()
+    d = Dokument.objects.get(nyckel=f"styrelse:protokoll:{mote.pk}")
+    assert d.last and d.titel == f"Protokoll {mote.datum:%Y-%m-%d}" and "UTKAST" not in _pdf_text(d)
+    # Simulate a stale draft: unlock, pretend it was rendered before the justering, and run the lock task.
+    Dokument.objects.filter(pk=d.pk).update(last=False, startad=mote.justerat - dt.timedelta(minutes=5))  # type: ignore[operator]
+    protokoll_las_task.apply(args=[d.pk])
+    d.refresh_from_db()
+    assert d.last and d.startad is not None and mote.justerat is not None and d.startad >= mote.justerat
