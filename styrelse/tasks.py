@@ -19,10 +19,8 @@ def kallelse_skicka_task(utskick_id: int) -> int:
              time_limit=90, max_retries=20)
 def protokoll_las_task(self: object, dokument_id: int) -> str:
     """Lock the justered minutes PDF once it is rendered (retries while the rendering is still running)."""
-    from finsam.documents.services import dokument_las
+    from finsam.documents.services import dokument_bestall, dokument_las
     from finsam.models import Dokument
-
-    from finsam.documents.services import dokument_bestall
 
     from .models import Sammantrade
 
