@@ -16,5 +16,16 @@ def bygg_rakenskaper(dokument: Dokument, progress: Progress) -> bytes:
     return pdf.rakenskaper_pdf(dokument.forbund, data)
 
 
+def bygg_kvartalsrapport(dokument: Dokument, progress: Progress) -> bytes:
+    from .selectors.uppfoljning import kvartalsuppfoljning
+
+    ar, kvartal = int(dokument.parametrar["ar"]), int(dokument.parametrar["kvartal"])
+    progress(20, "Summerar utfallet per budgetrad")
+    data = kvartalsuppfoljning(dokument.forbund, ar, kvartal)
+    progress(50, "Sätter sidorna")
+    return pdf.kvartalsrapport_pdf(dokument.forbund, data)
+
+
 def registrera_alla() -> None:
     registrera(Dokumenttyp(typ="rakenskaper", namn="Räkenskaper", bygg=bygg_rakenskaper, behorighet="ekonomi.visa"))
+    registrera(Dokumenttyp(typ="kvartalsrapport", namn="Ekonomisk kvartalsrapport", bygg=bygg_kvartalsrapport, behorighet="ekonomi.visa"))

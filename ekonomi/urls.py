@@ -23,6 +23,7 @@ urlpatterns = [
     path("rakenskaper/<int:ar>/ladda-ned/<str:format>/", views.rakenskaper_fil, name="rakenskaper_fil"),
     path("rakenskaper/<int:ar>/pdf/", views.rakenskaper_pdf, name="rakenskaper_pdf"),
     path("uppfoljning/<int:ar>/<int:kvartal>/", views.uppfoljning, name="uppfoljning"),
+    path("uppfoljning/<int:ar>/<int:kvartal>/pdf/", views.kvartalsrapport_pdf, name="kvartalsrapport_pdf"),
     path("revision/<int:ar>/", views.revision, name="revision"),
     path("revision/<int:ar>/ansvarsfrihet/", views.ansvarsfrihet, name="ansvarsfrihet"),
 ]

@@ -110,9 +110,9 @@ def _spara_transaktioner(transaktioner: list[Transaktion]) -> None:
     the ORM's per-object preparation dominated the import time)."""
     if not transaktioner:
         return
-    falt = [Transaktion._meta.get_field(f) for f in TRANSAKTIONSFALT]
+    falt: list[Any] = [Transaktion._meta.get_field(f) for f in TRANSAKTIONSFALT]
     tabell = connection.ops.quote_name(Transaktion._meta.db_table)
-    kolumner = ", ".join(connection.ops.quote_name(f.column) for f in falt)  # type: ignore[union-attr]
+    kolumner = ", ".join(connection.ops.quote_name(str(f.column)) for f in falt)
     sql = f"INSERT INTO {tabell} ({kolumner}) VALUES ({', '.join(['%s'] * len(falt))})"  # noqa: S608 - names from the model, values bound
     ops = connection.ops
     rader = [

@@ -69,6 +69,22 @@ def rakenskaper_pdf(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResp
     return redirect("dokument_detalj", pk=dokument.pk)
 
 
+@behorighet("ekonomi.visa")
+@require_POST
+def kvartalsrapport_pdf(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -> HttpResponse:
+    """Order the quarter's follow-up as a PDF for the board."""
+    if kvartal not in (1, 2, 3, 4):
+        raise Http404
+    if selectors.aktuell_budget(kontext.forbund, ar) is None:
+        messages.error(request, f"Det finns ingen budget för {ar} att följa upp.")
+        return redirect("ekonomi:uppfoljning", ar=ar, kvartal=kvartal)
+    dokument = dokument_bestall(forbund=kontext.forbund, aktor=request.user, typ="kvartalsrapport",
+                                titel=f"Ekonomisk kvartalsrapport {kvartal} {ar}", nyckel=f"kvartalsrapport:{ar}:{kvartal}",
+                                parametrar={"ar": ar, "kvartal": kvartal})
+    messages.info(request, "Kvartalsrapporten skapas som PDF i bakgrunden.")
+    return redirect("dokument_detalj", pk=dokument.pk)
+
+
 def _belopp(text: str) -> Decimal | None:
     t = text.strip().replace("\xa0", "").replace(" ", "").replace("−", "-").replace(",", ".")
     if not t:

@@ -87,6 +87,7 @@ RADER = [
     Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", V),
     Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", R, metod="post",
         data=lambda m: {"prognos-adm-forbundschef": "800000", "sammanfattning": "Enligt plan."}),
+    Rad("ekonomi:kvartalsrapport_pdf", lambda m: f"{E}/uppfoljning/2019/2/pdf/", V, metod="post"),
     Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", V),
     Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", "revision.redigera", metod="post",
         data=lambda m: {"revisor_namn": "Eva Granlund", "avser": "Region Västerbotten för kommunerna och regionen",

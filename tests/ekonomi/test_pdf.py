@@ -36,3 +36,20 @@ def test_rakenskaper_som_pdf(forbund, klient) -> None:  # type: ignore[no-untype
     os.makedirs(ARTEFAKTER, exist_ok=True)
     with open(os.path.join(ARTEFAKTER, "rakenskaper-2019.pdf"), "wb") as ut:
         ut.write(data)
+
+
+def test_kvartalsrapport_som_pdf(forbund, klient) -> None:  # type: ignore[no-untyped-def]
+    demo.seed(forbund, "test")
+    ledamot = klient(RollTyp.STYRELSELEDAMOT)
+    assert ledamot.post("/ekonomi/uppfoljning/2019/3/pdf/").status_code == 302
+    d = Dokument.objects.get(forbund=forbund, nyckel="kvartalsrapport:2019:3")
+    assert d.status == Dokument.Status.KLAR, d.fel
+    data = b"".join(ledamot.get(f"/dokument/{d.pk}/fil/").streaming_content)
+    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as f:
+        f.write(data)
+    text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True).stdout.replace("\xa0", " ")
+    with open(os.path.join(ARTEFAKTER, "kvartalsrapport-2019-3.pdf"), "wb") as ut:
+        ut.write(data)
+    enrad = " ".join(text.split())
+    for del_ in ("Ekonomisk uppföljning kvartal 3 2019", "Uppdragsersättning förbundschef", "706 500", "Summa administration"):
+        assert del_ in enrad, del_
