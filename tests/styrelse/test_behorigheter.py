@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from finsam.models import Forbund
-from styrelse.models import Bilaga, Delegation, Delegationsbeslut, Handling, Handlingstyp, Narvaro, Paragraf, Uppdrag
+from styrelse.models import Anslag, Bilaga, Delegation, Delegationsbeslut, Handling, Handlingstyp, Narvaro, Paragraf, Uppdrag
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kontrollera
 
@@ -39,7 +39,10 @@ def _forbund_data(f: Forbund) -> dict[str, Any]:
     h.save()
     d = Delegation.objects.create(forbund=f, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
     db = Delegationsbeslut.objects.create(forbund=f, delegation=d, delegat=s["chef"], datum=dt.date.today(), arende="Avtal", beslut="Tecknat")
-    return {"s": s, "mote": mote, "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
+    gammalt = SammantradeFactory(forbund=f, datum=dt.date(2019, 11, 28))
+    anslag = Anslag.objects.create(forbund=f, sammantrade=gammalt, uppsatt=dt.date(2019, 12, 20), nedtas=dt.date(2020, 1, 13),
+                                   forvaringsplats="Kansliet")
+    return {"s": s, "mote": mote, "anslag": anslag, "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
             "delegation": d, "delegationsbeslut": db}
 
 
@@ -141,6 +144,7 @@ RADER = [
         ok_status={201}),
     R("styrelse-diarium-detail", "handling", "/api/styrelse/diarium/{pk}/", "diarium.visa"),
     Rad("styrelse-anslag-list", lambda m: "/api/styrelse/anslag/?aktuella=1", "styrelse.visa"),
+    R("styrelse-anslag-detail", "anslag", "/api/styrelse/anslag/{pk}/", "styrelse.visa"),
 ]
 
 
