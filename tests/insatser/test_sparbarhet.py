@@ -114,3 +114,21 @@ def test_insatsens_sida_samlar_allt(forbund: Forbund, chef) -> None:
     assert [r.ar for r in data["rapporter"]] == [2019]
     utfall = {u.ar: u for u in data["utfall"]}
     assert utfall[2019].deltagare == 2 and utfall[2019].beviljat == Decimal(1000)
+
+
+def test_budgetraden_fran_ekonomi_visas(forbund: Forbund, chef_klient) -> None:
+    from ekonomi.models import Budget, Budgetrad
+
+    misam = f.insats(forbund, "MISAM", startdatum=dt.date(2020, 1, 1))
+    paragraf = f.paragraf(forbund, ar=2019, nummer=76, rubrik="Verksamhetsplan och budget 2020")
+    services.beviljande_create(forbund=forbund, aktor=None, insats=misam, paragraf=paragraf, ar=2020, belopp=3_000_000)
+    gammal = Budget.objects.create(forbund=forbund, ar=2020, version=1, status="ersatt", paragraf=paragraf)
+    Budgetrad.objects.create(forbund=forbund, budget=gammal, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM (gammal)",
+                             insats=misam, belopp=2_000_000)
+    ny = Budget.objects.create(forbund=forbund, ar=2020, version=2, status="faststalld", paragraf=paragraf)
+    Budgetrad.objects.create(forbund=forbund, budget=ny, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM", insats=misam,
+                             belopp=3_000_000)
+    [spar] = for_paragraf(forbund, paragraf)["insatser"]
+    assert [(r.text, r.belopp) for r in spar.budgetrader] == [("MISAM", Decimal(3_000_000))]
+    html = chef_klient.get(f"/insatser/beslut/{paragraf.pk}/").content.decode()
+    assert "Budget 2020 (version 2)" in html and "MISAM 3\xa0000\xa0tkr" in html
