@@ -323,7 +323,7 @@ class InskrivningResource(resources.ModelResource):
     def validate_instance(self, instance: Inskrivning, import_validation_errors: Any = None, validate_unique: bool = True) -> None:
         fel: dict[str, list[str]] = {k: list(v) if isinstance(v, list) else [str(v)] for k, v in (import_validation_errors or {}).items()}
         fel = {k: [m.message if isinstance(m, ValidationError) else str(m) for m in v] for k, v in fel.items()}
-        if not {"insats", "deltagare", "inskriven", "samtycke"} & set(fel):
+        if not {"insats_id", "deltagare_id", "inskriven", "samtycke"} & set(fel):
             try:
                 instance.clean()
             except ValidationError as exc:

@@ -1,6 +1,6 @@
 """Reads: the outcome report (`utfall`, a contract used by rapporter and insatser), masking, participant lists.
 
-`utfall(forbund, ar)` runs a fixed number of queries (three) whatever the data size; every count is
+`utfall(forbund, ar)` runs a fixed number of queries (two on PostgreSQL, three elsewhere) whatever the data size; every count is
 an aggregate in the database (conditional COUNT per gender, median with window functions).
 """
 
@@ -34,11 +34,14 @@ MATT = ["deltagare", "nya", "avslutade", "aldersgrupp", "remittent", "utbildning
 
 
 @functools.cache
-def _aggregat_sql() -> tuple[str, list[str]]:
+def _aggregat_sql(vendor: str) -> tuple[str, list[str]]:
     """One statement: conditional aggregates over the enrolments active in the year, per (intervention, gender) and per gender.
 
     Built once from the vocabulary (fixed literals, no user input); parameters: %(f)s förbund id, %(ar)s year.
     Written as SQL rather than ORM expressions because compiling ~45 conditional aggregates costs more than running them.
+    On PostgreSQL one scan with GROUPING SETS also yields the medians (percentile_cont) per intervention and in total;
+    elsewhere the two groupings are a UNION ALL and the medians a second query (`_medianer`).
+    Each row starts with (grouping flag of insats_id, grouping flag of kon, insats_id, kon).
     """
     person = "deltagare_id"
     avslut = "slutar = %(ar)s AND forsorjning_ut <> ''"
@@ -59,8 +62,13 @@ def _aggregat_sql() -> tuple[str, list[str]]:
     kolumner = ", ".join(uttryck)
     tabell = Inskrivning._meta.db_table
     urval = "forbund_id = %(f)s AND startar <= %(ar)s AND (slutar IS NULL OR slutar >= %(ar)s)"
-    sql = (f"SELECT insats_id, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY insats_id, kon "  # noqa: S608
-           f"UNION ALL SELECT NULL, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY kon")
+    if vendor == "postgresql":
+        median = f"percentile_cont(0.5) WITHIN GROUP (ORDER BY dagar) FILTER (WHERE {avslut} AND dagar IS NOT NULL)"
+        sql = (f"SELECT GROUPING(insats_id), GROUPING(kon), insats_id, kon, {kolumner}, {median} FROM {tabell} "  # noqa: S608
+               f"WHERE {urval} GROUP BY GROUPING SETS ((insats_id, kon), (kon), (insats_id), ())")
+        return sql, [*namn, "median"]
+    sql = (f"SELECT 0, 0, insats_id, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY insats_id, kon "  # noqa: S608
+           f"UNION ALL SELECT 1, 0, NULL, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY kon")
     return sql, namn
 
 
@@ -136,14 +144,21 @@ def utfall(forbund: Forbund, ar: int) -> dict[str, Any]:
     alla = _insatser(forbund)
     per_insats: dict[int, dict[str, Any]] = {i.pk: _tom_post() for i in alla}
     totalt = _tom_post()
-    sql, namn = _aggregat_sql()
+    sql, namn = _aggregat_sql(connection.vendor)
+    medianer: dict[int | None, Any] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, {"f": forbund.pk, "ar": ar})
-        for insats_id, kon, *varden in cursor.fetchall():
-            post = totalt if insats_id is None else per_insats.get(insats_id)
+        for utan_insats, utan_kon, insats_id, kon, *varden in cursor.fetchall():
+            rad = dict(zip(namn, varden, strict=True))
+            if utan_kon:  # PostgreSQL: the per-intervention and total rows carry the medians
+                medianer[None if utan_insats else insats_id] = rad["median"]
+                continue
+            rad.pop("median", None)
+            post = totalt if utan_insats else per_insats.get(insats_id)
             if post is not None:
-                _lagg_till(post, kon, dict(zip(namn, varden, strict=True)))
-    medianer = _medianer(forbund.pk, ar)
+                _lagg_till(post, kon, rad)
+    if connection.vendor != "postgresql":
+        medianer = _medianer(forbund.pk, ar)
     # Individual-oriented interventions running in the year, and any intervention with participants in it.
     insatser = [i for i in alla if _pagar(i, ar) or per_insats[i.pk]["deltagare"]["totalt"] or per_insats[i.pk]["avslutade"]["totalt"]]
     resultat: list[dict[str, Any]] = []
