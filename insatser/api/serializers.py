@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from finsam.models import Medlem
@@ -23,6 +25,7 @@ class ForbundetsMedlem(serializers.SlugRelatedField):
         return Medlem.objects.filter(forbund=kontext.forbund) if kontext else Medlem.objects.none()
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ForbundetsObjekt(serializers.PrimaryKeyRelatedField):
     def __init__(self, model: Any, **kwargs: Any) -> None:
         self.model = model
@@ -33,7 +36,7 @@ class ForbundetsObjekt(serializers.PrimaryKeyRelatedField):
         return self.model.objects.filter(forbund=kontext.forbund) if kontext else self.model.objects.none()
 
 
-class BemanningSerializer(serializers.ModelSerializer):
+class InsatsBemanningSerializer(serializers.ModelSerializer):
     medlem = serializers.CharField(source="medlem.kod", read_only=True)
 
     class Meta:
@@ -45,7 +48,7 @@ class InsatsSerializer(serializers.ModelSerializer):
     parter = ForbundetsMedlem(many=True, required=False)
     agare_medlem = ForbundetsMedlem(required=False, allow_null=True)
     status = serializers.CharField(read_only=True)
-    bemanning = BemanningSerializer(many=True, read_only=True)
+    bemanning = InsatsBemanningSerializer(many=True, read_only=True)
 
     class Meta:
         model = Insats
@@ -54,27 +57,27 @@ class InsatsSerializer(serializers.ModelSerializer):
         validators: list[Any] = []  # uniqueness per förbund is checked by the service
 
 
-class StatusSerializer(serializers.Serializer):
+class InsatsStatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Insats.Status.choices)
 
 
-class AnsokanBeloppSerializer(serializers.ModelSerializer):
+class InsatsAnsokanBeloppSerializer(serializers.ModelSerializer):
     class Meta:
         model = AnsokanBelopp
         fields = ["ar", "belopp"]
 
 
-class MedfinansieringSerializer(serializers.ModelSerializer):
+class InsatsMedfinansieringSerializer(serializers.ModelSerializer):
     class Meta:
         model = Medfinansiering
         fields = ["finansiar", "form", "ar", "belopp"]
 
 
-class AnsokanSerializer(serializers.ModelSerializer):
+class InsatsAnsokanSerializer(serializers.ModelSerializer):
     sokande = ForbundetsMedlem(many=True)
     ansvarig_medlem = ForbundetsMedlem(required=False, allow_null=True)
-    belopp = AnsokanBeloppSerializer(many=True, help_text="Sökt belopp från förbundet per år.")
-    medfinansiering = MedfinansieringSerializer(many=True, read_only=True)
+    belopp = InsatsAnsokanBeloppSerializer(many=True, help_text="Sökt belopp från förbundet per år.")
+    medfinansiering = InsatsMedfinansieringSerializer(many=True, read_only=True)
     status = serializers.CharField(read_only=True)
     beslut = serializers.CharField(read_only=True)
     yttrande = serializers.CharField(read_only=True)
@@ -89,23 +92,23 @@ class AnsokanSerializer(serializers.ModelSerializer):
                   "insats"]
 
 
-class BeredningSerializer(serializers.Serializer):
+class InsatsBeredningSerializer(serializers.Serializer):
     yttrande = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class BeslutSerializer(serializers.Serializer):
+class InsatsBeslutSerializer(serializers.Serializer):
     paragraf = ForbundetsObjekt(Paragraf, help_text="Beslutsparagrafen (id) i styrelsens protokoll.")
     beslut = serializers.ChoiceField(choices=[c for c in Ansokan.Beslut.choices if c[0]])
-    belopp = AnsokanBeloppSerializer(many=True, required=False, help_text="Beviljat belopp per år.")
+    belopp = InsatsAnsokanBeloppSerializer(many=True, required=False, help_text="Beviljat belopp per år.")
     insats = ForbundetsObjekt(Insats, required=False, allow_null=True, help_text="Befintlig insats som får medlen.")
     ny_kortnamn = serializers.CharField(required=False, allow_blank=True, help_text="Kortnamn för en ny insats skapad från ansökan.")
 
 
-class MedfinansieringInSerializer(serializers.Serializer):
-    rader = MedfinansieringSerializer(many=True)
+class InsatsMedfinansieringInSerializer(serializers.Serializer):
+    rader = InsatsMedfinansieringSerializer(many=True)
 
 
-class BeviljandeSerializer(serializers.ModelSerializer):
+class InsatsBeviljandeSerializer(serializers.ModelSerializer):
     insats = ForbundetsObjekt(Insats)
     paragraf = ForbundetsObjekt(Paragraf)
     ansokan = ForbundetsObjekt(Ansokan, required=False, allow_null=True)
@@ -118,13 +121,13 @@ class BeviljandeSerializer(serializers.ModelSerializer):
         validators: list[Any] = []
 
 
-class BeviljatPerArSerializer(serializers.Serializer):
+class InsatsBeviljatPerArSerializer(serializers.Serializer):
     insats = serializers.IntegerField()
     kortnamn = serializers.CharField()
     belopp = serializers.DecimalField(max_digits=14, decimal_places=0)
 
 
-class MalbedomningSerializer(serializers.ModelSerializer):
+class InsatsMalbedomningSerializer(serializers.ModelSerializer):
     class Meta:
         model = Malbedomning
         fields = ["id", "mal", "ar", "bedomning", "kommentar"]
@@ -132,9 +135,9 @@ class MalbedomningSerializer(serializers.ModelSerializer):
         validators: list[Any] = []
 
 
-class MalSerializer(serializers.ModelSerializer):
+class InsatsMalSerializer(serializers.ModelSerializer):
     insats = ForbundetsObjekt(Insats)
-    bedomningar = MalbedomningSerializer(many=True, read_only=True)
+    bedomningar = InsatsMalbedomningSerializer(many=True, read_only=True)
 
     class Meta:
         model = Mal
@@ -142,17 +145,17 @@ class MalSerializer(serializers.ModelSerializer):
         extra_kwargs = {"ordning": {"required": False}}
 
 
-class RapportversionSerializer(serializers.ModelSerializer):
+class InsatsRapportversionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Rapportversion
         fields = ["id", "version", "kommentar", "uppladdad"]
 
 
-class RapportSerializer(serializers.ModelSerializer):
+class InsatsRapportSerializer(serializers.ModelSerializer):
     insats = ForbundetsObjekt(Insats)
     forfallodatum = serializers.DateField(required=False)
     forsenad = serializers.BooleanField(read_only=True)
-    versioner = RapportversionSerializer(many=True, read_only=True)
+    versioner = InsatsRapportversionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Rapport
@@ -161,6 +164,6 @@ class RapportSerializer(serializers.ModelSerializer):
         validators: list[Any] = []
 
 
-class RapportUppladdningSerializer(serializers.Serializer):
+class InsatsRapportUppladdningSerializer(serializers.Serializer):
     fil = serializers.FileField()
     kommentar = serializers.CharField(required=False, allow_blank=True, default="")

@@ -19,18 +19,18 @@ from .. import services
 from ..models import Ansokan, AnsokanBelopp, Beviljande, Insats, Mal, Malbedomning, Rapport, Rapportversion
 from ..selectors import beviljat_per_ar
 from .serializers import (
-    AnsokanSerializer,
-    BeredningSerializer,
-    BeslutSerializer,
-    BeviljandeSerializer,
-    BeviljatPerArSerializer,
+    InsatsAnsokanSerializer,
+    InsatsBeredningSerializer,
+    InsatsBeslutSerializer,
+    InsatsBeviljandeSerializer,
+    InsatsBeviljatPerArSerializer,
+    InsatsMalbedomningSerializer,
+    InsatsMalSerializer,
+    InsatsMedfinansieringInSerializer,
+    InsatsRapportSerializer,
+    InsatsRapportUppladdningSerializer,
     InsatsSerializer,
-    MalbedomningSerializer,
-    MalSerializer,
-    MedfinansieringInSerializer,
-    RapportSerializer,
-    RapportUppladdningSerializer,
-    StatusSerializer,
+    InsatsStatusSerializer,
 )
 
 LAS, SKRIV, BESLUTA = "insatser.visa", "insatser.redigera", "insatser.besluta"
@@ -62,10 +62,10 @@ class InsatsViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
         parter = data.pop("parter", None)
         serializer.instance = services.insats_update(insats=serializer.instance, aktor=self.request.user, parter=parter, **data)
 
-    @extend_schema(request=StatusSerializer, responses=InsatsSerializer)
+    @extend_schema(request=InsatsStatusSerializer, responses=InsatsSerializer)
     @action(detail=True, methods=["post"])
     def status(self, request: Request, pk: str | None = None) -> Response:
-        s = StatusSerializer(data=request.data)
+        s = InsatsStatusSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         insats = services.insats_status_andra(insats=self.get_object(), aktor=request.user, status=s.validated_data["status"])
         return Response(InsatsSerializer(insats, context=self.get_serializer_context()).data)
@@ -77,7 +77,7 @@ class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     queryset = Ansokan.objects.select_related("ansvarig_medlem").prefetch_related(
         "sokande", Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")), "medfinansiering").order_by("-inkom", "-id")
-    serializer_class = AnsokanSerializer
+    serializer_class = InsatsAnsokanSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
     def get_queryset(self) -> Any:
@@ -94,30 +94,30 @@ class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
                                                       belopp=belopp, **data)
 
     def _svar(self, ansokan: Ansokan) -> Response:
-        return Response(AnsokanSerializer(self.get_queryset().get(pk=ansokan.pk), context=self.get_serializer_context()).data)
+        return Response(InsatsAnsokanSerializer(self.get_queryset().get(pk=ansokan.pk), context=self.get_serializer_context()).data)
 
-    @extend_schema(request=BeredningSerializer, responses=AnsokanSerializer)
+    @extend_schema(request=InsatsBeredningSerializer, responses=InsatsAnsokanSerializer)
     @action(detail=True, methods=["post"])
     def beredning(self, request: Request, pk: str | None = None) -> Response:
-        s = BeredningSerializer(data=request.data)
+        s = InsatsBeredningSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         return self._svar(services.ansokan_till_beredning(ansokan=self.get_object(), aktor=request.user, **s.validated_data))
 
-    @extend_schema(request=MedfinansieringInSerializer, responses=AnsokanSerializer)
+    @extend_schema(request=InsatsMedfinansieringInSerializer, responses=InsatsAnsokanSerializer)
     @action(detail=True, methods=["post"])
     def medfinansiering(self, request: Request, pk: str | None = None) -> Response:
-        s = MedfinansieringInSerializer(data=request.data)
+        s = InsatsMedfinansieringInSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         ansokan = self.get_object()
         services.medfinansiering_spara(ansokan=ansokan, aktor=request.user, rader=s.validated_data["rader"])
         return self._svar(ansokan)
 
-    @extend_schema(request=BeslutSerializer, responses=AnsokanSerializer, description="Kräver behörigheten insatser.besluta.")
+    @extend_schema(request=InsatsBeslutSerializer, responses=InsatsAnsokanSerializer, description="Kräver behörigheten insatser.besluta.")
     @action(detail=True, methods=["post"])
     def besluta(self, request: Request, pk: str | None = None) -> Response:
         self.kontext.kraver(BESLUTA)
         ansokan = self.get_object()
-        s = BeslutSerializer(data=request.data, context=self.get_serializer_context())
+        s = InsatsBeslutSerializer(data=request.data, context=self.get_serializer_context())
         s.is_valid(raise_exception=True)
         d = s.validated_data
         services.ansokan_besluta(
@@ -133,7 +133,7 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
     """Grants decided by the board. Filter with ?ar= and ?insats=."""
 
     queryset = Beviljande.objects.select_related("insats").order_by("ar", "insats__kortnamn", "id")
-    serializer_class = BeviljandeSerializer
+    serializer_class = InsatsBeviljandeSerializer
     behorighet_las, behorighet_skriv = LAS, BESLUTA
 
     def get_queryset(self) -> Any:
@@ -151,7 +151,7 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.beviljande_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
 
-    @extend_schema(parameters=[AR], responses=BeviljatPerArSerializer(many=True))
+    @extend_schema(parameters=[AR], responses=InsatsBeviljatPerArSerializer(many=True))
     @action(detail=False, methods=["get"], url_path="per-ar")
     def per_ar(self, request: Request) -> Response:
         """Granted amount per intervention for one year (summed over every decision)."""
@@ -159,7 +159,7 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         summor = beviljat_per_ar(self.kontext.forbund, ar)
         namn = dict(Insats.objects.filter(forbund=self.kontext.forbund, pk__in=list(summor)).values_list("pk", "kortnamn"))
         rader = [{"insats": k, "kortnamn": namn[k], "belopp": v} for k, v in sorted(summor.items(), key=lambda x: namn[x[0]])]
-        return Response(BeviljatPerArSerializer(rader, many=True).data)
+        return Response(InsatsBeviljatPerArSerializer(rader, many=True).data)
 
 
 class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Mal]):
@@ -167,7 +167,7 @@ class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     queryset = Mal.objects.select_related("insats").prefetch_related(
         Prefetch("bedomningar", queryset=Malbedomning.objects.order_by("ar"))).order_by("insats__kortnamn", "ordning", "id")
-    serializer_class = MalSerializer
+    serializer_class = InsatsMalSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
     def get_queryset(self) -> Any:
@@ -180,14 +180,14 @@ class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
         d = dict(serializer.validated_data)
         serializer.instance = services.mal_create(insats=d.pop("insats"), aktor=self.request.user, **d)
 
-    @extend_schema(request=MalbedomningSerializer, responses=MalbedomningSerializer)
+    @extend_schema(request=InsatsMalbedomningSerializer, responses=InsatsMalbedomningSerializer)
     @action(detail=True, methods=["post"])
     def bedomning(self, request: Request, pk: str | None = None) -> Response:
         """Create or replace the assessment of the goal for a year."""
-        s = MalbedomningSerializer(data=request.data)
+        s = InsatsMalbedomningSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.malbedomning_spara(mal=self.get_object(), aktor=request.user, **s.validated_data)
-        return Response(MalbedomningSerializer(obj).data)
+        return Response(InsatsMalbedomningSerializer(obj).data)
 
 
 class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -196,7 +196,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     queryset = Rapport.objects.select_related("insats").prefetch_related(
         Prefetch("versioner", queryset=Rapportversion.objects.order_by("-version"))).order_by("forfallodatum", "insats__kortnamn")
-    serializer_class = RapportSerializer
+    serializer_class = InsatsRapportSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
@@ -214,13 +214,13 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         d = dict(serializer.validated_data)
         serializer.instance = services.rapport_create(insats=d.pop("insats"), aktor=self.request.user, **d)
 
-    @extend_schema(request={"multipart/form-data": RapportUppladdningSerializer}, responses=RapportSerializer)
+    @extend_schema(request={"multipart/form-data": InsatsRapportUppladdningSerializer}, responses=InsatsRapportSerializer)
     @action(detail=True, methods=["post"])
     def version(self, request: Request, pk: str | None = None) -> Response:
         """Upload a new version of the report (multipart: fil, kommentar)."""
-        s = RapportUppladdningSerializer(data=request.data)
+        s = InsatsRapportUppladdningSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         rapport = self.get_object()
         services.rapportversion_ladda_upp(rapport=rapport, aktor=request.user, **s.validated_data)
-        return Response(RapportSerializer(self.get_queryset().get(pk=rapport.pk), context=self.get_serializer_context()).data,
+        return Response(InsatsRapportSerializer(self.get_queryset().get(pk=rapport.pk), context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
