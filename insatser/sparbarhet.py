@@ -88,9 +88,10 @@ def _g(varde: Any, nyckel: str = "totalt") -> int | str:
 
 
 def _summa(*varden: int | str) -> int | str:
+    """The sum of counts; "–" when any part is masked (a masked part has no known value to add)."""
     if all(isinstance(v, int) for v in varden):
         return sum(v for v in varden if isinstance(v, int))
-    return next(v for v in varden if isinstance(v, str)) if len(varden) == 1 else "–"
+    return "–"
 
 
 def utfall_per_kortnamn(forbund: Forbund, ar_lista: list[int], kontext: Kontext | None = None
