@@ -196,7 +196,7 @@ def import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, t
 def import_kor(*, korning_id: int) -> Importkorning | None:
     """Run a queued import once (idempotent: a finished run is left as it is)."""
     with transaction.atomic():
-        korning = Importkorning.objects.select_for_update().select_related("forbund", "bestalld_av").filter(pk=korning_id).first()
+        korning = Importkorning.objects.select_for_update(of=("self",)).select_related("forbund", "bestalld_av").filter(pk=korning_id).first()
         if korning is None or not korning.pagar:
             return korning
         korning.status = Importkorning.Status.PAGAR
