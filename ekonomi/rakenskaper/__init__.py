@@ -11,7 +11,7 @@ from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisn
 from ..services.bokforing import standard_intervall
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
-from .data import NOLL, Saldon, las_saldon
+from .data import NOLL, Saldon, las_rorelse, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
 
 __all__ = ["rakenskaper"]
@@ -21,6 +21,21 @@ def _ar(s: Saldon) -> dict[str, Any]:
     rs = resultatrakning(s)
     return {"resultatrakning": rs, "balansrakning": balansrakning(s, rs["arets_resultat"]),
             "kassaflodesanalys": kassaflodesanalys(s, rs["arets_resultat"])}
+
+
+def _verifikationskontroll(s: Saldon, rorelse: dict[str | None, Decimal]) -> dict[str, Any]:
+    """IB + the vouchers = UB for balance lines, the vouchers = the result for result lines (per statement line)."""
+    from ..models import Kontointervall as K
+
+    avvikelser = []
+    for rad in sorted(set(s.rad) | {r for r in rorelse if r is not None}):
+        forvantat = s.ub(rad) - s.ib(rad) if rad in K.BALANS else s.res(rad)
+        diff = rorelse.get(rad, NOLL) - forvantat
+        if diff:
+            avvikelser.append((K.Rad(rad).label, diff))
+    differens = sum((abs(d) for _, d in avvikelser), NOLL)
+    return {"kontroll": "Verifikationerna summerar till kontonas saldon (IB + verifikationer = UB, verifikationer = resultat)",
+            "ok": differens == 0, "differens": differens, "detalj": ", ".join(f"{t}: {d}" for t, d in avvikelser)}
 
 
 def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
@@ -35,6 +50,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
+    rorelse = las_rorelse(forbund, imp, intervall) if imp is not None else {}
     if imp is not None and ar - 1 in importer:
         fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))
     else:
@@ -74,5 +90,6 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
                                "detalj": "Importera årets SIE-fil eller saldobalans."}]
     else:
         data["avstamning"] = kontroller(data, bidrag, medlemmar)
+        data["avstamning"].insert(4, _verifikationskontroll(akt, rorelse))
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
     return data

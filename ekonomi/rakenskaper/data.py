@@ -45,6 +45,23 @@ def _case(intervall: list[Any], varde: str, output: Any) -> Any:
                 output_field=output)
 
 
+def las_rorelse(forbund: Forbund, imp: Redovisningsimport, intervall: list[Kontointervall]) -> dict[str | None, Decimal]:
+    """The vouchers' sum per statement line (one aggregate query), to compare with the balances in the file."""
+    from django.db.models import CharField
+
+    from ..models import Transaktion
+
+    dec = DecimalField(max_digits=16, decimal_places=2)
+    qs = (
+        Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp)
+        .annotate(_rad=_case(intervall, "rad", CharField()))
+        .values("_rad")
+        .annotate(summa=Coalesce(Sum("belopp"), Value(NOLL), output_field=dec))
+        .order_by()
+    )
+    return {r["_rad"]: Decimal(r["summa"]) for r in qs}
+
+
 def las_saldon(forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall],
                kopplingar: list[Kontokoppling]) -> Saldon:
     """Sums of IB/UB/RES per statement line and note line for one import and year (rar). Two queries."""

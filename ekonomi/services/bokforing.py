@@ -102,6 +102,19 @@ def kontokoppling_ta_bort(*, koppling: Kontokoppling, aktor: Any) -> None:
     koppling.delete()
 
 
+def _harled_saldon(fil: Any) -> None:
+    """A file without #UB/#RES for the year: closing balances and results follow from #IB and the vouchers."""
+    for v in fil.verifikationer:
+        for t in v.trans:
+            if t.konto < 3000:
+                fil.ub[(0, t.konto)] = fil.ub.get((0, t.konto), fil.ib.get((0, t.konto), Decimal(0))) + t.belopp
+            else:
+                fil.res[(0, t.konto)] = fil.res.get((0, t.konto), Decimal(0)) + t.belopp
+    for (rar, konto), belopp in fil.ib.items():
+        if rar == 0:
+            fil.ub.setdefault((0, konto), belopp)
+
+
 TRANSAKTIONSFALT = ["forbund", "redovisningsimport", "serie", "vernr", "datum", "konto", "belopp", "text"]
 
 
@@ -136,6 +149,8 @@ def bokforing_importera(
         if ar is not None and slut.year != ar:
             raise ValidationError(f"SIE-filen avser räkenskapsåret {slut.year}, inte {ar}.")
         ar = slut.year
+        if not any(r == 0 for r, _ in (*fil.ub, *fil.res)):
+            _harled_saldon(fil)
         saldon: list[Kontosaldo] = []
         for rar in (0, -1):
             konton = {k for (r, k) in (*fil.ib, *fil.ub, *fil.res) if r == rar}

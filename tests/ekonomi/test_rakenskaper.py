@@ -125,5 +125,5 @@ def test_rakenskaper_json_kommandot(stammer, capsys) -> None:  # type: ignore[no
 
 
 def test_fast_antal_fragor(stammer, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         rakenskaper(stammer, 2019)

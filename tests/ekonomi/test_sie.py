@@ -95,3 +95,19 @@ def test_import_sie_kommandot(forbund, capsys) -> None:  # type: ignore[no-untyp
     ut = capsys.readouterr().out
     assert "2019" in ut and "125 verifikationer" in ut
     assert Redovisningsimport.objects.filter(forbund=forbund, ar=2019).exists()
+
+
+def test_verifikationer_mot_saldon_i_filen(forbund) -> None:  # type: ignore[no-untyped-def]
+    from ekonomi.selectors import rakenskaper
+
+    bokforing_importera(forbund=forbund, aktor=None, data=LITEN.replace("#UB 0 1930 1500.00", "#UB 0 1930 1600.00").encode("cp437"),
+                        filnamn="fel-ub.se")
+    k = next(k for k in rakenskaper(forbund, 2019)["avstamning"] if k["kontroll"].startswith("Verifikationerna"))
+    assert k["ok"] is False and k["differens"] == Decimal("100") and k["detalj"] == "Kassa och bank: -100.00"
+
+
+def test_saldon_harleds_nar_filen_saknar_ub_och_res(forbund) -> None:  # type: ignore[no-untyped-def]
+    utan = "\n".join(r for r in LITEN.splitlines() if not r.startswith(("#UB", "#RES")))
+    imp = bokforing_importera(forbund=forbund, aktor=None, data=utan.encode("cp437"), filnamn="utan-ub.se")
+    assert Kontosaldo.objects.get(redovisningsimport=imp, konto=1930).ub == Decimal("1500.00")
+    assert Kontosaldo.objects.get(redovisningsimport=imp, konto=3030).res == Decimal("-800.00")
