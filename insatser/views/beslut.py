@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Sum
@@ -15,7 +17,8 @@ from styrelse.models import Paragraf
 
 from .. import services, sparbarhet
 from ..forms import BeviljandeForm
-from ..models import Beviljande
+from ..models import Beviljande, Insats
+from ..selectors import beviljat_per_insats_och_ar
 
 
 @behorighet("insatser.visa")
@@ -27,7 +30,13 @@ def beslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         .annotate(summa=Sum("belopp"), antal_insatser=Count("insats", distinct=True), forsta_ar=Min("ar"))
         .order_by("-paragraf__ar", "-paragraf__nummer")
     )
-    return render(request, "insatser/beslut.html", {"rader": rader})
+    # Granted per intervention and year (one aggregate query), the most recent six years with grants.
+    summor = beviljat_per_insats_och_ar(kontext.forbund)
+    ar_lista = sorted({ar for _, ar in summor})[-6:]
+    insatser = Insats.objects.filter(forbund=kontext.forbund, pk__in={i for i, _ in summor}).order_by("kortnamn")
+    oversikt = [{"insats": i, "per_ar": [summor.get((i.pk, ar)) for ar in ar_lista]} for i in insatser]
+    totalt = [sum((summor.get((i.pk, ar)) or 0 for i in insatser), Decimal(0)) for ar in ar_lista]
+    return render(request, "insatser/beslut.html", {"rader": rader, "ar_lista": ar_lista, "oversikt": oversikt, "totalt": totalt})
 
 
 @behorighet("insatser.visa")

@@ -101,7 +101,8 @@ def test_antal_fragor_lika_for_1_och_8(forbund: Forbund, annat_forbund: Forbund,
         ny = f.insats(forbund, f"N{n}", startdatum=dt.date(2019, 1, 1))
         f.beviljande(forbund, ny, ar=2019, belopp=5, nummer=78)
         f.beviljande(forbund, i, ar=2019, belopp=5, nummer=100 + n)
-    sedan = (rakna(f"/insatser/beslut/{p.pk}/"), rakna(f"/insatser/{i.pk}/"), rakna("/insatser/"))
+    forst = (*forst, rakna("/insatser/beslut/"))
+    sedan = (rakna(f"/insatser/beslut/{p.pk}/"), rakna(f"/insatser/{i.pk}/"), rakna("/insatser/"), rakna("/insatser/beslut/"))
     assert forst == sedan
 
 
@@ -132,3 +133,17 @@ def test_budgetraden_fran_ekonomi_visas(forbund: Forbund, chef_klient) -> None:
     assert [(r.text, r.belopp) for r in spar.budgetrader] == [("MISAM", Decimal(3_000_000))]
     html = chef_klient.get(f"/insatser/beslut/{paragraf.pk}/").content.decode()
     assert "Budget 2020 (version 2)" in html and "MISAM 3\xa0000\xa0tkr" in html
+
+
+def test_oversikt_per_insats_och_ar(forbund: Forbund, chef_klient) -> None:
+    misam = f.insats(forbund, "MISAM")
+    nafs = f.insats(forbund, "NAFS")
+    f.beviljande(forbund, misam, ar=2020, belopp=3_000_000, nummer=76)
+    f.beviljande(forbund, misam, ar=2020, belopp=250_000, nummer=20)
+    f.beviljande(forbund, nafs, ar=2021, belopp=400_000, nummer=76)
+    svar = chef_klient.get("/insatser/beslut/")
+    oversikt = {r["insats"].kortnamn: r["per_ar"] for r in svar.context["oversikt"]}
+    assert svar.context["ar_lista"] == [2020, 2021]
+    assert oversikt == {"MISAM": [Decimal(3_250_000), None], "NAFS": [None, Decimal(400_000)]}
+    assert svar.context["totalt"] == [Decimal(3_250_000), Decimal(400_000)]
+    assert "3\xa0250\xa0tkr" in svar.content.decode()
