@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Anslag, Arende, Delegationsbeslut, Handling, Narvaro, Paragraf, Rost, Sammantrade, Uppdrag
+
+
+# Plain strings in the schema: an enum named "typ"/"status" collides with other apps' enums (drf-spectacular W001).
+@extend_schema_field({"type": "string", "description": "Typ: " + ", ".join(Sammantrade.Typ.values)})
+class MotestypField(serializers.ChoiceField):
+    """Inline enum (no shared component name: other apps also have a field called typ)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Sammantrade.Typ.choices, **kwargs)
+
+
+@extend_schema_field({"type": "string", "description": "Status: " + ", ".join(Sammantrade.Status.values)})
+class MotesstatusField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Sammantrade.Status.choices, **kwargs)
 
 
 class ArendeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -34,6 +50,9 @@ class NarvaroSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class SammantradeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    typ = MotestypField(read_only=True)
+    status = MotesstatusField(read_only=True)
+
     class Meta:
         model = Sammantrade
         fields = ["id", "typ", "datum", "starttid", "sluttid", "plats", "status", "kallelse_skickad", "avslutat", "justerat",
@@ -51,7 +70,7 @@ class SammantradeDetaljSerializer(SammantradeSerializer):
 
 class SammantradeInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     datum = serializers.DateField()
-    typ = serializers.ChoiceField(choices=Sammantrade.Typ.choices, default=Sammantrade.Typ.STYRELSEMOTE)
+    typ = MotestypField(default=Sammantrade.Typ.STYRELSEMOTE)
     starttid = serializers.TimeField(required=False, allow_null=True)
     sluttid = serializers.TimeField(required=False, allow_null=True)
     plats = serializers.CharField(required=False, allow_blank=True, default="")
