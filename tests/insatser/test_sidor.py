@@ -91,3 +91,22 @@ def test_rapport_laddas_upp_i_versioner(forbund: Forbund, chef_klient, klient) -
     assert list(rapport.versioner.values_list("version", flat=True)) == [2, 1]
     v2 = rapport.versioner.first()
     assert b"".join(klient("revisor").get(f"/insatser/rapporter/version/{v2.pk}/fil/").streaming_content) == b"%PDF-1.7 v2"
+
+
+def test_andra_ansokan_och_beslutad_ar_last(forbund: Forbund, chef_klient) -> None:
+    ansokan = f.ansokan(forbund, belopp={2021: 50_000, 2022: 50_000}, projektagare_extern="Region Västerbotten")
+    html = chef_klient.get(f"/insatser/ansokningar/{ansokan.pk}/andra/").content.decode()
+    assert 'name="sokt_ar_0" value="2021"' in html and 'name="sokt_belopp_1" value="50000"' in html
+    data = {"titel": "SIKT 2.0", "inkom": "2020-02-03", "insats_typ": "esf_projekt", "inriktning": "individ", "startdatum": "2020-08-31",
+            "slutdatum": "2023-02-28", "sokande": _koder(forbund, "af", "region", "norsjo"), "projektagare_extern": "Region Västerbotten",
+            "sokt_ar_0": 2021, "sokt_belopp_0": 40_000, "sokt_ar_1": 2024, "sokt_belopp_1": 10_000}
+    svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/andra/", data)
+    assert "2024 ligger utanför projektperioden 2020–2023." in svar.content.decode()
+    data["sokt_ar_1"] = 2022
+    assert chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/andra/", data).status_code == 302
+    assert dict(ansokan.belopp.values_list("ar", "belopp")) == {2021: 40_000, 2022: 10_000}
+    Ansokan.objects.filter(pk=ansokan.pk).update(status="beslutad", beslut="avslagen", paragraf=f.paragraf(forbund))
+    svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/andra/", {**data, "titel": "Ändrad"})
+    assert svar.status_code == 302
+    ansokan.refresh_from_db()
+    assert ansokan.titel == "SIKT 2.0"
