@@ -21,6 +21,8 @@ from .models import (
     Delegationsbeslut,
     Handling,
     Justering,
+    KallelseMottagare,
+    Kallelseutskick,
     Mandat,
     Narvaro,
     Nummerserie,
@@ -104,6 +106,7 @@ class Motesida:
     saknade_justeringar: list[tuple[str, Person]]
     dokument: dict[str, Dokument]
     mandat: list[Mandat]
+    mottagare: list[KallelseMottagare]
     personer: list[Person]
     ledamotsmandat: list[Mandat]
 
@@ -144,9 +147,14 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         mote=mote, arenden=arenden, narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), n.person.namn)),
         lage=lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=nasta), nasta_nummer=nasta,
         lage_per_paragraf=per_paragraf, justerare=justerare, justeringar=justeringar, saknade_justeringar=saknade, dokument=dokument,
-        mandat=mandat, personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
+        mandat=mandat, mottagare=_senaste_mottagare(mote), personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
     )
+
+
+def _senaste_mottagare(mote: Sammantrade) -> list[KallelseMottagare]:
+    senaste = Kallelseutskick.objects.filter(sammantrade=mote).order_by("-begard").values_list("pk", flat=True)[:1]
+    return list(KallelseMottagare.objects.filter(utskick__in=senaste).select_related("person").order_by("person__namn"))
 
 
 def protokoll_data(mote: Sammantrade) -> dict[str, Any]:

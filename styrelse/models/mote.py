@@ -242,7 +242,13 @@ class Narvaro(ForbundsData):
     def paragrafer_text(self) -> str:
         if self.fran_nummer is None and self.till_nummer is None:
             return ""
-        return f"§ {self.fran_nummer or '…'} – § {self.till_nummer or '…'}"
+        if self.fran_nummer and self.fran_nummer == self.till_nummer:
+            return f"§ {self.fran_nummer}"
+        if self.till_nummer is None:
+            return f"från § {self.fran_nummer}"
+        if self.fran_nummer is None:
+            return f"till och med § {self.till_nummer}"
+        return f"§ {self.fran_nummer} – § {self.till_nummer}"
 
 
 class Justering(ForbundsData):

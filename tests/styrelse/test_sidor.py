@@ -93,3 +93,13 @@ def test_bilaga_med_fel_filtyp_nekas(forbund: Any, chef_klient: Client) -> None:
     chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/bilagor/", {"fil": ok, "titel": "Årsredovisning 2019"})
     b = Bilaga.objects.get()
     assert (b.nummer, b.titel, b.storlek) == (1, "Årsredovisning 2019", 15)
+
+
+def test_startsidan_visar_vad_som_vantar(forbund: Any, chef_klient: Client) -> None:
+    from styrelse.services import sammantrade_planera
+
+    styrelse(forbund)
+    sammantrade_planera(forbund=forbund, aktor=None, datum=dt.date.today() + dt.timedelta(days=20))
+    html = chef_klient.get("/").content.decode()
+    assert f"Kallelse ej skickad till styrelsemöte {dt.date.today() + dt.timedelta(days=20):%Y-%m-%d}." in html
+    assert "Styrelsemöten" in html
