@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from finsam.audit import handelse_logga
 from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf, Sammantrade
 
@@ -180,8 +181,10 @@ def seed_insatser(forbund: Forbund, aktor: Any) -> dict[str, Insats]:
             agare_extern="" if agare_medlem else agare, malgrupp=rad["malgrupp"], syfte=rad["syfte"], alder_fran=alder[0],
             alder_till=alder[1], styrgrupp=rad.get("styrgrupp", ""),
         )
-        if rad["status"] != Insats.Status.PLANERAD:
-            Insats.objects.filter(pk=insats.pk).update(status=rad["status"])  # historical state, not a transition made today
+        if rad["status"] != Insats.Status.PLANERAD:  # the historical state from the seeds, not a transition made today
+            Insats.objects.filter(pk=insats.pk).update(status=rad["status"])
+            handelse_logga(aktor=aktor, forbund=forbund, handling="insats_status_andra", objekt=insats,
+                           andringar={"status": [Insats.Status.PLANERAD.value, rad["status"]]}, detaljer={"kalla": "demodata"})
         for ordning, (text, matbart, bedomningar) in enumerate(rad["mal"], start=1):
             mal = services.mal_create(insats=insats, aktor=aktor, text=text, matbart=matbart, ordning=ordning)
             for ar, (bedomning, kommentar) in bedomningar.items():

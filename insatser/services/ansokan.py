@@ -203,6 +203,7 @@ def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf:
     if ansokan is not None:
         if ansokan.forbund_id != forbund.pk:
             raise ValidationError("Ansökan tillhör ett annat förbund.")
+        Ansokan.objects.select_for_update().filter(pk=ansokan.pk).first()  # serialise grants against the same application
         sokt = AnsokanBelopp.objects.filter(ansokan=ansokan, ar=ar).values_list("belopp", flat=True).first() or Decimal(0)
         redan = Beviljande.objects.filter(ansokan=ansokan, ar=ar).aggregate(s=Sum("belopp"))["s"] or Decimal(0)
         if redan + b > sokt:
