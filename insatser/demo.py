@@ -2,7 +2,9 @@
 of its agreement (004c), and the SIKT 2.0 application decided as proposed in the notice of 2020-02-13 (004a, 004d).
 
 Idempotent: an intervention whose kortnamn exists, or an application whose title exists, is left alone. Figures the
-seeds hide ("NN") are not invented: no grant amounts are seeded except SIKT 2.0's 50 000 kr a year for two years.
+seeds hide ("NN") are not invented: the only grants seeded are the two the seeds state — MISAM 3 550 000 kr for 2020
+(§ 75 of 2019-11-28, "att finansiera den nya samverkansinsatsen med 3 550 000kr") and SIKT 2.0's 50 000 kr a year
+for two years (§ 9 of 2020-02-13).
 Where a seed gives no exact date, the first day of the month/year it names is used (noted per row below).
 """
 
@@ -19,7 +21,7 @@ from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf, Sammantrade
 
 from . import services
-from .models import Ansokan, Insats, Mal
+from .models import Ansokan, Beviljande, Insats, Mal
 
 D = dt.date
 ALLA = ("fk", "af", "region", "skelleftea", "norsjo")
@@ -228,6 +230,18 @@ def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
     return ansokan
 
 
+def seed_misam_2020(forbund: Forbund, aktor: Any, misam: Insats) -> None:
+    paragraf = _paragraf(
+        forbund, 2019, 75, D(2019, 11, 28), "Ny inriktning och organisation av nuvarande Arbetsmarknadstorget (bilaga 2)",
+        "I den nya samverkansplattformen sammanförs nuvarande Arbetsmarknadstorget samt MySam och NAFS.",
+        "att godkänna ny inriktning för Arbetsmarknadstorget där de nuvarande tre insatserna Arbetsmarknadstorget, MySam och NAFS ingår\n"
+        "att finansiera den nya samverkansinsatsen med 3 550 000kr enligt förslag",
+    )
+    if not Beviljande.objects.filter(insats=misam, paragraf=paragraf, ar=2020).exists():
+        services.beviljande_create(forbund=forbund, aktor=aktor, insats=misam, paragraf=paragraf, ar=2020, belopp=3_550_000)
+
+
 def seed(forbund: Forbund, aktor: Any = "seed_demo") -> None:
-    seed_insatser(forbund, aktor)
+    insatser = seed_insatser(forbund, aktor)
+    seed_misam_2020(forbund, aktor, insatser["MISAM"])
     seed_sikt(forbund, aktor)

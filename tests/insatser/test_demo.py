@@ -22,6 +22,8 @@ def test_demo(db) -> None:
     sikt = Ansokan.objects.get(forbund=forbund, titel="SIKT 2.0")
     assert (sikt.status, sikt.beslut, sikt.paragraf.nummer, sikt.paragraf.ar) == ("beslutad", "beviljad", 9, 2020)
     assert beviljat_per_ar(forbund, 2021) == {sikt.insats_id: Decimal(50_000)}
+    grant = Beviljande.objects.get(insats=misam)
+    assert (grant.ar, grant.belopp, grant.paragraf.ar, grant.paragraf.nummer) == (2020, Decimal(3_550_000), 2019, 75)
     antal = (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count())
     demo.seed(forbund)
     assert (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count()) == antal
