@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from finsam.models import Forbund, Medlem
 from rapporter import pdf, selectors
+from rapporter.models import Rapporttext
 
 from . import factories as f
 
@@ -105,7 +106,7 @@ def test_arsredovisningen_har_ratt_siffror(kant: Forbund) -> None:
     assert "5 deltagare (2 kvinnor, 2 män, 1 icke binära/ annat) 4 avslutade deltagare" in platt
     # Balance sheet totals and the result (kr), this year against no previous year
     assert any(r.startswith("SUMMA TILLGÅNGAR 1 780") for r in rader)
-    assert any(r.startswith("SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER 1 780") for r in rader)
+    assert "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER 1 780" in platt
     assert any(r.startswith("Årets resultat 480") for r in rader)
     assert any(r.startswith("Likvida medel vid årets slut 1 400") for r in rader)
     # Income note: per member and its sum
@@ -125,7 +126,7 @@ def test_arsredovisningen_har_ratt_siffror(kant: Forbund) -> None:
 def test_verksamhetsplanen_har_budgeten_i_tkr(kant: Forbund) -> None:
     text = text_ur_pdf(pdf.verksamhetsplan_pdf(selectors.verksamhetsplan(kant, 2020)))
     rader = [re.sub(r"\s+", " ", r).strip() for r in text.splitlines()]
-    assert "Försäkringskassan 2 517 2 518 2 518" in rader
+    assert any(re.fullmatch(r"Försäkringskassan(/Arbetsförmedlingen)? 2 517 2 518 2 518", r) for r in rader)
     assert "Region Västerbotten 1 258,5 1 259 1 259" in rader
     assert "Summa intäkter 5 034 5 036 5 036" in rader
     assert "Arbetsmarknadstorget -600 -600 -600" in rader
@@ -166,12 +167,13 @@ def test_fast_antal_fragor_oavsett_datamangd(kant: Forbund) -> None:
     def bygg() -> None:
         pdf.arsredovisning_pdf(selectors.arsredovisning(kant, 2019))
 
+    bygg()  # warm per-instance caches (uppföljning caches the masking threshold on the förbund)
     fore = _fragor_for_rendering(kant, bygg)
     for n in range(2):
         ny = f.insats(kant, f"EXTRA{n}", namn=f"Extra {n}", parter=("fk", "region", "skelleftea"))
         for i in range(10):
             f.inskrivning(kant, ny, f"x{n}-{i}", kon=["kvinna", "man"][i % 2], avslutad=dt.date(2019, 12, 1), forsorjning_ut="arbete")
-        f.text(kant, "arsredovisning", 2019, "arbete", "Årets arbete.").__class__.objects.filter(sektion="arbete").update(insats=ny)
+        Rapporttext.objects.create(forbund=kant, typ="arsredovisning", ar=2019, sektion="arbete", insats=ny, text="Årets arbete.")
         f.mal(kant, 2019, f"Mål {n}")
     efter = _fragor_for_rendering(kant, bygg)
     assert efter == fore, (fore, efter)
