@@ -17,8 +17,10 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Handelse
 from insatser.models import Insats
 
-from .models import Deltagare, Inskrivning, Installning
+from .models import Deltagare, Importkorning, Inskrivning, Installning
 from .vokabular import personnummer_hash
+
+IMPORTKORNING_DAGAR = 90
 
 
 def _granskad(data: dict[str, Any]) -> dict[str, Any]:
@@ -181,7 +183,11 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
     Handelse.objects.filter(forbund=forbund, objekttyp=Deltagare._meta.label_lower, objekt_id__in=[str(i) for i in ids]).update(
         andringar={}, detaljer={"gallrad": True}, objekt_text="gallrad"
     )
-    resultat = {"inskrivningar": antal_inskrivningar, "deltagare": antal_deltagare}
-    if antal_inskrivningar or antal_deltagare:
+    # Finished background import runs list changed rows (codes, dates): kept 90 days for follow-up, then removed.
+    antal_korningar, _ = Importkorning.objects.filter(
+        forbund=forbund, skapad__date__lt=idag - dt.timedelta(days=IMPORTKORNING_DAGAR), status__in=["klar", "avvisad"]
+    ).delete()
+    resultat = {"inskrivningar": antal_inskrivningar, "deltagare": antal_deltagare, "importkorningar": antal_korningar}
+    if antal_inskrivningar or antal_deltagare or antal_korningar:
         handelse_logga(aktor=aktor, forbund=forbund, handling="uppfoljning_gallra", detaljer={**resultat, "grans": grans, "gallring_ar": ar})
     return resultat

@@ -31,5 +31,6 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     antal = Inskrivning.objects.filter(forbund=kontext.forbund, slutar__isnull=True, startar__lt=grans).count()
     if not antal:
         return []
-    return [Notis(f"{antal} inskrivningar har pågått sedan före {grans} utan avslut – kontrollera om avslut saknas.",
+    ord_ = "inskrivning har" if antal == 1 else "inskrivningar har"
+    return [Notis(f"{antal} {ord_} pågått sedan före {grans} utan avslut – kontrollera om avslut saknas.",
                   reverse("uppfoljning:index") + "?oppna=on", "varning")]

@@ -12,10 +12,11 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from finsam.models import Forbund, Handelse, RollTyp
 from tests.uppfoljning import factories as f
-from uppfoljning.models import Deltagare, Inskrivning
+from uppfoljning.models import Deltagare, Importkorning, Inskrivning
 from uppfoljning.selectors import utfall
 from uppfoljning.services import inskrivning_avsluta, inskrivningar_gallra, installning_spara
 from uppfoljning.tasks import gallring_task
@@ -169,10 +170,13 @@ def test_gallring_avidentifierar_och_rapporten_star_kvar(forbund: Forbund, annat
     f.inskrivning(forbund, amt, "G2", inskriven=D(2024, 1, 1), kon="man")  # G2 is back: the code stays
     f.inskrivning(forbund, amt, "NY", inskriven=D(2023, 1, 1), avslutad=D(2023, 6, 1), forsorjning_ut="arbete")
     Deltagare.objects.filter(kod="G1").update(pnr_hash="a" * 64)
+    gammal_korning = Importkorning.objects.create(forbund=forbund, filnamn="g.csv", data=b"", sha256="0" * 64, status="klar")
+    Importkorning.objects.filter(pk=gammal_korning.pk).update(skapad=timezone.now() - dt.timedelta(days=120))
+    Importkorning.objects.create(forbund=forbund, filnamn="ny.csv", data=b"", sha256="0" * 64, status="klar")
     installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=0, gallring_ar=5)
     fore = {ar: utfall(forbund, ar) for ar in (2014, 2015, 2016, 2023)}
     resultat = inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22))
-    assert resultat == {"inskrivningar": 3, "deltagare": 2}
+    assert resultat == {"inskrivningar": 3, "deltagare": 2, "importkorningar": 1}
     for h in Handelse.objects.filter(handling__in=["inskrivning_create", "inskrivning_avsluta", "deltagare_create"]):
         assert h.andringar == {} and h.detaljer == {"gallrad": True} and "1970" not in str(h.andringar) and "G0" not in h.objekt_text
     gammal.refresh_from_db()
@@ -184,9 +188,11 @@ def test_gallring_avidentifierar_och_rapporten_star_kvar(forbund: Forbund, annat
     assert {ar: utfall(forbund, ar) for ar in (2014, 2015, 2016, 2023)} == fore
     h = Handelse.objects.get(handling="uppfoljning_gallra")
     assert h.detaljer["inskrivningar"] == 3 and h.detaljer["gallring_ar"] == 5
-    assert inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22)) == {"inskrivningar": 0, "deltagare": 0}  # idempotent
+    assert Importkorning.objects.get().filnamn == "ny.csv"
+    assert inskrivningar_gallra(forbund=forbund, idag=D(2026, 11, 22)) == {"inskrivningar": 0, "deltagare": 0, "importkorningar": 0}
     assert Handelse.objects.filter(handling="uppfoljning_gallra").count() == 1
-    assert gallring_task.apply().get() == {"skelleftea-norsjo": {"inskrivningar": 0, "deltagare": 0}, "annat": {"inskrivningar": 0, "deltagare": 0}}
+    noll = {"inskrivningar": 0, "deltagare": 0, "importkorningar": 0}
+    assert gallring_task.apply().get() == {"skelleftea-norsjo": noll, "annat": noll}
 
 
 def test_deltagarlistan_filtrerar_och_raknar_alla_inskrivningar(forbund: Forbund, klient: Callable[..., Client]) -> None:
@@ -200,3 +206,13 @@ def test_deltagarlistan_filtrerar_och_raknar_alla_inskrivningar(forbund: Forbund
     sida = c.get("/uppfoljning/", {"insats": amt.pk}).context["sida"]
     assert [(d.kod, d.antal) for d in sida] == [("L1", 2), ("L2", 1)]
     assert [d.kod for d in c.get("/uppfoljning/", {"sok": "l2"}).context["sida"]] == ["L2"]
+
+
+def test_startsidan_har_rutor_och_varnar_for_gamla_oppna(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    amt = f.insats(forbund, "AMT")
+    f.inskrivning(forbund, amt, "GAMMAL", inskriven=D(2015, 1, 1))
+    admin = klient(RollTyp.ADMINISTRATOR).get("/").content.decode()
+    assert "Registrera avslut" in admin and "Importera deltagare" in admin
+    assert f"1 inskrivning har pågått sedan före {D.today().year - 2} utan avslut" in admin
+    ledamot = klient(RollTyp.STYRELSELEDAMOT).get("/").content.decode()
+    assert "Registrera avslut" not in ledamot and "utan avslut" not in ledamot and "Utfall" in ledamot
