@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
-from finsam.models import Person
+from finsam.models import Medlem, Person
 
-from .models import Arende, Beslutsregler, Delegation, Handling, Handlingstyp, Narvaro, Sammantrade
+from .models import Arende, Beslutsregler, Delegation, Handling, Handlingstyp, Mandat, Narvaro, Sammantrade
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -83,6 +83,18 @@ class NarvaroForm(TillganglighetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in personer or []]).order_by("namn")  # type: ignore[attr-defined]
         self.fields["ersatter"].choices = [("", "–")] + [(m.pk, f"{m.person.namn} ({m.medlem.namn})") for m in ledamotsmandat or []]  # type: ignore[attr-defined]
+
+
+class MandatForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Mandat
+        fields = ["person", "medlem", "typ", "uppdrag", "fran", "till"]
+        widgets = {"fran": DATUM, "till": DATUM}
+
+    def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(forbund=forbund).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
 
 
 class AnslagForm(TillganglighetMixin, forms.Form):

@@ -7,6 +7,7 @@ from .beslut import (
     omedelbar_justering,
     paragraf_andra,
 )
+from .mandat import mandat_avsluta, mandat_skapa
 from .mote import (
     anslag_registrera,
     arende_andra,
@@ -33,7 +34,7 @@ from .regler import beslutsregler_andra, beslutsregler_for
 __all__ = [
     "anslag_registrera", "arende_andra", "arende_flytta", "arende_skapa", "arende_ta_bort", "beslut_fatta",
     "beslutsregler_andra", "beslutsregler_for", "bilaga_ladda_upp", "delegationsbeslut_registrera",
-    "gallringslista_skapa", "handling_registrera", "justering_bekrafta", "kallelse_skicka", "mote_avsluta",
+    "gallringslista_skapa", "handling_registrera", "mandat_avsluta", "mandat_skapa", "justering_bekrafta", "kallelse_skicka", "mote_avsluta",
     "narvaro_registrera", "narvaro_ta_bort", "nasta_nummer", "nummerserie_satt_start", "omedelbar_justering",
     "paragraf_andra", "sammantrade_andra", "sammantrade_planera", "uppdrag_andra", "uppdrag_avsluta",
 ]

@@ -19,8 +19,8 @@ from finsam.tenancy import hamta
 from finsam.web import behorighet, fel_text
 
 from .. import selectors, services
-from ..forms import DelegationsbeslutForm, HandlingForm, ReglerForm
-from ..models import Beslutsregler, Delegation, Gallringslista, Handling, Paragraf, Sammantrade, Uppdrag
+from ..forms import DelegationsbeslutForm, HandlingForm, MandatForm, ReglerForm
+from ..models import Beslutsregler, Delegation, Gallringslista, Handling, Mandat, Paragraf, Sammantrade, Uppdrag
 from ..services.regler import beslutsregler_for
 from .mote import utfor
 
@@ -139,3 +139,39 @@ def regler(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         else:
             status = 400
     return render(request, "styrelse/regler.html", {"form": form, "regler": befintliga, "idag": dt.date.today()}, status=status)
+
+
+@behorighet("styrelse.visa")
+def mandat(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+    form = MandatForm(request.POST or None, forbund=kontext.forbund)
+    status = 200
+    if request.method == "POST":
+        kontext.kraver("styrelse.redigera")
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                m = services.mandat_skapa(forbund=kontext.forbund, aktor=request.user, **d)
+            except ValidationError as exc:
+                messages.error(request, fel_text(exc))
+                status = 400
+            else:
+                messages.success(request, f"Mandatet för {m.person} är registrerat.")
+                return redirect("styrelse:mandat")
+        else:
+            status = 400
+    alla = list(Mandat.objects.filter(forbund=kontext.forbund).select_related("person", "medlem").order_by("medlem__ordning", "typ", "-fran"))
+    idag = timezone.localdate()
+    return render(request, "styrelse/mandat.html", {"form": form, "mandat": alla, "idag": idag}, status=status)
+
+
+@behorighet("styrelse.redigera")
+@require_POST
+def mandat_avsluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    m = hamta(Mandat.objects.select_related("person"), kontext.forbund, pk=pk)
+    try:
+        till = dt.date.fromisoformat(request.POST.get("till", ""))
+    except ValueError:
+        messages.error(request, "Ange slutdatum (ÅÅÅÅ-MM-DD).")
+        return redirect("styrelse:mandat")
+    return utfor(request, lambda: services.mandat_avsluta(mandat=m, aktor=request.user, till=till),
+                 f"Mandatet för {m.person} slutar {till:%Y-%m-%d}.", reverse("styrelse:mandat"))

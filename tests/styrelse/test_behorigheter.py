@@ -42,7 +42,7 @@ def _forbund_data(f: Forbund) -> dict[str, Any]:
     gammalt = SammantradeFactory(forbund=f, datum=dt.date(2019, 11, 28))
     anslag = Anslag.objects.create(forbund=f, sammantrade=gammalt, uppsatt=dt.date(2019, 12, 20), nedtas=dt.date(2020, 1, 13),
                                    forvaringsplats="Kansliet")
-    return {"s": s, "mote": mote, "anslag": anslag, "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
+    return {"s": s, "mote": mote, "anslag": anslag, "mandat": s["ledamot"]["fk"], "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
             "delegation": d, "delegationsbeslut": db}
 
 
@@ -66,6 +66,12 @@ RADER = [
     Rad("styrelse:regler", lambda m: "/styrelse/regler/", "styrelse.visa"),
     Rad("styrelse:regler", lambda m: "/styrelse/regler/", "styrelse.redigera", metod="post",
         data=lambda m: {"majoritet": "2/3", "kallelsetid_dagar": 7, "forvaringsplats": "Kansliet"}),
+    Rad("styrelse:mandat", lambda m: "/styrelse/mandat/", "styrelse.visa"),
+    Rad("styrelse:mandat", lambda m: "/styrelse/mandat/", "styrelse.redigera", metod="post",
+        data=lambda m: {"person": m["f"]["s"]["chef"].pk, "medlem": m["f"]["s"]["ledamot"]["fk"].medlem_id, "typ": "ledamot",
+                        "fran": "2010-01-01", "till": "2010-12-31"}),
+    R("styrelse:mandat_avsluta", "mandat", "/styrelse/mandat/{pk}/avsluta/", "styrelse.redigera", metod="post",
+      data=lambda m: {"till": "2030-12-31"}),
     Rad("styrelse:sok", lambda m: "/styrelse/sok/?q=Beslutad&ar=2026", "styrelse.visa"),
     Rad("styrelse:uppdrag", lambda m: "/styrelse/uppdrag/", "styrelse.visa"),
     R("styrelse:uppdrag_andra", "uppdrag", "/styrelse/uppdrag/{pk}/andra/", "styrelse.redigera", metod="post"),

@@ -182,3 +182,24 @@ def test_uppdrag_skapas_ur_att_sats_med_aterrapport(s: dict[str, Any], chef: Any
     u = Uppdrag.objects.get()
     assert (u.paragraf, u.ansvarig, u.aterrapport, u.status) == (p, s["chef"], maj, "oppet")
     assert u.ansvarig_text == "förbundschef"
+
+
+def test_en_ledamot_per_medlem_och_historik(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
+    from styrelse.models import Mandat
+    from styrelse.services import mandat_avsluta, mandat_skapa
+
+    ny = s["ersattare"]["fk"].person
+    fk = s["ledamot"]["fk"]
+    with pytest.raises(ValidationError, match="Försäkringskassan har redan en ledamot under perioden: Ledamot fk"):
+        mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=fk.medlem, typ="ledamot", fran=dt.date(2020, 1, 1))
+    mandat_avsluta(mandat=fk, aktor=chef, till=dt.date(2019, 12, 31))
+    m = mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=fk.medlem, typ="ledamot", fran=dt.date(2020, 1, 1))
+    assert Mandat.objects.filter(medlem=fk.medlem, typ="ledamot").count() == 2  # history kept
+    mandat_avsluta(mandat=m, aktor=chef, till=dt.date(2020, 12, 31))
+    with pytest.raises(ValidationError, match="Ledamot skelleftea är redan ordförande under perioden"):
+        mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=fk.medlem, typ="ledamot", fran=dt.date(2021, 1, 1), uppdrag="ordforande")
+    with pytest.raises(ValidationError, match="väljs bland ledamöterna"):
+        mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=s["ledamot"]["region"].medlem, typ="ersattare",
+                     fran=dt.date(2030, 1, 1), uppdrag="vice_ordforande")
+    # Quorum follows the mandates in office on the meeting date.
+    assert Handelse.objects.filter(handling__in=["mandat_skapa", "mandat_avsluta"]).count() == 3
