@@ -42,7 +42,8 @@ def _forbund_data(f: Forbund) -> dict[str, Any]:
     gammalt = SammantradeFactory(forbund=f, datum=dt.date(2019, 11, 28))
     anslag = Anslag.objects.create(forbund=f, sammantrade=gammalt, uppsatt=dt.date(2019, 12, 20), nedtas=dt.date(2020, 1, 13),
                                    forvaringsplats="Kansliet")
-    return {"s": s, "mote": mote, "anslag": anslag, "mandat": s["ledamot"]["fk"], "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
+    return {"s": s, "mote": mote, "anslag": anslag, "mandat": s["ledamot"]["fk"],
+             "arende": a, "paragraf": p, "narvaro": n, "bilaga": b, "uppdrag": u, "handling": h, "typ": typ,
             "delegation": d, "delegationsbeslut": db}
 
 
