@@ -113,8 +113,11 @@ class InsatsWidget(widgets.Widget):
         text = _text(value)
         insats = self.resurs.insatser.get(text.lower())
         if insats is None:
-            kanda = ", ".join(sorted(i.kortnamn for i in self.resurs.insatser.values())) or "(inga insatser registrerade)"
+            kanda = ", ".join(sorted(i.kortnamn for i in self.resurs.insatser.values() if i.inriktning == Insats.Inriktning.INDIVID))
+            kanda = kanda or "(inga individinriktade insatser registrerade)"
             raise ValueError(f"insatsen ”{text}” finns inte i förbundet; tillåtna kortnamn: {kanda}")
+        if insats.inriktning != Insats.Inriktning.INDIVID:
+            raise ValueError(f"insatsen ”{text}” är strukturinriktad; deltagare skrivs bara in i individinriktade insatser")
         return int(insats.pk)
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:

@@ -73,6 +73,8 @@ def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagar
     """Enrol a participant in an intervention (entry data; exit data may be given too for a past enrolment)."""
     if insats.forbund_id != forbund.pk or deltagare.forbund_id != forbund.pk:
         raise ValidationError("Insatsen och deltagaren måste tillhöra förbundet.")
+    if insats.inriktning != Insats.Inriktning.INDIVID:
+        raise ValidationError({"insats": f"{insats.kortnamn} är en strukturinriktad insats; deltagare skrivs bara in i individinriktade insatser."})
     inskrivning = Inskrivning(forbund=forbund, insats=insats, deltagare=deltagare, **falt)
     if inskrivning.inskriven is None and not inskrivning.samtycke and not falt.get("startar"):
         raise ValidationError({"inskriven": "Ange inskrivningsdatum."})

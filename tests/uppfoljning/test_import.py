@@ -171,6 +171,14 @@ def test_provkorning_sparar_inget(insatser: None, forbund: Forbund, chef: Any) -
     assert not Inskrivning.objects.exists() and not Deltagare.objects.exists() and not Handelse.objects.filter(handling="deltagare_import").exists()
 
 
+def test_strukturinsats_avvisas_i_import(insatser: None, forbund: Forbund, chef: Any) -> None:
+    f.insats(forbund, "NAFS", inriktning="struktur")
+    with pytest.raises(ValidationError) as e:
+        _importera(forbund, chef, RUBRIK + "\nNAFS;S1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n")
+    assert e.value.messages == ["Rad 2, kolumn insats: insatsen ”NAFS” är strukturinriktad; deltagare skrivs bara in i individinriktade insatser."]
+    assert not Inskrivning.objects.exists()
+
+
 def test_annat_forbunds_insats_ar_okand(insatser: None, forbund: Forbund, annat_forbund: Forbund, chef: Any) -> None:
     f.insats(annat_forbund, "ANNAN")
     with pytest.raises(ValidationError) as e:

@@ -141,6 +141,14 @@ def test_annat_forbunds_insats_avvisas(forbund: Forbund, annat_forbund: Forbund,
     assert not Deltagare.objects.exists()
 
 
+def test_strukturinsats_tar_inte_emot_deltagare(forbund: Forbund, chef: Any) -> None:
+    nafs = f.insats(forbund, "NAFS", inriktning="struktur")
+    with pytest.raises(ValidationError) as e:
+        services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="S1", personnummer="", insats=nafs, **_falt())
+    assert e.value.message_dict["insats"] == ["NAFS är en strukturinriktad insats; deltagare skrivs bara in i individinriktade insatser."]
+    assert not Deltagare.objects.exists()
+
+
 def test_vokabular_tar_koder_och_svenska_etiketter() -> None:
     assert tolka(Forsorjning, "Sjuk-/rehabpenning") == "sjuk_rehabpenning"
     assert tolka(Forsorjning, "  AKTIVITETSSTÖD ") == "aktivitetsstod"
