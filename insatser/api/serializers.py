@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -146,9 +147,14 @@ class InsatsMalSerializer(serializers.ModelSerializer):
 
 
 class InsatsRapportversionSerializer(serializers.ModelSerializer):
+    fil = serializers.SerializerMethodField(help_text="Adress för nedladdning av versionen.")
+
     class Meta:
         model = Rapportversion
-        fields = ["id", "version", "kommentar", "uppladdad"]
+        fields = ["id", "version", "kommentar", "uppladdad", "fil"]
+
+    def get_fil(self, obj: Rapportversion) -> str:
+        return reverse("insatser:rapportversion_fil", args=[obj.pk])
 
 
 class InsatsRapportSerializer(serializers.ModelSerializer):

@@ -77,3 +77,17 @@ def test_schemat_beskriver_api(chef_klient) -> None:
     for sokvag in ("/api/insatser/insatser/", "/api/insatser/ansokningar/{id}/besluta/", "/api/insatser/beviljanden/per-ar/",
                    "/api/insatser/mal/{id}/bedomning/", "/api/insatser/rapporter/{id}/version/"):
         assert sokvag in schema["paths"], sokvag
+
+
+def test_rapportversion_via_api(forbund: Forbund, chef_klient, klient) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    insats = f.insats(forbund, "MISAM")
+    svar = chef_klient.post("/api/insatser/rapporter/", {"insats": insats.pk, "typ": "arsrapport", "ar": 2020}, content_type="application/json")
+    assert svar.status_code == 201 and svar.json()["forfallodatum"] == "2021-01-31"
+    pk = svar.json()["id"]
+    svar = chef_klient.post(f"/api/insatser/rapporter/{pk}/version/", {"fil": SimpleUploadedFile("r.pdf", b"%PDF-1.7 api"), "kommentar": "v1"})
+    assert svar.status_code == 201
+    [version] = svar.json()["versioner"]
+    assert b"".join(klient("revisor").get(version["fil"]).streaming_content) == b"%PDF-1.7 api"
+    assert chef_klient.post(f"/api/insatser/rapporter/{pk}/version/", {"fil": SimpleUploadedFile("r.exe", b"MZ")}).status_code == 400
