@@ -116,3 +116,18 @@ def test_api_texter_och_mal(forbund: Forbund, chef_klient: Client, annat_forbund
         "forbundsmal_skapa", "forbundsmal_spara", "forbundsmal_ta_bort"]
     svar = chef_klient.post("/api/rapporter/rapporter/skapa/", {"typ": "verksamhetsplan", "ar": 2020}, content_type="application/json")
     assert svar.status_code == 202 and svar.json()["dokument"]["status"] in {"koad", "klar"}
+
+
+def test_startsidan_paminner_om_arsredovisningen(forbund: Forbund, chef_klient: Client, klient: Callable[..., Client]) -> None:
+    from finsam.permissions import Kontext
+    from rapporter.startsida import notiser
+
+    chef = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
+    (notis,) = notiser(chef, None, idag=dt.date(2020, 3, 2))
+    assert "Årsredovisningen för 2019" in notis.text and "31 mars 2020" in notis.text and notis.niva == "varning"
+    assert notis.url == "/rapporter/arsredovisning/2019/"
+    assert notiser(chef, None, idag=dt.date(2020, 6, 1)) == []
+    assert notiser(Kontext(forbund=forbund, roll=RollTyp.REVISOR), None, idag=dt.date(2020, 3, 2)) == []
+    Rapport.objects.create(forbund=forbund, typ="arsredovisning", ar=2019, status=Rapport.Status.FASTSTALLD)
+    assert notiser(chef, None, idag=dt.date(2020, 3, 2)) == []
+    assert "Rapporter" in klient(RollTyp.REVISOR).get("/").content.decode()
