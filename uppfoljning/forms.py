@@ -68,6 +68,18 @@ class InskrivningForm(forms.Form):
         return data
 
 
+class InskrivningAndraForm(forms.Form):
+    samtycke_datum = DatumFalt(label="Samtycke lämnat", required=False)
+    kon = forms.ChoiceField(label="Kön", choices=TOM + list(Kon.choices))
+    fodelsear = forms.IntegerField(label="Födelseår", min_value=1900, max_value=2100)
+    remittent = forms.ChoiceField(label="Remittent", choices=TOM + list(Remittent.choices))
+    utbildning = forms.ChoiceField(label="Högsta utbildning vid inskrivning", choices=TOM + list(Utbildning.choices))
+    forsorjning_in = forms.ChoiceField(label="Försörjning vid inskrivning", choices=TOM + list(Forsorjning.choices))
+    inskriven = DatumFalt(label="Inskriven")
+    avslutad = DatumFalt(label="Avslutad", required=False, help_text="Lämna tomt om inskrivningen pågår.")
+    forsorjning_ut = forms.ChoiceField(label="Försörjning vid avslut", choices=TOM + list(Forsorjning.choices), required=False)
+
+
 class AvslutForm(forms.Form):
     inskrivning = forms.TypedChoiceField(label="Inskrivning", coerce=int, widget=forms.RadioSelect)
     avslutad = DatumFalt(label="Avslutad")

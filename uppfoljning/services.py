@@ -137,6 +137,34 @@ def inskrivning_avsluta(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivnin
     return inskrivning
 
 
+ANDRINGSBARA = ["samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut"]
+
+
+@transaction.atomic
+def inskrivning_andra(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivning, **falt: Any) -> Inskrivning:
+    """Correct an enrolment's entry or exit data (e.g. a mistyped exit date); the same rules as at entry apply."""
+    inskrivning = Inskrivning.objects.select_for_update().get(pk=inskrivning.pk, forbund=forbund)
+    if inskrivning.gallrad:
+        raise ValidationError("Inskrivningen är avidentifierad och kan inte ändras.")
+    if not inskrivning.samtycke:
+        raise ValidationError("En anonym registrering (utan samtycke) kan inte kompletteras.")
+    okanda = set(falt) - set(ANDRINGSBARA)
+    if okanda:
+        raise ValidationError(f"Fälten {', '.join(sorted(okanda))} kan inte ändras.")
+    fore = snapshot(inskrivning)
+    for namn, varde in falt.items():
+        setattr(inskrivning, namn, varde)
+    inskrivning.full_clean(validate_constraints=False)
+    _kontrollera_oppen(inskrivning)
+    andringar = diff(fore, snapshot(inskrivning))
+    if not andringar:
+        return inskrivning
+    inskrivning.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_andra", objekt=inskrivning, andringar=andringar,
+                   detaljer={"deltagare": inskrivning.deltagare.kod})
+    return inskrivning
+
+
 @transaction.atomic
 def installning_spara(*, forbund: Forbund, aktor: Any, maskeringsgrans: int, gallring_ar: int) -> Installning:
     obj = Installning.objects.select_for_update().filter(forbund=forbund).first() or Installning(forbund=forbund)

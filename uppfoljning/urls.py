@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("deltagare/<int:pk>/", views.deltagare_detalj, name="deltagare_detalj"),
     path("inskrivning/ny/", views.inskrivning_ny, name="inskrivning_ny"),
+    path("inskrivning/<int:pk>/andra/", views.inskrivning_andra, name="inskrivning_andra"),
     path("avslut/", views.avslut, name="avslut"),
     path("import/", views.importera, name="importera"),
     path("import/<int:pk>/", views.import_status, name="import_status"),

@@ -18,7 +18,7 @@ from finsam.web import behorighet, fel_text
 from insatser.models import Insats
 
 from . import selectors, services
-from .forms import AvslutForm, ImportForm, InskrivningForm, InstallningForm, SokForm
+from .forms import AvslutForm, ImportForm, InskrivningAndraForm, InskrivningForm, InstallningForm, SokForm
 from .importera import bakgrund_bytes, deltagare_import, import_bestall, max_bytes
 from .models import Deltagare, Importkorning, Inskrivning
 from .resources import InskrivningResource
@@ -81,6 +81,25 @@ def inskrivning_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             messages.success(request, f"Deltagare {inskrivning.deltagare.kod} är inskriven i {d['insats'].kortnamn}.")
             return redirect("uppfoljning:deltagare_detalj", pk=inskrivning.deltagare_id)
     return render(request, "uppfoljning/inskrivning_ny.html", {"form": form})
+
+
+@behorighet("deltagare.redigera")
+def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    inskrivning = hamta(Inskrivning.objects.select_related("insats", "deltagare"), kontext.forbund, pk=pk)
+    if inskrivning.gallrad or not inskrivning.samtycke:
+        messages.error(request, "Den här inskrivningen kan inte ändras (anonym eller avidentifierad).")
+        return redirect("uppfoljning:deltagare_detalj", pk=inskrivning.deltagare_id)
+    initial = {k: getattr(inskrivning, k) for k in services.ANDRINGSBARA}
+    form = InskrivningAndraForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inskrivning_andra(forbund=kontext.forbund, aktor=request.user, inskrivning=inskrivning, **form.cleaned_data)
+        except ValidationError as exc:
+            _formfel(form, exc)
+        else:
+            messages.success(request, f"Inskrivningen i {inskrivning.insats.kortnamn} är ändrad.")
+            return redirect("uppfoljning:deltagare_detalj", pk=inskrivning.deltagare_id)
+    return render(request, "uppfoljning/inskrivning_andra.html", {"form": form, "inskrivning": inskrivning})
 
 
 @behorighet("deltagare.redigera")

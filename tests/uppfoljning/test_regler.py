@@ -141,6 +141,25 @@ def test_annat_forbunds_insats_avvisas(forbund: Forbund, annat_forbund: Forbund,
     assert not Deltagare.objects.exists()
 
 
+def test_andra_inskrivning_loggas_och_regler_galler(forbund: Forbund, amt: Any, chef: Any) -> None:
+    ins, _ = services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="R1", personnummer="", insats=amt, **_falt())
+    services.inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 9, 1), forsorjning_ut="arbete")
+    services.inskrivning_andra(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 8, 1), forsorjning_ut="studier")
+    ins.refresh_from_db()
+    assert (ins.avslutad, ins.forsorjning_ut, ins.dagar) == (D(2019, 8, 1), "studier", 153)
+    h = Handelse.objects.get(handling="inskrivning_andra")
+    assert h.andringar["avslutad"] == ["2019-09-01", "2019-08-01"] and h.andringar["forsorjning_ut"] == ["arbete", "studier"]
+    with pytest.raises(ValidationError) as e:
+        services.inskrivning_andra(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 1, 1))
+    assert "före inskrivningsdatum" in e.value.message_dict["avslutad"][0]
+    ins.refresh_from_db()
+    assert ins.avslutad == D(2019, 8, 1) and Handelse.objects.filter(handling="inskrivning_andra").count() == 1
+    # Reopening is refused while another enrolment in the intervention is open.
+    services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="R1", personnummer="", insats=amt, **_falt(inskriven=D(2020, 1, 1)))
+    with pytest.raises(ValidationError, match="redan en pågående inskrivning"):
+        services.inskrivning_andra(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=None, forsorjning_ut="")
+
+
 def test_strukturinsats_tar_inte_emot_deltagare(forbund: Forbund, chef: Any) -> None:
     nafs = f.insats(forbund, "NAFS", inriktning="struktur")
     with pytest.raises(ValidationError) as e:
