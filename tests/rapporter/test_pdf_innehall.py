@@ -178,3 +178,16 @@ def test_fast_antal_fragor_oavsett_datamangd(kant: Forbund) -> None:
     efter = _fragor_for_rendering(kant, bygg)
     assert efter == fore, (fore, efter)
     assert fore <= 45
+
+
+def test_publicerade_tal_maskeras_under_gransen(forbund: Forbund) -> None:
+    """The annual report is published: counts under the förbund's masking threshold print as "<N"."""
+    from uppfoljning.models import Installning
+
+    f.styrelse(forbund, 2019)
+    f.kant_utfall(forbund)
+    Installning.objects.update_or_create(forbund=forbund, defaults={"maskeringsgrans": 3})
+    text = text_ur_pdf(pdf.arsredovisning_pdf(selectors.arsredovisning(forbund, 2019)))
+    rader = [re.sub(r"\s+", " ", r).strip() for r in text.splitlines()]
+    assert "Arbete <3 <3 <3 0" in rader  # 2 (1 k, 1 m) is under 3
+    assert "Totalt avslutade deltagare 4 <3 <3 <3" in rader
