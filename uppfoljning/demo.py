@@ -63,16 +63,18 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
             index = [i for i, a in enumerate(avslutade) if a[1] < dag - dt.timedelta(days=60)]
             if index and rnd.random() < 0.04:  # a returning participant: same code, new enrolment
                 kod, _, forra = avslutade.pop(rnd.choice(index))
-                kon, fodelsear = forra["kon"], forra["fodelsear"]
+                kon, fodelsear, utbildning = forra["kon"], forra["fodelsear"], forra["utbildning"]
             else:
                 nummer += 1
                 kod = f"{prefix}-{dag.year}-{nummer:03d}"
                 kon, fodelsear = _val(rnd, KON), dag.year - rnd.randint(lag, hog)
+                unga = [(k, v) for k, v in UTBILDNING if not k.startswith("eftergymnasial")]
+                utbildning = _val(rnd, unga if dag.year - fodelsear < 22 else UTBILDNING)
             varaktighet = int(rnd.triangular(30, 720, 200))
             utdag = dag + dt.timedelta(days=varaktighet)
             if insats.slutdatum and utdag > insats.slutdatum:
                 utdag = insats.slutdatum
-            falt: dict[str, Any] = {"kon": kon, "fodelsear": fodelsear, "remittent": _val(rnd, REMITTENT), "utbildning": _val(rnd, UTBILDNING),
+            falt: dict[str, Any] = {"kon": kon, "fodelsear": fodelsear, "remittent": _val(rnd, REMITTENT), "utbildning": utbildning,
                                     "forsorjning_in": _val(rnd, FORSORJNING_IN), "inskriven": dag, "samtycke_datum": dag}
             if utdag <= min(SLUTDAG, dt.date.today()):
                 falt["avslutad"], falt["forsorjning_ut"] = utdag, _val(rnd, FORSORJNING_UT)
