@@ -8,10 +8,16 @@ from django import forms
 
 from finsam.models import Medlem, Person
 
-from .models import Arende, Beslutsregler, Delegation, Handling, Handlingstyp, Mandat, Narvaro, Sammantrade
+from .models import Arende, Beslutsregler, Delegation, Handling, Handlingstyp, Mandat, Narvaro, Paragraf, Sammantrade
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _senaste_paragrafer(forbund_id: int | None, antal: int) -> Any:
+    """The latest paragraphs as an unsliced queryset (a ModelChoiceField must be able to filter it)."""
+    ids = list(Paragraf.objects.filter(forbund_id=forbund_id or 0).order_by("-ar", "-nummer").values_list("pk", flat=True)[:antal])
+    return Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")
 
 
 class TillganglighetMixin:
@@ -47,8 +53,9 @@ class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Sammantrade
-        fields = ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare"]
+        fields = ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare", "datumbeslut"]
         widgets = {"datum": DATUM, "starttid": TID, "sluttid": TID, "detaljer": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"datumbeslut": "Styrelsens beslut om årets mötesdatum."}
 
     def __init__(self, *args: Any, personer: list[Person] | None = None, justerbara: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -56,6 +63,11 @@ class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
         for f in ("sammankallande", "ordforande", "sekreterare"):
             self.fields[f].queryset = Person.objects.filter(pk__in=ids).order_by("namn")  # type: ignore[attr-defined]
         self.fields["justerare"].queryset = Person.objects.filter(pk__in=[p.pk for p in justerbara or []]).order_by("namn")  # type: ignore[attr-defined]
+        forbund_id = self.instance.forbund_id if self.instance and self.instance.pk else None
+        self.fields["datumbeslut"].queryset = (  # type: ignore[attr-defined]
+            _senaste_paragrafer(forbund_id, 60) if forbund_id else Paragraf.objects.none()
+        )
+        self.fields["datumbeslut"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
 
 
 class ArendeForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -138,8 +150,12 @@ class HandlingForm(TillganglighetMixin, forms.Form):
     handlingstyp = forms.ModelChoiceField(label="Handlingstyp (gallringsregel)", queryset=Handlingstyp.objects.none())
     sekretess = forms.BooleanField(label="Sekretessmarkerad", required=False)
     fil = forms.FileField(label="Fil", required=False)
+    paragrafer = forms.ModelMultipleChoiceField(label="Beslut i ärendet", queryset=Paragraf.objects.none(), required=False,
+                                                help_text="Håll ned Ctrl (Cmd) för att välja flera.")
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["handlingstyp"].queryset = Handlingstyp.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
         self.fields["handlingstyp"].label_from_instance = lambda t: f"{t.namn} – {t.regel}"  # type: ignore[attr-defined]
+        self.fields["paragrafer"].queryset = _senaste_paragrafer(forbund.pk if forbund else None, 200)  # type: ignore[attr-defined]
+        self.fields["paragrafer"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]

@@ -111,7 +111,8 @@ def mote_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
         messages.error(request, "Kontrollera uppgifterna: " + _fel(form))
         return redirect(till)
     d = form.cleaned_data
-    falt = {k: d[k] for k in ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare"]}
+    falt = {k: d[k] for k in ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare",
+                              "datumbeslut"]}
     return utfor(request, lambda: services.sammantrade_andra(sammantrade=mote, aktor=request.user, justerare=list(d["justerare"]), **falt),
                  "Sammanträdet är uppdaterat.", till)
 

@@ -104,3 +104,18 @@ def test_protokollsutdrag_pdf(forbund: Any, chef: Any, chef_klient: Client) -> N
     assert "Protokollsutdrag" in text and "§ 1 Projektansökan SIKT 2.0" in text and "bevilja medfinansiering enligt ansökan" in text
     assert "Utdragsbestyrkande" in text and "omedelbart" in text
     assert chef_klient.post(f"/styrelse/paragrafer/{p.pk}/utdrag/").status_code == 302
+
+
+def test_handling_kopplas_till_beslut_via_sidan(forbund: Any, chef: Any, chef_klient: Client) -> None:
+    from styrelse.models import Handling, Paragraf, Sammantrade
+
+    mote = Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28))
+    p = Paragraf.objects.create(forbund=forbund, sammantrade=mote, ar=2019, nummer=73, rubrik="Avtal med Sobona")
+    typ = Handlingstyp.objects.create(forbund=forbund, namn="Avtal", bevaras=True)
+    svar = chef_klient.post("/styrelse/diarium/", {"riktning": "inkommande", "datum": "2019-12-12", "rubrik": "Besked från Sobona",
+                                                   "motpart": "Sobona", "arende": "Medlemskap i Sobona", "handlingstyp": typ.pk,
+                                                   "paragrafer": [p.pk]})
+    assert svar.status_code == 302
+    h = Handling.objects.get()
+    assert h.diarienummer == "SFSN 2019/1" and list(h.paragrafer.all()) == [p]
+    assert "§ 73/2019" in chef_klient.get("/styrelse/diarium/").content.decode()
