@@ -153,6 +153,10 @@ def test_api_skapar_och_avslutar(forbund: Forbund, klient: Callable[..., Client]
     rad = "\nAMT;API2;annat;1990;af;okand;okand;2019-01-01;;;nej\n"
     imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (RUBRIK + rad).encode())})
     assert imp.status_code == 200 and imp.json()["nya"] == 1
+    rattad = c.patch(f"/api/uppfoljning/inskrivningar/{pk}/", {"avslutad": "2019-09-01"}, content_type="application/json")
+    assert rattad.status_code == 200 and rattad.json()["dagar"] == 153
+    fel = c.patch(f"/api/uppfoljning/inskrivningar/{pk}/", {"fodelsear": 2010}, content_type="application/json")
+    assert fel.status_code == 400 and "tillåten ålder" in fel.json()["fodelsear"][0]
     imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", b"trasig")})
     assert imp.status_code == 400 and imp.json()["fel"][0].startswith("Rad 1:")
     assert c.get("/api/uppfoljning/utfall/?ar=tjugo").status_code == 400

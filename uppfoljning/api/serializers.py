@@ -65,6 +65,20 @@ class InskrivningInSerializer(serializers.Serializer[Any]):
     inskriven = serializers.DateField()
 
 
+class InskrivningAndraInSerializer(serializers.Serializer[Any]):
+    """Corrections: any subset of these fields (PATCH)."""
+
+    samtycke_datum = serializers.DateField(required=False, allow_null=True)
+    kon = KodFalt(Kon, required=False, allow_blank=False)
+    fodelsear = serializers.IntegerField(required=False)
+    remittent = KodFalt(Remittent, required=False)
+    utbildning = KodFalt(Utbildning, required=False)
+    forsorjning_in = KodFalt(Forsorjning, required=False)
+    inskriven = serializers.DateField(required=False)
+    avslutad = serializers.DateField(required=False, allow_null=True)
+    forsorjning_ut = KodFalt(Forsorjning, required=False)
+
+
 class AvslutInSerializer(serializers.Serializer[Any]):
     avslutad = serializers.DateField()
     forsorjning_ut = KodFalt(Forsorjning, allow_blank=False)

@@ -29,6 +29,7 @@ from .serializers import (
     DeltagareSerializer,
     ImportInSerializer,
     ImportUtSerializer,
+    InskrivningAndraInSerializer,
     InskrivningInSerializer,
     InskrivningSerializer,
 )
@@ -86,6 +87,19 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         except ValidationError as exc:
             return _fel(exc)
         return Response(InskrivningSerializer(inskrivning).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=InskrivningAndraInSerializer, responses={200: InskrivningSerializer})
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Correct entry or exit data; the same rules apply and the change is audited."""
+        inskrivning = self.get_object()
+        inn = InskrivningAndraInSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        try:
+            inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                     **inn.validated_data)
+        except ValidationError as exc:
+            return _fel(exc)
+        return Response(InskrivningSerializer(inskrivning).data)
 
     @extend_schema(request=AvslutInSerializer, responses={200: InskrivningSerializer})
     @action(detail=True, methods=["post"], url_path="avslut")
