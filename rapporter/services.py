@@ -230,7 +230,7 @@ def rapport_ateroppna(*, forbund: Forbund, aktor: Any, rapport: Rapport) -> Rapp
 @transaction.atomic
 def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragraf: Any) -> Rapport:
     """Record the board's decision and freeze the final PDF the board read: locked, SHA-256 kept."""
-    rapport = Rapport.objects.select_for_update().select_related("dokument").get(pk=rapport.pk, forbund=forbund)
+    rapport = Rapport.objects.select_for_update(of=("self",)).select_related("dokument").get(pk=rapport.pk, forbund=forbund)
     fore = snapshot(rapport)
     if paragraf is None or paragraf.forbund_id != forbund.pk:
         raise ValidationError("Välj styrelsens beslutsparagraf.")
