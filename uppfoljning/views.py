@@ -11,7 +11,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
+from finsam.models import Handelse
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fel_text
@@ -22,6 +24,7 @@ from .forms import AvslutForm, ImportForm, InskrivningAndraForm, InskrivningForm
 from .importera import bakgrund_bytes, deltagare_import, import_bestall, max_bytes
 from .models import Deltagare, Importkorning, Inskrivning
 from .resources import InskrivningResource
+from .vokabular import Forsorjning
 
 
 def _formfel(form: Any, exc: ValidationError) -> None:
@@ -120,8 +123,12 @@ def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             messages.success(request, f"Avslut registrerat: {inskrivning.deltagare.kod} i {inskrivning.insats.kortnamn} "
                                       f"{d['avslutad']:%Y-%m-%d}. Skriv nästa deltagarkod.")
             return redirect("uppfoljning:avslut")
-    return render(request, "uppfoljning/avslut.html",
-                  {"kod": kod, "form": form, "inskrivningar": inskrivningar, "hittades_inte": bool(kod) and not inskrivningar})
+    # This sitting's exits by this user, newest first, from the audit trail (for a quick check).
+    senaste = Handelse.objects.filter(forbund=kontext.forbund, aktor_id=request.user.pk, handling="inskrivning_avsluta",
+                                      tidpunkt__date=timezone.localdate()).order_by("-tidpunkt", "-id")[:10]
+    return render(request, "uppfoljning/avslut.html", {"kod": kod, "form": form, "inskrivningar": inskrivningar,
+                                                       "hittades_inte": bool(kod) and not inskrivningar, "senaste": senaste,
+                                                       "etiketter": dict(Forsorjning.choices)})
 
 
 @behorighet("deltagare.redigera")

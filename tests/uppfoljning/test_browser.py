@@ -64,6 +64,10 @@ def test_avslut_helt_med_tangentbordet(page: Page, live_server: Any, forbund: Fo
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Avslut registrerat: K-102 i MYSAM 2019-09-01")
+    tabell = page.get_by_role("table", name="Dina registrerade avslut i dag")
+    expect(tabell.locator("tbody tr")).to_have_count(2)
+    expect(tabell.locator("tbody tr").first).to_contain_text("K-102")
+    expect(tabell.locator("tbody tr").first).to_contain_text("Studier")
 
     # An unknown code is announced and refocused; nothing changes.
     page.keyboard.type("FINNS-EJ")
