@@ -102,6 +102,7 @@ def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> S
     mote = _las_mote(sammantrade)
     _ej_last(mote)
     fore = snapshot(mote)
+    fore_ar = mote.datum.year
     justerare = falt.pop("justerare", None)
     tillatna = {"typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare", "datumbeslut"}
     for namn, varde in falt.items():
@@ -110,6 +111,8 @@ def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> S
         setattr(mote, namn, varde)
     if mote.starttid and mote.sluttid and mote.sluttid <= mote.starttid:
         raise ValidationError({"sluttid": ["Sluttiden måste vara efter starttiden."]})
+    if mote.datum.year != fore_ar and mote.paragrafer.exists():
+        raise ValidationError("Mötet har numrerade paragrafer för " + str(fore_ar) + " och kan inte flyttas till ett annat år.")
     for p in [mote.ordforande, mote.sekreterare, *(justerare or [])]:
         if p is not None and p.forbund_id != mote.forbund_id:
             raise ValidationError("Personen hör inte till förbundet.")

@@ -217,3 +217,11 @@ def test_utkast_som_renderades_fore_justering_las_inte(forbund: Any, chef: Any, 
     protokoll_las_task.apply(args=[d.pk])
     d.refresh_from_db()
     assert d.last and d.startad is not None and mote.justerat is not None and d.startad >= mote.justerat
+
+
+def test_mote_med_paragrafer_kan_inte_flyttas_till_annat_ar(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
+    mote = _genomfort_mote(forbund, chef, s)
+    with pytest.raises(ValidationError, match="kan inte flyttas till ett annat år"):
+        sammantrade_andra(sammantrade=mote, aktor=chef, datum=mote.datum.replace(year=mote.datum.year + 1))
+    mote.refresh_from_db()
+    assert mote.datum == timezone.localdate()
