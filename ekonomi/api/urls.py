@@ -15,6 +15,7 @@ router.register("ansvarsfrihet", views.AnsvarsfrihetViewSet, basename="ansvarsfr
 
 urlpatterns = [
     path("rakenskaper/<int:ar>/", views.RakenskaperView.as_view(), name="rakenskaper"),
+    path("rakenskaper/<int:ar>/pdf/", views.RakenskaperPdfView.as_view(), name="rakenskaper-pdf"),
     path("uppfoljning/<int:ar>/<int:kvartal>/", views.UppfoljningView.as_view(), name="uppfoljning"),
     *router.urls,
 ]

@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
+from finsam.api.serializers import DokumentSerializer
+from finsam.documents.services import dokument_bestall
 from finsam.models import Medlem
 from finsam.tenancy import hamta
 
@@ -197,6 +199,24 @@ class RakenskaperView(APIView):
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request, ar: int) -> Response:
         return Response(som_json(selectors.rakenskaper(aktuell(request).forbund, ar)))
+
+
+class RakenskaperPdfView(APIView):
+    """Order the accounts of a year as PDF (rendered in the background; poll /api/dokument/{id}/). Auditors may too."""
+
+    permission_classes = [HarBehorighet]
+    behorighet_las = LAS
+    behorighet_skriv = LAS  # ordering a rendering of the books changes no records
+
+    @extend_schema(request=None, responses={202: DokumentSerializer})
+    def post(self, request: Request, ar: int) -> Response:
+        forbund = aktuell(request).forbund
+        if not Redovisningsimport.objects.filter(forbund=forbund, ar=ar).exists():
+            raise ValidationError(f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
+        d = dokument_bestall(forbund=forbund, aktor=request.user, typ="rakenskaper", titel=f"Räkenskaper {ar}",
+                             nyckel=f"rakenskaper:{ar}", parametrar={"ar": ar})
+        d.refresh_from_db()
+        return Response(DokumentSerializer(d).data, status=status.HTTP_202_ACCEPTED)
 
 
 class UppfoljningView(APIView):

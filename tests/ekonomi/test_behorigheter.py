@@ -147,6 +147,7 @@ RADER = [
     Rad("ekonomi-api:ansvarsfrihet-detail", lambda m: f"{A}/ansvarsfrihet/{m['m']['ansvar'].pk}/", V,
         annat_forbund_url=lambda m: f"{A}/ansvarsfrihet/{m['a']['ansvar'].pk}/"),
     Rad("ekonomi-api:rakenskaper", lambda m: f"{A}/rakenskaper/2019/", V),
+    Rad("ekonomi-api:rakenskaper-pdf", lambda m: f"{A}/rakenskaper/2019/pdf/", V, metod="post", json=True),
     Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", V),
     Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", R, metod="post", json=True,
         data=lambda m: {"sammanfattning": "", "rader": [{"nyckel": "adm-forbundschef", "prognos": "900000", "kommentar": ""}]}),
