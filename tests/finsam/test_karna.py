@@ -189,3 +189,12 @@ def test_organisationssidan_har_fast_antal_fragor(forbund: Forbund, chef_klient:
     with django_assert_max_num_queries(len(liten.captured_queries)):
         html = chef_klient.get("/organisation/?ar=2019").content.decode()
     assert "Person 30-29" in html and "Personal 30-29" in html
+
+
+def test_openapi_schemat_genereras_utan_varningar(tmp_path: Any) -> None:
+    """Every endpoint of every app is described without name collisions or guesses."""
+    ut = tmp_path / "schema.yaml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(ut))
+    text = ut.read_text()
+    for prefix in ("/api/styrelse/", "/api/insatser/", "/api/uppfoljning/", "/api/ekonomi/", "/api/rapporter/"):
+        assert prefix in text
