@@ -7,11 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from .models import Forbund, Handelse
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, FieldFile):  # before anything that touches .url (raises when empty)
+        return value.name or ""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -22,8 +25,6 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
-        return value.name or ""
     return value
 
 

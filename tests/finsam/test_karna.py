@@ -198,3 +198,15 @@ def test_openapi_schemat_genereras_utan_varningar(tmp_path: Any) -> None:
     text = ut.read_text()
     for prefix in ("/api/styrelse/", "/api/insatser/", "/api/uppfoljning/", "/api/ekonomi/", "/api/rapporter/"):
         assert prefix in text
+
+
+def test_snapshot_med_tom_och_sparad_fil(forbund: Forbund) -> None:
+    from django.core.files.base import ContentFile
+
+    from finsam.audit import snapshot
+    from finsam.models import Dokument
+
+    d = Dokument(forbund=forbund, typ="organisationsblad", titel="T", nyckel="t:1")
+    assert snapshot(d, ["fil"]) == {"fil": ""}
+    d.fil.save("x.pdf", ContentFile(b"%PDF"), save=False)
+    assert snapshot(d, ["fil"])["fil"].endswith(".pdf")
