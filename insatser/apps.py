@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -8,15 +6,7 @@ class InsatserConfig(AppConfig):
     verbose_name = "Insatser"
 
     def ready(self) -> None:
-        from django.conf import settings
-
         from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
-
-        # One OpenAPI name for the kind of intervention, whichever serializer field ("typ", "insats_typ") uses it.
-        spectacular: dict[str, Any] = settings.SPECTACULAR_SETTINGS
-        overrides: dict[str, str] = spectacular.setdefault("ENUM_NAME_OVERRIDES", {})
-        overrides.setdefault("InsatsTypEnum", "insatser.models.Insats.Typ")
-        overrides.setdefault("InsatsRapportTypEnum", "insatser.models.Rapport.Typ")
 
         from .startsida import notiser
 

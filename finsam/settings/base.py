@@ -204,6 +204,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One OpenAPI name per choice set shared by several fields or apps.
+    "ENUM_NAME_OVERRIDES": {
+        "InsatsTypEnum": "insatser.models.Insats.Typ",
+        "InsatsRapportTypEnum": "insatser.models.Rapport.Typ",
+        "ForsorjningEnum": "uppfoljning.vokabular.Forsorjning",
+        "RapportTypEnum": "rapporter.models.RapportTyp",
+    },
 }
 
 LOGGING = {
