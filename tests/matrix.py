@@ -9,8 +9,10 @@ that every named URL of the project has a row.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.test import Client
@@ -55,3 +57,56 @@ def kontrollera(rad: Rad, roll: str, klient: Client, miljo: dict[str, Any]) -> N
             assert svar2.status_code == 404, f"{rad} som {roll} mot annat förbund: väntade 404, fick {svar2.status_code}"
     else:
         assert svar.status_code == 403, f"{rad} som {roll}: väntade 403, fick {svar.status_code}"
+
+
+def kor_matris(rader: list[Rad], roll: str, klient: Client, miljo: dict[str, Any]) -> None:
+    """Check every row for one role against one environment.
+
+    Each row runs inside a savepoint that is rolled back afterwards, so a write in one row never
+    changes what the next row sees; the environment is built once per role instead of once per
+    row. All failing rows are reported together.
+    """
+    from django.db import transaction
+
+    filer = _media_ogonblick()
+    fel: list[str] = []
+    for rad in rader:
+        try:
+            with transaction.atomic():
+                kontrollera(rad, roll, klient, miljo)
+                transaction.set_rollback(True)
+        except AssertionError as exc:
+            fel.append(str(exc).splitlines()[0])
+        finally:
+            _media_aterstall(filer)  # files are not in the transaction: put back what a row removed
+    assert not fel, f"{len(fel)} rader bröt mot behörighetsmatrisen:\n" + "\n".join(fel)
+
+
+def kor_utan_inloggning(rader: list[Rad], miljo: dict[str, Any]) -> None:
+    """Without login every GET page redirects to the login page; the API answers 401/403."""
+    fel: list[str] = []
+    for rad in rader:
+        if rad.metod != "get":
+            continue
+        svar = Client().get(rad.url(miljo))
+        api = rad.url(miljo).startswith("/api/")
+        ok = svar.status_code in {401, 403} if api else (svar.status_code == 302 and "/logga-in/" in svar["Location"])
+        if not ok:
+            fel.append(f"{rad}: fick {svar.status_code}")
+    assert not fel, "Nåddes utan inloggning:\n" + "\n".join(fel)
+
+
+def _media_ogonblick() -> dict[Path, tuple[int, int, bytes]]:
+    from django.conf import settings
+
+    rot = Path(settings.MEDIA_ROOT)
+    filer = [p for p in rot.rglob("*") if p.is_file()] if rot.exists() else []
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns, p.read_bytes()) for p in filer}
+
+
+def _media_aterstall(ogonblick: dict[Path, tuple[int, int, bytes]]) -> None:
+    for path, (storlek, andrad, data) in ogonblick.items():
+        if not path.exists() or (path.stat().st_size, path.stat().st_mtime_ns) != (storlek, andrad):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            os.utime(path, ns=(andrad, andrad))
