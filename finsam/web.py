@@ -6,11 +6,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from .permissions import MATRIS
 from .tenancy import kontext_for
@@ -51,3 +52,70 @@ def fel_text(exc: ValidationError) -> str:
             delar.extend(prefix + m for m in msgs)
         return " ".join(delar)
     return " ".join(exc.messages)
+
+
+def fel_till_formular(form: Any, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: field errors next to their field, the rest on top."""
+    if hasattr(exc, "error_dict"):
+        for falt, meddelanden in exc.message_dict.items():
+            form.add_error(falt if falt in form.fields else None, meddelanden)
+    else:
+        form.add_error(None, exc.messages)
+
+
+Till = str | Callable[[Any], Any]
+
+
+def _till_url(till: Till, resultat: Any) -> Any:
+    return till(resultat) if callable(till) else till
+
+
+def formular_handling(
+    request: HttpRequest,
+    form: Any,
+    utfor: Callable[[dict[str, Any]], Any],
+    *,
+    ok: str | Callable[[Any], str],
+    till: Till,
+    mall: str,
+    sammanhang: dict[str, Any] | None = None,
+) -> HttpResponseBase:
+    """The one door for a page that writes through a form.
+
+    GET (or an invalid form): render `mall` with the form. POST with a valid form: call
+    `utfor(form.cleaned_data)` (the one service); a ValidationError is shown next to the form with
+    HTTP 400 and the user's input kept; success gives a message and a redirect to `till`
+    (a URL, a view name or a callable taking the service's result).
+    """
+    context = {"form": form, **(sammanhang or {})}
+    if request.method != "POST":
+        return render(request, mall, context)
+    if form.is_valid():
+        try:
+            resultat = utfor(form.cleaned_data)
+        except ValidationError as exc:
+            fel_till_formular(form, exc)
+        else:
+            messages.success(request, ok(resultat) if callable(ok) else ok)
+            return redirect(_till_url(till, resultat))
+    return render(request, mall, context, status=400)
+
+
+def knapp_handling(
+    request: HttpRequest,
+    utfor: Callable[[], Any],
+    *,
+    ok: str | Callable[[Any], str],
+    till: Till,
+) -> HttpResponseBase:
+    """The one door for a button post (no fields to keep): call the service, then a message and a redirect.
+
+    A refusal is shown as a Swedish error message on the page the user came from; nothing changed.
+    """
+    try:
+        resultat = utfor()
+    except ValidationError as exc:
+        messages.error(request, fel_text(exc))
+        return redirect(_till_url(till, None))
+    messages.success(request, ok(resultat) if callable(ok) else ok)
+    return redirect(_till_url(till, resultat))
