@@ -1,0 +1,25 @@
+"""Swedish alphabetical order on both databases (issue 15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from finsam.models import Forbund, Person
+from finsam.sortering import nyckel, sortera, svensk
+
+INDATA = ["Zenit", "avancera", "Ärlig", "Åter", "Éclair", "Öppna", "bygg", "Ødegaard", "Ybbs", "Übel"]
+SVENSK = ["avancera", "bygg", "Éclair", "Ybbs", "Übel", "Zenit", "Åter", "Ärlig", "Ødegaard", "Öppna"]
+
+
+def test_python_nyckel_ger_svensk_ordning() -> None:
+    assert sorted(INDATA, key=nyckel) == SVENSK
+    assert sortera([{"n": n} for n in INDATA], lambda r: r["n"]) == [{"n": n} for n in SVENSK]
+
+
+def test_databasen_sorterar_svenskt(forbund: Forbund, db: Any) -> None:
+    for namn in INDATA:
+        Person.objects.create(forbund=forbund, namn=namn)
+    namn_i_ordning = list(Person.objects.filter(forbund=forbund).order_by(svensk("namn")).values_list("namn", flat=True))
+    assert namn_i_ordning == SVENSK
+    baklanges = list(Person.objects.filter(forbund=forbund).order_by(svensk("namn").desc()).values_list("namn", flat=True))
+    assert baklanges == SVENSK[::-1]
