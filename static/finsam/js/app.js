@@ -1,6 +1,25 @@
 // Small progressive enhancements; every page works without JavaScript.
 (function () {
   "use strict";
+  // Reflow: every table in the page body scrolls in its own region, named by its caption, so the page
+  // itself never scrolls sideways on a narrow screen (WCAG 2.1 1.4.10).
+  document.querySelectorAll("main table").forEach(function (table) {
+    var parent = table.parentElement;
+    if (!parent || parent.classList.contains("tabell-rulla")) { return; }
+    var region = document.createElement("div");
+    region.className = "tabell-rulla";
+    region.setAttribute("role", "region");
+    region.setAttribute("tabindex", "0");
+    var caption = table.querySelector("caption");
+    var heading = null;
+    if (!caption) {
+      var prev = table.previousElementSibling;
+      if (prev && /^H[1-6]$/.test(prev.tagName)) { heading = prev; }
+    }
+    region.setAttribute("aria-label", caption ? caption.textContent.trim() : (heading ? heading.textContent.trim() : "Tabell"));
+    parent.insertBefore(region, table);
+    region.appendChild(table);
+  });
   // Background jobs: an element with data-status-url polls until the job is done or failed.
   document.querySelectorAll("[data-status-url]").forEach(function (el) {
     var url = el.getAttribute("data-status-url");
