@@ -1,30 +1,30 @@
-"""Swedish number and date formatting: "5 776 tkr", "1 258,5 tkr", "85 279 kr", "2019-11-28"."""
+"""Swedish number and date formatting: "5 776 tkr", "1 258,5 tkr", "85 279 kr", "2019-11-28".
+
+One library does it everywhere: Babel with the CLDR data for sv_SE (thousands separator a no-break
+space, decimal comma, month and weekday names). Rounding is commercial (half up), as in the accounts.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, get_minus_sign_symbol
+
+LOCALE = "sv_SE"
 NBSP = "\xa0"
-MINUS = "−"
-
-
-def _group(heltal: int) -> str:
-    return f"{abs(heltal):,}".replace(",", NBSP)
+MINUS = get_minus_sign_symbol(LOCALE)  # "−" (U+2212), the typographic minus
 
 
 def tal(value: int | float | Decimal | None, decimaler: int = 0) -> str:
-    """A number with space as thousands separator and comma as decimal separator."""
+    """A number with a no-break space as thousands separator and a decimal comma."""
     if value is None or value == "":
         return ""
     d = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
-    sign = MINUS if d < 0 else ""
-    heltal = int(abs(d))
-    text = _group(heltal)
-    if decimaler:
-        frac = str(abs(d)).split(".")[1] if "." in str(abs(d)) else "0" * decimaler
-        text += "," + frac
-    return sign + text
+    monster = "#,##0" + ("." + "0" * decimaler if decimaler else "")
+    text = format_decimal(abs(d), format=monster, locale=LOCALE, decimal_quantization=True)
+    return (MINUS if d < 0 else "") + text
 
 
 def kr(value: int | Decimal | None) -> str:
@@ -55,17 +55,12 @@ def datum(value: dt.date | dt.datetime | None) -> str:
 
         if timezone.is_aware(value):
             value = timezone.localtime(value)
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.strftime("%Y-%m-%d")
-
-
-MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december"]
-VECKODAGAR = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+        return format_datetime(value, "yyyy-MM-dd HH:mm", locale=LOCALE)
+    return format_date(value, "yyyy-MM-dd", locale=LOCALE)
 
 
 def datum_lang(value: dt.date | None) -> str:
     """"torsdag den 13 februari 2020", as in the seed notice."""
     if value is None:
         return ""
-    return f"{VECKODAGAR[value.weekday()]} den {value.day} {MANADER[value.month - 1]} {value.year}"
+    return format_date(value, "EEEE 'den' d MMMM y", locale=LOCALE)
