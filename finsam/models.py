@@ -9,6 +9,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from .validering import organisationsnummer_kontrollera
+
 ORGNR_VALIDATOR = RegexValidator(r"^\d{6}-\d{4}$", "Organisationsnummer skrivs NNNNNN-NNNN.")
 KOD_VALIDATOR = RegexValidator(r"^[a-z0-9_]+$", "Koden får bara innehålla a–z, 0–9 och understreck.")
 
@@ -38,6 +40,9 @@ class Forbund(models.Model):
 
     def __str__(self) -> str:
         return self.namn
+
+    def clean(self) -> None:
+        organisationsnummer_kontrollera(self.organisationsnummer)
 
 
 class ForbundQuerySet(models.QuerySet[Any]):
@@ -86,6 +91,9 @@ class Medlem(ForbundsData):
 
     def __str__(self) -> str:
         return self.namn
+
+    def clean(self) -> None:
+        organisationsnummer_kontrollera(self.organisationsnummer)
 
 
 class RollTyp(models.TextChoices):

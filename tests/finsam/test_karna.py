@@ -210,3 +210,16 @@ def test_snapshot_med_tom_och_sparad_fil(forbund: Forbund) -> None:
     assert snapshot(d, ["fil"]) == {"fil": ""}
     d.fil.save("x.pdf", ContentFile(b"%PDF"), save=False)
     assert snapshot(d, ["fil"])["fil"].endswith(".pdf")
+
+
+def test_organisationsnummer_med_fel_kontrollsiffra_vagras(forbund: Forbund, chef: Any) -> None:
+    medlem = Medlem.objects.get(forbund=forbund, kod="fk")
+    antal = Handelse.objects.count()
+    with pytest.raises(ValidationError) as fel:
+        medlem_update(medlem=medlem, aktor=chef, organisationsnummer="202100-5522")
+    assert "kontrollsiffran" in str(fel.value)
+    medlem.refresh_from_db()
+    assert medlem.organisationsnummer == "" and Handelse.objects.count() == antal
+    forbund.organisationsnummer = "222000-1322"
+    with pytest.raises(ValidationError):
+        forbund.full_clean()
