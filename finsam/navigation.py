@@ -24,6 +24,7 @@ NAV: list[Lank] = [
     Lank("Utfall", "uppfoljning:utfall", "utfall.visa"),
     Lank("Ekonomi", "ekonomi:index", "ekonomi.visa"),
     Lank("Rapporter", "rapporter:index", "rapporter.visa"),
+    Lank("Avtal", "forvaltning:avtal_lista", "avtal.visa"),
     Lank("Organisation", "organisation", "forbund.visa"),
 ]
 

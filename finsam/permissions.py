@@ -59,6 +59,9 @@ _MATRIS: list[Behorighet] = [
     Behorighet("rapporter.visa", "Läsa fastställda rapporter (årsredovisning, verksamhetsplan)", ALLA),
     Behorighet("rapporter.utkast", "Se utkast till rapporter", frozenset({CHEF, ADMIN, LEDAMOT})),
     Behorighet("rapporter.redigera", "Skriva rapporttexter och skapa rapporter", frozenset({CHEF})),
+    # Förvaltning
+    Behorighet("avtal.visa", "Se avtalsregistret (parter, belopp, perioder, uppsägningstider)", ALLA),
+    Behorighet("avtal.redigera", "Registrera, ändra och säga upp avtal", frozenset({CHEF})),
 ]
 
 MATRIS: dict[str, Behorighet] = {b.kod: b for b in _MATRIS}

@@ -30,6 +30,7 @@ urlpatterns = [
     path("uppfoljning/", include("uppfoljning.urls")),
     path("ekonomi/", include("ekonomi.urls")),
     path("rapporter/", include("rapporter.urls")),
+    path("forvaltning/", include("forvaltning.urls")),
     path("", include("styrelse.urls_publik")),
     path("api/", include("finsam.api.urls")),
     path("api/styrelse/", include("styrelse.api.urls")),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("api/uppfoljning/", include("uppfoljning.api.urls")),
     path("api/ekonomi/", include("ekonomi.api.urls")),
     path("api/rapporter/", include("rapporter.api.urls")),
+    path("api/forvaltning/", include("forvaltning.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "uppfoljning",
     "ekonomi",
     "rapporter",
+    "forvaltning",
 ]
 
 MIDDLEWARE = [

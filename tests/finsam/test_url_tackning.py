@@ -6,7 +6,7 @@ import importlib
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter"]
+APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
 
 # Reachable without a role, on purpose.
 PUBLIKA = {

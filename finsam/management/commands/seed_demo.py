@@ -9,7 +9,7 @@ from django.db import transaction
 from finsam import demo
 
 # Each app may ship a demo.py with seed(forbund, aktor); called in this order.
-APP_DEMOS = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter"]
+APP_DEMOS = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
 
 
 class Command(BaseCommand):

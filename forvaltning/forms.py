@@ -1,0 +1,52 @@
+"""The agreement form: parses input only; every rule lives in Avtal.clean() and the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from finsam.models import Medlem
+from insatser.models import Insats
+from styrelse.models import Delegationsbeslut, Paragraf
+
+from .models import Avtal
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Avtal
+        fields = [
+            "rubrik", "typ", "medlemmar", "motpart", "motpart_organisationsnummer", "belopp", "enhet", "startdatum", "slutdatum",
+            "forlangning_manader", "max_forlangningar", "uppsagningstid_manader", "paragraf", "delegationsbeslut", "insats", "anteckning",
+        ]
+        widgets = {"medlemmar": forms.CheckboxSelectMultiple, "startdatum": DATUM, "slutdatum": DATUM,
+                   "anteckning": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.forbund = forbund
+        self.fields["medlemmar"].queryset = Medlem.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        ids = list(Paragraf.objects.filter(forbund=forbund).order_by("-ar", "-nummer").values_list("pk", flat=True)[:200])
+        self.fields["paragraf"].queryset = Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")  # type: ignore[attr-defined]
+        self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
+        self.fields["delegationsbeslut"].queryset = Delegationsbeslut.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")  # type: ignore[attr-defined]
+        for namn in self.errors if self.is_bound else ():
+            if namn in self.fields:
+                self.fields[namn].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"fel-{namn}"})
+
+    def _post_clean(self) -> None:
+        # The model's rules run once, in the service (full_clean there), so page and API refuse alike.
+        pass
+
+    def tjanstdata(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("medlemmar", None)
+        return data
+
+
+class UppsagningForm(forms.Form):
+    datum = forms.DateField(label="Uppsagt den", widget=DATUM)

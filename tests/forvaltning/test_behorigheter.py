@@ -1,0 +1,54 @@
+"""Permission matrix rows for the agreements register: each role, and another förbund's agreement (404)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from finsam.models import Forbund
+from tests.conftest import ROLLER
+from tests.forvaltning import factories as f
+from tests.matrix import Rad, kor_matris, kor_utan_inloggning
+
+
+def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
+    return {"avtal": f.avtal(forbund), "annat": {"avtal": f.avtal(annat)}}
+
+
+def _rad(namn: str, mall: str, behorighet: str, **kw: Any) -> Rad:
+    return Rad(namn, lambda m: mall.format(m["avtal"].pk), behorighet,
+               annat_forbund_url=lambda m: mall.format(m["annat"]["avtal"].pk), **kw)
+
+
+NY = {"rubrik": "Nytt", "typ": "konsult", "motpart": "Cajako AB", "startdatum": "2021-01-01", "forlangning_manader": 0,
+      "uppsagningstid_manader": 1}
+
+RADER = [
+    Rad("forvaltning:avtal_lista", lambda m: "/forvaltning/avtal/", "avtal.visa"),
+    Rad("forvaltning:avtal_export", lambda m: "/forvaltning/avtal/export.csv", "avtal.visa"),
+    Rad("forvaltning:avtal_ny", lambda m: "/forvaltning/avtal/ny/", "avtal.redigera"),
+    Rad("forvaltning:avtal_ny", lambda m: "/forvaltning/avtal/ny/", "avtal.redigera", metod="post", data=lambda m: NY),
+    _rad("forvaltning:avtal", "/forvaltning/avtal/{}/", "avtal.visa"),
+    _rad("forvaltning:avtal_andra", "/forvaltning/avtal/{}/andra/", "avtal.redigera"),
+    _rad("forvaltning:avtal_sag_upp", "/forvaltning/avtal/{}/sag-upp/", "avtal.redigera", metod="post",
+         data=lambda m: {"datum": "2024-01-15"}),
+    Rad("forvaltning-api:avtal-list", lambda m: "/api/forvaltning/avtal/", "avtal.visa"),
+    Rad("forvaltning-api:avtal-list", lambda m: "/api/forvaltning/avtal/", "avtal.redigera", metod="post", json=True, data=lambda m: NY),
+    _rad("forvaltning-api:avtal-detail", "/api/forvaltning/avtal/{}/", "avtal.visa"),
+    _rad("forvaltning-api:avtal-detail", "/api/forvaltning/avtal/{}/", "avtal.redigera", metod="patch", json=True,
+         data=lambda m: {"anteckning": "Reviderad"}),
+    _rad("forvaltning-api:avtal-sag-upp", "/api/forvaltning/avtal/{}/sag-upp/", "avtal.redigera", metod="post", json=True,
+         data=lambda m: {"datum": "2024-01-15"}),
+]
+
+
+@pytest.mark.parametrize("roll", ROLLER)
+def test_matris(roll: str, forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
+    kor_matris(RADER, roll, klient(roll), bygg_miljo(forbund, annat_forbund))
+
+
+def test_utan_inloggning(forbund: Forbund, annat_forbund: Forbund) -> None:
+    kor_utan_inloggning(RADER, bygg_miljo(forbund, annat_forbund))
