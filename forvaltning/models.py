@@ -135,6 +135,11 @@ class Avtal(ForbundsData):
             antal += 1
         return self.max_forlangningar is None or antal < self.max_forlangningar
 
+    def lopt_ut(self, idag: dt.date) -> bool:
+        """A fixed-term agreement whose last period (renewals counted) ended before `idag`."""
+        slut = self.periodslut(idag)
+        return self.status == self.Status.GALLER and slut is not None and slut < idag
+
     def sista_uppsagningsdag(self, idag: dt.date) -> dt.date | None:
         """The last day to give notice so that the running period does not renew; None when nothing renews."""
         slut = self.periodslut(idag)

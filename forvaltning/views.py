@@ -22,7 +22,7 @@ def avtal_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     status = request.GET.get("status", "")
     idag = timezone.localdate()
     avtal = list(selectors.avtal_lista(kontext.forbund, status=status))
-    rader = [(a, a.periodslut(idag), a.sista_uppsagningsdag(idag)) for a in avtal]
+    rader = [(a, a.periodslut(idag), a.sista_uppsagningsdag(idag), a.lopt_ut(idag)) for a in avtal]
     return render(request, "forvaltning/avtal_lista.html", {
         "rader": rader, "status": status, "statusval": Avtal.Status.choices,
         "varningar": selectors.avtal_varningar(kontext.forbund, idag) if kontext.kan("avtal.redigera") else [],
@@ -42,7 +42,7 @@ def avtal_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     idag = timezone.localdate()
     return render(request, "forvaltning/avtal.html", {
         "avtal": avtal, "periodslut": avtal.periodslut(idag), "sista": avtal.sista_uppsagningsdag(idag),
-        "forlangs": avtal.forlangs(idag), "uppsagning": UppsagningForm(initial={"datum": idag}),
+        "forlangs": avtal.forlangs(idag), "uppsagning": UppsagningForm(initial={"datum": idag}), "lopt_ut": avtal.lopt_ut(idag),
     })
 
 

@@ -44,6 +44,7 @@ def test_ett_plus_ett_plus_ett_ar_med_automatisk_fornyelse(forbund: Forbund) -> 
     assert a.periodslut(D(2022, 5, 1)) == D(2022, 12, 31)
     assert a.forlangs(D(2022, 5, 1)) is False
     assert a.sista_uppsagningsdag(D(2022, 5, 1)) is None
+    assert not a.lopt_ut(D(2022, 12, 31)) and a.lopt_ut(D(2023, 1, 1))
     # Notice given too late for 2020 lets it run through 2021.
     assert a.upphor_vid_uppsagning(D(2020, 11, 15)) == D(2021, 12, 31)
     assert a.upphor_vid_uppsagning(D(2020, 9, 1)) == D(2020, 12, 31)
