@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from .sortering import svensk
 from .validering import organisationsnummer_kontrollera
 
 ORGNR_VALIDATOR = RegexValidator(r"^\d{6}-\d{4}$", "Organisationsnummer skrivs NNNNNN-NNNN.")
@@ -124,6 +125,9 @@ class Person(ForbundsData):
     """A named person known to the förbund: board members, staff, officials, guests."""
 
     namn = models.CharField("namn", max_length=200)
+    efternamn = models.CharField(
+        "efternamn", max_length=120, blank=True, help_text="För sortering; tomt betyder namnets sista ord."
+    )
     epost = models.EmailField("e-post", blank=True)
     telefon = models.CharField("telefon", max_length=40, blank=True)
     parti = models.CharField("parti", max_length=20, blank=True, help_text="T.ex. s, c, l eller tjm för tjänsteman.")
@@ -145,11 +149,17 @@ class Person(ForbundsData):
     class Meta:
         verbose_name = "person"
         verbose_name_plural = "personer"
-        ordering = ["namn"]
+        # People are listed by last name, then first name, in Swedish alphabetical order.
+        ordering = [svensk("efternamn"), svensk("namn")]
         constraints = [models.UniqueConstraint(fields=["forbund", "namn"], name="person_unikt_namn")]
 
     def __str__(self) -> str:
         return self.namn
+
+    def clean(self) -> None:
+        self.namn = " ".join(self.namn.split())
+        if not self.efternamn.strip() and self.namn:
+            self.efternamn = self.namn.split()[-1]
 
 
 class Handelse(models.Model):

@@ -89,6 +89,29 @@ def person_create(*, forbund: Forbund, aktor: Any, namn: str, **data: Any) -> Pe
     return person
 
 
+PERSON_FALT = {"namn", "efternamn", "epost", "telefon", "parti", "befattning", "organisation", "ar_personal", "tjanstgoringsgrad"}
+
+
+@transaction.atomic
+def person_andra(*, person: Person, aktor: Any, **data: Any) -> Person:
+    """Change a person's details (name, contact, party, position, staff); audited with the changed values."""
+    okanda = set(data) - PERSON_FALT
+    if okanda:
+        raise ValidationError(f"Fälten {', '.join(sorted(okanda))} kan inte ändras här.")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    fore = snapshot(person)
+    for key, value in data.items():
+        setattr(person, key, value)
+    if "namn" in data and "efternamn" not in data:
+        person.efternamn = ""  # derived again from the new name
+    person.full_clean()
+    person.save()
+    andringar = diff(fore, snapshot(person))
+    if andringar:
+        handelse_logga(aktor=aktor, forbund=person.forbund, handling="person_andra", objekt=person, andringar=andringar)
+    return person
+
+
 @transaction.atomic
 def roll_tilldela(*, forbund: Forbund, aktor: Any, user: Any, roll: str) -> Roll:
     if roll not in RollTyp.values:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from finsam.models import Medlem
+from finsam.models import Medlem, Person
 from insatser.models import Insats
 from styrelse.models import Delegationsbeslut, Paragraf
 
@@ -50,3 +50,28 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class UppsagningForm(forms.Form):
     datum = forms.DateField(label="Uppsagt den", widget=DATUM)
+
+
+class _TjanstForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A ModelForm that only parses: the model's rules run once, in the service."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MedlemForm(_TjanstForm):
+    class Meta:
+        model = Medlem
+        fields = ["namn", "typ", "kod", "ordning", "organisationsnummer"]
+
+
+class MedlemAndraForm(_TjanstForm):
+    class Meta:
+        model = Medlem
+        fields = ["namn", "kod", "ordning", "organisationsnummer"]
+
+
+class PersonForm(_TjanstForm):
+    class Meta:
+        model = Person
+        fields = ["namn", "efternamn", "epost", "telefon", "parti", "befattning", "organisation", "ar_personal", "tjanstgoringsgrad"]

@@ -23,3 +23,13 @@ def test_databasen_sorterar_svenskt(forbund: Forbund, db: Any) -> None:
     assert namn_i_ordning == SVENSK
     baklanges = list(Person.objects.filter(forbund=forbund).order_by(svensk("namn").desc()).values_list("namn", flat=True))
     assert baklanges == SVENSK[::-1]
+
+
+def test_personer_sorteras_pa_efternamn_sedan_fornamn(forbund: Forbund, db: Any) -> None:
+    from finsam.services import person_create
+
+    for namn in ["Örjan Andersson", "Anna Öberg", "Åsa Andersson", "Bertil Ärlig", "Cecilia Zetterlund", "Émile Åberg"]:
+        person_create(forbund=forbund, aktor=None, namn=namn)
+    assert list(Person.objects.filter(forbund=forbund).values_list("namn", flat=True)) == [
+        "Åsa Andersson", "Örjan Andersson", "Cecilia Zetterlund", "Émile Åberg", "Bertil Ärlig", "Anna Öberg",
+    ]

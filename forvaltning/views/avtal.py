@@ -12,9 +12,9 @@ from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling
 
-from . import selectors, services
-from .forms import AvtalForm, UppsagningForm
-from .models import Avtal
+from .. import selectors, services
+from ..forms import AvtalForm, UppsagningForm
+from ..models import Avtal
 
 
 @behorighet("avtal.visa")
