@@ -219,6 +219,7 @@ class Dokument(ForbundsData):
     jobb = models.CharField("jobb", max_length=120, blank=True)
     hjartslag = models.DateTimeField("senaste livstecken", null=True, blank=True)
     nasta_forsok = models.DateTimeField("nästa försök", null=True, blank=True)
+    avbrott = models.PositiveSmallIntegerField("avbrott", default=0, help_text="Gånger jobbet togs tillbaka efter att workern dött.")
 
     class Meta:
         verbose_name = "dokument"

@@ -92,14 +92,15 @@ def _ta(dokument_id: int) -> tuple[Dokument, str] | None:
         return None
     if d.status == Dokument.Status.PAGAR and not ingen_kor(d):
         return None  # a live attempt runs it: this message joins that job
-    if d.forsok >= settings.FINSAM_DOKUMENT_MAX_FORSOK:
-        dokument_misslyckas(dokument_id=d.pk, fel=avbrutet_fel(d.forsok))
+    avbrott = d.avbrott + (1 if d.status == Dokument.Status.PAGAR else 0)  # taking over from a dead attempt
+    if avbrott >= settings.FINSAM_DOKUMENT_MAX_FORSOK:
+        dokument_misslyckas(dokument_id=d.pk, fel=avbrutet_fel(avbrott))
         return None
     token = _ny_innehavare()
     nu = timezone.now()
     tagen = Dokument.objects.filter(pk=d.pk, status=d.status, jobb=d.jobb, last=False).update(
         status=Dokument.Status.PAGAR, jobb=token, hjartslag=nu, startad=nu, nasta_forsok=None,
-        framsteg=1, framsteg_text="", fel="", forsok=F("forsok") + 1,
+        framsteg=1, framsteg_text="", fel="", forsok=F("forsok") + 1, avbrott=avbrott,
     )
     if tagen != 1:
         return None
@@ -277,12 +278,12 @@ def dokument_aterupta(*, vid_start: bool = False) -> list[int]:
         if d.status == Dokument.Status.PAGAR:
             if not ingen_kor(d, nu):
                 continue
-            if d.forsok >= settings.FINSAM_DOKUMENT_MAX_FORSOK:
-                dokument_misslyckas(dokument_id=d.pk, fel=avbrutet_fel(d.forsok))
+            if d.avbrott + 1 >= settings.FINSAM_DOKUMENT_MAX_FORSOK:
+                dokument_misslyckas(dokument_id=d.pk, fel=avbrutet_fel(d.avbrott + 1))
                 continue
             flyttad = Dokument.objects.filter(pk=d.pk, status=Dokument.Status.PAGAR, jobb=d.jobb).update(
                 status=Dokument.Status.KOAD, jobb="", nasta_forsok=nu + grans(), framsteg=0,
-                framsteg_text="Återupptas efter ett avbrott",
+                framsteg_text="Återupptas efter ett avbrott", avbrott=F("avbrott") + 1,
             )
         else:
             forfallen = d.nasta_forsok or d.bestalld

@@ -60,7 +60,7 @@ def dokument_bestall(
         dokument.jobb = ""  # an attempt still running for a dead holder can no longer store its PDF
         dokument.hjartslag = None
         dokument.nasta_forsok = None
-        dokument.forsok = 0
+        dokument.avbrott = 0
         dokument.bestalld_av = aktor if getattr(aktor, "is_authenticated", False) else None
         dokument.bestalld = timezone.now()
         dokument.startad = None

@@ -191,7 +191,7 @@ CELERY_BEAT_SCHEDULE["uppfoljning-gallring"] = {"task": "uppfoljning.gallring_ta
 CELERY_BEAT_SCHEDULE["styrelse-gallringslista"] = {"task": "styrelse.gallringslista_task", "schedule": 24 * 3600.0}
 # The reaper: re-queues document jobs whose worker died or went silent (see finsam.documents.jobb).
 CELERY_BEAT_SCHEDULE["finsam-dokument-aterupta"] = {"task": "finsam.dokument_aterupta_task", "schedule": 10.0}
-# A running job's heartbeat (seconds), the silence after which it is taken back, attempts before giving up.
+# A running job's heartbeat (seconds), the silence after which it is taken back, interruptions before giving up.
 FINSAM_DOKUMENT_HJARTSLAG_INTERVALL = float(os.environ.get("FINSAM_DOKUMENT_HJARTSLAG_INTERVALL", "5"))
 FINSAM_DOKUMENT_HJARTSLAG_GRANS = float(os.environ.get("FINSAM_DOKUMENT_HJARTSLAG_GRANS", "30"))
 FINSAM_DOKUMENT_MAX_FORSOK = int(os.environ.get("FINSAM_DOKUMENT_MAX_FORSOK", "5"))

@@ -72,7 +72,7 @@ def test_jobb_vars_process_dog_koas_om_direkt(forbund: Forbund) -> None:
     assert jobb.ingen_kor(d)
     assert jobb.dokument_aterupta() == [d.pk]
     d.refresh_from_db()
-    assert d.status == Dokument.Status.KLAR and d.forsok == 2 and d.jobb == "" and _renderingar(d) == 1
+    assert d.status == Dokument.Status.KLAR and d.forsok == 2 and d.avbrott == 1 and d.jobb == "" and _renderingar(d) == 1
 
 
 def test_tyst_jobb_pa_annan_dator_tas_tillbaka_efter_gransen(forbund: Forbund, chef: Any) -> None:
@@ -113,7 +113,8 @@ def test_ett_tillbakataget_forsok_sparar_ingenting(forbund: Forbund) -> None:
 
 
 def test_for_manga_avbrott_ger_las_bart_fel(forbund: Forbund, klient: Callable[..., Client]) -> None:
-    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(), forsok=5)
+    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(), forsok=5,
+                    avbrott=4)
     assert jobb.dokument_aterupta() == []
     d.refresh_from_db()
     assert d.status == Dokument.Status.MISSLYCKAD and d.jobb == ""
