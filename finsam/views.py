@@ -153,9 +153,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
         ok = False
         status["databas"] = {"ok": False, "fel": str(exc)}
     if settings.FINSAM_TASK_MODE == "celery" and not settings.CELERY_BROKER_URL.startswith("redis"):
-        mapp = Path(str(settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_out", "")))
-        ok = ok and mapp.is_dir()
-        status["broker"] = {"ok": mapp.is_dir(), "typ": "inbyggd (filkö för Celery-workern)"}
+        mapp = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_out", ""))
+        finns = bool(mapp) and Path(mapp).is_dir()
+        ok = ok and finns
+        status["broker"] = {"ok": finns, "typ": "inbyggd (filkö för Celery-workern)"}
     elif settings.FINSAM_TASK_MODE == "celery":
         try:
             import redis
