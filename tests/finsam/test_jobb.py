@@ -261,3 +261,31 @@ def test_justering_under_renderingen_ger_slutligt_protokoll(forbund: Forbund, ch
     d.refresh_from_db()
     assert anrop == [False, True]
     assert d.last and d.forsok == 1 and _renderingar(d) == 1 and "UTKAST" not in _pdf_text(d)
+
+
+# --- one task path: the embedded default is a Celery worker on a filesystem broker ---
+def test_inbyggt_standardlage_ar_celery_pa_filkö(tmp_path: Any) -> None:
+    import json
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "FINSAM_TASK_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "finsam.settings.base", "CELERY_BROKER_DIR": str(tmp_path / "kö")})
+    kod = ("import django, json; django.setup(); from django.conf import settings as s; from finsam.celery import app; "
+           "app.conf.broker_url; print(json.dumps([s.FINSAM_TASK_MODE, s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, "
+           "s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in'] == s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_out'], "
+           "s.CELERY_BEAT_SCHEDULE['finsam-dokument-aterupta']['task']]))")
+    ut = subprocess.run([sys.executable, "-c", kod], env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+    assert json.loads(ut.strip().splitlines()[-1]) == ["celery", "filesystem://", False, True, "finsam.dokument_aterupta_task"]
+    assert (tmp_path / "kö" / "queue").is_dir() and (tmp_path / "kö" / "control").is_dir()  # made by the app on start
+
+
+def test_healthz_med_filkö(settings: Any, tmp_path: Any) -> None:
+    settings.FINSAM_TASK_MODE = "celery"
+    settings.CELERY_BROKER_URL = "filesystem://"
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_out": str(tmp_path)}
+    svar = Client().get("/healthz")
+    assert svar.status_code == 200 and svar.json()["broker"] == {"ok": True, "typ": "inbyggd (filkö för Celery-workern)"}
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_out": str(tmp_path / "saknas")}
+    svar = Client().get("/healthz")
+    assert svar.status_code == 503 and svar.json()["broker"]["ok"] is False
