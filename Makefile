@@ -26,8 +26,8 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py seed_demo
 
-# Sets everything up, loads the demo data and serves the app on http://127.0.0.1:8000
-# (with a Celery worker and beat when REDIS_URL is set; tasks run in-process otherwise).
+# Sets everything up, loads the demo data and serves the app on http://127.0.0.1:$(PORT or 8000),
+# with a Celery worker and beat (on Redis when REDIS_URL is set, else on a local folder broker).
 run: demo
 	bash scripts/run.sh
 

@@ -232,12 +232,19 @@ class Dokument(ForbundsData):
     startad = models.DateTimeField("startad", null=True, blank=True)
     klar = models.DateTimeField("klar", null=True, blank=True)
     forsok = models.PositiveSmallIntegerField("försök", default=0)
+    # The job: who holds the rendering (host:pid:token), its last sign of life, and when a queued
+    # job is due at the latest (retry countdown); the reaper re-queues a job whose holder is gone.
+    jobb = models.CharField("jobb", max_length=120, blank=True)
+    hjartslag = models.DateTimeField("senaste livstecken", null=True, blank=True)
+    nasta_forsok = models.DateTimeField("nästa försök", null=True, blank=True)
+    avbrott = models.PositiveSmallIntegerField("avbrott", default=0, help_text="Gånger jobbet togs tillbaka efter att workern dött.")
 
     class Meta:
         verbose_name = "dokument"
         verbose_name_plural = "dokument"
         ordering = ["-bestalld", "-id"]
         constraints = [models.UniqueConstraint(fields=["forbund", "nyckel"], name="dokument_unik_nyckel")]
+        indexes = [models.Index(fields=["status"], name="dokument_status_idx")]
 
     def __str__(self) -> str:
         return self.titel

@@ -1,11 +1,12 @@
 """Queue a Celery task after the current transaction commits.
 
 FINSAM_TASK_MODE:
-- "celery": send to the broker (production, CI with Redis);
-- "thread": the embedded default without a broker; the task runs in a background
-  thread of the web process, so the request still returns at once;
+- "celery": send to the broker; a real worker runs it. Every mode of the product: Redis when
+  REDIS_URL is set, otherwise kombu's filesystem broker with the worker `make run` starts;
 - "eager": run inline after commit (the test suite). Inside a test wrapped in a transaction
-  that never commits, the task runs at once instead, so tests see its result.
+  that never commits, the task runs at once instead, so tests see its result;
+- "thread": run in a background thread of the web process (a few browser tests only: no
+  countdowns, nothing survives the process; document jobs are still re-queued by the reaper).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ urlpatterns = [
     path("dokument/<int:pk>/", views.dokument_detalj, name="dokument_detalj"),
     path("dokument/<int:pk>/status/", views.dokument_status, name="dokument_status"),
     path("dokument/<int:pk>/fil/", views.dokument_ladda_ned, name="dokument_ladda_ned"),
+    path("dokument/<int:pk>/forsok-igen/", views.dokument_forsok_igen_vy, name="dokument_forsok_igen"),
     path("handelser/", views.handelser, name="handelser"),
     path("healthz", views.healthz, name="healthz"),
     path("styrelse/", include("styrelse.urls")),

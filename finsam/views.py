@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -18,12 +19,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
-from .documents.services import dokument_bestall, dokument_kontrollera_nedladdning
+from .documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
 from .models import Dokument
 from .permissions import Kontext
 from .startsida import startsida_for
 from .tenancy import byt_forbund, hamta
-from .web import behorighet, fel_text
+from .web import behorighet, fel_text, knapp_handling
 
 
 @behorighet("forbund.visa")
@@ -96,6 +97,16 @@ def dokument_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
     return render(request, "finsam/dokument_detalj.html", {"dokument": _dokument(kontext, pk)})
 
 
+@behorighet("dokument.skapa")
+@require_POST
+def dokument_forsok_igen_vy(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    d = _dokument(kontext, pk)
+    return knapp_handling(  # type: ignore[return-value]
+        request, lambda: dokument_forsok_igen(kontext=kontext, dokument=d, aktor=request.user),
+        ok="Dokumentet skapas på nytt i bakgrunden.", till=reverse("dokument_detalj", args=[d.pk]),
+    )
+
+
 @behorighet("dokument.visa")
 @require_GET
 def dokument_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
@@ -141,7 +152,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception as exc:  # report, never crash the health check
         ok = False
         status["databas"] = {"ok": False, "fel": str(exc)}
-    if settings.FINSAM_TASK_MODE == "celery":
+    if settings.FINSAM_TASK_MODE == "celery" and not settings.CELERY_BROKER_URL.startswith("redis"):
+        mapp = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_out", ""))
+        finns = bool(mapp) and Path(mapp).is_dir()
+        ok = ok and finns
+        status["broker"] = {"ok": finns, "typ": "inbyggd (filkö för Celery-workern)"}
+    elif settings.FINSAM_TASK_MODE == "celery":
         try:
             import redis
 

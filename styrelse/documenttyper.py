@@ -9,6 +9,7 @@ from finsam.models import Dokument
 
 from . import pdf, selectors
 from .models import Anslag, Paragraf, Sammantrade
+from .services.dokument import protokoll_efter_rendering, protokoll_inaktuellt
 
 
 def _mote(dokument: Dokument) -> Sammantrade:
@@ -51,6 +52,7 @@ def bygg_anslagsbevis(dokument: Dokument, progress: Progress) -> bytes:
 def registrera_alla() -> None:
     registrera(Dokumenttyp(typ="styrelse_kallelse", namn="Kallelse med dagordning", bygg=bygg_kallelse, behorighet="styrelse.visa"))
     registrera(Dokumenttyp(typ="styrelse_protokoll", namn="Protokoll", bygg=bygg_protokoll, behorighet="styrelse.visa",
-                           behorighet_utkast="styrelse.redigera"))
+                           behorighet_utkast="styrelse.redigera",
+                           efter_rendering=protokoll_efter_rendering, inaktuell=protokoll_inaktuellt))
     registrera(Dokumenttyp(typ="styrelse_protokollsutdrag", namn="Protokollsutdrag", bygg=bygg_utdrag, behorighet="styrelse.visa"))
     registrera(Dokumenttyp(typ="styrelse_anslagsbevis", namn="Bevis om anslag", bygg=bygg_anslagsbevis, behorighet="styrelse.visa"))

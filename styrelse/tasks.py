@@ -15,30 +15,26 @@ def kallelse_skicka_task(utskick_id: int) -> int:
     return kallelse_skicka_epost(utskick_id=utskick_id)
 
 
-@shared_task(name="styrelse.protokoll_las_task", bind=True, acks_late=True, reject_on_worker_lost=True, soft_time_limit=60,
-             time_limit=90, max_retries=20)
-def protokoll_las_task(self: object, dokument_id: int) -> str:
-    """Lock the justered minutes PDF once it is rendered (retries while the rendering is still running)."""
-    from finsam.documents.services import dokument_bestall, dokument_las
+@shared_task(name="styrelse.protokoll_las_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=60, time_limit=90)
+def protokoll_las_task(dokument_id: int) -> str:
+    """Make sure justered minutes end final: order the final rendering if the stored PDF predates the
+    justering (the document job itself locks it; no polling). Queued by nothing; kept for repairs."""
     from finsam.models import Dokument
 
     from .models import Sammantrade
+    from .services.dokument import protokoll_bestall, protokoll_efter_rendering, protokoll_inaktuellt
 
     d = Dokument.objects.filter(pk=dokument_id).first()
     if d is None or d.last:
         return "klart"
-    if d.status in {Dokument.Status.KOAD, Dokument.Status.PAGAR}:
-        raise self.retry(countdown=15)  # type: ignore[attr-defined]
     mote = Sammantrade.objects.filter(forbund=d.forbund, pk=d.parametrar.get("sammantrade")).first()
-    if mote is not None and mote.justerat is not None and (d.startad is None or d.startad < mote.justerat):
-        # Rendered from the draft before the justering: render the final minutes, then lock.
-        dokument_bestall(forbund=d.forbund, aktor="system", typ=d.typ, titel=f"Protokoll {mote.datum:%Y-%m-%d}", nyckel=d.nyckel,
-                         parametrar=d.parametrar)
-        raise self.retry(countdown=15)  # type: ignore[attr-defined]
-    if d.status == Dokument.Status.KLAR:
-        dokument_las(dokument=d, aktor="system", detaljer={"orsak": "protokollet justerat"})
-        return "last"
-    return d.status
+    if mote is None or mote.justerat is None:
+        return "ej justerat"
+    if d.status == Dokument.Status.KLAR and not protokoll_inaktuellt(d):
+        protokoll_efter_rendering(d)
+    else:
+        protokoll_bestall(sammantrade=mote, aktor="system", las=True)
+    return Dokument.objects.get(pk=d.pk).status
 
 
 @shared_task(name="styrelse.gallringslista_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +45,24 @@ def _database_env() -> dict[str, str]:
 
 
 class WorkerProcess:
-    def __init__(self, visibility_timeout: int = 8) -> None:
+    def __init__(self, visibility_timeout: int = 8, *, broker_dir: Path | None = None, beat: bool = False,
+                 env_extra: dict[str, str] | None = None) -> None:
         self.queue = f"finsam-test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.visibility_timeout = visibility_timeout
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = Path(settings.MEDIA_ROOT) / f"{self.queue}.log"
+        # broker_dir: the embedded default's filesystem broker instead of Redis; beat: run beat in the worker (-B).
+        self.broker_dir = broker_dir
+        self.beat = beat
+        self.env_extra = env_extra or {}
+
+    def transport_options(self) -> dict[str, Any]:
+        if self.broker_dir is None:
+            return {"visibility_timeout": self.visibility_timeout}
+        for sub in ("queue", "control"):
+            (self.broker_dir / sub).mkdir(parents=True, exist_ok=True)
+        return {"data_folder_in": str(self.broker_dir / "queue"), "data_folder_out": str(self.broker_dir / "queue"),
+                "control_folder": str(self.broker_dir / "control")}
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -60,7 +75,11 @@ class WorkerProcess:
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "CELERY_VISIBILITY_TIMEOUT": str(self.visibility_timeout),
             "LOG_LEVEL": "WARNING",
+            "CELERY_QUEUE": self.queue,
         })
+        if self.broker_dir is not None:
+            env.update({"REDIS_URL": "", "CELERY_BROKER_DIR": str(self.broker_dir)})
+        env.update(self.env_extra)
         return env
 
     def start(self) -> None:
@@ -68,7 +87,8 @@ class WorkerProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "finsam", "worker", "-Q", self.queue, "--concurrency=1",
              "--pool=prefork", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO",
-             "-n", f"{self.queue}@%h"],
+             "-n", f"{self.queue}@%h"]
+            + (["-B", "--schedule", str(Path(settings.MEDIA_ROOT) / f"{self.queue}-beat")] if self.beat else []),
             cwd=ROOT, env=self.env(), stdout=logf, stderr=subprocess.STDOUT,
         )
 
@@ -98,9 +118,9 @@ class WorkerProcess:
         from finsam.celery import app
 
         settings_fixture.FINSAM_TASK_MODE = "celery"
-        app.conf.broker_url = TEST_REDIS_URL
+        app.conf.broker_url = TEST_REDIS_URL if self.broker_dir is None else "filesystem://"
         app.conf.task_default_queue = self.queue
-        app.conf.broker_transport_options = {"visibility_timeout": self.visibility_timeout}
+        app.conf.broker_transport_options = self.transport_options()
         app.conf.task_always_eager = False
         # drop a cached connection pool to the in-memory broker used by other tests
         app._pool = None
@@ -116,3 +136,23 @@ class WorkerProcess:
 
     def logg(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+@contextmanager
+def worker_igang(settings_fixture: Any, *, start: bool = True, **kwargs: Any) -> Iterator[WorkerProcess]:
+    """A configured worker (Redis, or the filesystem broker with broker_dir=...); the sender's Celery
+    configuration is restored afterwards. start=False: only configure (the test starts it later)."""
+    from finsam.celery import app
+
+    old = (app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options, app.conf.task_always_eager)
+    worker = WorkerProcess(**kwargs)
+    worker.configure_sender(settings_fixture)
+    if start:
+        worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options, app.conf.task_always_eager = old
+        app._pool = None
+        app.amqp._producer_pool = None

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from finsam import selectors
-from finsam.documents.services import dokument_bestall, dokument_kontrollera_nedladdning
+from finsam.documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
 from finsam.models import Dokument, Handelse, Medlem, Person
 from finsam.tenancy import roller_for_user
 
@@ -83,6 +83,13 @@ class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         if d.status != Dokument.Status.KLAR or not d.fil:
             raise Http404("Dokumentet är inte klart.")
         return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=d.filnamn)
+
+    @extend_schema(request=None, responses={202: DokumentSerializer})
+    @action(detail=True, methods=["post"], url_path="forsok-igen")
+    def forsok_igen(self, request: Request, pk: str | None = None) -> Response:
+        d = dokument_forsok_igen(kontext=self.kontext, dokument=self.get_object(), aktor=request.user)
+        d.refresh_from_db()
+        return Response(DokumentSerializer(d).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(request=OrganisationsbladInSerializer, responses={202: DokumentSerializer})
     @action(detail=False, methods=["post"], url_path="organisationsblad")

@@ -22,6 +22,12 @@ class Dokumenttyp:
     behorighet: str  # who may download a finished (locked or not) document of this type
     behorighet_utkast: str | None = None  # if set: needed to see a draft (not locked) document
     pdfa: bool = True
+    # Completion step, in the same job and transaction that stores the PDF (e.g. lock the final
+    # minutes): called with the finished document; its failure fails the whole job, which is retried.
+    efter_rendering: Callable[[Dokument], None] | None = None
+    # True when the data changed while the rendering ran (e.g. justering of draft minutes): the job
+    # renders again instead of storing the stale PDF.
+    inaktuell: Callable[[Dokument], bool] | None = None
 
 
 DOKUMENTTYPER: dict[str, Dokumenttyp] = {}

@@ -1,13 +1,10 @@
-"""Persist and schedule documents. Rendering happens only in the Celery task."""
+"""Order, store and lock documents. Rendering happens only in the job (finsam.documents.jobb)."""
 
 from __future__ import annotations
 
 import hashlib
-import logging
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,9 +16,8 @@ from finsam.models import Dokument, Forbund
 from finsam.permissions import Kontext
 from finsam.tasking import enqueue
 
+from .jobb import grans, ingen_kor
 from .registry import hamta_typ
-
-log = logging.getLogger(__name__)
 
 
 def dokument_bestall(
@@ -33,7 +29,11 @@ def dokument_bestall(
     nyckel: str,
     parametrar: dict[str, Any] | None = None,
 ) -> Dokument:
-    """Queue (or re-queue) the rendering of a document. A rerun replaces the draft."""
+    """Queue (or re-queue) the rendering of a document. A rerun replaces the draft.
+
+    An order while the job is queued or running joins that job (never two renderings of one
+    document); a job whose worker died is taken back and queued again.
+    """
     hamta_typ(typ)
     with transaction.atomic():
         dokument = (
@@ -41,8 +41,13 @@ def dokument_bestall(
         )
         if dokument is not None and dokument.last:
             raise ValidationError("Dokumentet är fastställt och låst; det kan inte skapas om.")
-        if dokument is not None and _pagaende(dokument):
-            return dokument  # already on its way: never two jobs for one document
+        if dokument is not None and dokument.status == Dokument.Status.KOAD:
+            forfallen = dokument.nasta_forsok or dokument.bestalld
+            if forfallen < timezone.now() - grans():
+                _koa(dokument)  # overdue: its message may be lost, so send one more (a duplicate is a no-op)
+            return dokument
+        if dokument is not None and dokument.status == Dokument.Status.PAGAR and not ingen_kor(dokument):
+            return dokument  # a live worker renders it now: join that job
         if dokument is None:
             dokument = Dokument(forbund=forbund, nyckel=nyckel)
         dokument.typ = typ
@@ -52,6 +57,10 @@ def dokument_bestall(
         dokument.framsteg = 0
         dokument.framsteg_text = ""
         dokument.fel = ""
+        dokument.jobb = ""  # an attempt still running for a dead holder can no longer store its PDF
+        dokument.hjartslag = None
+        dokument.nasta_forsok = None
+        dokument.avbrott = 0
         dokument.bestalld_av = aktor if getattr(aktor, "is_authenticated", False) else None
         dokument.bestalld = timezone.now()
         dokument.startad = None
@@ -64,51 +73,29 @@ def dokument_bestall(
             objekt=dokument,
             detaljer={"typ": typ, "nyckel": nyckel, "parametrar": parametrar or {}},
         )
-        from finsam.tasks import dokument_rendera_task
-
-        enqueue(dokument_rendera_task, dokument.pk)
+        _koa(dokument)
     return dokument
 
 
-def _pagaende(dokument: Dokument) -> bool:
-    """Queued or running, and not stale (a job older than the hard time limit is abandoned)."""
-    if dokument.status not in {Dokument.Status.KOAD, Dokument.Status.PAGAR}:
-        return False
-    grans = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
-    return (dokument.startad or dokument.bestalld) > grans
+def _koa(dokument: Dokument) -> None:
+    from finsam.tasks import dokument_rendera_task
+
+    enqueue(dokument_rendera_task, dokument.pk)
 
 
-def _progress_saver(dokument: Dokument) -> Any:
-    def progress(procent: int, text: str) -> None:
-        Dokument.objects.filter(pk=dokument.pk).update(framsteg=max(0, min(99, procent)), framsteg_text=text[:200])
-
-    return progress
-
-
-def dokument_rendera(*, dokument_id: int) -> Dokument | None:
-    """Render one queued document. Idempotent: a rerun replaces the draft file."""
-    dokument = Dokument.objects.select_related("forbund").filter(pk=dokument_id).first()
-    if dokument is None or dokument.last:
-        return dokument
-    typ = hamta_typ(dokument.typ)
-    Dokument.objects.filter(pk=dokument.pk).update(
-        status=Dokument.Status.PAGAR, startad=timezone.now(), framsteg=1, forsok=dokument.forsok + 1
-    )
-    try:
-        pdf = typ.bygg(dokument, _progress_saver(dokument))
-    except Exception as exc:  # the reason is shown to the user; the trace goes to the log
-        log.exception("Rendering of document %s failed", dokument.pk)
-        Dokument.objects.filter(pk=dokument.pk).update(
-            status=Dokument.Status.MISSLYCKAD, fel=_readable(exc), klar=timezone.now()
-        )
-        return Dokument.objects.get(pk=dokument.pk)
-    return dokument_spara_pdf(dokument=dokument, pdf=pdf, pdfa=typ.pdfa)
-
-
-def _readable(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "; ".join(exc.messages)
-    return f"Dokumentet kunde inte skapas: {exc}" if str(exc) else "Dokumentet kunde inte skapas (okänt fel)."
+def dokument_forsok_igen(*, kontext: Kontext, dokument: Dokument, aktor: Any) -> Dokument:
+    """The förbundschef's "Försök igen" on a failed document: the same order once more."""
+    kontext.kraver("dokument.skapa")
+    if dokument.forbund_id != kontext.forbund.pk:
+        raise PermissionDenied("Dokumentet tillhör ett annat förbund.")
+    with transaction.atomic():
+        dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
+        if dokument.status != Dokument.Status.MISSLYCKAD:
+            raise ValidationError("Bara ett dokument som misslyckades kan försökas igen.")
+        handelse_logga(aktor=aktor, forbund=dokument.forbund, handling="dokument_forsok_igen", objekt=dokument,
+                       detaljer={"fel": dokument.fel})
+        return dokument_bestall(forbund=dokument.forbund, aktor=aktor, typ=dokument.typ, titel=dokument.titel,
+                                nyckel=dokument.nyckel, parametrar=dokument.parametrar)
 
 
 def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokument:
@@ -128,6 +115,7 @@ def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokumen
     dokument.framsteg_text = ""
     dokument.klar = timezone.now()
     dokument.fel = ""
+    dokument.jobb = ""  # an attempt still running for this document stores nothing now
     dokument.save()
     return dokument
 

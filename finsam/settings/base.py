@@ -1,7 +1,7 @@
 """Settings shared by every environment, driven by environment variables.
 
-The embedded default (no DATABASE_URL, no REDIS_URL) runs on SQLite with tasks
-run in-process, so `make run` works on a laptop with nothing else installed.
+The embedded default (no DATABASE_URL, no REDIS_URL) runs on SQLite with a Celery worker on a
+filesystem broker, so `make run` works on a laptop with nothing else installed.
 """
 
 from __future__ import annotations
@@ -162,12 +162,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Celery. With REDIS_URL unset, tasks run in-process (a thread in the web process,
-# see finsam.tasking) so the embedded default needs no broker.
+# Celery. With REDIS_URL the broker is Redis; without it, kombu's filesystem transport in a
+# local folder (no server), and `make run` starts a real worker on it: one task path everywhere.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_DIR = Path(os.environ.get("CELERY_BROKER_DIR", BASE_DIR / "var" / "celery"))
+CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")  # one broker shared by several installations
+CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -175,15 +177,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600_000  # KiB: WeasyPrint holds the whole document
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))}
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = (
+    {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))} if REDIS_URL else {
+        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
+        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
+    }
+)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 CELERY_BEAT_SCHEDULE["insatser-rapport-paminnelse"] = {"task": "insatser.rapport_paminnelse_task", "schedule": 24 * 3600.0}
 CELERY_BEAT_SCHEDULE["uppfoljning-gallring"] = {"task": "uppfoljning.gallring_task", "schedule": 24 * 3600.0}
 # The year's list of diarium documents due for destruction (idempotent: refreshes this year's list).
 CELERY_BEAT_SCHEDULE["styrelse-gallringslista"] = {"task": "styrelse.gallringslista_task", "schedule": 24 * 3600.0}
-# "celery" (a broker is configured), "thread" (in-process, non-blocking) or "eager" (inline, tests).
-FINSAM_TASK_MODE = os.environ.get("FINSAM_TASK_MODE", "celery" if REDIS_URL else "thread")
+# The reaper: re-queues document jobs whose worker died or went silent (see finsam.documents.jobb).
+CELERY_BEAT_SCHEDULE["finsam-dokument-aterupta"] = {"task": "finsam.dokument_aterupta_task", "schedule": 10.0}
+# A running job's heartbeat (seconds), the silence after which it is taken back, interruptions before giving up.
+FINSAM_DOKUMENT_HJARTSLAG_INTERVALL = float(os.environ.get("FINSAM_DOKUMENT_HJARTSLAG_INTERVALL", "5"))
+FINSAM_DOKUMENT_HJARTSLAG_GRANS = float(os.environ.get("FINSAM_DOKUMENT_HJARTSLAG_GRANS", "30"))
+FINSAM_DOKUMENT_MAX_FORSOK = int(os.environ.get("FINSAM_DOKUMENT_MAX_FORSOK", "5"))
+# "celery" (every mode with a worker: Redis or the filesystem broker), "eager" (inline, the test
+# suite) or "thread" (a background thread of the web process; kept for a few browser tests only).
+FINSAM_TASK_MODE = os.environ.get("FINSAM_TASK_MODE", "celery")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -12,6 +12,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 FINSAM_TASK_MODE = "eager"
 CELERY_TASK_ALWAYS_EAGER = True
+if not os.environ.get("REDIS_URL"):
+    CELERY_BROKER_URL = "memory://"  # a test that sends (healthz, harness) never writes broker files
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+FINSAM_DOKUMENT_HJARTSLAG_INTERVALL = 1.0
 MEDIA_ROOT = Path(os.environ.get("FINSAM_TEST_MEDIA", tempfile.mkdtemp(prefix="finsam-media-")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

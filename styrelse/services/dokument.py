@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from finsam.documents.services import dokument_bestall
+from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.models import Dokument
-from finsam.tasking import enqueue
 
 from ..models import Paragraf, Sammantrade
 
@@ -27,17 +26,33 @@ def kallelse_bestall(*, sammantrade: Sammantrade, aktor: Any) -> Dokument:
 
 
 def protokoll_bestall(*, sammantrade: Sammantrade, aktor: Any, las: bool = False) -> Dokument:
-    """The minutes PDF; after justering (las=True) it is locked once rendered (PDF/A, never regenerated)."""
-    from ..tasks import protokoll_las_task
-
+    """The minutes PDF. After justering the same job renders the final minutes and locks them
+    (PDF/A, SHA-256; see protokoll_efter_rendering): no separate lock job, no polling."""
     titel = f"Protokoll {sammantrade.datum:%Y-%m-%d}" + ("" if sammantrade.justerat else " (utkast)")
     d = dokument_bestall(forbund=sammantrade.forbund, aktor=aktor, typ="styrelse_protokoll", titel=titel,
                          nyckel=protokoll_nyckel(sammantrade), parametrar={"sammantrade": sammantrade.pk})
     if las:
-        # A draft job may still be queued; the final title now, and the lock task checks the rendering is after justering.
+        # The order may have joined a queued or running draft job: the final title now; the job
+        # renders again if it started before the justering (protokoll_inaktuellt).
         Dokument.objects.filter(pk=d.pk).update(titel=titel)
-        enqueue(protokoll_las_task, d.pk)
     return d
+
+
+def _justerat(dokument: Dokument) -> Sammantrade | None:
+    mote = Sammantrade.objects.filter(forbund=dokument.forbund_id, pk=dokument.parametrar.get("sammantrade")).first()
+    return mote if mote is not None and mote.justerat is not None else None
+
+
+def protokoll_inaktuellt(dokument: Dokument) -> bool:
+    """The rendering started before the justering: it shows the draft, so render the final minutes."""
+    mote = _justerat(dokument)
+    return mote is not None and mote.justerat is not None and (dokument.startad is None or dokument.startad < mote.justerat)
+
+
+def protokoll_efter_rendering(dokument: Dokument) -> None:
+    """Completion step of the minutes job: justered minutes are locked in the same transaction."""
+    if _justerat(dokument) is not None and not protokoll_inaktuellt(dokument):
+        dokument_las(dokument=dokument, aktor="system", detaljer={"orsak": "protokollet justerat"})
 
 
 def protokollsutdrag_bestall(*, paragraf: Paragraf, aktor: Any) -> Dokument:

@@ -32,7 +32,13 @@ def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
         "annan_medlem": Medlem.objects.filter(forbund=annat).first(),
         "person": person, "annan_person": annan_person, "handelse": h, "annan_handelse": h2,
         "dokument": _dokument(forbund), "annat_dokument": _dokument(annat),
+        "misslyckat": _misslyckat(forbund), "annat_misslyckat": _misslyckat(annat),
     }
+
+
+def _misslyckat(forbund: Forbund) -> Dokument:
+    return Dokument.objects.create(forbund=forbund, typ="organisationsblad", titel="Organisationsblad 2018", nyckel="organisationsblad:2018",
+                                   parametrar={"ar": 2018}, status=Dokument.Status.MISSLYCKAD, fel="Ett tekniskt fel.")
 
 
 RADER = [
@@ -46,6 +52,8 @@ RADER = [
         annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/status/"),
     Rad("dokument_ladda_ned", lambda m: f"/dokument/{m['dokument'].pk}/fil/", "dokument.visa",
         annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/fil/"),
+    Rad("dokument_forsok_igen", lambda m: f"/dokument/{m['misslyckat'].pk}/forsok-igen/", "dokument.skapa", metod="post",
+        annat_forbund_url=lambda m: f"/dokument/{m['annat_misslyckat'].pk}/forsok-igen/"),
     Rad("handelser", lambda m: "/handelser/", "handelse.visa"),
     Rad("medlem-list", lambda m: "/api/medlemmar/", "forbund.visa"),
     Rad("medlem-detail", lambda m: f"/api/medlemmar/{m['medlem'].pk}/", "forbund.visa",
@@ -61,6 +69,8 @@ RADER = [
         annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/"),
     Rad("dokument-fil", lambda m: f"/api/dokument/{m['dokument'].pk}/fil/", "dokument.visa",
         annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/fil/"),
+    Rad("dokument-forsok-igen", lambda m: f"/api/dokument/{m['misslyckat'].pk}/forsok-igen/", "dokument.skapa", metod="post",
+        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_misslyckat'].pk}/forsok-igen/", json=True),
     Rad("dokument-organisationsblad", lambda m: "/api/dokument/organisationsblad/", "dokument.skapa", metod="post",
         data=lambda m: {"ar": 2020}, json=True),
 ]

@@ -5,8 +5,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from finsam import demo
+from finsam.documents.services import dokument_bestall
+from finsam.models import Dokument
 
 # Each app may ship a demo.py with seed(forbund, aktor); called in this order.
 APP_DEMOS = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
@@ -26,6 +29,10 @@ class Command(BaseCommand):
                         raise
                     continue
                 modul.seed(forbund, "seed_demo")
+            ar = timezone.localdate().year  # the organisation sheet the Organisation page opens with
+            if not Dokument.objects.filter(forbund=forbund, nyckel=f"organisationsblad:{ar}").exists():
+                dokument_bestall(forbund=forbund, aktor="seed_demo", typ="organisationsblad", titel=f"Organisationsblad {ar}",
+                                 nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar})
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {forbund.namn}"))
         self.stdout.write("Demoinloggningar (lösenord: DEMO_PASSWORD, standard finsam-demo):")
         for username, roll in inloggningar:
