@@ -16,7 +16,7 @@ def fyll_efternamn(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finsam', '0001_initial'),
+        ('finsam', '0002_jobb_dokument_hjartslag'),
     ]
 
     operations = [
