@@ -188,7 +188,7 @@ def matt_import() -> None:
     from django.db import transaction
 
     from finsam.models import Forbund
-    from uppfoljning.importera import deltagare_import
+    from uppfoljning.services.importera import deltagare_import
 
     f = Forbund.objects.get(slug="bench-40")
     rnd = random.Random(7)

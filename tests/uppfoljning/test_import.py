@@ -15,9 +15,9 @@ from django.test import override_settings
 
 from finsam.models import Forbund, Handelse
 from tests.uppfoljning import factories as f
-from uppfoljning.importera import deltagare_import
 from uppfoljning.models import Deltagare, Inskrivning
 from uppfoljning.selectors import utfall
+from uppfoljning.services.importera import deltagare_import
 
 RUBRIK = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
 
