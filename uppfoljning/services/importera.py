@@ -177,7 +177,7 @@ def _tolka_rader(tabell: Any, insatser: _Insatser, fel: list[str]) -> list[_Rad]
         for namn, i, tolk in index:
             varde, meddelande = tolk(celler[i])
             if meddelande is not None:
-                fel.append(f"Rad {nr}, kolumn {namn}: {meddelande}.")
+                fel.append(f"Rad {nr}, kolumn {namn}: {meddelande.rstrip('.')}.")
                 radfel = True
             varden[namn] = varde
         if not radfel:
