@@ -35,6 +35,10 @@ def max_bytes() -> int:
     return grans("UPPFOLJNING_IMPORT_MAX_BYTES")
 
 
+def _tal(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 def _mb(n: float) -> str:
     return f"{n / MB:.1f}".replace(".", ",") + " MB"
 
@@ -116,8 +120,8 @@ def _csv_rader(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         except csv.Error as exc:
             if "field larger" in str(exc):
                 raise ValidationError(
-                    f"Rad {lasare.line_num}: en cell är längre än {csv.field_size_limit():,} tecken; högst {grans('UPPFOLJNING_IMPORT_MAX_CELL')} "
-                    "tecken tillåts per cell.".replace(",", " ")
+                    f"Rad {lasare.line_num}: en cell är längre än {_tal(csv.field_size_limit())} tecken; "
+                    f"högst {grans('UPPFOLJNING_IMPORT_MAX_CELL')} tecken tillåts per cell."
                 ) from exc
             raise ValidationError(f"Rad {lasare.line_num}: raden kunde inte läsas som CSV (ett citattecken saknar sin motpart).") from exc
         nr += 1
@@ -173,15 +177,14 @@ def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str]) 
         for kol, cell in enumerate(text):
             if len(cell) > max_cell:
                 namn = rubriker[kol] if rubriker and kol < len(rubriker) else f"nummer {kol + 1}"
-                raise ValidationError(f"Rad {nr}, kolumn {namn}: cellen har {len(cell):,} tecken; högst {max_cell} tecken tillåts per cell."
-                                      .replace(",", " "))
+                raise ValidationError(f"Rad {nr}, kolumn {namn}: cellen har {_tal(len(cell))} tecken; högst {max_cell} tecken tillåts per cell.")
         if rubriker is None:
             rubriker = _rubriker(text, kolumner, valfria)
             continue
         if not any(text):
             continue
         if len(rader) >= max_rader:
-            raise ValidationError(f"Filen har fler än {max_rader:,} datarader; dela upp den i flera filer.".replace(",", " "))
+            raise ValidationError(f"Filen har fler än {_tal(max_rader)} datarader; dela upp den i flera filer.")
         text = text[: len(rubriker)]
         text += [""] * (len(rubriker) - len(text))
         rader.append((nr, text))
