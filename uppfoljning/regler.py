@@ -103,10 +103,10 @@ def _period_fel(ramar: InsatsRamar, inskriven: dt.date | None, avslutad: dt.date
     period = f"{start:%Y-%m-%d}–{slut:%Y-%m-%d}" if start and slut else f"från {start:%Y-%m-%d}" if start else ""
     if inskriven is not None and "inskriven" not in redan:
         if (start and inskriven < start) or (slut and inskriven > slut):
-            ut["inskriven"] = f"Inskrivningsdatum {inskriven:%Y-%m-%d} ligger utanför {ramar.kortnamn}s period ({period})."
+            ut["inskriven"] = f"Inskrivningsdatum {inskriven:%Y-%m-%d} ligger utanför perioden för {ramar.kortnamn} ({period})."
     elif (inskriven is None and startar and "inskriven" not in redan
           and ((start and startar < start.year) or (slut and startar > slut.year))):
-        ut["inskriven"] = f"Startåret {startar} ligger utanför {ramar.kortnamn}s period ({period})."
+        ut["inskriven"] = f"Startåret {startar} ligger utanför perioden för {ramar.kortnamn} ({period})."
     if avslutad is not None and slut and avslutad > slut and "avslutad" not in redan:
         ut["avslutad"] = f"Avslutsdatum {avslutad:%Y-%m-%d} ligger efter att {ramar.kortnamn} slutade ({slut:%Y-%m-%d})."
     return ut
