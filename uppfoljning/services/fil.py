@@ -52,7 +52,7 @@ def kontrollera_storlek(storlek: int) -> None:
 @dataclass
 class Tabell:
     rubriker: list[str]
-    rader: list[tuple[int, list[str]]]  # (row number in the file, header = 1; the cells as stripped text)
+    rader: list[tuple[int, list[str]]]  # (row number in the file, header = 1; the cells as text, as many as the headers)
 
 
 def rubrik(text: Any) -> str:
@@ -105,30 +105,24 @@ def _kontrollera_tecken(text: str) -> None:
             )
 
 
-def _csv_rader(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+def _csv_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
     text = _avkoda(data)
     _kontrollera_tecken(text)
     forsta = text.lstrip().split("\n", 1)[0]
     avgransare = ";" if forsta.count(";") >= forsta.count(",") and ";" in forsta else ("\t" if "\t" in forsta else ",")
     lasare = csv.reader(io.StringIO(text, newline=""), delimiter=avgransare)
-    nr = 0
-    while True:
-        try:
-            rad = next(lasare)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if "field larger" in str(exc):
-                raise ValidationError(
-                    f"Rad {lasare.line_num}: en cell är längre än {_tal(csv.field_size_limit())} tecken; "
-                    f"högst {grans('UPPFOLJNING_IMPORT_MAX_CELL')} tecken tillåts per cell."
-                ) from exc
-            raise ValidationError(f"Rad {lasare.line_num}: raden kunde inte läsas som CSV (ett citattecken saknar sin motpart).") from exc
-        nr += 1
-        yield nr, rad
+    try:
+        yield from enumerate(lasare, start=1)
+    except csv.Error as exc:
+        if "field larger" in str(exc):
+            raise ValidationError(
+                f"Rad {lasare.line_num}: en cell är längre än {_tal(csv.field_size_limit())} tecken; "
+                f"högst {grans('UPPFOLJNING_IMPORT_MAX_CELL')} tecken tillåts per cell."
+            ) from exc
+        raise ValidationError(f"Rad {lasare.line_num}: raden kunde inte läsas som CSV (ett citattecken saknar sin motpart).") from exc
 
 
-def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         arkiv = zipfile.ZipFile(io.BytesIO(data))
         medlemmar = arkiv.infolist()
@@ -150,7 +144,7 @@ def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         bok = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         blad = bok.worksheets[0]
         for nr, rad in enumerate(blad.iter_rows(values_only=True), start=1):
-            yield nr, list(rad)
+            yield nr, [_text(v) for v in rad]
     except ValidationError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -171,22 +165,23 @@ def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str]) 
     max_rader, max_cell = grans("UPPFOLJNING_IMPORT_MAX_RADER"), grans("UPPFOLJNING_IMPORT_MAX_CELL")
     kalla = _xlsx_rader(data) if ar_zip else _csv_rader(data)
     rubriker: list[str] | None = None
+    bredd = 0
     rader: list[tuple[int, list[str]]] = []
-    for nr, celler in kalla:
-        text = [_text(v) for v in celler]
-        for kol, cell in enumerate(text):
-            if len(cell) > max_cell:
-                namn = rubriker[kol] if rubriker and kol < len(rubriker) else f"nummer {kol + 1}"
-                raise ValidationError(f"Rad {nr}, kolumn {namn}: cellen har {_tal(len(cell))} tecken; högst {max_cell} tecken tillåts per cell.")
+    for nr, text in kalla:
+        if text and max(map(len, text)) > max_cell:
+            kol, cell = max(enumerate(text), key=lambda t: len(t[1]))
+            namn = rubriker[kol] if rubriker and kol < len(rubriker) else f"nummer {kol + 1}"
+            raise ValidationError(f"Rad {nr}, kolumn {namn}: cellen har {_tal(len(cell))} tecken; högst {max_cell} tecken tillåts per cell.")
         if rubriker is None:
             rubriker = _rubriker(text, kolumner, valfria)
+            bredd = len(rubriker)
             continue
-        if not any(text):
+        if not "".join(text).strip():
             continue
         if len(rader) >= max_rader:
             raise ValidationError(f"Filen har fler än {_tal(max_rader)} datarader; dela upp den i flera filer.")
-        text = text[: len(rubriker)]
-        text += [""] * (len(rubriker) - len(text))
+        if len(text) != bredd:
+            text = text[:bredd] + [""] * (bredd - len(text))
         rader.append((nr, text))
     if rubriker is None:
         raise ValidationError("Filen är tom.")
