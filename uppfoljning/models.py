@@ -154,7 +154,7 @@ class Inskrivning(ForbundsData):
             return
         h = regler.harled(samtycke=self.samtycke, inskriven=self.inskriven, avslutad=self.avslutad, fodelsear=self.fodelsear,
                           startar=self.startar)
-        self.startar, self.slutar, self.alder, self.dagar = h
+        self.startar, self.slutar, self.alder, self.dagar = h  # type: ignore[assignment]
 
     def ramar(self) -> regler.InsatsRamar | None:
         if self.insats_id is None:

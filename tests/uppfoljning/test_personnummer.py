@@ -57,7 +57,7 @@ def _dump() -> str:
     delar: list[str] = []
     with connection.cursor() as cursor:
         for tabell in connection.introspection.table_names(cursor):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(tabell)}")  # noqa: S608 - names from the introspection
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(tabell)}")
             delar.extend(repr(rad) for rad in cursor.fetchall())
     delar.extend(repr(SessionStore().decode(s.session_data)) for s in Session.objects.all())
     return "\n".join(delar)

@@ -142,7 +142,8 @@ def test_ny_inskrivning_via_sidan_och_fel_i_formularet(forbund: Forbund, klient:
 def test_api_skapar_och_avslutar(forbund: Forbund, klient: Callable[..., Client]) -> None:
     f.insats(forbund, "AMT")
     c = klient(RollTyp.ADMINISTRATOR)
-    svar = c.post("/api/uppfoljning/inskrivningar/", {"insats": "AMT", "deltagare": "API1", "samtycke": True, "kon": "Man", "fodelsear": 1980, "remittent": "kommun",
+    svar = c.post("/api/uppfoljning/inskrivningar/", {"insats": "AMT", "deltagare": "API1", "samtycke": True, "kon": "Man",
+                                                      "fodelsear": 1980, "remittent": "kommun",
                                                       "utbildning": "Gymnasium", "forsorjning_in": "Försörjningsstöd", "inskriven": "2019-04-01"},
                   content_type="application/json")
     assert svar.status_code == 201, svar.content

@@ -104,7 +104,7 @@ def deltagare_sida(kontext: Kontext, *, sokning: dict[str, str] | None = None, i
                .values("deltagare_id").order_by().annotate(antal=Count("id"), oppna=Count("id", filter=Q(slutar__isnull=True)),
                                                           senast=Max("startar"))}
     for d in deltagare:
-        r = rakning.get(d.pk, {})
+        r: Any = rakning.get(d.pk, {})
         d.antal, d.oppna, d.senast = r.get("antal", 0), r.get("oppna", 0), r.get("senast")  # type: ignore[attr-defined]
     pagina.object_list = deltagare
     return pagina

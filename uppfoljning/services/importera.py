@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -35,6 +36,7 @@ KOLUMNER = ["insats", "deltagare_id", "kon", "fodelsear", "remittent", "utbildni
             "forsorjning_ut", "samtycke"]
 VALFRIA = ["alder_skal"]
 MAX_FEL = 200
+_KOD = re.compile(KOD_VALIDATOR.regex) if isinstance(KOD_VALIDATOR.regex, str) else KOD_VALIDATOR.regex
 MAX_ANDRINGAR = 500
 JA = {"ja", "j", "yes", "true", "1", "x"}
 NEJ = {"nej", "n", "no", "false", "0"}
@@ -123,7 +125,7 @@ def _samtycke(text: str) -> bool:
 def _deltagarkod(text: str) -> str:
     if liknar_personnummer(text):
         raise ValueError(PNR_I_KOD)
-    if not KOD_VALIDATOR.regex.search(text):
+    if not _KOD.search(text):
         raise ValueError(f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, "
                          "bindestreck, understreck")
     return text

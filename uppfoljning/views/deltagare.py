@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -65,7 +66,7 @@ def deltagare_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
 
 
 @behorighet("deltagare.redigera")
-def inskrivning_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def inskrivning_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = InskrivningForm(request.POST or None, forbund=kontext.forbund)
 
     def utfor(d: dict[str, Any]) -> tuple[Inskrivning, bool]:
@@ -82,7 +83,7 @@ def inskrivning_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 
 @behorighet("deltagare.redigera")
-def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     inskrivning = hamta(Inskrivning.objects.select_related("insats", "deltagare"), kontext.forbund, pk=pk)
     if inskrivning.gallrad or not inskrivning.samtycke:
         messages.error(request, "Den här inskrivningen kan inte ändras (anonym eller avidentifierad).")
@@ -97,7 +98,7 @@ def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
 
 
 @behorighet("deltagare.redigera")
-def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     """Fast exit entry: code → Enter → date, destination → Enter → next code. Keyboard only; the code is POSTed, never in a URL."""
     # This sitting's exits by this user, newest first, from the audit trail (for a quick check).
     senaste = Handelse.objects.filter(forbund=kontext.forbund, aktor_id=request.user.pk, handling="inskrivning_avsluta",
@@ -128,7 +129,7 @@ def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 
 @behorighet("forbund.redigera")
-def installningar(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def installningar(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     obj = selectors.installning(kontext.forbund)
     form = InstallningForm(request.POST or None, initial={"maskeringsgrans": obj.maskeringsgrans, "gallring_ar": obj.gallring_ar})
     return formular_handling(request, form, lambda d: services.installning_spara(forbund=kontext.forbund, aktor=request.user, **d),

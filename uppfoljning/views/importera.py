@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -20,7 +21,7 @@ from .deltagare import ar_fran
 
 
 @behorighet("deltagare.redigera")
-def importera(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def importera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = ImportForm(request.POST or None, request.FILES or None)
 
     def utfor(d: dict[str, Any]) -> Importkorning:
