@@ -104,13 +104,13 @@ def generera(regenerera: bool) -> None:
                 inskrivningar.append((f.pk, rnd.choice(insatser[f.pk]), (f.pk, f"P{ar}-{nummer:05d}"), True, start, rnd.choice(kon), fodd,
                                       rnd.choice(rem), rnd.choice(utb), rnd.choice(fors), start, avslutad,
                                       rnd.choice(fors) if avslutad else "", ar, avslutad.year if avslutad else None, ar - fodd,
-                                      (avslutad - start).days if avslutad else None, False, nu))
+                                      (avslutad - start).days if avslutad else None, False, nu, ""))
     with connection.cursor() as c, c.cursor.copy("COPY uppfoljning_deltagare (forbund_id, kod, pnr_hash, gallrad, skapad) FROM STDIN") as cp:
         for r in deltagare_rader:
             cp.write_row(r)
     ids = {(fid, kod): pk for pk, fid, kod in Deltagare.objects.values_list("id", "forbund_id", "kod").iterator(chunk_size=50_000)}
     kolumner = ("forbund_id, insats_id, deltagare_id, samtycke, samtycke_datum, kon, fodelsear, remittent, utbildning, forsorjning_in, "
-                "inskriven, avslutad, forsorjning_ut, startar, slutar, alder, dagar, gallrad, andrad")
+                "inskriven, avslutad, forsorjning_ut, startar, slutar, alder, dagar, gallrad, andrad, alder_skal")
     with connection.cursor() as c, c.cursor.copy(f"COPY uppfoljning_inskrivning ({kolumner}) FROM STDIN") as cp:
         for r in inskrivningar:
             cp.write_row((r[0], r[1], ids[r[2]], *r[3:]))
