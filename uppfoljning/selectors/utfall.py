@@ -31,7 +31,7 @@ MATT = ["deltagare", "nya", "avslutade", "aldersgrupp", "remittent", "utbildning
 
 
 @functools.cache
-def _aggregat_sql(vendor: str) -> tuple[str, list[str]]:
+def _aggregat_sql(vendor: str, tva_ar: bool = True) -> tuple[str, list[str]]:
     """One statement: conditional aggregates over the enrolments active in the year, per (intervention, gender) and per gender.
 
     Built once from the vocabulary (fixed literals, no user input); parameters: %(f)s förbund id, %(ar)s and %(ar2)s the years
@@ -59,7 +59,8 @@ def _aggregat_sql(vendor: str) -> tuple[str, list[str]]:
         namn.append(f"forsorjning_ut__{kod}")
         uttryck.append(f"COUNT(*) FILTER (WHERE {avslut} AND forsorjning_ut = '{kod}')")
     kolumner = ", ".join(uttryck)
-    tabell = f"{Inskrivning._meta.db_table} CROSS JOIN (SELECT %(ar)s AS ar UNION SELECT %(ar2)s) AS y"
+    ar = "SELECT %(ar)s AS ar UNION SELECT %(ar2)s" if tva_ar else "SELECT %(ar)s AS ar"
+    tabell = f"{Inskrivning._meta.db_table} CROSS JOIN ({ar}) AS y"
     urval = "forbund_id = %(f)s AND startar <= y.ar AND (slutar IS NULL OR slutar >= y.ar)"
     if vendor == "postgresql":
         median = f"percentile_cont(0.5) WITHIN GROUP (ORDER BY dagar) FILTER (WHERE {avslut} AND dagar IS NOT NULL)"
@@ -149,7 +150,7 @@ def utfall_ar(forbund: Forbund, ar: int, ar2: int) -> dict[int, dict[str, Any]]:
     ar_lista = sorted({ar, ar2})
     per_insats: dict[int, dict[int, dict[str, Any]]] = {a: {i.pk: _tom_post() for i in alla} for a in ar_lista}
     totalt = {a: _tom_post() for a in ar_lista}
-    sql, namn = _aggregat_sql(connection.vendor)
+    sql, namn = _aggregat_sql(connection.vendor, ar != ar2)
     medianer: dict[int, dict[int | None, Any]] = {a: {} for a in ar_lista}
     with connection.cursor() as cursor:
         cursor.execute(sql, {"f": forbund.pk, "ar": ar, "ar2": ar2})
