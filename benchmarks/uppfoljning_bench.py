@@ -282,7 +282,7 @@ def matt_import() -> None:
     assert n == r.rader
     m, mc, g, gc = statistics.median(tider), statistics.median(cpu), statistics.median(golv), statistics.median(golv_cpu)
     kvot = statistics.median(t / g_ for t, g_ in zip(tider, golv, strict=True))
-    print(f"Import av {r.rader:,} rader (Windows-1252, semikolon, full validering, {r.nya:,} nya): median {m:.3f} s = {r.rader / m:,.0f} rader/s "
+    print(f"Import av {r.rader:,} rader (Windows-1252; semikolon; full validering; {r.nya:,} nya): median {m:.3f} s = {r.rader / m:,.0f} rader/s "
           f"(körningar: {' / '.join(f'{t:.3f}' for t in tider)} s); CPU-tid median {mc:.3f} s = {r.rader / mc:,.0f} rader per CPU-sekund"
           .replace(",", " "))
     print(f"Golv (samma rader i samma tabeller utan validering: avkoda + csv-tolka + COPY): median {g:.3f} s = {r.rader / g:,.0f} rader/s "
