@@ -21,14 +21,18 @@ from .. import regler
 from ..models import Deltagare, Inskrivning, Installning
 from ..vokabular import liknar_personnummer, personnummer_hash
 from .maskering import maskera_utfall
-from .utfall import utfall_ar
+from .utfall import utfall, utfall_ar
 
 SIDSTORLEK = 50
 
 
 def utfall_for(kontext: Kontext, ar: int, *, publicering: bool = False) -> dict[str, Any]:
     """The report as this role may see it: roles without `utfall.omaskerat` (and any publication) get masked counts."""
-    return utfall_med_fore(kontext, ar, publicering=publicering)[0]
+    kontext.kraver("utfall.visa")
+    data = utfall(kontext.forbund, ar)
+    if publicering or not kontext.kan("utfall.omaskerat"):
+        return maskera_utfall(data, kontext.forbund)
+    return data
 
 
 def utfall_med_fore(kontext: Kontext, ar: int, *, publicering: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
