@@ -48,6 +48,10 @@ def _profil(kortnamn: str) -> tuple[int, int, int]:
 def _fyll(forbund: Forbund, insats: Insats) -> int:
     rnd = random.Random(f"finsam-demo-{insats.kortnamn}")  # noqa: S311 - deterministic demo data
     per_ar, lag, hog = _profil(insats.kortnamn)
+    # Ages within the intervention's target group (the enrolment rules refuse others without a recorded reason).
+    lag, hog = max(lag, insats.alder_fran or lag), min(hog, insats.alder_till or hog)
+    if lag > hog:
+        lag, hog = insats.alder_fran or lag, insats.alder_till or hog
     start = max(insats.startdatum, dt.date(FORSTA_AR, 1, 1))
     slut = min(insats.slutdatum or dt.date(SISTA_AR, 12, 31), dt.date(SISTA_AR, 12, 31), dt.date.today())
     if start > slut:
@@ -61,10 +65,12 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
         ar_dagar = 366 if dag.year % 4 == 0 else 365
         if rnd.random() < per_ar / ar_dagar:
             index = [i for i, a in enumerate(avslutade) if a[1] < dag - dt.timedelta(days=60)]
-            if index and rnd.random() < 0.04:  # a returning participant: same code, new enrolment
+            atervander = index and rnd.random() < 0.04
+            if atervander:  # a returning participant: same code, new enrolment (if still within the target group)
                 kod, _, forra = avslutade.pop(rnd.choice(index))
                 kon, fodelsear, utbildning = forra["kon"], forra["fodelsear"], forra["utbildning"]
-            else:
+                atervander = lag <= dag.year - fodelsear <= hog
+            if not atervander:
                 nummer += 1
                 kod = f"{prefix}-{dag.year}-{nummer:03d}"
                 kon, fodelsear = _val(rnd, KON), dag.year - rnd.randint(lag, hog)

@@ -29,13 +29,25 @@ def _insatser(forbund: Forbund) -> Any:
 
 
 class SokForm(forms.Form):
-    sok = forms.CharField(label="Deltagarkod", required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    """List filters in the URL (no codes: the code search is POSTed, see `KodSokForm`)."""
+
     insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), required=False, empty_label="Alla insatser")
     oppna = forms.BooleanField(label="Bara pågående", required=False)
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["insats"].queryset = _insatser(forbund)  # type: ignore[attr-defined]
+
+
+class KodSokForm(forms.Form):
+    kod = forms.CharField(label="Deltagarkod", max_length=40, widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+                          help_text="Eller personnummer för en person vars personnummer är känt (söks med nyckelhash).")
+
+
+SKAL = forms.CharField(
+    label="Skäl till ålder utanför målgruppen", required=False, max_length=300,
+    help_text="Krävs bara om deltagarens ålder vid start ligger utanför insatsens målgrupp.",
+)
 
 
 class InskrivningForm(forms.Form):
@@ -47,8 +59,9 @@ class InskrivningForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "ÅÅÅÅMMDD-NNNN"}),
     )
     insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), empty_label="– välj –")
-    samtycke = forms.BooleanField(label="Deltagaren har lämnat samtycke", required=False, initial=True,
-                                  help_text="Utan samtycke sparas bara kön och startår (anonym registrering).")
+    samtycke = forms.BooleanField(label="Deltagaren har lämnat samtycke", required=False,
+                                  help_text="Kryssa i bara när deltagaren har lämnat samtycke. Utan samtycke sparas bara kön och startår "
+                                            "(anonym registrering).")
     samtycke_datum = DatumFalt(label="Samtycke lämnat", required=False)
     kon = forms.ChoiceField(label="Kön", choices=TOM + list(Kon.choices))
     fodelsear = forms.IntegerField(label="Födelseår", required=False, min_value=1900, max_value=2100)
@@ -56,6 +69,7 @@ class InskrivningForm(forms.Form):
     utbildning = forms.ChoiceField(label="Högsta utbildning vid inskrivning", choices=TOM + list(Utbildning.choices), required=False)
     forsorjning_in = forms.ChoiceField(label="Försörjning vid inskrivning", choices=TOM + list(Forsorjning.choices), required=False)
     inskriven = DatumFalt(label="Inskriven")
+    alder_skal = SKAL
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,9 +92,11 @@ class InskrivningAndraForm(forms.Form):
     inskriven = DatumFalt(label="Inskriven")
     avslutad = DatumFalt(label="Avslutad", required=False, help_text="Lämna tomt om inskrivningen pågår.")
     forsorjning_ut = forms.ChoiceField(label="Försörjning vid avslut", choices=TOM + list(Forsorjning.choices), required=False)
+    alder_skal = SKAL
 
 
 class AvslutForm(forms.Form):
+    deltagare = forms.IntegerField(widget=forms.HiddenInput)
     inskrivning = forms.TypedChoiceField(label="Inskrivning", coerce=int, widget=forms.RadioSelect)
     avslutad = DatumFalt(label="Avslutad")
     forsorjning_ut = forms.ChoiceField(label="Försörjning vid avslut", choices=TOM + list(Forsorjning.choices))
@@ -93,6 +109,7 @@ class AvslutForm(forms.Form):
         ]
         if inskrivningar:
             self.fields["inskrivning"].initial = inskrivningar[0].pk
+            self.fields["deltagare"].initial = inskrivningar[0].deltagare_id
         self.fields["avslutad"].widget.attrs["autofocus"] = True
         self.fields["avslutad"].help_text = f"T.ex. {dt.date.today():%Y-%m-%d}"
 
@@ -106,5 +123,5 @@ class ImportForm(forms.Form):
 class InstallningForm(forms.Form):
     maskeringsgrans = forms.IntegerField(label="Maskeringsgräns", min_value=0, max_value=100,
                                          help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument "
-                                                   "för publicering. 0 = av.")
+                                                   "för publicering, och fler tal döljs (”x”) så att de inte kan räknas fram. Minst 3.")
     gallring_ar = forms.IntegerField(label="Avidentifiera deltagaruppgifter efter (år efter avslut)", min_value=1, max_value=50)

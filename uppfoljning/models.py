@@ -13,19 +13,27 @@ from django.db.models import F, Q
 from finsam.models import ForbundsData
 from insatser.models import Insats
 
-from .vokabular import ALDER_MAX, ALDER_MIN, Forsorjning, Kon, Remittent, Utbildning
+from . import regler
+from .vokabular import ALDER_MAX, ALDER_MIN, PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, liknar_personnummer
 
 KOD_VALIDATOR = RegexValidator(
     r"^[A-Za-z0-9ÅÄÖåäö_.-]{1,40}$", "Deltagarkoden får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 40 tecken)."
 )
+MASKERINGSGRANS_MIN = 3
+
+
+def kod_inte_personnummer(kod: str) -> None:
+    """A participant code is a pseudonym: a personnummer or samordningsnummer is refused (it belongs in the hashed field)."""
+    if liknar_personnummer(kod):
+        raise ValidationError(PNR_I_KOD, code="personnummer")
 
 
 class Installning(ForbundsData):
     """Follow-up settings of a förbund: masking threshold for published documents and retention."""
 
     maskeringsgrans = models.PositiveSmallIntegerField(
-        "maskeringsgräns", default=0,
-        help_text="Antal under denna gräns visas som ”<N” i dokument för publicering. 0 = ingen maskering.",
+        "maskeringsgräns", default=MASKERINGSGRANS_MIN,
+        help_text="Antal under denna gräns visas som ”<N” för styrelse, revisorer och i dokument för publicering (minst 3).",
     )
     gallring_ar = models.PositiveSmallIntegerField(
         "gallring efter (år)", default=5, help_text="Deltagaruppgifter avidentifieras så många år efter avslutet."
@@ -37,6 +45,8 @@ class Installning(ForbundsData):
         constraints = [
             models.UniqueConstraint(fields=["forbund"], name="uppf_installning_en_per_forbund"),
             models.CheckConstraint(condition=Q(gallring_ar__gte=1) & Q(gallring_ar__lte=50), name="uppf_gallring_ar_intervall"),
+            models.CheckConstraint(condition=Q(maskeringsgrans__gte=MASKERINGSGRANS_MIN) & Q(maskeringsgrans__lte=100),
+                                   name="uppf_maskeringsgrans_intervall"),
         ]
 
     def __str__(self) -> str:
@@ -46,7 +56,7 @@ class Installning(ForbundsData):
 class Deltagare(ForbundsData):
     """A pseudonymous participant: a code unique within the förbund, optionally a keyed hash of the personnummer."""
 
-    kod = models.CharField("deltagarkod", max_length=40, validators=[KOD_VALIDATOR])
+    kod = models.CharField("deltagarkod", max_length=40, validators=[KOD_VALIDATOR, kod_inte_personnummer])
     pnr_hash = models.CharField("personnummer (nyckelhash)", max_length=64, blank=True, editable=False)
     gallrad = models.BooleanField("avidentifierad", default=False)
     skapad = models.DateTimeField("skapad", auto_now_add=True)
@@ -93,6 +103,10 @@ class Inskrivning(ForbundsData):
     inskriven = models.DateField("inskriven", null=True, blank=True)
     avslutad = models.DateField("avslutad", null=True, blank=True)
     forsorjning_ut = models.CharField("försörjning vid avslut", max_length=24, choices=Forsorjning.choices, blank=True)
+    alder_skal = models.CharField(
+        "skäl till ålder utanför målgruppen", max_length=300, blank=True,
+        help_text="Krävs när deltagarens ålder vid start ligger utanför insatsens målgrupp; räknas i årsredovisningens not.",
+    )
     # Derived (kept after retention)
     startar = models.PositiveSmallIntegerField("startår", editable=False)
     slutar = models.PositiveSmallIntegerField("slutår", null=True, blank=True, editable=False)
@@ -128,50 +142,39 @@ class Inskrivning(ForbundsData):
         return self.slutar is None
 
     def harled(self) -> None:
-        """Normalise an anonymous registration and derive the year/age/duration columns."""
-        if self.inskriven is not None:
-            self.startar = self.inskriven.year
+        """Normalise an anonymous registration and derive the year/age/duration columns (rules in `regler.harled`)."""
         if not self.samtycke:
             # SUS: without consent only gender and start year are kept.
             self.fodelsear = None
-            self.remittent = self.utbildning = self.forsorjning_in = self.forsorjning_ut = ""
+            self.remittent = self.utbildning = self.forsorjning_in = self.forsorjning_ut = self.alder_skal = ""
+            if self.inskriven is not None:
+                self.startar = self.inskriven.year
             self.inskriven = self.avslutad = self.samtycke_datum = None
-            self.alder = None
-            self.slutar = self.startar
-            self.dagar = None
+        elif self.gallrad:
             return
-        if self.gallrad:
-            return
-        self.alder = self.startar - self.fodelsear if self.fodelsear and self.startar else None
-        self.slutar = self.avslutad.year if self.avslutad else None
-        self.dagar = (self.avslutad - self.inskriven).days if self.avslutad and self.inskriven else None
+        h = regler.harled(samtycke=self.samtycke, inskriven=self.inskriven, avslutad=self.avslutad, fodelsear=self.fodelsear,
+                          startar=self.startar)
+        self.startar, self.slutar, self.alder, self.dagar = h  # type: ignore[assignment]
+
+    def ramar(self) -> regler.InsatsRamar | None:
+        if self.insats_id is None:
+            return None
+        i = self.insats
+        return regler.InsatsRamar(i.kortnamn, i.startdatum, i.slutdatum, i.alder_fran, i.alder_till)
 
     def clean(self) -> None:
         self.harled()
-        fel: dict[str, str] = {}
-        if not self.startar:
-            fel["inskriven"] = "Ange inskrivningsdatum."
-        if self.samtycke and not self.gallrad:
-            if self.inskriven is None:
-                fel["inskriven"] = "Ange inskrivningsdatum."
-            for falt, text in (("fodelsear", "födelseår"), ("remittent", "remittent"), ("utbildning", "utbildning"),
-                               ("forsorjning_in", "försörjning vid inskrivning")):
-                if getattr(self, falt) in (None, ""):
-                    fel[falt] = f"Ange {text}."
-            if self.alder is not None and not ALDER_MIN <= self.alder <= ALDER_MAX:
-                fel["fodelsear"] = (
-                    f"Deltagaren är {self.alder} år vid start ({self.startar} − {self.fodelsear}); tillåten ålder är {ALDER_MIN}–{ALDER_MAX} år."
-                )
-            if self.avslutad and self.inskriven and self.avslutad < self.inskriven:
-                fel["avslutad"] = f"Avslutsdatum {self.avslutad:%Y-%m-%d} är före inskrivningsdatum {self.inskriven:%Y-%m-%d}."
-            if self.avslutad and not self.forsorjning_ut:
-                fel["forsorjning_ut"] = "Ange försörjning vid avslut när deltagaren avslutas."
-            if self.forsorjning_ut and not self.avslutad:
-                fel["avslutad"] = "Ange avslutsdatum när försörjning vid avslut är ifylld."
-            if self.avslutad and self.avslutad > dt.date.today():
-                fel["avslutad"] = f"Avslutsdatum {self.avslutad:%Y-%m-%d} ligger i framtiden."
+        h = regler.Harlett(self.startar, self.slutar, self.alder, self.dagar)
+        fel = regler.fel(samtycke=self.samtycke, gallrad=self.gallrad, inskriven=self.inskriven, avslutad=self.avslutad,
+                         fodelsear=self.fodelsear, remittent=self.remittent, utbildning=self.utbildning, forsorjning_in=self.forsorjning_in,
+                         forsorjning_ut=self.forsorjning_ut, harlett=h, ramar=self.ramar(), alder_skal=self.alder_skal or "",
+                         idag=dt.date.today())
         if fel:
             raise ValidationError(fel)
+
+    @property
+    def utanfor_malgrupp(self) -> bool:
+        return regler.alder_utanfor(self.ramar(), self.alder)
 
 
 class Importkorning(ForbundsData):

@@ -55,8 +55,11 @@ def stapeldiagram(rader: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     staplar = []
     for namn, g in rader:
         delar = [{"kon": k, "namn": n, "antal": g[k], "bredd": round(100 * _tal(g[k]) / storst, 2)} for k, n in KON_RUBRIKER[1:]]
+        dolt = _tal(g["totalt"]) - sum(_tal(g[k]) for k, _ in KON_RUBRIKER[1:])
+        if dolt > 0:  # masked parts: the rest of a known total, without its split by gender
+            delar.append({"kon": "dolt", "namn": "Maskerat", "antal": dolt, "bredd": round(100 * dolt / storst, 2)})
         staplar.append({"namn": namn, "totalt": g["totalt"], "delar": delar})
-    return {"staplar": staplar}
+    return {"staplar": staplar, "maskerat": any(d["kon"] == "dolt" for s in staplar for d in s["delar"])}
 
 
 def som_dataset(data: dict[str, Any]) -> tablib.Dataset:

@@ -6,7 +6,7 @@ from celery import shared_task
 
 from finsam.models import Forbund
 
-from .services import inskrivningar_gallra
+from .services import import_kor, inskrivningar_gallra
 
 
 @shared_task(name="uppfoljning.gallring_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=600, time_limit=660)
@@ -17,7 +17,5 @@ def gallring_task() -> dict[str, dict[str, int]]:
 
 @shared_task(name="uppfoljning.deltagare_import_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
 def deltagare_import_task(korning_id: int) -> str:
-    from .importera import import_kor
-
     korning = import_kor(korning_id=korning_id)
     return korning.status if korning else "saknas"

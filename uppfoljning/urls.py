@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_utfall
+from . import views
 
 app_name = "uppfoljning"
 urlpatterns = [
@@ -13,6 +13,6 @@ urlpatterns = [
     path("import/<int:pk>/", views.import_status, name="import_status"),
     path("export/", views.export_nationell, name="export_nationell"),
     path("installningar/", views.installningar, name="installningar"),
-    path("utfall/", views_utfall.utfall, name="utfall"),
-    path("utfall/export/", views_utfall.utfall_export, name="utfall_export"),
+    path("utfall/", views.utfall, name="utfall"),
+    path("utfall/export/", views.utfall_export, name="utfall_export"),
 ]

@@ -13,6 +13,8 @@ import re
 
 from django.conf import settings
 from django.db import models
+from stdnum import luhn
+from stdnum.se import personnummer as stdnum_personnummer
 
 
 class Kon(models.TextChoices):
@@ -147,6 +149,39 @@ def personnummer_normalisera(text: str, idag: dt.date | None = None) -> str:
     if not _luhn_ok(tio):
         raise ValueError("Personnumrets kontrollsiffra stämmer inte.")
     return tio
+
+
+# 10 or 12 digits, optionally with a separator (-, + or a space) before the last four.
+_PNR_FORM = re.compile(r"^(?:\d{2})?\d{6}[-+ ]?\d{4}$")
+PNR_I_KOD = (
+    "Deltagarkoden ser ut som ett personnummer eller samordningsnummer. Personnummer får aldrig användas som deltagarkod: "
+    "skriv det i fältet Personnummer (det sparas bara som nyckelhash) och välj en pseudonym kod."
+)
+
+
+def liknar_personnummer(text: object) -> bool:
+    """True for a valid Swedish personnummer or samordningsnummer (day + 60): 10 or 12 digits, with or without separator,
+    a real date and a correct check digit (python-stdnum's Luhn). Used to refuse such text as a participant code."""
+    kompakt = str(text or "").strip()
+    if not _PNR_FORM.match(kompakt):
+        return False
+    siffror = re.sub(r"\D", "", kompakt)
+    tio = siffror[-10:]
+    if not luhn.is_valid(tio):
+        return False
+    yy, mm, dd = int(tio[0:2]), int(tio[2:4]), int(tio[4:6])
+    if dd > 60:  # samordningsnummer
+        dd -= 60
+    arhundraden = [int(siffror[:2]) * 100] if len(siffror) == 12 else [1900, 2000]
+    for sekel in arhundraden:
+        try:
+            dt.date(sekel + yy, mm, dd)
+        except ValueError:
+            continue
+        if len(siffror) == 12 and dd == int(tio[4:6]):
+            return bool(stdnum_personnummer.is_valid(siffror))
+        return True
+    return False
 
 
 def personnummer_hash(text: str) -> str:

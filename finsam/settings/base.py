@@ -145,6 +145,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest accepted upload (attachments, spreadsheets, SIE files), in bytes.
 FINSAM_MAX_UPLOAD_BYTES = int(os.environ.get("FINSAM_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Participant import limits (uppföljning), the same for page, API and command.
+UPPFOLJNING_IMPORT_MAX_BYTES = 5 * 1024 * 1024  # file size
+UPPFOLJNING_IMPORT_MAX_UPPACKAT = 50 * 1024 * 1024  # unpacked size of an XLSX (zip members)
+UPPFOLJNING_IMPORT_MAX_RADER = 50_000  # data rows
+UPPFOLJNING_IMPORT_MAX_CELL = 300  # characters per cell
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

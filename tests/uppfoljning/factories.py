@@ -11,11 +11,11 @@ from uppfoljning.models import Deltagare, Inskrivning
 
 
 def insats(forbund: Forbund, kortnamn: str, *, namn: str = "", inriktning: str = "individ", start: dt.date = dt.date(2015, 1, 1),
-           slut: dt.date | None = None) -> Insats:
+           slut: dt.date | None = None, alder_fran: int | None = None, alder_till: int | None = None) -> Insats:
     obj, _ = Insats.objects.get_or_create(
         forbund=forbund, kortnamn=kortnamn,
         defaults={"namn": namn or kortnamn, "typ": "ordinarie", "inriktning": inriktning, "status": "pagaende", "startdatum": start,
-                  "slutdatum": slut},
+                  "slutdatum": slut, "alder_fran": alder_fran, "alder_till": alder_till},
     )
     return obj
 

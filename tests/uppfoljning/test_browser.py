@@ -72,7 +72,7 @@ def test_avslut_helt_med_tangentbordet(page: Page, live_server: Any, forbund: Fo
     # An unknown code is announced and refocused; nothing changes.
     page.keyboard.type("FINNS-EJ")
     page.keyboard.press("Enter")
-    expect(page.locator("#kod-fel")).to_have_text("Ingen pågående inskrivning för deltagarkoden ”FINNS-EJ”.")
+    expect(page.locator("#kod-fel")).to_have_text("Ingen pågående inskrivning för den koden eller det personnumret.")
     expect(page.locator("#kod")).to_be_focused()
 
     k101 = Inskrivning.objects.get(deltagare__kod="K-101")

@@ -8,6 +8,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from finsam.models import Forbund
@@ -137,15 +138,61 @@ def test_utfall_antal_fragor_oberoende_av_datamangd(forbund: Forbund, django_ass
 
 def test_maskering(data: dict[str, Any], forbund: Forbund, chef: Any) -> None:
     u = utfall(forbund, 2019)
-    assert maskera(3, forbund) == 3  # off by default: the seeds publish single persons
-    assert maskera_utfall(u, forbund) == u
+    # On by default (3), with no setting saved.
+    assert maskera(3, forbund) == 3 and maskera(2, forbund) == "<3" and maskera(0, forbund) == 0
+    m = maskera_utfall(u, forbund)
+    assert m["maskeringsgrans"] == 3 and m != u
+    with pytest.raises(ValidationError) as e:
+        installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=0, gallring_ar=5)
+    assert e.value.message_dict["maskeringsgrans"][0].startswith("Maskeringsgränsen ska vara mellan 3 och 100")
     installning_spara(forbund=forbund, aktor=chef, maskeringsgrans=3, gallring_ar=5)
     forbund = Forbund.objects.get(pk=forbund.pk)
-    assert maskera(0, forbund) == 0 and maskera(2, forbund) == "<3" and maskera(3, forbund) == 3
     m = maskera_utfall(u, forbund)
-    assert m["maskeringsgrans"] == 3
-    assert m["insatser"][0]["deltagare"] == {"totalt": 5, "kvinna": 3, "man": "<3", "annat": "<3"}
+    # AMT's women (3) are hidden as well: MySam's one woman (<3) would otherwise follow from the förbund's total (4 = 3 + <3).
+    assert m["insatser"][0]["deltagare"] == {"totalt": 5, "kvinna": "x", "man": "<3", "annat": "<3"}
+    assert m["insatser"][1]["deltagare"]["kvinna"] == "<3" and m["totalt"]["deltagare"]["kvinna"] == 4
     assert m["insatser"][0]["remittent"]["annan"] == g(0)
     assert m["totalt"]["avslutade"] == {"totalt": 4, "kvinna": "<3", "man": "<3", "annat": "<3"}
-    assert m["insatser"][0]["genomstromning"] == 0.6
+    # 3 exits of 5 participants would reveal hidden exit counts through the ratio: the ratios go too.
+    assert m["insatser"][0]["genomstromning"] is None and m["insatser"][0]["median_dagar"] == 181  # three exits: the median stays
     assert u["insatser"][0]["deltagare"]["man"] == 1  # the original is untouched
+    _ingen_cell_ensam(m)
+
+
+def _ingen_cell_ensam(m: dict[str, Any]) -> None:
+    """No relation of the masked report (genders → total, categories → line, interventions → total) has exactly one hidden cell."""
+    from uppfoljning.selectors.maskering import _celler_och_relationer
+
+    poster: dict[Any, dict[str, Any]] = dict(enumerate(m["insatser"]))
+    poster["T"] = m["totalt"]
+    varden: dict[Any, Any] = {}
+    for p, post in poster.items():
+        for matt in ("deltagare", "nya", "avslutade"):
+            for kon, v in post[matt].items():
+                varden[(p, matt, None, kon)] = v
+        for dim in ("aldersgrupp", *KATEGORIER):
+            for kat, gg in post[dim].items():
+                for kon, v in gg.items():
+                    varden[(p, dim, kat, kon)] = v
+    _, relationer = _celler_och_relationer({p: _nollade(post) for p, post in poster.items()})
+    for summa, delar in relationer:
+        dolda = [c for c in [summa, *delar] if isinstance(varden[c], str)]
+        assert len(dolda) != 1, (summa, dolda)
+
+
+def _nollade(post: dict[str, Any]) -> dict[str, Any]:
+    return {k: ({kk: (dict.fromkeys(vv, 0) if isinstance(vv, dict) else 0) for kk, vv in v.items()} if isinstance(v, dict) else v)
+            for k, v in post.items()}
+
+
+def test_maskering_kan_inte_raknas_fram_ur_summan() -> None:
+    """The finding: totalt 124; kvinna 58; man 65; annat <5 gave annat = 1 by subtraction."""
+    from uppfoljning.selectors.maskering import undertryck
+
+    celler = {("p", "deltagare", None, k): v for k, v in {"totalt": 124, "kvinna": 58, "man": 65, "annat": 1}.items()}
+    relation = [(("p", "deltagare", None, "totalt"), [("p", "deltagare", None, k) for k in ("kvinna", "man", "annat")])]
+    primara, sekundara = undertryck(celler, relation, 3)
+    assert primara == {("p", "deltagare", None, "annat")} and sekundara == {("p", "deltagare", None, "kvinna")}
+    # Nothing under the threshold: nothing hidden.
+    utan = {**celler, ("p", "deltagare", None, "annat"): 0, ("p", "deltagare", None, "totalt"): 123}
+    assert undertryck(utan, relation, 3) == (set(), set())

@@ -33,7 +33,7 @@ class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
     class Meta:
         model = Inskrivning
         fields = ["id", "insats", "deltagare", "samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in",
-                  "inskriven", "avslutad", "forsorjning_ut", "startar", "slutar", "alder", "dagar", "gallrad"]
+                  "inskriven", "avslutad", "forsorjning_ut", "alder_skal", "startar", "slutar", "alder", "dagar", "gallrad"]
         read_only_fields = fields
 
 
@@ -55,7 +55,7 @@ class InskrivningInSerializer(serializers.Serializer[Any]):
     deltagare = serializers.CharField(required=False, allow_blank=True, default="", help_text="deltagarkod")
     personnummer = serializers.CharField(required=False, allow_blank=True, default="", write_only=True,
                                          help_text="frivilligt, för att känna igen en återkommande person; sparas bara som nyckelhash")
-    samtycke = serializers.BooleanField(default=True)
+    samtycke = serializers.BooleanField(help_text="om deltagaren har lämnat samtycke; måste anges (inget förval)")
     samtycke_datum = serializers.DateField(required=False, allow_null=True, default=None)
     kon = KodFalt(Kon)
     fodelsear = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -63,6 +63,12 @@ class InskrivningInSerializer(serializers.Serializer[Any]):
     utbildning = KodFalt(Utbildning, required=False, default="")
     forsorjning_in = KodFalt(Forsorjning, required=False, default="")
     inskriven = serializers.DateField()
+    alder_skal = serializers.CharField(required=False, allow_blank=True, default="", max_length=300,
+                                       help_text="skäl när åldern vid start ligger utanför insatsens målgrupp")
+
+
+class DeltagareSokSerializer(serializers.Serializer[Any]):
+    kod = serializers.CharField(max_length=40, help_text="deltagarkod, eller personnummer (jämförs med nyckelhash)")
 
 
 class InskrivningAndraInSerializer(serializers.Serializer[Any]):
@@ -77,6 +83,7 @@ class InskrivningAndraInSerializer(serializers.Serializer[Any]):
     inskriven = serializers.DateField(required=False)
     avslutad = serializers.DateField(required=False, allow_null=True)
     forsorjning_ut = KodFalt(Forsorjning, required=False)
+    alder_skal = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
 class AvslutInSerializer(serializers.Serializer[Any]):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -22,22 +20,17 @@ from finsam.tenancy import hamta
 from insatser.models import Insats
 
 from .. import selectors, services
-from ..importera import bakgrund_bytes, deltagare_import, import_bestall
 from ..models import Deltagare, Importkorning, Inskrivning
 from .serializers import (
     AvslutInSerializer,
     DeltagareSerializer,
+    DeltagareSokSerializer,
     ImportInSerializer,
     ImportUtSerializer,
     InskrivningAndraInSerializer,
     InskrivningInSerializer,
     InskrivningSerializer,
 )
-
-
-def _fel(exc: ValidationError) -> Response:
-    data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-    return Response(data, status=status.HTTP_400_BAD_REQUEST)
 
 
 class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
@@ -49,9 +42,18 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
     behorighet_skriv = "deltagare.redigera"
 
     def get_queryset(self) -> QuerySet[Deltagare]:
-        qs = super().get_queryset().order_by("kod")
-        kod = self.request.query_params.get("kod")
-        return qs.filter(kod=kod) if kod else qs
+        return super().get_queryset().order_by("kod")
+
+    @extend_schema(request=DeltagareSokSerializer, responses={200: DeltagareSerializer(many=True)})
+    @action(detail=False, methods=["post"], url_path="sok")
+    def sok(self, request: Request) -> Response:
+        """Find participants by code or by personnummer (compared by keyed hash). A POST, so that no code reaches a URL or a log."""
+        inn = DeltagareSokSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        s = selectors.sokning(inn.validated_data["kod"])
+        qs = self.get_queryset()
+        qs = qs.filter(pnr_hash=s["pnr_hash"]) if "pnr_hash" in s else qs.filter(kod=s.get("kod", ""))
+        return Response(DeltagareSerializer(qs, many=True).data)
 
 
 class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
@@ -80,12 +82,9 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inn.is_valid(raise_exception=True)
         d = dict(inn.validated_data)
         insats = hamta(Insats.objects.all(), kontext.forbund, kortnamn=d.pop("insats"))
-        try:
-            inskrivning, _ = services.inskrivning_registrera(
-                forbund=kontext.forbund, aktor=request.user, kod=d.pop("deltagare"), personnummer=d.pop("personnummer"), insats=insats, **d
-            )
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning, _ = services.inskrivning_registrera(
+            forbund=kontext.forbund, aktor=request.user, kod=d.pop("deltagare"), personnummer=d.pop("personnummer"), insats=insats, **d
+        )
         return Response(InskrivningSerializer(inskrivning).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=InskrivningAndraInSerializer, responses={200: InskrivningSerializer})
@@ -94,11 +93,8 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = InskrivningAndraInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        try:
-            inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                     **inn.validated_data)
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                 **inn.validated_data)
         return Response(InskrivningSerializer(inskrivning).data)
 
     @extend_schema(request=AvslutInSerializer, responses={200: InskrivningSerializer})
@@ -107,11 +103,8 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = AvslutInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        try:
-            inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                       **inn.validated_data)
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                   **inn.validated_data)
         return Response(InskrivningSerializer(inskrivning).data)
 
 
@@ -128,17 +121,11 @@ class ImportView(APIView):
         inn = ImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         fil = inn.validated_data["fil"]
-        kontext = aktuell(request)
-        try:
-            if fil.size > bakgrund_bytes():
-                korning = import_bestall(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                         torrkorning=inn.validated_data["dry_run"])
-                return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
-            resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                        torrkorning=inn.validated_data["dry_run"])
-        except ValidationError as exc:
-            return Response({"fel": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(dataclasses.asdict(resultat))
+        korning = services.deltagare_import_starta(forbund=aktuell(request).forbund, aktor=request.user, fil=fil, storlek=fil.size,
+                                                   filnamn=fil.name, torrkorning=inn.validated_data["dry_run"])
+        if korning.pagar:
+            return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
+        return Response(korning.resultat)
 
 
 def _korning(k: Importkorning) -> dict[str, Any]:
@@ -172,5 +159,5 @@ class UtfallView(APIView):
     def get(self, request: Request) -> Response:
         ar = request.query_params.get("ar", "")
         if not ar.isdigit() or not 2000 <= int(ar) <= 2100:
-            return Response({"ar": ["Ange ett år, t.ex. ?ar=2019."]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"ar": ["Ange ett år mellan 2000 och 2100, t.ex. ?ar=2019."]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(selectors.utfall_for(aktuell(request), int(ar)))

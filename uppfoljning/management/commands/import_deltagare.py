@@ -1,7 +1,12 @@
-"""Import participants and enrolments from a spreadsheet: `manage.py import_deltagare FILE --forbund SLUG [--dry-run]`."""
+"""Import participants and enrolments from a spreadsheet: `manage.py import_deltagare FILE --forbund SLUG [--dry-run]`.
+
+The same door as the page and the API (`deltagare_import_starta`, with the same limits); a large file is run by the
+task queue and the command waits for its result.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +14,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from finsam.models import Forbund
-from uppfoljning.importera import deltagare_import
+from uppfoljning.models import Importkorning
+from uppfoljning.services import ImportResultat, deltagare_import_starta
+
+VANTA_SEKUNDER = 900
 
 
 class Command(BaseCommand):
@@ -28,12 +36,28 @@ class Command(BaseCommand):
         if not sokvag.is_file():
             raise CommandError(f"Filen {sokvag} finns inte.")
         try:
-            resultat = deltagare_import(forbund=forbund, aktor="import_deltagare", data=sokvag.read_bytes(), filnamn=sokvag.name,
-                                        torrkorning=options["dry_run"])
+            with sokvag.open("rb") as fil:
+                korning = deltagare_import_starta(forbund=forbund, aktor="import_deltagare", fil=fil, storlek=sokvag.stat().st_size,
+                                                  filnamn=sokvag.name, torrkorning=options["dry_run"])
         except ValidationError as exc:
             raise CommandError("Filen importerades inte:\n" + "\n".join(exc.messages)) from exc
+        korning = self._vanta(korning)
+        if korning.status == Importkorning.Status.AVVISAD:
+            raise CommandError("Filen importerades inte:\n" + "\n".join(korning.fel))
+        resultat = ImportResultat(**korning.resultat)
         for rad in resultat.andringar[:50] if options["dry_run"] else []:
             typ = "ny" if rad["typ"] == "new" else "ändras"
             self.stdout.write(f"  rad {rad['rad']}: {typ} – {rad['insats']} {rad['deltagare']} inskriven {rad['inskriven']} {rad['avslutad']}")
         self.stdout.write(resultat.sammanfattning())
         self.stdout.write(f"SHA-256: {resultat.sha256}")
+
+    def _vanta(self, korning: Importkorning) -> Importkorning:
+        if korning.pagar:
+            self.stdout.write(f"Filen är stor och läses in av kön (körning {korning.pk}); väntar på resultatet …")
+        slut = time.monotonic() + VANTA_SEKUNDER
+        while korning.pagar:
+            if time.monotonic() > slut:
+                raise CommandError(f"Körning {korning.pk} är inte klar efter {VANTA_SEKUNDER} s; se importsidan för resultatet.")
+            time.sleep(0.5)
+            korning.refresh_from_db()
+        return korning

@@ -10,15 +10,14 @@ from django.shortcuts import render
 from finsam.permissions import Kontext
 from finsam.web import behorighet
 
-from . import presentation, selectors
-from .views import ar_fran
+from .. import presentation, selectors
+from .deltagare import ar_fran
 
 
 @behorighet("utfall.visa")
 def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request)
-    data = selectors.utfall_for(kontext, ar)
-    fore = selectors.utfall_for(kontext, ar - 1)
+    data, fore = selectors.utfall_med_fore(kontext, ar)
     fore_per_insats = {p["kortnamn"]: p for p in fore["insatser"]}
     insatser = []
     for post in data["insatser"]:
@@ -32,7 +31,8 @@ def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     return render(request, "uppfoljning/utfall.html", {
         "ar": ar, "data": data, "insatser": insatser, "totalt": presentation.tabeller(totalt), "totalt_post": totalt,
         "jamforelse": presentation.jamforelse(totalt, fore["totalt"]), "diagram_insatser": diagram_insatser, "diagram_avslut": diagram_avslut,
-        "kon_rubriker": presentation.KON_RUBRIKER, "maskerat": "maskeringsgrans" in data, "ar_val": range(dt.date.today().year, 2004, -1),
+        "kon_rubriker": presentation.KON_RUBRIKER, "maskerat": "maskeringsgrans" in data,
+        "dolda": data.get("dolda", 0), "ar_val": range(dt.date.today().year, 2004, -1),
     })
 
 

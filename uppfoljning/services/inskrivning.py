@@ -1,6 +1,6 @@
 """Write use cases of the follow-up register. Each validates, writes in a transaction and leaves an audit event.
 
-The spreadsheet import is `uppfoljning.importera.deltagare_import`.
+The spreadsheet import is `uppfoljning.services.importera`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Handelse
 from insatser.models import Insats
 
-from .models import Deltagare, Importkorning, Inskrivning, Installning
-from .vokabular import personnummer_hash
+from ..models import MASKERINGSGRANS_MIN, Deltagare, Importkorning, Inskrivning, Installning
+from ..vokabular import PNR_I_KOD, liknar_personnummer, personnummer_hash
 
 IMPORTKORNING_DAGAR = 90
 
@@ -40,6 +40,8 @@ def deltagare_hitta(*, forbund: Forbund, personnummer: str) -> Deltagare | None:
 @transaction.atomic
 def deltagare_create(*, forbund: Forbund, aktor: Any, kod: str, personnummer: str = "") -> Deltagare:
     kod = kod.strip()
+    if liknar_personnummer(kod):
+        raise ValidationError({"kod": PNR_I_KOD})
     deltagare = Deltagare(forbund=forbund, kod=kod)
     if personnummer.strip():
         try:
@@ -95,6 +97,8 @@ def inskrivning_registrera(
     Returns (enrolment, recognised by personnummer). All or nothing.
     """
     kod = (kod or "").strip()
+    if liknar_personnummer(kod):
+        raise ValidationError({"kod": PNR_I_KOD})
     deltagare: Deltagare | None = None
     igenkand = False
     if personnummer.strip():
@@ -137,7 +141,8 @@ def inskrivning_avsluta(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivnin
     return inskrivning
 
 
-ANDRINGSBARA = ["samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut"]
+ANDRINGSBARA = ["samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut",
+               "alder_skal"]
 
 
 @transaction.atomic
@@ -171,8 +176,9 @@ def installning_spara(*, forbund: Forbund, aktor: Any, maskeringsgrans: int, gal
     fore = snapshot(obj) if obj.pk else {}
     obj.maskeringsgrans = maskeringsgrans
     obj.gallring_ar = gallring_ar
-    if not 0 <= maskeringsgrans <= 100:
-        raise ValidationError({"maskeringsgrans": "Maskeringsgränsen ska vara mellan 0 (av) och 100."})
+    if not MASKERINGSGRANS_MIN <= maskeringsgrans <= 100:
+        raise ValidationError({"maskeringsgrans": f"Maskeringsgränsen ska vara mellan {MASKERINGSGRANS_MIN} och 100; "
+                                                  "maskeringen kan inte stängas av för styrelse, revisorer och publicering."})
     if not 1 <= gallring_ar <= 50:
         raise ValidationError({"gallring_ar": "Gallringstiden ska vara mellan 1 och 50 år."})
     obj.full_clean(validate_constraints=False)
