@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -89,7 +90,20 @@ def som_xlsx(rader: Iterable[Sequence[Any]], *, blad: str = "Blad1", rubrikrad: 
     return buf.getvalue()
 
 
+ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def dataset_rader(ds: Any) -> list[list[Any]]:
+    """A tablib Dataset (django-import-export) as rows: the header row, then the data."""
+    return [list(ds.headers or []), *[list(r) for r in ds]]
+
+
 def _xlsx_varde(varde: Any) -> Any:
+    if isinstance(varde, str) and ISO_DATUM.match(varde):
+        try:
+            return dt.date.fromisoformat(varde)  # a date exported as text becomes a date cell
+        except ValueError:
+            return neutralisera(varde)
     if isinstance(varde, dt.datetime) and varde.tzinfo is not None:
         from django.utils import timezone
 

@@ -9,6 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
+from finsam.export import dataset_rader, nedladdning, som_csv
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
@@ -49,7 +50,5 @@ def export_nationell(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     """CSV per intervention and year for the national follow-up: the enrolments active in the year, in the import's columns."""
     ar = ar_fran(request)
     insats, qs = selectors.nationell_export(kontext, kortnamn=request.GET.get("insats", ""), ar=ar)
-    ds = InskrivningResource(kontext.forbund).export(qs)
-    svar = HttpResponse(("\ufeff" + ds.export("csv", delimiter=";")).encode("utf-8"), content_type="text/csv; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="uppfoljning-{insats.kortnamn}-{ar}.csv"'
-    return svar
+    rader = dataset_rader(InskrivningResource(kontext.forbund).export(qs))
+    return nedladdning(som_csv(rader), f"uppfoljning-{insats.kortnamn}-{ar}.csv", personuppgifter=True)

@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from finsam.export import dataset_rader, nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
 from finsam.web import behorighet
 
@@ -40,12 +41,8 @@ def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 def utfall_export(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request)
     format_ = request.GET.get("format", "csv")
-    ds = presentation.som_dataset(selectors.utfall_for(kontext, ar))
+    rader = dataset_rader(presentation.som_dataset(selectors.utfall_for(kontext, ar)))
     namn = f"utfall-{kontext.forbund.slug}-{ar}"
     if format_ == "xlsx":
-        svar = HttpResponse(ds.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        svar["Content-Disposition"] = f'attachment; filename="{namn}.xlsx"'
-        return svar
-    svar = HttpResponse(("\ufeff" + ds.export("csv", delimiter=";")).encode("utf-8"), content_type="text/csv; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="{namn}.csv"'
-    return svar
+        return nedladdning(som_xlsx(rader, blad=f"Utfall {ar}"), f"{namn}.xlsx")
+    return nedladdning(som_csv(rader), f"{namn}.csv")
