@@ -7,8 +7,8 @@ from typing import Any
 
 from finsam.models import Forbund, Medlem
 
+from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
-from ..services.bokforing import standard_intervall
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
 from .data import NOLL, Saldon, las_rorelse, las_saldon
@@ -46,7 +46,8 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
     importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
     imp = importer.get(ar)
-    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund)
+    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(
+        forbund, imp.kontoplanstyp if imp else "")
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
@@ -63,14 +64,16 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     data: dict[str, Any] = {"ar": ar, "forbund": forbund.namn, "finns": imp is not None, "foregaende_finns": fg.finns}
     data["import"] = (
         {"kalla": imp.get_kalla_display(), "filnamn": imp.filnamn, "importerad": imp.importerad, "tom": imp.tom,
-         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256}
+         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256, "sietyp": imp.sietyp,
+         "har_verifikationer": imp.har_verifikationer}
         if imp else None
     )
     nu, fore = _ar(akt), _ar(fg)
     data.update(nu)
     data["foregaende"] = fore if fg.finns else None
     data["ej_kopplade_konton"] = akt.ej_mappade
-    data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None)
+    data["konton_utanfor"] = akt.utanfor  # classes 9 and 0, shown apart
+    data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None, medlemmar)
     data["driftsredovisning"] = driftsredovisning(nu, fore if fg.finns else None, budget)
     data["budget_utfall"] = budget_utfall(akt, kopplingar, budget)
     data["eget_kapital"] = eget_kapital_bedomning(nu, bidrag, andel, budget)

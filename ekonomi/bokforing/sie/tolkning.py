@@ -114,7 +114,7 @@ class _Tolk:
         self.sista: tuple[dt.date, int, str] | None = None
 
     # -- labels outside vouchers -------------------------------------------------------------------------------
-    def etikett(self, etikett: str, arg: list[str], nr: int) -> None:  # noqa: C901 - one branch per label
+    def etikett(self, etikett: str, arg: list[str], nr: int) -> None:
         fil = self.fil
         if etikett in ("#IB", "#UB", "#RES"):
             if len(arg) < 3:
@@ -295,7 +295,7 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
     position = 0
     nr = 0
     try:
-        for nr, rad in enumerate(strom, start=1):  # noqa: B007 - nr is used after the loop
+        for nr, rad in enumerate(strom, start=1):
             position += len(rad)
             if framsteg is not None and position >= nasta_rapport:
                 framsteg(position, storlek)
