@@ -104,3 +104,39 @@ def bokforing_jobb_kor(*, jobb_id: int) -> Bokforingsjobb | None:
     jobb.klar = timezone.now()
     jobb.save(update_fields=["status", "fel", "redovisningsimport", "jamforelse", "framsteg", "steg", "data", "klar"])
     return jobb
+
+
+def bokforing_import_starta(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, kalla: str = "sie", ar: int | None = None,
+                            tom: dt.date | None = None, ersatt: bool = False, tillagg: bool = False) -> Bokforingsjobb:
+    """The one door of page, API and command: order the job; when it has already been refused by the time this returns
+    (the job ran at once), the refusal is raised so both doors answer 400 with the same message."""
+    jobb = bokforing_import_bestall(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, kalla=kalla, ar=ar, tom=tom,
+                                    ersatt=ersatt, tillagg=tillagg)
+    jobb.refresh_from_db()
+    if jobb.status == Bokforingsjobb.Status.AVVISAD:
+        raise ValidationError(jobb.fel)
+    return jobb
+
+
+def rakenskaper_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Any:
+    """Order the year's accounts as a PDF (rendered in the background). Needs the year's bookkeeping."""
+    from finsam.documents.services import dokument_bestall
+
+    if not Redovisningsimport.objects.filter(forbund=forbund, ar=ar).exists():
+        raise ValidationError(f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
+    return dokument_bestall(forbund=forbund, aktor=aktor, typ="rakenskaper", titel=f"Räkenskaper {ar}", nyckel=f"rakenskaper:{ar}",
+                            parametrar={"ar": ar})
+
+
+def kvartalsrapport_bestall(*, forbund: Forbund, aktor: Any, ar: int, kvartal: int) -> Any:
+    """Order the quarter's follow-up as a PDF for the board. Needs the year's budget."""
+    from finsam.documents.services import dokument_bestall
+
+    from ..selectors.budget import aktuell_budget
+
+    if kvartal not in (1, 2, 3, 4):
+        raise ValidationError({"kvartal": "Kvartalet ska vara 1–4."})
+    if aktuell_budget(forbund, ar) is None:
+        raise ValidationError(f"Det finns ingen budget för {ar} att följa upp.")
+    return dokument_bestall(forbund=forbund, aktor=aktor, typ="kvartalsrapport", titel=f"Ekonomisk kvartalsrapport {kvartal} {ar}",
+                            nyckel=f"kvartalsrapport:{ar}:{kvartal}", parametrar={"ar": ar, "kvartal": kvartal})
