@@ -83,7 +83,8 @@ def medlem_for_konto(kontonamn: str, medlemmar: dict[int, str]) -> int | None:
     traffar = []
     for pk, namn in medlemmar.items():
         ord_ = [o for o in namn.lower().replace("-", " ").split() if len(o) >= 4 and o not in ("kommun", "region", "landsting")]
-        if any(o in text for o in ord_) or ("försäkringskassan" in namn.lower() and "staten" in text):
+        region = namn.lower().startswith("region") and ("region" in text or "landsting" in text)
+        if any(o in text for o in ord_) or region or ("försäkringskassan" in namn.lower() and "staten" in text):
             traffar.append(pk)
     return traffar[0] if len(traffar) == 1 else None
 
