@@ -9,18 +9,19 @@ encodings, is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-# Swedish letters (and é, ü, É, Ü) as bytes
-CP437_BOKSTAVER = bytes([0x86, 0x84, 0x94, 0x8F, 0x8E, 0x99, 0x82, 0x81, 0x90, 0x9A])
-LATIN_BOKSTAVER = bytes([0xE5, 0xE4, 0xF6, 0xC5, 0xC4, 0xD6, 0xE9, 0xFC, 0xC9, 0xDC])
+# å ä ö Å Ä Ö é ü between two ASCII letters, in each encoding
+CP437_I_ORD = re.compile(rb"(?<=[A-Za-z])[\x86\x84\x94\x8f\x8e\x99\x82\x81](?=[A-Za-z])")
+LATIN_I_ORD = re.compile(rb"(?<=[A-Za-z])[\xe5\xe4\xf6\xc5\xc4\xd6\xe9\xfc](?=[A-Za-z])")
+DOMINANS = 10  # with letters of both kinds, one must outnumber the other this many times
 # Bytes where ISO-8859-1 and ISO-8859-15 differ (€, Š, š, Ž, ž, Œ, œ, Ÿ against ¤ ¦ ¨ ´ ¸ ¼ ½ ¾)
 LATIN1_LATIN9_SKILJER = bytes([0xA4, 0xA6, 0xA8, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE])
 # Bytes 0x80–0x9F left undefined by Windows-1252
 CP1252_ODEFINIERADE = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
-DOMINANS = 20  # one encoding's letters must outnumber the other's this many times to win
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ CP437 = Kodning("cp437", "PC8 (CP437)")
 UTF8 = Kodning("utf-8", "UTF-8")
 LATIN = Kodning("iso-8859-15", "ISO-8859-1/ISO-8859-15 (Latin-1)")
 CP1252 = Kodning("cp1252", "Windows-1252")
-
-
-def _antal(data: bytes, tecken: bytes) -> int:
-    return sum(data.count(bytes([b])) for b in tecken)
 
 
 def kodning_for(data: bytes) -> tuple[Kodning, int]:
@@ -53,16 +50,22 @@ def kodning_for(data: bytes) -> tuple[Kodning, int]:
         pass
     else:
         return UTF8, 0
-    pc8, latin = _antal(data, CP437_BOKSTAVER), _antal(data, LATIN_BOKSTAVER)
-    if pc8 and (not latin or pc8 >= DOMINANS * latin):
-        return CP437, 0
-    if latin and (not pc8 or latin >= DOMINANS * pc8):
+    # Only letters inside a word count: Swedish å, ä, ö sit between letters ("från", "förbund"), while CP437's box drawing
+    # (0xC4 is ─) and Windows-1252's quotes (0x94 is ”) stand next to spaces.
+    pc8, latin = len(CP437_I_ORD.findall(data)), len(LATIN_I_ORD.findall(data))
+    if pc8 and latin and max(pc8, latin) < DOMINANS * min(pc8, latin):
+        raise ValidationError(
+            f"SIE-filens teckenkodning går inte att avgöra: {pc8} bokstäver är skrivna som i PC8 (CP437) och {latin} som i "
+            "ISO-8859/Windows-1252. Exportera filen igen som SIE (PC8) från ekonomisystemet."
+        )
+    if latin > pc8:
         if any(0x80 <= b <= 0x9F for b in set(data)):
             odefinierade = [f"0x{b:02X}" for b in CP1252_ODEFINIERADE if bytes([b]) in data]
             if odefinierade:
                 raise ValidationError(
-                    "SIE-filens teckenkodning går inte att avgöra: bokstäverna är skrivna som i ISO-8859/Windows-1252 men "
-                    f"filen innehåller också tecknen {', '.join(odefinierade)}, som saknas där. Exportera filen igen som SIE (PC8)."
+                    f"SIE-filens teckenkodning går inte att avgöra: bokstäverna är skrivna som i ISO-8859/Windows-1252 men "
+                    f"filen innehåller också tecknen {', '.join(odefinierade)}, som bara finns i PC8 (CP437). Exportera filen "
+                    "igen som SIE (PC8) från ekonomisystemet."
                 )
             return CP1252, 0
         skiljer = [f"0x{b:02X}" for b in LATIN1_LATIN9_SKILJER if bytes([b]) in data]
@@ -72,9 +75,4 @@ def kodning_for(data: bytes) -> tuple[Kodning, int]:
                 f"{', '.join(skiljer)} betyder olika saker i dem. Exportera filen igen som SIE (PC8)."
             )
         return LATIN, 0
-    if not pc8 and not latin:
-        return CP437, 0  # no letters to go by: the format's own encoding (only symbols differ)
-    raise ValidationError(
-        f"SIE-filens teckenkodning går inte att avgöra: {pc8} bokstäver är skrivna som i PC8 (CP437) och {latin} som i "
-        "ISO-8859/Windows-1252. Exportera filen igen som SIE (PC8) från ekonomisystemet."
-    )
+    return CP437, 0  # CP437 letters, or no letters to go by: the format's own encoding

@@ -211,6 +211,8 @@ class _Tolk:
         if i >= len(falt):
             raise _fel(nr, f"#TRANS i verifikation {ver.namn} saknar belopp.")
         belopp = _belopp(falt[i], nr)
+        if konto not in self.fil.konton and konto not in self.odeklarerade:
+            self.odeklarerade[konto] = nr
         datum = _datum(falt[i + 1], nr) if len(falt) > i + 1 and falt[i + 1] else ver.datum
         text = falt[i + 2] if len(falt) > i + 2 else ""
         ver.trans.append(Trans(konto=konto, belopp=belopp, datum=datum, text=text))
@@ -227,11 +229,9 @@ class _Tolk:
         if rar0 is not None and not rar0[0] <= ver.datum <= rar0[1]:
             raise _fel(ver.rad, f"verifikation {ver.namn} är daterad {ver.datum:%Y-%m-%d}, utanför räkenskapsåret "
                                 f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.")
-        rorelse, konton, odekl = fil.rorelse, fil.konton, self.odeklarerade
+        rorelse = fil.rorelse
         for t in ver.trans:
             rorelse[t.konto] = rorelse.get(t.konto, NOLL) + t.belopp
-            if t.konto not in konton and t.konto not in odekl:
-                odekl[t.konto] = ver.rad
         fil.antal_verifikationer += 1
         fil.antal_transaktioner += len(ver.trans)
         if fil.forsta_datum is None or ver.datum < fil.forsta_datum:
@@ -262,7 +262,7 @@ class _Tolk:
         if self.odeklarerade and fil.konton:
             konto, rad = min(self.odeklarerade.items(), key=lambda p: p[1])
             text = (f"{len(self.odeklarerade)} konton i verifikationerna saknar #KONTO i filen, det första {konto} "
-                    f"(verifikationen på rad {rad})")
+                    f"(rad {rad})")
             if any(ord_ in fil.program.upper() for ord_ in UTAN_KONTOPLAN):
                 fil.varningar.append(f"{text}; {fil.program} brukar inte skriva ut kontoplanen, så kontonamnen hämtas från tidigare import.")
             else:
