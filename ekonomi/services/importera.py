@@ -100,7 +100,13 @@ def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
             d = datumtext.get(t.datum)
             if d is None:
                 d = datumtext[t.datum] = t.datum.isoformat()
-            ut.append(f"{serie}\t{nummer}\t{d}\t{t.konto}\t{nyckel}\t{t.belopp:f}\t{_copy_text((t.text or vertext)[:200])}\n")
+            belopp = str(t.belopp)
+            if "E" in belopp:
+                belopp = f"{t.belopp:f}"
+            text = (t.text or vertext)[:200]
+            if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+                text = _copy_text(text)
+            ut.append(f"{serie}\t{nummer}\t{d}\t{t.konto}\t{nyckel}\t{belopp}\t{text}\n")
         antal += len(ut)
         rader.write("".join(ut))
 

@@ -21,7 +21,7 @@ def kontonyckel(konto: int) -> int:
     return konto
 
 
-@dataclass
+@dataclass(slots=True)
 class Trans:
     konto: int
     belopp: Decimal

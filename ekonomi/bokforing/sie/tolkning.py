@@ -204,17 +204,19 @@ class _Tolk:
     def trans(self, ver: Ver, falt: list[str], nr: int) -> None:
         if len(falt) < 3:
             raise _fel(nr, f"#TRANS i verifikation {ver.namn} kräver konto och belopp.")
-        konto = _konto(falt[1], nr)
+        k = falt[1]
+        konto = int(k) if k.isdigit() and len(k) < 10 else _konto(k, nr)
         i = 2
         if falt[2] == "{":
-            _obj, i = _objektlista(falt, 2)
-        if i >= len(falt):
+            i = 4 if len(falt) > 3 and falt[3] == "}" else _objektlista(falt, 2)[1]
+        n = len(falt)
+        if i >= n:
             raise _fel(nr, f"#TRANS i verifikation {ver.namn} saknar belopp.")
         belopp = _belopp(falt[i], nr)
         if konto not in self.fil.konton and konto not in self.odeklarerade:
             self.odeklarerade[konto] = nr
-        datum = _datum(falt[i + 1], nr) if len(falt) > i + 1 and falt[i + 1] else ver.datum
-        text = falt[i + 2] if len(falt) > i + 2 else ""
+        datum = _datum(falt[i + 1], nr) if n > i + 1 and falt[i + 1] else ver.datum
+        text = falt[i + 2] if n > i + 2 else ""
         ver.trans.append(Trans(konto=konto, belopp=belopp, datum=datum, text=text))
 
     def ver_klar(self, ver: Ver, nr: int) -> None:
@@ -335,7 +337,8 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
                 fil.ksumma, ksumma_slut = "ok", True
                 continue
             if crc is not None:
-                crc = zlib.crc32(_ksumma_delar(rad).encode(kodning.python), crc)
+                delar = "".join(t for t in falt if t != "{" and t != "}") if '"' not in rad else _ksumma_delar(rad)
+                crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else delar.encode(kodning.python), crc)
             if i_block:
                 if etikett == "#TRANS":
                     assert aktuell is not None
