@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..models import Kontokoppling
+from ..models import Kontointervall, Kontokoppling
 from .data import NOLL, Saldon
 
 
@@ -31,8 +31,10 @@ def balansrakning(s: Saldon, arets_resultat: Decimal) -> dict[str, Decimal]:
     # A result not yet booked to equity (no closing entry in the file) belongs to closing equity.
     bokfort = s.res("resultatdisposition")
     ej_bokfort = arets_resultat - bokfort
-    ek_ingang = -s.ib("eget_kapital")
-    ek_slut = -s.ub("eget_kapital") + ej_bokfort
+    # Opening balances that do not sum to zero carry last year's result not yet booked to equity: it belongs to equity.
+    ej_bokfort_fg = sum((s.ib(r) for r in Kontointervall.BALANS), NOLL)
+    ek_ingang = -s.ib("eget_kapital") + ej_bokfort_fg
+    ek_slut = -s.ub("eget_kapital") + ej_bokfort + ej_bokfort_fg
     langfr, kortfr = -s.ub("langfristiga"), -s.ub("kortfristiga")
     return {
         "anlaggningstillgangar": anl, "fordringar": fordr, "kassa_och_bank": kassa, "summa_omsattningstillgangar": fordr + kassa,

@@ -18,7 +18,7 @@ def ar_fran(request: HttpRequest, standard: int | None = None) -> int:
 
 def ar_val(ar: int) -> range:
     hogst = max(dt.date.today().year + 2, ar)
-    return range(hogst, 2014, -1)
+    return range(hogst, min(2014, ar - 1), -1)
 
 
 def formfel(form: Any) -> str:

@@ -3,12 +3,14 @@ type, or refused with the stated Swedish reason naming the row. None crashes; a 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from ekonomi.models import Kontosaldo, Redovisningsimport, Transaktion
+from ekonomi.selectors import rakenskaper
 from ekonomi.services import bokforing_importera
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +47,34 @@ FORVANTAT: dict[str, tuple[str, str]] = {
 }
 
 
+# Reconciliation with the default mapping and no manual mapping (the member-income checks left out: these are companies,
+# not förbund). Every imported file not listed passes every check. The listed ones are not consistent ledgers, and the
+# accounts page shows the exact difference: BL0001 has 11 120 on its suspense account 9999 (class 9, outside the
+# statements), SoftOne XE marks result accounts as assets (#KTYP T), SIE4_Exempelfil and sie_3/4 book equity directly
+# (not through the result), the others' balances do not add up in the file itself.
+AVSTAMNING_FEL: dict[str, dict[str, str]] = {
+    "BL0001_typ1.SE": {"Tillgångar": "-11120.00", "Likvida medel": "11120.00"},
+    "BL0001_typ2.SE": {"Tillgångar": "-11120.00", "Likvida medel": "11120.00"},
+    "BL0001_typ3.SE": {"Tillgångar": "-11120.00", "Likvida medel": "11120.00"},
+    "BL0001_typ4.SE": {"Tillgångar": "-11120.00", "Likvida medel": "11120.00"},
+    "SIE-fil_från_Visma_Eget_Aktiebolag_2010.se": {"Tillgångar": "-3909.00", "Likvida medel": "3909.00"},
+    "SIE-fil_från_Visma_Enskild_Firma_2010.se": {"Tillgångar": "-73860.93", "Likvida medel": "118.00",
+                                                 "Eget kapital vid årets början": "-73742.93"},
+    "SIE4_Exempelfil_med_underdim.SE": {"Likvida medel": "500000.00", "Eget kapital vid årets början": "500000.00"},
+    "Sie2.se": {"Tillgångar": "-33125.72", "Likvida medel": "33125.72"},
+    "Sie3.se": {"Tillgångar": "-33125.72", "Likvida medel": "33125.72"},
+    "Sie4.si": {"Tillgångar": "-961.04", "Likvida medel": "595635.04", "Eget kapital vid årets början": "594674.00",
+                "Verifikationerna": "1072804.96"},
+    "Sie_1_2.se": {"Tillgångar": "-500.00", "Likvida medel": "500.00"},
+    "Test3.SE": {"Tillgångar": "100.00", "Likvida medel": "-100.00"},
+    "XE_SIE_1_20151125094750.SE": {"Tillgångar": "0.14", "Likvida medel": "-0.14"},
+    "XE_SIE_2_20151125094903.SE": {"Tillgångar": "0.14", "Likvida medel": "-0.14"},
+    "XE_SIE_3_20151125094952.SE": {"Tillgångar": "0.14", "Likvida medel": "-0.14"},
+    "sie_3.SE": {"Likvida medel": "-200000.00", "Eget kapital vid årets början": "-200000.00"},
+    "sie_4.SE": {"Likvida medel": "-200000.00", "Eget kapital vid årets början": "-200000.00"},
+}
+
+
 def test_alla_exempelfiler_finns_och_har_ett_forvantat_utfall() -> None:
     filer = {p.name for p in EXEMPEL.iterdir() if p.suffix.lower() in (".se", ".si")}
     assert len(filer) == 61 and filer == set(FORVANTAT)
@@ -71,3 +101,8 @@ def test_exempelfil(forbund, namn: str) -> None:  # type: ignore[no-untyped-def]
     assert "├" not in namn_i_filen and "Ã" not in namn_i_filen
     # SIE4_Exempelfil_med_underdim.SE is UTF-8 whose letters were already replaced by U+FFFD in the file itself
     assert ("\ufffd" in namn_i_filen) is (b"\xef\xbf\xbd" in data)
+    d = rakenskaper(forbund, imp.ar)
+    fel = {k["kontroll"]: k["differens"] for k in d["avstamning"] if not k["ok"] and not k["kontroll"].startswith("Intäkt")}
+    forvantat = AVSTAMNING_FEL.get(namn, {})
+    assert {next(p for p in forvantat if t.startswith(p)) if any(t.startswith(p) for p in forvantat) else t: v
+            for t, v in fel.items()} == {p: Decimal(v) for p, v in forvantat.items()}

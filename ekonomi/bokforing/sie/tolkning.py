@@ -363,4 +363,7 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
         raise ValidationError(f"SIE-filen är avkortad: den börjar med #KSUMMA men den avslutande kontrollsumman saknas "
                               f"(sista raden är rad {sista}). Filen importerades inte.")
     tolk.avsluta()
+    if b"\xef\xbf\xbd" in data:
+        fil.varningar.append("Filen innehåller ersättningstecknet � i stället för bokstäver: de förstördes redan när filen sparades. "
+                             "Exportera den igen från ekonomisystemet om namnen ska bli rätt.")
     return fil
