@@ -78,6 +78,7 @@ def sie_fil(antal: int, ar: int = 2019) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verifikationer", type=int, default=100_000)
+    parser.add_argument("--minne", type=int, default=20_000, help="vouchers in the larger memory-measurement file")
     args = parser.parse_args()
     setup_test_environment()
     namn = connection.creation.create_test_db(verbosity=0, keepdb=False)
@@ -100,16 +101,21 @@ def main() -> None:
         print(f"tolkning och kontroll:   {t_las:6.2f} s  {args.verifikationer / t_las:9.0f} verifikationer/s")
 
         rss_fore = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        tracemalloc.start()
         t0 = time.perf_counter()
         imp = bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se")
         t_import = time.perf_counter() - t0
-        _nu, topp = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         rss_efter = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s")
-        print(f"minne: Python-allokeringar högst {topp / 1024 / 1024:.1f} MiB under importen (filen själv {len(data) / 1024 / 1024:.1f} MiB); "
-              f"processens maxRSS {rss_efter / 1024:.0f} MiB (före importen {rss_fore / 1024:.0f} MiB)")
+        print(f"minne: processens maxRSS {rss_fore / 1024:.0f} MiB före importen, {rss_efter / 1024:.0f} MiB efter "
+              f"(+{(rss_efter - rss_fore) / 1024:.0f} MiB; filen själv {len(data) / 1024 / 1024:.1f} MiB)")
+        for antal in (args.minne // 4, args.minne):  # Python's own allocations (tracemalloc is slow: smaller files)
+            liten = sie_fil(antal)
+            tracemalloc.start()
+            bokforing_importera(forbund=forbund, aktor="benchmark", data=liten, filnamn="minne.se", ersatt=True)
+            _nu, topp = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            print(f"minne: {antal} verifikationer ({len(liten) / 1024 / 1024:.1f} MiB): Python-allokeringar högst {topp / 1024 / 1024:.1f} MiB")
+        bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se", ersatt=True)
 
         rakenskaper(forbund, 2019)  # warm-up
         tider = []

@@ -20,6 +20,12 @@ def fyll_kontonyckel(apps, schema_editor):  # type: ignore[no-untyped-def]
         for konto in klass.objects.values_list("konto", flat=True).distinct():
             klass.objects.filter(konto=konto).update(kontonyckel=_kontonyckel(konto))
     apps.get_model("ekonomi", "Redovisningsimport").objects.filter(kalla="sie").update(sietyp="4E", kodning="PC8 (CP437)")
+    # the vouchers' sum per account, which the accounts compare with the balances
+    Transaktion = apps.get_model("ekonomi", "Transaktion")
+    Kontosaldo = apps.get_model("ekonomi", "Kontosaldo")
+    for rad in Transaktion.objects.values("redovisningsimport_id", "konto").annotate(summa=models.Sum("belopp")):
+        Kontosaldo.objects.filter(redovisningsimport_id=rad["redovisningsimport_id"], rar=0, konto=rad["konto"]).update(
+            verifikationer=round(rad["summa"], 2))
 
 
 class Migration(migrations.Migration):
@@ -35,6 +41,11 @@ class Migration(migrations.Migration):
             model_name='kontosaldo',
             name='kontonyckel',
             field=models.PositiveIntegerField(default=0, help_text='de fyra första siffrorna', verbose_name='konto för koppling'),
+        ),
+        migrations.AddField(
+            model_name='kontosaldo',
+            name='verifikationer',
+            field=models.DecimalField(decimal_places=2, default=0, help_text='summan av årets verifikationsrader på kontot, räknad vid importen (rar 0)', max_digits=14, verbose_name='verifikationernas summa'),
         ),
         migrations.AddField(
             model_name='redovisningsimport',

@@ -70,6 +70,10 @@ class Kontosaldo(ForbundsData):
     ib = models.DecimalField("ingående balans", max_digits=14, decimal_places=2, default=0)
     ub = models.DecimalField("utgående balans", max_digits=14, decimal_places=2, default=0)
     res = models.DecimalField("resultat", max_digits=14, decimal_places=2, default=0)
+    verifikationer = models.DecimalField(
+        "verifikationernas summa", max_digits=14, decimal_places=2, default=0,
+        help_text="summan av årets verifikationsrader på kontot, räknad vid importen (rar 0)",
+    )
 
     class Meta:
         verbose_name = "kontosaldo"

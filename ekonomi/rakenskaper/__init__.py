@@ -11,7 +11,7 @@ from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
-from .data import NOLL, Saldon, las_rorelse, las_saldon
+from .data import NOLL, Saldon, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
 
 __all__ = ["rakenskaper"]
@@ -51,7 +51,6 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
-    rorelse = las_rorelse(forbund, imp, intervall) if imp is not None else {}
     if imp is not None and ar - 1 in importer:
         fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))
     else:
@@ -94,6 +93,6 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     else:
         data["avstamning"] = kontroller(data, bidrag, medlemmar)
         if imp.har_verifikationer:  # SIE 1–3 and trial balances have no vouchers to check
-            data["avstamning"].insert(4, _verifikationskontroll(akt, rorelse))
+            data["avstamning"].insert(4, _verifikationskontroll(akt, akt.rorelse))
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
     return data

@@ -29,6 +29,8 @@ class Saldon:
     utanfor: list[dict[str, Any]] = field(default_factory=list)  # classes 9 and 0: internal, never in the statements
     # accounts without a note mapping, per (statement line, three-digit account group), with the file's account names
     grupper: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    # the vouchers' sum per statement line (stored per account at import), to compare with the balances in the file
+    rorelse: dict[str | None, Decimal] = field(default_factory=dict)
     finns: bool = False
 
     def ib(self, rad: str) -> Decimal:
@@ -58,22 +60,6 @@ def _case(intervall: list[Any], varde: str, output: Any) -> Any:
                 output_field=output)
 
 
-def las_rorelse(forbund: Forbund, imp: Redovisningsimport, intervall: list[Kontointervall]) -> dict[str | None, Decimal]:
-    """The vouchers' sum per statement line (one aggregate query), to compare with the balances in the file."""
-    from django.db.models import CharField
-
-    from ..models import Transaktion
-
-    qs = (
-        Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp)
-        .annotate(_rad=_case(intervall, "rad", CharField()))
-        .values("_rad")
-        .annotate(ore=summa_exakt("belopp"))
-        .order_by()
-    )
-    return {r["_rad"]: fran_ore(r["ore"]) for r in qs}
-
-
 def las_saldon(forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall],
                kopplingar: list[Kontokoppling]) -> Saldon:
     """Sums of IB/UB/RES per statement line, per note line and per account group for one import and year (rar). One query
@@ -88,8 +74,10 @@ def las_saldon(forbund: Forbund, imp: Redovisningsimport | None, rar: int, inter
     qs = Kontosaldo.objects.filter(forbund=forbund, redovisningsimport=imp, rar=rar).annotate(
         _rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField())
     )
-    for r in qs.values("konto", "kontonyckel", "namn", "ib", "ub", "res", "_rad", "_spec").order_by("konto"):
+    for r in qs.values("konto", "kontonyckel", "namn", "ib", "ub", "res", "verifikationer", "_rad", "_spec").order_by("konto"):
         saldon.finns = True
+        if r["verifikationer"]:
+            saldon.rorelse[r["_rad"]] = saldon.rorelse.get(r["_rad"], NOLL) + Decimal(r["verifikationer"])
         varden = {"ib": Decimal(r["ib"]), "ub": Decimal(r["ub"]), "res": Decimal(r["res"])}
         nyckel = r["kontonyckel"] or r["konto"]
         if r["_rad"] is None:

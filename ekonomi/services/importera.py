@@ -68,6 +68,7 @@ class Tolkad:
     rader: IO[str] | None = None  # the vouchers' rows, tab separated: serie, vernr, datum, konto, kontonyckel, belopp, text
     antal_rader: int = 0
     antal_verifikationer: int = 0
+    rorelse: dict[int, Decimal] = field(default_factory=dict)  # the vouchers' sum per account
     varningar: list[str] = field(default_factory=list)
 
     def klass_summor(self) -> dict[str, Decimal]:
@@ -136,11 +137,16 @@ def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
     t.info = {"program": f"{fil.program} {fil.programversion}".strip()[:200], "foretag": fil.fnamn[:200], "format": fil.format[:20],
               "kodning": fil.kodning, "genererad": fil.gen_datum, "genererad_av": fil.gen_sign[:60], "orgnr": fil.orgnr[:20],
               "kontoplanstyp": fil.kptyp[:40], "ksumma": fil.ksumma == "ok"}
+    if t.sietyp not in ("1", "2", "3"):
+        t.rorelse = fil.rorelse
     for rar in (0, -1):
-        konton = sorted({k for (r, k) in (*fil.ib, *fil.ub, *fil.res) if r == rar})
+        konton = sorted({k for (r, k) in (*fil.ib, *fil.ub, *fil.res) if r == rar} | (set(t.rorelse) if rar == 0 else set()))
         for k in konton:
             t.saldon.append(Kontosaldo(rar=rar, konto=k, kontonyckel=kontonyckel(k), namn=fil.konton.get(k, "")[:200],
-                                       ib=fil.ib.get((rar, k), NOLL), ub=fil.ub.get((rar, k), NOLL), res=fil.res.get((rar, k), NOLL)))
+                                       ib=fil.ib.get((rar, k), NOLL), ub=fil.ub.get((rar, k), NOLL), res=fil.res.get((rar, k), NOLL),
+                                       verifikationer=t.rorelse.get(k, NOLL) if rar == 0 else NOLL))
+    if t.sietyp == "4I":
+        t.saldon = []  # vouchers only: an addition never touches the balances
     t.perioder = [Periodsaldo(typ=p.typ, rar=p.rar, period=p.period, konto=p.konto, dimension=p.dimension, objekt=p.objekt,
                               belopp=p.belopp) for p in fil.perioder if p.rar in (0, -1)]
     t.objekt = [Dimensionsobjekt(dimension=d, dimensionsnamn=fil.dimensioner.get(d, "")[:200], kod=kod[:40], namn=namn[:200])
@@ -156,12 +162,13 @@ def _las_csv(data: bytes, ar: int | None, tom: dt.date | None) -> Tolkad:
         raise ValidationError({"tom": f"Datumet måste ligga i {ar}."})
     rader = las_saldobalans(data)
     t = Tolkad(kalla="csv", ar=ar, fran=dt.date(ar, 1, 1), tom=tom, sha256=hashlib.sha256(data).hexdigest())
-    t.saldon = [Kontosaldo(rar=0, konto=r.konto, kontonyckel=kontonyckel(r.konto), namn=r.namn[:200], ib=r.ib, ub=r.ub, res=r.res)
-                for r in rader]
+    t.rorelse = {r.konto: r.res if r.konto >= 3000 else r.ub - r.ib for r in rader}
+    t.saldon = [Kontosaldo(rar=0, konto=r.konto, kontonyckel=kontonyckel(r.konto), namn=r.namn[:200], ib=r.ib, ub=r.ub, res=r.res,
+                           verifikationer=t.rorelse[r.konto]) for r in rader]
     # The period's movement as one row per account, dated at the balance's end (no vouchers in a trial balance).
     buf = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed after saving
     for r in rader:
-        rorelse = r.res if r.konto >= 3000 else r.ub - r.ib
+        rorelse = t.rorelse[r.konto]
         if rorelse:
             buf.write(f"SB\t\t{tom.isoformat()}\t{r.konto}\t{kontonyckel(r.konto)}\t{rorelse:f}\tSaldobalans\n")
             t.antal_rader += 1
@@ -288,6 +295,16 @@ def _lagg_till(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, ti
     if tolkad.fran < tidigare.fran or tolkad.tom > tidigare.tom:
         raise ValidationError(f"Verifikationerna ligger utanför den importerade periodens {tidigare.fran:%Y-%m-%d} – {tidigare.tom:%Y-%m-%d}.")
     fore = snapshot(tidigare)
+    befintliga = {k.konto: k for k in tidigare.saldon.filter(rar=0)}
+    nya = []
+    for konto, summa in tolkad.rorelse.items():
+        if konto in befintliga:
+            befintliga[konto].verifikationer += summa
+        else:
+            nya.append(Kontosaldo(forbund=forbund, redovisningsimport=tidigare, rar=0, konto=konto, kontonyckel=kontonyckel(konto),
+                                  verifikationer=summa))
+    Kontosaldo.objects.bulk_update([k for k in befintliga.values() if k.konto in tolkad.rorelse], ["verifikationer"], batch_size=500)
+    Kontosaldo.objects.bulk_create(nya)
     tidigare.antal_verifikationer += tolkad.antal_verifikationer
     tidigare.save(update_fields=["antal_verifikationer"])
     _spara_rader(forbund, tidigare, tolkad)
