@@ -94,18 +94,22 @@ def main() -> None:
         print(f"databas: {connection.vendor}; fil: {len(data) / 1024 / 1024:.1f} MiB, {args.verifikationer} verifikationer, "
               f"{3 * args.verifikationer} transaktioner")
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fil = las_sie(data, pa_verifikation=lambda v: None)
-        t_las = time.perf_counter() - t0
+        t_las, c_las = time.perf_counter() - t0, time.process_time() - c0
         assert fil.ksumma == "ok" and fil.antal_verifikationer == args.verifikationer
-        print(f"tolkning och kontroll:   {t_las:6.2f} s  {args.verifikationer / t_las:9.0f} verifikationer/s")
+        print(f"belastning (load average 1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor")
+        print(f"tolkning och kontroll:   {t_las:6.2f} s  {args.verifikationer / t_las:9.0f} verifikationer/s "
+              f"(processortid {c_las:5.2f} s: {args.verifikationer / c_las:7.0f} verifikationer/s)")
 
         rss_fore = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         imp = bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se")
-        t_import = time.perf_counter() - t0
+        t_import, c_import = time.perf_counter() - t0, time.process_time() - c0
         rss_efter = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s")
+        print(f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s "
+              f"(processortid i Python {c_import:5.2f} s: {imp.antal_verifikationer / c_import:7.0f} verifikationer/s; "
+              "databasens egen tid ingår inte)")
         print(f"minne: processens maxRSS {rss_fore / 1024:.0f} MiB före importen, {rss_efter / 1024:.0f} MiB efter "
               f"(+{(rss_efter - rss_fore) / 1024:.0f} MiB; filen själv {len(data) / 1024 / 1024:.1f} MiB)")
         for antal in (args.minne // 4, args.minne):  # Python's own allocations (tracemalloc is slow: smaller files)

@@ -53,6 +53,20 @@ def tokens(line: str) -> list[str]:
     return out
 
 
+def _tokens_och_ksumma(line: str) -> tuple[list[str], str]:
+    """The fields, and the characters the checksum covers, in one pass over a line with quoted strings."""
+    falt: list[str] = []
+    delar: list[str] = []
+    for citat, klammer, ord_, oavslutat in TOKEN.findall(line):
+        if klammer:
+            falt.append(klammer)
+            continue
+        varde = ord_ or ESCAPE.sub(r"\1", citat or oavslutat)
+        falt.append(varde)
+        delar.append(varde)
+    return falt, "".join(delar)
+
+
 def _ksumma_delar(line: str) -> str:
     """The characters the checksum covers on a line: every field's content, without quotes, braces and separators."""
     return "".join(ESCAPE.sub(r"\1", c or o) if (c or o) else w for c, _k, w, o in TOKEN.findall(line))
@@ -321,7 +335,11 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
                 continue
             if rad[0] != "#":
                 raise _fel(nr, f"raden börjar inte med en etikett (#): {rad[:40]!r}.")
-            falt = tokens(rad)
+            if crc is not None and '"' in rad:
+                falt, delar = _tokens_och_ksumma(rad)
+            else:
+                falt = tokens(rad)
+                delar = "".join(falt).replace("{", "").replace("}", "") if crc is not None else ""
             etikett = falt[0].upper()
             if etikett == "#KSUMMA":
                 if crc is None:
@@ -337,7 +355,6 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
                 fil.ksumma, ksumma_slut = "ok", True
                 continue
             if crc is not None:
-                delar = "".join(t for t in falt if t != "{" and t != "}") if '"' not in rad else _ksumma_delar(rad)
                 crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else delar.encode(kodning.python), crc)
             if i_block:
                 if etikett == "#TRANS":
