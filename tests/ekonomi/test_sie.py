@@ -116,3 +116,19 @@ def test_saldon_harleds_nar_filen_saknar_ub_och_res(forbund) -> None:  # type: i
     imp = bokforing_importera(forbund=forbund, aktor=None, data=utan.encode("cp437"), filnamn="utan-ub.se")
     assert Kontosaldo.objects.get(redovisningsimport=imp, konto=1930).ub == Decimal("1500.00")
     assert Kontosaldo.objects.get(redovisningsimport=imp, konto=3030).res == Decimal("-800.00")
+
+
+def test_import_sie_kommandot_kraver_ersatt_och_samma_storleksgrans(forbund, capsys, settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management.base import CommandError
+
+    call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
+    forsta = Redovisningsimport.objects.get(forbund=forbund, ar=2019)
+    with pytest.raises(CommandError, match="kör igen med --ersatt"):
+        call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
+    assert "Verifikationer: 125 → 125" in capsys.readouterr().out
+    assert Redovisningsimport.objects.get(forbund=forbund, ar=2019).pk == forsta.pk
+    call_command("import_sie", str(DEMO), "--forbund", forbund.slug, "--ersatt")
+    assert Redovisningsimport.objects.get(forbund=forbund, ar=2019).pk != forsta.pk
+    settings.FINSAM_MAX_UPLOAD_BYTES = 1024
+    with pytest.raises(CommandError, match="största tillåtna storlek är 0 MiB"):
+        call_command("import_sie", str(DEMO), "--forbund", forbund.slug, "--ersatt")
