@@ -61,8 +61,8 @@ class FaststallForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    fil = forms.FileField(label="Fil", help_text="SIE typ 4 (.se/.si) från ekonomisystemet, eller en saldobalans i CSV.")
-    kalla = forms.ChoiceField(label="Filtyp", choices=[("sie", "SIE typ 4"), ("csv", "Saldobalans (CSV)")], initial="sie")
+    fil = forms.FileField(label="Fil", help_text="SIE-fil (.se/.si, typ 1–4) från ekonomisystemet, eller en saldobalans i CSV.")
+    kalla = forms.ChoiceField(label="Filtyp", choices=[("sie", "SIE (typ 1, 2, 3 eller 4)"), ("csv", "Saldobalans (CSV)")], initial="sie")
     ar = forms.IntegerField(label="Räkenskapsår (för CSV)", min_value=2000, max_value=2100, required=False)
     tom = forms.DateField(label="Saldobalansen avser till och med (för CSV)", required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))

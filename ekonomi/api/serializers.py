@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from ..models import (
     Ansvarsfrihet,
+    Bokforingsjobb,
     Budget,
     Budgetrad,
     Kontointervall,
@@ -74,12 +75,10 @@ class BudgetInSerializer(serializers.Serializer[Any]):
 class BudgetradInSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(required=False, help_text="En befintlig rad att ändra; utelämna för en ny rad.")
     grupp = serializers.ChoiceField(choices=Budgetrad.Grupp.choices)
-    nyckel = serializers.SlugField(max_length=60)
     text = serializers.CharField(max_length=200)
     belopp = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0)
     plan1 = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0, allow_null=True, required=False)
     plan2 = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0, allow_null=True, required=False)
-    ordning = serializers.IntegerField(min_value=0, required=False, default=300)
 
 
 class FaststallInSerializer(serializers.Serializer[Any]):
@@ -89,14 +88,24 @@ class FaststallInSerializer(serializers.Serializer[Any]):
 class RedovisningsimportSerializer(serializers.ModelSerializer[Redovisningsimport]):
     class Meta:
         model = Redovisningsimport
-        fields = ["id", "ar", "kalla", "filnamn", "sha256", "program", "foretag", "fran", "tom", "antal_verifikationer", "importerad"]
+        fields = ["id", "ar", "kalla", "sietyp", "filnamn", "sha256", "program", "foretag", "orgnr", "format", "kodning", "genererad",
+                  "genererad_av", "kontoplanstyp", "ksumma", "varningar", "fran", "tom", "antal_verifikationer", "importerad"]
 
 
 class BokforingImportInSerializer(serializers.Serializer[Any]):
     fil = serializers.FileField()
     kalla = serializers.ChoiceField(choices=Redovisningsimport.Kalla.choices, default="sie")
-    ar = serializers.IntegerField(required=False, allow_null=True)
+    ar = serializers.IntegerField(required=False, allow_null=True, min_value=2000, max_value=2100)
     tom = serializers.DateField(required=False, allow_null=True)
+    ersatt = serializers.BooleanField(default=False, help_text="Ersätt en tidigare import av året utan att fråga.")
+    tillagg = serializers.BooleanField(default=False, help_text="Lägg till en SIE 4I-fils verifikationer till årets saldon.")
+
+
+class BokforingsjobbSerializer(serializers.ModelSerializer[Bokforingsjobb]):
+    class Meta:
+        model = Bokforingsjobb
+        fields = ["id", "filnamn", "sha256", "kalla", "status", "framsteg", "steg", "jamforelse", "fel", "redovisningsimport", "skapad",
+                  "klar"]
 
 
 class KontointervallSerializer(serializers.ModelSerializer[Kontointervall]):

@@ -16,13 +16,13 @@ from rest_framework.views import APIView
 
 from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
 from finsam.api.serializers import DokumentSerializer
-from finsam.documents.services import dokument_bestall
 from finsam.models import Medlem
 from finsam.tenancy import hamta
 
 from .. import selectors, services
 from ..models import (
     Ansvarsfrihet,
+    Bokforingsjobb,
     Budget,
     Budgetrad,
     Kontointervall,
@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..rakenskaper.export import som_json
 from ..selectors.uppfoljning import kvartalsuppfoljning
+from ..services.importera import storlek_kontrollera
 from . import serializers as s
 
 LAS, SKRIV = "ekonomi.visa", "ekonomi.redigera"
@@ -124,14 +125,32 @@ class ImportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     behorighet_las, behorighet_skriv = LAS, SKRIV
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(request={"multipart/form-data": s.BokforingImportInSerializer}, responses=s.RedovisningsimportSerializer)
+    @extend_schema(request={"multipart/form-data": s.BokforingImportInSerializer}, responses={202: s.BokforingsjobbSerializer},
+                   description="Beställer inläsningen som ett jobb i bakgrunden; följ det på /api/ekonomi/importjobb/{id}/.")
     def create(self, request: Request) -> Response:
         inn = s.BokforingImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         d = inn.validated_data
-        imp = services.bokforing_importera(forbund=self.kontext.forbund, aktor=request.user, data=d["fil"].read(), filnamn=d["fil"].name,
-                                           kalla=d["kalla"], ar=d.get("ar"), tom=d.get("tom"))
-        return Response(s.RedovisningsimportSerializer(imp).data, status=status.HTTP_201_CREATED)
+        storlek_kontrollera(d["fil"].size)
+        jobb = services.bokforing_import_starta(forbund=self.kontext.forbund, aktor=request.user, data=d["fil"].read(),
+                                                filnamn=d["fil"].name, kalla=d["kalla"], ar=d.get("ar"), tom=d.get("tom"),
+                                                ersatt=d["ersatt"], tillagg=d["tillagg"])
+        return Response(s.BokforingsjobbSerializer(jobb).data, status=status.HTTP_202_ACCEPTED)
+
+
+class BokforingsjobbViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Bokforingsjobb]):
+    """Import jobs with status and progress; POST …/bekrafta/ confirms replacing a year (or adding a SIE 4I file)."""
+
+    queryset = Bokforingsjobb.objects.defer("data").order_by("-skapad", "-id")
+    serializer_class = s.BokforingsjobbSerializer
+    behorighet_las, behorighet_skriv = LAS, SKRIV
+
+    @extend_schema(request=None, responses={202: s.BokforingsjobbSerializer})
+    @action(detail=True, methods=["post"])
+    def bekrafta(self, request: Request, pk: str) -> Response:
+        jobb = services.bokforing_jobb_bekrafta(jobb=self.get_object(), aktor=request.user)
+        jobb.refresh_from_db()
+        return Response(s.BokforingsjobbSerializer(jobb).data, status=status.HTTP_202_ACCEPTED)
 
 
 class KontointervallViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -202,19 +221,15 @@ class RakenskaperView(APIView):
 
 
 class RakenskaperPdfView(APIView):
-    """Order the accounts of a year as PDF (rendered in the background; poll /api/dokument/{id}/). Auditors may too."""
+    """Order the accounts of a year as PDF (rendered in the background; poll /api/dokument/{id}/). Needs `dokument.skapa`."""
 
     permission_classes = [HarBehorighet]
     behorighet_las = LAS
-    behorighet_skriv = LAS  # ordering a rendering of the books changes no records
+    behorighet_skriv = "dokument.skapa"  # ordering replaces the document's draft
 
     @extend_schema(request=None, responses={202: DokumentSerializer})
     def post(self, request: Request, ar: int) -> Response:
-        forbund = aktuell(request).forbund
-        if not Redovisningsimport.objects.filter(forbund=forbund, ar=ar).exists():
-            raise ValidationError(f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
-        d = dokument_bestall(forbund=forbund, aktor=request.user, typ="rakenskaper", titel=f"Räkenskaper {ar}",
-                             nyckel=f"rakenskaper:{ar}", parametrar={"ar": ar})
+        d = services.rakenskaper_bestall(forbund=aktuell(request).forbund, aktor=request.user, ar=ar)
         d.refresh_from_db()
         return Response(DokumentSerializer(d).data, status=status.HTTP_202_ACCEPTED)
 

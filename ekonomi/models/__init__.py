@@ -1,20 +1,32 @@
 """Ekonomi: contributions, budgets, bookkeeping imports, follow-up, account mapping and audit."""
 
 from .bidrag import Kommunandel, Tilldelning
-from .bokforing import Kontointervall, Kontokoppling, Kontosaldo, Redovisningsimport, Transaktion
+from .bokforing import (
+    Bokforingsjobb,
+    Dimensionsobjekt,
+    Kontointervall,
+    Kontokoppling,
+    Kontosaldo,
+    Periodsaldo,
+    Redovisningsimport,
+    Transaktion,
+)
 from .budget import Budget, Budgetrad
 from .revision import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Prognosrad, Revisionsberattelse
 
 __all__ = [
     "Ansvarsfrihet",
+    "Bokforingsjobb",
     "Budget",
     "Budgetrad",
+    "Dimensionsobjekt",
     "Ekonomiinstallning",
     "Kommunandel",
     "Kontointervall",
     "Kontokoppling",
     "Kontosaldo",
     "Kvartalsuppfoljning",
+    "Periodsaldo",
     "Prognosrad",
     "Redovisningsimport",
     "Revisionsberattelse",

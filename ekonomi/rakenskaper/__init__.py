@@ -7,11 +7,11 @@ from typing import Any
 
 from finsam.models import Forbund, Medlem
 
+from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
-from ..services.bokforing import standard_intervall
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
-from .data import NOLL, Saldon, las_rorelse, las_saldon
+from .data import NOLL, Saldon, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
 
 __all__ = ["rakenskaper"]
@@ -46,11 +46,11 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
     importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
     imp = importer.get(ar)
-    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund)
+    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(
+        forbund, imp.kontoplanstyp if imp else "")
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
-    rorelse = las_rorelse(forbund, imp, intervall) if imp is not None else {}
     if imp is not None and ar - 1 in importer:
         fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))
     else:
@@ -63,14 +63,16 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     data: dict[str, Any] = {"ar": ar, "forbund": forbund.namn, "finns": imp is not None, "foregaende_finns": fg.finns}
     data["import"] = (
         {"kalla": imp.get_kalla_display(), "filnamn": imp.filnamn, "importerad": imp.importerad, "tom": imp.tom,
-         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256}
+         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256, "sietyp": imp.sietyp,
+         "har_verifikationer": imp.har_verifikationer}
         if imp else None
     )
     nu, fore = _ar(akt), _ar(fg)
     data.update(nu)
     data["foregaende"] = fore if fg.finns else None
     data["ej_kopplade_konton"] = akt.ej_mappade
-    data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None)
+    data["konton_utanfor"] = akt.utanfor  # classes 9 and 0, shown apart
+    data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None, medlemmar)
     data["driftsredovisning"] = driftsredovisning(nu, fore if fg.finns else None, budget)
     data["budget_utfall"] = budget_utfall(akt, kopplingar, budget)
     data["eget_kapital"] = eget_kapital_bedomning(nu, bidrag, andel, budget)
@@ -90,6 +92,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
                                "detalj": "Importera årets SIE-fil eller saldobalans."}]
     else:
         data["avstamning"] = kontroller(data, bidrag, medlemmar)
-        data["avstamning"].insert(4, _verifikationskontroll(akt, rorelse))
+        if imp.har_verifikationer:  # SIE 1–3 and trial balances have no vouchers to check
+            data["avstamning"].insert(4, _verifikationskontroll(akt, akt.rorelse))
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
     return data

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..models import Kontokoppling
+from ..models import Kontointervall, Kontokoppling
 from .data import NOLL, Saldon
 
 
@@ -31,8 +31,10 @@ def balansrakning(s: Saldon, arets_resultat: Decimal) -> dict[str, Decimal]:
     # A result not yet booked to equity (no closing entry in the file) belongs to closing equity.
     bokfort = s.res("resultatdisposition")
     ej_bokfort = arets_resultat - bokfort
-    ek_ingang = -s.ib("eget_kapital")
-    ek_slut = -s.ub("eget_kapital") + ej_bokfort
+    # Opening balances that do not sum to zero carry last year's result not yet booked to equity: it belongs to equity.
+    ej_bokfort_fg = sum((s.ib(r) for r in Kontointervall.BALANS), NOLL)
+    ek_ingang = -s.ib("eget_kapital") + ej_bokfort_fg
+    ek_slut = -s.ub("eget_kapital") + ej_bokfort + ej_bokfort_fg
     langfr, kortfr = -s.ub("langfristiga"), -s.ub("kortfristiga")
     return {
         "anlaggningstillgangar": anl, "fordringar": fordr, "kassa_och_bank": kassa, "summa_omsattningstillgangar": fordr + kassa,
@@ -70,32 +72,55 @@ NOTER = [
 ]
 
 
+def _gruppnamn(namn: list[str], grupp: int) -> str:
+    if not namn:
+        return f"Kontogrupp {grupp}"
+    return ", ".join(namn) if len(namn) <= 3 else f"{namn[0]} m.fl. (kontogrupp {grupp})"
+
+
+def medlem_for_konto(kontonamn: str, medlemmar: dict[int, str]) -> int | None:
+    """The member an income account is named after ("Driftbidrag från Skellefteå kommun"), if exactly one matches.
+    The state's half comes through Försäkringskassan, so "staten" names it too."""
+    text = kontonamn.lower()
+    traffar = []
+    for pk, namn in medlemmar.items():
+        ord_ = [o for o in namn.lower().replace("-", " ").split() if len(o) >= 4 and o not in ("kommun", "region", "landsting")]
+        region = namn.lower().startswith("region") and ("region" in text or "landsting" in text)
+        if any(o in text for o in ord_) or region or ("försäkringskassan" in namn.lower() and "staten" in text):
+            traffar.append(pk)
+    return traffar[0] if len(traffar) == 1 else None
+
+
 def noter(s: Saldon, kopplingar: dict[int, Kontokoppling], rs: dict[str, Decimal], br: dict[str, Decimal],
-          foregaende: Saldon | None) -> list[dict[str, Any]]:
-    """Each note specifies one statement line by the förbund's account mapping; accounts without a mapping are 'Ej specificerat'."""
+          foregaende: Saldon | None, medlemmar: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """Each note specifies one statement line by the förbund's account mapping; accounts without a mapping get one line per
+    account group, named from the file's account names (income lines linked to the member they name), so the notes always
+    sum to their statement line. A mapping by hand overrides the default."""
     resultat = []
     for nummer, rubrik, rad, falt, tecken, nyckel in NOTER:
         rader: dict[str, dict[str, Any]] = {}
-        ej = NOLL
         for kalla, kol in ((s, "belopp"), (foregaende, "foregaende")):
             if kalla is None:
                 continue
             for (r, spec), v in kalla.spec.items():
-                if r != rad:
-                    continue
-                belopp = tecken * v[falt]
-                if spec is None:
-                    if kol == "belopp":
-                        ej += belopp
+                if r != rad or spec is None:
                     continue
                 k = kopplingar[spec]
                 post = rader.setdefault(k.text, {"text": k.text, "medlem_id": k.medlem_id, "fran": k.fran, "belopp": NOLL, "foregaende": NOLL})
-                post[kol] += belopp
+                post[kol] += tecken * v[falt]
+            for (r, grupp), g in kalla.grupper.items():
+                if r != rad:
+                    continue
+                text = _gruppnamn(g["namn"], grupp)
+                medlem_id = medlem_for_konto(text, medlemmar or {}) if rad == "intakter" else None
+                post = rader.setdefault(f"grupp:{grupp}", {"text": text, "medlem_id": medlem_id, "fran": grupp * 10, "belopp": NOLL,
+                                                          "foregaende": NOLL})
+                post[kol] += tecken * g[falt]
         summa = sum((p["belopp"] for p in rader.values()), NOLL)
         linje = (rs | br)[nyckel]
         resultat.append({
             "nummer": nummer, "rubrik": rubrik, "rad": rad, "rader": sorted(rader.values(), key=lambda p: p["fran"]),
             "summa": summa, "summa_foregaende": sum((p["foregaende"] for p in rader.values()), NOLL),
-            "ej_specificerat": ej, "rad_belopp": linje, "rad_nyckel": nyckel,
+            "ej_specificerat": NOLL, "rad_belopp": linje, "rad_nyckel": nyckel,
         })
     return resultat

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, DecimalField, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import BigIntegerField, Case, F, IntegerField, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce, Round
 
 from finsam.models import Forbund
 
@@ -26,6 +26,11 @@ class Saldon:
         default_factory=lambda: defaultdict(lambda: {"ib": NOLL, "ub": NOLL, "res": NOLL})
     )
     ej_mappade: list[dict[str, Any]] = field(default_factory=list)
+    utanfor: list[dict[str, Any]] = field(default_factory=list)  # classes 9 and 0: internal, never in the statements
+    # accounts without a note mapping, per (statement line, three-digit account group), with the file's account names
+    grupper: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    # the vouchers' sum per statement line (stored per account at import), to compare with the balances in the file
+    rorelse: dict[str | None, Decimal] = field(default_factory=dict)
     finns: bool = False
 
     def ib(self, rad: str) -> Decimal:
@@ -38,59 +43,56 @@ class Saldon:
         return self.rad[rad]["res"] if rad in self.rad else NOLL
 
 
+def summa_exakt(falt: str) -> Any:
+    """SUM of a money column in whole öre as an integer: exact on every database (SQLite keeps decimals as floating
+    point and would sum 0.1 + 0.2 to 0.30000000000000004). Convert back with `fran_ore`."""
+    return Coalesce(Sum(Cast(Round(F(falt) * 100), BigIntegerField())), Value(0), output_field=BigIntegerField())
+
+
+def fran_ore(ore: int | None) -> Decimal:
+    return (Decimal(ore or 0) / 100).quantize(Decimal("0.01"))
+
+
 def _case(intervall: list[Any], varde: str, output: Any) -> Any:
     if not intervall:
         return Value(None, output_field=output)
-    return Case(*[When(konto__gte=i.fran, konto__lte=i.till, then=Value(getattr(i, varde))) for i in intervall], default=None,
+    return Case(*[When(kontonyckel__gte=i.fran, kontonyckel__lte=i.till, then=Value(getattr(i, varde))) for i in intervall], default=None,
                 output_field=output)
-
-
-def las_rorelse(forbund: Forbund, imp: Redovisningsimport, intervall: list[Kontointervall]) -> dict[str | None, Decimal]:
-    """The vouchers' sum per statement line (one aggregate query), to compare with the balances in the file."""
-    from django.db.models import CharField
-
-    from ..models import Transaktion
-
-    dec = DecimalField(max_digits=16, decimal_places=2)
-    qs = (
-        Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp)
-        .annotate(_rad=_case(intervall, "rad", CharField()))
-        .values("_rad")
-        .annotate(summa=Coalesce(Sum("belopp"), Value(NOLL), output_field=dec))
-        .order_by()
-    )
-    return {r["_rad"]: Decimal(r["summa"]) for r in qs}
 
 
 def las_saldon(forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall],
                kopplingar: list[Kontokoppling]) -> Saldon:
-    """Sums of IB/UB/RES per statement line and note line for one import and year (rar). Two queries."""
+    """Sums of IB/UB/RES per statement line, per note line and per account group for one import and year (rar). One query
+    (one row per account: a year has hundreds, not thousands). Accounts of classes 9 and 0 are set apart, not unmapped."""
     saldon = Saldon()
     if imp is None:
         return saldon
     from django.db.models import CharField
 
+    from ..bokforing.kontoplan import utanfor_rakenskaperna
+
     qs = Kontosaldo.objects.filter(forbund=forbund, redovisningsimport=imp, rar=rar).annotate(
         _rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField())
     )
-    dec = DecimalField(max_digits=16, decimal_places=2)
-    for r in qs.values("_rad", "_spec").annotate(
-        ib=Coalesce(Sum("ib"), Value(NOLL), output_field=dec), ub=Coalesce(Sum("ub"), Value(NOLL), output_field=dec),
-        res=Coalesce(Sum("res"), Value(NOLL), output_field=dec),
-    ).order_by():
+    for r in qs.values("konto", "kontonyckel", "namn", "ib", "ub", "res", "verifikationer", "_rad", "_spec").order_by("konto"):
         saldon.finns = True
+        if r["verifikationer"]:
+            saldon.rorelse[r["_rad"]] = saldon.rorelse.get(r["_rad"], NOLL) + Decimal(r["verifikationer"])
         varden = {"ib": Decimal(r["ib"]), "ub": Decimal(r["ub"]), "res": Decimal(r["res"])}
+        nyckel = r["kontonyckel"] or r["konto"]
         if r["_rad"] is None:
+            if not any(varden.values()):
+                continue
+            konto = {"konto": r["konto"], "namn": r["namn"], **varden}
+            (saldon.utanfor if utanfor_rakenskaperna(nyckel) else saldon.ej_mappade).append(konto)
             continue
         for k, v in varden.items():
             saldon.rad[r["_rad"]][k] += v
             saldon.spec[(r["_rad"], r["_spec"])][k] += v
-    villkor = Q()
-    for i in intervall:
-        villkor |= Q(konto__gte=i.fran, konto__lte=i.till)
-    ej = Kontosaldo.objects.filter(forbund=forbund, redovisningsimport=imp, rar=rar)
-    if intervall:
-        ej = ej.exclude(villkor)
-    ej = ej.exclude(ib=0, ub=0, res=0).order_by("konto")
-    saldon.ej_mappade = [{"konto": s.konto, "namn": s.namn, "ib": s.ib, "ub": s.ub, "res": s.res} for s in ej]
+        if r["_spec"] is None:
+            grupp = saldon.grupper.setdefault((r["_rad"], nyckel // 10), {"ib": NOLL, "ub": NOLL, "res": NOLL, "namn": []})
+            for k, v in varden.items():
+                grupp[k] += v
+            if r["namn"] and r["namn"] not in grupp["namn"]:
+                grupp["namn"].append(r["namn"])
     return saldon

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
-from django.db.models import CharField, DecimalField, IntegerField, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, IntegerField
 
 from finsam.models import Forbund
 
+from ..bokforing.kontoplan import standard_intervall
 from ..models import Kontointervall, Kontokoppling, Kvartalsuppfoljning, Redovisningsimport, Transaktion
-from ..rakenskaper.data import NOLL, Saldon, _case
+from ..rakenskaper.data import NOLL, Saldon, _case, fran_ore, summa_exakt
 from ..rakenskaper.jamforelse import jamfor, utfall_per_nyckel
-from ..services.bokforing import standard_intervall
 from .budget import budget_tabell
 
 KVARTALSSLUT = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -31,22 +29,21 @@ def utfall_till_datum(forbund: Forbund, ar: int, tom: dt.date) -> tuple[Saldon, 
     s = Saldon()
     if imp is None:
         return s, None
-    intervall = list(Kontointervall.objects.filter(forbund=forbund)) or standard_intervall(forbund)
+    intervall = list(Kontointervall.objects.filter(forbund=forbund)) or standard_intervall(forbund, imp.kontoplanstyp)
     kopplingar = list(Kontokoppling.objects.filter(forbund=forbund))
-    dec = DecimalField(max_digits=16, decimal_places=2)
     qs = (
         Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp, datum__lte=tom)
         .annotate(_rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField()))
         .values("_rad", "_spec")
-        .annotate(summa=Coalesce(Sum("belopp"), Value(NOLL), output_field=dec))
+        .annotate(ore=summa_exakt("belopp"))
         .order_by()
     )
     for r in qs:
         if r["_rad"] is None:
             continue
         spec = r["_spec"]
-        s.spec[(r["_rad"], spec)]["res"] += Decimal(r["summa"])
-        s.rad[r["_rad"]]["res"] += Decimal(r["summa"])
+        s.spec[(r["_rad"], spec)]["res"] += fran_ore(r["ore"])
+        s.rad[r["_rad"]]["res"] += fran_ore(r["ore"])
         s.finns = True
     return s, imp
 

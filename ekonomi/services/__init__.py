@@ -2,7 +2,6 @@
 
 from .bidrag import tilldelning_spara
 from .bokforing import (
-    bokforing_importera,
     kontointervall_spara,
     kontointervall_ta_bort,
     kontokoppling_spara,
@@ -17,11 +16,26 @@ from .budget import (
     budgetrad_spara,
     budgetrad_ta_bort,
 )
+from .importera import bokforing_importera, bokforing_las, bokforing_spara
+from .jobb import (
+    bokforing_import_bestall,
+    bokforing_import_starta,
+    bokforing_jobb_bekrafta,
+    bokforing_jobb_kor,
+    kvartalsrapport_bestall,
+    rakenskaper_bestall,
+)
 from .revision import ansvarsfrihet_spara, installning_spara, prognos_spara, revisionsberattelse_spara
 
 __all__ = [
     "ansvarsfrihet_spara",
+    "bokforing_import_bestall",
+    "bokforing_import_starta",
     "bokforing_importera",
+    "bokforing_jobb_bekrafta",
+    "bokforing_jobb_kor",
+    "bokforing_las",
+    "bokforing_spara",
     "budget_faststall",
     "budget_fyll",
     "budget_ny_version",
@@ -34,7 +48,9 @@ __all__ = [
     "kontokoppling_spara",
     "kontokoppling_ta_bort",
     "kontoplan_standard",
+    "kvartalsrapport_bestall",
     "prognos_spara",
+    "rakenskaper_bestall",
     "revisionsberattelse_spara",
     "tilldelning_spara",
 ]

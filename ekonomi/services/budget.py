@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.text import slugify
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
@@ -113,6 +114,19 @@ def budgetrad_spara(*, budget: Budget, aktor: Any, rad: Budgetrad | None = None,
     if rad is not None and rad.budget_id != budget.pk:
         raise ValidationError("Raden hör inte till budgeten.")
     fore = snapshot(rad, RADFALT) if rad else {}
+    if rad is None:
+        # A new line's key and order are derived here, never asked of the client: the key from group and text (unique in
+        # the budget), the order after the fixed lines of its group.
+        varden.pop("nyckel", None)
+        varden.pop("ordning", None)
+        bas = slugify(f"{str(varden.get('grupp', ''))[:3]}-{varden.get('text', '')}")[:50] or "rad"
+        nyckel, i = bas, 2
+        while budget.rader.filter(nyckel=nyckel).exists():
+            nyckel, i = f"{bas}-{i}", i + 1
+        varden["nyckel"] = nyckel
+        varden["ordning"] = 800 if varden.get("grupp") in ("insatser", "nya") else 300
+    else:
+        varden.pop("nyckel", None)  # a line's key links it to the accounts and the forecast: it never changes
     rad = rad or Budgetrad(forbund=budget.forbund, budget=budget)
     for namn, varde in varden.items():
         if namn not in RADFALT:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.urls import reverse
 
 from finsam.permissions import Kontext
-from finsam.web import behorighet
+from finsam.web import behorighet, formular_handling
 
 from .. import selectors
 from ..forms import TilldelningForm
 from ..models import Redovisningsimport, Tilldelning
 from ..services import tilldelning_spara
-from .hjalp import ar_fran, ar_val, fel
+from .hjalp import ar_fran, ar_val
 
 
 @behorighet("ekonomi.visa")
@@ -33,26 +32,21 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 
 @behorighet("ekonomi.visa")
-def bidrag(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def bidrag(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
+    sammanhang = {"ar": ar, "ar_val": ar_val(ar), "mb": selectors.medlemsbidrag(kontext.forbund, ar)}
+    if not kontext.kan("ekonomi.redigera"):
+        if request.method == "POST":
+            kontext.kraver("ekonomi.redigera")
+        return render(request, "ekonomi/bidrag.html", {**sammanhang, "form": None})
     tilldelning = Tilldelning.objects.filter(forbund=kontext.forbund, ar=ar).prefetch_related("kommunandelar").first()
-    form = None
-    if kontext.kan("ekonomi.redigera"):
-        initial = {}
-        if tilldelning is not None:
-            initial = {"belopp": tilldelning.belopp, "kommentar": tilldelning.kommentar,
-                       **{f"invanare_{k.medlem_id}": k.invanare for k in tilldelning.kommunandelar.all()}}
-        form = TilldelningForm(request.POST or None, forbund=kontext.forbund, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                tilldelning_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, belopp=form.cleaned_data["belopp"],
-                                  invanare=form.invanare(), kommentar=form.cleaned_data["kommentar"])
-            except ValidationError as exc:
-                fel(request, exc)
-            else:
-                messages.success(request, f"Tilldelningen för {ar} är sparad.")
-                return redirect(reverse("ekonomi:bidrag", args=[ar]))
-    elif request.method == "POST":
-        kontext.kraver("ekonomi.redigera")
-    return render(request, "ekonomi/bidrag.html", {
-        "ar": ar, "ar_val": ar_val(ar), "mb": selectors.medlemsbidrag(kontext.forbund, ar), "form": form,
-    })
+    initial = {}
+    if tilldelning is not None:
+        initial = {"belopp": tilldelning.belopp, "kommentar": tilldelning.kommentar,
+                   **{f"invanare_{k.medlem_id}": k.invanare for k in tilldelning.kommunandelar.all()}}
+    form = TilldelningForm(request.POST or None, forbund=kontext.forbund, initial=initial)
+    return formular_handling(
+        request, form, lambda d: tilldelning_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, belopp=d["belopp"],
+                                                   invanare=form.invanare(), kommentar=d["kommentar"]),
+        ok=f"Tilldelningen för {ar} är sparad.", till=reverse("ekonomi:bidrag", args=[ar]), mall="ekonomi/bidrag.html",
+        sammanhang=sammanhang,
+    )

@@ -3,59 +3,60 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet
+from finsam.web import behorighet, formular_handling, knapp_handling
 
-from .. import selectors, services
+from .. import services
+from ..bokforing.kontoplan import standard_intervall
 from ..forms import ImportForm, InstallningForm, KontointervallForm, KontokopplingForm
-from ..models import Budgetrad, Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
-from ..services.bokforing import standard_intervall
-from .hjalp import fel
-
-MAX_STORLEK = 50 * 1024 * 1024
+from ..models import Bokforingsjobb, Budgetrad, Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
+from ..services.importera import max_bytes, storlek_kontrollera
 
 
 @behorighet("ekonomi.visa")
-def importera(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+def importera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    """Upload a SIE file (any type) or a CSV trial balance; the import runs as a background job with progress."""
     if request.method == "POST":
         kontext.kraver("ekonomi.redigera")
-        if form.is_valid():
-            fil = form.cleaned_data["fil"]
-            if fil.size > MAX_STORLEK:
-                messages.error(request, "Filen är större än 50 MB.")
-            else:
-                try:
-                    imp = services.bokforing_importera(
-                        forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name, kalla=form.cleaned_data["kalla"],
-                        ar=form.cleaned_data["ar"], tom=form.cleaned_data["tom"],
-                    )
-                except ValidationError as exc:
-                    fel(request, exc)
-                else:
-                    ok, kontroller = selectors.avstamning_ok(kontext.forbund, imp.ar)
-                    antal_fel = sum(1 for k in kontroller if not k["ok"])
-                    messages.success(request, f"Bokföringen {imp.ar} är importerad ({imp.antal_verifikationer} verifikationer).")
-                    if not ok:
-                        messages.warning(request, f"Avstämningen visar {antal_fel} kontroll(er) som inte stämmer; se räkenskaperna.")
-                    return redirect(f"{_url('ekonomi:rakenskaper')}?ar={imp.ar}")
-    return render(request, "ekonomi/importera.html", {
-        "form": form, "importer": Redovisningsimport.objects.filter(forbund=kontext.forbund).select_related("importerad_av").order_by("-ar"),
-    })
+    form = ImportForm(request.POST or None, request.FILES or None)
+
+    def utfor(d: dict[str, Any]) -> Any:
+        fil = d["fil"]
+        storlek_kontrollera(fil.size)  # refused from the size, before the file is read
+        return services.bokforing_import_starta(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+                                                kalla=d["kalla"], ar=d["ar"], tom=d["tom"])
+
+    return formular_handling(
+        request, form, utfor, ok=lambda j: f"Filen {j.filnamn} läses in i bakgrunden.",
+        till=lambda j: reverse("ekonomi:import_jobb", args=[j.pk]), mall="ekonomi/importera.html",
+        sammanhang={"importer": Redovisningsimport.objects.filter(forbund=kontext.forbund).select_related("importerad_av").order_by("-ar"),
+                    "jobb": Bokforingsjobb.objects.filter(forbund=kontext.forbund).defer("data").order_by("-skapad", "-id")[:5],
+                    "max_mib": max_bytes() // (1024 * 1024)},
+    )
 
 
-def _url(namn: str) -> str:
-    from django.urls import reverse
+@behorighet("ekonomi.visa")
+def import_jobb(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+    jobb = hamta(Bokforingsjobb.objects.defer("data").select_related("redovisningsimport", "bestalld_av"), kontext.forbund, pk=pk)
+    return render(request, "ekonomi/import_jobb.html", {"jobb": jobb, "imp": jobb.redovisningsimport})
 
-    return reverse(namn)
+
+@behorighet("ekonomi.redigera")
+@require_POST
+def import_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    jobb = hamta(Bokforingsjobb.objects.defer("data"), kontext.forbund, pk=pk)
+    return knapp_handling(request, lambda: services.bokforing_jobb_bekrafta(jobb=jobb, aktor=request.user),
+                          ok="Bekräftat; importen körs.", till=reverse("ekonomi:import_jobb", args=[jobb.pk]))
 
 
 def _budgetrader(kontext: Kontext) -> list[tuple[str, str]]:
@@ -67,37 +68,31 @@ def _budgetrader(kontext: Kontext) -> list[tuple[str, str]]:
 
 
 @behorighet("ekonomi.visa")
-def kontoplan(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def kontoplan(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     typ = request.POST.get("typ", "")
+    if request.method == "POST":
+        kontext.kraver("ekonomi.redigera")
     budgetrader = _budgetrader(kontext)
     installning = Ekonomiinstallning.objects.filter(forbund=kontext.forbund).first()
     andel = installning.eget_kapital_andel if installning else Decimal("0.200")
     iform = KontointervallForm(request.POST if typ == "intervall" else None, prefix="i")
     kform = KontokopplingForm(request.POST if typ == "koppling" else None, prefix="k", forbund=kontext.forbund, budgetrader=budgetrader)
     sform = InstallningForm(request.POST if typ == "installning" else None, prefix="s", initial={"procent": andel * 100})
-    if request.method == "POST":
-        kontext.kraver("ekonomi.redigera")
-        try:
-            if typ == "intervall" and iform.is_valid():
-                services.kontointervall_spara(forbund=kontext.forbund, aktor=request.user, **iform.cleaned_data)
-                messages.success(request, "Kontointervallet är sparat.")
-                return redirect("ekonomi:kontoplan")
-            if typ == "koppling" and kform.is_valid():
-                services.kontokoppling_spara(forbund=kontext.forbund, aktor=request.user, **kform.cleaned_data)
-                messages.success(request, "Kopplingen är sparad.")
-                return redirect("ekonomi:kontoplan")
-            if typ == "installning" and sform.is_valid():
-                services.installning_spara(forbund=kontext.forbund, aktor=request.user, eget_kapital_andel=sform.andel())
-                messages.success(request, "Inställningen är sparad.")
-                return redirect("ekonomi:kontoplan")
-            messages.error(request, "Uppgifterna sparades inte; rätta felen nedan.")
-        except ValidationError as exc:
-            fel(request, exc)
-    return render(request, "ekonomi/kontoplan.html", {
+    sammanhang = {
         "intervall": list(Kontointervall.objects.filter(forbund=kontext.forbund).order_by("fran")) or standard_intervall(kontext.forbund),
         "kopplingar": Kontokoppling.objects.filter(forbund=kontext.forbund).select_related("medlem").order_by("fran"),
         "iform": iform, "kform": kform, "sform": sform, "budgetnamn": dict(budgetrader), "andel": andel,
-    })
+    }
+    forbund, aktor = kontext.forbund, request.user
+    if typ == "koppling":
+        return formular_handling(request, kform, lambda d: services.kontokoppling_spara(forbund=forbund, aktor=aktor, **d),
+                                 ok="Kopplingen är sparad.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
+    if typ == "installning":
+        return formular_handling(request, sform, lambda d: services.installning_spara(forbund=forbund, aktor=aktor,
+                                                                                      eget_kapital_andel=sform.andel()),
+                                 ok="Inställningen är sparad.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
+    return formular_handling(request, iform, lambda d: services.kontointervall_spara(forbund=forbund, aktor=aktor, **d),
+                             ok="Kontointervallet är sparat.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
 
 
 @behorighet("ekonomi.redigera")

@@ -5,11 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-
-from finsam.web import fel_text
 
 
 def ar_fran(request: HttpRequest, standard: int | None = None) -> int:
@@ -20,13 +16,9 @@ def ar_fran(request: HttpRequest, standard: int | None = None) -> int:
     return max(2000, min(2100, ar))
 
 
-def fel(request: HttpRequest, exc: ValidationError) -> None:
-    messages.error(request, fel_text(exc))
-
-
 def ar_val(ar: int) -> range:
     hogst = max(dt.date.today().year + 2, ar)
-    return range(hogst, 2014, -1)
+    return range(hogst, min(2014, ar - 1), -1)
 
 
 def formfel(form: Any) -> str:

@@ -5,22 +5,21 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from finsam.documents.services import dokument_bestall
 from finsam.models import Dokument
 from finsam.permissions import Kontext
-from finsam.web import behorighet
+from finsam.web import behorighet, knapp_handling
 
 from .. import selectors, services
 from ..models import Redovisningsimport
 from ..rakenskaper.export import som_csv, som_xlsx
 from ..selectors.uppfoljning import kvartalsuppfoljning
-from .hjalp import ar_fran, ar_val, fel
+from .hjalp import ar_fran, ar_val
 
 
 def _standardar(kontext: Kontext) -> int | None:
@@ -52,54 +51,43 @@ def rakenskaper_fil(request: HttpRequest, kontext: Kontext, ar: int, format: str
     return svar
 
 
-@behorighet("ekonomi.visa")
+@behorighet("dokument.skapa")
 @require_POST
-def rakenskaper_pdf(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
-    """Order the accounts as PDF (rendered in the background). Auditors may order it too: it only reads the books."""
-    if not Redovisningsimport.objects.filter(forbund=kontext.forbund, ar=ar).exists():
-        messages.error(request, f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
-        return redirect(f"{reverse('ekonomi:rakenskaper')}?ar={ar}")
-    try:
-        dokument = dokument_bestall(forbund=kontext.forbund, aktor=request.user, typ="rakenskaper", titel=f"Räkenskaper {ar}",
-                                    nyckel=f"rakenskaper:{ar}", parametrar={"ar": ar})
-    except ValidationError as exc:
-        fel(request, exc)
-        return redirect(f"{reverse('ekonomi:rakenskaper')}?ar={ar}")
-    messages.info(request, "Räkenskaperna skapas som PDF i bakgrunden. Sidan uppdateras när den är klar.")
-    return redirect("dokument_detalj", pk=dokument.pk)
+def rakenskaper_pdf(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
+    """Order the accounts as PDF (rendered in the background). Ordering a document replaces its draft: `dokument.skapa`."""
+    return knapp_handling(request, lambda: services.rakenskaper_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar),
+                          ok="Räkenskaperna skapas som PDF i bakgrunden. Sidan uppdateras när den är klar.",
+                          till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else f"{reverse('ekonomi:rakenskaper')}?ar={ar}")
 
 
-@behorighet("ekonomi.visa")
+@behorighet("dokument.skapa")
 @require_POST
-def kvartalsrapport_pdf(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -> HttpResponse:
+def kvartalsrapport_pdf(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -> HttpResponseBase:
     """Order the quarter's follow-up as a PDF for the board."""
     if kvartal not in (1, 2, 3, 4):
         raise Http404
-    if selectors.aktuell_budget(kontext.forbund, ar) is None:
-        messages.error(request, f"Det finns ingen budget för {ar} att följa upp.")
-        return redirect("ekonomi:uppfoljning", ar=ar, kvartal=kvartal)
-    dokument = dokument_bestall(forbund=kontext.forbund, aktor=request.user, typ="kvartalsrapport",
-                                titel=f"Ekonomisk kvartalsrapport {kvartal} {ar}", nyckel=f"kvartalsrapport:{ar}:{kvartal}",
-                                parametrar={"ar": ar, "kvartal": kvartal})
-    messages.info(request, "Kvartalsrapporten skapas som PDF i bakgrunden.")
-    return redirect("dokument_detalj", pk=dokument.pk)
+    return knapp_handling(request, lambda: services.kvartalsrapport_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar,
+                                                                            kvartal=kvartal),
+                          ok="Kvartalsrapporten skapas som PDF i bakgrunden.",
+                          till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else reverse("ekonomi:uppfoljning", args=[ar, kvartal]))
 
 
-def _belopp(text: str) -> Decimal | None:
+def _belopp(text: str) -> tuple[Decimal | None, str]:
+    """A typed amount in whole kronor, or the reason it is not one (form parsing, not a rule)."""
     t = text.strip().replace("\xa0", "").replace(" ", "").replace("−", "-").replace(",", ".")
     if not t:
-        return None
+        return None, ""
     try:
         v = Decimal(t)
-    except InvalidOperation as exc:
-        raise ValidationError(f"”{text}” är inte ett belopp.") from exc
-    if v != v.to_integral_value():
-        raise ValidationError(f"”{text}”: ange hela kronor.")
-    return v
+    except InvalidOperation:
+        return None, f"”{text}” är inte ett belopp."
+    if not v.is_finite() or v != v.to_integral_value():
+        return None, f"”{text}”: ange hela kronor."
+    return v, ""
 
 
 @behorighet("ekonomi.visa")
-def uppfoljning(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -> HttpResponse:
+def uppfoljning(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -> HttpResponseBase:
     if kvartal not in (1, 2, 3, 4):
         raise Http404
     felrader: dict[str, str] = {}
@@ -110,21 +98,18 @@ def uppfoljning(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -
             r["nyckel"] for g in (budget["grupper"] if budget else []) for r in g["rader"]]
         rader: dict[str, tuple[Decimal | None, str]] = {}
         for nyckel in nycklar:
-            try:
-                rader[nyckel] = (_belopp(request.POST.get(f"prognos-{nyckel}", "")), request.POST.get(f"kommentar-{nyckel}", "")[:500])
-            except ValidationError as exc:
-                felrader[nyckel] = exc.messages[0]
+            belopp, fel = _belopp(request.POST.get(f"prognos-{nyckel}", ""))
+            if fel:
+                felrader[nyckel] = fel
+            else:
+                rader[nyckel] = (belopp, request.POST.get(f"kommentar-{nyckel}", "")[:500])
         if felrader:
             messages.error(request, "Prognosen sparades inte: rätta de markerade raderna.")
         else:
-            try:
-                services.prognos_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, kvartal=kvartal, rader=rader,
-                                       sammanfattning=request.POST.get("sammanfattning", ""))
-            except ValidationError as exc:
-                fel(request, exc)
-            else:
-                messages.success(request, f"Prognosen för kvartal {kvartal} {ar} är sparad.")
-                return redirect("ekonomi:uppfoljning", ar=ar, kvartal=kvartal)
+            return knapp_handling(request, lambda: services.prognos_spara(
+                forbund=kontext.forbund, aktor=request.user, ar=ar, kvartal=kvartal, rader=rader,
+                sammanfattning=request.POST.get("sammanfattning", "")),
+                ok=f"Prognosen för kvartal {kvartal} {ar} är sparad.", till=reverse("ekonomi:uppfoljning", args=[ar, kvartal]))
     data = kvartalsuppfoljning(kontext.forbund, ar, kvartal)
     if felrader:  # show what was typed, so nothing is lost
         for r in [*data["intakter"], *(r for g in data["grupper"] for r in g["rader"])]:

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.models import Medlem
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet
+from finsam.web import behorighet, formular_handling, knapp_handling
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
 from ..models import Ansvarsfrihet, Revisionsberattelse
-from .hjalp import ar_val, fel, formfel
+from .hjalp import ar_val, formfel
 
 
 @behorighet("ekonomi.visa")
-def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     egen = None
     form = None
     if kontext.kan("revision.redigera"):
@@ -31,41 +32,35 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
                                            "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text})
     if request.method == "POST":
         kontext.kraver("revision.redigera")
-        assert form is not None
-        if form.is_valid():
-            try:
-                services.revisionsberattelse_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, berattelse=egen, **form.cleaned_data)
-            except ValidationError as exc:
-                fel(request, exc)
-            else:
-                messages.success(request, f"Revisionsberättelsen för {ar} är sparad.")
-                return redirect("ekonomi:revision", ar=ar)
     ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
     beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
     medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", "namn"))
-    return render(request, "ekonomi/revision.html", {
-        "ar": ar, "ar_val": ar_val(ar), "form": form, "egen": egen, "ok": ok, "kontroller": kontroller,
+    sammanhang = {
+        "ar": ar, "ar_val": ar_val(ar), "egen": egen, "ok": ok, "kontroller": kontroller,
         "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by("revisor_namn"),
         "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
         "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
         "budget": selectors.budget_tabell(kontext.forbund, ar),
-    })
+    }
+    if form is None:
+        return render(request, "ekonomi/revision.html", {**sammanhang, "form": None})
+    return formular_handling(
+        request, form, lambda d: services.revisionsberattelse_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, berattelse=egen, **d),
+        ok=f"Revisionsberättelsen för {ar} är sparad.", till=reverse("ekonomi:revision", args=[ar]), mall="ekonomi/revision.html",
+        sammanhang=sammanhang,
+    )
 
 
 @behorighet("ekonomi.redigera")
 @require_POST
-def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     form = AnsvarsfrihetForm(request.POST, forbund=kontext.forbund)
     if not form.is_valid():
         messages.error(request, "Beslutet sparades inte: " + formfel(form))
         return redirect("ekonomi:revision", ar=ar)
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=form.cleaned_data["medlem"].pk)
-    try:
-        services.ansvarsfrihet_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, medlem=medlem,
-                                     beviljad=form.cleaned_data["beviljad"], beslutsdatum=form.cleaned_data["beslutsdatum"],
-                                     beslutsorgan=form.cleaned_data["beslutsorgan"], paragraf=form.cleaned_data["paragraf"])
-    except ValidationError as exc:
-        fel(request, exc)
-    else:
-        messages.success(request, f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.")
-    return redirect("ekonomi:revision", ar=ar)
+    d = form.cleaned_data
+    return knapp_handling(request, lambda: services.ansvarsfrihet_spara(
+        forbund=kontext.forbund, aktor=request.user, ar=ar, medlem=medlem, beviljad=d["beviljad"], beslutsdatum=d["beslutsdatum"],
+        beslutsorgan=d["beslutsorgan"], paragraf=d["paragraf"]),
+        ok=f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.", till=reverse("ekonomi:revision", args=[ar]))

@@ -61,7 +61,8 @@ SALDOBALANS = """konto;namn;ib;ub;res
 
 
 def importera_csv(forbund: Forbund, text: str = SALDOBALANS, ar: int = 2019) -> Any:
-    return bokforing_importera(forbund=forbund, aktor=None, data=text.encode("utf-8"), filnamn="saldobalans.csv", kalla="csv", ar=ar)
+    return bokforing_importera(forbund=forbund, aktor=None, data=text.encode("utf-8"), filnamn="saldobalans.csv", kalla="csv", ar=ar,
+                               ersatt=True)
 
 
 def kopplingar(forbund: Forbund) -> None:

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ekonomi.models import Ansvarsfrihet, Kontointervall, Kontokoppling, Revisionsberattelse
-from ekonomi.services import budget_faststall, budget_skapa
+from ekonomi.services import bokforing_import_bestall, budget_faststall, budget_skapa
 from finsam.models import Forbund
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
@@ -34,6 +34,8 @@ def _forbundsdata(f: Forbund) -> dict[str, Any]:
         "ansvar": Ansvarsfrihet.objects.create(forbund=f, ar=2019, medlem=medlem(f, "fk"), beviljad=True, beslutsdatum="2020-05-01",
                                                beslutsorgan="FK"),
         "medlem": medlem(f, "region"),
+        # a job waiting for confirmation (replacing 2019): confirming it is a write
+        "jobb": bokforing_import_bestall(forbund=f, aktor=None, data=SALDOBALANS.encode(), filnamn="sb.csv", kalla="csv", ar=2019),
     }
 
 
@@ -77,17 +79,21 @@ RADER = [
         annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'], 'faststalld')}/ny-version/"),
     Rad("ekonomi:importera", lambda m: f"{E}/bokforing/", V),
     Rad("ekonomi:importera", lambda m: f"{E}/bokforing/", R, metod="post", data=lambda m: {"fil": _fil(), "kalla": "csv", "ar": 2019}),
+    Rad("ekonomi:import_jobb", lambda m: f"{E}/bokforing/jobb/{m['m']['jobb'].pk}/", V,
+        annat_forbund_url=lambda m: f"{E}/bokforing/jobb/{m['a']['jobb'].pk}/"),
+    Rad("ekonomi:import_bekrafta", lambda m: f"{E}/bokforing/jobb/{m['m']['jobb'].pk}/bekrafta/", R, metod="post",
+        annat_forbund_url=lambda m: f"{E}/bokforing/jobb/{m['a']['jobb'].pk}/bekrafta/"),
     Rad("ekonomi:kontoplan", lambda m: f"{E}/kontoplan/", V),
     Rad("ekonomi:kontoplan", lambda m: f"{E}/kontoplan/", R, metod="post", data=lambda m: {"typ": "installning", "s-procent": "25"}),
     Rad("ekonomi:kontoplan_ta_bort", lambda m: f"{E}/kontoplan/koppling/{m['m']['koppling'].pk}/ta-bort/", R, metod="post",
         annat_forbund_url=lambda m: f"{E}/kontoplan/koppling/{m['a']['koppling'].pk}/ta-bort/"),
     Rad("ekonomi:rakenskaper", lambda m: f"{E}/rakenskaper/?ar=2019", V),
     Rad("ekonomi:rakenskaper_fil", lambda m: f"{E}/rakenskaper/2019/ladda-ned/csv/", V),
-    Rad("ekonomi:rakenskaper_pdf", lambda m: f"{E}/rakenskaper/2019/pdf/", V, metod="post"),
+    Rad("ekonomi:rakenskaper_pdf", lambda m: f"{E}/rakenskaper/2019/pdf/", "dokument.skapa", metod="post"),
     Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", V),
     Rad("ekonomi:uppfoljning", lambda m: f"{E}/uppfoljning/2019/2/", R, metod="post",
         data=lambda m: {"prognos-adm-forbundschef": "800000", "sammanfattning": "Enligt plan."}),
-    Rad("ekonomi:kvartalsrapport_pdf", lambda m: f"{E}/uppfoljning/2019/2/pdf/", V, metod="post"),
+    Rad("ekonomi:kvartalsrapport_pdf", lambda m: f"{E}/uppfoljning/2019/2/pdf/", "dokument.skapa", metod="post"),
     Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", V),
     Rad("ekonomi:revision", lambda m: f"{E}/revision/2019/", "revision.redigera", metod="post",
         data=lambda m: {"revisor_namn": "Eva Granlund", "avser": "Region Västerbotten för kommunerna och regionen",
@@ -118,6 +124,11 @@ RADER = [
         annat_forbund_url=lambda m: f"{A}/budgetar/{_b(m['a'], 'faststalld')}/ny-version/"),
     Rad("ekonomi-api:import-list", lambda m: f"{A}/importer/", V),
     Rad("ekonomi-api:import-list", lambda m: f"{A}/importer/", R, metod="post", data=lambda m: {"fil": _fil(), "kalla": "csv", "ar": 2019}),
+    Rad("ekonomi-api:importjobb-list", lambda m: f"{A}/importjobb/", V),
+    Rad("ekonomi-api:importjobb-detail", lambda m: f"{A}/importjobb/{m['m']['jobb'].pk}/", V,
+        annat_forbund_url=lambda m: f"{A}/importjobb/{m['a']['jobb'].pk}/"),
+    Rad("ekonomi-api:importjobb-bekrafta", lambda m: f"{A}/importjobb/{m['m']['jobb'].pk}/bekrafta/", R, metod="post", json=True,
+        annat_forbund_url=lambda m: f"{A}/importjobb/{m['a']['jobb'].pk}/bekrafta/"),
     Rad("ekonomi-api:import-detail", lambda m: f"{A}/importer/{_imp(m['m'])}/", V,
         annat_forbund_url=lambda m: f"{A}/importer/{_imp(m['a'])}/"),
     Rad("ekonomi-api:kontointervall-list", lambda m: f"{A}/kontointervall/", V),
@@ -147,7 +158,7 @@ RADER = [
     Rad("ekonomi-api:ansvarsfrihet-detail", lambda m: f"{A}/ansvarsfrihet/{m['m']['ansvar'].pk}/", V,
         annat_forbund_url=lambda m: f"{A}/ansvarsfrihet/{m['a']['ansvar'].pk}/"),
     Rad("ekonomi-api:rakenskaper", lambda m: f"{A}/rakenskaper/2019/", V),
-    Rad("ekonomi-api:rakenskaper-pdf", lambda m: f"{A}/rakenskaper/2019/pdf/", V, metod="post", json=True),
+    Rad("ekonomi-api:rakenskaper-pdf", lambda m: f"{A}/rakenskaper/2019/pdf/", "dokument.skapa", metod="post", json=True),
     Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", V),
     Rad("ekonomi-api:uppfoljning", lambda m: f"{A}/uppfoljning/2019/1/", R, metod="post", json=True,
         data=lambda m: {"sammanfattning": "", "rader": [{"nyckel": "adm-forbundschef", "prognos": "900000", "kommentar": ""}]}),

@@ -18,7 +18,8 @@ ARTEFAKTER = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.pat
 
 def test_rakenskaper_som_pdf(forbund, klient) -> None:  # type: ignore[no-untyped-def]
     demo.seed(forbund, "test")
-    revisor = klient(RollTyp.REVISOR)
+    assert klient(RollTyp.REVISOR).post("/ekonomi/rakenskaper/2019/pdf/").status_code == 403  # dokument.skapa (issue 14)
+    revisor = klient(RollTyp.FORBUNDSCHEF)
     svar = revisor.post("/ekonomi/rakenskaper/2019/pdf/")
     assert svar.status_code == 302
     d = Dokument.objects.get(forbund=forbund, nyckel="rakenskaper:2019")
@@ -40,7 +41,9 @@ def test_rakenskaper_som_pdf(forbund, klient) -> None:  # type: ignore[no-untype
 
 def test_kvartalsrapport_som_pdf(forbund, klient) -> None:  # type: ignore[no-untyped-def]
     demo.seed(forbund, "test")
-    ledamot = klient(RollTyp.STYRELSELEDAMOT)
+    assert klient(RollTyp.STYRELSELEDAMOT).post("/ekonomi/uppfoljning/2019/3/pdf/").status_code == 403
+    assert not Dokument.objects.filter(forbund=forbund, nyckel="kvartalsrapport:2019:3").exists()
+    ledamot = klient(RollTyp.FORBUNDSCHEF)
     assert ledamot.post("/ekonomi/uppfoljning/2019/3/pdf/").status_code == 302
     d = Dokument.objects.get(forbund=forbund, nyckel="kvartalsrapport:2019:3")
     assert d.status == Dokument.Status.KLAR, d.fel

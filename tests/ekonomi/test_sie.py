@@ -63,15 +63,15 @@ def test_obalanserad_verifikation_vagras_med_namn(forbund) -> None:  # type: ign
     fore = Handelse.objects.count()
     with pytest.raises(ValidationError) as exc:
         bokforing_importera(forbund=forbund, aktor=None, data=trasig.encode("cp437"), filnamn="trasig.se")
-    assert "Verifikation B 7 (2019-03-20, rad 19) balanserar inte" in exc.value.messages[0]
+    assert "SIE-filen, rad 19: verifikation B 7 (2019-03-20) balanserar inte" in exc.value.messages[0]
     assert "1,00 kr" in exc.value.messages[0]
     assert not Redovisningsimport.objects.exists() and not Transaktion.objects.exists()
     assert Handelse.objects.count() == fore
 
 
 def test_fel_sietyp_och_trasig_klammer() -> None:
-    with pytest.raises(ValidationError, match="SIE typ 2"):
-        las_sie(LITEN.replace("#SIETYP 4", "#SIETYP 2").encode("cp437"))
+    with pytest.raises(ValidationError, match="SIE-typerna är 1, 2, 3 och 4"):
+        las_sie(LITEN.replace("#SIETYP 4", "#SIETYP 5").encode("cp437"))
     with pytest.raises(ValidationError, match="slutar mitt i verifikation B 7"):
         las_sie(LITEN.rstrip().rstrip("}").encode("cp437"))
 
@@ -85,9 +85,14 @@ def test_demofilen_importeras_och_ersatter_tidigare_import(forbund) -> None:  # 
     antal = Transaktion.objects.count()
     # a voucher's sum is zero, so all transactions sum to zero
     assert sum(Transaktion.objects.values_list("belopp", flat=True)) == 0
-    imp2 = bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name)
+    with pytest.raises(ValidationError, match="Bekräfta att den ska ersättas"):
+        bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name)
+    imp2 = bokforing_importera(forbund=forbund, aktor=None, data=data, filnamn=DEMO.name, ersatt=True)
     assert Redovisningsimport.objects.count() == 1 and Transaktion.objects.count() == antal and imp2.pk != imp.pk
-    assert Handelse.objects.filter(handling="bokforing_importera").count() == 2
+    handelser = Handelse.objects.filter(handling="bokforing_importera").order_by("id")
+    assert handelser.count() == 2
+    sha = imp.sha256
+    assert handelser[1].detaljer["sha256_fore"] == sha and handelser[1].detaljer["sha256_efter"] == sha
 
 
 def test_import_sie_kommandot(forbund, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -111,3 +116,19 @@ def test_saldon_harleds_nar_filen_saknar_ub_och_res(forbund) -> None:  # type: i
     imp = bokforing_importera(forbund=forbund, aktor=None, data=utan.encode("cp437"), filnamn="utan-ub.se")
     assert Kontosaldo.objects.get(redovisningsimport=imp, konto=1930).ub == Decimal("1500.00")
     assert Kontosaldo.objects.get(redovisningsimport=imp, konto=3030).res == Decimal("-800.00")
+
+
+def test_import_sie_kommandot_kraver_ersatt_och_samma_storleksgrans(forbund, capsys, settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management.base import CommandError
+
+    call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
+    forsta = Redovisningsimport.objects.get(forbund=forbund, ar=2019)
+    with pytest.raises(CommandError, match="kör igen med --ersatt"):
+        call_command("import_sie", str(DEMO), "--forbund", forbund.slug)
+    assert "Verifikationer: 125 → 125" in capsys.readouterr().out
+    assert Redovisningsimport.objects.get(forbund=forbund, ar=2019).pk == forsta.pk
+    call_command("import_sie", str(DEMO), "--forbund", forbund.slug, "--ersatt")
+    assert Redovisningsimport.objects.get(forbund=forbund, ar=2019).pk != forsta.pk
+    settings.FINSAM_MAX_UPLOAD_BYTES = 1024
+    with pytest.raises(CommandError, match="största tillåtna storlek är 0 MiB"):
+        call_command("import_sie", str(DEMO), "--forbund", forbund.slug, "--ersatt")

@@ -41,7 +41,7 @@ def test_slutlig_vagras_nar_avstamningen_inte_gar_ihop(forbund: Forbund, chef: A
     # 50 kr moved from the bank to account 1810, which no range of the account mapping covers
     Redovisningsimport.objects.filter(forbund=forbund).delete()
     bokforing_importera(forbund=forbund, aktor=None, filnamn="sb.csv", kalla="csv", ar=2019,
-                        data=SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1350;\n1810;Placering;0;50;").encode())
+                        data=SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1350;\n9810;Intern avräkning;0;50;").encode())
     services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande", text="Förord")
     fore = _tillstand(forbund)
     with pytest.raises(ValidationError) as fel:
