@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 from typing import Any
+
+from finsam import export
 
 AVRUNDNING = Decimal("0.01")
 
@@ -75,31 +75,10 @@ def tabellrader(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def som_csv(data: dict[str, Any]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    for rad in tabellrader(data):
-        w.writerow([str(v).replace(".", ",") if isinstance(v, float) else v for v in rad])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    """Semicolon CSV with decimal commas and neutralised cells (finsam.export)."""
+    return export.som_csv(tabellrader(data))
 
 
 def som_xlsx(data: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = f"Räkenskaper {data['ar']}"
-    for i, rad in enumerate(tabellrader(data)):
-        ws.append(rad)
-        if i == 0:
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-    for kol, bredd in zip("ABCD", (38, 60, 16, 16), strict=True):
-        ws.column_dimensions[kol].width = bredd
-    for row in ws.iter_rows(min_row=2, min_col=3, max_col=4):
-        for cell in row:
-            cell.number_format = "# ##0;-# ##0"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """XLSX with amounts as numbers in a format that renders Swedish thousands separators (finsam.export)."""
+    return export.som_xlsx(tabellrader(data), blad=f"Räkenskaper {data['ar']}")

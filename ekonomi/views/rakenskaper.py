@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from finsam.export import nedladdning
 from finsam.models import Dokument
 from finsam.permissions import Kontext
 from finsam.web import behorighet, knapp_handling
@@ -40,15 +41,12 @@ def rakenskaper_fil(request: HttpRequest, kontext: Kontext, ar: int, format: str
     data = selectors.rakenskaper(kontext.forbund, ar)
     if not data["finns"]:
         raise Http404("Ingen bokföring för året.")
-    namn = f"rakenskaper-{kontext.forbund.slug}-{ar}"
+    namn = f"räkenskaper-{kontext.forbund.slug}-{ar}.{format}"
     if format == "csv":
-        svar = HttpResponse(som_csv(data), content_type="text/csv; charset=utf-8")
-    elif format == "xlsx":
-        svar = HttpResponse(som_xlsx(data), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        raise Http404
-    svar["Content-Disposition"] = f'attachment; filename="{namn}.{format}"'
-    return svar
+        return nedladdning(som_csv(data), namn)
+    if format == "xlsx":
+        return nedladdning(som_xlsx(data), namn)
+    raise Http404
 
 
 @behorighet("dokument.skapa")

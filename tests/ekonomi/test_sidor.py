@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
 from ekonomi.models import Budget, Kvartalsuppfoljning, Prognosrad
 from ekonomi.services import budget_skapa, budgetrad_spara
@@ -81,10 +83,14 @@ def test_faststall_via_sidan_och_revisor_kan_inte(chef_klient, klient, forbund, 
 
 def test_nedladdningar(chef_klient, data) -> None:  # type: ignore[no-untyped-def]
     csv = chef_klient.get("/ekonomi/rakenskaper/2019/ladda-ned/csv/")
-    assert csv["Content-Disposition"] == 'attachment; filename="rakenskaper-skelleftea-norsjo-2019.csv"'
+    # RFC 6266: the Swedish file name survives the download (Chromium saved "download.csv" before)
+    assert csv["Content-Disposition"] == "attachment; filename*=utf-8''r%C3%A4kenskaper-skelleftea-norsjo-2019.csv"
     assert "Balansräkning;Summa tillgångar;1780;" in csv.content.decode("utf-8-sig")
     xlsx = chef_klient.get("/ekonomi/rakenskaper/2019/ladda-ned/xlsx/")
-    assert xlsx.content[:2] == b"PK"
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    summa = next(r for r in ws.iter_rows() if r[1].value == "Summa tillgångar")
+    assert summa[2].value == 1780 and summa[2].number_format == "#,##0"  # a number with a real thousands format
+    assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
     assert chef_klient.get("/ekonomi/rakenskaper/2018/ladda-ned/csv/").status_code == 404
 
 
