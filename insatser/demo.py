@@ -1,10 +1,11 @@
 """Demo data from the seeds: the 2019 interventions of Skellefteå-Norsjö (004b), MISAM from 2020 with the staffing
-of its agreement (004c), and the SIKT 2.0 application decided as proposed in the notice of 2020-02-13 (004a, 004d).
+of its agreement (004c), and the SIKT 2.0 application prepared for the meeting of 2020-02-13 (004a, 004d).
 
 Idempotent: an intervention whose kortnamn exists, or an application whose title exists, is left alone. Figures the
-seeds hide ("NN") are not invented: the only grants seeded are the two the seeds state — MISAM 3 550 000 kr for 2020
-(§ 75 of 2019-11-28, "att finansiera den nya samverkansinsatsen med 3 550 000kr") and SIKT 2.0's 50 000 kr a year
-for two years (§ 9 of 2020-02-13).
+seeds hide ("NN") are not invented: the only grant seeded is the one the minutes state — MISAM 3 550 000 kr for 2020
+(§ 75 of 2019-11-28, "att finansiera den nya samverkansinsatsen med 3 550 000kr"). SIKT 2.0's 50 000 kr a year is only
+the proposal in the notice of 2020-02-13: a grant needs a § of a held meeting, so the application stays under
+preparation until that meeting has been held (and is decided then, when the demo is re-run after it).
 Where a seed gives no exact date, the first day of the month/year it names is used (noted per row below).
 """
 
@@ -22,6 +23,7 @@ from styrelse.models import Paragraf, Sammantrade
 
 from . import services
 from .models import Ansokan, Beviljande, Insats, Mal
+from .models.ansokan import HALLNA_SAMMANTRADEN
 
 D = dt.date
 ALLA = ("fk", "af", "region", "skelleftea", "norsjo")
@@ -154,6 +156,11 @@ def _medlem(forbund: Forbund, kod: str) -> Medlem:
     return Medlem.objects.get(forbund=forbund, kod=kod)
 
 
+# The meetings the seeds name, in the state the styrelse demo gives them: 2019-11-28 held with checked minutes,
+# 2020-02-13 called (the notice is the seed).
+MOTESSTATUS = {D(2019, 11, 28): Sammantrade.Status.JUSTERAT, D(2020, 2, 13): Sammantrade.Status.KALLAT}
+
+
 def _paragraf(forbund: Forbund, ar: int, nummer: int, datum: dt.date, rubrik: str, text: str, beslut: str) -> Paragraf:
     """The board paragraph, from the styrelse demo when it exists; otherwise created here (looked up by förbund, year, number)."""
     befintlig = Paragraf.objects.filter(forbund=forbund, ar=ar, nummer=nummer).first()
@@ -161,7 +168,8 @@ def _paragraf(forbund: Forbund, ar: int, nummer: int, datum: dt.date, rubrik: st
         return befintlig
     mote = Sammantrade.objects.filter(forbund=forbund, datum=datum).order_by("pk").first()
     if mote is None:
-        mote = Sammantrade.objects.create(forbund=forbund, datum=datum, plats="Skellefteå, Hörnellgatan 17, vån 3")
+        mote = Sammantrade.objects.create(forbund=forbund, datum=datum, plats="Skellefteå, Hörnellgatan 17, vån 3",
+                                          status=MOTESSTATUS.get(datum, Sammantrade.Status.PLANERAT))
     p = Paragraf(forbund=forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=rubrik, text=text)
     if hasattr(p, "beslut"):
         p.beslut = beslut
@@ -206,8 +214,14 @@ def seed_insatser(forbund: Forbund, aktor: Any) -> dict[str, Insats]:
 
 def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
     ansokan = Ansokan.objects.filter(forbund=forbund, titel=SIKT["titel"]).first()
-    if ansokan is not None:
-        return ansokan
+    if ansokan is None:
+        ansokan = _sikt_bered(forbund, aktor)
+    if ansokan.kan_beslutas:
+        _sikt_besluta(forbund, aktor, ansokan)
+    return ansokan
+
+
+def _sikt_bered(forbund: Forbund, aktor: Any) -> Ansokan:
     ansokan = services.ansokan_create(
         forbund=forbund, aktor=aktor, sokande=[_medlem(forbund, k) for k in ("af", "region", "norsjo")], belopp=SIKT_SOKT,
         ansvarig_medlem=_medlem(forbund, "region"), **SIKT,
@@ -219,6 +233,14 @@ def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
                  "medfinansiering från Samordningsförbundet Skellefteå-Norsjö motsvarande 50 000 kr per år i två år. Ärendet föredras "
                  "av Beatriz Axelsson, Norsjö kommun. Förslag: att bevilja medfinansiering enligt ansökan.",
     )
+    return ansokan
+
+
+def _sikt_besluta(forbund: Forbund, aktor: Any, ansokan: Ansokan) -> None:
+    """The board's decision as proposed (§ 9 of 2020-02-13) — only once that meeting has been held."""
+    mote = Sammantrade.objects.filter(forbund=forbund, datum=D(2020, 2, 13)).order_by("pk").first()
+    if mote is None or mote.status not in HALLNA_SAMMANTRADEN:
+        return
     paragraf = _paragraf(forbund, 2020, 9, D(2020, 2, 13), "Projektansökan SIKT 2.0",
                          "Region Västerbotten kommer att lämna in en ansökan till Europeiska socialfonden (ESF) om en utvidgning av "
                          "tidigare genomfört projekt. Projektet söker medfinansiering från Samordningsförbundet Skellefteå-Norsjö "
@@ -226,8 +248,6 @@ def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
                          "att bevilja medfinansiering enligt ansökan, se bilaga 9.")
     services.ansokan_besluta(ansokan=ansokan, aktor=aktor, paragraf=paragraf, beslut=Ansokan.Beslut.BEVILJAD, belopp=SIKT_SOKT,
                              ny_insats={"kortnamn": "SIKT 2.0"})
-    ansokan.refresh_from_db()
-    return ansokan
 
 
 def seed_misam_2020(forbund: Forbund, aktor: Any, misam: Insats) -> None:

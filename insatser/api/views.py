@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,6 +17,7 @@ from finsam.api.base import ForbundMixin
 
 from .. import services
 from ..models import Ansokan, AnsokanBelopp, Beviljande, Insats, Mal, Malbedomning, Rapport, Rapportversion
+from ..models.rapport import RapportQuerySet
 from ..selectors import beviljat_per_ar
 from .serializers import (
     InsatsAnsokanSerializer,
@@ -203,7 +204,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     def get_queryset(self) -> Any:
         qs = super().get_queryset()
         if self.request.query_params.get("forsenade") in {"1", "true", "ja"}:
-            qs = qs.filter(inlamnad__isnull=True, forfallodatum__lt=timezone.localdate())
+            qs = cast(RapportQuerySet, qs).forsenade()
         return qs
 
     @extend_schema(parameters=[OpenApiParameter("forsenade", bool)])

@@ -10,7 +10,7 @@ from .ansokan import (
     medfinansiering_spara,
 )
 from .insats import bemanning_create, bemanning_delete, insats_create, insats_status_andra, insats_update, kontrollera_finansierbar
-from .mal import mal_create, mal_delete, mal_update, malbedomning_spara
+from .mal import mal_create, mal_delete, mal_update, malbedomning_spara, malbedomningar_spara
 from .rapport import rapport_create, rapport_paminnelser_skicka, rapport_schema_skapa, rapportversion_ladda_upp
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "mal_delete",
     "mal_update",
     "malbedomning_spara",
+    "malbedomningar_spara",
     "medfinansiering_spara",
     "rapport_create",
     "rapport_paminnelser_skicka",
