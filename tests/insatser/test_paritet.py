@@ -231,6 +231,6 @@ def test_inga_vyer_fangar_validationerror_och_inga_regler_i_serialiserare() -> N
     assert fangar == {}, f"vyer som själva fångar ValidationError: {fangar}"
     serialiserare = ast.parse((APP / "api" / "serializers.py").read_text(encoding="utf-8"))
     metoder = [f"{k.name}.{m.name}" for k in ast.walk(serialiserare) if isinstance(k, ast.ClassDef)
-               for m in k.body if isinstance(m, ast.FunctionDef) and m.name in {"create", "update", "validate"}
-               or isinstance(m, ast.FunctionDef) and m.name.startswith("validate_")]
+               for m in k.body if (isinstance(m, ast.FunctionDef) and m.name in {"create", "update", "validate"})
+               or (isinstance(m, ast.FunctionDef) and m.name.startswith("validate_"))]
     assert metoder == [], f"serialiserare med egna regler: {metoder}"
