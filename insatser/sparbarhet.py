@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from ekonomi.models import Budgetrad
+from ekonomi.models import Budget, Budgetrad
 from finsam.models import Forbund
 from finsam.permissions import Kontext
 from styrelse.models import Paragraf
@@ -157,6 +157,18 @@ def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, i
     return rader
 
 
+def markera_efter_budget(forbund: Forbund, beviljanden: list[Beviljande]) -> None:
+    """Set `efter_budget` on each grant decided after the set budget of its year ("beslutat efter budget"): a locked
+    budget cannot contain it. One query (the set budgets of those years); the grants come with paragraf__sammantrade."""
+    faststallda = dict(
+        Budget.objects.filter(forbund=forbund, ar__in={b.ar for b in beviljanden}, status=Budget.Status.FASTSTALLD)
+        .exclude(faststalld_datum=None).values_list("ar", "faststalld_datum")
+    ) if beviljanden else {}
+    for b in beviljanden:
+        datum = faststallda.get(b.ar)
+        b.efter_budget = datum is not None and b.paragraf.sammantrade.datum > datum  # type: ignore[attr-defined]
+
+
 def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None = None) -> dict[str, Any]:
     """What a decision paragraph bought: interventions, granted amounts, budget lines, participants and outcomes."""
     beviljanden = list(
@@ -216,6 +228,7 @@ def for_insats(forbund: Forbund, insats: Insats, kontext: Kontext | None = None)
     totalt = beviljat_per_insats_och_ar(forbund, [insats.pk])
     utfall = utfall_per_insats_och_ar(forbund, [insats.pk], ar_lista, kontext)
     bedomda_ar = sorted({bd.ar for m in mal for bd in m.bedomningar.all()}, reverse=True)
+    markera_efter_budget(forbund, beviljanden)
     return {
         "insats": insats,
         "parter": list(insats.parter.all()),
