@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +12,8 @@ from django.db.models import Sum
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
-from styrelse.models import Paragraf
+from styrelse.models import Handlingstyp, Paragraf
+from styrelse.services.register import handling_registrera
 
 from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Insats, Medfinansiering
 from ..models.ansokan import kontrollera_beslutsparagraf
@@ -39,23 +39,11 @@ def _belopp(varde: Any) -> Decimal:
     return belopp
 
 
-def _nasta_diarienummer(forbund: Forbund, ar: int) -> str:
-    prefix = f"{forbund.diarieprefix} {ar}/"
-    nummer = [int(m.group(1)) for d in Ansokan.objects.filter(forbund=forbund, diarienummer__startswith=prefix)
-              .values_list("diarienummer", flat=True) if (m := re.match(rf"^{re.escape(prefix)}(\d+)$", d))]
-    return f"{prefix}{max(nummer, default=0) + 1}"
-
-
 DIARIETYP = "Inkomna och upprättade diarieförda handlingar"  # the records plan's row for registered incoming documents (kept)
 
 
 def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
     """Register the incoming application in the förbund's diarium (styrelse) and return its diarienummer."""
-    try:
-        from styrelse.models import Handlingstyp
-        from styrelse.services.register import handling_registrera
-    except ImportError:  # the diarium is not installed: number the applications on their own
-        return _nasta_diarienummer(ansokan.forbund, ansokan.inkom.year)
     typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP, defaults={"bevaras": True})
     handling = handling_registrera(
         forbund=ansokan.forbund, aktor=aktor, riktning="inkommande", datum=ansokan.inkom, handlingstyp=typ,
