@@ -49,7 +49,7 @@ def _grants(forbund: Forbund) -> tuple:
 
 
 def test_beviljat_per_ar_och_beslutat_efter_budget(forbund: Forbund, annat_forbund: Forbund) -> None:
-    misam, nafs, nov, _ = _grants(forbund)
+    misam, nafs, _, _ = _grants(forbund)
     f.beviljande(annat_forbund, f.insats(annat_forbund, "MISAM"), ar=2020, belopp=999)
     assert beviljat_per_ar(forbund, 2020) == {misam.pk: Decimal(3_800_000), nafs.pk: Decimal(400_000)}
     assert beviljat_per_ar(forbund, 2020, beslutat_senast=dt.date(2019, 11, 28)) == {misam.pk: Decimal(3_550_000)}
@@ -62,7 +62,7 @@ def test_beviljat_per_ar_och_beslutat_efter_budget(forbund: Forbund, annat_forbu
 
 
 def test_budgeten_fylls_fran_samma_urval(forbund: Forbund) -> None:
-    misam, nafs, nov, _ = _grants(forbund)
+    _grants(forbund)
     budget = budget_skapa(forbund=forbund, aktor=None, ar=2020)
     rader = {r.insats_id: r.belopp for r in budget.rader.filter(grupp="insatser")}
     assert rader == beviljat_per_ar(forbund, 2020)
