@@ -11,7 +11,13 @@ from .ansokan import (
 )
 from .insats import bemanning_create, bemanning_delete, insats_create, insats_status_andra, insats_update, kontrollera_finansierbar
 from .mal import mal_create, mal_delete, mal_update, malbedomning_spara, malbedomningar_spara
-from .malstruktur import indikatorvarde_spara, malnod_bedomning_bekrafta, malnod_bedomning_foresla, malnod_skapa
+from .malstruktur import (
+    indikatorvarde_spara,
+    malnod_bedomning_bekrafta,
+    malnod_bedomning_foresla,
+    malnod_bedomningar_foresla,
+    malnod_skapa,
+)
 from .rapport import rapport_create, rapport_paminnelser_skicka, rapport_schema_skapa, rapportversion_ladda_upp
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "malbedomningar_spara",
     "malnod_bedomning_bekrafta",
     "malnod_bedomning_foresla",
+    "malnod_bedomningar_foresla",
     "malnod_skapa",
     "medfinansiering_spara",
     "rapport_create",

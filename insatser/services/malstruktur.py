@@ -93,3 +93,10 @@ def malnod_bedomning_bekrafta(*, malnod: Malnod, aktor: Any, ar: int, bedomning:
     handelse_logga(aktor=aktor, forbund=malnod.forbund, handling="malnod_bedomning_bekrafta", objekt=obj,
                    andringar=diff(fore, snapshot(obj)), detaljer={"forslag": obj.forslag})
     return obj
+
+
+@transaction.atomic
+def malnod_bedomningar_foresla(*, forbund: Forbund, aktor: Any, ar: int) -> list[Malnodbedomning]:
+    """Propose the year's assessment of every measured goal that applies in `ar`."""
+    noder = [n for n in Malnod.objects.filter(forbund=forbund).exclude(matt="").select_related("insats") if n.galler(ar)]
+    return [malnod_bedomning_foresla(malnod=n, aktor=aktor, ar=ar) for n in noder]

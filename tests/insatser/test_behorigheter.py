@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from finsam.models import Forbund
-from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Rapport, Rapportversion
+from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Malnod, Rapport, Rapportversion
 from tests.conftest import ROLLER
 from tests.insatser import factories as f
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
@@ -29,8 +29,12 @@ def _objekt(forbund: Forbund) -> dict[str, Any]:
     version.fil.save("r.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
     bilaga = Ansokningsbilaga(forbund=forbund, ansokan=ansokan, namn="Ansökan")
     bilaga.fil.save("a.pdf", ContentFile(b"%PDF-1.7 ansokan"), save=True)
+    vision = Malnod.objects.create(forbund=forbund, niva="vision", text="Vision", ar_fran=2020)
+    overgripande = Malnod.objects.create(forbund=forbund, niva="overgripande", forelder=vision, text="Mål", ar_fran=2020)
+    malnod = Malnod.objects.create(forbund=forbund, niva="delmal", forelder=overgripande, text="Delmål", ar_fran=2020,
+                                   kriterium="Samsyn i beredningsgruppen")
     return {"insats": insats, "paragraf": paragraf, "beviljande": beviljande, "ansokan": ansokan, "mal": mal, "bemanning": bemanning,
-            "rapport": rapport, "version": version, "bilaga": bilaga}
+            "rapport": rapport, "version": version, "bilaga": bilaga, "malnod": malnod}
 
 
 def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
@@ -81,6 +85,10 @@ RADER = [
     Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
     rad("insatser:paragraf", "/insatser/beslut/{}/", "paragraf", "insatser.visa"),
     Rad("insatser:beviljande_ny", lambda m: "/insatser/beviljande/ny/", "insatser.besluta"),
+    Rad("insatser:maltrad", lambda m: "/insatser/mal/?ar=2020", "insatser.visa"),
+    Rad("insatser:maltrad_foresla", lambda m: "/insatser/mal/forslag/", "insatser.redigera", metod="post", data=lambda m: {"ar": 2020}),
+    rad("insatser:maltrad_bekrafta", "/insatser/mal/nod/{}/bedomning/", "malnod", "insatser.besluta", metod="post",
+        data=lambda m: {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Bra"}),
     # API
     Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.visa"),
     Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.redigera", metod="post", json=True,

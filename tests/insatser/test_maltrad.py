@@ -136,3 +136,22 @@ def test_bedomningen_foreslas_och_bekraftas_med_kommentar(forbund: Forbund, chef
     obj = services.malnod_bedomning_bekrafta(malnod=text, aktor=chef, ar=2020, bedomning="uppfyllt", kommentar="Enig beredningsgrupp.")
     assert (obj.utfall, obj.forslag, obj.bedomning) == (None, "", "uppfyllt")
     assert {"malnod_bedomning_foresla", "malnod_bedomning_bekrafta"} <= set(Handelse.objects.values_list("handling", flat=True))
+
+
+def test_sidan_for_maltradet(forbund: Forbund, chef_klient, klient) -> None:
+    from finsam.models import RollTyp
+
+    _, mal = _trad(forbund)
+    misam = f.insats(forbund, "MISAM", startdatum=dt.date(2020, 1, 1))
+    _deltagare(forbund, misam)
+    nod = _delmal(forbund, mal, "genomstromning", "35", insats=misam)
+    svar = chef_klient.post("/insatser/mal/forslag/", {"ar": 2020}, follow=True)
+    assert "Förslag för 2020 är beräknade för 1 mål." in svar.content.decode()
+    html = chef_klient.get("/insatser/mal/?ar=2020").content.decode()
+    assert "Genomströmning (%) – MISAM, mål ≥ 35" in html and "Uppmätt 2020</dt><dd>50" in html
+    svar = chef_klient.post(f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""}, follow=True)
+    assert "Skriv en kommentar till bedömningen." in svar.content.decode()
+    assert Malnodbedomning.objects.get().bedomning == ""
+    chef_klient.post(f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Över målet."})
+    ledamot = klient(RollTyp.STYRELSELEDAMOT).get("/insatser/mal/?ar=2020").content.decode()
+    assert "<strong>Uppfyllt</strong> – Över målet." in ledamot and "Bekräfta bedömningen" not in ledamot
