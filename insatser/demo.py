@@ -22,7 +22,7 @@ from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf, Sammantrade
 
 from . import services
-from .models import Ansokan, Beviljande, Insats, Mal
+from .models import Ansokan, Beviljande, Insats, Mal, Malnod
 from .models.ansokan import HALLNA_SAMMANTRADEN
 
 D = dt.date
@@ -261,7 +261,51 @@ def seed_misam_2020(forbund: Forbund, aktor: Any, misam: Insats) -> None:
         services.beviljande_create(forbund=forbund, aktor=aktor, insats=misam, paragraf=paragraf, ar=2020, belopp=3_550_000)
 
 
+# The goal table of the 2023 plan (seed 000, "Målbild"): the vision, two of its goals and their delmål. Measurable
+# delmål are bound to the data the product holds; the others are judged in words. No outcome is invented.
+MALTRAD_2023: dict[str, Any] = {
+    "vision": "Samordningsförbundet Skellefteå-Norsjö bidrar till kompetensförsörjningen genom att stå för finansiell samordning "
+              "för invånare i behov av samordnat stöd, i syfte att dessa genom arbetsmarknadsinriktad rehabilitering når arbete "
+              "eller studier.",
+    "mal": [
+        ("Individer: Insatserna leder till arbete, studier eller för deltagaren positiva lösningar", [
+            {"text": "Insatserna ska leda till en progression som för deltagarna närmare arbete och/eller studier",
+             "ansvarig": "Förbundschef", "matt": "indikator", "malvarde": Decimal(10), "jamforelse": "minst",
+             "kriterium": ""},  # "progression enligt SKAPA-verktyget på minst 10 %", entered per year
+            {"text": "Deltagarna ska avslutas med huvudsaklig inriktning mot arbete eller studier (70 % avslutas mot arbete eller "
+                     "studier)", "ansvarig": "MISAM", "matt": "arbete_studier", "malvarde": Decimal(70), "jamforelse": "minst",
+             "insats": "MISAM", "kriterium": ""},
+            {"text": "Så många som möjligt med behov kan ta del av samordnade insatser (MISAM: 35 % genomströmning, antal årliga "
+                     "avslut/sammanlagt antal deltagare under året)", "ansvarig": "MISAM/NAFS", "matt": "genomstromning",
+             "malvarde": Decimal(35), "jamforelse": "minst", "insats": "MISAM", "kriterium": ""},
+        ]),
+        ("Samverkan: En tydlig och väl fungerande flerpartssamverkan", [
+            {"text": "Arbetet kännetecknas av ett engagemang från samtliga parter", "ansvarig": "Förbundschef",
+             "kriterium": "Varje part är representerad vid minst 75 % av samtliga partsgemensamma möten"},
+        ]),
+        ("God ekonomisk hushållning", [
+            {"text": "Förbundet följer Skellefteå kommuns ekonomiadministrativa rutiner", "ansvarig": "Förbundschef",
+             "kriterium": "Rutinerna följs; tjänsteköpsavtalet uppdateras årligen"},
+        ]),
+    ],
+}
+
+
+def seed_maltrad(forbund: Forbund, aktor: Any, insatser: dict[str, Insats]) -> None:
+    if Malnod.objects.filter(forbund=forbund).exists():
+        return
+    vision = services.malnod_skapa(forbund=forbund, aktor=aktor, niva="vision", text=MALTRAD_2023["vision"], ar_fran=2023, ar_till=2023)
+    for i, (text, delmal) in enumerate(MALTRAD_2023["mal"], start=1):
+        mal = services.malnod_skapa(forbund=forbund, aktor=aktor, niva="overgripande", forelder=vision, text=text, ar_fran=2023,
+                                    ar_till=2023, ordning=i, ansvarig="Styrelsen")
+        for j, d in enumerate(delmal, start=1):
+            data = {**d, "insats": insatser[d["insats"]] if d.get("insats") else None}
+            services.malnod_skapa(forbund=forbund, aktor=aktor, niva="delmal", forelder=mal, ar_fran=2023, ar_till=2023, ordning=j,
+                                  **data)
+
+
 def seed(forbund: Forbund, aktor: Any = "seed_demo") -> None:
     insatser = seed_insatser(forbund, aktor)
     seed_misam_2020(forbund, aktor, insatser["MISAM"])
     seed_sikt(forbund, aktor)
+    seed_maltrad(forbund, aktor, insatser)

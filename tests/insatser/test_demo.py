@@ -7,7 +7,7 @@ from decimal import Decimal
 from finsam import demo as finsam_demo
 from finsam.models import Handelse
 from insatser import demo
-from insatser.models import Ansokan, Beviljande, Insats
+from insatser.models import Ansokan, Beviljande, Insats, Malnod
 from insatser.selectors import beviljat_per_ar
 
 
@@ -27,6 +27,10 @@ def test_demo(db) -> None:
     grant = Beviljande.objects.get(insats=misam)
     assert (grant.ar, grant.belopp, grant.paragraf.ar, grant.paragraf.nummer) == (2020, Decimal(3_550_000), 2019, 75)
     assert all(b.paragraf.sammantrade.status in ("genomfort", "justerat") for b in Beviljande.objects.select_related("paragraf__sammantrade"))
+    # The 2023 goal table (seed 000): vision, three goals, five delmål of which three are measured.
+    assert list(Malnod.objects.values_list("niva", flat=True).order_by("niva")) == ["delmal"] * 5 + ["overgripande"] * 3 + ["vision"]
+    assert sorted(Malnod.objects.exclude(matt="").values_list("matt", "malvarde")) == [
+        ("arbete_studier", Decimal(70)), ("genomstromning", Decimal(35)), ("indikator", Decimal(10))]
     antal = (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count())
     demo.seed(forbund)
     assert (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count()) == antal
