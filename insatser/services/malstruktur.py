@@ -34,7 +34,7 @@ def malnod_skapa(*, forbund: Forbund, aktor: Any, **data: Any) -> Malnod:
 def _galler(nod: Malnod, ar: int) -> None:
     if not nod.galler(ar):
         slut = nod.ar_till if nod.ar_till is not None else "tills vidare"
-        raise ValidationError({"ar": f"Målet gäller {nod.ar_fran}–{slut}, inte {ar}."})
+        raise ValidationError(f"Målet gäller {nod.ar_fran}–{slut}, inte {ar}.")
 
 
 @transaction.atomic
@@ -77,9 +77,9 @@ def malnod_bedomning_bekrafta(*, malnod: Malnod, aktor: Any, ar: int, bedomning:
     """The förbundschef's assessment of the year, with a comment (it may differ from the proposal; the comment says why)."""
     _galler(malnod, ar)
     if bedomning not in Malbedomning.Bedomning.values:
-        raise ValidationError({"bedomning": "Välj bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt."})
+        raise ValidationError("Välj bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt.")
     if not kommentar.strip():
-        raise ValidationError({"kommentar": "Skriv en kommentar till bedömningen."})
+        raise ValidationError("Skriv en kommentar till bedömningen.")
     obj = Malnodbedomning.objects.select_for_update().filter(malnod=malnod, ar=ar).first()
     if obj is None and malnod.matt:
         obj = malnod_bedomning_foresla(malnod=malnod, aktor=aktor, ar=ar)

@@ -155,3 +155,20 @@ def test_sidan_for_maltradet(forbund: Forbund, chef_klient, klient) -> None:
     chef_klient.post(f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Över målet."})
     ledamot = klient(RollTyp.STYRELSELEDAMOT).get("/insatser/mal/?ar=2020").content.decode()
     assert "<strong>Uppfyllt</strong> – Över målet." in ledamot and "Bekräfta bedömningen" not in ledamot
+
+
+def test_bekraftelse_utan_kommentar_nekas_lika_pa_sidan_och_i_api(forbund: Forbund, chef_klient) -> None:
+    from tests.insatser.test_paritet import _api_nekar, _knappen_nekar
+
+    _, mal = _trad(forbund)
+    nod = _delmal(forbund, mal, "indikator", "75")
+    meddelande = "Skriv en kommentar till bedömningen."
+    _knappen_nekar(chef_klient, f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""},
+                   meddelande)
+    _api_nekar(chef_klient.post(f"/api/insatser/maltrad/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""},
+                                content_type="application/json"), meddelande)
+    assert not Malnodbedomning.objects.exists()
+    svar = chef_klient.post(f"/api/insatser/maltrad/{nod.pk}/indikator/", {"ar": 2020, "varde": "82.5"}, content_type="application/json")
+    assert svar.status_code == 200
+    svar = chef_klient.post(f"/api/insatser/maltrad/{nod.pk}/forslag/", {"ar": 2020}, content_type="application/json")
+    assert svar.json()["forslag"] == "uppfyllt" and svar.json()["utfall"] == "82.5000"
