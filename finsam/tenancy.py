@@ -30,6 +30,7 @@ def kontext_for(request: HttpRequest, user: Any | None = None) -> Kontext | None
     if cached is not None and cached[0] == getattr(user, "pk", None):
         return cached[1]
     roller = roller_for_user(user)
+    request._finsam_roller = (getattr(user, "pk", None), roller)  # type: ignore[attr-defined]  # shared with the context processor
     vald: Roll | None = None
     wanted_slug = request.META.get(HEADER)
     wanted_id = request.session.get(SESSION_KEY) if hasattr(request, "session") else None

@@ -18,5 +18,7 @@ class InsatserConfig(AppConfig):
                  "insatser.visa", 22),
             Ruta("Rapporter från insatser", "Delårs- och årsrapporter, versioner och försenade rapporter.", "insatser:rapporter",
                  "insatser.visa", 23),
+            Ruta("Mål och måluppfyllelse", "Vision, övergripande mål och delmål med mått; årets bedömning föreslås från uppgifterna.",
+                 "insatser:maltrad", "insatser.visa", 24),
         )
         registrera_bidrag(notiser)

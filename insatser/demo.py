@@ -1,10 +1,11 @@
 """Demo data from the seeds: the 2019 interventions of Skellefteå-Norsjö (004b), MISAM from 2020 with the staffing
-of its agreement (004c), and the SIKT 2.0 application decided as proposed in the notice of 2020-02-13 (004a, 004d).
+of its agreement (004c), and the SIKT 2.0 application prepared for the meeting of 2020-02-13 (004a, 004d).
 
 Idempotent: an intervention whose kortnamn exists, or an application whose title exists, is left alone. Figures the
-seeds hide ("NN") are not invented: the only grants seeded are the two the seeds state — MISAM 3 550 000 kr for 2020
-(§ 75 of 2019-11-28, "att finansiera den nya samverkansinsatsen med 3 550 000kr") and SIKT 2.0's 50 000 kr a year
-for two years (§ 9 of 2020-02-13).
+seeds hide ("NN") are not invented: the only grant seeded is the one the minutes state — MISAM 3 550 000 kr for 2020
+(§ 75 of 2019-11-28, "att finansiera den nya samverkansinsatsen med 3 550 000kr"). SIKT 2.0's 50 000 kr a year is only
+the proposal in the notice of 2020-02-13: a grant needs a § of a held meeting, so the application stays under
+preparation until that meeting has been held (and is decided then, when the demo is re-run after it).
 Where a seed gives no exact date, the first day of the month/year it names is used (noted per row below).
 """
 
@@ -21,7 +22,8 @@ from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf, Sammantrade
 
 from . import services
-from .models import Ansokan, Beviljande, Insats, Mal
+from .models import Ansokan, Beviljande, Insats, Mal, Malnod
+from .models.ansokan import HALLNA_SAMMANTRADEN
 
 D = dt.date
 ALLA = ("fk", "af", "region", "skelleftea", "norsjo")
@@ -154,6 +156,11 @@ def _medlem(forbund: Forbund, kod: str) -> Medlem:
     return Medlem.objects.get(forbund=forbund, kod=kod)
 
 
+# The meetings the seeds name, in the state the styrelse demo gives them: 2019-11-28 held with checked minutes,
+# 2020-02-13 called (the notice is the seed).
+MOTESSTATUS = {D(2019, 11, 28): Sammantrade.Status.JUSTERAT, D(2020, 2, 13): Sammantrade.Status.KALLAT}
+
+
 def _paragraf(forbund: Forbund, ar: int, nummer: int, datum: dt.date, rubrik: str, text: str, beslut: str) -> Paragraf:
     """The board paragraph, from the styrelse demo when it exists; otherwise created here (looked up by förbund, year, number)."""
     befintlig = Paragraf.objects.filter(forbund=forbund, ar=ar, nummer=nummer).first()
@@ -161,7 +168,8 @@ def _paragraf(forbund: Forbund, ar: int, nummer: int, datum: dt.date, rubrik: st
         return befintlig
     mote = Sammantrade.objects.filter(forbund=forbund, datum=datum).order_by("pk").first()
     if mote is None:
-        mote = Sammantrade.objects.create(forbund=forbund, datum=datum, plats="Skellefteå, Hörnellgatan 17, vån 3")
+        mote = Sammantrade.objects.create(forbund=forbund, datum=datum, plats="Skellefteå, Hörnellgatan 17, vån 3",
+                                          status=MOTESSTATUS.get(datum, Sammantrade.Status.PLANERAT))
     p = Paragraf(forbund=forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=rubrik, text=text)
     if hasattr(p, "beslut"):
         p.beslut = beslut
@@ -206,8 +214,14 @@ def seed_insatser(forbund: Forbund, aktor: Any) -> dict[str, Insats]:
 
 def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
     ansokan = Ansokan.objects.filter(forbund=forbund, titel=SIKT["titel"]).first()
-    if ansokan is not None:
-        return ansokan
+    if ansokan is None:
+        ansokan = _sikt_bered(forbund, aktor)
+    if ansokan.kan_beslutas:
+        _sikt_besluta(forbund, aktor, ansokan)
+    return ansokan
+
+
+def _sikt_bered(forbund: Forbund, aktor: Any) -> Ansokan:
     ansokan = services.ansokan_create(
         forbund=forbund, aktor=aktor, sokande=[_medlem(forbund, k) for k in ("af", "region", "norsjo")], belopp=SIKT_SOKT,
         ansvarig_medlem=_medlem(forbund, "region"), **SIKT,
@@ -219,6 +233,14 @@ def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
                  "medfinansiering från Samordningsförbundet Skellefteå-Norsjö motsvarande 50 000 kr per år i två år. Ärendet föredras "
                  "av Beatriz Axelsson, Norsjö kommun. Förslag: att bevilja medfinansiering enligt ansökan.",
     )
+    return ansokan
+
+
+def _sikt_besluta(forbund: Forbund, aktor: Any, ansokan: Ansokan) -> None:
+    """The board's decision as proposed (§ 9 of 2020-02-13) — only once that meeting has been held."""
+    mote = Sammantrade.objects.filter(forbund=forbund, datum=D(2020, 2, 13)).order_by("pk").first()
+    if mote is None or mote.status not in HALLNA_SAMMANTRADEN:
+        return
     paragraf = _paragraf(forbund, 2020, 9, D(2020, 2, 13), "Projektansökan SIKT 2.0",
                          "Region Västerbotten kommer att lämna in en ansökan till Europeiska socialfonden (ESF) om en utvidgning av "
                          "tidigare genomfört projekt. Projektet söker medfinansiering från Samordningsförbundet Skellefteå-Norsjö "
@@ -226,8 +248,6 @@ def seed_sikt(forbund: Forbund, aktor: Any) -> Ansokan:
                          "att bevilja medfinansiering enligt ansökan, se bilaga 9.")
     services.ansokan_besluta(ansokan=ansokan, aktor=aktor, paragraf=paragraf, beslut=Ansokan.Beslut.BEVILJAD, belopp=SIKT_SOKT,
                              ny_insats={"kortnamn": "SIKT 2.0"})
-    ansokan.refresh_from_db()
-    return ansokan
 
 
 def seed_misam_2020(forbund: Forbund, aktor: Any, misam: Insats) -> None:
@@ -241,7 +261,51 @@ def seed_misam_2020(forbund: Forbund, aktor: Any, misam: Insats) -> None:
         services.beviljande_create(forbund=forbund, aktor=aktor, insats=misam, paragraf=paragraf, ar=2020, belopp=3_550_000)
 
 
+# The goal table of the 2023 plan (seed 000, "Målbild"): the vision, two of its goals and their delmål. Measurable
+# delmål are bound to the data the product holds; the others are judged in words. No outcome is invented.
+MALTRAD_2023: dict[str, Any] = {
+    "vision": "Samordningsförbundet Skellefteå-Norsjö bidrar till kompetensförsörjningen genom att stå för finansiell samordning "
+              "för invånare i behov av samordnat stöd, i syfte att dessa genom arbetsmarknadsinriktad rehabilitering når arbete "
+              "eller studier.",
+    "mal": [
+        ("Individer: Insatserna leder till arbete, studier eller för deltagaren positiva lösningar", [
+            {"text": "Insatserna ska leda till en progression som för deltagarna närmare arbete och/eller studier",
+             "ansvarig": "Förbundschef", "matt": "indikator", "malvarde": Decimal(10), "jamforelse": "minst",
+             "kriterium": ""},  # "progression enligt SKAPA-verktyget på minst 10 %", entered per year
+            {"text": "Deltagarna ska avslutas med huvudsaklig inriktning mot arbete eller studier (70 % avslutas mot arbete eller "
+                     "studier)", "ansvarig": "MISAM", "matt": "arbete_studier", "malvarde": Decimal(70), "jamforelse": "minst",
+             "insats": "MISAM", "kriterium": ""},
+            {"text": "Så många som möjligt med behov kan ta del av samordnade insatser (MISAM: 35 % genomströmning, antal årliga "
+                     "avslut/sammanlagt antal deltagare under året)", "ansvarig": "MISAM/NAFS", "matt": "genomstromning",
+             "malvarde": Decimal(35), "jamforelse": "minst", "insats": "MISAM", "kriterium": ""},
+        ]),
+        ("Samverkan: En tydlig och väl fungerande flerpartssamverkan", [
+            {"text": "Arbetet kännetecknas av ett engagemang från samtliga parter", "ansvarig": "Förbundschef",
+             "kriterium": "Varje part är representerad vid minst 75 % av samtliga partsgemensamma möten"},
+        ]),
+        ("God ekonomisk hushållning", [
+            {"text": "Förbundet följer Skellefteå kommuns ekonomiadministrativa rutiner", "ansvarig": "Förbundschef",
+             "kriterium": "Rutinerna följs; tjänsteköpsavtalet uppdateras årligen"},
+        ]),
+    ],
+}
+
+
+def seed_maltrad(forbund: Forbund, aktor: Any, insatser: dict[str, Insats]) -> None:
+    if Malnod.objects.filter(forbund=forbund).exists():
+        return
+    vision = services.malnod_skapa(forbund=forbund, aktor=aktor, niva="vision", text=MALTRAD_2023["vision"], ar_fran=2023, ar_till=2023)
+    for i, (text, delmal) in enumerate(MALTRAD_2023["mal"], start=1):
+        mal = services.malnod_skapa(forbund=forbund, aktor=aktor, niva="overgripande", forelder=vision, text=text, ar_fran=2023,
+                                    ar_till=2023, ordning=i, ansvarig="Styrelsen")
+        for j, d in enumerate(delmal, start=1):
+            data = {**d, "insats": insatser[d["insats"]] if d.get("insats") else None}
+            services.malnod_skapa(forbund=forbund, aktor=aktor, niva="delmal", forelder=mal, ar_fran=2023, ar_till=2023, ordning=j,
+                                  **data)
+
+
 def seed(forbund: Forbund, aktor: Any = "seed_demo") -> None:
     insatser = seed_insatser(forbund, aktor)
     seed_misam_2020(forbund, aktor, insatser["MISAM"])
     seed_sikt(forbund, aktor)
+    seed_maltrad(forbund, aktor, insatser)

@@ -1,4 +1,5 @@
-"""Forms of the insatser pages. Forms validate input; the services enforce the rules again and audit."""
+"""Forms of the insatser pages. Forms only parse input; every rule that can refuse lives in the models' clean() or the
+services, so the page and the API refuse alike (tests/insatser/test_paritet.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf
 
-from .models import Ansokan, Bemanning, Insats, Medfinansiering, Rapport
-from .services import kontrollera_finansierbar
+from .models import Ansokan, Bemanning, Insats, Mal, Malbedomning, Medfinansiering, Rapport
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ANTAL_BELOPPSRADER = 5
@@ -69,17 +68,8 @@ class InsatsForm(_Falt, forms.ModelForm):
         if self.instance.pk:
             self.fields["parter"].initial = list(self.instance.parter.values_list("pk", flat=True))
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        parter = data.get("parter")
-        if self.instance.pk and parter is not None and self.instance.beviljanden.exists():
-            try:
-                kontrollera_finansierbar(self.instance, parter)
-            except ValidationError as exc:
-                self.add_error("parter", exc)
-        if not data.get("agare_medlem") and not data.get("agare_extern"):
-            self.add_error("agare_extern", "Ange ägaren: en medlem eller en extern organisation.")
-        return data
+    def _post_clean(self) -> None:
+        """Leave the model's clean() to the service (the one door), so a refusal is shown once, from the service."""
 
 
 class StatusForm(forms.Form):
@@ -178,18 +168,11 @@ class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.sokt = self.belopp_per_ar("sokt")
-        start, slut = data.get("startdatum"), data.get("slutdatum")
-        if start and slut:
-            for i in range(ANTAL_BELOPPSRADER):
-                ar = data.get(f"sokt_ar_{i}")
-                if ar is not None and not start.year <= ar <= slut.year:
-                    self.add_error(f"sokt_ar_{i}", f"{ar} ligger utanför projektperioden {start.year}–{slut.year}.")
-        if not any(v > 0 for v in self.sokt.values()):
-            self.add_error("sokt_belopp_0", "Ange sökt belopp från förbundet för minst ett år.")
-        if not data.get("ansvarig_medlem") and not data.get("projektagare_extern"):
-            self.add_error("projektagare_extern", "Ange projektägaren: en medlem eller en extern organisation.")
+        data["belopp"] = self.belopp_per_ar("sokt")
         return data
+
+    def _post_clean(self) -> None:
+        """Leave the model's clean() to the service (the one door), so a refusal is shown once, from the service."""
 
 
 class BeredningForm(forms.Form):
@@ -225,21 +208,7 @@ class BeslutForm(_Falt, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.beviljat = {ar: data.get(f"beviljat_{ar}") or Decimal(0) for ar in self.sokt}
-        for ar, b in self.beviljat.items():
-            if b > self.sokt[ar]:
-                self.add_error(f"beviljat_{ar}", f"Beviljat belopp överstiger det sökta ({self.sokt[ar]:,.0f} kr).".replace(",", " "))
-        if data.get("beslut") in {Ansokan.Beslut.BEVILJAD, Ansokan.Beslut.DELVIS_BEVILJAD}:
-            insats = data.get("insats")
-            if insats is None and not data.get("ny_kortnamn"):
-                self.add_error("ny_kortnamn", "Välj en befintlig insats eller ange kortnamn för en ny.")
-            if insats is not None:
-                try:
-                    kontrollera_finansierbar(insats)
-                except ValidationError as exc:
-                    self.add_error("insats", exc)
-            elif self.ansokan.sokande.count() < 2:
-                self.add_error("beslut", "Minst två medlemmar måste stå bakom ansökan för att den ska kunna beviljas medel.")
+        data["belopp"] = {ar: data.get(f"beviljat_{ar}") or Decimal(0) for ar in self.sokt}
         return data
 
 
@@ -254,11 +223,6 @@ class BeviljandeForm(_Falt, forms.Form):
         super().__init__(*args, **kwargs)
         self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
         self._f("paragraf").queryset = _paragrafer(forbund)
-
-    def clean_insats(self) -> Insats:
-        insats: Insats = self.cleaned_data["insats"]
-        kontrollera_finansierbar(insats)
-        return insats
 
 
 class MedfinansieringForm(forms.ModelForm):
@@ -277,5 +241,55 @@ class BilagaForm(forms.Form):
 
 class ImportForm(forms.Form):
     fil = forms.FileField(label="Kalkylblad (CSV eller XLSX)",
-                          help_text="Kolumner: kortnamn, namn, typ, inriktning, startdatum, slutdatum, parter. "
-                                    "CSV med ; eller , i UTF-8 eller Windows-1252.")
+                          help_text="Kolumner: kortnamn, namn, typ, inriktning, startdatum, slutdatum, "
+                                    "agare (medlemskod eller organisation), parter. CSV med ; eller , i UTF-8 eller Windows-1252.")
+
+
+class MalbedomningForm(forms.Form):
+    """One radio group and one comment per goal of the intervention, for one year."""
+
+    def __init__(self, *args: Any, mal: list[Mal], befintliga: dict[int, Malbedomning], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mal = mal
+        for m in mal:
+            b = befintliga.get(m.pk)
+            self.fields[f"bedomning_{m.pk}"] = forms.ChoiceField(
+                label=f"Bedömning av mål {m.ordning}", choices=Malbedomning.Bedomning.choices, required=False,
+                widget=forms.RadioSelect, initial=b.bedomning if b else "",
+            )
+            self.fields[f"kommentar_{m.pk}"] = forms.CharField(
+                label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2}), initial=b.kommentar if b else "",
+            )
+
+    def bedomningar(self) -> dict[Mal, tuple[str, str]]:
+        """{goal: (bedömning, kommentar)} for every goal given an assessment on the form."""
+        return {m: (self.cleaned_data[f"bedomning_{m.pk}"], self.cleaned_data.get(f"kommentar_{m.pk}") or "")
+                for m in self.mal if self.cleaned_data.get(f"bedomning_{m.pk}")}
+
+    def rader(self) -> list[dict[str, Any]]:
+        return [{"mal": m, "bedomning": self[f"bedomning_{m.pk}"], "kommentar": self[f"kommentar_{m.pk}"]} for m in self.mal]
+
+
+class FormsetSomFormular:
+    """A formset seen as one form by `finsam.web.formular_handling`: valid when every row is; a service's refusal is
+    shown above the table (the rows are not fields of their own)."""
+
+    fields: dict[str, Any] = {}
+
+    def __init__(self, formset: Any) -> None:
+        self.formset = formset
+        self.cleaned_data: dict[str, Any] = {}
+        self._fel: list[str] = []
+
+    def is_valid(self) -> bool:
+        return bool(self.formset.is_valid())
+
+    def add_error(self, falt: str | None, meddelanden: Any) -> None:
+        self._fel.extend([meddelanden] if isinstance(meddelanden, str) else list(meddelanden))
+
+    def non_field_errors(self) -> list[str]:
+        return [*self._fel, *self.formset.non_form_errors()]
+
+    @property
+    def errors(self) -> bool:
+        return bool(self._fel) or (self.formset.is_bound and not self.formset.is_valid())

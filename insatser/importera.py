@@ -3,6 +3,9 @@
 CSV with `;` or `,` in UTF-8 or Windows-1252, or XLSX. All-or-nothing: the file is first imported in a
 dry run; any error in any row stops the import and every error is reported in Swedish with its row
 and column. A row with an existing kortnamn updates that intervention.
+
+The column `agare` names the owner: a member code (e.g. skelleftea) or an outside organisation. It is required for a
+new intervention (Insats.clean(), the same rule as the page and the API); an empty cell keeps an existing owner.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from finsam.models import Forbund, Medlem
 
 from .models import Insats
 
-KOLUMNER = ["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "parter"]
+KOLUMNER = ["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "agare", "parter"]
+AGARFALT = ("agare_medlem", "agare_extern")
 OBLIGATORISKA = ["kortnamn", "namn", "typ", "inriktning", "startdatum"]
 
 
@@ -110,6 +114,7 @@ class InsatsResource(resources.ModelResource):
         self.forbund = forbund
         self.aktor = aktor
         self.fields["parter"] = fields.Field(attribute="parter", column_name="parter", widget=ParterWidget(forbund))
+        self.fields["agare"] = fields.Field(attribute=None, column_name="agare", readonly=True)
 
     def get_queryset(self) -> Any:
         return Insats.objects.filter(forbund=self.forbund)
@@ -126,6 +131,7 @@ class InsatsResource(resources.ModelResource):
         for falt in ("kortnamn", "namn"):
             if not str(row.get(falt) or "").strip():
                 errors[falt] = ValidationError("Värde saknas.")
+        self._satt_agare(instance, str(row.get("agare") or "").strip())
         try:
             parter = self.fields["parter"].widget.clean(row.get("parter"))
             if instance.pk and len(parter) < 2 and instance.beviljanden.exists():
@@ -134,6 +140,13 @@ class InsatsResource(resources.ModelResource):
             errors["parter"] = ValidationError(str(exc))
         if errors:
             raise ValidationError(errors)
+
+    def _satt_agare(self, instance: Insats, agare: str) -> None:
+        if not agare:
+            return  # keeps the owner of an existing intervention; a new one is refused by Insats.clean()
+        medlem = self.fields["parter"].widget.medlemmar.get(agare.lower())
+        instance.agare_medlem = medlem
+        instance.agare_extern = "" if medlem else agare
 
     def validate_instance(self, instance: Any, import_validation_errors: Any = None, validate_unique: bool = True) -> None:
         """Field and model validation in Python. The database constraints are not queried row by row: kortnamn is unique
@@ -144,6 +157,9 @@ class InsatsResource(resources.ModelResource):
             instance.full_clean(exclude=list(errors), validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             errors = exc.update_error_dict(errors)
+        for falt in AGARFALT:  # the owner is one column in the file
+            if falt in errors:
+                errors.setdefault("agare", []).extend(errors.pop(falt))
         if errors:
             raise ValidationError(errors)
 
@@ -152,6 +168,9 @@ class InsatsResource(resources.ModelResource):
             return
         handelse_logga(aktor=self.aktor, forbund=self.forbund, handling="insats_import", objekt=instance,
                        detaljer={k: str(row.get(k) or "") for k in KOLUMNER})
+
+    def dehydrate_agare(self, insats: Insats) -> str:
+        return insats.agare_medlem.kod if insats.agare_medlem_id and insats.agare_medlem else insats.agare_extern
 
     def dehydrate_parter(self, insats: Insats) -> str:
         return ",".join(m.kod for m in insats.parter.all())
@@ -245,7 +264,7 @@ def importera(*, forbund: Forbund, aktor: Any, innehall: bytes, filnamn: str = "
 
 
 def exportera(forbund: Forbund, format_: str = "csv") -> bytes:
-    qs = Insats.objects.filter(forbund=forbund).prefetch_related("parter").order_by("kortnamn")
+    qs = Insats.objects.filter(forbund=forbund).select_related("agare_medlem").prefetch_related("parter").order_by("kortnamn")
     dataset = InsatsResource(forbund).export(queryset=qs)
     if format_ == "xlsx":
         return bytes(dataset.export("xlsx"))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
-from django.utils import timezone
+from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 
 from finsam.models import Forbund
 
 from .models import Beviljande, Insats, Malbedomning, Rapport
+
+BELOPP = DecimalField(max_digits=14, decimal_places=0)
 
 
 def insatser_for(forbund: Forbund) -> QuerySet[Insats]:
@@ -18,15 +20,41 @@ def insatser_for(forbund: Forbund) -> QuerySet[Insats]:
     return Insats.objects.filter(forbund=forbund).order_by("kortnamn")
 
 
-def beviljat_per_ar(forbund: Forbund, ar: int) -> dict[int, Decimal]:
-    """{insats_id: amount granted for the year} summed over every board decision, in the database."""
-    rader = (
-        Beviljande.objects.filter(forbund=forbund, ar=ar)
-        .values("insats_id")
-        .annotate(summa=Sum("belopp"))
-        .order_by("insats_id")
-    )
+def beviljat_per_ar(forbund: Forbund, ar: int, *, beslutat_senast: dt.date | None = None) -> dict[int, Decimal]:
+    """{insats_id: amount granted for the year} summed over every board decision, in the database.
+
+    The one source of "beviljat" for a year: the budget, the driftsredovisning and the annual report's appendix all
+    read it here, so they cannot disagree. `beslutat_senast` keeps only decisions taken at meetings on or before
+    that date (what a budget set on that date could contain).
+    """
+    qs = Beviljande.objects.filter(forbund=forbund, ar=ar)
+    if beslutat_senast is not None:
+        qs = qs.filter(paragraf__sammantrade__datum__lte=beslutat_senast)
+    rader = qs.values("insats_id").annotate(summa=Sum("belopp")).order_by("insats_id")
     return {r["insats_id"]: Decimal(r["summa"] or 0) for r in rader}
+
+
+@dataclass(frozen=True)
+class BeviljatMotBudget:
+    """Grants of one intervention for a year, split by whether they were decided before the budget was set."""
+
+    i_budget: Decimal
+    efter_budget: Decimal  # "beslutat efter budget": decided after the budget was set, so not in it
+
+    @property
+    def totalt(self) -> Decimal:
+        return self.i_budget + self.efter_budget
+
+
+def beviljat_mot_budget(forbund: Forbund, ar: int, faststalld: dt.date | None) -> dict[int, BeviljatMotBudget]:
+    """{insats_id: BeviljatMotBudget} in one query. A draft budget (`faststalld` None) holds every grant of the year."""
+    qs = Beviljande.objects.filter(forbund=forbund, ar=ar).values("insats_id")
+    if faststalld is None:
+        rader = qs.annotate(fore=Sum("belopp"), efter=Value(Decimal(0), output_field=BELOPP)).order_by("insats_id")
+    else:
+        fore, efter = Q(paragraf__sammantrade__datum__lte=faststalld), Q(paragraf__sammantrade__datum__gt=faststalld)
+        rader = qs.annotate(fore=Sum("belopp", filter=fore), efter=Sum("belopp", filter=efter)).order_by("insats_id")
+    return {r["insats_id"]: BeviljatMotBudget(Decimal(r["fore"] or 0), Decimal(r["efter"] or 0)) for r in rader}
 
 
 def malbedomningar_for(forbund: Forbund, ar: int) -> QuerySet[Malbedomning]:
@@ -40,9 +68,8 @@ def malbedomningar_for(forbund: Forbund, ar: int) -> QuerySet[Malbedomning]:
 
 def forsenade_rapporter(forbund: Forbund, idag: dt.date | None = None) -> QuerySet[Rapport]:
     """Reports past their due date with no upload, oldest first."""
-    idag = idag or timezone.localdate()
     return (
-        Rapport.objects.filter(forbund=forbund, inlamnad__isnull=True, forfallodatum__lt=idag)
+        Rapport.objects.filter(forbund=forbund).forsenade(idag)
         .select_related("insats")
         .order_by("forfallodatum", "insats__kortnamn")
     )

@@ -1,31 +1,33 @@
 """Traceability: from a board decision to what it bought, and everything about one intervention on one page.
 
-Participant figures come from uppföljning (`uppfoljning.selectors.utfall`), budget lines from ekonomi
-(`ekonomi.Budgetrad`); both are looked up lazily so this module works whether or not those apps have
-data. Every query here is fixed in number: one per kind of record plus one `utfall` call per year shown.
+Participant figures are counted from uppföljning's enrolments with the same definitions as its outcome report
+(`uppfoljning.selectors.utfall`: a participant is active in a year between start and end year; an exit counts in its
+year) and masked the same way; budget lines come from ekonomi. Every query here is fixed in number whatever the
+number of years or interventions: the outcomes of all years are one grouped query (`utfall_per_insats_och_ar`).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
+from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from ekonomi.models import Budget, Budgetrad
 from finsam.models import Forbund
 from finsam.permissions import Kontext
 from styrelse.models import Paragraf
+from uppfoljning.models import Inskrivning
+from uppfoljning.selectors import maskera, maskeringsgrans
 
 from .models import Ansokan, Beviljande, Insats, Mal, Malbedomning, Rapport, Rapportversion
 from .selectors import beviljat_per_insats_och_ar
 
-ARBETE_STUDIER = ("arbete", "studier")
+ARBETE, STUDIER = "arbete", "studier"  # uppfoljning.vokabular.ARBETE_STUDIER: exits to own support
 
 
 @dataclass
@@ -68,59 +70,60 @@ class Insatsspar:
         return sum((b.belopp for b in self.beviljanden), Decimal(0))
 
 
-def _utfall_funktion(kontext: Kontext | None) -> Callable[[Forbund, int], dict[str, Any]] | None:
-    """uppföljning's report as this role may see it (masked below the threshold for roles without `utfall.omaskerat`)."""
-    try:
-        modul = importlib.import_module("uppfoljning.selectors")
-    except ImportError:
-        return None
-    if kontext is not None and hasattr(modul, "utfall_for"):
-        return lambda _forbund, ar: modul.utfall_for(kontext, ar)  # type: ignore[no-any-return]
-    return getattr(modul, "utfall", None)
+_UTFALL_SQL = """
+WITH aren(ar) AS (VALUES {aren})
+SELECT i.insats_id, aren.ar, i.kon, COUNT(DISTINCT i.deltagare_id),
+       SUM(CASE WHEN i.slutar = aren.ar AND i.forsorjning_ut <> '' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN i.slutar = aren.ar AND i.forsorjning_ut = %s THEN 1 ELSE 0 END),
+       SUM(CASE WHEN i.slutar = aren.ar AND i.forsorjning_ut = %s THEN 1 ELSE 0 END)
+FROM {tabell} i JOIN aren ON i.startar <= aren.ar AND (i.slutar IS NULL OR i.slutar >= aren.ar)
+WHERE i.forbund_id = %s AND i.insats_id IN ({insatser})
+GROUP BY i.insats_id, aren.ar, i.kon
+"""
 
 
-def _g(varde: Any, nyckel: str = "totalt") -> int | str:
-    if isinstance(varde, dict):
-        varde = varde.get(nyckel)
-    if isinstance(varde, str):
-        return varde  # masked, e.g. "<5"
-    return int(varde or 0)
+def utfall_per_insats_och_ar(forbund: Forbund, insats_ids: list[int], ar_lista: list[int], kontext: Kontext | None = None
+                             ) -> dict[tuple[int, int], dict[str, int | str]]:
+    """{(insats_id, ar): {deltagare, kvinnor, man, avslutade, arbete_studier}} for every year in one grouped query.
 
-
-def _summa(*varden: int | str) -> int | str:
-    """The sum of counts; "–" when any part is masked (a masked part has no known value to add)."""
-    if all(isinstance(v, int) for v in varden):
-        return sum(v for v in varden if isinstance(v, int))
-    return "–"
-
-
-def utfall_per_kortnamn(forbund: Forbund, ar_lista: list[int], kontext: Kontext | None = None
-                        ) -> tuple[bool, dict[tuple[str, int], dict[str, int | str]]]:
-    """{(kortnamn, ar): {deltagare, kvinnor, man, avslutade, arbete_studier}}; False when uppföljning is not available."""
-    fn = _utfall_funktion(kontext)
-    if fn is None:
-        return False, {}
-    resultat: dict[tuple[str, int], dict[str, int | str]] = {}
-    for ar in sorted(set(ar_lista)):
-        data = fn(forbund, ar)
-        for rad in data.get("insatser", []):
-            ut = rad.get("forsorjning_ut") or {}
-            resultat[(rad["kortnamn"], ar)] = {
-                "deltagare": _g(rad.get("deltagare")),
-                "kvinnor": _g(rad.get("deltagare"), "kvinna"),
-                "man": _g(rad.get("deltagare"), "man"),
-                "avslutade": _g(rad.get("avslutade")),
-                "arbete_studier": _summa(*(_g(ut.get(k)) for k in ARBETE_STUDIER)),
-            }
-    return True, resultat
+    The definitions are those of `uppfoljning.selectors.utfall` (participants active in the year counted once per
+    gender, exits with a recorded destination in their year); roles without `utfall.omaskerat` get the same masking.
+    """
+    if kontext is not None:
+        kontext.kraver("utfall.visa")
+    ar_lista, insats_ids = sorted(set(ar_lista)), sorted(set(insats_ids))
+    if not ar_lista or not insats_ids:
+        return {}
+    sql = _UTFALL_SQL.format(aren=", ".join(["(%s)"] * len(ar_lista)), tabell=Inskrivning._meta.db_table,
+                             insatser=", ".join(["%s"] * len(insats_ids)))
+    rakning: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: dict.fromkeys(
+        ("deltagare", "kvinnor", "man", ARBETE, STUDIER, "avslutade"), 0))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ar_lista, ARBETE, STUDIER, forbund.pk, *insats_ids])
+        for insats_id, ar, kon, deltagare, avslutade, arbete, studier in cursor.fetchall():
+            r = rakning[(insats_id, int(ar))]
+            r["deltagare"] += deltagare
+            if kon == "kvinna":
+                r["kvinnor"] += deltagare
+            elif kon == "man":
+                r["man"] += deltagare
+            r["avslutade"] += int(avslutade or 0)
+            r[ARBETE] += int(arbete or 0)
+            r[STUDIER] += int(studier or 0)
+    grans = 0 if kontext is None or kontext.kan("utfall.omaskerat") else maskeringsgrans(forbund)
+    resultat: dict[tuple[int, int], dict[str, int | str]] = {}
+    for nyckel, r in rakning.items():
+        delar = [maskera(r[ARBETE], grans=grans), maskera(r[STUDIER], grans=grans)]
+        resultat[nyckel] = {
+            **{k: maskera(r[k], grans=grans) for k in ("deltagare", "kvinnor", "man", "avslutade")},
+            # the sum of a masked part is unknown, as in the outcome report
+            "arbete_studier": sum(d for d in delar if isinstance(d, int)) if all(isinstance(d, int) for d in delar) else "–",
+        }
+    return resultat
 
 
 def _budgetrader(forbund: Forbund, insats_ids: list[int], ar_lista: list[int]) -> dict[int, list[Any]]:
     """The current budget lines (not replaced versions) for these interventions and years, from ekonomi."""
-    try:
-        Budgetrad = apps.get_model("ekonomi", "Budgetrad")
-    except LookupError:
-        return {}
     per_insats: dict[int, list[Any]] = defaultdict(list)
     rader = (
         Budgetrad.objects.filter(forbund=forbund, insats_id__in=insats_ids, budget__ar__in=ar_lista)
@@ -139,12 +142,12 @@ def _budgetrader(forbund: Forbund, insats_ids: list[int], ar_lista: list[int]) -
 
 
 def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, int], Decimal],
-                  utfall: dict[tuple[str, int], dict[str, int | str]], har_utfall: bool) -> list[Utfallsrad]:
+                  utfall: dict[tuple[int, int], dict[str, int | str]], har_utfall: bool) -> list[Utfallsrad]:
     rader: list[Utfallsrad] = []
     for ar in sorted(set(ar_lista)):
         rad = Utfallsrad(ar=ar, beviljat=totalt.get((insats.pk, ar), Decimal(0)))
         if har_utfall:
-            u = utfall.get((insats.kortnamn, ar), {})
+            u = utfall.get((insats.pk, ar), {})
             rad.deltagare = u.get("deltagare", 0)
             rad.kvinnor = u.get("kvinnor", 0)
             rad.man = u.get("man", 0)
@@ -152,6 +155,18 @@ def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, i
             rad.arbete_studier = u.get("arbete_studier", 0)
         rader.append(rad)
     return rader
+
+
+def markera_efter_budget(forbund: Forbund, beviljanden: list[Beviljande]) -> None:
+    """Set `efter_budget` on each grant decided after the set budget of its year ("beslutat efter budget"): a locked
+    budget cannot contain it. One query (the set budgets of those years); the grants come with paragraf__sammantrade."""
+    faststallda = dict(
+        Budget.objects.filter(forbund=forbund, ar__in={b.ar for b in beviljanden}, status=Budget.Status.FASTSTALLD)
+        .exclude(faststalld_datum=None).values_list("ar", "faststalld_datum")
+    ) if beviljanden else {}
+    for b in beviljanden:
+        datum = faststallda.get(b.ar)
+        b.efter_budget = datum is not None and b.paragraf.sammantrade.datum > datum  # type: ignore[attr-defined]
 
 
 def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None = None) -> dict[str, Any]:
@@ -166,18 +181,18 @@ def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None =
     ar_lista = sorted({b.ar for b in beviljanden})
     insats_ids = list(per_insats)
     totalt = beviljat_per_insats_och_ar(forbund, insats_ids) if insats_ids else {}
-    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista, kontext) if ar_lista else (_utfall_funktion(kontext) is not None, {})
+    utfall = utfall_per_insats_och_ar(forbund, insats_ids, ar_lista, kontext)
     budget = _budgetrader(forbund, insats_ids, ar_lista) if insats_ids else {}
     for spar in per_insats.values():
-        spar.utfall = _utfallsrader(spar.insats, [b.ar for b in spar.beviljanden], totalt, utfall, har_utfall)
+        spar.utfall = _utfallsrader(spar.insats, [b.ar for b in spar.beviljanden], totalt, utfall, True)
         spar.budgetrader = budget.get(spar.insats.pk, [])
     return {
         "paragraf": paragraf,
         "insatser": sorted(per_insats.values(), key=lambda s: s.insats.kortnamn),
         "ansokningar": ansokningar,
         "summa": sum((b.belopp for b in beviljanden), Decimal(0)),
-        "har_utfall": har_utfall,
-        "har_ekonomi": apps.is_installed("ekonomi"),
+        "har_utfall": True,
+        "har_ekonomi": True,
     }
 
 
@@ -211,8 +226,9 @@ def for_insats(forbund: Forbund, insats: Insats, kontext: Kontext | None = None)
     slut = min(insats.slutdatum.year if insats.slutdatum else idag.year, idag.year)
     ar_lista = sorted({b.ar for b in beviljanden if b.ar <= idag.year} | set(range(insats.startdatum.year, slut + 1)))
     totalt = beviljat_per_insats_och_ar(forbund, [insats.pk])
-    har_utfall, utfall = utfall_per_kortnamn(forbund, ar_lista, kontext)
+    utfall = utfall_per_insats_och_ar(forbund, [insats.pk], ar_lista, kontext)
     bedomda_ar = sorted({bd.ar for m in mal for bd in m.bedomningar.all()}, reverse=True)
+    markera_efter_budget(forbund, beviljanden)
     return {
         "insats": insats,
         "parter": list(insats.parter.all()),
@@ -224,7 +240,7 @@ def for_insats(forbund: Forbund, insats: Insats, kontext: Kontext | None = None)
         "mal": mal,
         "bedomda_ar": bedomda_ar,
         "rapporter": rapporter,
-        "utfall": _utfallsrader(insats, ar_lista, totalt, utfall, har_utfall),
-        "har_utfall": har_utfall,
+        "utfall": _utfallsrader(insats, ar_lista, totalt, utfall, True),
+        "har_utfall": True,
         "budgetrader": _budgetrader(forbund, [insats.pk], ar_lista).get(insats.pk, []),
     }

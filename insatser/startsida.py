@@ -23,7 +23,7 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     idag = timezone.localdate()
     ut: list[Notis] = []
     forsenade = list(
-        Rapport.objects.filter(forbund=kontext.forbund, inlamnad__isnull=True, forfallodatum__lt=idag)
+        Rapport.objects.filter(forbund=kontext.forbund).forsenade(idag)
         .select_related("insats").order_by("forfallodatum")[: VISA_HOGST + 1]
     )
     for r in forsenade[:VISA_HOGST]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ansokan, beslut, importvy, rapporter, register
+from .views import ansokan, beslut, importvy, maltrad, rapporter, register
 
 app_name = "insatser"
 urlpatterns = [
@@ -33,4 +33,7 @@ urlpatterns = [
     path("beslut/", beslut.beslut, name="beslut"),
     path("beslut/<int:pk>/", beslut.paragraf, name="paragraf"),
     path("beviljande/ny/", beslut.beviljande_ny, name="beviljande_ny"),
+    path("mal/", maltrad.maltrad, name="maltrad"),
+    path("mal/forslag/", maltrad.maltrad_foresla, name="maltrad_foresla"),
+    path("mal/nod/<int:pk>/bedomning/", maltrad.maltrad_bekrafta, name="maltrad_bekrafta"),
 ]

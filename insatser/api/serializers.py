@@ -12,7 +12,20 @@ from rest_framework import serializers
 from finsam.models import Medlem
 from styrelse.models import Paragraf
 
-from ..models import Ansokan, AnsokanBelopp, Bemanning, Beviljande, Insats, Mal, Malbedomning, Medfinansiering, Rapport, Rapportversion
+from ..models import (
+    Ansokan,
+    AnsokanBelopp,
+    Bemanning,
+    Beviljande,
+    Insats,
+    Mal,
+    Malbedomning,
+    Malnod,
+    Malnodbedomning,
+    Medfinansiering,
+    Rapport,
+    Rapportversion,
+)
 
 
 class ForbundetsMedlem(serializers.SlugRelatedField):
@@ -173,3 +186,40 @@ class InsatsRapportSerializer(serializers.ModelSerializer):
 class InsatsRapportUppladdningSerializer(serializers.Serializer):
     fil = serializers.FileField()
     kommentar = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class InsatsMalnodbedomningSerializer(serializers.ModelSerializer):
+    forslag = serializers.CharField(read_only=True, help_text="uppfyllt, delvis_uppfyllt, ej_uppfyllt eller tomt.")
+    bedomning = serializers.CharField(read_only=True, help_text="Den bekräftade bedömningen; tomt tills den bekräftas.")
+
+    class Meta:
+        model = Malnodbedomning
+        fields = ["ar", "utfall", "forslag", "bedomning", "kommentar", "bekraftad"]
+        read_only_fields = fields
+
+
+class InsatsMalnodSerializer(serializers.ModelSerializer):
+    forelder = ForbundetsObjekt(Malnod, required=False, allow_null=True)
+    insats = ForbundetsObjekt(Insats, required=False, allow_null=True)
+    bedomningar = InsatsMalnodbedomningSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Malnod
+        fields = ["id", "niva", "forelder", "text", "ansvarig", "ar_fran", "ar_till", "ordning", "kriterium", "matt", "insats",
+                  "malvarde", "jamforelse", "bedomningar"]
+        validators: list[Any] = []
+
+
+class InsatsMalnodArSerializer(serializers.Serializer):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+
+
+class InsatsMalnodBekraftaSerializer(serializers.Serializer):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    bedomning = serializers.ChoiceField(choices=Malbedomning.Bedomning.choices)
+    kommentar = serializers.CharField(allow_blank=True)
+
+
+class InsatsIndikatorvardeSerializer(serializers.Serializer):
+    ar = serializers.IntegerField(min_value=2000, max_value=2100)
+    varde = serializers.DecimalField(max_digits=14, decimal_places=2)

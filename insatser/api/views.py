@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -16,7 +16,8 @@ from rest_framework.response import Response
 from finsam.api.base import ForbundMixin
 
 from .. import services
-from ..models import Ansokan, AnsokanBelopp, Beviljande, Insats, Mal, Malbedomning, Rapport, Rapportversion
+from ..models import Ansokan, AnsokanBelopp, Beviljande, Insats, Mal, Malbedomning, Malnod, Malnodbedomning, Rapport, Rapportversion
+from ..models.rapport import RapportQuerySet
 from ..selectors import beviljat_per_ar
 from .serializers import (
     InsatsAnsokanSerializer,
@@ -24,7 +25,12 @@ from .serializers import (
     InsatsBeslutSerializer,
     InsatsBeviljandeSerializer,
     InsatsBeviljatPerArSerializer,
+    InsatsIndikatorvardeSerializer,
     InsatsMalbedomningSerializer,
+    InsatsMalnodArSerializer,
+    InsatsMalnodbedomningSerializer,
+    InsatsMalnodBekraftaSerializer,
+    InsatsMalnodSerializer,
     InsatsMalSerializer,
     InsatsMedfinansieringInSerializer,
     InsatsRapportSerializer,
@@ -203,7 +209,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     def get_queryset(self) -> Any:
         qs = super().get_queryset()
         if self.request.query_params.get("forsenade") in {"1", "true", "ja"}:
-            qs = qs.filter(inlamnad__isnull=True, forfallodatum__lt=timezone.localdate())
+            qs = cast(RapportQuerySet, qs).forsenade()
         return qs
 
     @extend_schema(parameters=[OpenApiParameter("forsenade", bool)])
@@ -224,3 +230,46 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         services.rapportversion_ladda_upp(rapport=rapport, aktor=request.user, **s.validated_data)
         return Response(InsatsRapportSerializer(self.get_queryset().get(pk=rapport.pk), context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
+
+
+class MalnodViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                    viewsets.GenericViewSet[Malnod]):
+    """The goal tree (vision, övergripande mål, delmål) with the assessments per year; the same services as the page."""
+
+    queryset = Malnod.objects.select_related("insats").prefetch_related(
+        Prefetch("bedomningar", queryset=Malnodbedomning.objects.order_by("ar"))).order_by("ordning", "id")
+    serializer_class = InsatsMalnodSerializer
+    behorighet_las, behorighet_skriv = LAS, SKRIV
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.malnod_skapa(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    @extend_schema(request=InsatsMalnodArSerializer, responses=InsatsMalnodbedomningSerializer)
+    @action(detail=True, methods=["post"])
+    def forslag(self, request: Request, pk: str | None = None) -> Response:
+        """Measure the goal for the year and store the proposed assessment."""
+        s = InsatsMalnodArSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        obj = services.malnod_bedomning_foresla(malnod=self.get_object(), aktor=request.user, ar=s.validated_data["ar"])
+        return Response(InsatsMalnodbedomningSerializer(obj).data)
+
+    @extend_schema(request=InsatsMalnodBekraftaSerializer, responses=InsatsMalnodbedomningSerializer,
+                   description="Kräver behörigheten insatser.besluta.")
+    @action(detail=True, methods=["post"])
+    def bedomning(self, request: Request, pk: str | None = None) -> Response:
+        """The förbundschef's assessment of the year, with a comment."""
+        self.kontext.kraver(BESLUTA)
+        nod = self.get_object()
+        s = InsatsMalnodBekraftaSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        obj = services.malnod_bedomning_bekrafta(malnod=nod, aktor=request.user, **s.validated_data)
+        return Response(InsatsMalnodbedomningSerializer(obj).data)
+
+    @extend_schema(request=InsatsIndikatorvardeSerializer, responses=InsatsIndikatorvardeSerializer)
+    @action(detail=True, methods=["post"])
+    def indikator(self, request: Request, pk: str | None = None) -> Response:
+        """Enter the indicator value of a goal measured by an indicator, for a year."""
+        s = InsatsIndikatorvardeSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        obj = services.indikatorvarde_spara(malnod=self.get_object(), aktor=request.user, **s.validated_data)
+        return Response(InsatsIndikatorvardeSerializer(obj).data)

@@ -3,6 +3,7 @@
 from .ansokan import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Medfinansiering
 from .insats import Bemanning, Insats
 from .mal import Mal, Malbedomning
+from .malstruktur import Indikatorvarde, Malnod, Malnodbedomning
 from .rapport import Rapport, Rapportversion
 
 __all__ = [
@@ -11,9 +12,12 @@ __all__ = [
     "Ansokningsbilaga",
     "Bemanning",
     "Beviljande",
+    "Indikatorvarde",
     "Insats",
     "Mal",
     "Malbedomning",
+    "Malnod",
+    "Malnodbedomning",
     "Medfinansiering",
     "Rapport",
     "Rapportversion",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from finsam.models import ForbundsData, Medlem
-from styrelse.models import Paragraf
+from styrelse.models import Paragraf, Sammantrade
 
 from .insats import Insats
 
@@ -77,6 +78,62 @@ class Ansokan(ForbundsData):
     @property
     def projektagare_text(self) -> str:
         return str(self.ansvarig_medlem) if self.ansvarig_medlem_id else self.projektagare_extern
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.slutdatum and self.startdatum and self.slutdatum < self.startdatum:
+            errors["slutdatum"] = "Projektslut kan inte ligga före projektstart."
+        if not self.ansvarig_medlem_id and not (self.projektagare_extern or "").strip():
+            errors["projektagare_extern"] = "Ange projektägaren: en medlem eller en extern organisation."
+        if self.ansvarig_medlem_id and (self.projektagare_extern or "").strip():
+            errors["projektagare_extern"] = "Ange antingen en medlem eller en extern organisation som projektägare, inte båda."
+        if errors:
+            raise ValidationError(errors)
+        if self.status == Ansokan.Status.BESLUTAD and self.paragraf is not None:
+            kontrollera_beslutsparagraf(self.paragraf, self.forbund_id)
+
+    # --- Status: the allowed transitions (ANSOKAN_OVERGANGAR below) are checked here and nowhere else ---
+
+    def kontrollera_overgang(self, ny: str) -> None:
+        """Raise a Swedish ValidationError unless the application may go from its status to `ny`."""
+        if ny not in ANSOKAN_OVERGANGAR.get(self.status, set()):
+            if self.status == Ansokan.Status.BESLUTAD:
+                raise ValidationError("Ansökan är redan beslutad; ett nytt beslut registreras som ett nytt beviljande.")
+            if ny == Ansokan.Status.BESLUTAD:
+                raise ValidationError("Ansökan måste ha beretts (status under beredning) innan styrelsen beslutar.")
+            raise ValidationError(
+                f"En ansökan med status {self.get_status_display().lower()} kan inte få status {Ansokan.Status(ny).label.lower()}."
+            )
+
+    @property
+    def kan_andras(self) -> bool:
+        """The application's own fields (and its amounts, co-financing, attachments) may change until the decision."""
+        return self.status != Ansokan.Status.BESLUTAD
+
+    @property
+    def kan_beredas(self) -> bool:
+        """The preparatory group may send it to preparation or write its opinion."""
+        return self.status != Ansokan.Status.BESLUTAD
+
+    @property
+    def kan_beslutas(self) -> bool:
+        return Ansokan.Status.BESLUTAD in ANSOKAN_OVERGANGAR.get(self.status, set())
+
+    @property
+    def ar_inkommen(self) -> bool:
+        return self.status == Ansokan.Status.INKOMMEN
+
+    @property
+    def ar_beslutad(self) -> bool:
+        return self.status == Ansokan.Status.BESLUTAD
+
+
+# Allowed status transitions of an application: it arrives, is prepared, and is decided by the board (final).
+ANSOKAN_OVERGANGAR: dict[str, set[str]] = {
+    Ansokan.Status.INKOMMEN: {Ansokan.Status.UNDER_BEREDNING},
+    Ansokan.Status.UNDER_BEREDNING: {Ansokan.Status.BESLUTAD},
+    Ansokan.Status.BESLUTAD: set(),
+}
 
 
 class AnsokanBelopp(ForbundsData):
@@ -166,3 +223,24 @@ class Beviljande(ForbundsData):
 
     def __str__(self) -> str:
         return f"{self.insats.kortnamn} {self.ar}: {self.belopp} kr"
+
+    def clean(self) -> None:
+        if self.paragraf_id is None:
+            raise ValidationError({"paragraf": "Medel kan bara beviljas genom ett styrelsebeslut: ange beslutsparagrafen."})
+        kontrollera_beslutsparagraf(self.paragraf, self.forbund_id)
+
+
+# A decision exists once its meeting has been held: closed (genomfört) or with checked minutes (justerat).
+HALLNA_SAMMANTRADEN = (Sammantrade.Status.GENOMFORT, Sammantrade.Status.JUSTERAT)
+
+
+def kontrollera_beslutsparagraf(paragraf: Paragraf, forbund_id: int | None) -> None:
+    """A grant or a decision on an application needs a paragraph of the förbund's minutes from a held meeting."""
+    if paragraf.forbund_id != forbund_id:
+        raise ValidationError({"paragraf": "Beslutsparagrafen tillhör ett annat förbund."})
+    mote = paragraf.sammantrade
+    if mote.status not in HALLNA_SAMMANTRADEN:
+        raise ValidationError({"paragraf": (
+            f"§ {paragraf.nummer}/{paragraf.ar} hör till sammanträdet {mote.datum:%Y-%m-%d} som inte har hållits "
+            f"({mote.get_status_display().lower()}); medel kan bara beviljas genom beslut på ett genomfört sammanträde."
+        )})

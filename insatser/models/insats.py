@@ -76,6 +76,22 @@ class Insats(ForbundsData):
         return f"{self.kortnamn} – {self.namn}"
 
     @property
+    def nasta_statusar(self) -> list[Insats.Status]:
+        """The statuses this intervention may move to (INSATS_OVERGANGAR), for the status buttons."""
+        return [s for s in Insats.Status if s in INSATS_OVERGANGAR[self.status]]
+
+    def kontrollera_overgang(self, ny: str) -> None:
+        """Raise a Swedish ValidationError unless the intervention may go from its status to `ny` (checked only here)."""
+        if ny not in Insats.Status.values:
+            raise ValidationError("Okänd status.")
+        if ny == self.status:
+            raise ValidationError(f"Insatsen har redan status {self.get_status_display().lower()}.")
+        if ny not in INSATS_OVERGANGAR[self.status]:
+            raise ValidationError(
+                f"En insats med status {self.get_status_display().lower()} kan inte bli {Insats.Status(ny).label.lower()}."
+            )
+
+    @property
     def agare_text(self) -> str:
         if self.agare_medlem_id:
             return str(self.agare_medlem)
@@ -89,8 +105,18 @@ class Insats(ForbundsData):
             errors["alder_till"] = "Övre åldersgränsen kan inte vara lägre än den undre."
         if self.agare_medlem_id and self.agare_extern:
             errors["agare_extern"] = "Ange antingen en medlem eller en extern organisation som ägare, inte båda."
+        if not self.agare_medlem_id and not (self.agare_extern or "").strip():
+            errors["agare_extern"] = "Ange ägaren: en medlem eller en extern organisation."
         if errors:
             raise ValidationError(errors)
+
+
+# Allowed status transitions: a planned intervention starts or is cancelled; a running one ends.
+INSATS_OVERGANGAR: dict[str, set[str]] = {
+    Insats.Status.PLANERAD: {Insats.Status.PAGAENDE, Insats.Status.AVSLUTAD},
+    Insats.Status.PAGAENDE: {Insats.Status.AVSLUTAD},
+    Insats.Status.AVSLUTAD: set(),
+}
 
 
 class Bemanning(ForbundsData):

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from finsam.models import ForbundsData
+from finsam.models import ForbundQuerySet, ForbundsData
 
 from .insats import Insats
+
+
+class RapportQuerySet(ForbundQuerySet):
+    def forsenade(self, idag: dt.date | None = None) -> RapportQuerySet:
+        """Reports past their due date with no upload: the one definition of "overdue" (also `Rapport.forsenad`)."""
+        return self.filter(inlamnad__isnull=True, forfallodatum__lt=idag or timezone.localdate())
 
 
 class Rapport(ForbundsData):
@@ -26,6 +34,8 @@ class Rapport(ForbundsData):
     inlamnad = models.DateTimeField("inlämnad", null=True, blank=True)
     paminnelse_skickad = models.DateTimeField("påminnelse skickad", null=True, blank=True)
 
+    objects = RapportQuerySet.as_manager()  # type: ignore[assignment, misc]
+
     class Meta:
         verbose_name = "rapport"
         verbose_name_plural = "rapporter"
@@ -36,9 +46,20 @@ class Rapport(ForbundsData):
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.ar} – {self.insats.kortnamn}"
 
+    def forsenad_per(self, idag: dt.date) -> bool:
+        """The same rule as `RapportQuerySet.forsenade`, for one loaded row."""
+        return self.inlamnad is None and self.forfallodatum < idag
+
     @property
     def forsenad(self) -> bool:
-        return self.inlamnad is None and self.forfallodatum < timezone.localdate()
+        return self.forsenad_per(timezone.localdate())
+
+    @property
+    def lage(self) -> str:
+        """inlamnad, forsenad or vantas: what the templates show."""
+        if self.inlamnad is not None:
+            return "inlamnad"
+        return "forsenad" if self.forsenad else "vantas"
 
 
 class Rapportversion(ForbundsData):

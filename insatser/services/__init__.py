@@ -10,7 +10,14 @@ from .ansokan import (
     medfinansiering_spara,
 )
 from .insats import bemanning_create, bemanning_delete, insats_create, insats_status_andra, insats_update, kontrollera_finansierbar
-from .mal import mal_create, mal_delete, mal_update, malbedomning_spara
+from .mal import mal_create, mal_delete, mal_update, malbedomning_spara, malbedomningar_spara
+from .malstruktur import (
+    indikatorvarde_spara,
+    malnod_bedomning_bekrafta,
+    malnod_bedomning_foresla,
+    malnod_bedomningar_foresla,
+    malnod_skapa,
+)
 from .rapport import rapport_create, rapport_paminnelser_skicka, rapport_schema_skapa, rapportversion_ladda_upp
 
 __all__ = [
@@ -22,6 +29,7 @@ __all__ = [
     "bemanning_create",
     "bemanning_delete",
     "beviljande_create",
+    "indikatorvarde_spara",
     "insats_create",
     "insats_status_andra",
     "insats_update",
@@ -30,6 +38,11 @@ __all__ = [
     "mal_delete",
     "mal_update",
     "malbedomning_spara",
+    "malbedomningar_spara",
+    "malnod_bedomning_bekrafta",
+    "malnod_bedomning_foresla",
+    "malnod_bedomningar_foresla",
+    "malnod_skapa",
     "medfinansiering_spara",
     "rapport_create",
     "rapport_paminnelser_skicka",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -13,11 +12,13 @@ from django.db.models import Sum
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
-from styrelse.models import Paragraf
+from styrelse.models import Handlingstyp, Paragraf
+from styrelse.services.register import handling_registrera
 
 from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Insats, Medfinansiering
+from ..models.ansokan import kontrollera_beslutsparagraf
 from .filer import kontrollera_fil
-from .insats import insats_create, kontrollera_finansierbar
+from .insats import MINSTA_ANTAL_PARTER, insats_create, kontrollera_finansierbar
 
 ANSOKAN_FALT = {
     "diarienummer", "titel", "insats_typ", "inriktning", "startdatum", "slutdatum", "ansvarig_medlem", "projektagare_extern",
@@ -38,23 +39,11 @@ def _belopp(varde: Any) -> Decimal:
     return belopp
 
 
-def _nasta_diarienummer(forbund: Forbund, ar: int) -> str:
-    prefix = f"{forbund.diarieprefix} {ar}/"
-    nummer = [int(m.group(1)) for d in Ansokan.objects.filter(forbund=forbund, diarienummer__startswith=prefix)
-              .values_list("diarienummer", flat=True) if (m := re.match(rf"^{re.escape(prefix)}(\d+)$", d))]
-    return f"{prefix}{max(nummer, default=0) + 1}"
-
-
 DIARIETYP = "Inkomna och upprättade diarieförda handlingar"  # the records plan's row for registered incoming documents (kept)
 
 
 def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
     """Register the incoming application in the förbund's diarium (styrelse) and return its diarienummer."""
-    try:
-        from styrelse.models import Handlingstyp
-        from styrelse.services.register import handling_registrera
-    except ImportError:  # the diarium is not installed: number the applications on their own
-        return _nasta_diarienummer(ansokan.forbund, ansokan.inkom.year)
     typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP, defaults={"bevaras": True})
     handling = handling_registrera(
         forbund=ansokan.forbund, aktor=aktor, riktning="inkommande", datum=ansokan.inkom, handlingstyp=typ,
@@ -62,6 +51,11 @@ def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
         arende="Ansökan om finansiering",
     )
     return str(handling.diarienummer)
+
+
+def _kontrollera_sokt(belopp: dict[int, Any] | None) -> None:
+    if not belopp or not any(_belopp(v) > 0 for v in belopp.values()):
+        raise ValidationError({"belopp": "Ange sökt belopp från förbundet för minst ett år."})
 
 
 def _sokande(forbund: Forbund, sokande: list[Medlem]) -> list[Medlem]:
@@ -78,7 +72,9 @@ def _spara_belopp(ansokan: Ansokan, belopp: dict[int, Any]) -> dict[int, str]:
     for ar, varde in sorted(belopp.items()):
         b = _belopp(varde)
         if int(ar) not in ar_tillatna:
-            raise ValidationError(f"Sökt belopp för {ar} ligger utanför projektperioden.")
+            raise ValidationError({"belopp": (
+                f"{ar} ligger utanför projektperioden {ansokan.startdatum.year}–{ansokan.slutdatum.year}."
+            )})
         if b == 0:
             continue
         AnsokanBelopp.objects.create(forbund_id=ansokan.forbund_id, ansokan=ansokan, ar=int(ar), belopp=b)
@@ -93,8 +89,7 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
         raise ValidationError(f"Fältet {sorted(okanda)[0]} kan inte sättas här.")
     ansokan = Ansokan(forbund=forbund, **data)
     ansokan.full_clean()
-    if not belopp or not any(_belopp(v) > 0 for v in belopp.values()):
-        raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
+    _kontrollera_sokt(belopp)
     if not ansokan.diarienummer:
         ansokan.diarienummer = _diariefor(ansokan, aktor)
     ansokan.save()
@@ -109,7 +104,7 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
 def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None = None, belopp: dict[int, Any] | None = None,
                    **data: Any) -> Ansokan:
     ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
-    if ansokan.status == Ansokan.Status.BESLUTAD:
+    if not ansokan.kan_andras:
         raise ValidationError("En beslutad ansökan kan inte ändras.")
     okanda = set(data) - ANSOKAN_FALT
     if okanda:
@@ -124,8 +119,7 @@ def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None
         ansokan.sokande.set(_sokande(ansokan.forbund, sokande))
         detaljer["sokande"] = sorted(m.kod for m in sokande)
     if belopp is not None:
-        if not any(_belopp(v) > 0 for v in belopp.values()):
-            raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
+        _kontrollera_sokt(belopp)
         detaljer["sokt"] = _spara_belopp(ansokan, belopp)
     handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_update", objekt=ansokan,
                    andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer)
@@ -136,8 +130,10 @@ def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None
 def ansokan_till_beredning(*, ansokan: Ansokan, aktor: Any, yttrande: str = "") -> Ansokan:
     """Inkommen → under beredning; the preparatory group's opinion may be written now or later."""
     ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
-    if ansokan.status == Ansokan.Status.BESLUTAD:
+    if not ansokan.kan_beredas:
         raise ValidationError("Ansökan är redan beslutad.")
+    if ansokan.status != Ansokan.Status.UNDER_BEREDNING:
+        ansokan.kontrollera_overgang(Ansokan.Status.UNDER_BEREDNING)
     fore = snapshot(ansokan)
     ansokan.status = Ansokan.Status.UNDER_BEREDNING
     if yttrande:
@@ -181,11 +177,14 @@ def ansokan_bilaga_ladda_upp(*, ansokan: Ansokan, aktor: Any, namn: str, fil: Up
     return bilaga
 
 
+def _over_sokt(ar: int, beviljat: Decimal, sokt: Decimal) -> str:
+    return f"Beviljat belopp för {ar} ({beviljat:,.0f} kr) överstiger det sökta ({sokt:,.0f} kr).".replace(",", " ")
+
+
 def _kontrollera_paragraf(forbund: Forbund, paragraf: Paragraf | None) -> Paragraf:
     if paragraf is None:
-        raise ValidationError("Medel kan bara beviljas genom ett styrelsebeslut: ange beslutsparagrafen.")
-    if paragraf.forbund_id != forbund.pk:
-        raise ValidationError("Beslutsparagrafen tillhör ett annat förbund.")
+        raise ValidationError({"paragraf": "Medel kan bara beviljas genom ett styrelsebeslut: ange beslutsparagrafen."})
+    kontrollera_beslutsparagraf(paragraf, forbund.pk)
     return paragraf
 
 
@@ -207,9 +206,7 @@ def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf:
         sokt = AnsokanBelopp.objects.filter(ansokan=ansokan, ar=ar).values_list("belopp", flat=True).first() or Decimal(0)
         redan = Beviljande.objects.filter(ansokan=ansokan, ar=ar).aggregate(s=Sum("belopp"))["s"] or Decimal(0)
         if redan + b > sokt:
-            raise ValidationError(
-                f"Beviljat belopp för {ar} ({redan + b:,.0f} kr) överstiger det sökta ({sokt:,.0f} kr).".replace(",", " ")
-            )
+            raise ValidationError({"belopp": _over_sokt(ar, redan + b, sokt)})
     if Beviljande.objects.filter(insats=insats, paragraf=paragraf, ar=ar).exists():
         raise ValidationError(f"{paragraf} har redan beviljat {insats.kortnamn} medel för {ar}.")
     grant = Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
@@ -230,13 +227,10 @@ def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, 
     """
     ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
     forbund = ansokan.forbund
-    if ansokan.status == Ansokan.Status.BESLUTAD:
-        raise ValidationError("Ansökan är redan beslutad; ett nytt beslut registreras som ett nytt beviljande.")
-    if ansokan.status != Ansokan.Status.UNDER_BEREDNING:
-        raise ValidationError("Ansökan måste ha beretts (status under beredning) innan styrelsen beslutar.")
+    ansokan.kontrollera_overgang(Ansokan.Status.BESLUTAD)
     paragraf = _kontrollera_paragraf(forbund, paragraf)
     if beslut not in {Ansokan.Beslut.BEVILJAD, Ansokan.Beslut.DELVIS_BEVILJAD, Ansokan.Beslut.AVSLAGEN}:
-        raise ValidationError("Välj beslut: beviljad, delvis beviljad eller avslagen.")
+        raise ValidationError({"beslut": "Välj beslut: beviljad, delvis beviljad eller avslagen."})
     fore = snapshot(ansokan)
     sokt = {r.ar: r.belopp for r in ansokan.belopp.all()}
     beviljat = {int(ar): _belopp(v) for ar, v in (belopp or {}).items() if str(v).strip() not in {"", "0"}}
@@ -248,19 +242,21 @@ def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, 
             raise ValidationError("Ange beviljat belopp för minst ett år.")
         for ar, b in beviljat.items():
             if ar not in sokt:
-                raise ValidationError(f"Ansökan avser inte {ar}; inget belopp kan beviljas det året.")
+                raise ValidationError({"belopp": f"Ansökan avser inte {ar}; inget belopp kan beviljas det året."})
             if b > sokt[ar]:
-                raise ValidationError(f"Beviljat belopp för {ar} ({b:,.0f} kr) överstiger det sökta ({sokt[ar]:,.0f} kr).".replace(",", " "))
+                raise ValidationError({f"beviljat_{ar}": _over_sokt(ar, b, sokt[ar])})
         fullt = all(beviljat.get(ar, Decimal(0)) == s for ar, s in sokt.items())
         if beslut == Ansokan.Beslut.BEVILJAD and not fullt:
-            raise ValidationError("Beviljat är mindre än det sökta: välj delvis beviljad.")
+            raise ValidationError({"beslut": "Beviljat är mindre än det sökta: välj delvis beviljad."})
         if beslut == Ansokan.Beslut.DELVIS_BEVILJAD and fullt:
-            raise ValidationError("Hela det sökta beloppet beviljas: välj beviljad.")
+            raise ValidationError({"beslut": "Hela det sökta beloppet beviljas: välj beviljad."})
         if insats is None and ansokan.insats_id:
             insats = ansokan.insats
         if insats is None:
             if not ny_insats or not ny_insats.get("kortnamn"):
-                raise ValidationError("Välj vilken insats medlen går till, eller ange kortnamn för en ny insats.")
+                raise ValidationError({"ny_kortnamn": "Välj en befintlig insats eller ange kortnamn för en ny."})
+            if ansokan.sokande.count() < MINSTA_ANTAL_PARTER:
+                raise ValidationError({"beslut": "Minst två medlemmar måste stå bakom ansökan för att den ska kunna beviljas medel."})
             insats = insats_create(
                 forbund=forbund, aktor=aktor, parter=list(ansokan.sokande.all()),
                 **{"namn": ansokan.titel, "typ": ansokan.insats_typ, "inriktning": ansokan.inriktning,

@@ -71,3 +71,20 @@ def malbedomning_spara(*, mal: Mal, aktor: Any, ar: int, bedomning: str, komment
         handelse_logga(aktor=aktor, forbund=insats.forbund, handling="malbedomning_spara", objekt=obj, andringar=andringar,
                        detaljer={"insats": insats.kortnamn, "mal": mal.pk})
     return obj
+
+
+@transaction.atomic
+def malbedomningar_spara(*, insats: Insats, aktor: Any, ar: int, bedomningar: dict[Mal, tuple[str, str]]) -> list[Malbedomning]:
+    """Assess several goals of one intervention for a year, all or nothing; errors are keyed `bedomning_<goal id>`."""
+    sparade: list[Malbedomning] = []
+    fel: dict[str, list[str]] = {}
+    for mal, (bedomning, kommentar) in bedomningar.items():
+        if mal.insats_id != insats.pk:
+            raise ValidationError("Målet hör till en annan insats.")
+        try:
+            sparade.append(malbedomning_spara(mal=mal, aktor=aktor, ar=ar, bedomning=bedomning, kommentar=kommentar))
+        except ValidationError as exc:
+            fel[f"bedomning_{mal.pk}"] = exc.messages
+    if fel:
+        raise ValidationError(fel)
+    return sparade

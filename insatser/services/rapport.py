@@ -99,7 +99,7 @@ def rapport_paminnelser_skicka(*, idag: dt.date | None = None) -> int:
     nu = timezone.now()
     grans = nu - PAMINNELSE_INTERVALL
     forsenade = (
-        Rapport.objects.filter(inlamnad__isnull=True, forfallodatum__lt=idag)
+        Rapport.objects.forsenade(idag)
         .exclude(paminnelse_skickad__gt=grans)
         .select_related("insats", "forbund")
         .order_by("forbund_id", "forfallodatum")

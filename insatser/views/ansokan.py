@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, formular_handling, knapp_handling
 
 from .. import services
-from ..forms import AnsokanForm, BeredningForm, BeslutForm, BilagaForm, MedfinansieringFormSet
+from ..forms import AnsokanForm, BeredningForm, BeslutForm, BilagaForm, FormsetSomFormular, MedfinansieringFormSet
 from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Medfinansiering
 
 ANSOKAN_FALT = [f for f in AnsokanForm.Meta.fields if f != "sokande"]
@@ -52,39 +55,40 @@ def _hamta(kontext: Kontext, pk: int) -> Ansokan:
     )
 
 
+def _ansokan_url(obj: Ansokan) -> str:
+    return reverse("insatser:ansokan", args=[obj.pk])
+
+
+def _ansokan_data(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: d[k] for k in ANSOKAN_FALT}
+
+
 @behorighet("insatser.redigera")
-def ansokan_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def ansokan_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = AnsokanForm(request.POST or None, forbund=kontext.forbund)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ANSOKAN_FALT}
-        try:
-            ansokan = services.ansokan_create(forbund=kontext.forbund, aktor=request.user, sokande=list(form.cleaned_data["sokande"]),
-                                              belopp=form.sokt, **data)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, f"Ansökan är registrerad med diarienummer {ansokan.diarienummer}.")
-            return redirect("insatser:ansokan", pk=ansokan.pk)
-    return render(request, "insatser/ansokan_form.html", {"form": form, "rubrik": "Registrera inkommen ansökan"})
+    return formular_handling(
+        request, form,
+        lambda d: services.ansokan_create(forbund=kontext.forbund, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"],
+                                          **_ansokan_data(d)),
+        ok=lambda a: f"Ansökan är registrerad med diarienummer {a.diarienummer}.", till=_ansokan_url,
+        mall="insatser/ansokan_form.html", sammanhang={"rubrik": "Registrera inkommen ansökan"},
+    )
 
 
 @behorighet("insatser.redigera")
-def ansokan_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def ansokan_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     ansokan = _hamta(kontext, pk)
-    if ansokan.status == Ansokan.Status.BESLUTAD:
+    if not ansokan.kan_andras:
         messages.error(request, "En beslutad ansökan kan inte ändras.")
-        return redirect("insatser:ansokan", pk=pk)
+        return redirect(_ansokan_url(ansokan))
     form = AnsokanForm(request.POST or None, instance=ansokan, forbund=kontext.forbund)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ANSOKAN_FALT}
-        try:
-            services.ansokan_update(ansokan=ansokan, aktor=request.user, sokande=list(form.cleaned_data["sokande"]), belopp=form.sokt, **data)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Ansökan är uppdaterad.")
-            return redirect("insatser:ansokan", pk=pk)
-    return render(request, "insatser/ansokan_form.html", {"form": form, "rubrik": f"Ändra ansökan {ansokan.diarienummer}", "ansokan": ansokan})
+    return formular_handling(
+        request, form,
+        lambda d: services.ansokan_update(ansokan=ansokan, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"],
+                                          **_ansokan_data(d)),
+        ok="Ansökan är uppdaterad.", till=_ansokan_url,
+        mall="insatser/ansokan_form.html", sammanhang={"rubrik": f"Ändra ansökan {ansokan.diarienummer}", "ansokan": ansokan},
+    )
 
 
 @behorighet("insatser.visa")
@@ -112,77 +116,67 @@ def ansokan(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
 
 
 @behorighet("insatser.redigera")
-def ansokan_beredning(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def ansokan_beredning(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = _hamta(kontext, pk)
     form = BeredningForm(request.POST or None, initial={"yttrande": obj.yttrande})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ansokan_till_beredning(ansokan=obj, aktor=request.user, yttrande=form.cleaned_data["yttrande"])
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Ansökan är under beredning.")
-            return redirect("insatser:ansokan", pk=pk)
-    return render(request, "insatser/ansokan_beredning.html", {"ansokan": obj, "form": form})
+    return formular_handling(
+        request, form, lambda d: services.ansokan_till_beredning(ansokan=obj, aktor=request.user, yttrande=d["yttrande"]),
+        ok="Ansökan är under beredning.", till=_ansokan_url, mall="insatser/ansokan_beredning.html", sammanhang={"ansokan": obj},
+    )
 
 
 @behorighet("insatser.besluta")
-def ansokan_besluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def ansokan_besluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = _hamta(kontext, pk)
-    if obj.status == Ansokan.Status.BESLUTAD:
+    if obj.ar_beslutad:
         messages.info(request, "Ansökan är redan beslutad.")
-        return redirect("insatser:ansokan", pk=pk)
+        return redirect(_ansokan_url(obj))
     form = BeslutForm(request.POST or None, ansokan=obj)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.ansokan_besluta(
-                ansokan=obj, aktor=request.user, paragraf=d["paragraf"], beslut=d["beslut"], belopp=form.beviljat,
-                insats=d.get("insats"), ny_insats={"kortnamn": d["ny_kortnamn"]} if d.get("ny_kortnamn") else None,
-            )
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            obj.refresh_from_db()
-            messages.success(request, f"Beslutet är registrerat: {obj.get_beslut_display().lower()}.")
-            return redirect("insatser:ansokan", pk=pk)
-    return render(request, "insatser/ansokan_besluta.html", {"ansokan": obj, "form": form})
+
+    def utfor(d: dict[str, Any]) -> Ansokan:
+        return services.ansokan_besluta(
+            ansokan=obj, aktor=request.user, paragraf=d["paragraf"], beslut=d["beslut"], belopp=d["belopp"], insats=d.get("insats"),
+            ny_insats={"kortnamn": d["ny_kortnamn"]} if d.get("ny_kortnamn") else None,
+        )
+
+    return formular_handling(
+        request, form, utfor, ok=lambda a: f"Beslutet är registrerat: {a.get_beslut_display().lower()}.", till=_ansokan_url,
+        mall="insatser/ansokan_besluta.html", sammanhang={"ansokan": obj},
+    )
 
 
 @behorighet("insatser.redigera")
-def ansokan_medfinansiering(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def ansokan_medfinansiering(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = _hamta(kontext, pk)
     qs = Medfinansiering.objects.filter(ansokan=obj).order_by("ar", "finansiar")
     formset = MedfinansieringFormSet(request.POST or None, queryset=qs, prefix="medfin")
-    if request.method == "POST" and formset.is_valid():
+
+    def utfor(_: dict[str, Any]) -> list[Medfinansiering]:
         rader = [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
                  and f.cleaned_data.get("finansiar")]
-        try:
-            services.medfinansiering_spara(ansokan=obj, aktor=request.user, rader=rader)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Finansieringsplanen är sparad.")
-            return redirect("insatser:ansokan", pk=pk)
-    return render(request, "insatser/ansokan_medfinansiering.html", {"ansokan": obj, "formset": formset})
+        return services.medfinansiering_spara(ansokan=obj, aktor=request.user, rader=rader)
+
+    return formular_handling(
+        request, FormsetSomFormular(formset), utfor, ok="Finansieringsplanen är sparad.", till=_ansokan_url(obj),
+        mall="insatser/ansokan_medfinansiering.html", sammanhang={"ansokan": obj, "formset": formset},
+    )
 
 
 @behorighet("insatser.redigera")
-def ansokan_bilaga(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def ansokan_bilaga(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = _hamta(kontext, pk)
     if request.method != "POST":
-        return redirect("insatser:ansokan", pk=pk)
+        return redirect(_ansokan_url(obj))
     form = BilagaForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"], fil=form.cleaned_data["fil"])
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Bilagan är uppladdad.")
-    else:
+    if not form.is_valid():
         messages.error(request, "Välj en fil att ladda upp.")
-    return redirect("insatser:ansokan", pk=pk)
+        return redirect(_ansokan_url(obj))
+    return knapp_handling(
+        request,
+        lambda: services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"],
+                                                  fil=form.cleaned_data["fil"]),
+        ok="Bilagan är uppladdad.", till=_ansokan_url(obj),
+    )
 
 
 @behorighet("insatser.visa")

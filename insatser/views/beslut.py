@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, formular_handling
 from styrelse.models import Paragraf
 
 from .. import services, sparbarhet
@@ -46,20 +46,14 @@ def paragraf(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
 
 
 @behorighet("insatser.besluta")
-def beviljande_ny(request: HttpRequest, kontext: Kontext) -> HttpResponse:
+def beviljande_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     """A grant not from an application (e.g. the yearly grant to an ordinary co-operation such as MISAM)."""
     initial = {}
     if request.GET.get("insats"):
         initial["insats"] = request.GET["insats"]
     form = BeviljandeForm(request.POST or None, forbund=kontext.forbund, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            grant = services.beviljande_create(forbund=kontext.forbund, aktor=request.user, insats=d["insats"], paragraf=d["paragraf"],
-                                               ar=d["ar"], belopp=d["belopp"])
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, f"Beviljat {grant.insats.kortnamn} {grant.ar} är registrerat.")
-            return redirect("insatser:insats", pk=grant.insats_id)
-    return render(request, "insatser/beviljande_form.html", {"form": form})
+    return formular_handling(
+        request, form, lambda d: services.beviljande_create(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda g: f"Beviljat {g.insats.kortnamn} {g.ar} är registrerat.", till=lambda g: reverse("insatser:insats", args=[g.insats_id]),
+        mall="insatser/beviljande_form.html",
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, formular_handling
 
 from .. import services
 from ..forms import RapportForm, RapportversionForm
@@ -32,8 +32,9 @@ def rapporter(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     )
     if visa == "oppna":
         qs = qs.filter(inlamnad__isnull=True)
-    forsenade = [r for r in qs if r.inlamnad is None and r.forfallodatum < idag] if visa == "oppna" else None
-    return render(request, "insatser/rapporter.html", {"rapporter": list(qs), "visa": visa, "idag": idag, "forsenade": forsenade})
+    rapporter = list(qs)
+    forsenade = [r for r in rapporter if r.forsenad_per(idag)] if visa == "oppna" else None
+    return render(request, "insatser/rapporter.html", {"rapporter": rapporter, "visa": visa, "idag": idag, "forsenade": forsenade})
 
 
 @behorighet("insatser.redigera")
@@ -46,41 +47,32 @@ def rapport_schema(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespo
 
 
 @behorighet("insatser.redigera")
-def rapport_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def rapport_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = hamta(Insats.objects.all(), kontext.forbund, pk=pk)
     form = RapportForm(request.POST or None, initial={"ar": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rapport_create(insats=obj, aktor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Rapporten är tillagd.")
-            return redirect(reverse("insatser:insats", args=[obj.pk]) + "#rapporter")
-    return render(request, "insatser/rapport_form.html", {"form": form, "insats": obj})
+    return formular_handling(
+        request, form, lambda d: services.rapport_create(insats=obj, aktor=request.user, **d),
+        ok="Rapporten är tillagd.", till=reverse("insatser:insats", args=[obj.pk]) + "#rapporter",
+        mall="insatser/rapport_form.html", sammanhang={"insats": obj},
+    )
 
 
 @behorighet("insatser.visa")
-def rapport(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def rapport(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = hamta(
         Rapport.objects.select_related("insats").prefetch_related(
             Prefetch("versioner", queryset=Rapportversion.objects.select_related("uppladdad_av").order_by("-version"))),
         kontext.forbund, pk=pk,
     )
-    form = RapportversionForm()
     if request.method == "POST":
         kontext.kraver("insatser.redigera")
-        form = RapportversionForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                v = services.rapportversion_ladda_upp(rapport=obj, aktor=request.user, fil=form.cleaned_data["fil"],
-                                                      kommentar=form.cleaned_data["kommentar"])
-            except ValidationError as exc:
-                messages.error(request, fel_text(exc))
-            else:
-                messages.success(request, f"Version {v.version} är uppladdad.")
-                return redirect("insatser:rapport", pk=obj.pk)
-    return render(request, "insatser/rapport.html", {"rapport": obj, "form": form, "idag": timezone.localdate()})
+    form = RapportversionForm(request.POST or None, request.FILES or None)
+    return formular_handling(
+        request, form,
+        lambda d: services.rapportversion_ladda_upp(rapport=obj, aktor=request.user, fil=d["fil"], kommentar=d["kommentar"]),
+        ok=lambda v: f"Version {v.version} är uppladdad.", till=reverse("insatser:rapport", args=[obj.pk]),
+        mall="insatser/rapport.html", sammanhang={"rapport": obj},
+    )
 
 
 @behorighet("insatser.visa")

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from finsam.models import Forbund
-from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Rapport, Rapportversion
+from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Malnod, Rapport, Rapportversion
 from tests.conftest import ROLLER
 from tests.insatser import factories as f
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
@@ -29,8 +29,15 @@ def _objekt(forbund: Forbund) -> dict[str, Any]:
     version.fil.save("r.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
     bilaga = Ansokningsbilaga(forbund=forbund, ansokan=ansokan, namn="Ansökan")
     bilaga.fil.save("a.pdf", ContentFile(b"%PDF-1.7 ansokan"), save=True)
+    vision = Malnod.objects.create(forbund=forbund, niva="vision", text="Vision", ar_fran=2020)
+    overgripande = Malnod.objects.create(forbund=forbund, niva="overgripande", forelder=vision, text="Mål", ar_fran=2020)
+    malnod = Malnod.objects.create(forbund=forbund, niva="delmal", forelder=overgripande, text="Delmål", ar_fran=2020,
+                                   kriterium="Samsyn i beredningsgruppen")
+    indikatornod = Malnod.objects.create(forbund=forbund, niva="delmal", forelder=overgripande, text="NNS", ar_fran=2020,
+                                         matt="indikator", malvarde=75, jamforelse="minst")
     return {"insats": insats, "paragraf": paragraf, "beviljande": beviljande, "ansokan": ansokan, "mal": mal, "bemanning": bemanning,
-            "rapport": rapport, "version": version, "bilaga": bilaga}
+            "rapport": rapport, "version": version, "bilaga": bilaga, "malnod": malnod,
+            "indikatornod": indikatornod}
 
 
 def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
@@ -81,6 +88,10 @@ RADER = [
     Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
     rad("insatser:paragraf", "/insatser/beslut/{}/", "paragraf", "insatser.visa"),
     Rad("insatser:beviljande_ny", lambda m: "/insatser/beviljande/ny/", "insatser.besluta"),
+    Rad("insatser:maltrad", lambda m: "/insatser/mal/?ar=2020", "insatser.visa"),
+    Rad("insatser:maltrad_foresla", lambda m: "/insatser/mal/forslag/", "insatser.redigera", metod="post", data=lambda m: {"ar": 2020}),
+    rad("insatser:maltrad_bekrafta", "/insatser/mal/nod/{}/bedomning/", "malnod", "insatser.besluta", metod="post",
+        data=lambda m: {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Bra"}),
     # API
     Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.visa"),
     Rad("insatser-api:insats-list", lambda m: "/api/insatser/insatser/", "insatser.redigera", metod="post", json=True,
@@ -116,6 +127,17 @@ RADER = [
     Rad("insatser-api:rapport-list", lambda m: "/api/insatser/rapporter/?forsenade=1", "insatser.visa"),
     Rad("insatser-api:rapport-list", lambda m: "/api/insatser/rapporter/", "insatser.redigera", metod="post", json=True,
         data=lambda m: {"insats": m["insats"].pk, "typ": "delarsrapport", "ar": 2021}),
+    Rad("insatser-api:malnod-list", lambda m: "/api/insatser/maltrad/", "insatser.visa"),
+    Rad("insatser-api:malnod-list", lambda m: "/api/insatser/maltrad/", "insatser.redigera", metod="post", json=True,
+        data=lambda m: {"niva": "delmal", "forelder": m["malnod"].forelder_id, "text": "Nytt delmål", "ar_fran": 2021,
+                        "kriterium": "I ord"}),
+    rad("insatser-api:malnod-detail", "/api/insatser/maltrad/{}/", "malnod", "insatser.visa"),
+    rad("insatser-api:malnod-forslag", "/api/insatser/maltrad/{}/forslag/", "indikatornod", "insatser.redigera", metod="post",
+        json=True, data=lambda m: {"ar": 2020}),
+    rad("insatser-api:malnod-indikator", "/api/insatser/maltrad/{}/indikator/", "indikatornod", "insatser.redigera", metod="post",
+        json=True, data=lambda m: {"ar": 2020, "varde": "80"}),
+    rad("insatser-api:malnod-bedomning", "/api/insatser/maltrad/{}/bedomning/", "malnod", "insatser.besluta", metod="post",
+        json=True, data=lambda m: {"ar": 2020, "bedomning": "uppfyllt", "kommentar": "Bra"}),
     rad("insatser-api:rapport-detail", "/api/insatser/rapporter/{}/", "rapport", "insatser.visa"),
     rad("insatser-api:rapport-version", "/api/insatser/rapporter/{}/version/", "rapport", "insatser.redigera", metod="post",
         data=lambda m: {"fil": ContentFile(b"%PDF-1.7 api", name="api.pdf"), "kommentar": "Via API"}),

@@ -26,7 +26,7 @@ def test_ny_insats_via_formularet(forbund: Forbund, chef_klient) -> None:
     # An age range upside down is refused with a Swedish message and aria-invalid.
     svar = chef_klient.post(f"/insatser/{insats.pk}/andra/", {**data, "alder_fran": 64, "alder_till": 16})
     html = svar.content.decode()
-    assert svar.status_code == 200 and "Övre åldersgränsen kan inte vara lägre än den undre." in html
+    assert svar.status_code == 400 and "Övre åldersgränsen kan inte vara lägre än den undre." in html
     assert 'aria-invalid="true"' in html
     insats.refresh_from_db()
     assert insats.alder_till == 64

@@ -147,3 +147,54 @@ def test_oversikt_per_insats_och_ar(forbund: Forbund, chef_klient) -> None:
     assert oversikt == {"MISAM": [Decimal(3_250_000), None], "NAFS": [None, Decimal(400_000)]}
     assert svar.context["totalt"] == [Decimal(3_250_000), Decimal(400_000)]
     assert "3\xa0250\xa0tkr" in svar.content.decode()
+
+
+def _insats_med_ar(forbund: Forbund, kortnamn: str, forsta_ar: int, sista_ar: int):
+    insats = f.insats(forbund, kortnamn, startdatum=dt.date(forsta_ar, 1, 1))
+    f.beviljande(forbund, insats, ar=forsta_ar, belopp=1000, nummer=60)
+    for ar in range(forsta_ar, sista_ar + 1):
+        d = Deltagare.objects.create(forbund=forbund, kod=f"{kortnamn}-{ar}")
+        ins = inskrivning_create(forbund=forbund, aktor=None, insats=insats, deltagare=d, kon="kvinna" if ar % 2 else "man",
+                                 fodelsear=1990, remittent="af", utbildning="gymnasium", forsorjning_in="forsorjningsstod",
+                                 inskriven=dt.date(ar, 3, 1))
+        if ar < sista_ar:
+            inskrivning_avsluta(forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(ar + 1, 2, 1),
+                                forsorjning_ut="arbete" if ar % 3 else "a_kassa")
+    return insats
+
+
+def test_insatsens_sida_har_lika_manga_fragor_for_1_och_20_ar(forbund: Forbund, chef_klient, django_assert_max_num_queries) -> None:
+    """Issue 16: the page used to run one outcome report per year of the intervention (~2 queries per year)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    i_ar = timezone.localdate().year
+    ett = _insats_med_ar(forbund, "ETT", i_ar, i_ar)
+    tjugo = _insats_med_ar(forbund, "TJUGO", i_ar - 19, i_ar)
+    antal = []
+    for insats, ar in ((ett, 1), (tjugo, 20)):
+        with CaptureQueriesContext(connection) as ctx:
+            svar = chef_klient.get(f"/insatser/{insats.pk}/")
+        assert svar.status_code == 200 and len(svar.context["utfall"]) == ar
+        antal.append(len(ctx.captured_queries))
+    assert antal[0] == antal[1]
+    with django_assert_max_num_queries(25):
+        chef_klient.get(f"/insatser/{tjugo.pk}/")
+
+
+def test_grupperade_utfallet_ar_detsamma_som_utfallsrapporten(forbund: Forbund) -> None:
+    """The one grouped query counts as uppföljning's report does, year by year."""
+    from insatser.sparbarhet import utfall_per_insats_och_ar
+    from uppfoljning.selectors import utfall
+
+    insats = _insats_med_ar(forbund, "MISAM", 2016, 2021)
+    _deltagare(forbund, insats, 3, "kvinna", "studier", start="2020-02-01")
+    grupperat = utfall_per_insats_och_ar(forbund, [insats.pk], list(range(2016, 2022)))
+    for ar in range(2016, 2022):
+        [rad] = [r for r in utfall(forbund, ar)["insatser"] if r["kortnamn"] == "MISAM"]
+        ut = rad["forsorjning_ut"]
+        forvantat = {"deltagare": rad["deltagare"]["totalt"], "kvinnor": rad["deltagare"]["kvinna"], "man": rad["deltagare"]["man"],
+                     "avslutade": rad["avslutade"]["totalt"], "arbete_studier": ut["arbete"]["totalt"] + ut["studier"]["totalt"]}
+        assert grupperat[(insats.pk, ar)] == forvantat, ar
+    assert grupperat[(insats.pk, 2020)] == {"deltagare": 5, "kvinnor": 4, "man": 1, "avslutade": 4, "arbete_studier": 3}  # 2019 left to a-kassa
