@@ -23,7 +23,9 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
 from finsam.audit import handelse_logga
+from finsam.export import dataset_rader, som_csv, som_xlsx
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 
 from .models import Insats
 
@@ -264,8 +266,8 @@ def importera(*, forbund: Forbund, aktor: Any, innehall: bytes, filnamn: str = "
 
 
 def exportera(forbund: Forbund, format_: str = "csv") -> bytes:
-    qs = Insats.objects.filter(forbund=forbund).select_related("agare_medlem").prefetch_related("parter").order_by("kortnamn")
-    dataset = InsatsResource(forbund).export(queryset=qs)
-    if format_ == "xlsx":
-        return bytes(dataset.export("xlsx"))
-    return ("\ufeff" + dataset.export("csv", delimiter=";")).encode("utf-8")
+    """The register as CSV or XLSX through finsam.export: neutralised text (no formulas), dates and amounts typed."""
+    qs = (Insats.objects.filter(forbund=forbund).select_related("agare_medlem").prefetch_related("parter")
+          .order_by(svensk("kortnamn")))
+    rader = dataset_rader(InsatsResource(forbund).export(queryset=qs))
+    return som_xlsx(rader, blad="Insatser") if format_ == "xlsx" else som_csv(rader)

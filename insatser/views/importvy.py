@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from finsam.export import nedladdning
 from finsam.permissions import Kontext
 from finsam.web import behorighet
 
@@ -31,8 +32,4 @@ def importera_vy(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 @behorighet("insatser.visa")
 def exportera_vy(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     format_ = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    innehall = exportera(kontext.forbund, format_)
-    typ = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if format_ == "xlsx" else "text/csv; charset=utf-8"
-    svar = HttpResponse(innehall, content_type=typ)
-    svar["Content-Disposition"] = f'attachment; filename="insatser-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format_}"'
-    return svar
+    return nedladdning(exportera(kontext.forbund, format_), f"insatser-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format_}")

@@ -137,3 +137,18 @@ def test_ny_insats_utan_agare_nekas_som_i_tjansten(forbund: Forbund) -> None:
     assert importera(forbund=forbund, aktor=None, innehall=tom_cell.encode("utf-8")).ok
     befintlig.refresh_from_db()
     assert (befintlig.namn, befintlig.agare_extern) == ("M", "Urkraft")
+
+
+def test_export_neutraliserar_formler_och_typar_celler(forbund: Forbund) -> None:
+    """Issue 15: an intervention named =HYPERLINK(…) is no live formula in the XLSX and is escaped in the CSV."""
+    import io
+
+    from openpyxl import load_workbook
+
+    f.insats(forbund, '=HYPERLINK("http://x","y")')
+    ws = load_workbook(io.BytesIO(exportera(forbund, "xlsx"))).active
+    celler = [c for r in ws.iter_rows() for c in r]
+    assert not any(c.data_type == "f" for c in celler)
+    assert any(isinstance(c.value, str) and c.value.startswith("'=HYPERLINK") for c in celler)
+    assert any(c.is_date for c in celler)  # the start date is a date cell, not text
+    assert "'=HYPERLINK" in exportera(forbund, "csv").decode("utf-8-sig")
