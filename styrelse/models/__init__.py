@@ -3,6 +3,7 @@
 from .mote import (
     Anslag,
     Arende,
+    Arendeslag,
     Beslutsregler,
     Bilaga,
     Justering,
@@ -13,11 +14,11 @@ from .mote import (
     Sammantrade,
     att_satser,
 )
-from .paragraf import Nummerserie, Paragraf, Rost, Uppdrag
+from .paragraf import Beslutsform, Expediering, Nummerserie, Paragraf, Rost, Uppdrag, Utfall, Yrkande
 from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
 
 __all__ = [
-    "Anslag", "Arende", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Gallringslista", "Handling",
+    "Anslag", "Arende", "Arendeslag", "Beslutsform", "Expediering", "Utfall", "Yrkande", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Gallringslista", "Handling",
     "Handlingstyp", "Justering", "KallelseMottagare", "Kallelseutskick", "Mandat", "Narvaro", "Nummerserie", "Paragraf",
     "Rost", "Sammantrade", "Uppdrag", "att_satser",
 ]

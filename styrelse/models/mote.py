@@ -127,6 +127,15 @@ class Sammantrade(ForbundsData):
         return self.justerat is not None
 
 
+class Arendeslag(models.TextChoices):
+    """Kinds of matter that other apps' adoptions depend on (see styrelse.regler)."""
+
+    OVRIGT = "", "Övrigt"
+    ARSREDOVISNING = "arsredovisning", "Årsredovisning"
+    BUDGET = "budget", "Budget och verksamhetsplan"
+    BIDRAG = "bidrag", "Bidrag/finansiering av insats"
+
+
 class Arende(ForbundsData):
     """An agenda item (ärende). When decided at the meeting it gets its paragraph (§)."""
 
@@ -145,6 +154,12 @@ class Arende(ForbundsData):
     foredragande = models.CharField("föredragande", max_length=200, blank=True)
     forslag = models.TextField("förslag till beslut", blank=True, help_text="En att-sats per rad, utan ordet ”att”.")
     tillagt = models.BooleanField("tillagt vid mötet", default=False)
+    slag = models.CharField("slag av ärende", max_length=16, choices=Arendeslag.choices, blank=True, default="",
+                            help_text="Årsredovisning, budget och bidrag kan bara fastställas i ett ärende av rätt slag.")
+    aterkommer_fran = models.ForeignKey(
+        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="aterkommande_arenden",
+        verbose_name="återkommer från (återremiss/bordläggning)",
+    )
     paragraf = models.OneToOneField(
         "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="arende", verbose_name="paragraf"
     )
@@ -267,6 +282,7 @@ class Justering(ForbundsData):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="registrerad av"
     )
     for_annan = models.BooleanField("registrerad för annans räkning (underskrift på papper)", default=False)
+    plats = models.CharField("plats för justeringen", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "justering"
