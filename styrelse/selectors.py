@@ -30,6 +30,7 @@ from .models import (
     Rost,
     Sammantrade,
     Uppdrag,
+    Yrkande,
 )
 from .services.beslut import justering_kravs
 from .services.numrering import nasta_nummer_forhandsvisa
@@ -163,6 +164,7 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     paragrafer = list(
         Paragraf.objects.filter(sammantrade=mote)
         .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
+                          Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")),
                           Prefetch("uppdrag", queryset=Uppdrag.objects.order_by("id")))
         .select_related("arende")
         .order_by("nummer")
@@ -181,8 +183,19 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     }
 
 
+def utdrag_data(paragraf: Paragraf) -> dict[str, Any]:
+    """One paragraph with its motions, votes and the meeting's justering, for a protokollsutdrag."""
+    p = (Paragraf.objects.select_related("sammantrade__forbund", "arende")
+         .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
+                           Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")))
+         .get(pk=paragraf.pk))
+    data = protokoll_data(p.sammantrade)
+    return {"paragraf": p, "mote": p.sammantrade, "forbund": p.forbund, "justering": data["justeringar"],
+            "justeringar": data["justeringar"], "justerare": data["justerare"]}
+
+
 def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
-    from .services.mote import kallelse_mottagare
+    from .services.kallelse import kallelse_mottagare
 
     arenden = list(Arende.objects.filter(sammantrade=mote).prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
                    .order_by("ordning", "id"))

@@ -88,6 +88,7 @@ class Sammantrade(ForbundsData):
         KALLAT = "kallat", "Kallelse skickad"
         GENOMFORT = "genomfort", "Genomfört – protokoll för justering"
         JUSTERAT = "justerat", "Justerat"
+        INSTALLT = "installt", "Inställt"
 
     typ = models.CharField("typ", max_length=20, choices=Typ.choices, default=Typ.STYRELSEMOTE)
     datum = models.DateField("datum")
@@ -113,6 +114,10 @@ class Sammantrade(ForbundsData):
     kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
     avslutat = models.DateTimeField("mötet avslutat", null=True, blank=True)
     justerat = models.DateTimeField("justerat", null=True, blank=True)
+    kalendersekvens = models.PositiveIntegerField(
+        "kalenderversion", default=0, help_text="Höjs vid varje ändring av tid eller plats (SEQUENCE i kalenderinbjudan)."
+    )
+    kalender_skickad_sekvens = models.PositiveIntegerField("skickad kalenderversion", null=True, blank=True)
 
     class Meta:
         verbose_name = "sammanträde"
@@ -125,6 +130,11 @@ class Sammantrade(ForbundsData):
     @property
     def last(self) -> bool:
         return self.justerat is not None
+
+    @property
+    def kalender_inaktuell(self) -> bool:
+        """Time or place changed after the invitation was sent: an update should be sent."""
+        return self.kalender_skickad_sekvens is not None and self.kalender_skickad_sekvens < self.kalendersekvens
 
 
 class Arendeslag(models.TextChoices):
