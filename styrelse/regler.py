@@ -22,13 +22,12 @@ SLAG_NAMN = {
 SLAG_ORD = {
     Arendeslag.ARSREDOVISNING: ("årsredovisning", "årsbokslut", "bokslut"),
     Arendeslag.BUDGET: ("budget",),
-    Arendeslag.BIDRAG: ("ansökan", "medfinansiering", "finansiering", "bidrag", "bevilja", "beviljande", "insats", "projekt",
-                        "samverkan", "inriktning"),
+    Arendeslag.BIDRAG: ("ansökan", "medfinansiering", "finansiera", "finansiering", "bidrag", "bevilja"),
 }
 
 
 def arendeslag_av_rubrik(rubrik: str) -> str:
-    """The kind of matter a heading names, or "" (övrigt)."""
+    """The kind of matter a heading (and, for older rows, the decision text) names, or "" (övrigt)."""
     text = rubrik.lower()
     for slag, ord_ in SLAG_ORD.items():
         if any(o in text for o in ord_):
@@ -44,8 +43,8 @@ def _slag(paragraf: Paragraf) -> str:
     if arende is not None:
         if arende.typ != Arende.Typ.VANLIGT:
             return ""  # standing items (Mötets öppnande, Val av justerare …), information and reports adopt nothing
-        return arende.slag or arendeslag_av_rubrik(arende.rubrik)
-    return arendeslag_av_rubrik(paragraf.rubrik)
+        return arende.slag or arendeslag_av_rubrik(f"{arende.rubrik}\n{paragraf.beslut}")
+    return arendeslag_av_rubrik(f"{paragraf.rubrik}\n{paragraf.beslut}")
 
 
 def paragraf_for_faststallelse(paragraf: Paragraf, slag: str, ar: int, *, idag: dt.date | None = None) -> Paragraf:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldError, PermissionDenied
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -33,6 +33,7 @@ from .models import (
     Yrkande,
 )
 from .services.beslut import justering_kravs
+from .services.kallelse import kallelse_mottagare
 from .services.numrering import nasta_nummer_forhandsvisa
 from .services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
 
@@ -110,6 +111,15 @@ class Motesida:
     mottagare: list[KallelseMottagare]
     personer: list[Person]
     ledamotsmandat: list[Mandat]
+    kallas: list[tuple[Person, str]]
+
+    @property
+    def kallas_utan_epost(self) -> list[tuple[Person, str]]:
+        return [(p, e) for p, e in self.kallas if not p.epost]
+
+    @property
+    def kallas_ledamoter(self) -> int:
+        return sum(1 for _, e in self.kallas if e == "Ledamot")
 
 
 def motesida(kontext: Kontext, pk: int) -> Motesida:
@@ -150,7 +160,28 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         lage_per_paragraf=per_paragraf, justerare=justerare, justeringar=justeringar, saknade_justeringar=saknade, dokument=dokument,
         mandat=mandat, mottagare=_senaste_mottagare(mote), personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
+        kallas=kallelse_mottagare(mote) if mote.avslutat is None else [],
     )
+
+
+def far_lasa_protokollsutkast(kontext: Kontext, mote: Sammantrade, user: Any) -> bool:
+    """Before justering the full draft is read by the förbundschef (and who may edit) and by this meeting's chair,
+    secretary and justerare; after justering the locked minutes are for everyone who may see the board's papers."""
+    if not kontext.kan("styrelse.visa"):
+        return False
+    if kontext.kan("styrelse.redigera"):
+        return True
+    person_ids = set(Person.objects.filter(forbund=kontext.forbund, user_id=getattr(user, "pk", None) or 0).values_list("pk", flat=True))
+    if not person_ids:
+        return False
+    if mote.ordforande_id in person_ids or mote.sekreterare_id in person_ids:
+        return True
+    return mote.justerare.filter(pk__in=person_ids).exists()
+
+
+def protokollsutkast_kontrollera(kontext: Kontext, mote: Sammantrade, user: Any) -> None:
+    if not far_lasa_protokollsutkast(kontext, mote, user):
+        raise PermissionDenied("Protokollsutkastet läses före justeringen av ordförande, sekreterare och justerare.")
 
 
 def _senaste_mottagare(mote: Sammantrade) -> list[KallelseMottagare]:
@@ -195,8 +226,6 @@ def utdrag_data(paragraf: Paragraf) -> dict[str, Any]:
 
 
 def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
-    from .services.kallelse import kallelse_mottagare
-
     arenden = list(Arende.objects.filter(sammantrade=mote).prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
                    .order_by("ordning", "id"))
     mottagare = kallelse_mottagare(mote)

@@ -253,8 +253,11 @@ def _nasta_ordning(sammantrade: Sammantrade) -> int:
 @transaction.atomic
 def arende_skapa(
     *, sammantrade: Sammantrade, aktor: Any, rubrik: str, text: str = "", foredragande: str = "", forslag: str = "",
-    typ: str = Arende.Typ.VANLIGT, ordning: int | None = None,
+    typ: str = Arende.Typ.VANLIGT, ordning: int | None = None, slag: str | None = None,
 ) -> Arende:
+    """Add an item. Its kind (slag: annual report, budget, grant) is taken from the heading unless given."""
+    from ..regler import arendeslag_av_rubrik
+
     mote = _las_mote(sammantrade)
     _ej_last(mote)
     nasta = _nasta_ordning(mote)
@@ -267,8 +270,10 @@ def arende_skapa(
     else:
         ordning = max(1, ordning)
         mote.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
+    if slag is None or (slag == "" and typ == Arende.Typ.VANLIGT and arendeslag_av_rubrik(rubrik)):
+        slag = arendeslag_av_rubrik(rubrik) if typ == Arende.Typ.VANLIGT else ""
     arende = Arende(forbund=mote.forbund, sammantrade=mote, ordning=ordning, typ=typ, rubrik=rubrik.strip(), text=text,
-                    foredragande=foredragande, forslag=forslag, tillagt=mote.kallelse_skickad is not None)
+                    foredragande=foredragande, forslag=forslag, slag=slag, tillagt=mote.kallelse_skickad is not None)
     arende.full_clean()
     arende.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="arende_skapa", objekt=arende, andringar=diff({}, snapshot(arende)))
@@ -276,13 +281,17 @@ def arende_skapa(
 
 
 @transaction.atomic
-def arende_andra(*, arende: Arende, aktor: Any, rubrik: str, text: str, foredragande: str, forslag: str) -> Arende:
+def arende_andra(
+    *, arende: Arende, aktor: Any, rubrik: str, text: str, foredragande: str, forslag: str, slag: str | None = None,
+) -> Arende:
     _ej_last(_las_mote(arende.sammantrade))
     arende = Arende.objects.select_for_update().get(pk=arende.pk)
     if arende.paragraf_id:
         raise ValidationError("Ärendet är redan beslutat; ändra paragrafen i protokollet i stället.")
     fore = snapshot(arende)
     arende.rubrik, arende.text, arende.foredragande, arende.forslag = rubrik.strip(), text, foredragande, forslag
+    if slag is not None:
+        arende.slag = slag
     arende.full_clean()
     arende.save()
     handelse_logga(aktor=aktor, forbund=arende.forbund, handling="arende_andra", objekt=arende, andringar=diff(fore, snapshot(arende)))
