@@ -133,6 +133,8 @@ class AnslagForm(TillganglighetMixin, forms.Form):
     uppsatt = forms.DateField(label="Anslaget sätts upp", widget=DATUM)
     nedtas = forms.DateField(label="Anslaget tas ned", widget=DATUM)
     forvaringsplats = forms.CharField(label="Förvaringsplats för protokollet", max_length=200)
+    anslagsplatser = forms.CharField(label="Anslagsplatser (en per rad)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                     help_text="Var justeringen tillkännages. Tomt = förbundets digitala anslagstavla.")
 
 
 class ParagrafForm(TillganglighetMixin, forms.Form):

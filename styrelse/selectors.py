@@ -189,6 +189,16 @@ def _senaste_mottagare(mote: Sammantrade) -> list[KallelseMottagare]:
     return list(KallelseMottagare.objects.filter(utskick__in=senaste).select_related("person").order_by("person__namn"))
 
 
+def justering_kravs_lista(ordforande: Person | None, sekreterare: Person | None, justerare: list[Person]) -> list[tuple[str, Person]]:
+    ut: list[tuple[str, Person]] = []
+    if ordforande:
+        ut.append((Justering.Roll.ORDFORANDE, ordforande))
+    if sekreterare:
+        ut.append((Justering.Roll.SEKRETERARE, sekreterare))
+    ut.extend((Justering.Roll.JUSTERARE, p) for p in justerare)
+    return ut
+
+
 def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     """The minutes as data (for the PDF): attendance blocks, justering, paragraphs in number order."""
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__medlem", "ersatter__person"))
@@ -206,9 +216,15 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     for lista in block.values():
         lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, n.person.namn))
     justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person").order_by("tidpunkt"))
+    justerare = list(mote.justerare.all())
+    gjorda = {(j.roll, j.person_id): j for j in justeringar}
+    # The seed's order: ordförande and sekreterare, then the justerare.
+    underskrifter = [(str(Justering.Roll(roll).label).lower(), person, gjorda.get((roll, person.pk)))
+                     for roll, person in justering_kravs_lista(mote.ordforande, mote.sekreterare, justerare)]
     return {
         "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "grupper": block,
-        "justerare": list(mote.justerare.all()), "justeringar": justeringar,
+        "justerare": justerare, "justeringar": justeringar, "underskrifter": underskrifter,
+        "val_av_justerare": next((p for p in paragrafer if p.rubrik.lower().startswith("val av justerare")), None),
         "forsta": paragrafer[0].nummer if paragrafer else None, "sista": paragrafer[-1].nummer if paragrafer else None,
         "anslag": Anslag.objects.filter(sammantrade=mote).first(),
     }

@@ -118,6 +118,7 @@ class AnslagInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     uppsatt = serializers.DateField()
     nedtas = serializers.DateField()
     forvaringsplats = serializers.CharField(required=False, allow_blank=True, default="")
+    anslagsplatser = serializers.CharField(required=False, allow_blank=True, default="", help_text="En anslagsplats per rad.")
 
 
 class RostSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]

@@ -348,6 +348,9 @@ class Anslag(ForbundsData):
     uppsatt = models.DateField("anslaget har satts upp")
     nedtas = models.DateField("anslaget tas ned")
     forvaringsplats = models.CharField("förvaringsplats för protokollet", max_length=200)
+    anslagsplatser = models.TextField(
+        "anslagsplatser", blank=True, default="", help_text="Var justeringen tillkännages, en plats per rad (t.ex. den digitala anslagstavlan)."
+    )
     anslagen_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="anslaget av"
     )
@@ -361,3 +364,7 @@ class Anslag(ForbundsData):
 
     def __str__(self) -> str:
         return f"Anslag {self.sammantrade} ({self.uppsatt:%Y-%m-%d} – {self.nedtas:%Y-%m-%d})"
+
+    @property
+    def platser(self) -> list[str]:
+        return [r.strip() for r in self.anslagsplatser.splitlines() if r.strip()]

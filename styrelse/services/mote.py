@@ -41,6 +41,7 @@ STANDARDPUNKTER_EFTER: list[tuple[str, str, str, str]] = [
     (Arende.Typ.STANDARD, "Övriga frågor", "", ""),
     (Arende.Typ.STANDARD, "Nästa möte", "", ""),
 ]
+STANDARD_ANSLAGSPLATS = "Förbundets digitala anslagstavla (/anslagstavla/)"
 AVSLUTANDE = [rubrik for _, rubrik, _, _ in STANDARDPUNKTER_EFTER]
 TILLATNA_FILTYPER = {
     ".pdf": (b"%PDF",),
@@ -457,7 +458,7 @@ def narvaro_ta_bort(*, narvaro: Narvaro, aktor: Any) -> None:
 
 @transaction.atomic
 def anslag_registrera(
-    *, sammantrade: Sammantrade, aktor: Any, uppsatt: dt.date, nedtas: dt.date, forvaringsplats: str = ""
+    *, sammantrade: Sammantrade, aktor: Any, uppsatt: dt.date, nedtas: dt.date, forvaringsplats: str = "", anslagsplatser: str = "",
 ) -> Anslag:
     """Post the justered minutes: at most two days after justering, taken down at least three weeks later."""
     mote = _las_mote(sammantrade)
@@ -474,6 +475,7 @@ def anslag_registrera(
         raise ValidationError(f"Anslaget ska sitta uppe minst tre veckor, dvs. tas ned tidigast {uppsatt + dt.timedelta(days=21):%Y-%m-%d}.")
     anslag = Anslag(forbund=mote.forbund, sammantrade=mote, uppsatt=uppsatt, nedtas=nedtas,
                     forvaringsplats=forvaringsplats or beslutsregler_for(mote.forbund).forvaringsplats,
+                    anslagsplatser="\n".join(r.strip() for r in (anslagsplatser or STANDARD_ANSLAGSPLATS).splitlines() if r.strip()),
                     anslagen_av=aktor if getattr(aktor, "is_authenticated", False) else None)
     anslag.full_clean()
     anslag.save()

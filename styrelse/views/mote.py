@@ -25,6 +25,7 @@ from .. import selectors, services
 from ..forms import AnslagForm, ArendeForm, BilagaForm, JusteringForm, KallelseForm, MoteForm, NarvaroForm, PlaneraForm
 from ..models import Arende, Bilaga, Justering, Mandat, Narvaro, Sammantrade
 from ..services import dokument as dok
+from ..services.mote import STANDARD_ANSLAGSPLATS
 from ..services.regler import beslutsregler_for
 
 MALL = "styrelse/mote.html"
@@ -65,7 +66,8 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 def _anslag_form(mote: Sammantrade) -> AnslagForm:
     start = timezone.localtime(mote.justerat).date() if mote.justerat else timezone.localdate()
     return AnslagForm(initial={"uppsatt": start, "nedtas": start + dt.timedelta(days=21),
-                               "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats})
+                               "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats,
+                               "anslagsplatser": STANDARD_ANSLAGSPLATS})
 
 
 def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundna: Any) -> dict[str, Any]:
@@ -284,7 +286,7 @@ def anslag_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
     return formular_handling(
         request, form,
         lambda d: services.anslag_registrera(sammantrade=mote, aktor=request.user, uppsatt=d["uppsatt"], nedtas=d["nedtas"],
-                                             forvaringsplats=d["forvaringsplats"]),
+                                             forvaringsplats=d["forvaringsplats"], anslagsplatser=d["anslagsplatser"]),
         ok="Protokollet är anslaget på den digitala anslagstavlan.", till=_url(pk, "anslag"), mall=MALL,
         sammanhang=motesida_sammanhang(request, kontext, pk, anslag_form=form),
     )
