@@ -1,4 +1,5 @@
-"""Demo data from the seeds: the meeting of 2019-11-28 (§ 69 – § 81) and the notice of 2020-02-13.
+"""Demo data from the seeds: the meeting of 2019-11-28 (§ 69 – § 81) and the meeting of 2020-02-13 with its notice
+(held: § 1 – § 15 of 2020), then the present (styrelse.demo_idag): a board in office today and this year's meetings.
 
 Built through the services (quorum, numbering, justering and anslag rules apply); dates of the
 historical justering are set afterwards. Idempotent: a second run changes nothing.
@@ -10,12 +11,15 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
+
 from finsam.models import Forbund, Person, RollTyp
 from finsam.permissions import Kontext
 
 from . import services
 from .models import Arende, Delegation, Handlingstyp, Justering, Mandat, Narvaro, Sammantrade, Uppdrag
 from .services import dokument as dok
+from .services.beslut import justering_kravs
 from .services.mote import automatiska_punkter_uppdatera
 
 D = dt.date
@@ -215,7 +219,7 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
     )
     for m in (feb, maj):
         services.sammantrade_andra(sammantrade=m, aktor=aktor, datumbeslut=p78)
-    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=bertil.person, sekreterare=chef_2019, justerare=[mattias.person])
+    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=bertil.person, sekreterare=chef_2019)
     services.mote_avsluta(sammantrade=mote, aktor=aktor)
     kontext = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     for roll, person in [(Justering.Roll.ORDFORANDE, bertil.person), (Justering.Roll.SEKRETERARE, chef_2019),
@@ -234,13 +238,65 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
         services.arende_skapa(sammantrade=feb, aktor=aktor, rubrik=rubrik, text=text, foredragande=foredragande, forslag=forslag, typ=typ,
                               ordning=i)
     automatiska_punkter_uppdatera(sammantrade=feb)
-    services.sammantrade_andra(sammantrade=feb, aktor=aktor, ordforande=bertil.person,
-                               sekreterare=Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark"))
+    monica = Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark")
+    services.sammantrade_andra(sammantrade=feb, aktor=aktor, ordforande=bertil.person, sekreterare=monica)
     Sammantrade.objects.filter(pk=feb.pk).update(status=Sammantrade.Status.KALLAT,
                                                  kallelse_skickad=dt.datetime(2020, 2, 4, 10, 0, tzinfo=TZ))
     dok.kallelse_bestall(sammantrade=feb, aktor=aktor)
+    _hall_mote_2020(forbund, aktor, feb, bertil, monica)
+
+
+def _hall_mote_2020(forbund: Forbund, aktor: Any, feb: Sammantrade, bertil: Mandat, monica: Person) -> None:
+    """The meeting of 2020-02-13 was held: § 1 – § 15 of 2020, each item decided as proposed (the grant to SIKT 2.0 is § 9)."""
+    feb.refresh_from_db()
+    datum = D(2020, 2, 13)
+    reg = services.narvaro_registrera
+    for namn in ["Bertil Almgren", "Anders Eriksson", "Kenneth Andersson", "Mikael Broman", "Mikael Lindfors"]:
+        reg(sammantrade=feb, aktor=aktor, person=_mandat_vid(forbund, namn, "ledamot", datum).person, kategori=Narvaro.Kategori.LEDAMOT)
+    reg(sammantrade=feb, aktor=aktor, person=_mandat_vid(forbund, "Patrick Ström", "ersattare", datum).person, kategori=Narvaro.Kategori.ERSATTARE)
+    reg(sammantrade=feb, aktor=aktor, person=monica, kategori=Narvaro.Kategori.TJANSTEPERSON, funktion="Förbundschef")
+    _hall_arenden(feb, aktor, justerare="Kenneth Andersson")
+    uppdrag = Uppdrag.objects.filter(forbund=forbund, aterrapport=feb, status=Uppdrag.Status.OPPET)
+    aterrapport = feb.arenden.filter(typ=Arende.Typ.UPPDRAG).select_related("paragraf").first()
+    for u in uppdrag:
+        services.uppdrag_avsluta(uppdrag=u, aktor=aktor, klart_paragraf=aterrapport.paragraf if aterrapport else None, datum=datum)
+    _avsluta_och_justera(feb, aktor, dt.datetime(2020, 2, 20, 13, 0, tzinfo=TZ), plats="Kansliet, Hörnellgatan 17",
+                         uppsatt=D(2020, 2, 21), nedtas=D(2020, 3, 16))
+
+
+def _mandat_vid(forbund: Forbund, namn: str, typ: str, datum: dt.date) -> Mandat:
+    return (Mandat.objects.select_related("person").filter(forbund=forbund, person__namn=namn, typ=typ, fran__lte=datum)
+            .filter(Q(till__isnull=True) | Q(till__gte=datum)).get())
+
+
+def _hall_arenden(mote: Sammantrade, aktor: Any, *, justerare: str, utfall: dict[str, dict[str, Any]] | None = None) -> None:
+    """Decide every item in order, as proposed unless `utfall` (by heading) says otherwise."""
+    for a in list(mote.arenden.order_by("ordning", "id")):
+        if a.paragraf_id:
+            continue
+        beslut = "\n".join(f"att {s}" for s in a.forslag_satser)
+        extra = dict((utfall or {}).get(a.rubrik, {}))
+        if a.rubrik.lower().startswith("val av justerare"):
+            beslut = f"att utse {justerare} att justera protokollet"
+        services.beslut_fatta(sammantrade=mote, arende=a, aktor=aktor, text=a.text, beslut=extra.pop("beslut", beslut), **extra)
+
+
+def _avsluta_och_justera(mote: Sammantrade, aktor: Any, justerad: dt.datetime, *, plats: str, uppsatt: dt.date, nedtas: dt.date) -> None:
+    services.mote_avsluta(sammantrade=mote, aktor=aktor)
+    mote.refresh_from_db()
+    kontext = Kontext(forbund=mote.forbund, roll=RollTyp.FORBUNDSCHEF)
+    for roll, person in justering_kravs(mote):
+        services.justering_bekrafta(sammantrade=mote, kontext=kontext, aktor=aktor, person=person, roll=roll, plats=plats)
+    Justering.objects.filter(sammantrade=mote).update(tidpunkt=justerad)
+    Sammantrade.objects.filter(pk=mote.pk).update(justerat=justerad, avslutat=dt.datetime.combine(mote.datum, dt.time(15), tzinfo=TZ))
+    mote.refresh_from_db()
+    services.anslag_registrera(sammantrade=mote, aktor=aktor, uppsatt=uppsatt, nedtas=nedtas, forvaringsplats="Kommunledningskontoret, stadshuset",
+                               anslagsplatser="Förbundets digitala anslagstavla\nSkellefteå kommuns anslagstavla")
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
     seed_register(forbund, aktor)
     seed_moten(forbund, aktor)
+    from .demo_idag import seed_idag
+
+    seed_idag(forbund, aktor)
