@@ -176,7 +176,7 @@ def far_lasa_protokollsutkast(kontext: Kontext, mote: Sammantrade, user: Any) ->
         return False
     if mote.ordforande_id in person_ids or mote.sekreterare_id in person_ids:
         return True
-    return mote.justerare.filter(pk__in=person_ids).exists()
+    return any(p.pk in person_ids for p in mote.justerare.all())
 
 
 def protokollsutkast_kontrollera(kontext: Kontext, mote: Sammantrade, user: Any) -> None:
