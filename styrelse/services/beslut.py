@@ -223,8 +223,7 @@ def _propositionsordning(yrkanden: list[dict[str, Any]], rakning: Rakning, utfal
     text = f"Ordföranden ställer proposition på {' och '.join(alternativ) if len(alternativ) < 3 else ', '.join(alternativ)}"
     if rakning.votering:
         mot = {"avslag": "avslag", "aterremiss": "återremiss", "bordlagt": "bordläggning"}[motforslag]
-        return (text + f". Votering begärs och verkställs: ja-röst för förslaget till beslut, nej-röst för {mot}. "
-                f"{rakning.text}")
+        return text + f". Votering begärs och verkställs: ja-röst för förslaget till beslut, nej-röst för {mot}."
     return text + (f" och finner att styrelsen {_UTFALL_FRAS[utfall]}." if utfall in _UTFALL_FRAS else ".")
 
 
