@@ -161,7 +161,7 @@ def _person(forbund: Forbund, namn: str, **kw: Any) -> Person:
 
 
 def _mandat(forbund: Forbund, namn: str, typ: str) -> Mandat:
-    return Mandat.objects.select_related("person").get(forbund=forbund, person__namn=namn, typ=typ, fran__lte=D(2019, 11, 28))
+    return _mandat_vid(forbund, namn, typ, D(2019, 11, 28))
 
 
 def seed_register(forbund: Forbund, aktor: Any) -> None:
@@ -294,8 +294,44 @@ def _avsluta_och_justera(mote: Sammantrade, aktor: Any, justerad: dt.datetime, *
                                anslagsplatser="Förbundets digitala anslagstavla\nSkellefteå kommuns anslagstavla")
 
 
+def seed_mote_2018(forbund: Forbund, aktor: Any) -> None:
+    """The meeting of 2018-11-29 that adopted the budget for 2019 (§ 85), held by the board of 2015–2018.
+
+    The ekonomi demo links the 2019 budget to this paragraph; without it, it made a paragraph in a meeting never held.
+    """
+    if Sammantrade.objects.filter(forbund=forbund, datum=D(2018, 11, 29)).exists():
+        return
+    from finsam.models import Medlem
+
+    medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
+    for namn, kod, uppdrag in [("Bertil Almgren", "skelleftea", "ordforande"), ("Anders Eriksson", "af", "vice_ordforande"),
+                               ("Kenneth Andersson", "region", ""), ("Mikael Broman", "fk", ""), ("Mikael Lindfors", "norsjo", "")]:
+        Mandat.objects.get_or_create(forbund=forbund, person=Person.objects.get(forbund=forbund, namn=namn), medlem=medlem[kod],
+                                     typ=Mandat.Typ.LEDAMOT, fran=D(2015, 1, 1), defaults={"till": D(2018, 12, 31), "uppdrag": uppdrag})
+    chef = Person.objects.get(forbund=forbund, namn="Maria Lindgren-Tuoma")
+    mote = services.sammantrade_planera(forbund=forbund, aktor=aktor, datum=D(2018, 11, 29), starttid=dt.time(9), sluttid=dt.time(15),
+                                        plats="Hörnellgatan 17, sammanträdesrum, vån 3", mall="tom", sammankallande=chef)
+    services.nummerserie_satt_start(forbund=forbund, aktor=aktor, serie="paragraf", ar=2018, senaste=82)
+    for namn in ["Bertil Almgren", "Anders Eriksson", "Kenneth Andersson", "Mikael Broman", "Mikael Lindfors"]:
+        services.narvaro_registrera(sammantrade=mote, aktor=aktor, person=_mandat_vid(forbund, namn, "ledamot", mote.datum).person,
+                                    kategori=Narvaro.Kategori.LEDAMOT)
+    services.narvaro_registrera(sammantrade=mote, aktor=aktor, person=chef, kategori=Narvaro.Kategori.TJANSTEPERSON, funktion="Förbundschef")
+    for i, (rubrik, forslag, slag) in enumerate([
+        ("Mötets öppnande", "", ""), ("Val av justerare", "utse … att justera protokollet", ""),
+        ("Verksamhetsplan och budget 2019, plan 2020–2021", "fastställa verksamhetsplan och budget för 2019", "budget"),
+    ], start=1):
+        services.arende_skapa(sammantrade=mote, aktor=aktor, rubrik=rubrik, forslag=forslag, ordning=i, slag=slag,
+                              typ=Arende.Typ.VANLIGT if slag else Arende.Typ.STANDARD)
+    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=Person.objects.get(forbund=forbund, namn="Bertil Almgren"),
+                               sekreterare=chef)
+    _hall_arenden(mote, aktor, justerare="Anders Eriksson")
+    _avsluta_och_justera(mote, aktor, dt.datetime(2018, 12, 6, 14, 0, tzinfo=TZ), plats="Kansliet, Hörnellgatan 17",
+                         uppsatt=D(2018, 12, 7), nedtas=D(2018, 12, 31))
+
+
 def seed(forbund: Forbund, aktor: Any) -> None:
     seed_register(forbund, aktor)
+    seed_mote_2018(forbund, aktor)
     seed_moten(forbund, aktor)
     from .demo_idag import seed_idag
 
