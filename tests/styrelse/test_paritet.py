@@ -81,7 +81,7 @@ def test_beslut_ofullstandig_votering(s: dict[str, Any], chef_klient: Client) ->
         content_type="application/json")
     _samma(sida, api, meddelande)
     sida_html = html.unescape(sida.content.decode())
-    assert "Text som skrevs" in sida_html and f'<option value="nej" selected>' in sida_html
+    assert "Text som skrevs" in sida_html and '<option value="nej" selected>' in sida_html
     assert not Paragraf.objects.exists() and not Rost.objects.exists()
 
 
@@ -167,4 +167,4 @@ def test_narvaro_nekas_bredvid_formularet_med_varden_kvar(s: dict[str, Any], che
     # The message sits inside the attendance form's section, which is open, and the typed value is kept.
     assert text.index('id="ny-narvaro" open') < text.index("kan inte tjänstgöra för") < text.index('id="justering"')
     assert 'value="Skrivet av användaren"' in text
-    assert 'action="/styrelse/moten/%d/narvaro/#ny-narvaro"' % mote.pk in text
+    assert f'action="/styrelse/moten/{mote.pk}/narvaro/#ny-narvaro"' in text
