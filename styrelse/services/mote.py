@@ -261,6 +261,8 @@ def arende_skapa(
 
     mote = _las_mote(sammantrade)
     _ej_last(mote)
+    if mote.avslutat is not None:
+        raise ValidationError("Mötet är avslutat. Ett nytt ärende tas upp vid ett senare sammanträde.")
     nasta = _nasta_ordning(mote)
     if ordning is None and mote.kallelse_skickad is None:
         # Before the closing standing items (information, reports, other business, next meeting).

@@ -20,6 +20,7 @@ from styrelse.pdf import anslagsbevis_pdf, protokoll_pdf
 from styrelse.selectors import protokoll_data
 from styrelse.services import (
     anslag_registrera,
+    arende_skapa,
     beslut_fatta,
     justering_bekrafta,
     mote_avsluta,
@@ -133,6 +134,10 @@ def test_sen_andring_aterstaller_alla_justeringar(s: dict[str, Any], chef: Any) 
     justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["skelleftea"].person, roll="ordforande")
     j = Justering.objects.get(roll="justerare")
     assert j.plats == "Kansliet, Skellefteå" and j.tidpunkt is not None
+    # No new items once the meeting is closed (they belong to a later meeting); nothing reset.
+    with pytest.raises(ValidationError, match="Mötet är avslutat. Ett nytt ärende tas upp vid ett senare sammanträde."):
+        arende_skapa(sammantrade=mote, aktor=chef, rubrik="Sent ärende")
+    assert Justering.objects.filter(sammantrade=mote).count() == 2
     mail.outbox.clear()
     p = mote.paragrafer.get(rubrik="Godkännande av dagordning")
     paragraf_andra(paragraf=p, aktor=chef, rubrik=p.rubrik, text="Ordförande presenterar dagordningen. Ett ärende tillkommer.",
