@@ -135,7 +135,7 @@ def test_sen_andring_aterstaller_alla_justeringar(s: dict[str, Any], chef: Any) 
     j = Justering.objects.get(roll="justerare")
     assert j.plats == "Kansliet, Skellefteå" and j.tidpunkt is not None
     # No new items once the meeting is closed (they belong to a later meeting); nothing reset.
-    with pytest.raises(ValidationError, match="Mötet är avslutat. Ett nytt ärende tas upp vid ett senare sammanträde."):
+    with pytest.raises(ValidationError, match=r"Mötet är avslutat\. Ett nytt ärende tas upp vid ett senare sammanträde\."):
         arende_skapa(sammantrade=mote, aktor=chef, rubrik="Sent ärende")
     assert Justering.objects.filter(sammantrade=mote).count() == 2
     mail.outbox.clear()
