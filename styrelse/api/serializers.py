@@ -25,6 +25,12 @@ class MotesstatusField(serializers.ChoiceField):
         super().__init__(choices=Sammantrade.Status.choices, **kwargs)
 
 
+@extend_schema_field({"type": "string", "description": "Yrkande: " + ", ".join(Yrkande.Typ.values)})
+class YrkandetypField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Yrkande.Typ.choices, **kwargs)
+
+
 class ArendeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     paragraf = serializers.SerializerMethodField()
     bilagor = serializers.SerializerMethodField()
@@ -104,7 +110,7 @@ class RostInSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 class YrkandeInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     person = serializers.IntegerField()
-    typ = serializers.ChoiceField(choices=Yrkande.Typ.choices)
+    typ = YrkandetypField()
     text = serializers.CharField(required=False, allow_blank=True, default="", help_text="Lydelse (ändring, tillägg) eller motivering.")
 
 
@@ -148,6 +154,7 @@ class ExpedieringSerializer(serializers.ModelSerializer):  # type: ignore[type-a
 
 class YrkandeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     namn = serializers.CharField(source="person.namn", read_only=True)
+    typ = YrkandetypField(read_only=True)
 
     class Meta:
         model = Yrkande

@@ -117,6 +117,22 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         services.kallelse_skicka(sammantrade=mote, aktor=request.user)
         return self._svar(mote, status.HTTP_202_ACCEPTED)
 
+    @extend_schema(request=None, responses={202: s.SammantradeSerializer})
+    @action(detail=True, methods=["post"], url_path="kalender")
+    def kalender(self, request: Request, pk: str | None = None) -> Response:
+        """Send the changed time or place to the notice's recipients (same UID, higher SEQUENCE)."""
+        mote = self._mote()
+        services.kalender_uppdatering_skicka(sammantrade=mote, aktor=request.user)
+        return self._svar(mote, status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=None, responses=s.SammantradeSerializer)
+    @action(detail=True, methods=["post"], url_path="stall-in")
+    def stall_in(self, request: Request, pk: str | None = None) -> Response:
+        """Cancel a meeting without decisions; the notice's recipients get METHOD:CANCEL."""
+        mote = self._mote()
+        services.sammantrade_stall_in(sammantrade=mote, aktor=request.user)
+        return self._svar(mote)
+
     @extend_schema(request=None, responses=s.SammantradeSerializer)
     @action(detail=True, methods=["post"])
     def avsluta(self, request: Request, pk: str | None = None) -> Response:

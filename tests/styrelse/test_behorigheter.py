@@ -144,6 +144,10 @@ RADER = [
       data=lambda m: {"arende": m["f"]["arende"].pk, "beslut": "att godkänna"}, ok_status={400}),
     R("styrelse-sammantrade-kallelse", "mote", "/api/styrelse/sammantraden/{pk}/kallelse/", "styrelse.redigera", metod="post", json=True,
       ok_status={400}),
+    R("styrelse-sammantrade-kalender", "mote", "/api/styrelse/sammantraden/{pk}/kalender/", "styrelse.redigera", metod="post", json=True,
+      ok_status={400}),  # allowed, refused: no notice sent
+    R("styrelse-sammantrade-stall-in", "mote", "/api/styrelse/sammantraden/{pk}/stall-in/", "styrelse.redigera", metod="post", json=True,
+      ok_status={400}),  # allowed, refused: the meeting has a decision
     R("styrelse-sammantrade-avsluta", "mote", "/api/styrelse/sammantraden/{pk}/avsluta/", "styrelse.redigera", metod="post", json=True,
       ok_status={400}),
     R("styrelse-sammantrade-justering", "mote", "/api/styrelse/sammantraden/{pk}/justering/", "styrelse.justera", metod="post", json=True,

@@ -135,6 +135,20 @@ def test_installt_mote_ger_method_cancel(forbund: Any, chef: Any) -> None:
         kallelse_skicka(sammantrade=mote, aktor=chef)
 
 
+def test_stall_in_och_kalender_samma_vagran_pa_sida_och_api(forbund: Any, chef: Any, chef_klient: Client) -> None:
+    styrelse(forbund)
+    mote = _mote(forbund, chef)
+    # No notice sent yet: an update is refused alike through both doors.
+    sida = chef_klient.post(f"/styrelse/moten/{mote.pk}/kallelse/kalender/", follow=True)
+    api = chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/kalender/", content_type="application/json")
+    meddelande = "Kallelsen är inte skickad; ändringen kommer med när kallelsen skickas."
+    assert meddelande in sida.content.decode() and api.status_code == 400 and meddelande in str(api.json())
+    assert chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/stall-in/", content_type="application/json").json()["status"] == "installt"
+    sida = chef_klient.post(f"/styrelse/moten/{mote.pk}/stall-in/", follow=True)
+    assert "Mötet är redan inställt." in sida.content.decode()
+    assert not mail.outbox  # no notice was sent, so nobody gets a cancellation
+
+
 def test_organisator_ar_forbundets_adress(forbund: Any, chef: Any) -> None:
     styrelse(forbund)
     forbund.epost = "kansli@sfsn.se"
