@@ -8,7 +8,7 @@ class StyrelseConfig(AppConfig):
     def ready(self) -> None:
         from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
 
-        from . import documenttyper
+        from . import documenttyper, utskick  # noqa: F401 (utskick registers its e-mail tasks)
         from .startsida import notiser
 
         documenttyper.registrera_alla()

@@ -1,4 +1,5 @@
-"""Demo data from the seeds: the meeting of 2019-11-28 (§ 69 – § 81) and the notice of 2020-02-13.
+"""Demo data from the seeds: the meeting of 2019-11-28 (§ 69 – § 81) and the meeting of 2020-02-13 with its notice
+(held: § 1 – § 15 of 2020), then the present (styrelse.demo_idag): a board in office today and this year's meetings.
 
 Built through the services (quorum, numbering, justering and anslag rules apply); dates of the
 historical justering are set afterwards. Idempotent: a second run changes nothing.
@@ -10,12 +11,15 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
+
 from finsam.models import Forbund, Person, RollTyp
 from finsam.permissions import Kontext
 
 from . import services
 from .models import Arende, Delegation, Handlingstyp, Justering, Mandat, Narvaro, Sammantrade, Uppdrag
 from .services import dokument as dok
+from .services.beslut import justering_kravs
 from .services.mote import automatiska_punkter_uppdatera
 
 D = dt.date
@@ -157,7 +161,7 @@ def _person(forbund: Forbund, namn: str, **kw: Any) -> Person:
 
 
 def _mandat(forbund: Forbund, namn: str, typ: str) -> Mandat:
-    return Mandat.objects.select_related("person").get(forbund=forbund, person__namn=namn, typ=typ, fran__lte=D(2019, 11, 28))
+    return _mandat_vid(forbund, namn, typ, D(2019, 11, 28))
 
 
 def seed_register(forbund: Forbund, aktor: Any) -> None:
@@ -215,7 +219,7 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
     )
     for m in (feb, maj):
         services.sammantrade_andra(sammantrade=m, aktor=aktor, datumbeslut=p78)
-    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=bertil.person, sekreterare=chef_2019, justerare=[mattias.person])
+    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=bertil.person, sekreterare=chef_2019)
     services.mote_avsluta(sammantrade=mote, aktor=aktor)
     kontext = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     for roll, person in [(Justering.Roll.ORDFORANDE, bertil.person), (Justering.Roll.SEKRETERARE, chef_2019),
@@ -234,13 +238,101 @@ def seed_moten(forbund: Forbund, aktor: Any) -> None:
         services.arende_skapa(sammantrade=feb, aktor=aktor, rubrik=rubrik, text=text, foredragande=foredragande, forslag=forslag, typ=typ,
                               ordning=i)
     automatiska_punkter_uppdatera(sammantrade=feb)
-    services.sammantrade_andra(sammantrade=feb, aktor=aktor, ordforande=bertil.person,
-                               sekreterare=Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark"))
+    monica = Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark")
+    services.sammantrade_andra(sammantrade=feb, aktor=aktor, ordforande=bertil.person, sekreterare=monica)
     Sammantrade.objects.filter(pk=feb.pk).update(status=Sammantrade.Status.KALLAT,
                                                  kallelse_skickad=dt.datetime(2020, 2, 4, 10, 0, tzinfo=TZ))
     dok.kallelse_bestall(sammantrade=feb, aktor=aktor)
+    _hall_mote_2020(forbund, aktor, feb, bertil, monica)
+
+
+def _hall_mote_2020(forbund: Forbund, aktor: Any, feb: Sammantrade, bertil: Mandat, monica: Person) -> None:
+    """The meeting of 2020-02-13 was held: § 1 – § 15 of 2020, each item decided as proposed (the grant to SIKT 2.0 is § 9)."""
+    feb.refresh_from_db()
+    datum = D(2020, 2, 13)
+    reg = services.narvaro_registrera
+    for namn in ["Bertil Almgren", "Anders Eriksson", "Kenneth Andersson", "Mikael Broman", "Mikael Lindfors"]:
+        reg(sammantrade=feb, aktor=aktor, person=_mandat_vid(forbund, namn, "ledamot", datum).person, kategori=Narvaro.Kategori.LEDAMOT)
+    reg(sammantrade=feb, aktor=aktor, person=_mandat_vid(forbund, "Patrick Ström", "ersattare", datum).person, kategori=Narvaro.Kategori.ERSATTARE)
+    reg(sammantrade=feb, aktor=aktor, person=monica, kategori=Narvaro.Kategori.TJANSTEPERSON, funktion="Förbundschef")
+    _hall_arenden(feb, aktor, justerare="Kenneth Andersson")
+    uppdrag = Uppdrag.objects.filter(forbund=forbund, aterrapport=feb, status=Uppdrag.Status.OPPET)
+    aterrapport = feb.arenden.filter(typ=Arende.Typ.UPPDRAG).select_related("paragraf").first()
+    for u in uppdrag:
+        services.uppdrag_avsluta(uppdrag=u, aktor=aktor, klart_paragraf=aterrapport.paragraf if aterrapport else None, datum=datum)
+    _avsluta_och_justera(feb, aktor, dt.datetime(2020, 2, 20, 13, 0, tzinfo=TZ), plats="Kansliet, Hörnellgatan 17",
+                         uppsatt=D(2020, 2, 21), nedtas=D(2020, 3, 16))
+
+
+def _mandat_vid(forbund: Forbund, namn: str, typ: str, datum: dt.date) -> Mandat:
+    return (Mandat.objects.select_related("person").filter(forbund=forbund, person__namn=namn, typ=typ, fran__lte=datum)
+            .filter(Q(till__isnull=True) | Q(till__gte=datum)).get())
+
+
+def _hall_arenden(mote: Sammantrade, aktor: Any, *, justerare: str, utfall: dict[str, dict[str, Any]] | None = None) -> None:
+    """Decide every item in order, as proposed unless `utfall` (by heading) says otherwise."""
+    for a in list(mote.arenden.order_by("ordning", "id")):
+        if a.paragraf_id:
+            continue
+        beslut = "\n".join(f"att {s}" for s in a.forslag_satser)
+        extra = dict((utfall or {}).get(a.rubrik, {}))
+        if a.rubrik.lower().startswith("val av justerare"):
+            beslut = f"att utse {justerare} att justera protokollet"
+        services.beslut_fatta(sammantrade=mote, arende=a, aktor=aktor, text=a.text, beslut=extra.pop("beslut", beslut), **extra)
+
+
+def _avsluta_och_justera(mote: Sammantrade, aktor: Any, justerad: dt.datetime, *, plats: str, uppsatt: dt.date, nedtas: dt.date) -> None:
+    services.mote_avsluta(sammantrade=mote, aktor=aktor)
+    mote.refresh_from_db()
+    kontext = Kontext(forbund=mote.forbund, roll=RollTyp.FORBUNDSCHEF)
+    for roll, person in justering_kravs(mote):
+        services.justering_bekrafta(sammantrade=mote, kontext=kontext, aktor=aktor, person=person, roll=roll, plats=plats)
+    Justering.objects.filter(sammantrade=mote).update(tidpunkt=justerad)
+    Sammantrade.objects.filter(pk=mote.pk).update(justerat=justerad, avslutat=dt.datetime.combine(mote.datum, dt.time(15), tzinfo=TZ))
+    mote.refresh_from_db()
+    services.anslag_registrera(sammantrade=mote, aktor=aktor, uppsatt=uppsatt, nedtas=nedtas, forvaringsplats="Kommunledningskontoret, stadshuset",
+                               anslagsplatser="Förbundets digitala anslagstavla\nSkellefteå kommuns anslagstavla")
+
+
+def seed_mote_2018(forbund: Forbund, aktor: Any) -> None:
+    """The meeting of 2018-11-29 that adopted the budget for 2019 (§ 85), held by the board of 2015–2018.
+
+    The ekonomi demo links the 2019 budget to this paragraph; without it, it made a paragraph in a meeting never held.
+    """
+    if Sammantrade.objects.filter(forbund=forbund, datum=D(2018, 11, 29)).exists():
+        return
+    from finsam.models import Medlem
+
+    medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
+    for namn, kod, uppdrag in [("Bertil Almgren", "skelleftea", "ordforande"), ("Anders Eriksson", "af", "vice_ordforande"),
+                               ("Kenneth Andersson", "region", ""), ("Mikael Broman", "fk", ""), ("Mikael Lindfors", "norsjo", "")]:
+        Mandat.objects.get_or_create(forbund=forbund, person=Person.objects.get(forbund=forbund, namn=namn), medlem=medlem[kod],
+                                     typ=Mandat.Typ.LEDAMOT, fran=D(2015, 1, 1), defaults={"till": D(2018, 12, 31), "uppdrag": uppdrag})
+    chef = Person.objects.get(forbund=forbund, namn="Maria Lindgren-Tuoma")
+    mote = services.sammantrade_planera(forbund=forbund, aktor=aktor, datum=D(2018, 11, 29), starttid=dt.time(9), sluttid=dt.time(15),
+                                        plats="Hörnellgatan 17, sammanträdesrum, vån 3", mall="tom", sammankallande=chef)
+    services.nummerserie_satt_start(forbund=forbund, aktor=aktor, serie="paragraf", ar=2018, senaste=82)
+    for namn in ["Bertil Almgren", "Anders Eriksson", "Kenneth Andersson", "Mikael Broman", "Mikael Lindfors"]:
+        services.narvaro_registrera(sammantrade=mote, aktor=aktor, person=_mandat_vid(forbund, namn, "ledamot", mote.datum).person,
+                                    kategori=Narvaro.Kategori.LEDAMOT)
+    services.narvaro_registrera(sammantrade=mote, aktor=aktor, person=chef, kategori=Narvaro.Kategori.TJANSTEPERSON, funktion="Förbundschef")
+    for i, (rubrik, forslag, slag) in enumerate([
+        ("Mötets öppnande", "", ""), ("Val av justerare", "utse … att justera protokollet", ""),
+        ("Verksamhetsplan och budget 2019, plan 2020–2021", "fastställa verksamhetsplan och budget för 2019", "budget"),
+    ], start=1):
+        services.arende_skapa(sammantrade=mote, aktor=aktor, rubrik=rubrik, forslag=forslag, ordning=i, slag=slag,
+                              typ=Arende.Typ.VANLIGT if slag else Arende.Typ.STANDARD)
+    services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=Person.objects.get(forbund=forbund, namn="Bertil Almgren"),
+                               sekreterare=chef)
+    _hall_arenden(mote, aktor, justerare="Anders Eriksson")
+    _avsluta_och_justera(mote, aktor, dt.datetime(2018, 12, 6, 14, 0, tzinfo=TZ), plats="Kansliet, Hörnellgatan 17",
+                         uppsatt=D(2018, 12, 7), nedtas=D(2018, 12, 31))
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
     seed_register(forbund, aktor)
+    seed_mote_2018(forbund, aktor)
     seed_moten(forbund, aktor)
+    from .demo_idag import seed_idag
+
+    seed_idag(forbund, aktor)

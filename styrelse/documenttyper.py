@@ -31,13 +31,11 @@ def bygg_protokoll(dokument: Dokument, progress: Progress) -> bytes:
 
 
 def bygg_utdrag(dokument: Dokument, progress: Progress) -> bytes:
-    p = Paragraf.objects.select_related("sammantrade__forbund").prefetch_related("roster__person").filter(
-        forbund=dokument.forbund, pk=dokument.parametrar.get("paragraf")).first()
+    p = Paragraf.objects.filter(forbund=dokument.forbund, pk=dokument.parametrar.get("paragraf")).first()
     if p is None:
         raise ValidationError("Paragrafen finns inte.")
     progress(30, "Sätter utdraget")
-    return pdf.protokollsutdrag_pdf({"paragraf": p, "mote": p.sammantrade, "forbund": p.forbund,
-                                     "justering": selectors.protokoll_data(p.sammantrade)["justeringar"]})
+    return pdf.protokollsutdrag_pdf(selectors.utdrag_data(p))
 
 
 def bygg_anslagsbevis(dokument: Dokument, progress: Progress) -> bytes:

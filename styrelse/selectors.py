@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldError
+from django.core.exceptions import FieldError, PermissionDenied
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -30,8 +30,10 @@ from .models import (
     Rost,
     Sammantrade,
     Uppdrag,
+    Yrkande,
 )
 from .services.beslut import justering_kravs
+from .services.kallelse import kallelse_mottagare
 from .services.numrering import nasta_nummer_forhandsvisa
 from .services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
 
@@ -109,6 +111,15 @@ class Motesida:
     mottagare: list[KallelseMottagare]
     personer: list[Person]
     ledamotsmandat: list[Mandat]
+    kallas: list[tuple[Person, str]]
+
+    @property
+    def kallas_utan_epost(self) -> list[tuple[Person, str]]:
+        return [(p, e) for p, e in self.kallas if not p.epost]
+
+    @property
+    def kallas_ledamoter(self) -> int:
+        return sum(1 for _, e in self.kallas if e == "Ledamot")
 
 
 def motesida(kontext: Kontext, pk: int) -> Motesida:
@@ -149,12 +160,43 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         lage_per_paragraf=per_paragraf, justerare=justerare, justeringar=justeringar, saknade_justeringar=saknade, dokument=dokument,
         mandat=mandat, mottagare=_senaste_mottagare(mote), personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
+        kallas=kallelse_mottagare(mote) if mote.avslutat is None else [],
     )
+
+
+def far_lasa_protokollsutkast(kontext: Kontext, mote: Sammantrade, user: Any) -> bool:
+    """Before justering the full draft is read by the förbundschef (and who may edit) and by this meeting's chair,
+    secretary and justerare; after justering the locked minutes are for everyone who may see the board's papers."""
+    if not kontext.kan("styrelse.visa"):
+        return False
+    if kontext.kan("styrelse.redigera"):
+        return True
+    person_ids = set(Person.objects.filter(forbund=kontext.forbund, user_id=getattr(user, "pk", None) or 0).values_list("pk", flat=True))
+    if not person_ids:
+        return False
+    if mote.ordforande_id in person_ids or mote.sekreterare_id in person_ids:
+        return True
+    return any(p.pk in person_ids for p in mote.justerare.all())
+
+
+def protokollsutkast_kontrollera(kontext: Kontext, mote: Sammantrade, user: Any) -> None:
+    if not far_lasa_protokollsutkast(kontext, mote, user):
+        raise PermissionDenied("Protokollsutkastet läses före justeringen av ordförande, sekreterare och justerare.")
 
 
 def _senaste_mottagare(mote: Sammantrade) -> list[KallelseMottagare]:
     senaste = Kallelseutskick.objects.filter(sammantrade=mote).order_by("-begard").values_list("pk", flat=True)[:1]
     return list(KallelseMottagare.objects.filter(utskick__in=senaste).select_related("person").order_by("person__namn"))
+
+
+def justering_kravs_lista(ordforande: Person | None, sekreterare: Person | None, justerare: list[Person]) -> list[tuple[str, Person]]:
+    ut: list[tuple[str, Person]] = []
+    if ordforande:
+        ut.append((Justering.Roll.ORDFORANDE, ordforande))
+    if sekreterare:
+        ut.append((Justering.Roll.SEKRETERARE, sekreterare))
+    ut.extend((Justering.Roll.JUSTERARE, p) for p in justerare)
+    return ut
 
 
 def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
@@ -163,6 +205,7 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     paragrafer = list(
         Paragraf.objects.filter(sammantrade=mote)
         .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
+                          Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")),
                           Prefetch("uppdrag", queryset=Uppdrag.objects.order_by("id")))
         .select_related("arende")
         .order_by("nummer")
@@ -173,17 +216,32 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     for lista in block.values():
         lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, n.person.namn))
     justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person").order_by("tidpunkt"))
+    justerare = list(mote.justerare.all())
+    gjorda = {(j.roll, j.person_id): j for j in justeringar}
+    # The seed's order: ordförande and sekreterare, then the justerare.
+    underskrifter = [(str(Justering.Roll(roll).label).lower(), person, gjorda.get((roll, person.pk)))
+                     for roll, person in justering_kravs_lista(mote.ordforande, mote.sekreterare, justerare)]
     return {
         "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "grupper": block,
-        "justerare": list(mote.justerare.all()), "justeringar": justeringar,
+        "justerare": justerare, "justeringar": justeringar, "underskrifter": underskrifter,
+        "val_av_justerare": next((p for p in paragrafer if p.rubrik.lower().startswith("val av justerare")), None),
         "forsta": paragrafer[0].nummer if paragrafer else None, "sista": paragrafer[-1].nummer if paragrafer else None,
         "anslag": Anslag.objects.filter(sammantrade=mote).first(),
     }
 
 
-def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
-    from .services.mote import kallelse_mottagare
+def utdrag_data(paragraf: Paragraf) -> dict[str, Any]:
+    """One paragraph with its motions, votes and the meeting's justering, for a protokollsutdrag."""
+    p = (Paragraf.objects.select_related("sammantrade__forbund", "arende")
+         .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
+                           Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")))
+         .get(pk=paragraf.pk))
+    data = protokoll_data(p.sammantrade)
+    return {"paragraf": p, "mote": p.sammantrade, "forbund": p.forbund, "justering": data["justeringar"],
+            "justeringar": data["justeringar"], "justerare": data["justerare"]}
 
+
+def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
     arenden = list(Arende.objects.filter(sammantrade=mote).prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
                    .order_by("ordning", "id"))
     mottagare = kallelse_mottagare(mote)

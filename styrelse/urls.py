@@ -33,7 +33,12 @@ urlpatterns = [
     path("moten/<int:pk>/justering/", views.justering_bekrafta, name="justering_bekrafta"),
     path("moten/<int:pk>/anslag/", views.anslag_registrera, name="anslag_registrera"),
     path("moten/<int:pk>/protokoll/pdf/", views.protokoll_bestall, name="protokoll_bestall"),
+    path("moten/<int:pk>/protokoll/utkast/", views.protokollsutkast, name="protokollsutkast"),
+    path("moten/<int:pk>/protokoll/utkast.pdf", views.protokollsutkast_pdf, name="protokollsutkast_pdf"),
+    path("moten/<int:pk>/kallelse/kalender/", views.kalender_uppdatering_skicka, name="kalender_uppdatering_skicka"),
+    path("moten/<int:pk>/stall-in/", views.sammantrade_stall_in, name="sammantrade_stall_in"),
     path("paragrafer/<int:pk>/", views.paragraf_redigera, name="paragraf_redigera"),
     path("paragrafer/<int:pk>/omedelbar-justering/", views.omedelbar_justering, name="omedelbar_justering"),
     path("paragrafer/<int:pk>/utdrag/", views.utdrag_bestall, name="utdrag_bestall"),
+    path("paragrafer/<int:pk>/expediera/", views.utdrag_expediera, name="utdrag_expediera"),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Anslag, Arende, Delegationsbeslut, Handling, Narvaro, Paragraf, Rost, Sammantrade, Uppdrag
+from ..models import Anslag, Arende, Delegationsbeslut, Expediering, Handling, Narvaro, Paragraf, Rost, Sammantrade, Uppdrag, Yrkande
 
 
 # Plain strings in the schema: an enum named "typ"/"status" collides with other apps' enums (drf-spectacular W001).
@@ -23,6 +23,12 @@ class MotestypField(serializers.ChoiceField):
 class MotesstatusField(serializers.ChoiceField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=Sammantrade.Status.choices, **kwargs)
+
+
+@extend_schema_field({"type": "string", "description": "Yrkande: " + ", ".join(Yrkande.Typ.values)})
+class YrkandetypField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Yrkande.Typ.choices, **kwargs)
 
 
 class ArendeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -99,25 +105,67 @@ class RostInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     person = serializers.IntegerField()
     val = serializers.ChoiceField(choices=Rost.Val.choices, required=False, allow_blank=True, default="")
     reservation = serializers.CharField(required=False, allow_blank=True, default="")
+    anteckning = serializers.CharField(required=False, allow_blank=True, default="", help_text="Protokollsanteckning.")
+
+
+class YrkandeInSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    person = serializers.IntegerField()
+    typ = YrkandetypField()
+    text = serializers.CharField(required=False, allow_blank=True, default="", help_text="Lydelse (ändring, tillägg) eller motivering.")
 
 
 class BeslutInSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """One paragraph: the proposition (beslut), motions, the chair's finding (utfall) or a recorded vote (roster)."""
+
     arende = serializers.IntegerField()
+    rubrik = serializers.CharField(required=False, allow_blank=True, default="")
     text = serializers.CharField(required=False, allow_blank=True, default="")
-    beslut = serializers.CharField(required=False, allow_blank=True, default="", help_text="En att-sats per rad.")
+    beslut = serializers.CharField(required=False, allow_blank=True, default="",
+                                   help_text="Förslaget som ställs under proposition, en att-sats per rad.")
+    utfall = serializers.ChoiceField(choices=["", "bifall", "andrat", "avslag", "aterremiss", "bordlagt"], required=False, allow_blank=True,
+                                     default="", help_text="Ordförandens beslut vid acklamation; vid votering avgör rösterna.")
+    motforslag = serializers.ChoiceField(choices=["avslag", "aterremiss", "bordlagt"], default="avslag",
+                                         help_text="Vid votering: vad nej-röst är för.")
+    motivering = serializers.CharField(required=False, allow_blank=True, default="")
+    propositionsordning = serializers.CharField(required=False, allow_blank=True, default="")
+    yrkanden = YrkandeInSerializer(many=True, required=False, default=list)
     roster = RostInSerializer(many=True, required=False, default=list)
+    justerare = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
+                                      help_text="Person-id för de som utses att justera (ärendet ”Val av justerare”).")
     omedelbar_justering = serializers.BooleanField(default=False)
 
 
 class JusteringInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     person = serializers.IntegerField()
     roll = serializers.ChoiceField(choices=["ordforande", "sekreterare", "justerare"])
+    plats = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class ExpedieringInSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    mottagare = serializers.ListField(child=serializers.EmailField(), help_text="E-postadresser.")
+    meddelande = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ExpedieringSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = Expediering
+        fields = ["id", "paragraf", "mottagare", "epost", "begard", "skickad", "fel"]
+
+
+class YrkandeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    namn = serializers.CharField(source="person.namn", read_only=True)
+    typ = YrkandetypField(read_only=True)
+
+    class Meta:
+        model = Yrkande
+        fields = ["person", "namn", "typ", "text"]
 
 
 class AnslagInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     uppsatt = serializers.DateField()
     nedtas = serializers.DateField()
     forvaringsplats = serializers.CharField(required=False, allow_blank=True, default="")
+    anslagsplatser = serializers.CharField(required=False, allow_blank=True, default="", help_text="En anslagsplats per rad.")
 
 
 class RostSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -125,17 +173,27 @@ class RostSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Rost
-        fields = ["person", "namn", "val", "reservation"]
+        fields = ["person", "namn", "val", "reservation", "anteckning"]
 
 
 class ParagrafSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     beslut = serializers.ListField(source="beslut_satser", child=serializers.CharField(), read_only=True)
     roster = RostSerializer(many=True, read_only=True)
+    yrkanden = YrkandeSerializer(many=True, read_only=True)
     sammantrade_datum = serializers.DateField(source="sammantrade.datum", read_only=True)
 
     class Meta:
         model = Paragraf
-        fields = ["id", "ar", "nummer", "rubrik", "text", "beslut", "sammantrade", "sammantrade_datum", "last", "omedelbart_justerad", "roster"]
+        fields = ["id", "ar", "nummer", "rubrik", "text", "beslut", "utfall", "beslutsform", "propositionsordning", "omrostning",
+                  "sammantrade", "sammantrade_datum", "last", "omedelbart_justerad", "yrkanden", "roster"]
+
+
+class UppdragInSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    paragraf = serializers.IntegerField()
+    text = serializers.CharField()
+    ansvarig = serializers.IntegerField(required=False, allow_null=True)
+    ansvarig_text = serializers.CharField(required=False, allow_blank=True, default="")
+    aterrapport = serializers.IntegerField(required=False, allow_null=True)
 
 
 class UppdragSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -171,4 +229,4 @@ class AnslagSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Anslag
-        fields = ["id", "sammantrade", "sammantrade_datum", "uppsatt", "nedtas", "forvaringsplats"]
+        fields = ["id", "sammantrade", "sammantrade_datum", "uppsatt", "nedtas", "forvaringsplats", "anslagsplatser"]

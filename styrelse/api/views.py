@@ -98,11 +98,14 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inp.is_valid(raise_exception=True)
         d = inp.validated_data
         arende = hamta(Arende.objects.all(), self.kontext.forbund, pk=d["arende"], sammantrade=mote)
+        justerare = [hamta(Person.objects.all(), self.kontext.forbund, pk=pid) for pid in d["justerare"]]
         p = services.beslut_fatta(
-            sammantrade=mote, arende=arende, aktor=request.user, text=d["text"], beslut=d["beslut"],
+            sammantrade=mote, arende=arende, aktor=request.user, text=d["text"], beslut=d["beslut"], rubrik=d["rubrik"],
             roster={r["person"]: r["val"] for r in d["roster"] if r["val"]},
             reservationer={r["person"]: r["reservation"] for r in d["roster"] if r["reservation"]},
-            omedelbar_justering=d["omedelbar_justering"],
+            anteckningar={r["person"]: r["anteckning"] for r in d["roster"] if r["anteckning"]},
+            utfall=d["utfall"], motforslag=d["motforslag"], motivering=d["motivering"], propositionsordning=d["propositionsordning"],
+            yrkanden=[dict(y) for y in d["yrkanden"]], justerare=justerare or None, omedelbar_justering=d["omedelbar_justering"],
         )
         return Response(s.ParagrafSerializer(p).data, status=status.HTTP_201_CREATED)
 
@@ -113,6 +116,22 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         mote = self._mote()
         services.kallelse_skicka(sammantrade=mote, aktor=request.user)
         return self._svar(mote, status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=None, responses={202: s.SammantradeSerializer})
+    @action(detail=True, methods=["post"], url_path="kalender")
+    def kalender(self, request: Request, pk: str | None = None) -> Response:
+        """Send the changed time or place to the notice's recipients (same UID, higher SEQUENCE)."""
+        mote = self._mote()
+        services.kalender_uppdatering_skicka(sammantrade=mote, aktor=request.user)
+        return self._svar(mote, status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=None, responses=s.SammantradeSerializer)
+    @action(detail=True, methods=["post"], url_path="stall-in")
+    def stall_in(self, request: Request, pk: str | None = None) -> Response:
+        """Cancel a meeting without decisions; the notice's recipients get METHOD:CANCEL."""
+        mote = self._mote()
+        services.sammantrade_stall_in(sammantrade=mote, aktor=request.user)
+        return self._svar(mote)
 
     @extend_schema(request=None, responses=s.SammantradeSerializer)
     @action(detail=True, methods=["post"])
@@ -129,7 +148,7 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inp.is_valid(raise_exception=True)
         person = hamta(Person.objects.all(), self.kontext.forbund, pk=inp.validated_data["person"])
         services.justering_bekrafta(sammantrade=mote, kontext=self.kontext, aktor=request.user, person=person,
-                                    roll=inp.validated_data["roll"])
+                                    roll=inp.validated_data["roll"], plats=inp.validated_data["plats"])
         return self._svar(mote)
 
     @extend_schema(request=s.AnslagInSerializer, responses={201: s.AnslagSerializer})
@@ -143,11 +162,22 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
 
 
 class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
-    """Decisions (paragraphs). Search with ?q=, ?ar=, ?nummer=, ?insats=."""
+    """Decisions (paragraphs). Search with ?q=, ?ar=, ?nummer=, ?insats=. POST …/expediera/ sends a protokollsutdrag."""
 
     queryset = Paragraf.objects.all()
     serializer_class = s.ParagrafSerializer
     behorighet_las = "styrelse.visa"
+    behorighet_skriv = "styrelse.redigera"
+
+    @extend_schema(request=s.ExpedieringInSerializer, responses={202: s.ExpedieringSerializer(many=True)})
+    @action(detail=True, methods=["post"])
+    def expediera(self, request: Request, pk: str | None = None) -> Response:
+        p = hamta(Paragraf.objects.all(), self.kontext.forbund, pk=pk)
+        inp = s.ExpedieringInSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        rader = services.utdrag_expediera(paragraf=p, aktor=request.user, mottagare=[("", e) for e in inp.validated_data["mottagare"]],
+                                          meddelande=inp.validated_data["meddelande"])
+        return Response(s.ExpedieringSerializer(rader, many=True).data, status=status.HTTP_202_ACCEPTED)
 
     def get_queryset(self) -> QuerySet[Paragraf]:
         p = self.request.query_params
@@ -165,12 +195,27 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
         return super().list(request, *args, **kwargs)
 
 
-class UppdragViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Uppdrag]):
-    """Assignments from decisions; ?status=oppet for open ones."""
+class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                     viewsets.GenericViewSet[Uppdrag]):
+    """Assignments from decisions; ?status=oppet for open ones. POST registers an assignment by hand."""
 
     queryset = Uppdrag.objects.all()
     serializer_class = s.UppdragSerializer
     behorighet_las = "styrelse.visa"
+    behorighet_skriv = "styrelse.redigera"
+
+    @extend_schema(request=s.UppdragInSerializer, responses={201: s.UppdragSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        inp = s.UppdragInSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        d = inp.validated_data
+        f = self.kontext.forbund
+        u = services.uppdrag_skapa(
+            forbund=f, aktor=request.user, paragraf=hamta(Paragraf.objects.select_related("sammantrade"), f, pk=d["paragraf"]), text=d["text"],
+            ansvarig=hamta(Person.objects.all(), f, pk=d["ansvarig"]) if d.get("ansvarig") else None, ansvarig_text=d["ansvarig_text"],
+            aterrapport=hamta(Sammantrade.objects.all(), f, pk=d["aterrapport"]) if d.get("aterrapport") else None,
+        )
+        return Response(s.UppdragSerializer(u).data, status=status.HTTP_201_CREATED)
 
     def get_queryset(self) -> QuerySet[Uppdrag]:
         qs = selectors.uppdrag_lista(self.kontext.forbund, bara_oppna=False)

@@ -3,6 +3,7 @@
 from .mote import (
     Anslag,
     Arende,
+    Arendeslag,
     Beslutsregler,
     Bilaga,
     Justering,
@@ -13,11 +14,33 @@ from .mote import (
     Sammantrade,
     att_satser,
 )
-from .paragraf import Nummerserie, Paragraf, Rost, Uppdrag
+from .paragraf import Beslutsform, Expediering, Nummerserie, Paragraf, Rost, Uppdrag, Utfall, Yrkande
 from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
 
 __all__ = [
-    "Anslag", "Arende", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Gallringslista", "Handling",
-    "Handlingstyp", "Justering", "KallelseMottagare", "Kallelseutskick", "Mandat", "Narvaro", "Nummerserie", "Paragraf",
-    "Rost", "Sammantrade", "Uppdrag", "att_satser",
+    "Anslag",
+    "Arende",
+    "Arendeslag",
+    "Beslutsform",
+    "Beslutsregler",
+    "Bilaga",
+    "Delegation",
+    "Delegationsbeslut",
+    "Expediering",
+    "Gallringslista",
+    "Handling",
+    "Handlingstyp",
+    "Justering",
+    "KallelseMottagare",
+    "Kallelseutskick",
+    "Mandat",
+    "Narvaro",
+    "Nummerserie",
+    "Paragraf",
+    "Rost",
+    "Sammantrade",
+    "Uppdrag",
+    "Utfall",
+    "Yrkande",
+    "att_satser",
 ]

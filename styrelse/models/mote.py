@@ -88,6 +88,7 @@ class Sammantrade(ForbundsData):
         KALLAT = "kallat", "Kallelse skickad"
         GENOMFORT = "genomfort", "Genomfört – protokoll för justering"
         JUSTERAT = "justerat", "Justerat"
+        INSTALLT = "installt", "Inställt"
 
     typ = models.CharField("typ", max_length=20, choices=Typ.choices, default=Typ.STYRELSEMOTE)
     datum = models.DateField("datum")
@@ -113,6 +114,10 @@ class Sammantrade(ForbundsData):
     kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
     avslutat = models.DateTimeField("mötet avslutat", null=True, blank=True)
     justerat = models.DateTimeField("justerat", null=True, blank=True)
+    kalendersekvens = models.PositiveIntegerField(
+        "kalenderversion", default=0, help_text="Höjs vid varje ändring av tid eller plats (SEQUENCE i kalenderinbjudan)."
+    )
+    kalender_skickad_sekvens = models.PositiveIntegerField("skickad kalenderversion", null=True, blank=True)
 
     class Meta:
         verbose_name = "sammanträde"
@@ -125,6 +130,20 @@ class Sammantrade(ForbundsData):
     @property
     def last(self) -> bool:
         return self.justerat is not None
+
+    @property
+    def kalender_inaktuell(self) -> bool:
+        """Time or place changed after the invitation was sent: an update should be sent."""
+        return self.kalender_skickad_sekvens is not None and self.kalender_skickad_sekvens < self.kalendersekvens
+
+
+class Arendeslag(models.TextChoices):
+    """Kinds of matter that other apps' adoptions depend on (see styrelse.regler)."""
+
+    OVRIGT = "", "Övrigt"
+    ARSREDOVISNING = "arsredovisning", "Årsredovisning"
+    BUDGET = "budget", "Budget och verksamhetsplan"
+    BIDRAG = "bidrag", "Bidrag/finansiering av insats"
 
 
 class Arende(ForbundsData):
@@ -145,6 +164,12 @@ class Arende(ForbundsData):
     foredragande = models.CharField("föredragande", max_length=200, blank=True)
     forslag = models.TextField("förslag till beslut", blank=True, help_text="En att-sats per rad, utan ordet ”att”.")
     tillagt = models.BooleanField("tillagt vid mötet", default=False)
+    slag = models.CharField("slag av ärende", max_length=16, choices=Arendeslag.choices, blank=True, default="",
+                            help_text="Årsredovisning, budget och bidrag kan bara fastställas i ett ärende av rätt slag.")
+    aterkommer_fran = models.ForeignKey(
+        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="aterkommande_arenden",
+        verbose_name="återkommer från (återremiss/bordläggning)",
+    )
     paragraf = models.OneToOneField(
         "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="arende", verbose_name="paragraf"
     )
@@ -267,6 +292,7 @@ class Justering(ForbundsData):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="registrerad av"
     )
     for_annan = models.BooleanField("registrerad för annans räkning (underskrift på papper)", default=False)
+    plats = models.CharField("plats för justeringen", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "justering"
@@ -322,6 +348,9 @@ class Anslag(ForbundsData):
     uppsatt = models.DateField("anslaget har satts upp")
     nedtas = models.DateField("anslaget tas ned")
     forvaringsplats = models.CharField("förvaringsplats för protokollet", max_length=200)
+    anslagsplatser = models.TextField(
+        "anslagsplatser", blank=True, default="", help_text="Var justeringen tillkännages, en plats per rad (t.ex. den digitala anslagstavlan)."
+    )
     anslagen_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="anslaget av"
     )
@@ -335,3 +364,7 @@ class Anslag(ForbundsData):
 
     def __str__(self) -> str:
         return f"Anslag {self.sammantrade} ({self.uppsatt:%Y-%m-%d} – {self.nedtas:%Y-%m-%d})"
+
+    @property
+    def platser(self) -> list[str]:
+        return [r.strip() for r in self.anslagsplatser.splitlines() if r.strip()]

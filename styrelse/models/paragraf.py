@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from finsam.models import ForbundsData, Person
@@ -33,11 +34,28 @@ class Nummerserie(ForbundsData):
         return f"{self.get_serie_display()} {self.ar}: {self.senaste}"
 
 
+class Utfall(models.TextChoices):
+    """What the board decided on an item (every outcome is a decision with its own §)."""
+
+    BIFALL = "bifall", "Bifall"
+    ANDRAT = "andrat", "Bifall med ändring"
+    AVSLAG = "avslag", "Avslag"
+    ATERREMISS = "aterremiss", "Återremiss"
+    BORDLAGT = "bordlagt", "Bordläggning"
+    EJ_BIFALLET = "ej_bifallet", "Ej bifallet (kvalificerad majoritet saknas)"
+
+
+class Beslutsform(models.TextChoices):
+    ACKLAMATION = "acklamation", "Acklamation"
+    VOTERING = "votering", "Votering (omröstning)"
+
+
 class Paragraf(ForbundsData):
     """A numbered paragraph (§) of the minutes, numbered continuously per förbund and calendar year.
 
     Other apps refer to board decisions through this model (e.g. a grant, an adopted budget)
     and may create rows with only forbund, sammantrade, ar, nummer, rubrik and text.
+    `utfall` is blank for a paragraph without a proposal (e.g. "Mötets öppnande") and for rows made by other apps.
     """
 
     sammantrade = models.ForeignKey(Sammantrade, on_delete=models.PROTECT, related_name="paragrafer", verbose_name="sammanträde")
@@ -46,6 +64,10 @@ class Paragraf(ForbundsData):
     rubrik = models.CharField("rubrik", max_length=300)
     text = models.TextField("text", blank=True)
     beslut = models.TextField("beslut", blank=True, default="", help_text="En att-sats per rad.")
+    utfall = models.CharField("utfall", max_length=12, choices=Utfall.choices, blank=True, default="")
+    beslutsform = models.CharField("beslutsform", max_length=12, choices=Beslutsform.choices, blank=True, default="")
+    propositionsordning = models.TextField("propositionsordning", blank=True)
+    omrostning = models.CharField("omröstning", max_length=400, blank=True)
     omedelbart_justerad = models.DateTimeField("omedelbart justerad", null=True, blank=True)
     last = models.BooleanField("låst (justerad)", default=False)
     skapad = models.DateTimeField("registrerad", auto_now_add=True, null=True)
@@ -67,6 +89,54 @@ class Paragraf(ForbundsData):
     def beteckning(self) -> str:
         return f"§ {self.nummer}"
 
+    @property
+    def bifallen(self) -> bool:
+        """The paragraph adopts what it says (not an avslag, återremiss, bordläggning or a proposal that fell)."""
+        return self.utfall in {"", Utfall.BIFALL, Utfall.ANDRAT}
+
+
+class Yrkande(ForbundsData):
+    """A motion by a member at one paragraph: bifall, avslag, ändring, tillägg, återremiss or bordläggning."""
+
+    class Typ(models.TextChoices):
+        BIFALL = "bifall", "Bifall till förslaget"
+        AVSLAG = "avslag", "Avslag"
+        ANDRING = "andring", "Ändring"
+        TILLAGG = "tillagg", "Tillägg"
+        ATERREMISS = "aterremiss", "Återremiss"
+        BORDLAGGNING = "bordlaggning", "Bordläggning"
+
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.CASCADE, related_name="yrkanden", verbose_name="paragraf")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="yrkande av")
+    typ = models.CharField("yrkande", max_length=12, choices=Typ.choices)
+    text = models.TextField("lydelse/motivering", blank=True)
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+
+    class Meta:
+        verbose_name = "yrkande"
+        verbose_name_plural = "yrkanden"
+        ordering = ["paragraf", "ordning", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_typ_display()}"
+
+    @property
+    def mening(self) -> str:
+        """The motion as the minutes state it."""
+        namn = self.person.namn
+        text = self.text.strip().rstrip(".")
+        if self.typ == self.Typ.BIFALL:
+            return f"{namn} yrkar bifall till förslaget."
+        if self.typ == self.Typ.AVSLAG:
+            return f"{namn} yrkar avslag på förslaget" + (f" med motiveringen: {text}." if text else ".")
+        if self.typ == self.Typ.ANDRING:
+            return f"{namn} yrkar ändring av förslaget: {text}."
+        if self.typ == self.Typ.TILLAGG:
+            return f"{namn} yrkar tillägg till förslaget: {text}."
+        if self.typ == self.Typ.ATERREMISS:
+            return f"{namn} yrkar återremiss av ärendet" + (f" med motiveringen: {text}." if text else ".")
+        return f"{namn} yrkar bordläggning av ärendet" + (f" med motiveringen: {text}." if text else ".")
+
 
 class Rost(ForbundsData):
     """A voting member's stand on one paragraph: for, against, abstain, or jäv (does not take part)."""
@@ -81,6 +151,7 @@ class Rost(ForbundsData):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="person")
     val = models.CharField("ställningstagande", max_length=6, choices=Val.choices, blank=True)
     reservation = models.TextField("reservation", blank=True)
+    anteckning = models.TextField("protokollsanteckning", blank=True)
 
     class Meta:
         verbose_name = "röst"
@@ -120,3 +191,26 @@ class Uppdrag(ForbundsData):
 
     def __str__(self) -> str:
         return f"Uppdrag ({self.paragraf.beteckning}): {self.text[:60]}"
+
+
+class Expediering(ForbundsData):
+    """One sending of a protokollsutdrag by e-mail to one recipient (expediering), recorded when sent."""
+
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.PROTECT, related_name="expedieringar", verbose_name="paragraf")
+    mottagare = models.CharField("mottagare", max_length=200)
+    epost = models.EmailField("e-post")
+    meddelande = models.TextField("meddelande", blank=True)
+    begard = models.DateTimeField("begärd")
+    begard_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="begärd av"
+    )
+    skickad = models.DateTimeField("skickad", null=True, blank=True)
+    fel = models.CharField("fel", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "expediering"
+        verbose_name_plural = "expedieringar"
+        ordering = ["-begard", "id"]
+
+    def __str__(self) -> str:
+        return f"Utdrag {self.paragraf} till {self.mottagare} <{self.epost}>"

@@ -7,6 +7,8 @@ from .beslut import (
     omedelbar_justering,
     paragraf_andra,
 )
+from .expediering import utdrag_expediera
+from .kallelse import kalender_uppdatering_skicka, kallelse_mottagare, kallelse_skicka, sammantrade_stall_in
 from .mandat import mandat_avsluta, mandat_skapa
 from .mote import (
     anslag_registrera,
@@ -15,7 +17,6 @@ from .mote import (
     arende_skapa,
     arende_ta_bort,
     bilaga_ladda_upp,
-    kallelse_skicka,
     narvaro_registrera,
     narvaro_ta_bort,
     sammantrade_andra,
@@ -28,6 +29,7 @@ from .register import (
     handling_registrera,
     uppdrag_andra,
     uppdrag_avsluta,
+    uppdrag_skapa,
 )
 from .regler import beslutsregler_andra, beslutsregler_for
 
@@ -45,6 +47,8 @@ __all__ = [
     "gallringslista_skapa",
     "handling_registrera",
     "justering_bekrafta",
+    "kalender_uppdatering_skicka",
+    "kallelse_mottagare",
     "kallelse_skicka",
     "mandat_avsluta",
     "mandat_skapa",
@@ -57,6 +61,9 @@ __all__ = [
     "paragraf_andra",
     "sammantrade_andra",
     "sammantrade_planera",
+    "sammantrade_stall_in",
     "uppdrag_andra",
     "uppdrag_avsluta",
+    "uppdrag_skapa",
+    "utdrag_expediera",
 ]

@@ -13,10 +13,23 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Person
 from finsam.permissions import Kontext
 
-from ..models import Arende, Justering, Narvaro, Nummerserie, Paragraf, Rost, Sammantrade, Uppdrag, att_satser
-from .mote import _ej_last, _las_mote, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
+from ..models import (
+    Arende,
+    Beslutsform,
+    Justering,
+    Narvaro,
+    Nummerserie,
+    Paragraf,
+    Rost,
+    Sammantrade,
+    Uppdrag,
+    Utfall,
+    Yrkande,
+    att_satser,
+)
+from .mote import _ej_last, _kontrollera_ordforande_sekreterare, _las_mote, arende_overfor, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
-from .regler import beslutsregler_for, kontrollera_beslut, lage_vid, ledamoter_i_tjanst
+from .regler import Rakning, beslutsregler_for, kontrollera_beslut, lage_vid, ledamoter_i_tjanst
 
 MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 UPPDRAG_RE = re.compile(r"^uppdra(?:r)?\s+(?:åt|till)\s+(?P<vem>.+?)\s+att\s+(?P<vad>.+)$", re.IGNORECASE)
@@ -26,11 +39,20 @@ UPPDRAG_RE = re.compile(r"^uppdra(?:r)?\s+(?:åt|till)\s+(?P<vem>.+?)\s+att\s+(?
 def beslut_fatta(
     *, sammantrade: Sammantrade, arende: Arende, aktor: Any, text: str, beslut: str, rubrik: str = "",
     roster: dict[int, str] | None = None, reservationer: dict[int, str] | None = None, omedelbar_justering: bool = False,
+    utfall: str = "", motforslag: str = Utfall.AVSLAG, motivering: str = "", yrkanden: list[dict[str, Any]] | None = None,
+    propositionsordning: str = "", anteckningar: dict[int, str] | None = None, justerare: list[Person] | None = None,
 ) -> Paragraf:
     """Record the paragraph for an agenda item with the next number of the year.
 
-    Refused (nothing saved, no number used) when the board is not quorate at this paragraph, or when
-    a vote did not reach the qualified majority.
+    `beslut` holds the "att"-clauses of the proposition put to the board (the proposal, or the proposal as amended).
+    Decided by acclamation, `utfall` says what the chair found: bifall (default when there is a proposition),
+    andrat, avslag, aterremiss or bordlagt. With a recorded vote (`roster` with ja/nej/avstår), ja is for the
+    proposition and nej for `motforslag` (avslag, aterremiss or bordlagt); the count decides: a qualified majority
+    of ja carries it, more nej than ja gives `motforslag`, otherwise the proposal is minuted as not carried.
+
+    Refused (nothing saved, no number used) only when the law forbids the decision: no quorum at this paragraph,
+    a vote, motion or reservation by someone without the right to vote, a vote that does not add up, or a meeting
+    dated before another meeting of the year that already holds paragraphs (numbering follows the meeting dates).
     """
     mote = _las_mote(sammantrade)
     _ej_last(mote)
@@ -41,22 +63,50 @@ def beslut_fatta(
         raise ValidationError(f"Ärendet är redan beslutat (§ {arende.paragraf.nummer}).")  # type: ignore[union-attr]
     if mote.datum > timezone.localdate():
         raise ValidationError("Beslut kan registreras först på mötesdagen.")
+    if utfall and utfall not in Utfall.values:
+        raise ValidationError({"utfall": ["Okänt utfall."]})
+    if motforslag not in {Utfall.AVSLAG, Utfall.ATERREMISS, Utfall.BORDLAGT}:
+        raise ValidationError({"motforslag": ["Motförslaget i en votering kan vara avslag, återremiss eller bordläggning."]})
     roster = {int(k): v for k, v in (roster or {}).items() if v}
     reservationer = {int(k): v.strip() for k, v in (reservationer or {}).items() if v and v.strip()}
+    anteckningar = {int(k): v.strip() for k, v in (anteckningar or {}).items() if v and v.strip()}
     ar = mote.datum.year
     nummer = nasta_nummer(forbund=mote.forbund, serie=Nummerserie.Serie.PARAGRAF, ar=ar)
+    senare = numrering_foljer_datum(mote=mote, ar=ar)
+    if senare is not None:
+        raise ValidationError(
+            f"Paragraferna numreras i sammanträdenas ordning under året. {senare} har redan paragrafer, så beslut "
+            f"kan inte längre registreras vid sammanträdet {mote.datum:%Y-%m-%d}."
+        )
     regler = beslutsregler_for(mote.forbund)
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person"))
     jav = [pid for pid, v in roster.items() if v == Rost.Val.JAV]
     lage = lage_vid(regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro,
                     nummer=nummer, javiga_person_ids=jav)
     satser = att_satser(beslut)
-    omrostning = kontrollera_beslut(regler=regler, lage=lage, roster=roster, har_beslut=bool(satser))
+    rakning = kontrollera_beslut(regler=regler, lage=lage, roster=roster, har_beslut=bool(satser) or bool(utfall))
+    beslutande = {n.person_id for n in lage.rostberattigade}
+    narvarande = {n.person_id for n in narvaro if n.narvarande_vid(nummer)}
     for pid in reservationer:
-        if pid not in {n.person_id for n in lage.rostberattigade}:
+        if pid not in beslutande:
             raise ValidationError("Bara den som deltar i beslutet kan reservera sig.")
+    for pid in set(anteckningar) | set(jav):
+        if pid not in narvarande:
+            raise ValidationError("Jäv eller protokollsanteckning för någon som inte är närvarande vid paragrafen.")
+    yrk = _yrkanden_las(yrkanden or [], beslutande)
+    slutligt = _utfall(rakning=rakning, utfall=utfall, motforslag=motforslag, satser=satser, forslag=arende.forslag_satser,
+                       yrkanden=yrk)
+    motivering = (motivering or next((y["text"] for y in yrk if y["typ"] == _YRKANDE_FOR.get(slutligt)), "")).strip()
+    if slutligt == Utfall.ATERREMISS and not motivering:
+        raise ValidationError({"motivering": ["Ange motiveringen för återremissen (vad förbundschefen ska komplettera)."]})
+    valda: list[Person] = []
+    if arende.rubrik.lower().startswith("val av justerare") and slutligt in {Utfall.BIFALL, Utfall.ANDRAT}:
+        valda, satser = _valda_justerare(lage=lage, narvaro=narvaro, satser=satser, justerare=justerare)
     p = Paragraf(forbund=mote.forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=(rubrik or arende.rubrik).strip(),
-                 text=text, beslut="\n".join(satser))
+                 text=text, beslut="\n".join(beslutssatser(slutligt, satser, motivering, regler.majoritet)), utfall=slutligt,
+                 beslutsform=(Beslutsform.VOTERING if rakning.votering else Beslutsform.ACKLAMATION) if slutligt else "",
+                 omrostning=rakning.text,
+                 propositionsordning=propositionsordning.strip() or _propositionsordning(yrk, rakning, slutligt, motforslag))
     if omedelbar_justering:
         p.omedelbart_justerad = timezone.now()
         p.last = True
@@ -64,28 +114,139 @@ def beslut_fatta(
     p.save()
     arende.paragraf = p
     arende.save(update_fields=["paragraf"])
-    personer = {n.person_id for n in narvaro}
-    for pid in set(roster) | set(reservationer):
-        if pid not in personer:
-            raise ValidationError("Röst eller reservation för någon som inte är närvarande.")
-        Rost.objects.create(forbund=mote.forbund, paragraf=p, person_id=pid, val=roster.get(pid, ""), reservation=reservationer.get(pid, ""))
-    nya_uppdrag = _uppdrag_ur_beslut(p, satser)
+    for i, y in enumerate(yrk, start=1):
+        Yrkande.objects.create(forbund=mote.forbund, paragraf=p, person_id=y["person"], typ=y["typ"], text=y["text"], ordning=i)
+    for pid in set(roster) | set(reservationer) | set(anteckningar):
+        Rost.objects.create(forbund=mote.forbund, paragraf=p, person_id=pid, val=roster.get(pid, ""),
+                            reservation=reservationer.get(pid, ""), anteckning=anteckningar.get(pid, ""))
+    if valda:
+        mote.justerare.set(valda)
+    nya_uppdrag = _uppdrag_ur_beslut(p, satser) if p.bifallen else []
     for m in {u.aterrapport for u in nya_uppdrag if u.aterrapport is not None}:
         automatiska_punkter_uppdatera(sammantrade=m)
+    overfort = arende_overfor(paragraf=p, arende=arende) if slutligt in {Utfall.ATERREMISS, Utfall.BORDLAGT} else None
     anmalda: list[int] = []
-    if arende.typ == Arende.Typ.DELEGATION:
+    if arende.typ == Arende.Typ.DELEGATION and p.bifallen:
         for d in oanmalda_delegationsbeslut(mote):
             d.anmald_i = p
             d.save(update_fields=["anmald_i"])
             anmalda.append(d.pk)
     handelse_logga(
         aktor=aktor, forbund=mote.forbund, handling="beslut_fatta", objekt=p, andringar=diff({}, snapshot(p)),
-        detaljer={"arende": arende.pk, "beslutsforhet": lage.text, "omrostning": omrostning,
+        detaljer={"arende": arende.pk, "beslutsforhet": lage.text, "utfall": slutligt, "omrostning": rakning.text,
                   "roster": {str(k): v for k, v in roster.items()}, "reservationer": list(reservationer),
+                  "yrkanden": [[y["person"], y["typ"]] for y in yrk], "justerare": [v.pk for v in valda],
                   "uppdrag": [u.pk for u in nya_uppdrag], "anmalda_delegationsbeslut": anmalda,
-                  "omedelbar_justering": omedelbar_justering},
+                  "overfort_till": overfort.sammantrade_id if overfort else None, "omedelbar_justering": omedelbar_justering},
     )
     return p
+
+
+_YRKANDE_FOR: dict[str, str] = {
+    Utfall.ATERREMISS: Yrkande.Typ.ATERREMISS, Utfall.BORDLAGT: Yrkande.Typ.BORDLAGGNING, Utfall.AVSLAG: Yrkande.Typ.AVSLAG,
+}
+_YRKANDE_NAMN: dict[str, str] = {
+    Yrkande.Typ.AVSLAG: "avslagsyrkandet", Yrkande.Typ.ANDRING: "ändringsyrkandet", Yrkande.Typ.TILLAGG: "tilläggsyrkandet",
+    Yrkande.Typ.ATERREMISS: "återremissyrkandet", Yrkande.Typ.BORDLAGGNING: "bordläggningsyrkandet",
+}
+_UTFALL_FRAS: dict[str, str] = {
+    Utfall.BIFALL: "bifaller förslaget till beslut", Utfall.ANDRAT: "beslutar enligt ändringsyrkandet",
+    Utfall.AVSLAG: "avslår förslaget", Utfall.ATERREMISS: "återremitterar ärendet", Utfall.BORDLAGT: "bordlägger ärendet",
+}
+
+
+def numrering_foljer_datum(*, mote: Sammantrade, ar: int) -> Sammantrade | None:
+    """The first later meeting of the year that already holds paragraphs (then `mote` may not take a number).
+
+    Called while the year's number series is locked, so a concurrent decision at a later meeting is seen.
+    """
+    p = (Paragraf.objects.filter(forbund=mote.forbund, ar=ar, sammantrade__datum__gt=mote.datum).exclude(sammantrade=mote)
+         .select_related("sammantrade").order_by("sammantrade__datum").first())
+    return p.sammantrade if p is not None else None
+
+
+def _yrkanden_las(yrkanden: list[dict[str, Any]], beslutande: set[int]) -> list[dict[str, Any]]:
+    ut = []
+    for y in yrkanden:
+        typ = y.get("typ", "")
+        if not typ:
+            continue
+        if typ not in Yrkande.Typ.values:
+            raise ValidationError({"yrkanden": [f"Okänt yrkande: {typ}."]})
+        person = int(y.get("person") or 0)
+        if person not in beslutande:
+            raise ValidationError({"yrkanden": ["Bara den som har rösträtt vid paragrafen kan framställa yrkanden."]})
+        text = str(y.get("text") or "").strip()
+        if typ in {Yrkande.Typ.ANDRING, Yrkande.Typ.TILLAGG} and not text:
+            raise ValidationError({"yrkanden": ["Ett ändrings- eller tilläggsyrkande behöver en lydelse."]})
+        ut.append({"person": person, "typ": typ, "text": text})
+    return ut
+
+
+def _utfall(*, rakning: Rakning, utfall: str, motforslag: str, satser: list[str], forslag: list[str],
+            yrkanden: list[dict[str, Any]]) -> str:
+    andrat = bool(satser) and satser != forslag
+    if rakning.votering:
+        if rakning.kvalificerad:
+            return Utfall.ANDRAT if andrat else Utfall.BIFALL
+        return motforslag if rakning.nej > rakning.ja else Utfall.EJ_BIFALLET
+    if utfall:
+        if utfall in {Utfall.BIFALL, Utfall.ANDRAT} and not satser:
+            raise ValidationError({"beslut": ["Skriv beslutet som att-satser."]})
+        if utfall == Utfall.EJ_BIFALLET:
+            raise ValidationError({"utfall": ["Att ett förslag inte fått kvalificerad majoritet framgår av en votering."]})
+        return Utfall.ANDRAT if utfall == Utfall.BIFALL and andrat and any(y["typ"] == Yrkande.Typ.ANDRING for y in yrkanden) else utfall
+    return (Utfall.ANDRAT if andrat and any(y["typ"] in {Yrkande.Typ.ANDRING, Yrkande.Typ.TILLAGG} for y in yrkanden)
+            else Utfall.BIFALL) if satser else ""
+
+
+def beslutssatser(utfall: str, satser: list[str], motivering: str = "", majoritet: str = "2/3") -> list[str]:
+    """The decision as the minutes word it ("Styrelsen beslutar att …"), one clause per line."""
+    forslaget = " samt att ".join(satser)
+    if utfall == Utfall.AVSLAG:
+        return [f"avslå förslaget att {forslaget}" if satser else "avslå förslaget"]
+    if utfall == Utfall.ATERREMISS:
+        return [f"återremittera ärendet till förbundschefen med motiveringen: {motivering.rstrip('.')}"]
+    if utfall == Utfall.BORDLAGT:
+        return ["bordlägga ärendet till nästa sammanträde" + (f" med motiveringen: {motivering.rstrip('.')}" if motivering else "")]
+    if utfall == Utfall.EJ_BIFALLET:
+        return [f"förslaget att {forslaget} inte är bifallet, eftersom det inte fick den kvalificerade majoritet ({majoritet} av "
+                "de närvarande röstberättigade) som förbundsordningen kräver"]
+    return satser
+
+
+def _propositionsordning(yrkanden: list[dict[str, Any]], rakning: Rakning, utfall: str, motforslag: str) -> str:
+    motions = [y for y in yrkanden if y["typ"] != Yrkande.Typ.BIFALL]
+    if not motions and not rakning.votering:
+        return ""
+    alternativ = ["förslaget till beslut", *dict.fromkeys(_YRKANDE_NAMN[y["typ"]] for y in motions)]
+    text = f"Ordföranden ställer proposition på {' och '.join(alternativ) if len(alternativ) < 3 else ', '.join(alternativ)}"
+    if rakning.votering:
+        mot = {"avslag": "avslag", "aterremiss": "återremiss", "bordlagt": "bordläggning"}[motforslag]
+        return text + f". Votering begärs och verkställs: ja-röst för förslaget till beslut, nej-röst för {mot}."
+    return text + (f" och finner att styrelsen {_UTFALL_FRAS[utfall]}." if utfall in _UTFALL_FRAS else ".")
+
+
+def _valda_justerare(*, lage: Any, narvaro: list[Narvaro], satser: list[str],
+                     justerare: list[Person] | None) -> tuple[list[Person], list[str]]:
+    """The justerare elected at "Val av justerare": present and entitled to vote at the paragraph."""
+    beslutande = {n.person_id: n.person for n in lage.rostberattigade}
+    if justerare:
+        valda = list(justerare)
+    else:
+        text = " ".join(satser)
+        valda = [p for p in beslutande.values() if p.namn in text]
+    if not valda:
+        raise ValidationError({"justerare": ["Ange vem eller vilka som utses att justera protokollet."]})
+    fel = [p.namn for p in valda if p.pk not in beslutande]
+    if fel:
+        raise ValidationError({"justerare": [f"{', '.join(fel)} är inte närvarande med rösträtt och kan inte utses att justera protokollet."]})
+    namn = " och ".join(p.namn for p in valda)
+    if not satser or all("…" not in s and not any(p.namn in s for p in valda) for s in satser):
+        satser = [f"utse {namn} att justera protokollet"]
+    else:
+        satser = [s.replace("…", namn) for s in satser]
+    return valda, satser
 
 
 def _uppdrag_ur_beslut(p: Paragraf, satser: list[str]) -> list[Uppdrag]:
@@ -131,8 +292,12 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
         paragraf.rubrik, paragraf.text, paragraf.beslut = rubrik.strip(), text, "\n".join(att_satser(beslut))
         paragraf.full_clean()
         paragraf.save()
-        handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_andra", objekt=paragraf,
-                       andringar=diff(fore, snapshot(paragraf)))
+        andringar = diff(fore, snapshot(paragraf))
+        if andringar:
+            from .justering import justeringar_aterstall
+
+            justeringar_aterstall(sammantrade=paragraf.sammantrade, aktor=aktor, orsak=f"§ {paragraf.nummer} ändrades")
+        handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_andra", objekt=paragraf, andringar=andringar)
     return paragraf
 
 
@@ -183,18 +348,23 @@ def justering_kravs(mote: Sammantrade) -> list[tuple[str, Person]]:
 
 
 @transaction.atomic
-def justering_bekrafta(*, sammantrade: Sammantrade, kontext: Kontext, aktor: Any, person: Person, roll: str) -> Justering:
-    """Confirm the minutes as chair, secretary or justerare. The person confirms for themself; the
-    förbundschef may record a confirmation signed on paper (marked as such). When all have confirmed,
-    the minutes are locked and the final PDF is made."""
+def justering_bekrafta(
+    *, sammantrade: Sammantrade, kontext: Kontext, aktor: Any, person: Person, roll: str, plats: str = "",
+) -> Justering:
+    """Confirm the minutes as chair, secretary or justerare, recording time and place. The person confirms for
+    themself; the förbundschef may record a confirmation signed on paper (marked as such). When all have
+    confirmed, the minutes are locked and the final PDF is made."""
     kontext.kraver("styrelse.justera")
     mote = _las_mote(sammantrade)
     if mote.justerat is not None:
         raise ValidationError("Protokollet är redan justerat.")
     if mote.avslutat is None:
         raise ValidationError("Mötet måste avslutas innan protokollet justeras.")
-    if not mote.ordforande or not mote.sekreterare or not mote.justerare.exists():
-        raise ValidationError("Ange mötesordförande, sekreterare och justerare innan justeringen.")
+    if not mote.ordforande or not mote.sekreterare:
+        raise ValidationError("Ange mötesordförande och sekreterare under mötets uppgifter innan justeringen.")
+    if not mote.justerare.exists():
+        raise ValidationError("Inga justerare är utsedda. Justerare utses i paragrafen ”Val av justerare”.")
+    _kontrollera_ordforande_sekreterare(mote)
     if (roll, person) not in [(r, p) for r, p in justering_kravs(mote)]:
         raise ValidationError(f"{person} ska inte justera protokollet som {Justering.Roll(roll).label.lower()}.")
     egen = person.user_id is not None and person.user_id == getattr(aktor, "pk", None)
@@ -202,10 +372,12 @@ def justering_bekrafta(*, sammantrade: Sammantrade, kontext: Kontext, aktor: Any
         raise PermissionDenied("Du kan bara bekräfta din egen justering.")
     if Justering.objects.filter(sammantrade=mote, person=person, roll=roll).exists():
         raise ValidationError(f"{person} har redan bekräftat.")
-    j = Justering.objects.create(forbund=mote.forbund, sammantrade=mote, person=person, roll=roll, tidpunkt=timezone.now(),
-                                 bekraftad_av=aktor if getattr(aktor, "is_authenticated", False) else None, for_annan=not egen)
+    j = Justering(forbund=mote.forbund, sammantrade=mote, person=person, roll=roll, tidpunkt=timezone.now(), plats=plats.strip(),
+                  bekraftad_av=aktor if getattr(aktor, "is_authenticated", False) else None, for_annan=not egen)
+    j.full_clean()
+    j.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="justering_bekrafta", objekt=j,
-                   detaljer={"person": person.namn, "roll": roll, "for_annan": not egen})
+                   detaljer={"person": person.namn, "roll": roll, "for_annan": not egen, "plats": j.plats})
     gjorda = set(Justering.objects.filter(sammantrade=mote).values_list("roll", "person_id"))
     if all((r, p.pk) in gjorda for r, p in justering_kravs(mote)):
         _protokoll_las(mote, aktor)

@@ -14,17 +14,15 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Person
-from finsam.tasking import enqueue
 
 from ..models import (
     Anslag,
     Arende,
     Bilaga,
     Delegationsbeslut,
-    KallelseMottagare,
-    Kallelseutskick,
     Mandat,
     Narvaro,
+    Paragraf,
     Sammantrade,
     Uppdrag,
 )
@@ -43,6 +41,7 @@ STANDARDPUNKTER_EFTER: list[tuple[str, str, str, str]] = [
     (Arende.Typ.STANDARD, "Övriga frågor", "", ""),
     (Arende.Typ.STANDARD, "Nästa möte", "", ""),
 ]
+STANDARD_ANSLAGSPLATS = "Förbundets digitala anslagstavla (/anslagstavla/)"
 AVSLUTANDE = [rubrik for _, rubrik, _, _ in STANDARDPUNKTER_EFTER]
 TILLATNA_FILTYPER = {
     ".pdf": (b"%PDF",),
@@ -90,6 +89,7 @@ def sammantrade_planera(
             Arende.objects.create(forbund=forbund, sammantrade=mote, ordning=i, typ=atyp, rubrik=rubrik, text=text, forslag=forslag)
     elif mall != "tom":
         raise ValidationError("Okänd mall för dagordningen.")
+    vilande_arenden_overfor(sammantrade=mote)
     automatiska_punkter_uppdatera(sammantrade=mote)
     handelse_logga(aktor=aktor, forbund=forbund, handling="sammantrade_planera", objekt=mote,
                    andringar=diff({}, snapshot(mote)), detaljer={"mall": mall, "kopia_av": kopiera_fran.pk if kopiera_fran else None})
@@ -98,12 +98,19 @@ def sammantrade_planera(
 
 @transaction.atomic
 def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> Sammantrade:
-    """Change date, time, place, chair, secretary and justerare (a list of Person under 'justerare')."""
+    """Change date, time, place, convener, chair and secretary.
+
+    The chair and the secretary come from the attendance once it is recorded (the chair with the right to vote).
+    The justerare are elected in the paragraph "Val av justerare", not here. A change of time or place raises the
+    calendar version (SEQUENCE); a meeting whose notice was sent then offers to send the update. A change after
+    the first justering resets the justeringar.
+    """
     mote = _las_mote(sammantrade)
     _ej_last(mote)
+    if "justerare" in falt:
+        raise ValidationError({"justerare": ["Justerare utses i paragrafen ”Val av justerare” vid mötet."]})
     fore = snapshot(mote)
     fore_ar = mote.datum.year
-    justerare = falt.pop("justerare", None)
     tillatna = {"typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare", "datumbeslut"}
     for namn, varde in falt.items():
         if namn not in tillatna:
@@ -113,19 +120,32 @@ def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> S
         raise ValidationError({"sluttid": ["Sluttiden måste vara efter starttiden."]})
     if mote.datum.year != fore_ar and mote.paragrafer.exists():
         raise ValidationError("Mötet har numrerade paragrafer för " + str(fore_ar) + " och kan inte flyttas till ett annat år.")
-    for p in [mote.ordforande, mote.sekreterare, *(justerare or [])]:
+    for p in [mote.ordforande, mote.sekreterare, mote.sammankallande]:
         if p is not None and p.forbund_id != mote.forbund_id:
             raise ValidationError("Personen hör inte till förbundet.")
+    _kontrollera_ordforande_sekreterare(mote)
+    tid_eller_plats = any(fore.get(k) != snapshot(mote).get(k) for k in ("datum", "starttid", "sluttid", "plats"))
+    if tid_eller_plats:
+        mote.kalendersekvens += 1
     mote.full_clean()
     mote.save()
-    detaljer: dict[str, Any] = {}
-    if justerare is not None:
-        fore_j = sorted(mote.justerare.values_list("pk", flat=True))
-        mote.justerare.set(justerare)
-        detaljer["justerare"] = [fore_j, sorted(p.pk for p in justerare)]
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="sammantrade_andra", objekt=mote,
-                   andringar=diff(fore, snapshot(mote)), detaljer=detaljer)
+    andringar = diff(fore, snapshot(mote))
+    if mote.avslutat is not None and andringar:
+        from .justering import justeringar_aterstall
+
+        justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak="mötets uppgifter ändrades")
+    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="sammantrade_andra", objekt=mote, andringar=andringar)
     return mote
+
+
+def _kontrollera_ordforande_sekreterare(mote: Sammantrade) -> None:
+    narvaro = {n.person_id: n for n in Narvaro.objects.filter(sammantrade=mote)}
+    if not narvaro:
+        return
+    if mote.ordforande_id and (mote.ordforande_id not in narvaro or not narvaro[mote.ordforande_id].rostberattigad):
+        raise ValidationError({"ordforande": [f"Mötesordföranden ska vara närvarande med rösträtt; {mote.ordforande} finns inte så i närvaron."]})
+    if mote.sekreterare_id and mote.sekreterare_id not in narvaro:
+        raise ValidationError({"sekreterare": [f"Sekreteraren ska vara närvarande; {mote.sekreterare} finns inte i närvaron."]})
 
 
 def _nasta_mote_for(forbund: Forbund, datum: dt.date) -> Sammantrade | None:
@@ -180,6 +200,47 @@ def automatiska_punkter_uppdatera(*, sammantrade: Sammantrade) -> None:
             a.delete()
 
 
+def arende_overfor(*, paragraf: Paragraf, arende: Arende) -> Arende | None:
+    """An item sent back (återremiss) or tabled (bordläggning) returns on the next meeting's agenda by itself.
+
+    With no later meeting planned yet, the item waits and is put on the agenda when the next meeting is planned.
+    """
+    mote = paragraf.sammantrade
+    nasta = (Sammantrade.objects.select_for_update().filter(forbund=mote.forbund, datum__gt=mote.datum, avslutat__isnull=True)
+             .order_by("datum", "id").first())
+    if nasta is None:
+        return None
+    return _aterkommande_skapa(nasta, paragraf, arende)
+
+
+def _aterkommande_skapa(mote: Sammantrade, paragraf: Paragraf, arende: Arende) -> Arende:
+    orsak = "Återremitterat" if paragraf.utfall == "aterremiss" else "Bordlagt"
+    text = f"{orsak} vid sammanträdet {paragraf.sammantrade.datum:%Y-%m-%d}, § {paragraf.nummer}."
+    if arende.text:
+        text += "\n\n" + arende.text
+    avslutande = mote.arenden.filter(Q(typ=Arende.Typ.INFORMATION) | Q(rubrik__in=AVSLUTANDE)).order_by("ordning").first()
+    ordning = avslutande.ordning if avslutande else _nasta_ordning(mote)
+    mote.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
+    return Arende.objects.create(forbund=mote.forbund, sammantrade=mote, ordning=ordning, typ=arende.typ, rubrik=arende.rubrik,
+                                 text=text, foredragande=arende.foredragande, forslag=arende.forslag, slag=arende.slag,
+                                 aterkommer_fran=paragraf, tillagt=mote.kallelse_skickad is not None)
+
+
+def vilande_arenden_overfor(*, sammantrade: Sammantrade) -> list[Arende]:
+    """Put items tabled or sent back at earlier meetings, and not yet on a later agenda, on this meeting's agenda."""
+    vilande = (Paragraf.objects.filter(forbund=sammantrade.forbund, utfall__in=["aterremiss", "bordlagt"],
+                                       sammantrade__datum__lt=sammantrade.datum, aterkommande_arenden__isnull=True)
+               .select_related("sammantrade", "arende").order_by("ar", "nummer"))
+    ut = []
+    for p in vilande:
+        try:
+            arende = p.arende
+        except Arende.DoesNotExist:
+            continue
+        ut.append(_aterkommande_skapa(sammantrade, p, arende))
+    return ut
+
+
 def models_f_plus_one() -> Any:
     from django.db.models import F
 
@@ -193,10 +254,15 @@ def _nasta_ordning(sammantrade: Sammantrade) -> int:
 @transaction.atomic
 def arende_skapa(
     *, sammantrade: Sammantrade, aktor: Any, rubrik: str, text: str = "", foredragande: str = "", forslag: str = "",
-    typ: str = Arende.Typ.VANLIGT, ordning: int | None = None,
+    typ: str = Arende.Typ.VANLIGT, ordning: int | None = None, slag: str | None = None,
 ) -> Arende:
+    """Add an item. Its kind (slag: annual report, budget, grant) is taken from the heading unless given."""
+    from ..regler import arendeslag_av_rubrik
+
     mote = _las_mote(sammantrade)
     _ej_last(mote)
+    if mote.avslutat is not None:
+        raise ValidationError("Mötet är avslutat. Ett nytt ärende tas upp vid ett senare sammanträde.")
     nasta = _nasta_ordning(mote)
     if ordning is None and mote.kallelse_skickad is None:
         # Before the closing standing items (information, reports, other business, next meeting).
@@ -207,8 +273,10 @@ def arende_skapa(
     else:
         ordning = max(1, ordning)
         mote.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
+    if slag is None or (slag == "" and typ == Arende.Typ.VANLIGT and arendeslag_av_rubrik(rubrik)):
+        slag = arendeslag_av_rubrik(rubrik) if typ == Arende.Typ.VANLIGT else ""
     arende = Arende(forbund=mote.forbund, sammantrade=mote, ordning=ordning, typ=typ, rubrik=rubrik.strip(), text=text,
-                    foredragande=foredragande, forslag=forslag, tillagt=mote.kallelse_skickad is not None)
+                    foredragande=foredragande, forslag=forslag, slag=slag, tillagt=mote.kallelse_skickad is not None)
     arende.full_clean()
     arende.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="arende_skapa", objekt=arende, andringar=diff({}, snapshot(arende)))
@@ -216,13 +284,17 @@ def arende_skapa(
 
 
 @transaction.atomic
-def arende_andra(*, arende: Arende, aktor: Any, rubrik: str, text: str, foredragande: str, forslag: str) -> Arende:
+def arende_andra(
+    *, arende: Arende, aktor: Any, rubrik: str, text: str, foredragande: str, forslag: str, slag: str | None = None,
+) -> Arende:
     _ej_last(_las_mote(arende.sammantrade))
     arende = Arende.objects.select_for_update().get(pk=arende.pk)
     if arende.paragraf_id:
         raise ValidationError("Ärendet är redan beslutat; ändra paragrafen i protokollet i stället.")
     fore = snapshot(arende)
     arende.rubrik, arende.text, arende.foredragande, arende.forslag = rubrik.strip(), text, foredragande, forslag
+    if slag is not None:
+        arende.slag = slag
     arende.full_clean()
     arende.save()
     handelse_logga(aktor=aktor, forbund=arende.forbund, handling="arende_andra", objekt=arende, andringar=diff(fore, snapshot(arende)))
@@ -349,7 +421,12 @@ def narvaro_registrera(
     n.full_clean()
     n.save()
     _kontrollera_beslutade_paragrafer(mote)
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="narvaro_registrera", objekt=n, andringar=diff(fore, snapshot(n)))
+    andringar = diff(fore, snapshot(n))
+    if mote.avslutat is not None and andringar:
+        from .justering import justeringar_aterstall
+
+        justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"närvaron för {person} ändrades")
+    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="narvaro_registrera", objekt=n, andringar=andringar)
     return n
 
 
@@ -375,67 +452,15 @@ def narvaro_ta_bort(*, narvaro: Narvaro, aktor: Any) -> None:
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="narvaro_ta_bort", objekt=narvaro, andringar=diff(snapshot(narvaro), {}))
     narvaro.delete()
     _kontrollera_beslutade_paragrafer(mote)
-
-
-def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
-    """Ledamöter and ersättare in office on the meeting date, then the staff (kansliet)."""
-    mandat = (Mandat.objects.filter(forbund=mote.forbund, fran__lte=mote.datum).filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
-              .select_related("person", "medlem").order_by("typ", "medlem__ordning"))
-    ut: list[tuple[Person, str]] = []
-    sedda: set[int] = set()
-    forst = {"ordforande": 0, "vice_ordforande": 1}
-    for m in sorted(mandat, key=lambda m: (m.typ != "ledamot", forst.get(m.uppdrag, 2), m.medlem.ordning)):
-        if m.person_id not in sedda:
-            ut.append((m.person, m.get_typ_display()))
-            sedda.add(m.person_id)
-    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by("namn"):
-        if p.pk not in sedda and "t.o.m." not in p.befattning:
-            ut.append((p, "Tjänsteperson"))
-            sedda.add(p.pk)
-    return ut
-
-
-@transaction.atomic
-def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | None = None) -> Kallelseutskick:
-    """Send the notice with the agenda PDF and a calendar invitation to ledamöter, ersättare and staff (in a task)."""
-    from ..tasks import kallelse_skicka_task
-
-    mote = _las_mote(sammantrade)
-    _ej_last(mote)
-    idag = idag or timezone.localdate()
     if mote.avslutat is not None:
-        raise ValidationError("Mötet är redan genomfört.")
-    if not mote.arenden.exists():
-        raise ValidationError("Dagordningen är tom. Lägg till ärenden innan kallelsen skickas.")
-    regler = beslutsregler_for(mote.forbund)
-    senast = mote.datum - dt.timedelta(days=regler.kallelsetid_dagar)
-    if idag > senast:
-        raise ValidationError(
-            f"Kallelsen ska skickas senast {regler.kallelsetid_dagar} dagar före mötet, dvs. senast {senast:%Y-%m-%d}. "
-            "Ändra mötesdatum eller kallelsetiden i beslutsreglerna."
-        )
-    mottagare = kallelse_mottagare(mote)
-    utan_epost = [p.namn for p, _ in mottagare if not p.epost]
-    if utan_epost:
-        raise ValidationError(f"E-postadress saknas för {', '.join(utan_epost)}. Komplettera under Organisation.")
-    utskick = Kallelseutskick.objects.create(forbund=mote.forbund, sammantrade=mote, begard=timezone.now(),
-                                            begard_av=aktor if getattr(aktor, "is_authenticated", False) else None)
-    for p, egenskap in mottagare:
-        KallelseMottagare.objects.create(forbund=mote.forbund, utskick=utskick, person=p, epost=p.epost, egenskap=egenskap)
-    fore = snapshot(mote)
-    mote.kallelse_skickad = utskick.begard
-    if mote.status == Sammantrade.Status.PLANERAT:
-        mote.status = Sammantrade.Status.KALLAT
-    mote.save(update_fields=["kallelse_skickad", "status"])
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="kallelse_skicka", objekt=mote, andringar=diff(fore, snapshot(mote)),
-                   detaljer={"utskick": utskick.pk, "mottagare": [p.namn for p, _ in mottagare]})
-    enqueue(kallelse_skicka_task, utskick.pk)
-    return utskick
+        from .justering import justeringar_aterstall
+
+        justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"{narvaro.person} togs bort ur närvaron")
 
 
 @transaction.atomic
 def anslag_registrera(
-    *, sammantrade: Sammantrade, aktor: Any, uppsatt: dt.date, nedtas: dt.date, forvaringsplats: str = ""
+    *, sammantrade: Sammantrade, aktor: Any, uppsatt: dt.date, nedtas: dt.date, forvaringsplats: str = "", anslagsplatser: str = "",
 ) -> Anslag:
     """Post the justered minutes: at most two days after justering, taken down at least three weeks later."""
     mote = _las_mote(sammantrade)
@@ -452,6 +477,7 @@ def anslag_registrera(
         raise ValidationError(f"Anslaget ska sitta uppe minst tre veckor, dvs. tas ned tidigast {uppsatt + dt.timedelta(days=21):%Y-%m-%d}.")
     anslag = Anslag(forbund=mote.forbund, sammantrade=mote, uppsatt=uppsatt, nedtas=nedtas,
                     forvaringsplats=forvaringsplats or beslutsregler_for(mote.forbund).forvaringsplats,
+                    anslagsplatser="\n".join(r.strip() for r in (anslagsplatser or STANDARD_ANSLAGSPLATS).splitlines() if r.strip()),
                     anslagen_av=aktor if getattr(aktor, "is_authenticated", False) else None)
     anslag.full_clean()
     anslag.save()

@@ -19,6 +19,29 @@ from .numrering import nasta_nummer
 
 
 @transaction.atomic
+def uppdrag_skapa(
+    *, forbund: Forbund, aktor: Any, paragraf: Paragraf, text: str, ansvarig: Person | None = None, ansvarig_text: str = "",
+    aterrapport: Sammantrade | None = None,
+) -> Uppdrag:
+    """An assignment entered by hand (the decision did not word it as "att uppdra till … att …")."""
+    for obj in (paragraf, ansvarig, aterrapport):
+        if obj is not None and obj.forbund_id != forbund.pk:
+            raise ValidationError("Valet hör inte till förbundet.")
+    if not paragraf.bifallen:
+        raise ValidationError({"paragraf": [f"§ {paragraf.nummer}/{paragraf.ar} är inget bifall och ger inget uppdrag."]})
+    if aterrapport is not None and aterrapport.datum <= paragraf.sammantrade.datum:
+        raise ValidationError({"aterrapport": ["Återrapporteringen ska ske vid ett senare sammanträde än beslutet."]})
+    u = Uppdrag(forbund=forbund, paragraf=paragraf, text=text.strip(), ansvarig=ansvarig, ansvarig_text=ansvarig_text.strip(),
+                aterrapport=aterrapport)
+    u.full_clean()
+    u.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="uppdrag_skapa", objekt=u, andringar=diff({}, snapshot(u)))
+    if aterrapport is not None:
+        automatiska_punkter_uppdatera(sammantrade=aterrapport)
+    return u
+
+
+@transaction.atomic
 def uppdrag_andra(*, uppdrag: Uppdrag, aktor: Any, ansvarig: Person | None, aterrapport: Sammantrade | None) -> Uppdrag:
     uppdrag = Uppdrag.objects.select_for_update().get(pk=uppdrag.pk)
     for obj in (ansvarig, aterrapport):

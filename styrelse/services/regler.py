@@ -93,32 +93,48 @@ def kravs_for_majoritet(regler: Beslutsregler, antal_rostberattigade: int) -> in
     return math.ceil(antal_rostberattigade * andel.numerator / andel.denominator)
 
 
-def kontrollera_beslut(*, regler: Beslutsregler, lage: Lage, roster: dict[int, str], har_beslut: bool) -> str:
-    """Raise ValidationError unless the paragraph may be decided; return a sentence for the minutes.
+@dataclass
+class Rakning:
+    """The count of a vote (votering) at one paragraph; `votering` is False when decided by acclamation."""
 
-    `roster` maps person id → Rost.Val for the voting members (empty: decided without a vote,
-    i.e. all voting members agree).
+    votering: bool
+    ja: int = 0
+    nej: int = 0
+    avstar: int = 0
+    kravs: int = 0
+    antal: int = 0
+    majoritet: str = ""
+
+    @property
+    def kvalificerad(self) -> bool:
+        return self.ja >= self.kravs
+
+    @property
+    def text(self) -> str:
+        if not self.votering:
+            return ""
+        return (f"Omröstning: {self.ja} ja, {self.nej} nej, {self.avstar} avstår ({self.majoritet}-majoritet krävs: "
+                f"{self.kravs} av {self.antal}).")
+
+
+def kontrollera_beslut(*, regler: Beslutsregler, lage: Lage, roster: dict[int, str], har_beslut: bool) -> Rakning:
+    """Refuse only what the law forbids: no quorum, a vote by someone without the right to vote, a vote that
+    does not add up. Otherwise return the count; whether the proposal carried is decided by the caller.
+
+    `roster` maps person id → Rost.Val for the voting members (no ja/nej/avstår: decided by acclamation).
     """
     if not lage.beslutsfor:
         raise ValidationError(f"Beslutet kan inte fattas vid § {lage.nummer}: {lage.text}")
-    if not har_beslut:
-        return ""
     ids = {n.person_id for n in lage.rostberattigade}
     okanda = [pid for pid, val in roster.items() if pid not in ids and val != Rost.Val.JAV]
     if okanda:
         raise ValidationError("Bara röstberättigade närvarande får rösta vid paragrafen.")
-    kravs = kravs_for_majoritet(regler, lage.antal)
-    if not any(v in {Rost.Val.JA, Rost.Val.NEJ, Rost.Val.AVSTAR} for v in roster.values()):
-        return ""  # no vote taken: decided unanimously by those entitled to vote
+    if not har_beslut or not any(v in {Rost.Val.JA, Rost.Val.NEJ, Rost.Val.AVSTAR} for v in roster.values()):
+        return Rakning(votering=False)
     saknas = [n.person.namn for n in lage.rostberattigade if n.person_id not in roster or not roster[n.person_id]]
     if saknas:
         raise ValidationError(f"Röst saknas för {', '.join(saknas)}. Ange ja, nej, avstår eller jäv för varje röstberättigad.")
     ja = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.JA)
     nej = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.NEJ)
-    avstar = lage.antal - ja - nej
-    if ja < kravs:
-        raise ValidationError(
-            f"Förslaget har inte fått kvalificerad majoritet ({regler.majoritet}): {ja} ja-röster av {lage.antal} "
-            f"röstberättigade, minst {kravs} krävs. Beslutet sparades inte."
-        )
-    return f"Omröstning: {ja} ja, {nej} nej, {avstar} avstår ({regler.majoritet}-majoritet krävs: {kravs} av {lage.antal})."
+    return Rakning(votering=True, ja=ja, nej=nej, avstar=lage.antal - ja - nej, kravs=kravs_for_majoritet(regler, lage.antal),
+                   antal=lage.antal, majoritet=regler.majoritet)

@@ -1,6 +1,6 @@
 """Board pages."""
 
-from .beslut import beslut, omedelbar_justering, paragraf_redigera, sok, utdrag_bestall
+from .beslut import beslut, omedelbar_justering, paragraf_redigera, sok, utdrag_bestall, utdrag_expediera
 from .mote import (
     anslag_registrera,
     arende_flytta,
@@ -11,6 +11,7 @@ from .mote import (
     bilaga_ladda_upp,
     index,
     justering_bekrafta,
+    kalender_uppdatering_skicka,
     kallelse_bestall,
     kallelse_skicka,
     mote,
@@ -20,7 +21,9 @@ from .mote import (
     narvaro_ta_bort,
     planera,
     protokoll_bestall,
+    sammantrade_stall_in,
 )
+from .protokoll import protokollsutkast, protokollsutkast_pdf
 from .publik import anslagstavla, anslagstavla_bevis, anslagstavla_protokoll
 from .register import delegationsbeslut, diarium, handling_fil, mandat, mandat_avsluta, regler, uppdrag, uppdrag_andra, uppdrag_avsluta
 
@@ -41,6 +44,7 @@ __all__ = [
     "handling_fil",
     "index",
     "justering_bekrafta",
+    "kalender_uppdatering_skicka",
     "kallelse_bestall",
     "kallelse_skicka",
     "mandat",
@@ -54,10 +58,14 @@ __all__ = [
     "paragraf_redigera",
     "planera",
     "protokoll_bestall",
+    "protokollsutkast",
+    "protokollsutkast_pdf",
     "regler",
+    "sammantrade_stall_in",
     "sok",
     "uppdrag",
     "uppdrag_andra",
     "uppdrag_avsluta",
     "utdrag_bestall",
+    "utdrag_expediera",
 ]

@@ -1,63 +1,43 @@
-"""Decide an agenda item (paragraph with votes), edit a paragraph, extracts, immediate justering, search."""
+"""Decide an agenda item (paragraph with motions and votes), edit a paragraph, extracts and their sending, immediate justering, search."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, formular_handling, knapp_handling
 
 from .. import selectors, services
-from ..forms import ParagrafForm
-from ..models import Arende, Paragraf, Rost
+from ..forms import BeslutForm, ExpedieringForm, ParagrafForm
+from ..models import Paragraf
 from ..services import dokument as dok
-from .mote import _arende, utfor
+from .mote import _arende, _url
 
 
 @behorighet("styrelse.redigera")
-def beslut(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: int) -> HttpResponse:
-    """Record the paragraph for one agenda item: text, decision from the proposal, votes, jäv, reservations."""
+def beslut(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: int) -> HttpResponseBase:
+    """Record the paragraph for one agenda item: the proposition, motions, the chair's finding or a vote, jäv,
+    reservations and notes; justerare when the item is "Val av justerare"."""
     arende = _arende(kontext, pk, arende_pk)
     sida = selectors.motesida(kontext, pk)
-    rostande = [n for n in sida.narvaro if n.rostberattigad]
-    varden: dict[str, Any] = {"text": arende.text, "beslut": "\n".join(f"att {s}" for s in arende.forslag_satser)}
-    if arende.rubrik.startswith("Val av justerare") and sida.justerare:
-        namn = " och ".join(p.namn for p in sida.justerare)
-        varden["beslut"] = varden["beslut"].replace("…", namn) if "…" in varden["beslut"] else f"att utse {namn} att justera protokollet"
-    roster: dict[int, str] = {}
-    reservationer: dict[int, str] = {}
-    status = 200
-    if request.method == "POST":
-        varden = {"text": request.POST.get("text", ""), "beslut": request.POST.get("beslut", ""), "rubrik": request.POST.get("rubrik", "")}
-        for n in rostande:
-            val = request.POST.get(f"rost_{n.person_id}", "")
-            if val in Rost.Val.values:
-                roster[n.person_id] = val
-            res = request.POST.get(f"reservation_{n.person_id}", "").strip()
-            if res:
-                reservationer[n.person_id] = res
-        try:
-            p = services.beslut_fatta(sammantrade=sida.mote, arende=arende, aktor=request.user, text=varden["text"],
-                                      beslut=varden["beslut"], rubrik=varden["rubrik"], roster=roster, reservationer=reservationer,
-                                      omedelbar_justering=request.POST.get("omedelbar") == "1")
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-            status = 400
-        else:
-            messages.success(request, f"§ {p.nummer} {p.rubrik} är protokollförd.")
-            return redirect(reverse("styrelse:mote", args=[pk]) + "#dagordning")
-    return render(request, "styrelse/beslut.html", {
-        "arende": arende, "mote": sida.mote, "s": sida, "rostande": rostande, "varden": varden, "roster": roster,
-        "reservationer": reservationer, "val": Rost.Val.choices,
-    }, status=status)
+    val_av_justerare = arende.rubrik.lower().startswith("val av justerare")
+    initial: dict[str, Any] = {"rubrik": arende.rubrik, "text": arende.text,
+                               "beslut": "\n".join(f"att {s}" for s in arende.forslag_satser), "motforslag": "avslag"}
+    form = BeslutForm(request.POST or None, initial=initial, narvaro=sida.narvaro, val_av_justerare=val_av_justerare)
+    return formular_handling(
+        request, form,
+        lambda d: services.beslut_fatta(sammantrade=sida.mote, arende=arende, aktor=request.user, **form.tjanst()),
+        ok=lambda p: f"§ {p.nummer} {p.rubrik} är protokollförd: {p.get_utfall_display().lower() or 'utan beslut'}.",
+        till=_url(pk, f"arende-{arende.pk}"), mall="styrelse/beslut.html",
+        sammanhang={"arende": arende, "mote": sida.mote, "s": sida, "val_av_justerare": val_av_justerare},
+    )
 
 
 def _paragraf(kontext: Kontext, pk: int) -> Paragraf:
@@ -66,42 +46,46 @@ def _paragraf(kontext: Kontext, pk: int) -> Paragraf:
 
 
 @behorighet("styrelse.redigera")
-def paragraf_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def paragraf_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     p = _paragraf(kontext, pk)
     form = ParagrafForm(request.POST or None, initial={"rubrik": p.rubrik, "text": p.text, "beslut": "\n".join(f"att {s}" for s in p.beslut_satser)})
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.paragraf_andra(paragraf=p, aktor=request.user, rubrik=d["rubrik"], text=d["text"], beslut=d["beslut"])
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-            status = 400
-        else:
-            messages.success(request, f"§ {p.nummer} är sparad.")
-            return redirect(reverse("styrelse:mote", args=[p.sammantrade_id]) + "#dagordning")
-    return render(request, "styrelse/paragraf.html", {"p": p, "form": form, "mote": p.sammantrade}, status=status)
+    return formular_handling(
+        request, form,
+        lambda d: services.paragraf_andra(paragraf=p, aktor=request.user, rubrik=d["rubrik"], text=d["text"], beslut=d["beslut"]),
+        ok=f"§ {p.nummer} är sparad.", till=_url(p.sammantrade_id, "dagordning"), mall="styrelse/paragraf.html",
+        sammanhang={"p": p, "mote": p.sammantrade},
+    )
 
 
 @behorighet("styrelse.redigera")
 @require_POST
-def omedelbar_justering(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def omedelbar_justering(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     p = _paragraf(kontext, pk)
-    return utfor(request, lambda: services.omedelbar_justering(paragraf=p, aktor=request.user), f"§ {p.nummer} är omedelbart justerad.",
-                 reverse("styrelse:mote", args=[p.sammantrade_id]) + "#dagordning")
+    return knapp_handling(request, lambda: services.omedelbar_justering(paragraf=p, aktor=request.user), ok=f"§ {p.nummer} är omedelbart justerad.",
+                          till=_url(p.sammantrade_id, "dagordning"))
 
 
 @behorighet("dokument.skapa")
 @require_POST
-def utdrag_bestall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def utdrag_bestall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     p = _paragraf(kontext, pk)
-    try:
-        d = dok.protokollsutdrag_bestall(paragraf=p, aktor=request.user)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-        return redirect("styrelse:mote", pk=p.sammantrade_id)
-    messages.info(request, f"Protokollsutdrag för § {p.nummer} skapas.")
-    return redirect("dokument_detalj", pk=d.pk)
+    return knapp_handling(request, lambda: dok.protokollsutdrag_bestall(paragraf=p, aktor=request.user),
+                          ok=f"Protokollsutdrag för § {p.nummer} skapas.", till=lambda d: reverse("dokument_detalj", args=[d.pk])
+                          if d is not None else _url(p.sammantrade_id, "dagordning"))
+
+
+@behorighet("styrelse.redigera")
+def utdrag_expediera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    """Send a protokollsutdrag by e-mail to chosen recipients (e.g. the members' registrators); each sending is listed."""
+    p = _paragraf(kontext, pk)
+    form = ExpedieringForm(request.POST or None, forbund=kontext.forbund)
+    return formular_handling(
+        request, form,
+        lambda d: services.utdrag_expediera(paragraf=p, aktor=request.user, mottagare=form.mottagare(), meddelande=d["meddelande"]),
+        ok=lambda rader: f"Protokollsutdraget för § {p.nummer} skickas till {len(rader)} mottagare.",
+        till=reverse("styrelse:utdrag_expediera", args=[p.pk]), mall="styrelse/expediera.html",
+        sammanhang={"p": p, "mote": p.sammantrade, "expedieringar": list(p.expedieringar.select_related("begard_av").order_by("-begard", "id"))},
+    )
 
 
 def _int(varde: str | None) -> int | None:
@@ -123,4 +107,4 @@ def sok(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     })
 
 
-__all__ = ["Arende", "beslut", "omedelbar_justering", "paragraf_redigera", "sok", "utdrag_bestall"]
+__all__ = ["beslut", "omedelbar_justering", "paragraf_redigera", "sok", "utdrag_bestall", "utdrag_expediera"]

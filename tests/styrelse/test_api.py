@@ -52,15 +52,23 @@ def test_mote_genom_api(forbund: Any, chef_klient: Client, anvandare: Any) -> No
     assert c.get("/api/styrelse/beslut/?q=Sobona").json()["count"] == 1
     assert c.get(f"/api/styrelse/beslut/?ar={idag.year}&nummer=1").json()["results"][0]["rubrik"] == "Avtal med Sobona"
     # The rest of the agenda, then close, justering and posting.
+    assert c.post(f"/api/styrelse/sammantraden/{mote}/narvaro/", {"person": s["chef"].pk, "kategori": "tjansteperson"},
+                  content_type="application/json").status_code == 201
     for a in c.get(f"/api/styrelse/sammantraden/{mote}/dagordning/").json():
         if a["paragraf"] is None:
-            assert c.post(f"/api/styrelse/sammantraden/{mote}/beslut/", {"arende": a["id"]}, content_type="application/json").status_code == 201
+            data: dict[str, Any] = {"arende": a["id"]}
+            if a["rubrik"] == "Val av justerare":
+                data.update(beslut=a["forslag"], justerare=[s["ledamot"]["af"].person.pk])
+            r = c.post(f"/api/styrelse/sammantraden/{mote}/beslut/", data, content_type="application/json")
+            assert r.status_code == 201, r.content
+            if a["rubrik"] == "Val av justerare":
+                assert r.json()["beslut"] == ["utse Ledamot af att justera protokollet"]
     assert c.post(f"/api/styrelse/sammantraden/{mote}/avsluta/").json()["status"] == "genomfort"
     from styrelse.models import Sammantrade
     from styrelse.services import sammantrade_andra
 
     sammantrade_andra(sammantrade=Sammantrade.objects.get(pk=mote), aktor=None, ordforande=s["ledamot"]["skelleftea"].person,
-                      sekreterare=s["chef"], justerare=[s["ledamot"]["af"].person])
+                      sekreterare=s["chef"])
     for roll, person in [("ordforande", s["ledamot"]["skelleftea"].person), ("sekreterare", s["chef"]), ("justerare", s["ledamot"]["af"].person)]:
         r = c.post(f"/api/styrelse/sammantraden/{mote}/justering/", {"person": person.pk, "roll": roll}, content_type="application/json")
         assert r.status_code == 200, r.content

@@ -75,6 +75,8 @@ RADER = [
       data=lambda m: {"till": "2030-12-31"}),
     Rad("styrelse:sok", lambda m: "/styrelse/sok/?q=Beslutad&ar=2026", "styrelse.visa"),
     Rad("styrelse:uppdrag", lambda m: "/styrelse/uppdrag/", "styrelse.visa"),
+    Rad("styrelse:uppdrag", lambda m: "/styrelse/uppdrag/", "styrelse.redigera", metod="post",
+        data=lambda m: {"paragraf": m["f"]["paragraf"].pk, "text": "utreda saken"}),
     R("styrelse:uppdrag_andra", "uppdrag", "/styrelse/uppdrag/{pk}/andra/", "styrelse.redigera", metod="post"),
     R("styrelse:uppdrag_avsluta", "uppdrag", "/styrelse/uppdrag/{pk}/avsluta/", "styrelse.redigera", metod="post"),
     Rad("styrelse:delegationsbeslut", lambda m: "/styrelse/delegationsbeslut/", "styrelse.visa"),
@@ -99,21 +101,33 @@ RADER = [
     R("styrelse:beslut", "arende", "/styrelse/moten/{mote}/arenden/{pk}/beslut/", "styrelse.redigera"),
     R("styrelse:bilaga_ladda_ned", "bilaga", "/styrelse/moten/{mote}/bilagor/{pk}/", "styrelse.visa"),
     R("styrelse:kallelse_bestall", "mote", "/styrelse/moten/{pk}/kallelse/pdf/", "styrelse.redigera", metod="post"),
-    R("styrelse:kallelse_skicka", "mote", "/styrelse/moten/{pk}/kallelse/skicka/", "styrelse.redigera", metod="post"),
+    R("styrelse:kallelse_skicka", "mote", "/styrelse/moten/{pk}/kallelse/skicka/", "styrelse.redigera", metod="post",
+      ok_status={400}),  # allowed, refused next to the form: the meeting is today (notice period)
     R("styrelse:narvaro_registrera", "mote", "/styrelse/moten/{pk}/narvaro/", "styrelse.redigera", metod="post",
-      data=lambda m: {"person": m["f"]["s"]["ledamot"]["af"].person.pk, "kategori": "ledamot"}),
+      data=lambda m: {"person": m["f"]["s"]["ledamot"]["af"].person.pk, "kategori": "ledamot"},
+      ok_status={400}),  # allowed, refused next to the form: § 1 would lose its quorum
     R("styrelse:narvaro_ta_bort", "narvaro", "/styrelse/moten/{mote}/narvaro/{pk}/ta-bort/", "styrelse.redigera", metod="post"),
     R("styrelse:mote_avsluta", "mote", "/styrelse/moten/{pk}/avsluta/", "styrelse.redigera", metod="post"),
     R("styrelse:justering_bekrafta", "mote", "/styrelse/moten/{pk}/justering/", "styrelse.justera", metod="post",
-      data=lambda m: {"person": m["f"]["s"]["chef"].pk, "roll": "sekreterare"}),
+      data=lambda m: {"person": m["f"]["s"]["chef"].pk, "roll": "sekreterare"}, ok_status={400}),  # allowed, refused: not closed
     R("styrelse:anslag_registrera", "mote", "/styrelse/moten/{pk}/anslag/", "styrelse.redigera", metod="post",
-      data=lambda m: {"uppsatt": "2026-01-01", "nedtas": "2026-02-01", "forvaringsplats": "Kansliet"}),
+      data=lambda m: {"uppsatt": "2026-01-01", "nedtas": "2026-02-01", "forvaringsplats": "Kansliet"},
+      ok_status={400}),  # allowed, refused next to the form: not justered
     R("styrelse:protokoll_bestall", "mote", "/styrelse/moten/{pk}/protokoll/pdf/", "styrelse.redigera", metod="post"),
     R("styrelse:paragraf_redigera", "paragraf", "/styrelse/paragrafer/{pk}/", "styrelse.redigera"),
     R("styrelse:paragraf_redigera", "paragraf", "/styrelse/paragrafer/{pk}/", "styrelse.redigera", metod="post",
       data=lambda m: {"rubrik": "Ny rubrik", "text": "", "beslut": "att godkänna"}),
     R("styrelse:omedelbar_justering", "paragraf", "/styrelse/paragrafer/{pk}/omedelbar-justering/", "styrelse.redigera", metod="post"),
     R("styrelse:utdrag_bestall", "paragraf", "/styrelse/paragrafer/{pk}/utdrag/", "dokument.skapa", metod="post"),
+    R("styrelse:utdrag_expediera", "paragraf", "/styrelse/paragrafer/{pk}/expediera/", "styrelse.redigera"),
+    R("styrelse:utdrag_expediera", "paragraf", "/styrelse/paragrafer/{pk}/expediera/", "styrelse.redigera", metod="post",
+      data=lambda m: {"adresser": "registrator@example.se"}, ok_status={400}),  # allowed, refused: § 1 is not justered
+    # The draft minutes: the matrix users are not chair, secretary or justerare, so only who may edit reads them here
+    # (tests/styrelse/test_justering.py: the appointed justerare reads them too).
+    R("styrelse:protokollsutkast", "mote", "/styrelse/moten/{pk}/protokoll/utkast/", "styrelse.redigera"),
+    R("styrelse:protokollsutkast_pdf", "mote", "/styrelse/moten/{pk}/protokoll/utkast.pdf", "styrelse.redigera"),
+    R("styrelse:kalender_uppdatering_skicka", "mote", "/styrelse/moten/{pk}/kallelse/kalender/", "styrelse.redigera", metod="post"),
+    R("styrelse:sammantrade_stall_in", "mote", "/styrelse/moten/{pk}/stall-in/", "styrelse.redigera", metod="post"),
     # API
     Rad("styrelse-sammantrade-list", lambda m: "/api/styrelse/sammantraden/", "styrelse.visa"),
     Rad("styrelse-sammantrade-list", lambda m: "/api/styrelse/sammantraden/", "styrelse.redigera", metod="post", json=True,
@@ -130,6 +144,10 @@ RADER = [
       data=lambda m: {"arende": m["f"]["arende"].pk, "beslut": "att godkänna"}, ok_status={400}),
     R("styrelse-sammantrade-kallelse", "mote", "/api/styrelse/sammantraden/{pk}/kallelse/", "styrelse.redigera", metod="post", json=True,
       ok_status={400}),
+    R("styrelse-sammantrade-kalender", "mote", "/api/styrelse/sammantraden/{pk}/kalender/", "styrelse.redigera", metod="post", json=True,
+      ok_status={400}),  # allowed, refused: no notice sent
+    R("styrelse-sammantrade-stall-in", "mote", "/api/styrelse/sammantraden/{pk}/stall-in/", "styrelse.redigera", metod="post", json=True,
+      ok_status={400}),  # allowed, refused: the meeting has a decision
     R("styrelse-sammantrade-avsluta", "mote", "/api/styrelse/sammantraden/{pk}/avsluta/", "styrelse.redigera", metod="post", json=True,
       ok_status={400}),
     R("styrelse-sammantrade-justering", "mote", "/api/styrelse/sammantraden/{pk}/justering/", "styrelse.justera", metod="post", json=True,
@@ -140,6 +158,10 @@ RADER = [
     R("styrelse-beslut-detail", "paragraf", "/api/styrelse/beslut/{pk}/", "styrelse.visa"),
     Rad("styrelse-uppdrag-list", lambda m: "/api/styrelse/uppdrag/?status=oppet", "styrelse.visa"),
     R("styrelse-uppdrag-detail", "uppdrag", "/api/styrelse/uppdrag/{pk}/", "styrelse.visa"),
+    Rad("styrelse-uppdrag-list", lambda m: "/api/styrelse/uppdrag/", "styrelse.redigera", metod="post", json=True,
+        data=lambda m: {"paragraf": m["f"]["paragraf"].pk, "text": "utreda saken"}, ok_status={201}),
+    R("styrelse-beslut-expediera", "paragraf", "/api/styrelse/beslut/{pk}/expediera/", "styrelse.redigera", metod="post", json=True,
+      data=lambda m: {"mottagare": ["registrator@example.se"]}, ok_status={400}),
     Rad("styrelse-delegationsbeslut-list", lambda m: "/api/styrelse/delegationsbeslut/", "styrelse.visa"),
     Rad("styrelse-delegationsbeslut-list", lambda m: "/api/styrelse/delegationsbeslut/", "styrelse.redigera", metod="post", json=True,
         data=lambda m: {"delegation": m["f"]["delegation"].pk, "delegat": m["f"]["s"]["chef"].pk, "datum": "2026-01-10",

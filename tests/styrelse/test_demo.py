@@ -39,3 +39,43 @@ def test_demo_mote_2019_och_kallelse_2020() -> None:
     c.force_login(get_user_model().objects.get(username="chef"))
     html = c.get(f"/styrelse/moten/{mote.pk}/").content.decode()
     assert "§ 69" in html and "§ 81" in html and "Kenneth Andersson" in html
+
+
+def test_demo_lever_idag() -> None:
+    """A board in office today, this year's meetings, and today's meeting planned with its papers so it can be held."""
+    from django.utils import timezone
+
+    from styrelse.demo_idag import mandatperiod
+    from styrelse.models import Mandat, Sammantrade
+    from styrelse.services.regler import ledamoter_i_tjanst
+
+    call_command("seed_demo")
+    antal = Sammantrade.objects.count()
+    call_command("seed_demo")  # idempotent
+    assert Sammantrade.objects.count() == antal
+    f = Forbund.objects.get(slug="skelleftea-norsjo")
+    idag = timezone.localdate()
+    fran, till = mandatperiod(idag)
+    assert fran <= idag <= till and (till - fran).days > 3 * 365
+    assert ledamoter_i_tjanst(f, idag) == 5
+    assert Mandat.objects.filter(forbund=f, fran=fran, till=till, typ="ersattare").count() == 5
+    dagens = Sammantrade.objects.get(forbund=f, datum=idag)
+    assert dagens.status == "kallat" and dagens.avslutat is None and not dagens.paragrafer.exists()
+    rubriker = list(dagens.arenden.order_by("ordning").values_list("rubrik", flat=True))
+    budget = f"Verksamhetsplan och budget {idag.year + 1}, plan {idag.year + 2}–{idag.year + 3}"
+    assert rubriker[:2] == ["Mötets öppnande", "Val av justerare"] and budget in rubriker
+    assert dagens.bilagor.count() == 1 and Dokument.objects.filter(nyckel=f"styrelse:kallelse:{dagens.pk}").exists()
+    assert Sammantrade.objects.filter(forbund=f, datum__gt=idag, avslutat__isnull=True).exists()  # the one after
+    tidigare = Sammantrade.objects.filter(forbund=f, datum__year=idag.year, datum__lt=idag)
+    assert all(m.status == "justerat" for m in tidigare)
+    if tidigare.exists():
+        # The last held meeting voted a grant down and tabled an item, which is on today's agenda by itself.
+        senaste = tidigare.order_by("-datum").first()
+        assert senaste is not None
+        assert set(senaste.paragrafer.exclude(utfall__in=["", "bifall"]).values_list("utfall", flat=True)) == {"avslag", "bordlagt"}
+        assert dagens.arenden.filter(aterkommer_fran__sammantrade=senaste, rubrik="Medfinansiering av ESF-projektet Vägen vidare").exists()
+    # The chair (demo user ledamot) sees today's meeting; the förbundschef can hold it.
+    c = Client()
+    c.force_login(get_user_model().objects.get(username="chef"))
+    html = c.get(f"/styrelse/moten/{dagens.pk}/").content.decode()
+    assert "Protokollför" in html and "Kallelsen skickades" in html

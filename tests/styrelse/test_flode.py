@@ -13,7 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from finsam.models import Dokument, Handelse, RollTyp
-from styrelse.models import Anslag, Justering, Kallelseutskick, Paragraf, Sammantrade
+from styrelse.models import Anslag, Justering, Kallelseutskick, Narvaro, Paragraf, Sammantrade
 from styrelse.services import (
     anslag_registrera,
     beslut_fatta,
@@ -60,11 +60,11 @@ def test_kallelse_skickas_med_pdf_och_kalenderinbjudan(forbund: Any, chef: Any, 
     assert len(mail.outbox) == 11  # 5 ledamöter, 5 ersättare, förbundschefen
     m = mail.outbox[0]
     assert m.subject == f"Kallelse: styrelsemöte {datum:%Y-%m-%d} – Samordningsförbundet Skellefteå-Norsjö"
-    namn = [a[0] for a in m.attachments]
-    assert namn == [f"kallelse-{datum:%Y-%m-%d}.pdf", f"styrelsemote-{datum:%Y-%m-%d}.ics"]
-    pdf, ics = m.attachments[0][1], m.attachments[1][1]
+    delar = {d.get_filename(): d for d in m.message().walk() if d.get_filename()}
+    assert list(delar) == [f"kallelse-{datum:%Y-%m-%d}.pdf", f"styrelsemote-{datum:%Y-%m-%d}.ics"]
+    pdf = delar[f"kallelse-{datum:%Y-%m-%d}.pdf"].get_payload(decode=True)
+    ics_text = delar[f"styrelsemote-{datum:%Y-%m-%d}.ics"].get_payload(decode=True).decode()
     assert pdf.startswith(b"%PDF")
-    ics_text = ics.decode() if isinstance(ics, bytes) else ics
     assert "BEGIN:VEVENT" in ics_text and f"DTSTART;TZID=Europe/Stockholm:{datum:%Y%m%d}T090000" in ics_text
     assert "LOCATION:Hörnellgatan 17\\, vån 3" in ics_text
     utskick.refresh_from_db()
@@ -92,10 +92,11 @@ def _genomfort_mote(forbund: Any, chef: Any, s: dict[str, Any]) -> Sammantrade:
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=timezone.localdate(), mall="standard")
     for m in s["ledamot"].values():
         narvaro(mote, m)
+    Narvaro.objects.create(forbund=forbund, sammantrade=mote, person=s["chef"], kategori="tjansteperson", funktion="Förbundschef")
     for a in mote.arenden.order_by("ordning"):
-        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser))
-    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, sekreterare=s["chef"],
-                      justerare=[s["ledamot"]["af"].person])
+        val = [s["ledamot"]["af"].person] if a.rubrik == "Val av justerare" else None
+        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser), justerare=val)
+    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, sekreterare=s["chef"])
     mote_avsluta(sammantrade=mote, aktor=chef)
     mote.refresh_from_db()
     return mote
