@@ -1,5 +1,7 @@
 """Board data: mandates, meetings, agenda, attendance, decisions, minutes, notice board, registers."""
 
+from .anteckning import Anteckning
+from .mina_moten import Javsanmalan, Lasning
 from .mote import (
     Anslag,
     Arende,
@@ -13,11 +15,14 @@ from .mote import (
     Sammantrade,
     att_satser,
 )
+from .ordforandebeslut import Distansdeltagande, ExtraSammantrade, Ordforandebeslut, OrdforandebeslutHandling
 from .paragraf import Nummerserie, Paragraf, Rost, Uppdrag
 from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
+from .signatur import Signatur
 
 __all__ = [
-    "Anslag", "Arende", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Gallringslista", "Handling",
-    "Handlingstyp", "Justering", "KallelseMottagare", "Kallelseutskick", "Mandat", "Narvaro", "Nummerserie", "Paragraf",
-    "Rost", "Sammantrade", "Uppdrag", "att_satser",
+    "Anslag", "Anteckning", "Arende", "Beslutsregler", "Bilaga", "Delegation", "Delegationsbeslut", "Distansdeltagande",
+    "ExtraSammantrade", "Gallringslista", "Handling", "Handlingstyp", "Javsanmalan", "Justering", "KallelseMottagare",
+    "Kallelseutskick", "Lasning", "Mandat", "Narvaro", "Nummerserie", "Ordforandebeslut", "OrdforandebeslutHandling", "Paragraf",
+    "Rost", "Sammantrade", "Signatur", "Uppdrag", "att_satser",
 ]
