@@ -18,6 +18,7 @@ class Lank:
 
 NAV: list[Lank] = [
     Lank("Start", "start", "forbund.visa"),
+    Lank("Mina möten", "styrelse:mina_moten", "styrelse.mina_moten"),
     Lank("Styrelse", "styrelse:index", "styrelse.visa"),
     Lank("Insatser", "insatser:index", "insatser.visa"),
     Lank("Deltagare", "uppfoljning:index", "deltagare.visa"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_ledamot, views
 
 app_name = "styrelse"
 urlpatterns = [
@@ -37,3 +37,4 @@ urlpatterns = [
     path("paragrafer/<int:pk>/omedelbar-justering/", views.omedelbar_justering, name="omedelbar_justering"),
     path("paragrafer/<int:pk>/utdrag/", views.utdrag_bestall, name="utdrag_bestall"),
 ]
+urlpatterns += urls_ledamot.urlpatterns  # the board member's side (issue 19)

@@ -30,7 +30,7 @@ class Anteckning(ForbundsData):
     skapad = models.DateTimeField("skapad", auto_now_add=True)
     andrad = models.DateTimeField("ändrad", auto_now=True)
 
-    objects = AnteckningQuerySet.as_manager()  # type: ignore[assignment]
+    objects = AnteckningQuerySet.as_manager()  # type: ignore[assignment,misc]
 
     class Meta:
         verbose_name = "anteckning"

@@ -60,6 +60,8 @@ def signera_pdf(pdf_bytes: bytes, signaturer: Sequence[Signaturrad], *, rubrik: 
     if not signaturer:
         raise ValueError("Minst en signatur krävs.")
     signer = _signer(nyckel or signeringsnyckel())
+    if signer.signing_cert is None:  # pragma: no cover - a PKCS#12 without a certificate is a deployment error
+        raise ValueError("Signeringscertifikatet saknas i PKCS#12-filen.")
     subjekt = signer.signing_cert.subject.human_friendly
     sida = PdfFileReader(BytesIO(signatursida_pdf(signaturer, rubrik=rubrik, utfardare=utfardare or subjekt, certifikat=subjekt)),
                          strict=False)
