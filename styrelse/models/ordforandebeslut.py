@@ -83,7 +83,11 @@ class Distansdeltagande(ForbundsData):
             return ""
         if self.fran_nummer == self.till_nummer:
             return f"§ {self.fran_nummer}"
-        return f"§ {self.fran_nummer or '…'} – § {self.till_nummer or '…'}"
+        if self.till_nummer is None:
+            return f"från § {self.fran_nummer}"
+        if self.fran_nummer is None:
+            return f"till och med § {self.till_nummer}"
+        return f"§ {self.fran_nummer} – § {self.till_nummer}"
 
 
 class ExtraSammantrade(ForbundsData):

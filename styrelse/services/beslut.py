@@ -14,6 +14,7 @@ from finsam.models import Person
 from finsam.permissions import Kontext
 
 from ..models import Arende, Justering, Narvaro, Nummerserie, Paragraf, Rost, Sammantrade, Uppdrag, att_satser
+from .bradskande import utan_otillaten_distans
 from .mina_moten import jav_i_forvag
 from .mote import _ej_last, _las_mote, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
@@ -49,6 +50,7 @@ def beslut_fatta(
     regler = beslutsregler_for(mote.forbund)
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person"))
     roster = {**jav_i_forvag(arende, narvaro), **roster}  # jäv declared in advance in Mina möten
+    narvaro = utan_otillaten_distans(mote, narvaro, nummer)  # remote participants count only when the board allows it
     jav = [pid for pid, v in roster.items() if v == Rost.Val.JAV]
     lage = lage_vid(regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro,
                     nummer=nummer, javiga_person_ids=jav)

@@ -202,3 +202,11 @@ def extra_sammantrade_kalla(
     handelse_logga(aktor=aktor, forbund=forbund, handling="extra_sammantrade_kalla", objekt=extra, andringar=diff({}, snapshot(extra)),
                    detaljer={"sammantrade": mote.pk, "arenden": rubriker})
     return mote
+
+
+def utan_otillaten_distans(mote: Sammantrade, narvaro: list[Narvaro], nummer: int) -> list[Narvaro]:
+    """The attendance that counts at paragraph `nummer`: remote participants count only when the board allows it."""
+    if beslutsregler_for(mote.forbund).distans_tillaten:
+        return narvaro
+    pa_distans = {d.narvaro_id for d in Distansdeltagande.objects.filter(narvaro__sammantrade=mote) if d.pa_distans_vid(nummer)}
+    return [n for n in narvaro if n.pk not in pa_distans]
