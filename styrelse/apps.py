@@ -22,3 +22,6 @@ class StyrelseConfig(AppConfig):
             Ruta("Diarium", "Registrerade handlingar med diarienummer och gallringsregler.", "styrelse:diarium", "diarium.visa", 14),
         )
         registrera_bidrag(notiser)
+        from .startsida_ledamot import notiser as ledamot_notiser
+
+        registrera_bidrag(ledamot_notiser)

@@ -220,3 +220,12 @@ def test_mina_moten_i_webblasaren(
     expect(page.locator(".mm form").first).to_be_hidden()
     expect(page.get_by_text("att godkänna förslag 2")).to_be_visible()
     expect(page.locator(".anteckning", has_text="Fråga om medfinansieringen 2029")).to_be_visible()
+
+
+def test_startsidan_visar_nasta_mote_med_nya_handlingar(forbund: Any, s: dict[str, Any], anvandare: Any) -> None:
+    user = koppla(anvandare, s["ledamot"]["af"], "ledamot-af")
+    mote = _nasta(forbund, arenden=1)
+    c = inloggad(user)
+    assert f"Nästa möte {mote.datum:%Y-%m-%d} – 3 nya handlingar sedan ditt senaste besök." in c.get("/").content.decode()
+    c.get("/styrelse/mina-moten/")
+    assert f"Nästa möte {mote.datum:%Y-%m-%d} – 1 nya handlingar sedan ditt senaste besök." in c.get("/").content.decode()
