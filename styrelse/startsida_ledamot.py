@@ -20,7 +20,8 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     url = reverse("styrelse:mina_moten")
     if mote is not None:
         vy = sel.motesvy(kontext, user, mote, sel.person_for(kontext, user))
-        ny = f" – {vy.antal_nya} nya handlingar sedan ditt senaste besök" if vy.antal_nya else ""
+        handlingar = "ny handling" if vy.antal_nya == 1 else "nya handlingar"
+        ny = f" – {vy.antal_nya} {handlingar} sedan ditt senaste besök" if vy.antal_nya else ""
         ut.append(Notis(f"Nästa möte {mote.datum:%Y-%m-%d}{ny}.", url, "varning" if vy.extra else "info"))
     oanmalda = [o for o in sel.bradskande_beslut(kontext) if o.delegationsbeslut.anmald_i_id is None]
     if oanmalda:

@@ -228,4 +228,4 @@ def test_startsidan_visar_nasta_mote_med_nya_handlingar(forbund: Any, s: dict[st
     c = inloggad(user)
     assert f"Nästa möte {mote.datum:%Y-%m-%d} – 3 nya handlingar sedan ditt senaste besök." in c.get("/").content.decode()
     c.get("/styrelse/mina-moten/")
-    assert f"Nästa möte {mote.datum:%Y-%m-%d} – 1 nya handlingar sedan ditt senaste besök." in c.get("/").content.decode()
+    assert f"Nästa möte {mote.datum:%Y-%m-%d} – 1 ny handling sedan ditt senaste besök." in c.get("/").content.decode()
