@@ -29,7 +29,7 @@ from .models import (
 from .selectors import sammantrade_hamta
 from .services.anteckning import gallringsdatum
 from .services.beslut import justering_kravs
-from .services.mina_moten import arende_version, bilaga_version, fingeravtryck
+from .services.mina_moten import arende_version, bilaga_version, fingeravtryck, har_mandat
 
 
 @dataclass
@@ -60,6 +60,7 @@ class MotesVy:
     antal_anteckningar: int
     antal_nya: int
     lasta_versioner: dict[str, str]  # what the page showed: marked as read after rendering
+    har_mandat: bool = False  # the member holds a seat on the meeting date (may declare jäv)
 
     @property
     def har_papper(self) -> bool:
@@ -116,7 +117,8 @@ def motesvy(kontext: Kontext, user: Any, mote: Sammantrade, person: Person | Non
     antal_nya = sum(v.ny for v in vyer) + sum(b.olast for v in vyer for b in v.bilagor) + int(kallelse_ny)
     return MotesVy(mote=mote, arenden=vyer, kallelse=dokument.get("styrelse_kallelse"), kallelse_ny=kallelse_ny,
                    protokoll=_las_bar(kontext, dokument.get("styrelse_protokoll")), extra=extra, gallras=gallringsdatum(mote),
-                   antal_anteckningar=len(anteckningar), antal_nya=antal_nya, lasta_versioner=versioner)
+                   antal_anteckningar=len(anteckningar), antal_nya=antal_nya, lasta_versioner=versioner,
+                   har_mandat=person is not None and har_mandat(person, mote.datum))
 
 
 def _las_bar(kontext: Kontext, d: Dokument | None) -> Dokument | None:

@@ -107,7 +107,7 @@ class ExtraInSerializer(serializers.Serializer[Any]):
     arenden = serializers.ListField(child=serializers.CharField(allow_blank=True), allow_empty=True)
 
 
-class JusteringInSerializer(serializers.Serializer[Any]):
+class SigneradJusteringInSerializer(serializers.Serializer[Any]):
     sammantrade = serializers.IntegerField()
     roll = serializers.ChoiceField(choices=["ordforande", "sekreterare", "justerare"])
     losenord = serializers.CharField(allow_blank=True, trim_whitespace=False, write_only=True)
@@ -257,9 +257,9 @@ class SigneradJusteringView(APIView):
     behorighet_las = "styrelse.justera"
     behorighet_skriv = "styrelse.justera"
 
-    @extend_schema(request=JusteringInSerializer, responses={201: None})
+    @extend_schema(request=SigneradJusteringInSerializer, responses={201: None})
     def post(self, request: Request) -> Response:
-        inp = JusteringInSerializer(data=request.data)
+        inp = SigneradJusteringInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         d = inp.validated_data
         kontext = request.kontext  # type: ignore[attr-defined]

@@ -70,7 +70,8 @@ def test_mina_moten_visar_nasta_mote_tidigare_protokoll_justering_och_bradskande
     assert "Extra sammanträde" in html and "Kallelsetid 3 dagar. ESF-ansökan" in html
     # The start page and the navigation lead here.
     start = c.get("/").content.decode()
-    assert start.count('href="/styrelse/mina-moten/"') == 2
+    assert '<li><a href="/styrelse/mina-moten/">Mina möten</a></li>' in start  # the main navigation
+    assert '<a class="ruta" href="/styrelse/mina-moten/"><strong>Mina möten</strong>' in start
     # The minutes of the earlier meeting once justered and locked.
     Dokument.objects.filter(nyckel=f"styrelse:protokoll:{tidigare.pk}").update(last=True)
     Sammantrade.objects.filter(pk=tidigare.pk).update(justerat=timezone.now())
