@@ -35,7 +35,7 @@ class Anteckning(ForbundsData):
     class Meta:
         verbose_name = "anteckning"
         verbose_name_plural = "anteckningar"
-        ordering = ["sammantrade", "arende__ordning", "bilaga__nummer", "id"]
+        ordering = ["sammantrade", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(arende__isnull=False) & Q(bilaga__isnull=True)) | (Q(arende__isnull=True) & Q(bilaga__isnull=False)),

@@ -38,7 +38,7 @@ def anteckning_spara(
     mote = Sammantrade.objects.get(pk=handling.sammantrade_id)
     if gallringsdatum(mote) is not None and gallringsdatum(mote) <= timezone.localdate():  # type: ignore[operator]
         raise ValidationError("Protokollet är justerat och anteckningstiden har gått ut; anteckningar gallras.")
-    befintlig = (Anteckning.objects.for_forfattare(aktor).select_for_update()
+    befintlig = (Anteckning.objects.for_forfattare(aktor).order_by("pk").select_for_update()
                  .filter(forbund=forbund, arende=arende, bilaga=bilaga).first())
     text = (text or "").strip()
     if not text:
