@@ -14,9 +14,9 @@ from playwright.sync_api import Page, expect
 from finsam.models import Dokument, Handelse, RollTyp
 from finsam.permissions import Kontext
 from styrelse import selectors_ledamot as sel
-from styrelse.models import Arende, Bilaga, Javsanmalan, Rost, Sammantrade
+from styrelse.models import Arende, Bilaga, Delegation, Javsanmalan, Rost, Sammantrade
 from styrelse.services import arende_andra, beslut_fatta, sammantrade_andra
-from styrelse.services.bradskande import extra_sammantrade_kalla
+from styrelse.services.bradskande import extra_sammantrade_kalla, ordforandebeslut_fatta
 
 from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 from .ledamot_hjalp import genomfort_mote, inloggad, koppla
@@ -57,8 +57,13 @@ def test_mina_moten_visar_nasta_mote_tidigare_protokoll_justering_och_bradskande
     nasta = _nasta(forbund)
     extra_sammantrade_kalla(forbund=forbund, aktor=chef, datum=timezone.localdate() + dt.timedelta(days=20), skal="ESF-ansökan",
                             begart_av="Ordföranden", kallelsetid_dagar=3, arenden=["Medfinansiering"])
+    delegation = Delegation.objects.create(forbund=forbund, avsnitt="Allmänt", arende="Brådskande ärenden", delegat="Förbundsordf.",
+                                           ordforandebeslut=True)
+    o = ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, delegation=delegation,
+                               arende="Yttrande över remiss", beslut="Tillstyrks", bradska="Remisstiden går ut")
     c = inloggad(user)
     html = c.get("/styrelse/mina-moten/").content.decode()
+    assert f'<a href="/styrelse/ordforandebeslut/{o.pk}/">Yttrande över remiss</a> <span>Anmäls vid nästa sammanträde</span>' in html
     assert f"Styrelsemöte {nasta.datum:%Y-%m-%d}" in html
     assert "1. Ärende 1" in html and "Text 2" in html
     assert "<li>att godkänna förslag 1</li>" in html and "<li>att uppdra till förbundschefen att återkomma</li>" in html
