@@ -18,6 +18,7 @@ class Lank:
 
 NAV: list[Lank] = [
     Lank("Start", "start", "forbund.visa"),
+    Lank("Mina möten", "styrelse:mina_moten", "styrelse.mina_moten"),
     Lank("Styrelse", "styrelse:index", "styrelse.visa"),
     Lank("Insatser", "insatser:index", "insatser.visa"),
     Lank("Deltagare", "uppfoljning:index", "deltagare.visa"),
@@ -42,4 +43,7 @@ def meny(kontext: Kontext | None, aktuell_sokvag: str) -> list[dict[str, object]
             continue
         aktiv = aktuell_sokvag == url if url == "/" else aktuell_sokvag.startswith(url)
         poster.append({"text": lank.text, "url": url, "aktiv": aktiv})
+    langst = max((len(str(p["url"])) for p in poster if p["aktiv"]), default=0)
+    for p in poster:  # only the most specific entry is current (/styrelse/mina-moten/ rather than /styrelse/)
+        p["aktiv"] = bool(p["aktiv"]) and len(str(p["url"])) == langst
     return poster

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${PORT:-8000}"
+# Signed minutes: without FINSAM_SIGNERING_PKCS12, a local test CA and certificate (development only).
+if [ -z "${FINSAM_SIGNERING_PKCS12:-}" ]; then $PY manage.py signering_testcert; fi
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

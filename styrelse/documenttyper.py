@@ -27,7 +27,14 @@ def bygg_kallelse(dokument: Dokument, progress: Progress) -> bytes:
 
 def bygg_protokoll(dokument: Dokument, progress: Progress) -> bytes:
     progress(20, "Hämtar närvaro och paragrafer")
-    return pdf.protokoll_pdf(selectors.protokoll_data(_mote(dokument)))
+    mote = _mote(dokument)
+    innehall = pdf.protokoll_pdf(selectors.protokoll_data(mote))
+    if mote.justerat is not None:  # the final minutes carry the signature page and the PAdES signature
+        from .services.signering import protokoll_signera
+
+        progress(80, "Signerar protokollet")
+        innehall = protokoll_signera(sammantrade=mote, pdf=innehall)
+    return innehall
 
 
 def bygg_utdrag(dokument: Dokument, progress: Progress) -> bytes:

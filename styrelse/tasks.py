@@ -47,3 +47,11 @@ def gallringslista_task(ar: int | None = None) -> int:
     for forbund in Forbund.objects.all():
         antal += len(gallringslista_skapa(forbund=forbund, ar=ar).handlingar)
     return antal
+
+
+@shared_task(name="styrelse.anteckningar_gallra_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
+def anteckningar_gallra_task() -> int:
+    """Daily: remove members' private notes on minutes justered longer ago than the retention (idempotent)."""
+    from .services.anteckning import anteckningar_gallra
+
+    return anteckningar_gallra()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_ledamot, views
 
 app_name = "styrelse"
 urlpatterns = [
@@ -42,3 +42,4 @@ urlpatterns = [
     path("paragrafer/<int:pk>/utdrag/", views.utdrag_bestall, name="utdrag_bestall"),
     path("paragrafer/<int:pk>/expediera/", views.utdrag_expediera, name="utdrag_expediera"),
 ]
+urlpatterns += urls_ledamot.urlpatterns  # the board member's side (issue 19)

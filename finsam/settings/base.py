@@ -241,3 +241,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
+# --- Board member's side (styrelse, issue 19) ---
+# Private notes on the papers are removed this many days after the minutes are justered (records plan: working notes).
+FINSAM_ANTECKNING_GALLRING_DAGAR = int(os.environ.get("FINSAM_ANTECKNING_GALLRING_DAGAR", "30"))
+CELERY_BEAT_SCHEDULE["styrelse-anteckningar-gallra"] = {"task": "styrelse.anteckningar_gallra_task", "schedule": 24 * 3600.0}
+# The förbund's signing certificate for the justered minutes (PAdES): a PKCS#12 file and its password.
+FINSAM_SIGNERING_PKCS12 = os.environ.get("FINSAM_SIGNERING_PKCS12", "")
+FINSAM_SIGNERING_LOSENORD = os.environ.get("FINSAM_SIGNERING_LOSENORD", "")
+# Without a configured certificate: development makes a local test CA and certificate here (never in production).
+FINSAM_SIGNERING_TESTCERT = env_bool("FINSAM_SIGNERING_TESTCERT", DEBUG)
+FINSAM_SIGNERING_KATALOG = Path(os.environ.get("FINSAM_SIGNERING_KATALOG", str(BASE_DIR / "var" / "signering")))

@@ -29,3 +29,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+FINSAM_SIGNERING_TESTCERT = False  # production signs only with the configured certificate (FINSAM_SIGNERING_PKCS12)

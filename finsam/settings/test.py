@@ -29,3 +29,6 @@ else:
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("FINSAM_TEST_DB", "test_finsam")}
 AXES_FAILURE_LIMIT = 5
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# A local test CA and signing certificate per test process (styrelse.signering.certifikat).
+FINSAM_SIGNERING_TESTCERT = True
+FINSAM_SIGNERING_KATALOG = Path(tempfile.mkdtemp(prefix="finsam-signering-"))

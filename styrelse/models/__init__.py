@@ -1,5 +1,7 @@
 """Board data: mandates, meetings, agenda, attendance, decisions, minutes, notice board, registers."""
 
+from .anteckning import Anteckning
+from .mina_moten import Javsanmalan, Lasning
 from .mote import (
     Anslag,
     Arende,
@@ -14,11 +16,14 @@ from .mote import (
     Sammantrade,
     att_satser,
 )
+from .ordforandebeslut import Distansdeltagande, ExtraSammantrade, Ordforandebeslut, OrdforandebeslutHandling
 from .paragraf import Beslutsform, Expediering, Nummerserie, Paragraf, Rost, Uppdrag, Utfall, Yrkande
 from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
+from .signatur import Signatur
 
 __all__ = [
     "Anslag",
+    "Anteckning",
     "Arende",
     "Arendeslag",
     "Beslutsform",
@@ -26,19 +31,26 @@ __all__ = [
     "Bilaga",
     "Delegation",
     "Delegationsbeslut",
+    "Distansdeltagande",
     "Expediering",
+    "ExtraSammantrade",
     "Gallringslista",
     "Handling",
     "Handlingstyp",
+    "Javsanmalan",
     "Justering",
     "KallelseMottagare",
     "Kallelseutskick",
+    "Lasning",
     "Mandat",
     "Narvaro",
     "Nummerserie",
+    "Ordforandebeslut",
+    "OrdforandebeslutHandling",
     "Paragraf",
     "Rost",
     "Sammantrade",
+    "Signatur",
     "Uppdrag",
     "Utfall",
     "Yrkande",

@@ -61,6 +61,13 @@ class Beslutsregler(ForbundsData):
     forvaringsplats = models.CharField(
         "förvaringsplats för protokoll", max_length=200, blank=True, default="Samordningsförbundets kansli"
     )
+    distans_tillaten = models.BooleanField(
+        "deltagande på distans tillåtet", default=False,
+        help_text="Styrelsen har beslutat att ledamöter får delta på distans (kommunallagen 6 kap. 24 §).",
+    )
+    distans_beslut = models.ForeignKey(
+        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="beslut om distansdeltagande",
+    )
 
     class Meta:
         verbose_name = "beslutsregler"

@@ -17,6 +17,11 @@ class Delegation(ForbundsData):
     arende = models.CharField("ärende", max_length=400)
     delegat = models.CharField("delegat", max_length=100)
     anmals = models.BooleanField("anmäls till styrelsen", default=True)
+    ordforandebeslut = models.BooleanField(
+        "ordförandebeslut i brådskande ärenden", default=False,
+        help_text="Ordföranden får besluta på styrelsens vägnar i ärenden så brådskande att styrelsens avgörande inte kan "
+                  "avvaktas (kommunallagen 6 kap. 39 §).",
+    )
     kommentar = models.TextField("kommentar", blank=True)
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
 

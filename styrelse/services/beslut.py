@@ -27,6 +27,8 @@ from ..models import (
     Yrkande,
     att_satser,
 )
+from .bradskande import utan_otillaten_distans
+from .mina_moten import jav_i_forvag
 from .mote import _ej_last, _kontrollera_ordforande_sekreterare, _las_mote, arende_overfor, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
 from .regler import Rakning, beslutsregler_for, kontrollera_beslut, lage_vid, ledamoter_i_tjanst
@@ -80,6 +82,8 @@ def beslut_fatta(
         )
     regler = beslutsregler_for(mote.forbund)
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person"))
+    roster = {**jav_i_forvag(arende, narvaro), **roster}  # jäv declared in advance in Mina möten
+    narvaro = utan_otillaten_distans(mote, narvaro, nummer)  # remote participants count only when the board allows it
     jav = [pid for pid, v in roster.items() if v == Rost.Val.JAV]
     lage = lage_vid(regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro,
                     nummer=nummer, javiga_person_ids=jav)

@@ -15,6 +15,7 @@ from finsam.models import Person
 from finsam.tasking import enqueue
 
 from ..models import KallelseMottagare, Kallelseutskick, Mandat, Sammantrade
+from .kallelsetid import kallelsetid_for
 from .mote import _ej_last, _las_mote
 from .regler import beslutsregler_for
 
@@ -52,10 +53,11 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
     if not mote.arenden.exists():
         raise ValidationError("Dagordningen är tom. Lägg till ärenden innan kallelsen skickas.")
     regler = beslutsregler_for(mote.forbund)
-    senast = mote.datum - dt.timedelta(days=regler.kallelsetid_dagar)
+    kallelsetid = kallelsetid_for(mote, regler)  # shortened for an extra meeting (ExtraSammantrade)
+    senast = mote.datum - dt.timedelta(days=kallelsetid)
     if idag > senast:
         raise ValidationError(
-            f"Kallelsen ska skickas senast {regler.kallelsetid_dagar} dagar före mötet, dvs. senast {senast:%Y-%m-%d}. "
+            f"Kallelsen ska skickas senast {kallelsetid} dagar före mötet, dvs. senast {senast:%Y-%m-%d}. "
             "Ändra mötesdatum eller kallelsetiden i beslutsreglerna."
         )
     mottagare = kallelse_mottagare(mote)

@@ -84,6 +84,9 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
             "anslag_form": _anslag_form(sida.mote),
         })
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
+    # The signed justering (password, on the minutes' signature page) for the person's own pending justering.
+    egen_person = next((p for p in sida.personer if p.user_id == request.user.pk), None)
+    ctx["egna_justeringar"] = [(r, p) for r, p in sida.saknade_justeringar if egen_person and p.pk == egen_person.pk]
     ctx.update(bundna)
     return ctx
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -32,12 +33,15 @@ def _namn(resolver: URLResolver, prefix: str = "") -> set[str]:
 def _rader() -> set[str]:
     alla: set[str] = set()
     for app in APPAR:
-        try:
-            modul = importlib.import_module(f"tests.{app}.test_behorigheter")
-        except ModuleNotFoundError:
-            continue
-        alla |= {r.namn for r in modul.RADER}
-        alla |= set(getattr(modul, "PUBLIKA", set()))
+        # test_behorigheter.py and any further matrix files of the app (test_behorigheter_<del>.py)
+        katalog = Path(__file__).resolve().parent.parent / app
+        for namn in ["test_behorigheter", *sorted(p.stem for p in katalog.glob("test_behorigheter_*.py"))]:
+            try:
+                modul = importlib.import_module(f"tests.{app}.{namn}")
+            except ModuleNotFoundError:
+                continue
+            alla |= {r.namn for r in modul.RADER}
+            alla |= set(getattr(modul, "PUBLIKA", set()))
     return alla
 
 
