@@ -11,7 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -25,7 +26,7 @@ from .models import Dokument
 from .permissions import Kontext
 from .startsida import startsida_for
 from .tenancy import byt_forbund, hamta
-from .web import behorighet, fel_text
+from .web import behorighet, fel_text, fil_svar
 
 
 @behorighet("forbund.visa")
@@ -116,11 +117,11 @@ def dokument_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 
 
 @behorighet("dokument.visa")
-def dokument_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def dokument_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     d = _dokument(kontext, pk)
     if d.status != Dokument.Status.KLAR or not d.fil:
         raise Http404("Dokumentet är inte klart.")
-    response = FileResponse(d.fil.open("rb"), content_type="application/pdf", as_attachment=False, filename=d.filnamn)
+    response = fil_svar(d.fil, content_type="application/pdf", filnamn=d.filnamn)
     response["X-Content-SHA256"] = d.sha256
     return response
 

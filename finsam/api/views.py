@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -16,6 +17,7 @@ from finsam import selectors
 from finsam.documents.services import dokument_bestall, dokument_kontrollera_nedladdning
 from finsam.models import Dokument, Handelse, Medlem, Person
 from finsam.tenancy import roller_for_user
+from finsam.web import fil_svar
 
 from .base import ForbundMixin, aktuell
 from .serializers import (
@@ -78,11 +80,11 @@ class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelM
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="fil")
-    def fil(self, request: Request, pk: str | None = None) -> FileResponse:
+    def fil(self, request: Request, pk: str | None = None) -> HttpResponseBase:
         d = self.get_object()
         if d.status != Dokument.Status.KLAR or not d.fil:
             raise Http404("Dokumentet är inte klart.")
-        return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=d.filnamn)
+        return fil_svar(d.fil, content_type="application/pdf", filnamn=d.filnamn)
 
     @extend_schema(request=OrganisationsbladInSerializer, responses={202: DokumentSerializer})
     @action(detail=False, methods=["post"], url_path="organisationsblad")

@@ -146,6 +146,11 @@ STORAGES = {
 # (no collectstatic needed), in production from STATIC_ROOT. Media files are never served statically.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Who sends a stored file once its view has checked the permission: "" (Django streams it),
+# "x-accel-redirect" (nginx: `location /_skyddad/ { internal; alias <MEDIA_ROOT>/; }`) or
+# "x-sendfile" (Apache mod_xsendfile). MEDIA_URL is never routed to MEDIA_ROOT.
+FINSAM_FILSANDNING = os.environ.get("FINSAM_FILSANDNING", "").strip().lower()
+FINSAM_FIL_INTERN_URL = os.environ.get("FINSAM_FIL_INTERN_URL", "/_skyddad/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest accepted upload (attachments, spreadsheets, SIE files), in bytes.

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, fel_text, fil_svar
 
 from .. import services
 from ..forms import RapportForm, RapportversionForm
@@ -84,8 +85,8 @@ def rapport(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
 
 
 @behorighet("insatser.visa")
-def rapportversion_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def rapportversion_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     v = hamta(Rapportversion.objects.all(), kontext.forbund, pk=pk)
     if not v.fil:
         raise Http404("Filen saknas.")
-    return FileResponse(v.fil.open("rb"), as_attachment=True, filename=(v.fil.name or "rapport").rsplit("/", 1)[-1])
+    return fil_svar(v.fil, bilaga=True, filnamn=(v.fil.name or "rapport").rsplit("/", 1)[-1])

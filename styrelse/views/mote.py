@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from finsam.models import Person
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, fel_text, fil_svar
 
 from .. import selectors, services
 from ..forms import AnslagForm, ArendeForm, BilagaForm, MoteForm, NarvaroForm, PlaneraForm
@@ -185,14 +186,14 @@ def bilaga_ladda_upp(request: HttpRequest, kontext: Kontext, pk: int, arende_pk:
 
 
 @behorighet("styrelse.visa")
-def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk: int) -> FileResponse:
+def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
     b = hamta(Bilaga.objects.all(), kontext.forbund, pk=bilaga_pk, sammantrade=mote)
     if not b.fil:
         raise Http404("Filen saknas.")
     filnamn = b.fil.name or ""
     andelse = "." + filnamn.rsplit(".", 1)[-1] if "." in filnamn else ""
-    return FileResponse(b.fil.open("rb"), as_attachment=False, filename=f"bilaga-{b.nummer}{andelse}")
+    return fil_svar(b.fil, filnamn=f"bilaga-{b.nummer}{andelse}")
 
 
 @behorighet("styrelse.redigera")
