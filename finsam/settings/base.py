@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "finsam.middleware.GransMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.middleware.ForbundMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -203,10 +204,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "finsam.api.pagination.Sidindelning",
+    "PAGE_SIZE": 100,  # the default `limit`; at most FINSAM_API_MAX_LIMIT
     "EXCEPTION_HANDLER": "finsam.api.exceptions.exception_handler",
 }
+FINSAM_API_MAX_LIMIT = 1000
 SPECTACULAR_SETTINGS = {
     "TITLE": "Finsam API",
     "DESCRIPTION": "API för samordningsförbundets styrelse, insatser, uppföljning och ekonomi.",
@@ -216,6 +218,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents the one error shape {"fel": [{"falt", "meddelande", "kod"}]}.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "finsam.api.schema.felsvar_i_schemat"],
     # One OpenAPI name per choice set shared by several fields or apps.
     "ENUM_NAME_OVERRIDES": {
         "InsatsTypEnum": "insatser.models.Insats.Typ",
