@@ -38,6 +38,10 @@ def gransfel_svar(request: HttpRequest, exc: granser.Gransfel) -> HttpResponseBa
     return render(request, mall, {"meddelande": exc.meddelande}, status=exc.status)
 
 
+def _mib(antal_byte: int) -> str:
+    return f"{antal_byte / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
+
+
 class GransMiddleware:
     """Input bounds before any view runs (finsam.granser): the same for pages and the API.
 
@@ -65,9 +69,8 @@ class GransMiddleware:
             raise granser.Gransfel("Ogiltig Content-Length.", kod="invalid") from None
         grans = granser.max_uppladdning()
         if langd > grans:
-            mib = grans / (1024 * 1024)
             raise granser.Gransfel(
-                f"Det du skickade är för stort ({langd / (1024 * 1024):.1f} MiB). Högsta tillåtna storlek är {mib:.0f} MiB.",
+                f"Det du skickade är för stort ({_mib(langd)} MiB). Högsta tillåtna storlek är {_mib(grans)} MiB.",
                 status=413, kod="for_stor",
             )
 
@@ -123,3 +126,23 @@ class GransMiddleware:
                     raise granser.Gransfel(f"{namn} måste vara ett heltal.", falt=namn, kod="invalid") from None
                 if not 0 <= tal <= granser.HELTAL_MAX:
                     raise granser.Gransfel("Hittades inte.", falt=namn, status=404, kod="not_found")
+
+
+class IngenCacheMiddleware:
+    """`Cache-Control: no-store` on every response Django builds (pages, API, downloads).
+
+    Pages and downloads carry participant and board data; no browser or proxy may keep a copy. Static
+    files are served by WhiteNoise before this middleware and keep their own caching. A view may set
+    its own Cache-Control for a logged-out visitor; never for a logged-in user or a token.
+    """
+
+    def __init__(self, get_response: Svar) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        inloggad = bool(user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META
+        if inloggad or not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store"
+        return response
