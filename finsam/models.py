@@ -9,6 +9,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from .handlingar import Handling
+
 ORGNR_VALIDATOR = RegexValidator(r"^\d{6}-\d{4}$", "Organisationsnummer skrivs NNNNNN-NNNN.")
 KOD_VALIDATOR = RegexValidator(r"^[a-z0-9_]+$", "Koden får bara innehålla a–z, 0–9 och understreck.")
 
@@ -160,7 +162,7 @@ class Handelse(models.Model):
         verbose_name="utförd av",
     )
     aktor_namn = models.CharField("utförd av (namn)", max_length=150, blank=True)
-    handling = models.CharField("handling", max_length=80, db_index=True)
+    handling = models.CharField("handling", max_length=80, db_index=True, choices=Handling.choices)
     objekttyp = models.CharField("objekttyp", max_length=80, blank=True)
     objekt_id = models.CharField("objekt-id", max_length=40, blank=True)
     objekt_text = models.CharField("objekt", max_length=255, blank=True)

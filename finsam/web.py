@@ -18,6 +18,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
+from .audit import vagran_logga
 from .permissions import MATRIS
 from .tenancy import kontext_for
 
@@ -99,6 +100,7 @@ def formular_handling(
         try:
             resultat = utfor(form.cleaned_data)
         except ValidationError as exc:
+            vagran_logga(exc, aktor=request.user, vag=f"{request.method} {request.path}")
             fel_till_formular(form, exc)
         else:
             messages.success(request, ok(resultat) if callable(ok) else ok)
@@ -120,6 +122,7 @@ def knapp_handling(
     try:
         resultat = utfor()
     except ValidationError as exc:
+        vagran_logga(exc, aktor=request.user, vag=f"{request.method} {request.path}")
         messages.error(request, fel_text(exc))
         return redirect(_till_url(till, None))
     messages.success(request, ok(resultat) if callable(ok) else ok)

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT="${SCHEMATHESIS_PORT:-8190}"
-EXEMPEL="${SCHEMATHESIS_MAX_EXAMPLES:-6}"
+EXEMPEL="${SCHEMATHESIS_MAX_EXAMPLES:-4}"
 WORK="$(mktemp -d /tmp/finsam-schemathesis.XXXXXX)"
 export DJANGO_SETTINGS_MODULE=finsam.settings.base DJANGO_DEBUG=false FINSAM_TASK_MODE=eager
 export MEDIA_ROOT="$WORK/media" SQLITE_PATH="$WORK/db.sqlite3"
@@ -35,7 +35,7 @@ status=0
 .venv/bin/schemathesis run "http://127.0.0.1:$PORT/api/schema/" \
   --header "Authorization: Token $TOKEN" --header "X-Forbund: skelleftea-norsjo" \
   --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-  --phases examples,coverage,fuzzing --mode positive --max-examples "$EXEMPEL" --seed 1 \
+  --phases examples,fuzzing --mode positive --max-examples "$EXEMPEL" --seed 1 \
   --generation-database none --no-color --workers 1 --request-timeout 60 \
   --exclude-path-regex '^/api/(schema|docs)/' "$@" || status=$?
 if [ "$status" -ne 0 ]; then

@@ -166,7 +166,7 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
     if torrkorning:
         transaction.set_rollback(True)
         return ut
-    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_import", detaljer={
+    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_importera", detaljer={
         "filnamn": filnamn[:200], "sha256": sha, "rader": ut.rader, "nya": ut.nya, "uppdaterade": ut.uppdaterade,
         "oforandrade": ut.oforandrade, "nya_deltagare": ut.nya_deltagare,
     })

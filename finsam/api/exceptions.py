@@ -20,6 +20,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_handler
 
+from finsam.audit import vagran_logga
+
 ALLMANT_FALT = None  # errors about the request as a whole carry "falt": null
 
 # Texts that Django and DRF raise in English whatever the language; replaced by Swedish ones.
@@ -103,6 +105,9 @@ _KODER = {400: "ogiltig", 401: "not_authenticated", 403: "permission_denied", 40
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
+        request = context.get("request")
+        if request is not None:
+            vagran_logga(exc, aktor=request.user, vag=f"{request.method} {request.path}")
         return Response({"fel": fel_fran_django(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         text = svensk(str(exc), 404) if exc.args else STANDARDTEXT[404]

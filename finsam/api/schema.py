@@ -34,8 +34,27 @@ FELSVAR = {
 }
 
 
+TID_MONSTER = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+
+
+def _lokal_tid(nod: Any) -> None:
+    """OpenAPI's `format: time` is RFC 3339 full-time (with an offset); the API sends local wall-clock times
+    ("08:30:00", Europe/Stockholm), so they are documented as a pattern instead."""
+    if isinstance(nod, dict):
+        if nod.get("type") == "string" and nod.get("format") == "time":
+            del nod["format"]
+            nod["pattern"] = TID_MONSTER
+            nod.setdefault("description", "Lokal tid (Europe/Stockholm), TT:MM eller TT:MM:SS.")
+        for varde in nod.values():
+            _lokal_tid(varde)
+    elif isinstance(nod, list):
+        for varde in nod:
+            _lokal_tid(varde)
+
+
 def felsvar_i_schemat(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """drf-spectacular postprocessing hook: add the `Fel` component and the 4xx responses to every operation."""
+    _lokal_tid(result)
     result.setdefault("components", {}).setdefault("schemas", {})["Fel"] = FEL_SCHEMA
     ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Fel"}}}
     for operationer in result.get("paths", {}).values():

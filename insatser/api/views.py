@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -71,6 +71,8 @@ class InsatsViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
         return Response(InsatsSerializer(insats, context=self.get_serializer_context()).data)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara ansökningar med denna status.")]))
 class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet[Ansokan]):
     """Applications: register (inkommen), send to preparation (beredning), the board's decision (besluta)."""
@@ -162,6 +164,8 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         return Response(InsatsBeviljatPerArSerializer(rader, many=True).data)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("insats", int, description="Bara mål för denna insats (id).")]))
 class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Mal]):
     """Goals with their yearly assessments. Filter with ?insats=."""
 

@@ -100,7 +100,7 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
     ansokan.save()
     ansokan.sokande.set(_sokande(forbund, sokande))
     sparat = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_create", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
+    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_skapa", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
                    detaljer={"sokt": sparat, "sokande": sorted(m.kod for m in sokande)})
     return ansokan
 
@@ -127,7 +127,7 @@ def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None
         if not any(_belopp(v) > 0 for v in belopp.values()):
             raise ValidationError("Ange sökt belopp från förbundet för minst ett år.")
         detaljer["sokt"] = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_update", objekt=ansokan,
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_andra", objekt=ansokan,
                    andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer)
     return ansokan
 
@@ -215,7 +215,7 @@ def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf:
     grant = Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
     grant.full_clean()
     grant.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_create", objekt=grant, andringar=diff({}, snapshot(grant)),
+    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_skapa", objekt=grant, andringar=diff({}, snapshot(grant)),
                    detaljer={"insats": insats.kortnamn, "paragraf": str(paragraf)})
     return grant
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -165,6 +165,8 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
         return super().list(request, *args, **kwargs)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara uppdrag med denna status.")]))
 class UppdragViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Uppdrag]):
     """Assignments from decisions; ?status=oppet for open ones."""
 
@@ -196,6 +198,8 @@ class DelegationsbeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retri
         return Response(s.DelegationsbeslutSerializer(obj).data, status=status.HTTP_201_CREATED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("q", str, description="Sök i rubrik, motpart och ärende.")]))
 class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet[Handling]):
     """The diarium (files are downloaded from the page; secret files only with diarium.sekretess)."""
@@ -219,6 +223,8 @@ class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         return Response(s.HandlingSerializer(h).data, status=status.HTTP_201_CREATED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("aktuella", bool, description="Bara anslag som sitter uppe i dag.")]))
 class AnslagViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Anslag]):
     """The förbund's postings; ?aktuella=1 for those on the notice board today (public page: /anslagstavla/)."""
 

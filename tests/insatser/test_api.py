@@ -17,7 +17,7 @@ def test_insats_skapas_med_medlemskoder(forbund: Forbund, chef_klient) -> None:
     insats = Insats.objects.get(forbund=forbund, kortnamn="MISAM")
     assert sorted(svar.json()["parter"]) == ["af", "fk", "region", "skelleftea"]
     assert insats.agare_medlem.kod == "skelleftea"
-    assert Handelse.objects.filter(handling="insats_create", objekt_id=str(insats.pk)).exists()
+    assert Handelse.objects.filter(handling="insats_skapa", objekt_id=str(insats.pk)).exists()
     fel = chef_klient.post("/api/insatser/insatser/", {
         "kortnamn": "X", "namn": "X", "typ": "ordinarie", "inriktning": "individ", "startdatum": "2020-01-01", "parter": ["annanstad"]},
         content_type="application/json")

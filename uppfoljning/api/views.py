@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -35,11 +34,8 @@ from .serializers import (
 )
 
 
-def _fel(exc: ValidationError) -> Response:
-    data = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-    return Response(data, status=status.HTTP_400_BAD_REQUEST)
-
-
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("kod", str, description="Deltagarkod (pseudonym).")]))
 class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
     """Pseudonymous participants with their enrolments (förbundschef and administratör only)."""
 
@@ -54,6 +50,10 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
         return qs.filter(kod=kod) if kod else qs
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("insats", str, description="Insatsens kortnamn."), OpenApiParameter("ar", int, description="Aktiva under året."),
+    OpenApiParameter("oppna", bool, description="Bara pågående inskrivningar.")]))
 class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
     """Enrolments. POST creates one (participant by code or personnummer); POST …/avslut/ registers the exit."""
 
@@ -80,12 +80,9 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inn.is_valid(raise_exception=True)
         d = dict(inn.validated_data)
         insats = hamta(Insats.objects.all(), kontext.forbund, kortnamn=d.pop("insats"))
-        try:
-            inskrivning, _ = services.inskrivning_registrera(
-                forbund=kontext.forbund, aktor=request.user, kod=d.pop("deltagare"), personnummer=d.pop("personnummer"), insats=insats, **d
-            )
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning, _ = services.inskrivning_registrera(
+            forbund=kontext.forbund, aktor=request.user, kod=d.pop("deltagare"), personnummer=d.pop("personnummer"), insats=insats, **d
+        )
         return Response(InskrivningSerializer(inskrivning).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=InskrivningAndraInSerializer, responses={200: InskrivningSerializer})
@@ -94,11 +91,8 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = InskrivningAndraInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        try:
-            inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                     **inn.validated_data)
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                 **inn.validated_data)
         return Response(InskrivningSerializer(inskrivning).data)
 
     @extend_schema(request=AvslutInSerializer, responses={200: InskrivningSerializer})
@@ -107,11 +101,8 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = AvslutInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        try:
-            inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                       **inn.validated_data)
-        except ValidationError as exc:
-            return _fel(exc)
+        inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
+                                                   **inn.validated_data)
         return Response(InskrivningSerializer(inskrivning).data)
 
 
@@ -129,15 +120,13 @@ class ImportView(APIView):
         inn.is_valid(raise_exception=True)
         fil = inn.validated_data["fil"]
         kontext = aktuell(request)
-        try:
-            if fil.size > bakgrund_bytes():
-                korning = import_bestall(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                         torrkorning=inn.validated_data["dry_run"])
-                return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
-            resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                        torrkorning=inn.validated_data["dry_run"])
-        except ValidationError as exc:
-            return Response({"fel": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        # a refusal (ValidationError) goes to the API's exception handler: one error shape
+        if fil.size > bakgrund_bytes():
+            korning = import_bestall(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+                                     torrkorning=inn.validated_data["dry_run"])
+            return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
+        resultat = deltagare_import(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
+                                    torrkorning=inn.validated_data["dry_run"])
         return Response(dataclasses.asdict(resultat))
 
 
