@@ -43,6 +43,7 @@ class Handling(models.TextChoices):
     DEMODATA_SKAPA = "demodata_skapa", "Skapade demodata"
     DOKUMENT_BESTALL = "dokument_bestall", "Beställde dokument"
     DOKUMENT_LAS = "dokument_las", "Låste dokument"
+    DOKUMENT_TA_BORT = "dokument_ta_bort", "Tog bort dokument"
     FORBUND_SKAPA = "forbund_skapa", "Skapade förbund"
     FORBUNDSMAL_KOPIERA = "forbundsmal_kopiera", "Kopierade förbundsmål"
     FORBUNDSMAL_SKAPA = "forbundsmal_skapa", "Skapade förbundsmål"
