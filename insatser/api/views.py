@@ -154,7 +154,7 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         serializer.instance = services.beviljande_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
 
     @extend_schema(parameters=[AR], responses=InsatsBeviljatPerArSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="per-ar")
+    @action(detail=False, methods=["get"], url_path="per-ar", pagination_class=None)
     def per_ar(self, request: Request) -> Response:
         """Granted amount per intervention for one year (summed over every decision)."""
         ar = _int(request.query_params.get("ar")) or timezone.localdate().year
@@ -218,7 +218,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         d = dict(serializer.validated_data)
         serializer.instance = services.rapport_create(insats=d.pop("insats"), aktor=self.request.user, **d)
 
-    @extend_schema(request={"multipart/form-data": InsatsRapportUppladdningSerializer}, responses=InsatsRapportSerializer)
+    @extend_schema(request={"multipart/form-data": InsatsRapportUppladdningSerializer}, responses={201: InsatsRapportSerializer})
     @action(detail=True, methods=["post"])
     def version(self, request: Request, pk: str | None = None) -> Response:
         """Upload a new version of the report (multipart: fil, kommentar)."""

@@ -63,7 +63,7 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
 
     @extend_schema(methods=["GET"], responses=s.ArendeSerializer(many=True))
     @extend_schema(methods=["POST"], request=s.ArendeInSerializer, responses={201: s.ArendeSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def dagordning(self, request: Request, pk: str | None = None) -> Response:
         mote = self._mote()
         if request.method == "POST":
@@ -76,7 +76,7 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
 
     @extend_schema(methods=["GET"], responses=s.NarvaroSerializer(many=True))
     @extend_schema(methods=["POST"], request=s.NarvaroInSerializer, responses={201: s.NarvaroSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def narvaro(self, request: Request, pk: str | None = None) -> Response:
         mote = self._mote()
         if request.method == "POST":
