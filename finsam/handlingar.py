@@ -2,7 +2,7 @@
 
 A service names its action with a member (or the same string) when it calls
 `finsam.audit.handelse_logga(handling=...)`; the audit page shows the label. A new use case adds its
-member here (tests/finsam/test_arkitektur.py fails on an action string that is not a member).
+member here (tests/finsam/test_kant_audit.py fails on an action string that is not a member).
 """
 
 from __future__ import annotations
