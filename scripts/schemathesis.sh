@@ -8,7 +8,9 @@ PY=.venv/bin/python
 PORT="${SCHEMATHESIS_PORT:-8190}"
 EXEMPEL="${SCHEMATHESIS_MAX_EXAMPLES:-4}"
 WORK="$(mktemp -d /tmp/finsam-schemathesis.XXXXXX)"
-export DJANGO_SETTINGS_MODULE=finsam.settings.base DJANGO_DEBUG=false FINSAM_TASK_MODE=eager
+export DJANGO_SETTINGS_MODULE=finsam.settings.base DJANGO_DEBUG=false
+# PDFs render in background threads on PostgreSQL (requests stay fast); inline on SQLite (one writer).
+if [ -n "${DATABASE_URL:-}" ]; then export FINSAM_TASK_MODE=thread; else export FINSAM_TASK_MODE=eager; fi
 export MEDIA_ROOT="$WORK/media" SQLITE_PATH="$WORK/db.sqlite3"
 unset REDIS_URL
 server=""
