@@ -71,7 +71,8 @@ class GransMiddleware:
         if langd > grans:
             raise granser.Gransfel(
                 f"Det du skickade är för stort ({_mib(langd)} MiB). Högsta tillåtna storlek är {_mib(grans)} MiB.",
-                status=413, kod="for_stor",
+                status=413,
+                kod="for_stor",
             )
 
     def _nul(self, request: HttpRequest) -> None:

@@ -66,8 +66,9 @@ def test_dokumentlistan_ar_sidindelad(chef_klient: Client) -> None:
 def test_mina_forbund_ar_sidindelad(chef_klient: Client, forbund: Any) -> None:
     data = chef_klient.get("/api/forbund/").json()
     assert data["count"] == 1
-    assert data["results"] == [{"id": forbund.pk, "slug": forbund.slug, "namn": forbund.namn,
-                                "organisationsnummer": forbund.organisationsnummer, "roll": "forbundschef"}]
+    assert data["results"] == [
+        {"id": forbund.pk, "slug": forbund.slug, "namn": forbund.namn, "organisationsnummer": forbund.organisationsnummer, "roll": "forbundschef"}
+    ]
 
 
 def test_sidstorlek_har_ett_tak(chef_klient: Client, forbund: Any) -> None:
@@ -126,8 +127,12 @@ def test_ar_utanfor_granserna_i_api(chef_klient: Client, ar: int) -> None:
 
 @pytest.mark.parametrize("ar", [0, 1899, 2201])
 def test_ar_utanfor_granserna_pa_sidor(chef_klient: Client, ar: int) -> None:
-    for url in (f"/ekonomi/rakenskaper/{ar}/ladda-ned/xlsx/", f"/ekonomi/medlemsbidrag/{ar}/", f"/ekonomi/revision/{ar}/",
-                f"/ekonomi/uppfoljning/{ar}/1/"):
+    for url in (
+        f"/ekonomi/rakenskaper/{ar}/ladda-ned/xlsx/",
+        f"/ekonomi/medlemsbidrag/{ar}/",
+        f"/ekonomi/revision/{ar}/",
+        f"/ekonomi/uppfoljning/{ar}/1/",
+    ):
         svar = chef_klient.get(url)
         assert svar.status_code == 404, url
         assert f"Året {ar} är inte giltigt: ange ett år mellan 1900 och 2200." in svar.content.decode()

@@ -20,7 +20,10 @@ APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter"
 # so every conversion must also delete its line here.
 EJ_KONVERTERADE_VYER: dict[str, set[str]] = {
     "ekonomi": {
-        "ekonomi/views/bidrag.py", "ekonomi/views/bokforing.py", "ekonomi/views/budget.py", "ekonomi/views/rakenskaper.py",
+        "ekonomi/views/bidrag.py",
+        "ekonomi/views/bokforing.py",
+        "ekonomi/views/budget.py",
+        "ekonomi/views/rakenskaper.py",
         "ekonomi/views/revision.py",
     },
     "insatser": {"insatser/views/ansokan.py", "insatser/views/beslut.py", "insatser/views/rapporter.py", "insatser/views/register.py"},
@@ -93,8 +96,9 @@ def _jamfor(funna: dict[str, set[str]], tillatna: dict[str, set[str]]) -> tuple[
 
 def test_inga_vyer_fangar_validationerror_sjalva() -> None:
     nya, inaktuella = _jamfor(vyer_som_fangar_validationerror(), EJ_KONVERTERADE_VYER)
-    assert nya == {}, "Vyer som fångar ValidationError själva: använd finsam.web.formular_handling/knapp_handling " \
-                      "(sidor) eller låt felet nå API:ts felhanterare"
+    assert nya == {}, (
+        "Vyer som fångar ValidationError själva: använd finsam.web.formular_handling/knapp_handling (sidor) eller låt felet nå API:ts felhanterare"
+    )
     assert inaktuella == {}, "Konverterade moduler: ta bort dem ur EJ_KONVERTERADE_VYER"
 
 

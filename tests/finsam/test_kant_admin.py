@@ -25,8 +25,9 @@ def admin_klient(db: Any) -> Client:
 
 
 def _dokument(forbund: Forbund, chef: Any, ar: int = 2019) -> Dokument:
-    d = dokument_bestall(forbund=forbund, aktor=chef, typ="organisationsblad", titel=f"Org {ar}", nyckel=f"organisationsblad:{ar}",
-                         parametrar={"ar": ar})
+    d = dokument_bestall(
+        forbund=forbund, aktor=chef, typ="organisationsblad", titel=f"Org {ar}", nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar}
+    )
     d.refresh_from_db()
     assert d.status == Dokument.Status.KLAR
     return d

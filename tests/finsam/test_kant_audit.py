@@ -84,8 +84,7 @@ def test_handelsesidan_visar_svenska_ord(forbund: Forbund, chef_klient: Client) 
 
 
 def _justerat_mote(forbund: Forbund) -> Sammantrade:
-    return Sammantrade.objects.create(forbund=forbund, datum=dt.date(2020, 2, 13), status=Sammantrade.Status.GENOMFORT,
-                                      justerat=timezone.now())
+    return Sammantrade.objects.create(forbund=forbund, datum=dt.date(2020, 2, 13), status=Sammantrade.Status.GENOMFORT, justerat=timezone.now())
 
 
 @pytest.mark.django_db
@@ -94,14 +93,17 @@ def test_vagrad_skrivning_pa_last_protokoll_via_api_loggas(forbund: Forbund, che
     fore = Handelse.objects.count()
     svar = chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/dagordning/", {"rubrik": "Nytt ärende"}, content_type="application/json")
     assert svar.status_code == 400
-    assert svar.json() == {"fel": [{"falt": None, "kod": "last",
-                                    "meddelande": "Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut."}]}
+    assert svar.json() == {
+        "fel": [{"falt": None, "kod": "last", "meddelande": "Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut."}]
+    }
     assert not Arende.objects.filter(sammantrade=mote).exists()
     assert Handelse.objects.count() == fore + 1
     h = Handelse.objects.get(handling=Handling.SKRIVNING_VAGRA)
     assert (h.aktor, h.forbund, h.objekt_id, h.objekttyp) == (chef, forbund, str(mote.pk), "styrelse.sammantrade")
-    assert h.detaljer == {"skal": "Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.",
-                          "vag": f"POST /api/styrelse/sammantraden/{mote.pk}/dagordning/"}
+    assert h.detaljer == {
+        "skal": "Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.",
+        "vag": f"POST /api/styrelse/sammantraden/{mote.pk}/dagordning/",
+    }
 
 
 @pytest.mark.django_db

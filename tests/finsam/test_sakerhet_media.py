@@ -18,8 +18,16 @@ INNEHALL = b"%PDF-1.7 hemligt innehall"
 
 def _sekretess_handling(forbund: Forbund) -> Handling:
     typ = Handlingstyp.objects.create(forbund=forbund, namn="Skrivelse")
-    h = Handling(forbund=forbund, ar=2020, lopnummer=1, riktning=Handling.Riktning.INKOMMANDE, datum=dt.date(2020, 2, 1),
-                 rubrik="Skrivelse om en deltagare", handlingstyp=typ, sekretess=True)
+    h = Handling(
+        forbund=forbund,
+        ar=2020,
+        lopnummer=1,
+        riktning=Handling.Riktning.INKOMMANDE,
+        datum=dt.date(2020, 2, 1),
+        rubrik="Skrivelse om en deltagare",
+        handlingstyp=typ,
+        sekretess=True,
+    )
     h.fil.save("skrivelse.pdf", ContentFile(INNEHALL), save=False)
     h.save()
     return h

@@ -74,13 +74,11 @@ def test_no_store_pa_sidor_api_och_nedladdningar(chef_klient: Client, forbund: A
 
 def test_for_stor_uppladdning_vagras_fore_lasning(chef_klient: Client, settings: Any) -> None:
     settings.FINSAM_MAX_UPLOAD_BYTES = 1024 * 1024
-    svar = chef_klient.generic("POST", "/uppfoljning/import/", b"x" * 10, content_type="multipart/form-data; boundary=x",
-                               CONTENT_LENGTH="5000000")
+    svar = chef_klient.generic("POST", "/uppfoljning/import/", b"x" * 10, content_type="multipart/form-data; boundary=x", CONTENT_LENGTH="5000000")
     # the body (10 bytes) was never read: reading 5 MB from it would fail
     assert svar.status_code == 413
     assert "Det du skickade är för stort (4,8 MiB). Högsta tillåtna storlek är 1 MiB." in svar.content.decode()
     assert not Importkorning.objects.exists()
-    api = chef_klient.generic("POST", "/api/uppfoljning/import/", b"x" * 10, content_type="multipart/form-data; boundary=x",
-                              CONTENT_LENGTH="5000000")
+    api = chef_klient.generic("POST", "/api/uppfoljning/import/", b"x" * 10, content_type="multipart/form-data; boundary=x", CONTENT_LENGTH="5000000")
     assert api.status_code == 413
     assert api.json()["fel"][0]["kod"] == "for_stor"
