@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Two test processes (this is a 2-core machine); files stay whole on one process.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test setup system-deps migrate demo lint typecheck check clean screenshots
+.PHONY: run test setup system-deps migrate demo lint typecheck check clean screenshots schemathesis
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,11 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
+
+# The API against its OpenAPI schema (schemathesis, bounded examples per operation).
+schemathesis: setup
+	bash scripts/schemathesis.sh
 
 typecheck: setup
 	$(VENV)/bin/mypy .

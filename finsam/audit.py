@@ -6,10 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from .handlingar import Handling
 from .models import Forbund, Handelse
+
+__all__ = ["Handling", "Vagrad", "diff", "handelse_logga", "snapshot", "vagrad", "vagran_logga"]
 
 
 def _jsonable(value: Any) -> Any:
@@ -48,7 +52,7 @@ def handelse_logga(
     *,
     aktor: Any,
     forbund: Forbund | None,
-    handling: str,
+    handling: Handling | str,
     objekt: models.Model | None = None,
     andringar: dict[str, Any] | None = None,
     detaljer: dict[str, Any] | None = None,
@@ -65,3 +69,44 @@ def handelse_logga(
         andringar=_jsonable(andringar or {}),
         detaljer=_jsonable(detaljer or {}),
     )
+
+
+class Vagrad(ValidationError):
+    """A write refused because the record is locked (justered minutes, a locked document, ...).
+
+    The service raises it inside its transaction, which then rolls back; the door that catches it
+    (finsam.web's helpers, the API's exception handler) records the audit event afterwards with
+    `vagran_logga`, so that the refusal is kept although nothing else is.
+    """
+
+    def __init__(self, meddelande: str, *, forbund: Forbund | None, objekt: models.Model | None, handling: str = "",
+                 detaljer: dict[str, Any] | None = None, code: str = "last") -> None:
+        super().__init__(meddelande, code=code)
+        self.forbund = forbund
+        self.objekt = objekt
+        self.handling = handling
+        self.detaljer = detaljer or {}
+        self.loggad = False
+
+
+def vagrad(meddelande: str, *, forbund: Forbund | None, objekt: models.Model | None = None, handling: str = "",
+           detaljer: dict[str, Any] | None = None) -> Vagrad:
+    """The exception to raise when a write on a locked record is refused: `raise vagrad("…", forbund=…, objekt=…)`.
+
+    `handling` names the refused action. A service that refuses before its transaction starts may record
+    the event at once (`vagran_logga(exc, aktor=aktor)` then `raise exc`); the door will not record it twice.
+    """
+    return Vagrad(meddelande, forbund=forbund, objekt=objekt, handling=handling, detaljer=detaljer)
+
+
+def vagran_logga(exc: BaseException, *, aktor: Any, vag: str = "") -> Handelse | None:
+    """Record a refused write on a locked record (once), after the service's transaction rolled back."""
+    if not isinstance(exc, Vagrad) or exc.loggad:
+        return None
+    exc.loggad = True
+    detaljer: dict[str, Any] = {"skal": " ".join(exc.messages), **exc.detaljer}
+    if exc.handling:
+        detaljer["handling"] = exc.handling
+    if vag:
+        detaljer["vag"] = vag
+    return handelse_logga(aktor=aktor, forbund=exc.forbund, handling=Handling.SKRIVNING_VAGRA, objekt=exc.objekt, detaljer=detaljer)

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from .handlingar import Handling
 from .sortering import svensk
 from .validering import organisationsnummer_kontrollera
 
@@ -178,7 +179,7 @@ class Handelse(models.Model):
         verbose_name="utförd av",
     )
     aktor_namn = models.CharField("utförd av (namn)", max_length=150, blank=True)
-    handling = models.CharField("handling", max_length=80, db_index=True)
+    handling = models.CharField("handling", max_length=80, db_index=True, choices=Handling.choices)
     objekttyp = models.CharField("objekttyp", max_length=80, blank=True)
     objekt_id = models.CharField("objekt-id", max_length=40, blank=True)
     objekt_text = models.CharField("objekt", max_length=255, blank=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from .handlingar import Handling
 from .models import Dokument, Forbund, Handelse, Medlem, Person
 from .permissions import Kontext
 
@@ -23,7 +24,9 @@ def handelser(kontext: Kontext, *, handling: str = "", objekttyp: str = "") -> Q
     kontext.kraver("handelse.visa")
     qs = Handelse.objects.filter(forbund=kontext.forbund).select_related("aktor")
     if handling:
-        qs = qs.filter(handling__icontains=handling)
+        # by code or by the Swedish words the audit page shows
+        koder = [kod for kod, etikett in Handling.choices if handling.lower() in etikett.lower()]
+        qs = qs.filter(Q(handling__icontains=handling) | Q(handling__in=koder))
     if objekttyp:
         qs = qs.filter(objekttyp=objekttyp)
     return qs

@@ -40,7 +40,7 @@ def forbund_create(
     forbund = Forbund(slug=slug, namn=namn, organisationsnummer=organisationsnummer, diarieprefix=diarieprefix)
     forbund.full_clean()
     forbund.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="forbund_create", objekt=forbund, andringar=diff({}, snapshot(forbund)))
+    handelse_logga(aktor=aktor, forbund=forbund, handling="forbund_skapa", objekt=forbund, andringar=diff({}, snapshot(forbund)))
     medlemmar: list[tuple[str, str, str]] = [
         ("Försäkringskassan", Medlem.Typ.FK, "fk"),
         ("Arbetsförmedlingen", Medlem.Typ.AF, "af"),
@@ -61,7 +61,7 @@ def medlem_create(
     medlem = Medlem(forbund=forbund, namn=namn, typ=typ, kod=kod, ordning=ordning, organisationsnummer=organisationsnummer)
     medlem.full_clean()
     medlem.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="medlem_create", objekt=medlem, andringar=diff({}, snapshot(medlem)))
+    handelse_logga(aktor=aktor, forbund=forbund, handling="medlem_skapa", objekt=medlem, andringar=diff({}, snapshot(medlem)))
     return medlem
 
 
@@ -76,7 +76,7 @@ def medlem_update(*, medlem: Medlem, aktor: Any, **data: Any) -> Medlem:
     medlem.save()
     andringar = diff(fore, snapshot(medlem))
     if andringar:
-        handelse_logga(aktor=aktor, forbund=medlem.forbund, handling="medlem_update", objekt=medlem, andringar=andringar)
+        handelse_logga(aktor=aktor, forbund=medlem.forbund, handling="medlem_andra", objekt=medlem, andringar=andringar)
     return medlem
 
 
@@ -85,7 +85,7 @@ def person_create(*, forbund: Forbund, aktor: Any, namn: str, **data: Any) -> Pe
     person = Person(forbund=forbund, namn=namn, **data)
     person.full_clean()
     person.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="person_create", objekt=person, andringar=diff({}, snapshot(person)))
+    handelse_logga(aktor=aktor, forbund=forbund, handling="person_skapa", objekt=person, andringar=diff({}, snapshot(person)))
     return person
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -43,7 +42,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Media files (minutes, attachments, diarium files) are never served by a static route, in any
+# mode: every file goes through a view that checks the permission (see finsam.web.fil_svar).
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler400 = "finsam.views.fel_400"
+handler403 = "finsam.views.fel_403"
+handler404 = "finsam.views.fel_404"
+handler500 = "finsam.views.fel_500"

@@ -12,19 +12,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
+from .api.exceptions import STANDARDTEXT, fel, felsvar, svensk
 from .documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
 from .models import Dokument
 from .permissions import Kontext
 from .startsida import startsida_for
 from .tenancy import byt_forbund, hamta
-from .web import behorighet, fel_text, knapp_handling
+from .web import behorighet, fel_text, fil_svar, knapp_handling
 
 
 @behorighet("forbund.visa")
@@ -125,11 +128,11 @@ def dokument_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 
 
 @behorighet("dokument.visa")
-def dokument_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def dokument_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     d = _dokument(kontext, pk)
     if d.status != Dokument.Status.KLAR or not d.fil:
         raise Http404("Dokumentet är inte klart.")
-    response = FileResponse(d.fil.open("rb"), content_type="application/pdf", as_attachment=False, filename=d.filnamn)
+    response = fil_svar(d.fil, content_type="application/pdf", filnamn=d.filnamn)
     response["X-Content-SHA256"] = d.sha256
     return response
 
@@ -177,3 +180,59 @@ healthz.behorighet = "publik"  # type: ignore[attr-defined]
 
 def fel_meddelande(request: HttpRequest, exc: ValidationError) -> None:
     messages.error(request, fel_text(exc))
+
+
+# --- Error pages: Swedish HTML for pages, the API's JSON error shape under /api/. Never a debug page. ---
+
+
+def _api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _undantag_text(exception: BaseException | None, status_kod: int) -> str:
+    """The exception's own message when it is a Swedish one written in this project, else ''."""
+    if exception is None or not exception.args or not isinstance(exception.args[0], str):
+        return ""
+    text = svensk(exception.args[0], status_kod)
+    return "" if text == STANDARDTEXT.get(status_kod) else text
+
+
+def _felsida(request: HttpRequest, status_kod: int, mall: str, exception: BaseException | None) -> HttpResponse:
+    text = _undantag_text(exception, status_kod)
+    if _api(request):
+        return felsvar(status_kod, [fel(text or STANDARDTEXT[status_kod], kod=_API_KOD[status_kod])])
+    response = render(request, mall, {"meddelande": text}, status=status_kod)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+_API_KOD = {400: "ogiltig", 403: "permission_denied", 404: "not_found", 405: "method_not_allowed"}
+
+
+def fel_400(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:
+    # SuspiciousOperation texts are technical English: never shown, only the Swedish default.
+    return _felsida(request, 400, "400.html", None)
+
+
+def fel_403(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:
+    return _felsida(request, 403, "403.html", exception)
+
+
+def fel_404(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:
+    return _felsida(request, 404, "404.html", exception)
+
+
+def fel_500(request: HttpRequest) -> HttpResponse:
+    if _api(request):
+        return felsvar(500)
+    # no context processors: the database may be what failed
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def csrf_fel(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Swedish instead of Django's English 'CSRF verification failed' page."""
+    text = "Formuläret hade gått ut eller skickades från en annan sida. Gå tillbaka, ladda om sidan och försök igen."
+    if _api(request):
+        return felsvar(403, [fel(text, kod="csrf")])
+    return render(request, "403.html", {"meddelande": text}, status=403)
+

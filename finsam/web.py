@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
+from .audit import vagran_logga
 from .permissions import MATRIS
 from .tenancy import kontext_for
 
@@ -94,6 +100,7 @@ def formular_handling(
         try:
             resultat = utfor(form.cleaned_data)
         except ValidationError as exc:
+            vagran_logga(exc, aktor=request.user, vag=f"{request.method} {request.path}")
             fel_till_formular(form, exc)
         else:
             messages.success(request, ok(resultat) if callable(ok) else ok)
@@ -115,7 +122,32 @@ def knapp_handling(
     try:
         resultat = utfor()
     except ValidationError as exc:
+        vagran_logga(exc, aktor=request.user, vag=f"{request.method} {request.path}")
         messages.error(request, fel_text(exc))
         return redirect(_till_url(till, None))
     messages.success(request, ok(resultat) if callable(ok) else ok)
     return redirect(_till_url(till, resultat))
+
+
+def fil_svar(fil: FieldFile, *, filnamn: str, content_type: str | None = None, bilaga: bool = False) -> HttpResponseBase:
+    """The response for a stored file, after the calling view has checked the permission.
+
+    Media files are never served by a static route. By default the file is streamed by Django; in
+    deployment `FINSAM_FILSANDNING` hands the sending to the proxy: "x-accel-redirect" (nginx, an
+    `internal` location at FINSAM_FIL_INTERN_URL aliased to MEDIA_ROOT) or "x-sendfile" (Apache
+    mod_xsendfile, lighttpd). The body is empty then; the proxy sends the file.
+    """
+    typ = content_type or mimetypes.guess_type(filnamn)[0] or "application/octet-stream"
+    lage = settings.FINSAM_FILSANDNING
+    response: HttpResponseBase
+    if lage == "x-accel-redirect":
+        response = HttpResponse(content_type=typ)
+        response["X-Accel-Redirect"] = settings.FINSAM_FIL_INTERN_URL + quote(fil.name or "")
+    elif lage == "x-sendfile":
+        response = HttpResponse(content_type=typ)
+        response["X-Sendfile"] = fil.path
+    else:
+        response = FileResponse(fil.open("rb"), content_type=typ)
+    response["Content-Disposition"] = content_disposition_header(bilaga, filnamn) or "inline"
+    response["Cache-Control"] = "no-store"
+    return response

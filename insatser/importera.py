@@ -168,7 +168,7 @@ class InsatsResource(resources.ModelResource):
     def after_save_instance(self, instance: Any, row: Any, **kwargs: Any) -> None:
         if kwargs.get("dry_run"):
             return
-        handelse_logga(aktor=self.aktor, forbund=self.forbund, handling="insats_import", objekt=instance,
+        handelse_logga(aktor=self.aktor, forbund=self.forbund, handling="insats_importera", objekt=instance,
                        detaljer={k: str(row.get(k) or "") for k in KOLUMNER})
 
     def dehydrate_agare(self, insats: Insats) -> str:

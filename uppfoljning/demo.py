@@ -110,4 +110,4 @@ def seed(forbund: Forbund, aktor: Any) -> None:
             continue
         antal = _fyll(forbund, insats)
         if antal:
-            handelse_logga(aktor=aktor, forbund=forbund, handling="uppfoljning_demo", objekt=insats, detaljer={"inskrivningar": antal})
+            handelse_logga(aktor=aktor, forbund=forbund, handling="demodata_skapa", objekt=insats, detaljer={"inskrivningar": antal})

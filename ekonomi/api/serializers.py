@@ -34,7 +34,14 @@ class TilldelningInSerializer(serializers.Serializer[Any]):
     ar = serializers.IntegerField(min_value=2000, max_value=2100)
     belopp = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0)
     kommentar = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    invanare = serializers.DictField(child=serializers.IntegerField(min_value=0), help_text="{medlem_id: invånare 18–64 år} per kommun")
+    invanare = serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=2**31 - 1),
+                                     help_text="{medlem_id: invånare 18–64 år} per kommun")
+
+    def validate_invanare(self, varde: dict[str, int]) -> dict[str, int]:
+        # input bound: the keys are member ids (integers), never free text
+        if not all(str(nyckel).isdigit() and int(nyckel) <= 2**31 - 1 for nyckel in varde):
+            raise serializers.ValidationError("Nycklarna ska vara medlemmarnas id (heltal).", code="invalid")
+        return varde
 
 
 class FordelningsradSerializer(serializers.Serializer[Any]):

@@ -110,7 +110,7 @@ class BudgetViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
         b = services.budget_faststall(budget=self.get_object(), aktor=request.user, paragraf=paragraf)
         return Response(s.BudgetSerializer(b).data)
 
-    @extend_schema(request=None, responses=s.BudgetSerializer)
+    @extend_schema(request=None, responses={201: s.BudgetSerializer})
     @action(detail=True, methods=["post"], url_path="ny-version")
     def ny_version(self, request: Request, pk: str) -> Response:
         b = services.budget_ny_version(budget=self.get_object(), aktor=request.user)

@@ -37,7 +37,7 @@ def _overlapp(modell: type[models.Model], obj: Any) -> None:
 @transaction.atomic
 def kontointervall_spara(*, forbund: Forbund, aktor: Any, intervall: Kontointervall | None = None, fran: int, till: int, rad: str) -> Kontointervall:
     if kontoplan_standard(forbund):
-        handelse_logga(aktor=aktor, forbund=forbund, handling="kontoplan_standard", detaljer={"intervall": STANDARDINTERVALL})
+        handelse_logga(aktor=aktor, forbund=forbund, handling="kontoplan_skapa", detaljer={"intervall": STANDARDINTERVALL})
     fore = snapshot(intervall) if intervall else {}
     obj = intervall or Kontointervall(forbund=forbund)
     obj.fran, obj.till, obj.rad = fran, till, rad

@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
@@ -14,7 +14,7 @@ router.register("dokument", views.DokumentViewSet, basename="dokument")
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api_token"),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("forbund/", views.MinaForbundView.as_view(), name="api_mina_forbund"),
     path("", include(router.urls)),
 ]

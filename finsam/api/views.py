@@ -2,20 +2,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from finsam import selectors
 from finsam.documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
-from finsam.models import Dokument, Handelse, Medlem, Person
+from finsam.models import Dokument, Forbund, Handelse, Medlem, Person
 from finsam.tenancy import roller_for_user
+from finsam.web import fil_svar
 
 from .base import ForbundMixin, aktuell
 from .serializers import (
@@ -28,19 +29,20 @@ from .serializers import (
 )
 
 
-class MinaForbundView(APIView):
+class MinaForbundView(generics.ListAPIView[Forbund]):
     """The förbund the user has a role in. Choose one with the header X-Forbund: <slug>."""
 
     permission_classes = [IsAuthenticated]
+    serializer_class = ForbundSerializer
     behorighet = "login"
 
-    @extend_schema(responses=ForbundSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        data = []
-        for roll in roller_for_user(request.user):
+    def get_queryset(self) -> list[Forbund]:  # type: ignore[override]
+        forbund = []
+        for roll in roller_for_user(self.request.user):
             f = roll.forbund
-            data.append({"id": f.pk, "slug": f.slug, "namn": f.namn, "organisationsnummer": f.organisationsnummer, "roll": roll.roll})
-        return Response(data)
+            f.roll = roll.roll  # type: ignore[attr-defined]
+            forbund.append(f)
+        return forbund
 
 
 class MedlemViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Medlem]):
@@ -68,8 +70,8 @@ class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelM
     behorighet_skriv = "dokument.skapa"
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        docs = selectors.dokument_lista(aktuell(request))
-        return Response(DokumentSerializer(docs, many=True).data)
+        sida = self.paginate_queryset(selectors.dokument_lista(aktuell(request)))
+        return self.get_paginated_response(DokumentSerializer(sida, many=True).data)
 
     def get_object(self) -> Dokument:
         obj: Dokument = super().get_object()
@@ -78,11 +80,11 @@ class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelM
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="fil")
-    def fil(self, request: Request, pk: str | None = None) -> FileResponse:
+    def fil(self, request: Request, pk: str | None = None) -> HttpResponseBase:
         d = self.get_object()
         if d.status != Dokument.Status.KLAR or not d.fil:
             raise Http404("Dokumentet är inte klart.")
-        return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=d.filnamn)
+        return fil_svar(d.fil, content_type="application/pdf", filnamn=d.filnamn)
 
     @extend_schema(request=None, responses={202: DokumentSerializer})
     @action(detail=True, methods=["post"], url_path="forsok-igen")

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfReader
 
-from finsam.audit import handelse_logga
+from finsam.audit import handelse_logga, vagrad
 from finsam.models import Dokument, Forbund
 from finsam.permissions import Kontext
 from finsam.tasking import enqueue
@@ -158,3 +158,21 @@ def dokument_far_laddas_ned(kontext: Kontext, dokument: Dokument) -> bool:
 def dokument_kontrollera_nedladdning(kontext: Kontext, dokument: Dokument) -> None:
     if not dokument_far_laddas_ned(kontext, dokument):
         raise PermissionDenied("Din roll får inte läsa det här dokumentet.")
+
+
+def dokument_ta_bort(*, dokument: Dokument, aktor: Any) -> None:
+    """Delete a draft document and its file. A locked (adopted) document can never be deleted: refused and audited.
+
+    PostgreSQL refuses it too (trigger finsam_dokument_last_skydd, migration finsam 0005_kant_dokument_last_skydd).
+    """
+    with transaction.atomic():
+        dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
+        if dokument.last:
+            raise vagrad("Dokumentet är låst (antaget) och kan aldrig tas bort.", forbund=dokument.forbund, objekt=dokument,
+                         handling="dokument_ta_bort")
+        handelse_logga(aktor=aktor, forbund=dokument.forbund, handling="dokument_ta_bort", objekt=dokument,
+                       detaljer={"sha256": dokument.sha256, "fil": dokument.fil.name or ""})
+        fil = dokument.fil.name
+        dokument.delete()
+        if fil:
+            transaction.on_commit(lambda: Dokument._meta.get_field("fil").storage.delete(fil))  # type: ignore[attr-defined]

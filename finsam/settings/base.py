@@ -26,7 +26,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-0123456789abcdef")
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a debug page (URL patterns, settings, tracebacks) must never reach a user,
+# also not in the embedded default that `make run` serves.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -65,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "finsam.middleware.GransMiddleware",
+    "finsam.middleware.IngenCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "finsam.middleware.ForbundMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -141,6 +146,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise serves /static/ with DEBUG off too; in the embedded default straight from the finders
+# (no collectstatic needed), in production from STATIC_ROOT. Media files are never served statically.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+# Who sends a stored file once its view has checked the permission: "" (Django streams it),
+# "x-accel-redirect" (nginx: `location /_skyddad/ { internal; alias <MEDIA_ROOT>/; }`) or
+# "x-sendfile" (Apache mod_xsendfile). MEDIA_URL is never routed to MEDIA_ROOT.
+FINSAM_FILSANDNING = os.environ.get("FINSAM_FILSANDNING", "").strip().lower()
+FINSAM_FIL_INTERN_URL = os.environ.get("FINSAM_FIL_INTERN_URL", "/_skyddad/")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest accepted upload (attachments, spreadsheets, SIE files), in bytes.
@@ -164,6 +178,23 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 10
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "finsam.views.csrf_fel"
+# Content-Security-Policy (django-csp): scripts only from our own static files, never inline.
+# Inline style attributes stay allowed (bar widths in the outcome charts are data-driven).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -212,10 +243,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "finsam.api.pagination.Sidindelning",
+    "PAGE_SIZE": 100,  # the default `limit`; at most FINSAM_API_MAX_LIMIT
     "EXCEPTION_HANDLER": "finsam.api.exceptions.exception_handler",
 }
+FINSAM_API_MAX_LIMIT = 1000
 SPECTACULAR_SETTINGS = {
     "TITLE": "Finsam API",
     "DESCRIPTION": "API för samordningsförbundets styrelse, insatser, uppföljning och ekonomi.",
@@ -225,6 +257,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents the one error shape {"fel": [{"falt", "meddelande", "kod"}]}.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "finsam.api.schema.felsvar_i_schemat"],
     # One OpenAPI name per choice set shared by several fields or apps.
     "ENUM_NAME_OVERRIDES": {
         "InsatsTypEnum": "insatser.models.Insats.Typ",

@@ -28,5 +28,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 FINSAM_SIGNERING_TESTCERT = False  # production signs only with the configured certificate (FINSAM_SIGNERING_PKCS12)

@@ -6,7 +6,7 @@ from typing import Any, cast
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -77,6 +77,8 @@ class InsatsViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
         return Response(InsatsSerializer(insats, context=self.get_serializer_context()).data)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara ansökningar med denna status.")]))
 class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet[Ansokan]):
     """Applications: register (inkommen), send to preparation (beredning), the board's decision (besluta)."""
@@ -158,7 +160,7 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         serializer.instance = services.beviljande_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
 
     @extend_schema(parameters=[AR], responses=InsatsBeviljatPerArSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="per-ar")
+    @action(detail=False, methods=["get"], url_path="per-ar", pagination_class=None)
     def per_ar(self, request: Request) -> Response:
         """Granted amount per intervention for one year (summed over every decision)."""
         ar = _int(request.query_params.get("ar")) or timezone.localdate().year
@@ -168,6 +170,8 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         return Response(InsatsBeviljatPerArSerializer(rader, many=True).data)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("insats", int, description="Bara mål för denna insats (id).")]))
 class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Mal]):
     """Goals with their yearly assessments. Filter with ?insats=."""
 
@@ -220,7 +224,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         d = dict(serializer.validated_data)
         serializer.instance = services.rapport_create(insats=d.pop("insats"), aktor=self.request.user, **d)
 
-    @extend_schema(request={"multipart/form-data": InsatsRapportUppladdningSerializer}, responses=InsatsRapportSerializer)
+    @extend_schema(request={"multipart/form-data": InsatsRapportUppladdningSerializer}, responses={201: InsatsRapportSerializer})
     @action(detail=True, methods=["post"])
     def version(self, request: Request, pk: str | None = None) -> Response:
         """Upload a new version of the report (multipart: fil, kommentar)."""

@@ -95,7 +95,7 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
     ansokan.save()
     ansokan.sokande.set(_sokande(forbund, sokande))
     sparat = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_create", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
+    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_skapa", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
                    detaljer={"sokt": sparat, "sokande": sorted(m.kod for m in sokande)})
     return ansokan
 
@@ -121,7 +121,7 @@ def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None
     if belopp is not None:
         _kontrollera_sokt(belopp)
         detaljer["sokt"] = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_update", objekt=ansokan,
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_andra", objekt=ansokan,
                    andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer)
     return ansokan
 
@@ -212,7 +212,7 @@ def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf:
     grant = Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
     grant.full_clean()
     grant.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_create", objekt=grant, andringar=diff({}, snapshot(grant)),
+    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_skapa", objekt=grant, andringar=diff({}, snapshot(grant)),
                    detaljer={"insats": insats.kortnamn, "paragraf": str(paragraf)})
     return grant
 

@@ -65,7 +65,7 @@ def insats_create(*, forbund: Forbund, aktor: Any, parter: Iterable[Medlem] = ()
     insats.save()
     insats.parter.set(lista)
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="insats_create", objekt=insats, andringar=diff({}, snapshot(insats)),
+        aktor=aktor, forbund=forbund, handling="insats_skapa", objekt=insats, andringar=diff({}, snapshot(insats)),
         detaljer={"parter": sorted(m.kod for m in lista)},
     )
     return insats
@@ -97,7 +97,7 @@ def insats_update(*, insats: Insats, aktor: Any, parter: Iterable[Medlem] | None
     if nya_parter != fore_parter:
         andringar["parter"] = [fore_parter, nya_parter]
     if andringar:
-        handelse_logga(aktor=aktor, forbund=insats.forbund, handling="insats_update", objekt=insats, andringar=andringar)
+        handelse_logga(aktor=aktor, forbund=insats.forbund, handling="insats_andra", objekt=insats, andringar=andringar)
     return insats
 
 
@@ -128,7 +128,7 @@ def bemanning_create(*, insats: Insats, aktor: Any, medlem: Medlem, **data: Any)
     rad = Bemanning(forbund_id=insats.forbund_id, insats=insats, medlem=medlem, **data)
     rad.full_clean()
     rad.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_create", objekt=rad, andringar=diff({}, snapshot(rad)),
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_skapa", objekt=rad, andringar=diff({}, snapshot(rad)),
                    detaljer={"insats": insats.kortnamn})
     return rad
 
@@ -139,5 +139,5 @@ def bemanning_delete(*, bemanning: Bemanning, aktor: Any) -> None:
     text = str(bemanning)
     insats = bemanning.insats
     bemanning.delete()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_delete", objekt=insats, andringar=diff(fore, {}),
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_ta_bort", objekt=insats, andringar=diff(fore, {}),
                    detaljer={"rad": text})

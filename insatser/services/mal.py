@@ -19,7 +19,7 @@ def mal_create(*, insats: Insats, aktor: Any, text: str, matbart: str = "", ordn
     mal = Mal(forbund_id=insats.forbund_id, insats=insats, text=text.strip(), matbart=matbart.strip(), ordning=ordning)
     mal.full_clean()
     mal.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_create", objekt=mal, andringar=diff({}, snapshot(mal)),
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_skapa", objekt=mal, andringar=diff({}, snapshot(mal)),
                    detaljer={"insats": insats.kortnamn})
     return mal
 
@@ -36,7 +36,7 @@ def mal_update(*, mal: Mal, aktor: Any, **data: Any) -> Mal:
     mal.save()
     andringar = diff(fore, snapshot(mal))
     if andringar:
-        handelse_logga(aktor=aktor, forbund=mal.insats.forbund, handling="mal_update", objekt=mal, andringar=andringar)
+        handelse_logga(aktor=aktor, forbund=mal.insats.forbund, handling="mal_andra", objekt=mal, andringar=andringar)
     return mal
 
 
@@ -47,7 +47,7 @@ def mal_delete(*, mal: Mal, aktor: Any) -> None:
     fore = snapshot(mal)
     insats = mal.insats
     mal.delete()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_delete", objekt=insats, andringar=diff(fore, {}))
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_ta_bort", objekt=insats, andringar=diff(fore, {}))
 
 
 @transaction.atomic

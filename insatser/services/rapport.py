@@ -42,7 +42,7 @@ def rapport_create(*, insats: Insats, aktor: Any, typ: str, ar: int, forfallodat
     rapport = Rapport(forbund_id=insats.forbund_id, insats=insats, typ=typ, ar=ar, forfallodatum=forfallodatum)
     rapport.full_clean()
     rapport.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="rapport_create", objekt=rapport, andringar=diff({}, snapshot(rapport)))
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="rapport_skapa", objekt=rapport, andringar=diff({}, snapshot(rapport)))
     return rapport
 
 

@@ -6,14 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Prefetch, Sum
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from .. import services
 from ..forms import AnsokanForm, BeredningForm, BeslutForm, BilagaForm, FormsetSomFormular, MedfinansieringFormSet
@@ -180,8 +180,8 @@ def ansokan_bilaga(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespo
 
 
 @behorighet("insatser.visa")
-def ansokan_bilaga_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def ansokan_bilaga_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     bilaga = hamta(Ansokningsbilaga.objects.all(), kontext.forbund, pk=pk)
     if not bilaga.fil:
         raise Http404("Filen saknas.")
-    return FileResponse(bilaga.fil.open("rb"), as_attachment=True, filename=(bilaga.fil.name or "bilaga").rsplit("/", 1)[-1])
+    return fil_svar(bilaga.fil, bilaga=True, filnamn=(bilaga.fil.name or "bilaga").rsplit("/", 1)[-1])

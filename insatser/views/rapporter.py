@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Max, Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling
+from finsam.web import behorighet, fil_svar, formular_handling
 
 from .. import services
 from ..forms import RapportForm, RapportversionForm
@@ -76,8 +76,8 @@ def rapport(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase
 
 
 @behorighet("insatser.visa")
-def rapportversion_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def rapportversion_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     v = hamta(Rapportversion.objects.all(), kontext.forbund, pk=pk)
     if not v.fil:
         raise Http404("Filen saknas.")
-    return FileResponse(v.fil.open("rb"), as_attachment=True, filename=(v.fil.name or "rapport").rsplit("/", 1)[-1])
+    return fil_svar(v.fil, bilaga=True, filnamn=(v.fil.name or "rapport").rsplit("/", 1)[-1])

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -48,6 +48,9 @@ class RapportViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Rapport]):
         return Response(RapportSerializer(rapport).data, status=status.HTTP_202_ACCEPTED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("ar", int, description="År."), OpenApiParameter("typ", str, description="Rapporttyp.")]))
 class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Rapporttext]):
     """The förbundschef's texts per report, year and section. POST writes (or replaces) one section's text."""
 
@@ -80,6 +83,8 @@ class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModel
         return Response(RapporttextSerializer(obj).data, status=status.HTTP_201_CREATED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="År.")]))
 class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
     """The förbund's goal table per year (verksamhetsplan) with the year's assessment (årsredovisning)."""
 

@@ -48,7 +48,7 @@ class ArendeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class NarvaroSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     namn = serializers.CharField(source="person.namn", read_only=True)
-    tjanstgor_for = serializers.CharField(source="ersatter.person.namn", read_only=True, default=None)
+    tjanstgor_for = serializers.CharField(source="ersatter.person.namn", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Narvaro

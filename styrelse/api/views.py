@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -63,7 +63,7 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
 
     @extend_schema(methods=["GET"], responses=s.ArendeSerializer(many=True))
     @extend_schema(methods=["POST"], request=s.ArendeInSerializer, responses={201: s.ArendeSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def dagordning(self, request: Request, pk: str | None = None) -> Response:
         mote = self._mote()
         if request.method == "POST":
@@ -76,7 +76,7 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
 
     @extend_schema(methods=["GET"], responses=s.NarvaroSerializer(many=True))
     @extend_schema(methods=["POST"], request=s.NarvaroInSerializer, responses={201: s.NarvaroSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def narvaro(self, request: Request, pk: str | None = None) -> Response:
         mote = self._mote()
         if request.method == "POST":
@@ -195,6 +195,8 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
         return super().list(request, *args, **kwargs)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara uppdrag med denna status.")]))
 class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet[Uppdrag]):
     """Assignments from decisions; ?status=oppet for open ones. POST registers an assignment by hand."""
@@ -241,6 +243,8 @@ class DelegationsbeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retri
         return Response(s.DelegationsbeslutSerializer(obj).data, status=status.HTTP_201_CREATED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("q", str, description="Sök i rubrik, motpart och ärende.")]))
 class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet[Handling]):
     """The diarium (files are downloaded from the page; secret files only with diarium.sekretess)."""
@@ -264,6 +268,8 @@ class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         return Response(s.HandlingSerializer(h).data, status=status.HTTP_201_CREATED)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("aktuella", bool, description="Bara anslag som sitter uppe i dag.")]))
 class AnslagViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Anslag]):
     """The förbund's postings; ?aktuella=1 for those on the notice board today (public page: /anslagstavla/)."""
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad, vagran_logga
 from finsam.models import Person
 from finsam.permissions import Kontext
 
@@ -287,9 +287,11 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
     """Edit the wording of a paragraph before justering. An attempt on a locked paragraph is refused and audited."""
     paragraf = Paragraf.objects.select_related("sammantrade").get(pk=paragraf.pk)
     if paragraf.last or paragraf.sammantrade.justerat is not None:
-        handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_andra_nekad", objekt=paragraf,
+        nekad = vagrad(f"§ {paragraf.nummer} är justerad och låst. En ändring kan bara göras genom ett nytt beslut.",
+                       forbund=paragraf.forbund, objekt=paragraf, handling="paragraf_andra",
                        detaljer={"forsok": {"rubrik": rubrik, "text": text, "beslut": beslut}})
-        raise ValidationError(f"§ {paragraf.nummer} är justerad och låst. En ändring kan bara göras genom ett nytt beslut.")
+        vagran_logga(nekad, aktor=aktor)  # before the transaction: recorded at once
+        raise nekad
     with transaction.atomic():
         paragraf = Paragraf.objects.select_for_update().get(pk=paragraf.pk)
         fore = snapshot(paragraf)
@@ -314,7 +316,7 @@ def omedelbar_justering(*, paragraf: Paragraf, aktor: Any) -> Paragraf:
     paragraf.omedelbart_justerad = timezone.now()
     paragraf.last = True
     paragraf.save(update_fields=["omedelbart_justerad", "last"])
-    handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_omedelbar_justering", objekt=paragraf)
+    handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_justera_omedelbart", objekt=paragraf)
     return paragraf
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad
 from finsam.models import Forbund, Person
 
 from ..models import (
@@ -53,7 +53,9 @@ TILLATNA_FILTYPER = {
 
 def _ej_last(sammantrade: Sammantrade) -> None:
     if sammantrade.justerat is not None:
-        raise ValidationError("Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.")
+        # audited by the door after the rollback (finsam.audit.vagran_logga)
+        raise vagrad("Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.",
+                     forbund=sammantrade.forbund, objekt=sammantrade)
 
 
 def _las_mote(sammantrade: Sammantrade) -> Sammantrade:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from finsam.models import Person
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from .. import selectors, services
 from ..forms import AnslagForm, ArendeForm, BilagaForm, JusteringForm, KallelseForm, MoteForm, NarvaroForm, PlaneraForm
@@ -180,14 +180,14 @@ def bilaga_ladda_upp(request: HttpRequest, kontext: Kontext, pk: int, arende_pk:
 
 
 @behorighet("styrelse.visa")
-def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk: int) -> FileResponse:
+def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
     b = hamta(Bilaga.objects.all(), kontext.forbund, pk=bilaga_pk, sammantrade=mote)
     if not b.fil:
         raise Http404("Filen saknas.")
     filnamn = b.fil.name or ""
     andelse = "." + filnamn.rsplit(".", 1)[-1] if "." in filnamn else ""
-    return FileResponse(b.fil.open("rb"), as_attachment=False, filename=f"bilaga-{b.nummer}{andelse}")
+    return fil_svar(b.fil, filnamn=f"bilaga-{b.nummer}{andelse}")
 
 
 @behorighet("styrelse.redigera")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from finsam.models import Dokument
+from finsam.web import fil_svar
 
 from .. import selectors
 from ..models import Anslag
@@ -30,23 +32,23 @@ def _aktuellt(pk: int) -> Anslag:
     return get_object_or_404(selectors.anslag_aktuella(), pk=pk)
 
 
-def anslagstavla_protokoll(request: HttpRequest, pk: int) -> FileResponse:
+def anslagstavla_protokoll(request: HttpRequest, pk: int) -> HttpResponseBase:
     anslag = _aktuellt(pk)
     d = selectors.publikt_protokoll(anslag)
     if d is None or not d.fil:
         raise Http404("Protokollet finns inte som PDF ännu.")
-    return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=f"protokoll-{anslag.sammantrade.datum:%Y-%m-%d}.pdf")
+    return fil_svar(d.fil, content_type="application/pdf", filnamn=f"protokoll-{anslag.sammantrade.datum:%Y-%m-%d}.pdf")
 
 
 anslagstavla_protokoll.behorighet = "publik"  # type: ignore[attr-defined]
 
 
-def anslagstavla_bevis(request: HttpRequest, pk: int) -> FileResponse:
+def anslagstavla_bevis(request: HttpRequest, pk: int) -> HttpResponseBase:
     anslag = _aktuellt(pk)
     d = Dokument.objects.filter(forbund=anslag.forbund, nyckel=f"styrelse:anslagsbevis:{anslag.sammantrade_id}", status=Dokument.Status.KLAR).first()
     if d is None or not d.fil:
         raise Http404("Beviset finns inte som PDF ännu.")
-    return FileResponse(d.fil.open("rb"), content_type="application/pdf", filename=f"bevis-om-anslag-{anslag.sammantrade.datum:%Y-%m-%d}.pdf")
+    return fil_svar(d.fil, content_type="application/pdf", filnamn=f"bevis-om-anslag-{anslag.sammantrade.datum:%Y-%m-%d}.pdf")
 
 
 anslagstavla_bevis.behorighet = "publik"  # type: ignore[attr-defined]

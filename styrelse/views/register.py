@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from finsam.models import Person
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from .. import selectors, services
 from ..forms import DelegationsbeslutForm, HandlingForm, MandatForm, ReglerForm, UppdragForm
@@ -99,13 +99,13 @@ def diarium(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
 
 @behorighet("diarium.visa")
-def handling_fil(request: HttpRequest, kontext: Kontext, pk: int) -> FileResponse:
+def handling_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     h = hamta(Handling.objects.all(), kontext.forbund, pk=pk)
     if not selectors.handling_far_oppnas(kontext, h):
         raise PermissionDenied("Handlingen är sekretessmarkerad.")
     if not h.fil:
         raise Http404("Handlingen har ingen fil.")
-    return FileResponse(h.fil.open("rb"), as_attachment=True, filename=(h.fil.name or "handling").rsplit("/", 1)[-1])
+    return fil_svar(h.fil, bilaga=True, filnamn=(h.fil.name or "handling").rsplit("/", 1)[-1])
 
 
 @behorighet("styrelse.visa")

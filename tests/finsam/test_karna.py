@@ -34,8 +34,8 @@ def test_forbund_create_skapar_medlemmar_med_koder() -> None:
         ("umea", "kommun", "Umeå kommun"), ("vannas", "kommun", "Vännäs kommun"), ("nordmaling", "kommun", "Nordmaling kommun"),
     ]
     assert "vannas" in out.getvalue()
-    assert Handelse.objects.filter(forbund=f, handling="medlem_create").count() == 6
-    assert Handelse.objects.filter(forbund=f, handling="forbund_create").count() == 1
+    assert Handelse.objects.filter(forbund=f, handling="medlem_skapa").count() == 6
+    assert Handelse.objects.filter(forbund=f, handling="forbund_skapa").count() == 1
 
 
 def test_forbund_create_vagrar_dubblett_och_andrar_inget() -> None:
@@ -55,7 +55,7 @@ def test_kommunkod(namn: str, kod: str) -> None:
 def test_andring_ger_handelse_med_gamla_och_nya_varden(forbund: Forbund, chef: Any) -> None:
     medlem = Medlem.objects.get(forbund=forbund, kod="fk")
     medlem_update(medlem=medlem, aktor=chef, organisationsnummer="202100-5521")
-    h = Handelse.objects.filter(handling="medlem_update").get()
+    h = Handelse.objects.filter(handling="medlem_andra").get()
     assert h.aktor == chef and h.forbund == forbund and h.objekt_id == str(medlem.pk)
     assert h.andringar == {"organisationsnummer": ["", "202100-5521"]}
 
@@ -72,7 +72,7 @@ def test_ogiltig_andring_vagras_och_andrar_inget(forbund: Forbund, chef: Any) ->
 def test_handelseloggen_visar_andringen(forbund: Forbund, chef: Any, chef_klient: Client) -> None:
     medlem_update(medlem=Medlem.objects.get(forbund=forbund, kod="af"), aktor=chef, namn="Arbetsförmedlingen Skellefteå")
     html = chef_klient.get("/handelser/").content.decode()
-    assert "medlem_update" in html and "Arbetsförmedlingen Skellefteå" in html
+    assert "Ändrade medlem" in html and "Arbetsförmedlingen Skellefteå" in html
 
 
 def test_inloggning_spärras_efter_fem_fel_och_släpps_efter_cooloff(forbund: Forbund, anvandare: Callable[..., Any], settings: Any) -> None:

@@ -51,4 +51,4 @@ def test_ny_medlem_via_sidan(forbund: Forbund, klient: Callable[..., Client]) ->
         "namn": "Malå kommun", "typ": "kommun", "kod": "mala", "ordning": 9, "organisationsnummer": "212000-2502"})
     assert svar.status_code == 302
     assert Medlem.objects.get(forbund=forbund, kod="mala").namn == "Malå kommun"
-    assert Handelse.objects.filter(handling="medlem_create", objekt_text="Malå kommun").count() == 1
+    assert Handelse.objects.filter(handling="medlem_skapa", objekt_text="Malå kommun").count() == 1

@@ -31,7 +31,7 @@ def test_csv_semikolon_utf8_skapar_och_uppdaterar(forbund: Forbund, chef) -> Non
     nafs = Insats.objects.get(forbund=forbund, kortnamn="NAFS")
     assert nafs.namn == "Nätverk för arbetsförberedande studier"
     assert sorted(nafs.parter.values_list("kod", flat=True)) == ["af", "skelleftea"]
-    assert Handelse.objects.filter(forbund=forbund, handling="insats_import").count() == 2
+    assert Handelse.objects.filter(forbund=forbund, handling="insats_importera").count() == 2
     assert Handelse.objects.filter(forbund=forbund, handling="insatser_importera").count() == 1
 
 

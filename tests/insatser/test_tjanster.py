@@ -26,7 +26,7 @@ def test_tvamedlemsregeln_i_tjansten(forbund: Forbund, chef) -> None:
     ensam.parter.add(Medlem.objects.get(forbund=forbund, kod="af"))
     grant = services.beviljande_create(forbund=forbund, aktor=chef, insats=ensam, paragraf=paragraf, ar=2020, belopp=100_000)
     assert grant.belopp == Decimal(100_000)
-    assert Handelse.objects.filter(handling="beviljande_create", objekt_id=str(grant.pk)).exists()
+    assert Handelse.objects.filter(handling="beviljande_skapa", objekt_id=str(grant.pk)).exists()
 
 
 def test_parter_kan_inte_minskas_under_tva_nar_medel_beviljats(forbund: Forbund, chef) -> None:
@@ -88,7 +88,7 @@ def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) 
         services.beviljande_create(forbund=forbund, aktor=chef, insats=sikt, paragraf=f.paragraf(forbund, nummer=30), ar=2021,
                                    belopp=1, ansokan=ansokan)
     handlingar = set(Handelse.objects.filter(forbund=forbund).values_list("handling", flat=True))
-    assert {"ansokan_create", "ansokan_till_beredning", "ansokan_besluta", "beviljande_create", "insats_create"} <= handlingar
+    assert {"ansokan_skapa", "ansokan_till_beredning", "ansokan_besluta", "beviljande_skapa", "insats_skapa"} <= handlingar
 
 
 def test_avslag_utan_belopp(forbund: Forbund, chef) -> None:

@@ -31,7 +31,7 @@ def test_mote_genom_api(forbund: Any, chef_klient: Client, anvandare: Any) -> No
                 content_type="application/json").json()
     # Not quorate: refused with a Swedish message and nothing saved.
     fel = c.post(f"/api/styrelse/sammantraden/{mote}/beslut/", {"arende": ny["id"], "beslut": "att godkänna"}, content_type="application/json")
-    assert fel.status_code == 400 and "Inte beslutsför" in fel.json()["fel"][0]
+    assert fel.status_code == 400 and "Inte beslutsför" in fel.json()["fel"][0]["meddelande"]
     for kod in ["skelleftea", "af", "region"]:
         r = c.post(f"/api/styrelse/sammantraden/{mote}/narvaro/", {"person": s["ledamot"][kod].person.pk, "kategori": "ledamot"},
                    content_type="application/json")

@@ -138,7 +138,7 @@ def test_justering_laser_protokollet(forbund: Any, chef: Any, s: dict[str, Any],
         paragraf_andra(paragraf=p, aktor=chef, rubrik="Ändrad", text="x", beslut="att ändra")
     p.refresh_from_db()
     assert p.rubrik == "Mötets öppnande"
-    nekad = Handelse.objects.get(handling="paragraf_andra_nekad")
+    nekad = Handelse.objects.get(handling="skrivning_vagra")
     assert nekad.objekt_id == str(p.pk) and nekad.detaljer["forsok"]["rubrik"] == "Ändrad"
     with pytest.raises(ValidationError, match="justerat och låst"):
         sammantrade_andra(sammantrade=mote, aktor=chef, plats="Någon annanstans")

@@ -37,7 +37,7 @@ def test_inskrivning_och_avslut_loggas(forbund: Forbund, amt: Any, chef: Any) ->
     ins.refresh_from_db()
     assert (ins.slutar, ins.dagar) == (2019, 184)
     handlingar = list(Handelse.objects.filter(forbund=forbund).order_by("id").values_list("handling", flat=True))
-    assert handlingar[-3:] == ["deltagare_create", "inskrivning_create", "inskrivning_avsluta"]
+    assert handlingar[-3:] == ["deltagare_skapa", "inskrivning_skapa", "inskrivning_avsluta"]
     avslut = Handelse.objects.get(handling="inskrivning_avsluta")
     assert avslut.andringar["avslutad"] == [None, "2019-09-01"] and avslut.aktor == chef
 
@@ -56,7 +56,7 @@ def test_regler_avvisas_och_inget_sparas(forbund: Forbund, amt: Any, chef: Any, 
         services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="B1", personnummer="", insats=amt, **_falt(**over))
     assert e.value.message_dict[falt] == [text]
     assert not Deltagare.objects.exists() and not Inskrivning.objects.exists() and not Handelse.objects.filter(forbund=forbund).exclude(
-        handling__in=["forbund_create", "medlem_create", "roll_tilldela"]).exists()
+        handling__in=["forbund_skapa", "medlem_skapa", "roll_tilldela"]).exists()
 
 
 def test_alder_15_och_67_godtas(forbund: Forbund, amt: Any, chef: Any) -> None:

@@ -29,6 +29,11 @@ class KodFalt(serializers.CharField):
 class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
     insats = serializers.CharField(source="insats.kortnamn", read_only=True)
     deltagare = serializers.CharField(source="deltagare.kod", read_only=True)
+    # blank until known (and after gallring): documented as the enum or "" so that responses match the schema
+    remittent = serializers.ChoiceField(choices=Remittent.choices, allow_blank=True, read_only=True)
+    utbildning = serializers.ChoiceField(choices=Utbildning.choices, allow_blank=True, read_only=True)
+    forsorjning_in = serializers.ChoiceField(choices=Forsorjning.choices, allow_blank=True, read_only=True)
+    forsorjning_ut = serializers.ChoiceField(choices=Forsorjning.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Inskrivning

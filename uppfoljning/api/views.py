@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -56,6 +56,10 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
         return Response(DeltagareSerializer(qs, many=True).data)
 
 
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("insats", str, description="Insatsens kortnamn."), OpenApiParameter("ar", int, description="Aktiva under året."),
+    OpenApiParameter("oppna", bool, description="Bara pågående inskrivningar.")]))
 class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
     """Enrolments. POST creates one (participant by code or personnummer); POST …/avslut/ registers the exit."""
 

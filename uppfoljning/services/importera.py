@@ -341,7 +341,7 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
     if torrkorning:
         return ut
     _skriv(forbund, nya_koder, deltagare, nya, andrade)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_import", detaljer={
+    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_importera", detaljer={
         "filnamn": filnamn[:200], "sha256": sha, "rader": ut.rader, "nya": ut.nya, "uppdaterade": ut.uppdaterade,
         "oforandrade": ut.oforandrade, "nya_deltagare": ut.nya_deltagare,
     })

@@ -55,7 +55,7 @@ def deltagare_create(*, forbund: Forbund, aktor: Any, kod: str, personnummer: st
         raise ValidationError({"kod": f"Deltagarkoden {kod} används redan."})
     deltagare.full_clean(validate_constraints=False)
     deltagare.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_create", objekt=deltagare,
+    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_skapa", objekt=deltagare,
                    andringar=diff({}, _granskad(snapshot(deltagare))), detaljer={"personnummer_angivet": bool(deltagare.pnr_hash)})
     return deltagare
 
@@ -83,7 +83,7 @@ def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagar
     inskrivning.full_clean(validate_constraints=False)
     _kontrollera_oppen(inskrivning)
     inskrivning.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_create", objekt=inskrivning,
+    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_skapa", objekt=inskrivning,
                    andringar=diff({}, snapshot(inskrivning)), detaljer={"insats": insats.kortnamn, "deltagare": deltagare.kod})
     return inskrivning
 

@@ -45,4 +45,13 @@
     }
     poll();
   });
+  // A select that submits its form when changed (no inline handlers: the CSP allows no inline script).
+  document.querySelectorAll("select[data-skicka-vid-andring]").forEach(function (el) {
+    el.addEventListener("change", function () { if (el.form) { el.form.submit(); } });
+  });
+  // A page that reloads itself while a background job runs: data-ladda-om="<milliseconds>".
+  var laddaOm = document.querySelector("[data-ladda-om]");
+  if (laddaOm) {
+    window.setTimeout(function () { window.location.reload(); }, parseInt(laddaOm.getAttribute("data-ladda-om"), 10) || 2000);
+  }
 })();
