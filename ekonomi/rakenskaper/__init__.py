@@ -13,6 +13,7 @@ from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
 from .data import NOLL, Saldon, las_rorelse, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
+from .kontinuitet import jamforelsekontroller
 
 __all__ = ["rakenskaper"]
 
@@ -91,5 +92,6 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     else:
         data["avstamning"] = kontroller(data, bidrag, medlemmar)
         data["avstamning"].insert(4, _verifikationskontroll(akt, rorelse))
+        data["avstamning"] += jamforelsekontroller(data, forbund, ar, importer)
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
     return data
