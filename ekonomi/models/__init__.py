@@ -1,5 +1,6 @@
 """Ekonomi: contributions, budgets, bookkeeping imports, follow-up, account mapping and audit."""
 
+from .avrundning import Bidragsavrundning, Bidragsjustering
 from .bidrag import Kommunandel, Tilldelning
 from .bokforing import Kontointervall, Kontokoppling, Kontosaldo, Redovisningsimport, Transaktion
 from .budget import Budget, Budgetrad
@@ -7,6 +8,8 @@ from .revision import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Pr
 
 __all__ = [
     "Ansvarsfrihet",
+    "Bidragsavrundning",
+    "Bidragsjustering",
     "Budget",
     "Budgetrad",
     "Ekonomiinstallning",

@@ -11,6 +11,7 @@ from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisn
 from ..services.bokforing import standard_intervall
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
+from .bidragskontroll import bidragsregler
 from .data import NOLL, Saldon, las_rorelse, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
 from .kontinuitet import jamforelsekontroller
@@ -90,7 +91,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
         data["avstamning"] = [{"kontroll": f"Bokföringen för {ar} är importerad", "ok": False, "differens": NOLL,
                                "detalj": "Importera årets SIE-fil eller saldobalans."}]
     else:
-        data["avstamning"] = kontroller(data, bidrag, medlemmar)
+        data["avstamning"] = kontroller(data, bidrag, medlemmar, bidragsregler(forbund, ar))
         data["avstamning"].insert(4, _verifikationskontroll(akt, rorelse))
         data["avstamning"] += jamforelsekontroller(data, forbund, ar, importer)
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
