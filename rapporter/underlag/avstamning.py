@@ -121,8 +121,9 @@ def _fordelning_tie(namn: str, post: dict[str, Any], falt: str, mot: str) -> dic
     detalj = (f"Uppgift saknas: {saknas['totalt']}" if saknas and saknas["totalt"] > 0 else "")
     if overskott:
         detalj = f"Fler i fördelningen än {mot} ({kanda['totalt']} mot {post[mot]['totalt']})"
-    return _tie("Deltagare", f"{namn}: {FORDELNINGSNAMN[falt].lower()} summerar till {'antalet avslutade' if mot == 'avslutade' else 'antalet deltagare'}",
-                diff, detalj, ok=diff == 0 and saknas is not None)
+    till = "antalet avslutade" if mot == "avslutade" else "antalet deltagare"
+    return _tie("Deltagare", f"{namn}: {FORDELNINGSNAMN[falt].lower()} summerar till {till}", diff, detalj,
+                ok=diff == 0 and saknas is not None)
 
 
 def _deltagare(u: dict[str, Any]) -> list[dict[str, Any]]:
