@@ -203,20 +203,18 @@ def _kontroller_kravs(rapport: Rapport, underlag: Rapportunderlag | None) -> Non
     if underlag is None:
         raise ValidationError("Årsredovisningen saknar underlag. Skapa rapporten först.")
     data = underlag.data
+    fel = []
     if data.get("saknade_avsnitt"):
-        raise ValidationError(
-            "Årsredovisningen kan inte markeras som slutlig: obligatoriska delar saknas: " + "; ".join(data["saknade_avsnitt"]) + "."
-        )
+        fel.append("obligatoriska delar saknas: " + "; ".join(data["saknade_avsnitt"]) + ".")
     if not data.get("avstamning_ok"):
         delar = []
         for k in data.get("avstamning", []):
             if not k.get("ok"):
                 d = k.get("differens")
                 delar.append(f"{k.get('kontroll')} (differens {d} kr)" if d not in (None, "", 0) else str(k.get("kontroll")))
-        raise ValidationError(
-            "Årsredovisningen kan inte markeras som slutlig: alla kontroller stämmer inte. "
-            f"Kontroll som inte stämmer: {'; '.join(delar) or 'okänd'}."
-        )
+        fel.append(f"alla kontroller stämmer inte. Kontroll som inte stämmer: {'; '.join(delar) or 'okänd'}.")
+    if fel:
+        raise ValidationError("Årsredovisningen kan inte markeras som slutlig: " + " Dessutom: ".join(fel))
 
 
 def _status_andra(rapport: Rapport, ny: str) -> None:

@@ -25,8 +25,10 @@ def _tie(grupp: str, kontroll: str, differens: Decimal | int, detalj: str = "", 
 def _rakenskaper(u: dict[str, Any]) -> list[dict[str, Any]]:
     rak = u["rakenskaper"]
     ar = u["ar"]
+    ekonomi = [_tie("Räkenskaper", k["kontroll"], k.get("differens") or 0, k.get("detalj", ""), ok=bool(k["ok"]))
+               for k in u.get("ekonomi_avstamning") or []]  # ekonomi's own checks (notes, vouchers, members, continuity)
     if rak.get("saknas") or rak.get("finns") is False:
-        return [_tie("Räkenskaper", f"Räkenskaperna för {ar} finns", 0, rak.get("saknas", ""), ok=False)]
+        return [_tie("Räkenskaper", f"Räkenskaperna för {ar} finns", 0, rak.get("saknas", ""), ok=False), *ekonomi]
     ut = []
     br = rak["balansrakning"]
     ut.append(_tie("Räkenskaper", f"Balansräkningen {ar}-12-31: tillgångar = eget kapital, avsättningar och skulder",
@@ -40,10 +42,7 @@ def _rakenskaper(u: dict[str, Any]) -> list[dict[str, Any]]:
                        br["eget_kapital_vid_arets_borjan"] - fbr["eget_kapital_vid_arets_slut"]))
         ut.append(_tie("Räkenskaper", f"Likvida medel vid årets början {ar} = kassa och bank {ar - 1}-12-31",
                        rak["kassaflodesanalys"]["likvida_medel_vid_arets_borjan"] - fbr["kassa_och_bank"]))
-    # ekonomi's own checks on the accounts (notes, vouchers, member contributions, continuity per account)
-    for k in u.get("ekonomi_avstamning") or []:
-        ut.append(_tie("Räkenskaper", k["kontroll"], k.get("differens") or 0, k.get("detalj", ""), ok=bool(k["ok"])))
-    return ut
+    return ut + ekonomi
 
 
 def _resultat(u: dict[str, Any]) -> list[dict[str, Any]]:
