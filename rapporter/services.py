@@ -82,7 +82,7 @@ def rapporttext_spara(
     return obj
 
 
-MAL_FALT = ["ar", "ordning", "mal", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+MAL_FALT = ["ar", "ordning", "mal", "slag", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
 
 
 @transaction.atomic
@@ -137,7 +137,7 @@ def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: 
     if not kallor_mal:
         raise ValidationError(f"Det finns inga mål för {fran_ar} att utgå från.")
     nya = [
-        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, utforande=m.utforande, matbart=m.matbart,
+        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, slag=m.slag, utforande=m.utforande, matbart=m.matbart,
                     ansvarig=m.ansvarig, period=m.period)
         for m in kallor_mal
     ]

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text, formular_handling, knapp_handling
+from finsam.web import behorighet, formular_handling, knapp_handling
 
 from . import kallor, selectors, services
 from .forms import FaststallForm, MalForm, SlutligForm, TextForm
@@ -127,12 +126,8 @@ def avstamning(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> Htt
     return render(request, "rapporter/avstamning.html", {"rapport": obj, "typ": typ, "ar": ar, **ctx})
 
 
-def _till_rapport(typ: str, ar: int, ankare: str = "") -> HttpResponse:
-    return redirect(reverse("rapporter:rapport", args=[typ, ar]) + (f"#{ankare}" if ankare else ""))
-
-
 @behorighet("rapporter.redigera")
-def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str, insats_id: int | None = None) -> HttpResponse:
+def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str, insats_id: int | None = None) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     insats = None
     if insats_id is not None:
@@ -169,13 +164,13 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
     )
 
 
-def _knapp(request: HttpRequest, typ: str, ar: int, utfor: Any, ok: str) -> HttpResponse:
-    return knapp_handling(request, utfor, ok=ok, till=reverse("rapporter:rapport", args=[typ, ar]) + "#dokument")  # type: ignore[return-value]
+def _knapp(request: HttpRequest, typ: str, ar: int, utfor: Any, ok: str) -> HttpResponseBase:
+    return knapp_handling(request, utfor, ok=ok, till=reverse("rapporter:rapport", args=[typ, ar]) + "#dokument")
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     return _knapp(request, typ, ar, lambda: services.rapport_generera(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar),
                   "Underlaget är byggt och rapporten skapas i bakgrunden. Sidan visar hur långt den har kommit.")
@@ -183,7 +178,7 @@ def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpR
 
 @behorighet("rapporter.redigera")
 @require_POST
-def slutlig(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def slutlig(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     form = SlutligForm(request.POST, forbund=kontext.forbund, ar=ar)
     sammantrade = form.cleaned_data["sammantrade"] if form.is_valid() else None  # none chosen: the service refuses
@@ -201,7 +196,7 @@ def _rapport_obj(kontext: Kontext, typ: str, ar: int) -> Rapport:
 
 @behorighet("rapporter.redigera")
 @require_POST
-def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     obj = _rapport_obj(kontext, typ, ar)
     return _knapp(request, typ, ar, lambda: services.rapport_ateroppna(forbund=kontext.forbund, aktor=request.user, rapport=obj),
@@ -210,7 +205,7 @@ def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> Http
 
 @behorighet("rapporter.redigera")
 @require_POST
-def faststall(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def faststall(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     obj = _rapport_obj(kontext, typ, ar)
     form = FaststallForm(request.POST, forbund=kontext.forbund, sammantrade=obj.sammantrade)
@@ -231,60 +226,41 @@ def mal(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_ny(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def mal_ny(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
-    form = MalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Målet är tillagt.")
-            return redirect("rapporter:mal", ar=ar)
-    return render(request, "rapporter/mal.html", {"ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "form": form,
-                                                   "ar_val": _ar_val()}, status=400)
+    return formular_handling(
+        request, MalForm(request.POST),
+        lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, **d),
+        ok="Målet är tillagt.", till=reverse("rapporter:mal", args=[ar]), mall="rapporter/mal.html",
+        sammanhang={"ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "ar_val": _ar_val()},
+    )
 
 
 @behorighet("rapporter.redigera")
-def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
-    if request.method == "POST":
-        form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk))
-        if form.is_valid():
-            try:
-                services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **form.cleaned_data)
-            except ValidationError as exc:
-                messages.error(request, fel_text(exc))
-            else:
-                messages.success(request, "Målet är sparat.")
-                return redirect("rapporter:mal", ar=obj.ar)
-    else:
-        form = MalForm(instance=obj)
-    return render(request, "rapporter/mal_andra.html", {"form": form, "obj": obj})
+    form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk)) if request.method == "POST" else MalForm(instance=obj)
+    return formular_handling(
+        request, form,
+        lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **d),
+        ok="Målet är sparat.", till=lambda m: reverse("rapporter:mal", args=[m.ar]), mall="rapporter/mal_andra.html",
+        sammanhang={"obj": obj},
+    )
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
-    try:
-        services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-    else:
-        messages.success(request, "Målet är borttaget.")
-    return redirect("rapporter:mal", ar=obj.ar)
+    return knapp_handling(request, lambda: services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj),
+                          ok="Målet är borttaget.", till=reverse("rapporter:mal", args=[obj.ar]))
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def mal_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
-    try:
-        antal = services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-    else:
-        messages.success(request, f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.")
-    return redirect("rapporter:mal", ar=ar)
+    return knapp_handling(
+        request, lambda: services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar),
+        ok=lambda antal: f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.", till=reverse("rapporter:mal", args=[ar]),
+    )
