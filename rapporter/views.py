@@ -105,12 +105,19 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
         "underlag": underlag, "avstamning_ok": data["avstamning_ok"], "avstamning": data["avstamning"],
         "avstamning_grupper": ctx["avstamning_grupper"], "saknade_avsnitt": data["saknade_avsnitt"], "utfall": ut,
         "diagram_budget": ctx["diagram"].get("budget_utfall"),
-        "skillnader": skillnader(underlag.data, farsk) if underlag is not None else None,
+        "skillnader": skillnader(underlag.data, farsk, maskera=_maskerare(kontext) if maskerad else None) if underlag is not None else None,
     }
     if not ut.get("saknas"):
         sammanhang["diagram_deltagare"] = ctx["diagram"].get("deltagare_kon")
         sammanhang["diagram_avslut"] = ctx["diagram"].get("avslut_destination")
     return sammanhang
+
+
+def _maskerare(kontext: Kontext) -> Any:
+    from uppfoljning.selectors import maskera, maskeringsgrans
+
+    grans = maskeringsgrans(kontext.forbund)
+    return lambda v: maskera(v, grans=grans)
 
 
 @behorighet("rapporter.visa")

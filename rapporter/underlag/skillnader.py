@@ -8,6 +8,16 @@ from typing import Any
 IGNORERA = {"byggt", "beslut", "saknade_avsnitt", "avstamning", "avstamning_ok", "version", "import", "skapad"}
 ETIKETT = ("kontroll", "text", "rubrik", "kortnamn", "namn", "mal", "ar", "kod", "nyckel")
 MAX = 200
+# Readable names of the snapshot's keys (a key without a name is left out of the readable path).
+NAMN = {"utfall": "Deltagare", "per_insats": "", "flerarsoversikt": "Flerårsöversikt", "ar": "", "rakenskaper": "Räkenskaper",
+        "resultatrakning": "resultaträkning", "balansrakning": "balansräkning", "kassaflodesanalys": "kassaflödesanalys",
+        "sektioner": "Text", "text": "", "insatser": "Insatser", "lista": "", "aldersgrupp": "åldersgrupp",
+        "forsorjning_in": "försörjning vid inskrivning", "forsorjning_ut": "försörjning vid avslut", "genomstromning": "genomströmning",
+        "kvinna": "kvinnor", "man": "män", "annat": "annat", "totalt": "totalt", "nya": "nya", "avslutade": "avslutade",
+        "deltagare": "deltagare", "utbildning": "utbildning", "remittent": "remittent", "beviljat": "beviljat",
+        "driftsredovisning_insatser": "Driftsredovisning, insatser", "balanskravsutredning": "Balanskravsutredning",
+        "forvaltningsberattelse": "Förvaltningsberättelse", "medlemsbidrag": "Medlemsbidrag", "mal": "Mål", "styrelse": "Styrelsen",
+        "eget_kapital": "eget kapital", "arets_resultat": "årets resultat", "intakter": "intäkter", "kostnader": "kostnader"}
 
 
 def _etikett(d: Any, index: int) -> str:
@@ -42,11 +52,17 @@ def _ga(fore: Any, efter: Any, vag: list[str], ut: list[dict[str, Any]]) -> None
                 _ga(fore[i] if i < len(fore) else None, efter[i] if i < len(efter) else None, [*vag, str(i + 1)], ut)
         return
     if fore != efter:
-        ut.append({"var": " › ".join(vag), "fore": fore, "efter": efter})
+        text = " › ".join(n for n in (NAMN.get(v, v) for v in vag) if n)
+        ut.append({"var": " › ".join(vag), "text": text, "fore": fore, "efter": efter, "deltagare": bool(vag) and vag[0] == "utfall"})
 
 
-def skillnader(fryst: dict[str, Any], nu: dict[str, Any]) -> list[dict[str, Any]]:
-    """Differences between the frozen snapshot and a fresh build ({"var", "fore", "efter"}), at most MAX."""
+def skillnader(fryst: dict[str, Any], nu: dict[str, Any], *, maskera: Any = None) -> list[dict[str, Any]]:
+    """Differences between the frozen snapshot and a fresh build ({"var", "text", "fore", "efter"}), at most MAX.
+    `maskera(int) -> int | str` masks participant counts for roles that may only see published figures."""
     ut: list[dict[str, Any]] = []
     _ga(fryst, nu, [], ut)
+    if maskera is not None:
+        for d in ut:
+            if d["deltagare"]:
+                d["fore"], d["efter"] = (maskera(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in (d["fore"], d["efter"]))
     return ut
