@@ -75,8 +75,6 @@ Inom MySam och NAFS Skellefteå-Norsjö har gemensamma insatser genomförts för
 - Beredningsgruppen för unga hade inte tillgång till personal under hösten, vilket medförde att budgetutrymmet inte förbrukades.""",
     "styrelsen": """Styrelsen och beredningsgruppen genomförde en halv gemensam planeringsdag om utvecklingen av Arbetsmarknadstorget i maj. I oktober hölls två halvdagars gemensam planering inför 2020 på Källan i Norsjö.
 
-**Beredningsgruppen** är ett strategiskt organ för lokal samverkan mellan Skellefteå kommun, Norsjö kommun, Region Västerbotten, Försäkringskassan och Arbetsförmedlingen vad gäller förebyggande och rehabiliterande insatser inom hälsa, arbete och försörjning. Hög närvaro och stort engagemang kännetecknar gruppens arbete.
-
 **Medlemssamråd** ska årligen genomföras tillsammans med medlemsorganisationerna och övriga samordningsförbund i länet. Medlemssamrådet 2019 genomfördes inte som planerat.""",
     "vasentliga_handelser": """**Under året** beslutade styrelsen efter utredning att Arbetsmarknadstorget, MySam och NAFS Skellefteå-Norsjö slås samman till en gemensam samverkansplattform från januari 2020 där den tidigare åldersindelningen tas bort. Förbundet deltar i pilotprojektet Våld i nära relation inom Nationella nätverket för samordningsförbunds regeringsuppdrag. Arbetsförmedlingens minskade resurser har påverkat de samlokaliserade insatserna.
 
@@ -116,6 +114,12 @@ MAL_2019 = [
     ("Effektivisera styrgruppsarbete", "uppfyllt", "En ny struktur för styrgrupper; den samordnade styrgruppen för flera projekt har slopats."),
     ("Skapa en hållbar struktur för uppföljning, utvärdering och spridning av goda resultat", "delvis_uppfyllt",
      "Uppföljningen i SUS kan bli bättre; analysen av indikatorenkäterna pågår."),
+]
+
+MATBART_2019 = [
+    "Andel av medlen som går till samverkansinsatser", "", "Genomförda insatser mot beredningsgruppens efterfrågan",
+    "Medlemssamråd genomfört under året", "Närvaro vid styrelsemöten; planeringsdag genomförd", "En styrgrupp per insats",
+    "Insatserna registrerar i SUS; indikatorenkäter analyserade",
 ]
 
 MAL_2020 = [
@@ -175,7 +179,8 @@ def seed(forbund: Forbund, aktor: Any) -> None:
             Forbundsmal.objects.create(
                 forbund=forbund, ar=AR, ordning=i, mal=mal, bedomning=bedomning, kommentar=kommentar, ansvarig="Styrelsen",
                 period=str(AR), slag=Forbundsmal.Slag.FINANSIELLT if finansiellt else Forbundsmal.Slag.VERKSAMHET,
-                matbart="Årets resultat mot budgeterat underskott; eget kapital mot högst 20 % av tilldelningen" if finansiellt else "")
+                matbart="Årets resultat mot budgeterat underskott; eget kapital mot högst 20 % av tilldelningen" if finansiellt
+                else MATBART_2019[i - 1])
     if not Forbundsmal.objects.filter(forbund=forbund, ar=VP_AR).exists():
         for i, (mal, utforande, matbart, ansvarig) in enumerate(MAL_2020, start=1):
             Forbundsmal.objects.create(forbund=forbund, ar=VP_AR, ordning=i, mal=mal, utforande=utforande, matbart=matbart,

@@ -167,4 +167,6 @@ def saknade_avsnitt(u: dict[str, Any]) -> list[str]:
             saknas.append(f"God ekonomisk hushållning: minst ett {namn} för {u['ar']}")
         elif any(not m["bedomning"] for m in mal):
             saknas.append(f"God ekonomisk hushållning: bedömning av varje {namn}")
+        if any(not (m.get("matbart") or "").strip() for m in mal):
+            saknas.append(f"God ekonomisk hushållning: mätbart för varje {namn}")
     return saknas
