@@ -22,7 +22,7 @@ class TextForm(forms.Form):
 class MalForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Forbundsmal
-        fields = ["ordning", "mal", "slag", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+        fields = ["ordning", "mal", "utforande", "matbart", "ansvarig", "period", "slag", "bedomning", "kommentar"]
         widgets = {
             "utforande": forms.Textarea(attrs={"rows": 3}),
             "matbart": forms.Textarea(attrs={"rows": 3}),
