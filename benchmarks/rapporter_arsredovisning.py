@@ -94,7 +94,7 @@ def main() -> None:
     from finsam.documents.render import html_to_pdf, render_html
     from finsam.models import Forbund
     from rapporter import selectors, services
-    from rapporter.models import Rapportunderlag, RapportTyp
+    from rapporter.models import RapportTyp, Rapportunderlag
 
     forbund = Forbund.objects.get(slug="skelleftea-norsjo")
     print(f"Belastning (load average 1/5/15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())} på {os.cpu_count()} kärnor")
