@@ -162,6 +162,10 @@ def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag | None:
     rapport.underlag = underlag
     rapport.save(update_fields=["underlag"])
     gamla = Rapportunderlag.objects.filter(rapport=rapport, fryst__isnull=True).exclude(pk=underlag.pk).order_by("-byggt", "-id")
+    dokument = rapport.dokument
+    i_arbete = (dokument.parametrar or {}).get("underlag") if dokument is not None else None
+    if i_arbete:  # the snapshot a queued job renders stays
+        gamla = gamla.exclude(pk=int(i_arbete))
     Rapportunderlag.objects.filter(pk__in=[u.pk for u in gamla[HALL_UNDERLAG - 1:]]).delete()
     handelse_logga(aktor=aktor, forbund=rapport.forbund, handling="rapport_underlag_bygg", objekt=rapport,
                    detaljer={"underlag": underlag.pk, "sha256": underlag.sha256, "avstamning_ok": underlag.avstamning_ok})
