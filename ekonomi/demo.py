@@ -112,8 +112,12 @@ def seed_budget_2019(forbund: Forbund, aktor: Any) -> None:
     for nyckel, b19, b20, b21, _ in ADMINISTRATION:
         rad = b.rader.get(nyckel=nyckel)
         _satt(b, aktor, nyckel, rad.text, "administration", (b19, b20, b21))
+    from insatser.selectors import beviljat_per_ar
+
+    beviljat = beviljat_per_ar(forbund, 2019)  # the intervention lines are the board's grants for the year
     for kortnamn, namn, belopp in INSATSER_2019:
         nyckel, insats = _insatsnyckel(forbund, kortnamn)
+        belopp = int(beviljat.get(insats.pk, belopp)) if insats else belopp
         _satt(b, aktor, nyckel, namn, "insatser", (belopp, belopp, None), insats=insats)
     _satt(b, aktor, "ins-kompetensutveckling", "Kompetensutveckling i samverkan", "insatser", (250_000, 150_000, 150_000))
     _satt(b, aktor, "nya-aktiviteter", "Nya ej beslutade aktiviteter", "nya", (200_000, 800_000, 1_500_000), ordning=900)

@@ -134,6 +134,9 @@ class Handling(models.TextChoices):
     SAMMANTRADE_STALL_IN = "sammantrade_stall_in", "Ställde in sammanträde"
     UPPDRAG_SKAPA = "uppdrag_skapa", "Skapade uppdrag"
     UTDRAG_EXPEDIERA = "utdrag_expediera", "Expedierade protokollsutdrag"
+    BIDRAGSAVRUNDNING_SPARA = "bidragsavrundning_spara", "Sparade avrundningsregel för medlemsbidrag"
+    BIDRAGSJUSTERING_SPARA = "bidragsjustering_spara", "Sparade justering av medlemsbidrag"
+    RAPPORT_UNDERLAG_BYGG = "rapport_underlag_bygg", "Byggde rapportens underlag"
 
 
 # Codes stored before the actions became TextChoices (English verbs, free text) → their members.

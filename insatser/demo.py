@@ -302,10 +302,26 @@ def seed_maltrad(forbund: Forbund, aktor: Any, insatser: dict[str, Insats]) -> N
             data = {**d, "insats": insatser[d["insats"]] if d.get("insats") else None}
             services.malnod_skapa(forbund=forbund, aktor=aktor, niva="delmal", forelder=mal, ar_fran=2023, ar_till=2023, ordning=j,
                                   **data)
+# The board's grants for 2019 in the budget decision of 2018-11-29; the budget 2019's intervention lines are these amounts
+# (ekonomi's demo reads them), so appendix, budget and driftsredovisning show the same grants.
+BEVILJAT_2019 = {"AMT": 1_900_000, "MySam": 1_000_000, "NAFS": 1_400_000}
+def seed_beviljat_2019(forbund: Forbund, aktor: Any, insatser: dict[str, Insats]) -> None:
+    paragraf = _paragraf(
+        forbund, 2018, 85, D(2018, 11, 29), "Verksamhetsplan och budget 2019, plan 2020–2021",
+        "Förslag till verksamhetsplan och budget 2019 med plan 2020–2021.",
+        "att fastställa verksamhetsplan och budget 2019\n"
+        + "\n".join(f"att bevilja {k} {v:,} kr för 2019".replace(",", " ") for k, v in BEVILJAT_2019.items()),
+    )
+    Sammantrade.objects.filter(pk=paragraf.sammantrade_id, status=Sammantrade.Status.PLANERAT).update(status=Sammantrade.Status.JUSTERAT)
+    for kortnamn, belopp in BEVILJAT_2019.items():
+        insats = insatser.get(kortnamn)
+        if insats is not None and not Beviljande.objects.filter(insats=insats, paragraf=paragraf, ar=2019).exists():
+            services.beviljande_create(forbund=forbund, aktor=aktor, insats=insats, paragraf=paragraf, ar=2019, belopp=belopp)
 
 
 def seed(forbund: Forbund, aktor: Any = "seed_demo") -> None:
     insatser = seed_insatser(forbund, aktor)
+    seed_beviljat_2019(forbund, aktor, insatser)
     seed_misam_2020(forbund, aktor, insatser["MISAM"])
     seed_sikt(forbund, aktor)
     seed_maltrad(forbund, aktor, insatser)

@@ -75,14 +75,17 @@ Inom MySam och NAFS Skellefteå-Norsjö har gemensamma insatser genomförts för
 - Beredningsgruppen för unga hade inte tillgång till personal under hösten, vilket medförde att budgetutrymmet inte förbrukades.""",
     "styrelsen": """Styrelsen och beredningsgruppen genomförde en halv gemensam planeringsdag om utvecklingen av Arbetsmarknadstorget i maj. I oktober hölls två halvdagars gemensam planering inför 2020 på Källan i Norsjö.
 
-**Beredningsgruppen** är ett strategiskt organ för lokal samverkan mellan Skellefteå kommun, Norsjö kommun, Region Västerbotten, Försäkringskassan och Arbetsförmedlingen vad gäller förebyggande och rehabiliterande insatser inom hälsa, arbete och försörjning. Hög närvaro och stort engagemang kännetecknar gruppens arbete.
-
 **Medlemssamråd** ska årligen genomföras tillsammans med medlemsorganisationerna och övriga samordningsförbund i länet. Medlemssamrådet 2019 genomfördes inte som planerat.""",
-    "redovisningsprinciper": """Samordningsförbundets årsredovisning är upprättad utifrån lagen om finansiell samordning och rådet om kommunal redovisning. Redovisningen sker på ett sätt som i huvudsak överensstämmer med god redovisningssed.
+    "vasentliga_handelser": """**Under året** beslutade styrelsen efter utredning att Arbetsmarknadstorget, MySam och NAFS Skellefteå-Norsjö slås samman till en gemensam samverkansplattform från januari 2020 där den tidigare åldersindelningen tas bort. Förbundet deltar i pilotprojektet Våld i nära relation inom Nationella nätverket för samordningsförbunds regeringsuppdrag. Arbetsförmedlingens minskade resurser har påverkat de samlokaliserade insatserna.
 
-Samordningsförbundet använder kontantmetoden vid bokföring och redovisning av räkenskaper. Metoden används eftersom förbundet har förhållandevis få transaktioner och eftersträvar enkel bokföring och begriplig redovisning.
-
-Förbundets räkenskaper och verksamhet granskas av revisorer som är utsedda av huvudmännen. Försäkringskassan utser revisor för förbundsmedlemmarna Försäkringskassan och Arbetsförmedlingen.""",
+**Efter årets slut** tillträder en ny förbundschef, och förbundet blir från samma tidpunkt arbetsgivare och medlem i arbetsgivarorganisationen Sobona.""",
+    "styrning": """Styrelsen följer insatserna genom delårs- och årsrapporter, uppföljning i SUS och indikatorenkäter, och ekonomin genom kvartalsvisa uppföljningar med helårsprognos. Styrgruppsarbetet har fått en ny struktur med en styrgrupp per insats. Beredningsgruppen bereder ärenden om nya insatser inför styrelsens beslut.""",
+    "god_hushallning": """God ekonomisk hushållning bedöms mot förbundets finansiella mål och verksamhetsmål i måltabellen. Verksamhetsmålen är i huvudsak uppfyllda. Det finansiella målet är delvis uppfyllt: förbrukningen av eget kapital blev mindre än planerat, och det egna kapitalet ligger fortfarande över Nationella rådets rekommendation. Sammantaget bedömer styrelsen att förbundet har en god ekonomisk hushållning, med fortsatt arbete för att förbruka eget kapital enligt plan.""",
+    "personal": """Kansliet har bestått av förbundschef och informatör/administratör. Förbundschefen har under hösten arbetat deltid. Under året har förbundschefen aviserat att sluta sin anställning och en ny förbundschef har rekryterats; förbundet blir därmed arbetsgivare.""",
+    "forvantad_utveckling": """Den nya samverkansplattformen MISAM startar 2020 och förväntas öka genomströmningen av deltagare. De förändringar som sker inom de statliga myndigheterna, kommunerna och regionen påverkar förbundets roll. Det egna kapitalet planeras att förbrukas ned mot rekommenderad nivå under planperioden 2020–2022.""",
+    "beredningsgrupp": """Beredningsgruppen är ett strategiskt organ för lokal samverkan mellan Skellefteå kommun, Norsjö kommun, Region Västerbotten, Försäkringskassan och Arbetsförmedlingen. Förbundschefen är ordförande, sammankallande och beredande. Gruppen har under året bestått av företrädare för Norsjö kommun, Region Västerbotten (även psykiatriska kliniken), Försäkringskassan, Skellefteå kommun (socialkontoret) och Arbetsförmedlingen Skellefteå-Norsjö.""",
+    "revisorer": """Förbundets räkenskaper och verksamhet granskas av revisorer som utses av medlemmarna. Försäkringskassan utser revisor för förbundsmedlemmarna Försäkringskassan och Arbetsförmedlingen; regionfullmäktige utser revisor för kommunerna och regionen.""",
+    "ansvarsforbindelser": """Förbundet har inga ansvarsförbindelser.""",
 }
 
 INSATSTEXTER_2019: dict[str, dict[str, str]] = {
@@ -101,7 +104,7 @@ INSATSTEXTER_2019: dict[str, dict[str, str]] = {
 MAL_2019 = [
     ("Finansiera samverkansinsatser som inte finns inom linjeorganisationerna", "uppfyllt",
      "Insatserna fyller en funktion i myndigheternas mellanrum. Ett utvecklingsarbete har genomförts för Arbetsmarknadstorget."),
-    ("God ekonomisk hushållning", "delvis_uppfyllt",
+    ("God ekonomisk hushållning: eget kapital förbrukas enligt budget mot Nationella rådets rekommendation", "delvis_uppfyllt",
      "Förbrukningen av eget kapital blev mindre än beräknat trots tilläggsbeslut för att öka förbrukningen."),
     ("Behovsanpassad kompetensutveckling", "uppfyllt",
      "De insatser beredningsgruppen efterfrågat har genomförts; förbundet deltar i NNS uppdrag om våld i nära relation."),
@@ -111,6 +114,12 @@ MAL_2019 = [
     ("Effektivisera styrgruppsarbete", "uppfyllt", "En ny struktur för styrgrupper; den samordnade styrgruppen för flera projekt har slopats."),
     ("Skapa en hållbar struktur för uppföljning, utvärdering och spridning av goda resultat", "delvis_uppfyllt",
      "Uppföljningen i SUS kan bli bättre; analysen av indikatorenkäterna pågår."),
+]
+
+MATBART_2019 = [
+    "Andel av medlen som går till samverkansinsatser", "", "Genomförda insatser mot beredningsgruppens efterfrågan",
+    "Medlemssamråd genomfört under året", "Närvaro vid styrelsemöten; planeringsdag genomförd", "En styrgrupp per insats",
+    "Insatserna registrerar i SUS; indikatorenkäter analyserade",
 ]
 
 MAL_2020 = [
@@ -166,8 +175,12 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         _text(forbund, "verksamhetsplan", VP_AR, sektion, text)
     if not Forbundsmal.objects.filter(forbund=forbund, ar=AR).exists():
         for i, (mal, bedomning, kommentar) in enumerate(MAL_2019, start=1):
-            Forbundsmal.objects.create(forbund=forbund, ar=AR, ordning=i, mal=mal, bedomning=bedomning, kommentar=kommentar,
-                                       ansvarig="Styrelsen", period=str(AR))
+            finansiellt = mal.startswith("God ekonomisk hushållning")
+            Forbundsmal.objects.create(
+                forbund=forbund, ar=AR, ordning=i, mal=mal, bedomning=bedomning, kommentar=kommentar, ansvarig="Styrelsen",
+                period=str(AR), slag=Forbundsmal.Slag.FINANSIELLT if finansiellt else Forbundsmal.Slag.VERKSAMHET,
+                matbart="Årets resultat mot budgeterat underskott; eget kapital mot högst 20 % av tilldelningen" if finansiellt
+                else MATBART_2019[i - 1])
     if not Forbundsmal.objects.filter(forbund=forbund, ar=VP_AR).exists():
         for i, (mal, utforande, matbart, ansvarig) in enumerate(MAL_2020, start=1):
             Forbundsmal.objects.create(forbund=forbund, ar=VP_AR, ordning=i, mal=mal, utforande=utforande, matbart=matbart,

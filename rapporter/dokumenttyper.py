@@ -15,7 +15,16 @@ from . import pdf, selectors
 
 
 def bygg_arsredovisning(dokument: Dokument, progress: Progress) -> bytes:
-    data = selectors.arsredovisning(dokument.forbund, int(dokument.parametrar["ar"]), progress)
+    """Render from the stored snapshot named in the order (never from live data); older orders without one build afresh."""
+    from .models import Rapportunderlag
+
+    underlag_id = dokument.parametrar.get("underlag")
+    if underlag_id:
+        underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag_id, forbund=dokument.forbund)
+        progress(20, "Läser rapportens underlag")
+        data = selectors.arsredovisning_fran_underlag(underlag)
+    else:
+        data = selectors.arsredovisning(dokument.forbund, int(dokument.parametrar["ar"]), progress)
     progress(70, "Sätter sidorna: förvaltningsberättelse, räkenskaper och bilaga")
     return pdf.arsredovisning_pdf(data)
 

@@ -22,7 +22,7 @@ class TextForm(forms.Form):
 class MalForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Forbundsmal
-        fields = ["ordning", "mal", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+        fields = ["ordning", "mal", "utforande", "matbart", "ansvarig", "period", "slag", "bedomning", "kommentar"]
         widgets = {
             "utforande": forms.Textarea(attrs={"rows": 3}),
             "matbart": forms.Textarea(attrs={"rows": 3}),
@@ -33,6 +33,10 @@ class MalForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.fields["ordning"].required = False
         self.fields["ordning"].help_text = "Målen visas i den här ordningen (1, 2, 3 …)."
+        self.fields["slag"].required = False  # an operational goal unless said otherwise
+
+    def clean_slag(self) -> str:
+        return self.cleaned_data.get("slag") or Forbundsmal.Slag.VERKSAMHET
 
     def clean_ordning(self) -> int:
         return self.cleaned_data.get("ordning") or 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from finsam.models import ForbundsData
+
+from .underlag.kodning import UnderlagDecoder, UnderlagEncoder
 
 
 class RapportTyp(models.TextChoices):
@@ -49,6 +52,10 @@ class Rapport(ForbundsData):
     )
     faststalld_tid = models.DateTimeField("fastställd", null=True, blank=True)
     sha256 = models.CharField("SHA-256 för fastställd PDF", max_length=64, blank=True)
+    underlag = models.ForeignKey(
+        "rapporter.Rapportunderlag", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="aktuellt underlag",
+    )
 
     class Meta:
         verbose_name = "rapport"
@@ -66,6 +73,28 @@ class Rapport(ForbundsData):
     @property
     def titel(self) -> str:
         return f"{self.get_typ_display()} {self.ar}"
+
+
+class Rapportunderlag(ForbundsData):
+    """The data of one build of a report (a snapshot): rendered into the PDF, frozen with it when the board adopts it."""
+
+    rapport = models.ForeignKey(Rapport, on_delete=models.CASCADE, related_name="underlag_lista", verbose_name="rapport")
+    byggt = models.DateTimeField("byggt", default=timezone.now)
+    byggt_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="byggt av"
+    )
+    data = models.JSONField("data", encoder=UnderlagEncoder, decoder=UnderlagDecoder)
+    sha256 = models.CharField("SHA-256 för data", max_length=64)
+    avstamning_ok = models.BooleanField("alla kontroller stämmer", default=False)
+    fryst = models.DateTimeField("fryst (fastställd)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rapportunderlag"
+        verbose_name_plural = "rapportunderlag"
+        ordering = ["-byggt", "-id"]
+
+    def __str__(self) -> str:
+        return f"Underlag {self.rapport} {self.byggt:%Y-%m-%d %H:%M}"
 
 
 class Rapporttext(ForbundsData):
@@ -110,7 +139,13 @@ class Forbundsmal(ForbundsData):
         DELVIS = "delvis_uppfyllt", "Delvis uppfyllt"
         EJ_UPPFYLLT = "ej_uppfyllt", "Ej uppfyllt"
 
+    class Slag(models.TextChoices):
+        VERKSAMHET = "verksamhet", "Verksamhetsmål"
+        FINANSIELLT = "finansiellt", "Finansiellt mål"
+
     ar = models.PositiveSmallIntegerField("år", help_text="Verksamhetsåret målet gäller.")
+    slag = models.CharField("slag av mål", max_length=12, choices=Slag.choices, default=Slag.VERKSAMHET,
+                            help_text="God ekonomisk hushållning bedöms mot både finansiella mål och verksamhetsmål.")
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
     mal = models.CharField("mål", max_length=300)
     utforande = models.TextField("utförande/delmål", blank=True)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, Medlem
 from finsam.permissions import Kontext
 
 from . import diagram, ekonomitabeller, kallor
-from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp
-from .sektioner import ARSREDOVISNING_INSATS, SEKTIONER
+from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
+from .sektioner import SEKTIONER
+from .underlag import rendera
 
 Progress = Callable[[int, str], None]
 
@@ -63,89 +63,30 @@ def _beslut(rapport: Rapport | None) -> dict[str, Any]:
     return {"utkast": False, "datum": datum, "paragraf": rapport.beslut}
 
 
-def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[Any]:
-    """Every ledamot of the board on the decision day (or, for a draft, at the end of the year)."""
-    from styrelse.models import Mandat
-
-    dag = rapport.sammantrade.datum if rapport and rapport.sammantrade else dt.date(ar, 12, 31)
-    ledamoter = list(
-        Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=dag)
-        .filter(Q(till__isnull=True) | Q(till__gte=dag))
-        .select_related("person", "medlem")
-        .order_by("medlem__ordning", "person__namn")
-    )
-    ledamoter.sort(key=lambda m: {"ordforande": 0, "vice_ordforande": 1}.get(m.uppdrag, 2))
-    return ledamoter
-
-
-def _utfall_diagram(ut: dict[str, Any]) -> dict[str, Any]:
-    if ut.get("saknas"):
-        return {}
-    per = ut["per_insats"]
-    deltagare = [(r["kortnamn"] or r["namn"], r["deltagare"]) for r in per.values()]
-    avslut = [(f["namn"], f) for f in ut["totalt"]["forsorjning_ut"] if f["totalt"]]
-    return {
-        "deltagare_kon": diagram.staplar_kon(deltagare, "Deltagare per insats och kön") if _nagon(deltagare) else None,
-        "avslut_destination": diagram.staplar_kon(avslut, "Avslutade deltagare per försörjning vid avslut och kön") if _nagon(avslut) else None,
-    }
-
-
-def _nagon(rader: list[tuple[str, dict[str, Any]]]) -> bool:
-    return any(isinstance(g.get("totalt"), str) or g.get("totalt") for _, g in rader)
-
-
 def budget_diagram(rak: dict[str, Any]) -> Any:
     par = ekonomitabeller.budget_utfall_par(rak)
     return diagram.budget_mot_utfall(par, "Budget och utfall per kostnadsgrupp") if par else None
 
 
 def arsredovisning(forbund: Forbund, ar: int, progress: Progress = _ingen_progress) -> dict[str, Any]:
-    """Everything the annual report shows, section by section (progress reported per section)."""
+    """The annual report's template context from a fresh snapshot built in memory (not stored)."""
     rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.ARSREDOVISNING, ar=ar).select_related(
         "sammantrade", "beslut").first()
-    progress(5, "Ordförande har ordet och texter")
-    txt = texter(forbund, RapportTyp.ARSREDOVISNING, ar)
-    progress(15, "Förvaltningsberättelse: deltagare och avslut")
-    ut = kallor.utfall(forbund, ar, maskera=True)
-    progress(25, "Insatser")
-    ins = kallor.insatser(forbund, ar)
-    per_insats = ut.get("per_insats", {}) if not ut.get("saknas") else {}
-    for i in ins["lista"]:
-        i.utfall = per_insats.get(i.kortnamn)  # type: ignore[attr-defined]
-        i.texter = [  # type: ignore[attr-defined]
-            {"rubrik": s.rubrik, "nyckel": s.nyckel, "text": txt[(s.nyckel, i.pk)].text if (s.nyckel, i.pk) in txt else ""}
-            for s in ARSREDOVISNING_INSATS
-        ]
-    progress(35, "Måluppfyllelse")
-    mal = mal_for(forbund, ar)
-    progress(45, "Styrelsens arbete")
-    sty = kallor.styrelse(forbund, ar)
-    progress(55, "Räkenskaper och noter")
-    rak = kallor.rakenskaper(forbund, ar)
-    bidrag = kallor.medlemsbidrag(forbund, ar)
-    ok, kontroller = kallor.avstamning_for(rak, forbund, ar)
-    progress(62, "Diagram")
-    return {
-        "forbund": forbund,
-        "ar": ar,
-        "rapport": rapport,
-        "beslut": _beslut(rapport),
-        "titel": f"Årsredovisning {ar}",
-        "medlemmar": _medlemmar(forbund),
-        "sektioner": {s["nyckel"]: s for s in _sektioner(RapportTyp.ARSREDOVISNING, txt)},
-        "utfall": ut,
-        "insatser": ins,
-        "mal": mal,
-        "styrelse": sty,
-        "rakenskaper": rak,
-        "rakenskaper_kapitel": ekonomitabeller.kapitel(rak, ar),
-        "medlemsbidrag": bidrag,
-        "avstamning_ok": ok,
-        "avstamning": kontroller,
-        "diagram": {**_utfall_diagram(ut), "budget_utfall": budget_diagram(rak)},
-        "signaturer": _signaturer(forbund, ar, rapport),
-        "skapad": timezone.now(),
-    }
+    progress(10, "Bygger underlaget: texter, deltagare, insatser, räkenskaper")
+    data = rendera.komplett(forbund, ar, rapport)
+    progress(60, "Avstämning av hela rapporten")
+    return rendera.kontext(data, forbund)
+
+
+def arsredovisning_fran_underlag(underlag: Rapportunderlag) -> dict[str, Any]:
+    """The template context from a stored snapshot: what the PDF shows is exactly what the snapshot holds."""
+    return rendera.kontext(underlag.data, underlag.forbund)
+
+
+def underlag_for(kontext: Kontext, rapport: Rapport) -> Rapportunderlag | None:
+    if rapport.underlag_id is None or rapport.forbund_id != kontext.forbund.pk:
+        return None
+    return Rapportunderlag.objects.filter(pk=rapport.underlag_id, forbund=kontext.forbund).first()
 
 
 def verksamhetsplan(forbund: Forbund, ar: int, progress: Progress = _ingen_progress) -> dict[str, Any]:

@@ -12,9 +12,10 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.models import Dokument, Forbund
 
-from . import kallor
-from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp
+from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import sektion
+from .underlag.kodning import kontrollsumma
+from .underlag.rendera import komplett
 
 MAX_TEXT = 20_000
 
@@ -81,7 +82,7 @@ def rapporttext_spara(
     return obj
 
 
-MAL_FALT = ["ar", "ordning", "mal", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+MAL_FALT = ["ar", "ordning", "mal", "slag", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
 
 
 @transaction.atomic
@@ -136,7 +137,7 @@ def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: 
     if not kallor_mal:
         raise ValidationError(f"Det finns inga mål för {fran_ar} att utgå från.")
     nya = [
-        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, utforande=m.utforande, matbart=m.matbart,
+        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, slag=m.slag, utforande=m.utforande, matbart=m.matbart,
                     ansvarig=m.ansvarig, period=m.period)
         for m in kallor_mal
     ]
@@ -146,10 +147,37 @@ def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: 
     return len(nya)
 
 
+HALL_UNDERLAG = 3  # unfrozen snapshots kept per report (the newest); frozen ones are kept forever
+
+
+def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag | None:
+    """Build the annual report's data once into a stored snapshot (reconciled) and make it the report's current one."""
+    if rapport.typ != RapportTyp.ARSREDOVISNING:
+        return None
+    data = komplett(rapport.forbund, rapport.ar, rapport)
+    underlag = Rapportunderlag.objects.create(
+        forbund=rapport.forbund, rapport=rapport, byggt_av=_user(aktor), data=data, sha256=kontrollsumma(data),
+        avstamning_ok=bool(data["avstamning_ok"]),
+    )
+    rapport.underlag = underlag
+    rapport.save(update_fields=["underlag"])
+    gamla = Rapportunderlag.objects.filter(rapport=rapport, fryst__isnull=True).exclude(pk=underlag.pk).order_by("-byggt", "-id")
+    dokument = rapport.dokument
+    i_arbete = (dokument.parametrar or {}).get("underlag") if dokument is not None else None
+    if i_arbete:  # the snapshot a queued job renders stays
+        gamla = gamla.exclude(pk=int(i_arbete))
+    Rapportunderlag.objects.filter(pk__in=[u.pk for u in gamla[HALL_UNDERLAG - 1:]]).delete()
+    handelse_logga(aktor=aktor, forbund=rapport.forbund, handling="rapport_underlag_bygg", objekt=rapport,
+                   detaljer={"underlag": underlag.pk, "sha256": underlag.sha256, "avstamning_ok": underlag.avstamning_ok})
+    return underlag
+
+
 def _bestall(rapport: Rapport, aktor: Any) -> Dokument:
+    parametrar: dict[str, Any] = {"ar": rapport.ar, "rapport": rapport.pk}
+    if rapport.underlag_id:
+        parametrar["underlag"] = rapport.underlag_id
     dokument = dokument_bestall(
-        forbund=rapport.forbund, aktor=aktor, typ=rapport.typ, titel=rapport.titel, nyckel=rapport.nyckel,
-        parametrar={"ar": rapport.ar, "rapport": rapport.pk},
+        forbund=rapport.forbund, aktor=aktor, typ=rapport.typ, titel=rapport.titel, nyckel=rapport.nyckel, parametrar=parametrar,
     )
     if rapport.dokument_id != dokument.pk:
         rapport.dokument = dokument
@@ -164,26 +192,33 @@ def rapport_generera(*, forbund: Forbund, aktor: Any, typ: str, ar: int) -> Rapp
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     if rapport.status == Rapport.Status.FASTSTALLD:
         raise ValidationError(f"{rapport.titel} är fastställd; den fastställda PDF:en skapas aldrig om.")
+    if rapport.status == Rapport.Status.UTKAST:  # a final report keeps the snapshot the board reads
+        underlag_bygg(rapport=rapport, aktor=aktor)
     _bestall(rapport, aktor)
     handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_generera", objekt=rapport,
                    detaljer={"status": rapport.status, "dokument": rapport.dokument_id})
     return rapport
 
 
-def _avstamning_kravs(rapport: Rapport) -> None:
+def _kontroller_kravs(rapport: Rapport, underlag: Rapportunderlag | None) -> None:
+    """Final is refused while a required part is empty (named) or any tie of the reconciliation fails (with its difference)."""
     if rapport.typ != RapportTyp.ARSREDOVISNING:
         return
-    ok, kontroller = kallor.avstamning(rapport.forbund, rapport.ar)
-    if not ok:
-        fel = [k for k in kontroller if not k.get("ok")]
+    if underlag is None:
+        raise ValidationError("Årsredovisningen saknar underlag. Skapa rapporten först.")
+    data = underlag.data
+    fel = []
+    if data.get("saknade_avsnitt"):
+        fel.append("obligatoriska delar saknas: " + "; ".join(data["saknade_avsnitt"]) + ".")
+    if not data.get("avstamning_ok"):
         delar = []
-        for k in fel:
-            d = k.get("differens")
-            delar.append(f"{k.get('kontroll')} (differens {d} kr)" if d not in (None, "", 0) else str(k.get("kontroll")))
-        raise ValidationError(
-            "Årsredovisningen kan inte markeras som slutlig: avstämningen av räkenskaperna går inte ihop. "
-            f"Kontroll som inte stämmer: {'; '.join(delar) or 'okänd'}."
-        )
+        for k in data.get("avstamning", []):
+            if not k.get("ok"):
+                d = k.get("differens")
+                delar.append(f"{k.get('kontroll')} (differens {d} kr)" if d not in (None, "", 0) else str(k.get("kontroll")))
+        fel.append(f"alla kontroller stämmer inte. Kontroll som inte stämmer: {'; '.join(delar) or 'okänd'}.")
+    if fel:
+        raise ValidationError("Årsredovisningen kan inte markeras som slutlig: " + " Dessutom: ".join(fel))
 
 
 def _status_andra(rapport: Rapport, ny: str) -> None:
@@ -203,11 +238,11 @@ def rapport_markera_slutlig(*, forbund: Forbund, aktor: Any, typ: str, ar: int, 
     if sammantrade is None or sammantrade.forbund_id != forbund.pk:
         raise ValidationError("Välj det sammanträde där styrelsen ska besluta om rapporten.")
     _status_andra(rapport, Rapport.Status.SLUTLIG)
-    _avstamning_kravs(rapport)
     rapport.sammantrade = sammantrade
     rapport.slutlig_tid = timezone.now()
     rapport.full_clean()
     rapport.save()
+    _kontroller_kravs(rapport, underlag_bygg(rapport=rapport, aktor=aktor))  # the snapshot the board will read
     _bestall(rapport, aktor)
     handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_markera_slutlig", objekt=rapport,
                    andringar=diff(fore, snapshot(rapport)))
@@ -240,8 +275,14 @@ def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragra
     dokument = rapport.dokument
     if dokument is None or dokument.status != Dokument.Status.KLAR or not rapport.slutlig_tid or dokument.bestalld < rapport.slutlig_tid:
         raise ValidationError("Den slutliga PDF:en är inte klar än. Vänta tills den är skapad och försök igen.")
-    _avstamning_kravs(rapport)
+    underlag = Rapportunderlag.objects.select_for_update().filter(pk=rapport.underlag_id).first() if rapport.underlag_id else None
+    if rapport.typ == RapportTyp.ARSREDOVISNING and (underlag is None or dokument.parametrar.get("underlag") != underlag.pk):
+        raise ValidationError("Den slutliga PDF:en är inte skapad från rapportens aktuella underlag. Skapa den slutliga versionen igen.")
+    _kontroller_kravs(rapport, underlag)
     dokument = dokument_las(dokument=dokument, aktor=aktor, detaljer={"beslut": str(paragraf), "rapport": rapport.pk})
+    if underlag is not None:  # the snapshot is frozen with the PDF: later data changes never alter it
+        underlag.fryst = timezone.now()
+        underlag.save(update_fields=["fryst"])
     rapport.beslut = paragraf
     rapport.faststalld_tid = timezone.now()
     rapport.sha256 = dokument.sha256

@@ -17,4 +17,5 @@ urlpatterns = [
     path("<str:typ>/<int:ar>/slutlig/", views.slutlig, name="slutlig"),
     path("<str:typ>/<int:ar>/ateroppna/", views.ateroppna, name="ateroppna"),
     path("<str:typ>/<int:ar>/faststall/", views.faststall, name="faststall"),
+    path("<str:typ>/<int:ar>/avstamning/", views.avstamning, name="avstamning"),
 ]

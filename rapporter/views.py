@@ -5,22 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fel_text
+from finsam.web import behorighet, formular_handling, knapp_handling
 
-from . import diagram, kallor, selectors, services
+from . import kallor, selectors, services
 from .forms import FaststallForm, MalForm, SlutligForm, TextForm
 from .models import Forbundsmal, Rapport, RapportTyp
 from .sektioner import ARSREDOVISNING_INSATS, SEKTIONER, sektion
 from .templatetags.rapporter import stycken
+from .underlag import rendera
+from .underlag.skillnader import skillnader
 
 
 def _typ(typ: str) -> str:
@@ -80,17 +81,9 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
         "dokument": obj.dokument if obj.pk else None,
     }
     if typ == RapportTyp.ARSREDOVISNING:
-        rak = kallor.rakenskaper(kontext.forbund, ar)
-        ok, kontroller = kallor.avstamning_for(rak, kontext.forbund, ar)
-        ut = kallor.utfall(kontext.forbund, ar, maskera=not kontext.kan("utfall.omaskerat"))
-        ctx.update({"avstamning_ok": ok, "avstamning": kontroller, "utfall": ut,
-                    "insatstexter": _insatstexter(kontext, ar, texter)})
-        if not ut.get("saknas"):
-            ctx["diagram_deltagare"] = diagram.staplar_kon(
-                [(r["kortnamn"] or r["namn"], r["deltagare"]) for r in ut["per_insats"].values()], f"Deltagare {ar} per insats och kön")
-            ctx["diagram_avslut"] = diagram.staplar_kon(
-                [(f["namn"], f) for f in ut["totalt"]["forsorjning_ut"]], f"Avslutade deltagare {ar} per försörjning vid avslut och kön")
-        ctx["diagram_budget"] = selectors.budget_diagram(rak)
+        ctx.update(_arsredovisning_sammanhang(kontext, obj, ar))
+        ctx["insatstexter"] = _insatstexter(kontext, ar, texter)
+        ctx["forra_aret"] = {k for (k, i) in selectors.texter(kontext.forbund, typ, ar - 1) if i is None}
     if kontext.kan("rapporter.redigera"):
         if obj.status == Rapport.Status.UTKAST:
             ctx["slutlig_form"] = SlutligForm(forbund=kontext.forbund, ar=ar)
@@ -99,12 +92,49 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
     return render(request, "rapporter/rapport.html", ctx)
 
 
-def _till_rapport(typ: str, ar: int, ankare: str = "") -> HttpResponse:
-    return redirect(reverse("rapporter:rapport", args=[typ, ar]) + (f"#{ankare}" if ankare else ""))
+def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[str, Any]:
+    """The reconciliation on the page: for a draft a fresh build (not stored); for a final or adopted report the stored
+    snapshot, and what has changed in the data since (a fresh build compared with it)."""
+    maskerad = not kontext.kan("utfall.omaskerat")
+    underlag = selectors.underlag_for(kontext, obj) if obj.pk and obj.status != Rapport.Status.UTKAST else None
+    farsk = rendera.komplett(kontext.forbund, ar, obj if obj.pk else None)
+    data = underlag.data if underlag is not None else farsk
+    ctx = rendera.kontext(data, kontext.forbund, maskerad=maskerad)
+    ut = ctx["utfall"]
+    sammanhang: dict[str, Any] = {
+        "underlag": underlag, "avstamning_ok": data["avstamning_ok"], "avstamning": data["avstamning"],
+        "avstamning_grupper": ctx["avstamning_grupper"], "saknade_avsnitt": data["saknade_avsnitt"], "utfall": ut,
+        "diagram_budget": ctx["diagram"].get("budget_utfall"),
+        "skillnader": skillnader(underlag.data, farsk, maskera=_maskerare(kontext) if maskerad else None) if underlag is not None else None,
+    }
+    if not ut.get("saknas"):
+        sammanhang["diagram_deltagare"] = ctx["diagram"].get("deltagare_kon")
+        sammanhang["diagram_avslut"] = ctx["diagram"].get("avslut_destination")
+    return sammanhang
+
+
+def _maskerare(kontext: Kontext) -> Any:
+    from uppfoljning.selectors import maskera, maskeringsgrans
+
+    grans = maskeringsgrans(kontext.forbund)
+    return lambda v: maskera(v, grans=grans)
+
+
+@behorighet("rapporter.visa")
+def avstamning(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+    """The adopted report's reconciliation and the changes in the data since adoption (for revisorer and the board)."""
+    typ, ar = _typ(typ), _ar(ar)
+    obj = selectors.rapport_for(kontext, typ, ar)
+    if obj is None or typ != RapportTyp.ARSREDOVISNING or obj.status == Rapport.Status.UTKAST:
+        raise Http404("Rapporten har inget fastställt eller slutligt underlag.")
+    ctx = _arsredovisning_sammanhang(kontext, obj, ar)
+    if ctx["underlag"] is None:
+        raise Http404("Rapporten saknar underlag.")
+    return render(request, "rapporter/avstamning.html", {"rapport": obj, "typ": typ, "ar": ar, **ctx})
 
 
 @behorighet("rapporter.redigera")
-def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str, insats_id: int | None = None) -> HttpResponse:
+def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str, insats_id: int | None = None) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     insats = None
     if insats_id is not None:
@@ -118,58 +148,50 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
     except KeyError as exc:
         raise Http404("Okänt avsnitt.") from exc
     befintlig = selectors.texter(kontext.forbund, typ, ar).get((nyckel, insats.pk if insats else None))
-    forhandsvisning = None
+    forra = None if befintlig and befintlig.text else selectors.texter(kontext.forbund, typ, ar - 1).get((nyckel, insats.pk if insats else None))
+    sammanhang = {"sektion": s, "typ": typ, "ar": ar, "typ_namn": RapportTyp(typ).label, "insats": insats, "befintlig": befintlig,
+                  "forra": forra if forra and forra.text else None, "forhandsvisning": None}
+    if request.method == "POST" and request.POST.get("atgard") == "forhandsgranska":
+        form = TextForm(request.POST)
+        sammanhang["forhandsvisning"] = stycken(form.cleaned_data["text"]) if form.is_valid() else None
+        return render(request, "rapporter/text.html", {"form": form, **sammanhang})
     if request.method == "POST":
         form = TextForm(request.POST)
-        if form.is_valid():
-            if request.POST.get("atgard") == "forhandsgranska":
-                forhandsvisning = stycken(form.cleaned_data["text"])
-            else:
-                try:
-                    services.rapporttext_spara(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar, sektion_nyckel=nyckel,
-                                               text=form.cleaned_data["text"], insats=insats)
-                except ValidationError as exc:
-                    messages.error(request, fel_text(exc))
-                else:
-                    messages.success(request, f"Texten ”{s.rubrik}” är sparad.")
-                    return _till_rapport(typ, ar, f"insats-{insats.pk}" if insats else f"sektion-{nyckel}")
-    else:
-        form = TextForm(initial={"text": befintlig.text if befintlig else ""})
-    return render(request, "rapporter/text.html", {
-        "form": form, "sektion": s, "typ": typ, "ar": ar, "typ_namn": RapportTyp(typ).label, "insats": insats,
-        "befintlig": befintlig, "forhandsvisning": forhandsvisning,
-    })
+    elif befintlig and befintlig.text:
+        form = TextForm(initial={"text": befintlig.text})
+    else:  # last year's text offered as the start
+        form = TextForm(initial={"text": forra.text if forra else ""})
+    return formular_handling(
+        request, form,
+        lambda d: services.rapporttext_spara(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar, sektion_nyckel=nyckel,
+                                             text=d["text"], insats=insats),
+        ok=f"Texten ”{s.rubrik}” är sparad.",
+        till=reverse("rapporter:rapport", args=[typ, ar]) + (f"#insats-{insats.pk}" if insats else f"#sektion-{nyckel}"),
+        mall="rapporter/text.html", sammanhang=sammanhang,
+    )
 
 
-def _utfor(request: HttpRequest, typ: str, ar: int, fn: Any, ok: str, /, **kw: Any) -> HttpResponse:
-    try:
-        fn(aktor=request.user, **kw)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-    else:
-        messages.success(request, ok)
-    return _till_rapport(typ, ar, "dokument")
+def _knapp(request: HttpRequest, typ: str, ar: int, utfor: Any, ok: str) -> HttpResponseBase:
+    return knapp_handling(request, utfor, ok=ok, till=reverse("rapporter:rapport", args=[typ, ar]) + "#dokument")
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
-    return _utfor(request, typ, ar, services.rapport_generera, "Rapporten skapas i bakgrunden. Sidan visar hur långt den har kommit.",
-                  forbund=kontext.forbund, typ=typ, ar=ar)
+    return _knapp(request, typ, ar, lambda: services.rapport_generera(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar),
+                  "Underlaget är byggt och rapporten skapas i bakgrunden. Sidan visar hur långt den har kommit.")
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def slutlig(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def slutlig(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     form = SlutligForm(request.POST, forbund=kontext.forbund, ar=ar)
-    if not form.is_valid():
-        messages.error(request, "Välj det sammanträde där styrelsen ska besluta om rapporten.")
-        return _till_rapport(typ, ar, "status")
-    return _utfor(request, typ, ar, services.rapport_markera_slutlig,
-                  "Rapporten är markerad som slutlig. Den slutliga PDF:en skapas nu.",
-                  forbund=kontext.forbund, typ=typ, ar=ar, sammantrade=form.cleaned_data["sammantrade"])
+    sammantrade = form.cleaned_data["sammantrade"] if form.is_valid() else None  # none chosen: the service refuses
+    return _knapp(request, typ, ar, lambda: services.rapport_markera_slutlig(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar,
+                                                                              sammantrade=sammantrade),
+                  "Rapporten är markerad som slutlig. Den slutliga PDF:en skapas nu från underlaget.")
 
 
 def _rapport_obj(kontext: Kontext, typ: str, ar: int) -> Rapport:
@@ -181,24 +203,23 @@ def _rapport_obj(kontext: Kontext, typ: str, ar: int) -> Rapport:
 
 @behorighet("rapporter.redigera")
 @require_POST
-def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     obj = _rapport_obj(kontext, typ, ar)
-    return _utfor(request, typ, ar, services.rapport_ateroppna, "Rapporten är återöppnad som utkast.", forbund=kontext.forbund, rapport=obj)
+    return _knapp(request, typ, ar, lambda: services.rapport_ateroppna(forbund=kontext.forbund, aktor=request.user, rapport=obj),
+                  "Rapporten är återöppnad som utkast.")
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def faststall(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
+def faststall(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     obj = _rapport_obj(kontext, typ, ar)
     form = FaststallForm(request.POST, forbund=kontext.forbund, sammantrade=obj.sammantrade)
-    if not form.is_valid():
-        messages.error(request, "Välj styrelsens beslutsparagraf från sammanträdet.")
-        return _till_rapport(typ, ar, "status")
-    return _utfor(request, typ, ar, services.rapport_faststall,
-                  "Rapporten är fastställd. PDF:en är låst och dess kontrollsumma (SHA-256) sparad.",
-                  forbund=kontext.forbund, rapport=obj, paragraf=form.cleaned_data["paragraf"])
+    paragraf = form.cleaned_data["paragraf"] if form.is_valid() else None  # none chosen: the service refuses
+    return _knapp(request, typ, ar, lambda: services.rapport_faststall(forbund=kontext.forbund, aktor=request.user, rapport=obj,
+                                                                        paragraf=paragraf),
+                  "Rapporten är fastställd. PDF:en och underlaget är låsta och PDF:ens kontrollsumma (SHA-256) sparad.")
 
 
 # --- The goal table -------------------------------------------------------------------------------
@@ -212,60 +233,41 @@ def mal(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_ny(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def mal_ny(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
-    form = MalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, fel_text(exc))
-        else:
-            messages.success(request, "Målet är tillagt.")
-            return redirect("rapporter:mal", ar=ar)
-    return render(request, "rapporter/mal.html", {"ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "form": form,
-                                                   "ar_val": _ar_val()}, status=400)
+    return formular_handling(
+        request, MalForm(request.POST),
+        lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, **d),
+        ok="Målet är tillagt.", till=reverse("rapporter:mal", args=[ar]), mall="rapporter/mal.html",
+        sammanhang={"ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "ar_val": _ar_val()},
+    )
 
 
 @behorighet("rapporter.redigera")
-def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
-    if request.method == "POST":
-        form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk))
-        if form.is_valid():
-            try:
-                services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **form.cleaned_data)
-            except ValidationError as exc:
-                messages.error(request, fel_text(exc))
-            else:
-                messages.success(request, "Målet är sparat.")
-                return redirect("rapporter:mal", ar=obj.ar)
-    else:
-        form = MalForm(instance=obj)
-    return render(request, "rapporter/mal_andra.html", {"form": form, "obj": obj})
+    form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk)) if request.method == "POST" else MalForm(instance=obj)
+    return formular_handling(
+        request, form,
+        lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **d),
+        ok="Målet är sparat.", till=lambda m: reverse("rapporter:mal", args=[m.ar]), mall="rapporter/mal_andra.html",
+        sammanhang={"obj": obj},
+    )
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
+def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
-    try:
-        services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-    else:
-        messages.success(request, "Målet är borttaget.")
-    return redirect("rapporter:mal", ar=obj.ar)
+    return knapp_handling(request, lambda: services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj),
+                          ok="Målet är borttaget.", till=reverse("rapporter:mal", args=[obj.ar]))
 
 
 @behorighet("rapporter.redigera")
 @require_POST
-def mal_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
+def mal_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
-    try:
-        antal = services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar)
-    except ValidationError as exc:
-        messages.error(request, fel_text(exc))
-    else:
-        messages.success(request, f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.")
-    return redirect("rapporter:mal", ar=ar)
+    return knapp_handling(
+        request, lambda: services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar),
+        ok=lambda antal: f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.", till=reverse("rapporter:mal", args=[ar]),
+    )

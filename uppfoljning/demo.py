@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 from typing import Any
 
 from django.db import transaction
@@ -17,11 +18,15 @@ from finsam.models import Forbund
 from insatser.models import Insats
 
 from .models import Deltagare, Inskrivning
+from .vokabular import ALDERSGRUPPER
 
-# Known interventions of Skellefteå-Norsjö (seeds/004b): new participants per year and age span.
+# Known interventions of Skellefteå-Norsjö (seeds/004b): new participants per year and age span. The age span is only a
+# fallback: an intervention with a target age group gets participants inside it (the report checks enrolments against it).
+# Påfart had 14 participants over its whole run (2016-08 – 2019-06), so about 4 a year.
 PROFIL: dict[str, tuple[int, int, int]] = {
     "AMT": (70, 18, 29), "ARBETSMARKNADSTORGET": (70, 18, 29), "MISAM": (90, 18, 64), "MYSAM": (45, 30, 64),
-    "PROAKTIV": (30, 16, 29), "NASTASTEG": (12, 16, 29), "VAGENVIDARE": (25, 20, 64), "FRAMSTEG": (6, 20, 60), "PRAKTIKSTEGET": (6, 16, 20),
+    "PROAKTIV": (30, 16, 29), "NASTASTEG": (12, 16, 29), "VAGENVIDARE": (25, 20, 64), "FRAMSTEG": (6, 20, 60), "PRAKTIKSTEGET": (4, 16, 20),
+    "PAFART": (4, 16, 20),
 }
 STANDARD = (20, 18, 64)
 KON = [("kvinna", 46), ("man", 52), ("annat", 2)]
@@ -40,18 +45,20 @@ def _val(rnd: random.Random, vikter: list[tuple[str, int]]) -> str:
     return rnd.choices([k for k, _ in vikter], weights=[v for _, v in vikter])[0]
 
 
-def _profil(kortnamn: str) -> tuple[int, int, int]:
-    nyckel = "".join(c for c in kortnamn.upper() if c.isalnum())
-    return next((p for k, p in PROFIL.items() if nyckel.startswith(k)), STANDARD)
+def _profil(insats: Insats) -> tuple[int, int, int]:
+    ascii_namn = unicodedata.normalize("NFKD", insats.kortnamn.upper()).encode("ascii", "ignore").decode()
+    nyckel = "".join(c for c in ascii_namn if c.isalnum())
+    per_ar, lag, hog = next((p for k, p in PROFIL.items() if nyckel.startswith(k)), STANDARD)
+    return per_ar, insats.alder_fran or lag, insats.alder_till or hog
+
+
+def _aldersgrupp(alder: int) -> str:
+    return next((namn for namn, lag, hog in ALDERSGRUPPER if lag <= alder <= hog), "")
 
 
 def _fyll(forbund: Forbund, insats: Insats) -> int:
     rnd = random.Random(f"finsam-demo-{insats.kortnamn}")  # noqa: S311 - deterministic demo data
-    per_ar, lag, hog = _profil(insats.kortnamn)
-    # Ages within the intervention's target group (the enrolment rules refuse others without a recorded reason).
-    lag, hog = max(lag, insats.alder_fran or lag), min(hog, insats.alder_till or hog)
-    if lag > hog:
-        lag, hog = insats.alder_fran or lag, insats.alder_till or hog
+    per_ar, lag, hog = _profil(insats)
     start = max(insats.startdatum, dt.date(FORSTA_AR, 1, 1))
     slut = min(insats.slutdatum or dt.date(SISTA_AR, 12, 31), dt.date(SISTA_AR, 12, 31), dt.date.today())
     if start > slut:
@@ -64,13 +71,16 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
     while dag <= slut:
         ar_dagar = 366 if dag.year % 4 == 0 else 365
         if rnd.random() < per_ar / ar_dagar:
-            index = [i for i, a in enumerate(avslutade) if a[1] < dag - dt.timedelta(days=60)]
-            atervander = index and rnd.random() < 0.04
-            if atervander:  # a returning participant: same code, new enrolment (if still within the target group)
+            # A returning participant (same code, new enrolment) keeps the facts of the first enrolment and returns only
+            # within the same age group: the report counts each participant once per breakdown.
+            index = [i for i, a in enumerate(avslutade) if a[1] < dag - dt.timedelta(days=60)
+                     and _aldersgrupp(dag.year - a[2]["fodelsear"]) == _aldersgrupp(a[2]["inskriven"].year - a[2]["fodelsear"])
+                     and lag <= dag.year - a[2]["fodelsear"] <= hog]
+            forra = None
+            if index and rnd.random() < 0.04:
                 kod, _, forra = avslutade.pop(rnd.choice(index))
                 kon, fodelsear, utbildning = forra["kon"], forra["fodelsear"], forra["utbildning"]
-                atervander = lag <= dag.year - fodelsear <= hog
-            if not atervander:
+            else:
                 nummer += 1
                 kod = f"{prefix}-{dag.year}-{nummer:03d}"
                 kon, fodelsear = _val(rnd, KON), dag.year - rnd.randint(lag, hog)
@@ -80,8 +90,11 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
             utdag = dag + dt.timedelta(days=varaktighet)
             if insats.slutdatum and utdag > insats.slutdatum:
                 utdag = insats.slutdatum
-            falt: dict[str, Any] = {"kon": kon, "fodelsear": fodelsear, "remittent": _val(rnd, REMITTENT), "utbildning": utbildning,
-                                    "forsorjning_in": _val(rnd, FORSORJNING_IN), "inskriven": dag, "samtycke_datum": dag}
+            remittent, forsorjning_in = _val(rnd, REMITTENT), _val(rnd, FORSORJNING_IN)
+            if forra is not None:
+                remittent, forsorjning_in = forra["remittent"], forra["forsorjning_in"]
+            falt: dict[str, Any] = {"kon": kon, "fodelsear": fodelsear, "remittent": remittent, "utbildning": utbildning,
+                                    "forsorjning_in": forsorjning_in, "inskriven": dag, "samtycke_datum": dag}
             if utdag <= min(SLUTDAG, dt.date.today()):
                 falt["avslutad"], falt["forsorjning_ut"] = utdag, _val(rnd, FORSORJNING_UT)
                 avslutade.append((kod, utdag, falt))

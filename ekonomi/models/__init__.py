@@ -1,5 +1,6 @@
 """Ekonomi: contributions, budgets, bookkeeping imports, follow-up, account mapping and audit."""
 
+from .avrundning import Bidragsavrundning, Bidragsjustering
 from .bidrag import Kommunandel, Tilldelning
 from .bokforing import (
     Bokforingsjobb,
@@ -16,6 +17,8 @@ from .revision import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Pr
 
 __all__ = [
     "Ansvarsfrihet",
+    "Bidragsavrundning",
+    "Bidragsjustering",
     "Bokforingsjobb",
     "Budget",
     "Budgetrad",

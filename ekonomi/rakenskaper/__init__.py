@@ -11,8 +11,10 @@ from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
+from .bidragskontroll import bidragsregler
 from .data import NOLL, Saldon, las_saldon
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
+from .kontinuitet import jamforelsekontroller
 
 __all__ = ["rakenskaper"]
 
@@ -91,8 +93,9 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
         data["avstamning"] = [{"kontroll": f"Bokföringen för {ar} är importerad", "ok": False, "differens": NOLL,
                                "detalj": "Importera årets SIE-fil eller saldobalans."}]
     else:
-        data["avstamning"] = kontroller(data, bidrag, medlemmar)
+        data["avstamning"] = kontroller(data, bidrag, medlemmar, bidragsregler(forbund, ar))
         if imp.har_verifikationer:  # SIE 1–3 and trial balances have no vouchers to check
             data["avstamning"].insert(4, _verifikationskontroll(akt, akt.rorelse))
+        data["avstamning"] += jamforelsekontroller(data, forbund, ar, importer)
     data["avstamning_ok"] = all(k["ok"] for k in data["avstamning"])
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from .bidragskontroll import medlemskontroller
 from .data import NOLL
 
 
@@ -12,7 +13,8 @@ def _kontroll(text: str, differens: Decimal, detalj: str = "") -> dict[str, Any]
     return {"kontroll": text, "ok": differens == 0, "differens": differens, "detalj": detalj}
 
 
-def kontroller(data: dict[str, Any], bidrag: dict[str, Any], medlemsnamn: dict[int, str]) -> list[dict[str, Any]]:
+def kontroller(data: dict[str, Any], bidrag: dict[str, Any], medlemsnamn: dict[int, str],
+               regler: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     br, kf, rs = data["balansrakning"], data["kassaflodesanalys"], data["resultatrakning"]
     ut: list[dict[str, Any]] = [
         _kontroll("Tillgångar = eget kapital och skulder", br["summa_tillgangar"] - br["summa_eget_kapital_och_skulder"]),
@@ -44,14 +46,5 @@ def kontroller(data: dict[str, Any], bidrag: dict[str, Any], medlemsnamn: dict[i
         fel["ok"] = False  # nothing to compare against is a failure, whatever the difference
         ut.append(fel)
     else:
-        for medlem_id in sorted(set(per_medlem) | set(bidrag["per_medlem"]), key=lambda m: _ordning(medlemsnamn, m)):
-            ut.append(_kontroll(
-                f"Intäkt från {medlemsnamn.get(medlem_id, medlem_id)} = medlemsbidraget",
-                per_medlem.get(medlem_id, NOLL) - bidrag["per_medlem"].get(medlem_id, NOLL),
-            ))
+        ut += medlemskontroller(per_medlem, bidrag, medlemsnamn, regler)
     return ut
-
-
-def _ordning(medlemsnamn: dict[int, str], medlem_id: int) -> int:
-    ordning = list(medlemsnamn)
-    return ordning.index(medlem_id) if medlem_id in ordning else len(ordning)

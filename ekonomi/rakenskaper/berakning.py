@@ -10,6 +10,7 @@ from typing import Any
 
 from ..models import Kontointervall, Kontokoppling
 from .data import NOLL, Saldon
+from .kontinuitet import resultat_ej_i_eget_kapital
 
 
 def resultatrakning(s: Saldon) -> dict[str, Decimal]:
@@ -28,9 +29,8 @@ def resultatrakning(s: Saldon) -> dict[str, Decimal]:
 
 def balansrakning(s: Saldon, arets_resultat: Decimal) -> dict[str, Decimal]:
     anl, fordr, kassa = s.ub("anlaggningstillgangar"), s.ub("fordringar"), s.ub("kassa_bank")
-    # A result not yet booked to equity (no closing entry in the file) belongs to closing equity.
-    bokfort = s.res("resultatdisposition")
-    ej_bokfort = arets_resultat - bokfort
+    # A result not yet booked to equity (no closing entry in the file) belongs to closing equity; a closed year's UB has it.
+    ej_bokfort = resultat_ej_i_eget_kapital(s, arets_resultat)
     # Opening balances that do not sum to zero carry last year's result not yet booked to equity: it belongs to equity.
     ej_bokfort_fg = sum((s.ib(r) for r in Kontointervall.BALANS), NOLL)
     ek_ingang = -s.ib("eget_kapital") + ej_bokfort_fg

@@ -1,5 +1,6 @@
 """Every write use case of ekonomi. Keyword-only, atomic, validated, audited."""
 
+from .avrundning import bidragsavrundning_spara, bidragsjustering_spara
 from .bidrag import tilldelning_spara
 from .bokforing import (
     kontointervall_spara,
@@ -29,6 +30,8 @@ from .revision import ansvarsfrihet_spara, installning_spara, prognos_spara, rev
 
 __all__ = [
     "ansvarsfrihet_spara",
+    "bidragsavrundning_spara",
+    "bidragsjustering_spara",
     "bokforing_import_bestall",
     "bokforing_import_starta",
     "bokforing_importera",

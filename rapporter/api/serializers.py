@@ -45,5 +45,5 @@ class RapporttextInSerializer(serializers.Serializer[None]):
 class ForbundsmalSerializer(serializers.ModelSerializer[Forbundsmal]):
     class Meta:
         model = Forbundsmal
-        fields = ["id", "ar", "ordning", "mal", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
+        fields = ["id", "ar", "ordning", "mal", "slag", "utforande", "matbart", "ansvarig", "period", "bedomning", "kommentar"]
         read_only_fields = ["id"]

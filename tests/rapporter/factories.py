@@ -103,3 +103,16 @@ def mal(forbund: Forbund, ar: int = 2019, mal_text: str = "God ekonomisk hushål
 
 def text(forbund: Forbund, typ: str, ar: int, sektion: str, text_: str) -> Rapporttext:
     return Rapporttext.objects.create(forbund=forbund, typ=typ, ar=ar, sektion=sektion, text=text_)
+
+
+def obligatoriska_delar(forbund: Forbund, ar: int = 2019, *, utom: tuple[str, ...] = ()) -> None:
+    """Every required text section written and one assessed financial goal and one operational goal (god hushållning)."""
+    from rapporter.sektioner import ARSREDOVISNING
+
+    for s in ARSREDOVISNING:
+        if s.kravs and s.nyckel not in utom and not Rapporttext.objects.filter(forbund=forbund, typ="arsredovisning", ar=ar,
+                                                                               sektion=s.nyckel, insats=None).exists():
+            text(forbund, "arsredovisning", ar, s.nyckel, f"Text om {s.rubrik.lower()} {ar}.")
+    if "mal" not in utom:
+        mal(forbund, ar, "Eget kapital förbrukas enligt budget", slag="finansiellt", bedomning="uppfyllt", ordning=1)
+        mal(forbund, ar, "Insatserna leder till arbete eller studier", slag="verksamhet", bedomning="delvis_uppfyllt", ordning=2)

@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, RollTyp
-from rapporter.models import Forbundsmal, Rapport
+from rapporter.models import Forbundsmal, Rapport, Rapportunderlag
+from rapporter.underlag.kodning import kontrollsumma
+from rapporter.underlag.rendera import komplett
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
@@ -22,8 +25,14 @@ def _rapport(forbund: Forbund, *, last: bool, typ: str = "arsredovisning", ar: i
                  status=Dokument.Status.KLAR, sha256="0" * 64, last=last)
     d.fil.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     d.save()
-    return Rapport.objects.create(forbund=forbund, typ=typ, ar=ar, dokument=d,
-                                  status=Rapport.Status.FASTSTALLD if last else Rapport.Status.UTKAST)
+    rapport = Rapport.objects.create(forbund=forbund, typ=typ, ar=ar, dokument=d,
+                                     status=Rapport.Status.FASTSTALLD if last else Rapport.Status.UTKAST)
+    if last and typ == "arsredovisning":  # an adopted annual report has its frozen snapshot
+        data = komplett(forbund, ar, rapport)
+        rapport.underlag = Rapportunderlag.objects.create(forbund=forbund, rapport=rapport, data=data, sha256=kontrollsumma(data),
+                                                          fryst=timezone.now())
+        rapport.save(update_fields=["underlag"])
+    return rapport
 
 
 def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
@@ -45,6 +54,7 @@ RADER = [
     Rad("rapporter:slutlig", lambda m: "/rapporter/verksamhetsplan/2020/slutlig/", "rapporter.redigera", metod="post"),
     Rad("rapporter:ateroppna", lambda m: "/rapporter/arsredovisning/2019/ateroppna/", "rapporter.redigera", metod="post"),
     Rad("rapporter:faststall", lambda m: "/rapporter/arsredovisning/2019/faststall/", "rapporter.redigera", metod="post"),
+    Rad("rapporter:avstamning", lambda m: "/rapporter/arsredovisning/2018/avstamning/", "rapporter.visa"),
     Rad("rapporter:mal", lambda m: "/rapporter/mal/2019/", "rapporter.utkast"),
     Rad("rapporter:mal_ny", lambda m: "/rapporter/mal/2019/nytt/", "rapporter.redigera", metod="post",
         data=lambda m: {"mal": "Nytt mål", "period": "2019"}),

@@ -60,6 +60,7 @@ def test_slutlig_vagras_utan_rakenskaper(forbund: Forbund, chef: Any, moten: dic
 
 def test_faststalld_pdf_ar_last_och_behaller_kontrollsumman(forbund: Forbund, chef: Any, moten: dict[str, Any]) -> None:
     rakenskaper_2019(forbund)
+    f.obligatoriska_delar(forbund)
     services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande",
                                text="Ett år av samverkan.")
     rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019,

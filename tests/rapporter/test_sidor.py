@@ -45,7 +45,7 @@ def test_fast_antal_fragor_pa_sidorna(url: str, forbund: Forbund, chef_klient: C
     fore = _fragor(chef_klient, url)
     _mer_data(forbund, 5)
     assert _fragor(chef_klient, url) == fore
-    assert fore <= 30, fore
+    assert fore <= 60, fore  # the annual report page reconciles a full fresh snapshot
 
 
 def test_forhandsgranskning_sparar_inget(forbund: Forbund, chef_klient: Client) -> None:
