@@ -29,7 +29,9 @@ def bygg_protokoll(dokument: Dokument, progress: Progress) -> bytes:
     progress(20, "Hämtar närvaro och paragrafer")
     mote = _mote(dokument)
     innehall = pdf.protokoll_pdf(selectors.protokoll_data(mote))
-    if mote.justerat is not None:  # the final minutes carry the signature page and the PAdES signature
+    # The final minutes carry the signature page and the PAdES signature (minutes locked without any recorded
+    # justering, e.g. imported history, are final but have no signatories to list).
+    if mote.justerat is not None and mote.justeringar.exists():
         from .services.signering import protokoll_signera
 
         progress(80, "Signerar protokollet")

@@ -8,10 +8,13 @@ by the signature page and one PAdES (ETSI.CAdES.detached) signature over all of 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
+from typing import TypeVar
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.generic import pdf_name
@@ -35,6 +38,9 @@ class Signaturrad:
     roll: str  # "Ordförande", "Sekreterare", "Justerare"
     tidpunkt: dt.datetime
     metod: str  # how they authenticated, e.g. "Lösenord (förnyad inloggning)"
+
+
+T = TypeVar("T")
 
 
 def signatursida_pdf(signaturer: Sequence[Signaturrad], *, rubrik: str, utfardare: str, certifikat: str) -> bytes:
@@ -85,5 +91,17 @@ def signera_pdf(pdf_bytes: bytes, signaturer: Sequence[Signaturrad], *, rubrik: 
         name=utfardare or subjekt,
     )
     ut = BytesIO()
-    PdfSigner(meta, signer=signer, new_field_spec=fields.SigFieldSpec(sig_field_name=FALTNAMN)).sign_pdf(w, output=ut)
+    pdf_signer = PdfSigner(meta, signer=signer, new_field_spec=fields.SigFieldSpec(sig_field_name=FALTNAMN))
+    utan_handelseloop(lambda: pdf_signer.sign_pdf(w, output=ut))
     return ut.getvalue()
+
+
+def utan_handelseloop(fn: Callable[[], T]) -> T:
+    """Run `fn` (pyHanko's sync API calls asyncio.run) in a thread of its own when this thread already runs an
+    event loop (an ASGI server, or Playwright in the browser tests); otherwise here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from finsam.models import Dokument, Forbund, RollTyp
 from finsam.permissions import Kontext
-from styrelse.models import Justering, Sammantrade
+from styrelse.models import Justering, Narvaro, Sammantrade
 from styrelse.services import (
     anslag_registrera,
     beslut_fatta,
@@ -38,10 +38,12 @@ def _justera_och_anslå(forbund: Forbund, chef: Any) -> Sammantrade:
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=timezone.localdate(), mall="standard")
     for m in s["ledamot"].values():
         narvaro(mote, m)
-    for a in mote.arenden.order_by("ordning"):
-        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser))
+    Narvaro.objects.create(forbund=forbund, sammantrade=mote, person=s["chef"], kategori="tjansteperson", funktion="Förbundschef")
     ordf, just = s["ledamot"]["skelleftea"].person, s["ledamot"]["af"].person
-    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=ordf, sekreterare=s["chef"], justerare=[just])
+    for a in mote.arenden.order_by("ordning"):  # the justerare are elected at "Val av justerare"
+        val = [just] if a.rubrik.lower().startswith("val av justerare") else None
+        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser), justerare=val)
+    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=ordf, sekreterare=s["chef"])
     mote_avsluta(sammantrade=mote, aktor=chef)
     ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     for roll, person in [(Justering.Roll.ORDFORANDE, ordf), (Justering.Roll.SEKRETERARE, s["chef"]),

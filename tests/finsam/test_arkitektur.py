@@ -13,24 +13,12 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter"]
+APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
 
 # Modules not yet converted when this test was written (other branches are converting them now).
 # The lead empties this list at integration: the test fails on an entry that no longer offends,
 # so every conversion must also delete its line here.
-EJ_KONVERTERADE_VYER: dict[str, set[str]] = {
-    "ekonomi": {
-        "ekonomi/views/bidrag.py",
-        "ekonomi/views/bokforing.py",
-        "ekonomi/views/budget.py",
-        "ekonomi/views/rakenskaper.py",
-        "ekonomi/views/revision.py",
-    },
-    "insatser": {"insatser/views/ansokan.py", "insatser/views/beslut.py", "insatser/views/rapporter.py", "insatser/views/register.py"},
-    "rapporter": {"rapporter/views.py"},
-    "styrelse": {"styrelse/views/beslut.py", "styrelse/views/mote.py", "styrelse/views/register.py"},
-    "uppfoljning": {"uppfoljning/views.py"},
-}
+EJ_KONVERTERADE_VYER: dict[str, set[str]] = {}
 EJ_KONVERTERADE_SERIALIZERS: dict[str, set[str]] = {}
 
 

@@ -35,8 +35,8 @@ def _fragor(klient: Client, url: str = "/") -> tuple[list[str], str]:
 
 
 def _med_rakenskaper(forbund: Forbund) -> None:
-    tilldelning(forbund)
-    importera_csv(forbund)  # no account mapping: the notes do not sum, so the reconciliation fails
+    tilldelning(forbund, belopp=4008)  # the books show 4 000: income per member does not reconcile
+    importera_csv(forbund)
     insats = f.insats(forbund, "MISAM")
     from insatser.models import Rapport
 
@@ -78,11 +78,9 @@ def test_notisen_foljer_en_ny_andring_direkt(forbund: Forbund, chef_klient: Clie
     importera_csv(forbund)
     _, html = _fragor(chef_klient)
     assert "Räkenskaperna 2019:" in html
-    antal_fore = html.split("Räkenskaperna 2019: ")[1].split(" ")[0]
-    tilldelning(forbund)  # an audited write that changes the member-contribution checks
+    tilldelning(forbund)  # an audited write: with the member contributions recorded every check holds
     _, html = _fragor(chef_klient)
-    antal_efter = html.split("Räkenskaperna 2019: ")[1].split(" ")[0]
-    assert antal_fore != antal_efter
+    assert "Räkenskaperna 2019:" not in html
 
 
 def test_rollerna_hamtas_en_gang_per_sida(forbund: Forbund, chef_klient: Client) -> None:

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from finsam.models import Forbund, RollTyp
-from styrelse.models import Mandat, Sammantrade
+from styrelse.models import Mandat, Narvaro, Sammantrade
 from styrelse.services import beslut_fatta, mote_avsluta, sammantrade_andra, sammantrade_planera
 
 from .factories import narvaro
@@ -38,10 +38,11 @@ def genomfort_mote(forbund: Forbund, chef: Any, s: dict[str, Any], datum: dt.dat
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=datum or timezone.localdate(), mall="standard")
     for m in s["ledamot"].values():
         narvaro(mote, m)
-    for a in mote.arenden.order_by("ordning"):
-        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser))
-    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, sekreterare=s["chef"],
-                      justerare=[s["ledamot"]["af"].person])
+    Narvaro.objects.create(forbund=forbund, sammantrade=mote, person=s["chef"], kategori="tjansteperson", funktion="Förbundschef")
+    for a in mote.arenden.order_by("ordning"):  # the justerare are elected at "Val av justerare"
+        val = [s["ledamot"]["af"].person] if a.rubrik.lower().startswith("val av justerare") else None
+        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text=a.text, beslut="\n".join(a.forslag_satser), justerare=val)
+    sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, sekreterare=s["chef"])
     mote_avsluta(sammantrade=mote, aktor=chef)
     mote.refresh_from_db()
     return mote

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from finsam.models import Forbund, Handelse, RollTyp
+from tests.api_fel import api_fel
 from tests.uppfoljning import factories as f
 from uppfoljning.models import Deltagare, Inskrivning
 from uppfoljning.selectors import utanfor_malgrupp
@@ -62,11 +63,11 @@ def test_ny_inskrivning_sida_och_api_avvisar_lika(unga: Any, klient: Callable[..
     assert sida.context["form"].errors[falt] == [meddelande]
     api_andring = {k: int(v) if k == "fodelsear" else v for k, v in andring.items()}
     api = c.post("/api/uppfoljning/inskrivningar/", _api(**api_andring), content_type="application/json")
-    assert api.status_code == 400 and api.json() == {falt: [meddelande]}
+    assert api.status_code == 400 and api_fel(api) == {falt: [meddelande]}
     imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (
         RUBRIK + f"\nUNGA;P1;kvinna;{andring.get('fodelsear', '1998')};af;gymnasium;a_kassa;{andring.get('inskriven', '2019-02-01')};;;ja\n"
     ).encode())})
-    assert imp.status_code == 400 and imp.json()["fel"][0].endswith(meddelande)
+    assert imp.status_code == 400 and api_fel(imp)["fel"][0].endswith(meddelande)
     _ingenting_sparat()
 
 
@@ -102,7 +103,7 @@ def test_avslut_efter_insatsens_slut_avvisas_pa_sidan_och_i_api(unga: Any, forbu
     assert sida.status_code == 400 and sida.context["form"].errors["avslutad"] == [meddelande]
     api = c.post(f"/api/uppfoljning/inskrivningar/{ins.pk}/avslut/", {"avslutad": "2020-01-10", "forsorjning_ut": "arbete"},
                  content_type="application/json")
-    assert api.status_code == 400 and api.json() == {"avslutad": [meddelande]}
+    assert api.status_code == 400 and api_fel(api) == {"avslutad": [meddelande]}
     andra = c.post(f"/uppfoljning/inskrivning/{ins.pk}/andra/", {"kon": "kvinna", "fodelsear": "1998", "remittent": "af",
                                                                  "utbildning": "gymnasium", "forsorjning_in": "a_kassa",
                                                                  "inskriven": "2019-02-01", "avslutad": "2020-01-10",
@@ -110,7 +111,7 @@ def test_avslut_efter_insatsens_slut_avvisas_pa_sidan_och_i_api(unga: Any, forbu
     assert andra.status_code == 400 and andra.context["form"].errors["avslutad"] == [meddelande]
     patch = c.patch(f"/api/uppfoljning/inskrivningar/{ins.pk}/", {"avslutad": "2020-01-10", "forsorjning_ut": "arbete"},
                     content_type="application/json")
-    assert patch.status_code == 400 and patch.json() == {"avslutad": [meddelande]}
+    assert patch.status_code == 400 and api_fel(patch) == {"avslutad": [meddelande]}
     ins.refresh_from_db()
     assert ins.avslutad is None and not Handelse.objects.filter(handling__in=["inskrivning_avsluta", "inskrivning_andra"]).exists()
 
@@ -139,5 +140,5 @@ def test_samtycke_ar_aldrig_forifyllt(unga: Any, klient: Callable[..., Client]) 
     assert 'type="checkbox"' in ruta and "checked" not in ruta
     utan = {k: v for k, v in _api().items() if k != "samtycke"}
     svar = c.post("/api/uppfoljning/inskrivningar/", utan, content_type="application/json")
-    assert svar.status_code == 400 and svar.json() == {"samtycke": ["Det här fältet är obligatoriskt."]}
+    assert svar.status_code == 400 and api_fel(svar) == {"samtycke": ["Det här fältet är obligatoriskt."]}
     _ingenting_sparat()
