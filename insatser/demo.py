@@ -313,6 +313,7 @@ def seed_beviljat_2019(forbund: Forbund, aktor: Any, insatser: dict[str, Insats]
         + "\n".join(f"att bevilja {k} {v:,} kr för 2019".replace(",", " ") for k, v in BEVILJAT_2019.items()),
     )
     Sammantrade.objects.filter(pk=paragraf.sammantrade_id, status=Sammantrade.Status.PLANERAT).update(status=Sammantrade.Status.JUSTERAT)
+    paragraf.sammantrade.refresh_from_db()
     for kortnamn, belopp in BEVILJAT_2019.items():
         insats = insatser.get(kortnamn)
         if insats is not None and not Beviljande.objects.filter(insats=insats, paragraf=paragraf, ar=2019).exists():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.models import Dokument, Forbund
+from styrelse.regler import paragraf_for_faststallelse
 
 from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import sektion
@@ -269,6 +270,8 @@ def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragra
     fore = snapshot(rapport)
     if paragraf is None or paragraf.forbund_id != forbund.pk:
         raise ValidationError("Välj styrelsens beslutsparagraf.")
+    if rapport.typ == RapportTyp.ARSREDOVISNING:  # a § of a held meeting, about the annual report, after the year
+        paragraf_for_faststallelse(paragraf, "arsredovisning", rapport.ar)
     _status_andra(rapport, Rapport.Status.FASTSTALLD)
     if paragraf.sammantrade_id != rapport.sammantrade_id:
         raise ValidationError("Beslutet ska vara fattat vid det sammanträde rapporten gjordes slutlig för.")

@@ -72,6 +72,9 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     nu, fore = _ar(akt), _ar(fg)
     data.update(nu)
     data["foregaende"] = fore if fg.finns else None
+    # The comparison year's opening balances are known from its own import, or from #IB -1 in this file; without them
+    # (many programs write only #UB -1 and #RES -1) the comparison year's movement cannot be checked.
+    data["foregaende_ib_kand"] = (ar - 1 in importer) or any(fg.ib(r) != 0 for r in Kontointervall.BALANS)
     data["ej_kopplade_konton"] = akt.ej_mappade
     data["konton_utanfor"] = akt.utanfor  # classes 9 and 0, shown apart
     data["noter"] = noter(akt, kopplingar, nu["resultatrakning"], nu["balansrakning"], fg if fg.finns else None, medlemmar)

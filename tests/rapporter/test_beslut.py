@@ -72,9 +72,13 @@ def test_faststalld_pdf_ar_last_och_behaller_kontrollsumman(forbund: Forbund, ch
     with pytest.raises(ValidationError, match="markerad som slutlig"):
         services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande", text="Ändrat")
     # A decision from another meeting does not adopt it
-    fel_paragraf = f.paragraf(forbund, moten["moten"][1], nummer=80, rubrik="Annat")
+    fel_paragraf = f.paragraf(forbund, moten["moten"][1], nummer=80, rubrik="Årsredovisning 2019")
     with pytest.raises(ValidationError, match="sammanträde"):
         services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=fel_paragraf)
+    # Nor a § of another kind at the right meeting (issue 10: only an item about the annual report adopts it)
+    oppnande = f.paragraf(forbund, moten["beslutsmote"], nummer=1, rubrik="Mötets öppnande")
+    with pytest.raises(ValidationError, match="inget ärende om årsredovisningen"):
+        services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=oppnande)
     paragraf = f.paragraf(forbund, moten["beslutsmote"], nummer=5, rubrik="Årsredovisning 2019")
     rapport = services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=paragraf)
     dokument.refresh_from_db()
