@@ -74,7 +74,7 @@ def test_ansokan_fran_inkommen_till_beviljad_insats(
     # The granted intervention, and the decision paragraph leading to it.
     page.get_by_role("link", name="SIKT 2.0", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("SIKT 2.0")
-    expect(page.locator("#rubrik-beviljat + table")).to_contain_text("100 000 kr")
+    expect(page.locator("#rubrik-beviljat + .tabell-rulla table")).to_contain_text("100 000 kr")
     skarmbild(page, "insatser-insats")
     page.get_by_role("link", name="§ 9/2020", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("§ 9/2020 Projektansökan SIKT 2.0")

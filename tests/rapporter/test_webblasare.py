@@ -32,8 +32,8 @@ def test_forord_forhandsgranskning_pdf_och_framsteg(
 
     page.get_by_role("link", name="Rapporter").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Rapporter")
-    page.get_by_label("Rapport").select_option("arsredovisning")
-    page.get_by_label("År").select_option("2019")
+    page.get_by_role("combobox", name="Rapport").select_option("arsredovisning")
+    page.get_by_label("År", exact=True).select_option("2019")
     page.get_by_role("button", name="Öppna").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Årsredovisning 2019")
 
