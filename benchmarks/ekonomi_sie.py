@@ -32,19 +32,41 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 KONTON = {
-    1510: "Kundfordringar", 1930: "Företagskonto", 2010: "Eget kapital", 2440: "Leverantörsskulder", 2910: "Upplupna kostnader",
-    3010: "Driftbidrag från staten", 3020: "Driftbidrag från Region Västerbotten", 3030: "Driftbidrag från Skellefteå kommun",
-    4010: "Förbundschef", 4510: "Insats Arbetsmarknadstorget", 5010: "Lokalhyra", 5810: "Resor och logi", 6110: "Kontor, IT och telefoni",
-    6410: "Arvoden styrelsen", 7830: "Avskrivningar", 84011: "Ränteintäkter bank",
+    1510: "Kundfordringar",
+    1930: "Företagskonto",
+    2010: "Eget kapital",
+    2440: "Leverantörsskulder",
+    2910: "Upplupna kostnader",
+    3010: "Driftbidrag från staten",
+    3020: "Driftbidrag från Region Västerbotten",
+    3030: "Driftbidrag från Skellefteå kommun",
+    4010: "Förbundschef",
+    4510: "Insats Arbetsmarknadstorget",
+    5010: "Lokalhyra",
+    5810: "Resor och logi",
+    6110: "Kontor, IT och telefoni",
+    6410: "Arvoden styrelsen",
+    7830: "Avskrivningar",
+    84011: "Ränteintäkter bank",
 }
 KOSTNADER = [4010, 4510, 5010, 5810, 6110, 6410]
 
 
 def sie_fil(antal: int, ar: int = 2019) -> bytes:
     """A consistent SIE 4E file with `antal` vouchers of three rows each, its balances and a #KSUMMA."""
-    rader: list[str] = ["#FLAGGA 0", "#KSUMMA", '#PROGRAM "Finsam benchmark" 1.0', "#FORMAT PC8", f"#GEN {ar + 1}0115 bench", "#SIETYP 4",
-                        '#FNAMN "Samordningsförbundet Bench"', "#ORGNR 222000-0000", "#KPTYP BAS2014",
-                        f"#RAR 0 {ar}0101 {ar}1231", f"#RAR -1 {ar - 1}0101 {ar - 1}1231"]
+    rader: list[str] = [
+        "#FLAGGA 0",
+        "#KSUMMA",
+        '#PROGRAM "Finsam benchmark" 1.0',
+        "#FORMAT PC8",
+        f"#GEN {ar + 1}0115 bench",
+        "#SIETYP 4",
+        '#FNAMN "Samordningsförbundet Bench"',
+        "#ORGNR 222000-0000",
+        "#KPTYP BAS2014",
+        f"#RAR 0 {ar}0101 {ar}1231",
+        f"#RAR -1 {ar - 1}0101 {ar - 1}1231",
+    ]
     rader += [f'#KONTO {k} "{n}"' for k, n in KONTON.items()]
     ib = {1930: Decimal("5000000.00"), 2010: Decimal("-5000000.00")}
     rorelse: dict[int, Decimal] = {}
@@ -88,30 +110,37 @@ def main() -> None:
         from ekonomi.services import bokforing_importera
         from finsam.services import forbund_create
 
-        forbund = forbund_create(slug="bench", namn="Samordningsförbundet Bench", region="Region Västerbotten",
-                                 kommuner=["Skellefteå", "Norsjö"])
+        forbund = forbund_create(slug="bench", namn="Samordningsförbundet Bench", region="Region Västerbotten", kommuner=["Skellefteå", "Norsjö"])
         data = sie_fil(args.verifikationer)
-        print(f"databas: {connection.vendor}; fil: {len(data) / 1024 / 1024:.1f} MiB, {args.verifikationer} verifikationer, "
-              f"{3 * args.verifikationer} transaktioner")
+        print(
+            f"databas: {connection.vendor}; fil: {len(data) / 1024 / 1024:.1f} MiB, {args.verifikationer} verifikationer, "
+            f"{3 * args.verifikationer} transaktioner"
+        )
 
         t0, c0 = time.perf_counter(), time.process_time()
         fil = las_sie(data, pa_verifikation=lambda v: None)
         t_las, c_las = time.perf_counter() - t0, time.process_time() - c0
         assert fil.ksumma == "ok" and fil.antal_verifikationer == args.verifikationer
         print(f"belastning (load average 1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor")
-        print(f"tolkning och kontroll:   {t_las:6.2f} s  {args.verifikationer / t_las:9.0f} verifikationer/s "
-              f"(processortid {c_las:5.2f} s: {args.verifikationer / c_las:7.0f} verifikationer/s)")
+        print(
+            f"tolkning och kontroll:   {t_las:6.2f} s  {args.verifikationer / t_las:9.0f} verifikationer/s "
+            f"(processortid {c_las:5.2f} s: {args.verifikationer / c_las:7.0f} verifikationer/s)"
+        )
 
         rss_fore = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0, c0 = time.perf_counter(), time.process_time()
         imp = bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se")
         t_import, c_import = time.perf_counter() - t0, time.process_time() - c0
         rss_efter = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s "
-              f"(processortid i Python {c_import:5.2f} s: {imp.antal_verifikationer / c_import:7.0f} verifikationer/s; "
-              "databasens egen tid ingår inte)")
-        print(f"minne: processens maxRSS {rss_fore / 1024:.0f} MiB före importen, {rss_efter / 1024:.0f} MiB efter "
-              f"(+{(rss_efter - rss_fore) / 1024:.0f} MiB; filen själv {len(data) / 1024 / 1024:.1f} MiB)")
+        print(
+            f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s "
+            f"(processortid i Python {c_import:5.2f} s: {imp.antal_verifikationer / c_import:7.0f} verifikationer/s; "
+            "databasens egen tid ingår inte)"
+        )
+        print(
+            f"minne: processens maxRSS {rss_fore / 1024:.0f} MiB före importen, {rss_efter / 1024:.0f} MiB efter "
+            f"(+{(rss_efter - rss_fore) / 1024:.0f} MiB; filen själv {len(data) / 1024 / 1024:.1f} MiB)"
+        )
         for antal in (args.minne // 4, args.minne):  # Python's own allocations (tracemalloc is slow: smaller files)
             liten = sie_fil(antal)
             tracemalloc.start()
@@ -128,8 +157,9 @@ def main() -> None:
                 t0 = time.perf_counter()
                 d = rakenskaper(forbund, 2019)
                 tider.append(time.perf_counter() - t0)
-        print(f"räkenskaper 2019:        {min(tider) * 1000:6.0f} ms (bäst av 5), {len(q.captured_queries)} frågor, "
-              f"avstämning ok: {d['avstamning_ok']}")
+        print(
+            f"räkenskaper 2019:        {min(tider) * 1000:6.0f} ms (bäst av 5), {len(q.captured_queries)} frågor, avstämning ok: {d['avstamning_ok']}"
+        )
     finally:
         connection.creation.destroy_test_db(namn, verbosity=0)
 

@@ -39,8 +39,9 @@ def skapa_databas() -> None:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    with psycopg.connect(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db.get("PASSWORD") or None,
-                         dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db.get("PASSWORD") or None, dbname="postgres", autocommit=True
+    ) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
             conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
             print(f"Skapade databasen {db['NAME']}")
@@ -64,16 +65,39 @@ def generera(regenerera: bool) -> None:
     for n in range(FORBUND):
         f, _ = Forbund.objects.get_or_create(slug=f"bench-{n:02d}", defaults={"namn": f"Samordningsförbundet Bänk {n:02d}"})
         if not Medlem.objects.filter(forbund=f).exists():
-            Medlem.objects.bulk_create([Medlem(forbund=f, namn=namn, typ=typ, kod=kod, ordning=i) for i, (namn, typ, kod) in enumerate(
-                [("Försäkringskassan", "fk", "fk"), ("Arbetsförmedlingen", "af", "af"), ("Regionen", "region", "region"),
-                 ("Kommunen", "kommun", "kommun")])])
+            Medlem.objects.bulk_create(
+                [
+                    Medlem(forbund=f, namn=namn, typ=typ, kod=kod, ordning=i)
+                    for i, (namn, typ, kod) in enumerate(
+                        [
+                            ("Försäkringskassan", "fk", "fk"),
+                            ("Arbetsförmedlingen", "af", "af"),
+                            ("Regionen", "region", "region"),
+                            ("Kommunen", "kommun", "kommun"),
+                        ]
+                    )
+                ]
+            )
         medlemmar = list(Medlem.objects.filter(forbund=f))
         if not Insats.objects.filter(forbund=f).exists():
-            Insats.objects.bulk_create([Insats(forbund=f, kortnamn=f"INS{k:02d}", namn=f"Insats {k}", typ="ordinarie", inriktning="individ",
-                                               status="pagaende", startdatum=dt.date(2005, 1, 1)) for k in range(INSATSER)])
+            Insats.objects.bulk_create(
+                [
+                    Insats(
+                        forbund=f,
+                        kortnamn=f"INS{k:02d}",
+                        namn=f"Insats {k}",
+                        typ="ordinarie",
+                        inriktning="individ",
+                        status="pagaende",
+                        startdatum=dt.date(2005, 1, 1),
+                    )
+                    for k in range(INSATSER)
+                ]
+            )
             through = Insats.parter.through
-            through.objects.bulk_create([through(insats_id=i, medlem_id=m.pk) for i in Insats.objects.filter(forbund=f).values_list("id", flat=True)
-                                         for m in medlemmar[:2]])
+            through.objects.bulk_create(
+                [through(insats_id=i, medlem_id=m.pk) for i in Insats.objects.filter(forbund=f).values_list("id", flat=True) for m in medlemmar[:2]]
+            )
         insatser = list(Insats.objects.filter(forbund=f).values_list("id", flat=True))
         rader = []
         for ar in AR:
@@ -166,8 +190,10 @@ def main() -> None:
             sek = time.perf_counter() - t
         transaction.set_rollback(True)
     takt = antal / sek
-    print(f"import {antal} rader: {'ok' if svar.ok else svar.fel[:3]}, {len(ctx.captured_queries) / antal:.1f} frågor/rad, {sek:.1f} s "
-          f"= {takt:.0f} rader/s (mål ≥ 17) {'OK' if takt >= 17 else 'MISSAT'}; databasens svarstid för SELECT 1: {latens:.2f} ms")
+    print(
+        f"import {antal} rader: {'ok' if svar.ok else svar.fel[:3]}, {len(ctx.captured_queries) / antal:.1f} frågor/rad, {sek:.1f} s "
+        f"= {takt:.0f} rader/s (mål ≥ 17) {'OK' if takt >= 17 else 'MISSAT'}; databasens svarstid för SELECT 1: {latens:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

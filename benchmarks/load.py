@@ -37,15 +37,17 @@ LOSENORD = os.environ.get("DEMO_PASSWORD", "finsam-demo")
 
 def _miljo(db_url: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "benchmarks.last.installningar",
-        "DATABASE_URL": db_url,
-        "DJANGO_SECRET_KEY": "bench-" + secrets.token_hex(40),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "PYTHONPATH": str(ROT),
-        "FINSAM_TASK_MODE": "eager",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "benchmarks.last.installningar",
+            "DATABASE_URL": db_url,
+            "DJANGO_SECRET_KEY": "bench-" + secrets.token_hex(40),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "PYTHONPATH": str(ROT),
+            "FINSAM_TASK_MODE": "eager",
+        }
+    )
     env.pop("REDIS_URL", None)
     return env
 
@@ -101,15 +103,18 @@ class Klient:
         _, html = self.begar("GET", "/logga-in/")
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)
         assert token, "ingen CSRF-token på inloggningssidan"
-        kropp = urllib.parse.urlencode({
-            "csrfmiddlewaretoken": token.group(1).decode(), "username": anvandare, "password": LOSENORD,
-        })
+        kropp = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1).decode(),
+                "username": anvandare,
+                "password": LOSENORD,
+            }
+        )
         status, _ = self.begar("POST", "/logga-in/", kropp)
         assert status == 302, f"inloggning som {anvandare} gav {status}"
 
 
-def _kor(port: int, sidor: list[tuple[str, str]], anslutningar: int, sekunder: float,
-         inloggade: dict[str, dict[str, str]]) -> dict[str, float]:
+def _kor(port: int, sidor: list[tuple[str, str]], anslutningar: int, sekunder: float, inloggade: dict[str, dict[str, str]]) -> dict[str, float]:
     tider: list[float] = []
     fel: list[str] = []
     las = threading.Lock()
@@ -154,9 +159,15 @@ def _kor(port: int, sidor: list[tuple[str, str]], anslutningar: int, sekunder: f
 
     if fel:
         print(f"    fel (de första): {sorted(set(fel))[:5]}")
-    return {"rps": len(tider) / vagg, "p50": pct(0.50), "p95": pct(0.95), "p99": pct(0.99),
-            "fel": float(len(fel)), "n": float(len(tider)),
-            "medel": statistics.fmean(tider) * 1000 if tider else float("nan")}
+    return {
+        "rps": len(tider) / vagg,
+        "p50": pct(0.50),
+        "p95": pct(0.95),
+        "p99": pct(0.99),
+        "fel": float(len(fel)),
+        "n": float(len(tider)),
+        "medel": statistics.fmean(tider) * 1000 if tider else float("nan"),
+    }
 
 
 def main() -> None:
@@ -175,20 +186,29 @@ def main() -> None:
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
     subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
     ids = subprocess.run(
-        [PY, "manage.py", "shell", "-c",
-         "from styrelse.models import Sammantrade; from insatser.models import Insats; from finsam.models import Forbund;"
-         "f=Forbund.objects.order_by('pk').first();"
-         "m=Sammantrade.objects.filter(forbund=f).order_by('-datum').exclude(arenden=None).first();"
-         "i=Insats.objects.filter(forbund=f).order_by('pk').first();"
-         "print(m.pk, i.pk)"],
-        cwd=ROT, env=env, check=True, capture_output=True, text=True,
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            "from styrelse.models import Sammantrade; from insatser.models import Insats; from finsam.models import Forbund;"
+            "f=Forbund.objects.order_by('pk').first();"
+            "m=Sammantrade.objects.filter(forbund=f).order_by('-datum').exclude(arenden=None).first();"
+            "i=Insats.objects.filter(forbund=f).order_by('pk').first();"
+            "print(m.pk, i.pk)",
+        ],
+        cwd=ROT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     mote, insats = ids[-2], ids[-1]
 
     gunicorn = subprocess.Popen(
-        [str(ROT / ".venv" / "bin" / "gunicorn"), "finsam.wsgi", "-w", str(args.arbetare), "-b", f"127.0.0.1:{args.port}",
-         "--log-level", "warning"],
-        cwd=ROT, env=env,
+        [str(ROT / ".venv" / "bin" / "gunicorn"), "finsam.wsgi", "-w", str(args.arbetare), "-b", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        cwd=ROT,
+        env=env,
     )
     try:
         for _ in range(100):
@@ -204,9 +224,15 @@ def main() -> None:
             inloggade[roll] = k.kakor
         ar = "2019"
         mix = [
-            ("chef", "/"), ("chef", f"/styrelse/moten/{mote}/"), ("chef", f"/insatser/{insats}/"),
-            ("chef", "/uppfoljning/"), ("chef", f"/uppfoljning/utfall/?ar={ar}"), ("chef", f"/ekonomi/rakenskaper/?ar={ar}"),
-            ("administrator", "/"), ("ledamot", "/"), ("revisor", "/"),
+            ("chef", "/"),
+            ("chef", f"/styrelse/moten/{mote}/"),
+            ("chef", f"/insatser/{insats}/"),
+            ("chef", "/uppfoljning/"),
+            ("chef", f"/uppfoljning/utfall/?ar={ar}"),
+            ("chef", f"/ekonomi/rakenskaper/?ar={ar}"),
+            ("administrator", "/"),
+            ("ledamot", "/"),
+            ("revisor", "/"),
         ]
         # Every page answers 200 before the clock starts.
         for roll, sokvag in mix:
@@ -223,8 +249,10 @@ def main() -> None:
         ):
             r = _kor(args.port, sidor, args.anslutningar, args.sekunder, inloggade)
             res[namn] = r
-            print(f"{namn:32s} {r['rps']:8.1f} req/s  p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms"
-                  f"  p99 {r['p99']:7.1f} ms  fel {r['fel']:.0f} av {r['n'] + r['fel']:.0f}")
+            print(
+                f"{namn:32s} {r['rps']:8.1f} req/s  p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms"
+                f"  p99 {r['p99']:7.1f} ms  fel {r['fel']:.0f} av {r['n'] + r['fel']:.0f}"
+            )
         g1, g2, m = (res[k] for k in res)
         print(f"Kvot blandning / golv 1: {m['rps'] / g1['rps']:.3f}x")
         print(f"Kvot blandning / golv 2: {m['rps'] / g2['rps']:.3f}x   (mål >= 0.3x)")

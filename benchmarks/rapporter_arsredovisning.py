@@ -107,16 +107,20 @@ def main() -> None:
     bygg()  # warm imports and per-process caches
     v, c, underlag = _median(bygg, args.korningar)
     assert isinstance(underlag, Rapportunderlag)
-    print(f"Underlag (snapshot) byggt och sparat: median {v:.3f} s väggklocka, {c:.3f} s CPU; "
-          f"{len(underlag.data['avstamning'])} kontroller, alla stämmer: {underlag.avstamning_ok}; "
-          f"mål < {MAL_UNDERLAG} s: {'uppfyllt' if v < MAL_UNDERLAG else 'EJ uppfyllt'}")
+    print(
+        f"Underlag (snapshot) byggt och sparat: median {v:.3f} s väggklocka, {c:.3f} s CPU; "
+        f"{len(underlag.data['avstamning'])} kontroller, alla stämmer: {underlag.avstamning_ok}; "
+        f"mål < {MAL_UNDERLAG} s: {'uppfyllt' if v < MAL_UNDERLAG else 'EJ uppfyllt'}"
+    )
 
     underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag.pk)
-    html_tid, _, html = _median(lambda: render_html("rapporter/pdf/arsredovisning.html",
-                                                    selectors.arsredovisning_fran_underlag(underlag)), args.korningar)
+    html_tid, _, html = _median(
+        lambda: render_html("rapporter/pdf/arsredovisning.html", selectors.arsredovisning_fran_underlag(underlag)), args.korningar
+    )
     assert isinstance(html, str)
-    finsam_v, finsam_c, pdf = _median(lambda: html_to_pdf(render_html(
-        "rapporter/pdf/arsredovisning.html", selectors.arsredovisning_fran_underlag(underlag))), args.korningar)
+    finsam_v, finsam_c, pdf = _median(
+        lambda: html_to_pdf(render_html("rapporter/pdf/arsredovisning.html", selectors.arsredovisning_fran_underlag(underlag))), args.korningar
+    )
     assert isinstance(pdf, bytes)
     sidor = len(PdfReader(io.BytesIO(pdf)).pages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,15 +129,17 @@ def main() -> None:
     assert isinstance(ren_pdf, bytes)
     ren_sidor = len(PdfReader(io.BytesIO(ren_pdf)).pages)
     kvot = finsam_v / ren_v
-    print(f"Årsredovisning 2019 (demo) från underlaget: {sidor} sidor, {len(pdf) // 1024} KiB PDF/A-3b "
-          f"(HTML ur mallen: {html_tid:.3f} s)")
-    print(f"  Finsam (underlag → HTML → WeasyPrint):  {finsam_v:.2f} s = {finsam_v / sidor:.3f} s/sida väggklocka, "
-          f"{finsam_c / sidor:.3f} s/sida CPU")
-    print(f"  WeasyPrint ensam, samma HTML ({ren_sidor} sidor): {ren_v:.2f} s = {ren_v / ren_sidor:.3f} s/sida väggklocka, "
-          f"{ren_c / ren_sidor:.3f} s/sida CPU")
-    print(f"  kvot Finsam/WeasyPrint: {kvot:.2f} (mål ≤ {MAL_KVOT}: {'uppfyllt' if kvot <= MAL_KVOT else 'EJ uppfyllt'}); "
-          f"mål ≤ {MAL_SIDA} s/sida: {'uppfyllt' if finsam_v / sidor <= MAL_SIDA else 'EJ uppfyllt'} (väggklocka), "
-          f"{'uppfyllt' if finsam_c / sidor <= MAL_SIDA else 'EJ uppfyllt'} (CPU)")
+    print(f"Årsredovisning 2019 (demo) från underlaget: {sidor} sidor, {len(pdf) // 1024} KiB PDF/A-3b (HTML ur mallen: {html_tid:.3f} s)")
+    print(f"  Finsam (underlag → HTML → WeasyPrint):  {finsam_v:.2f} s = {finsam_v / sidor:.3f} s/sida väggklocka, {finsam_c / sidor:.3f} s/sida CPU")
+    print(
+        f"  WeasyPrint ensam, samma HTML ({ren_sidor} sidor): {ren_v:.2f} s = {ren_v / ren_sidor:.3f} s/sida väggklocka, "
+        f"{ren_c / ren_sidor:.3f} s/sida CPU"
+    )
+    print(
+        f"  kvot Finsam/WeasyPrint: {kvot:.2f} (mål ≤ {MAL_KVOT}: {'uppfyllt' if kvot <= MAL_KVOT else 'EJ uppfyllt'}); "
+        f"mål ≤ {MAL_SIDA} s/sida: {'uppfyllt' if finsam_v / sidor <= MAL_SIDA else 'EJ uppfyllt'} (väggklocka), "
+        f"{'uppfyllt' if finsam_c / sidor <= MAL_SIDA else 'EJ uppfyllt'} (CPU)"
+    )
     print(f"Toppminne (processens RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

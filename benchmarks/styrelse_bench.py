@@ -58,8 +58,16 @@ def main() -> None:
             m = Sammantrade.objects.create(forbund=f, datum=datum)
             for led in s["ledamot"].values():
                 narvaro(m, led)
-            arenden = [Arende.objects.create(forbund=f, sammantrade=m, ordning=i + 1, rubrik=f"Ärende {i + 1}",
-                                             forslag="att godkänna\natt uppdra till förbundschefen att utreda") for i in range(antal)]
+            arenden = [
+                Arende.objects.create(
+                    forbund=f,
+                    sammantrade=m,
+                    ordning=i + 1,
+                    rubrik=f"Ärende {i + 1}",
+                    forslag="att godkänna\natt uppdra till förbundschefen att utreda",
+                )
+                for i in range(antal)
+            ]
             return m, arenden
 
         ids = [m.person.pk for m in s["ledamot"].values()]
@@ -88,8 +96,19 @@ def main() -> None:
 
         for ar in range(1980, 1980 + args.ar):
             m = Sammantrade.objects.create(forbund=f, datum=dt.date(ar, 6, 1))
-            Paragraf.objects.bulk_create([Paragraf(forbund=f, sammantrade=m, ar=ar, nummer=n, rubrik=f"Rubrik {n} om Sobona" if n % 40 == 0
-                                                   else f"Rubrik {n}", beslut="att godkänna") for n in range(1, 81)])
+            Paragraf.objects.bulk_create(
+                [
+                    Paragraf(
+                        forbund=f,
+                        sammantrade=m,
+                        ar=ar,
+                        nummer=n,
+                        rubrik=f"Rubrik {n} om Sobona" if n % 40 == 0 else f"Rubrik {n}",
+                        beslut="att godkänna",
+                    )
+                    for n in range(1, 81)
+                ]
+            )
         tider = []
         for _ in range(10):
             t = time.perf_counter()

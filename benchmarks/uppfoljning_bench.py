@@ -45,8 +45,9 @@ def skapa_databas() -> None:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    with psycopg.connect(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db.get("PASSWORD") or None,
-                         dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db.get("PASSWORD") or None, dbname="postgres", autocommit=True
+    ) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
             conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
             print(f"Skapade databasen {db['NAME']}")
@@ -79,15 +80,37 @@ def generera(regenerera: bool) -> None:
     per_vikt = MAL_INSKRIVNINGAR / sum(vikter) / len(AR)
     insatser: dict[int, list[int]] = {}
     for f in forbund:
-        objs = [Insats(forbund=f, kortnamn=f"INS{k}", namn=f"Insats {k}", typ="ordinarie", inriktning="individ", status="pagaende",
-                       startdatum=dt.date(2005, 1, 1)) for k in range(6)]
+        objs = [
+            Insats(
+                forbund=f,
+                kortnamn=f"INS{k}",
+                namn=f"Insats {k}",
+                typ="ordinarie",
+                inriktning="individ",
+                status="pagaende",
+                startdatum=dt.date(2005, 1, 1),
+            )
+            for k in range(6)
+        ]
         Insats.objects.bulk_create(objs)
         insatser[f.pk] = list(Insats.objects.filter(forbund=f).values_list("id", flat=True))
     kon = ["kvinna"] * 46 + ["man"] * 52 + ["annat"] * 2
     rem = ["af", "fk", "kommun", "region", "annan"]
     utb = ["saknar_grundskola", "grundskola", "grundsarskola", "gymnasium", "gymnasiesarskola", "eftergymnasial_kort", "eftergymnasial_lang", "okand"]
-    fors = ["arbete", "studier", "a_kassa", "aktivitetsstod", "sjuk_rehabpenning", "sjukersattning", "aktivitetsersattning", "forsorjningsstod",
-            "etableringsersattning", "annan_offentlig", "ingen_offentlig", "okand"]
+    fors = [
+        "arbete",
+        "studier",
+        "a_kassa",
+        "aktivitetsstod",
+        "sjuk_rehabpenning",
+        "sjukersattning",
+        "aktivitetsersattning",
+        "forsorjningsstod",
+        "etableringsersattning",
+        "annan_offentlig",
+        "ingen_offentlig",
+        "okand",
+    ]
     nu = dt.datetime.now(dt.UTC)
     deltagare_rader = []
     inskrivningar: list[tuple[object, ...]] = []
@@ -101,42 +124,71 @@ def generera(regenerera: bool) -> None:
                 fodd = ar - rnd.randint(16, 64)
                 slut = start + dt.timedelta(days=int(rnd.triangular(20, 900, 220)))
                 avslutad = slut if slut <= dt.date(2024, 12, 31) and rnd.random() < 0.97 else None
-                inskrivningar.append((f.pk, rnd.choice(insatser[f.pk]), (f.pk, f"P{ar}-{nummer:05d}"), True, start, rnd.choice(kon), fodd,
-                                      rnd.choice(rem), rnd.choice(utb), rnd.choice(fors), start, avslutad,
-                                      rnd.choice(fors) if avslutad else "", ar, avslutad.year if avslutad else None, ar - fodd,
-                                      (avslutad - start).days if avslutad else None, False, nu, ""))
+                inskrivningar.append(
+                    (
+                        f.pk,
+                        rnd.choice(insatser[f.pk]),
+                        (f.pk, f"P{ar}-{nummer:05d}"),
+                        True,
+                        start,
+                        rnd.choice(kon),
+                        fodd,
+                        rnd.choice(rem),
+                        rnd.choice(utb),
+                        rnd.choice(fors),
+                        start,
+                        avslutad,
+                        rnd.choice(fors) if avslutad else "",
+                        ar,
+                        avslutad.year if avslutad else None,
+                        ar - fodd,
+                        (avslutad - start).days if avslutad else None,
+                        False,
+                        nu,
+                        "",
+                    )
+                )
     with connection.cursor() as c, c.cursor.copy("COPY uppfoljning_deltagare (forbund_id, kod, pnr_hash, gallrad, skapad) FROM STDIN") as cp:
         for r in deltagare_rader:
             cp.write_row(r)
     ids = {(fid, kod): pk for pk, fid, kod in Deltagare.objects.values_list("id", "forbund_id", "kod").iterator(chunk_size=50_000)}
-    kolumner = ("forbund_id, insats_id, deltagare_id, samtycke, samtycke_datum, kon, fodelsear, remittent, utbildning, forsorjning_in, "
-                "inskriven, avslutad, forsorjning_ut, startar, slutar, alder, dagar, gallrad, andrad, alder_skal")
+    kolumner = (
+        "forbund_id, insats_id, deltagare_id, samtycke, samtycke_datum, kon, fodelsear, remittent, utbildning, forsorjning_in, "
+        "inskriven, avslutad, forsorjning_ut, startar, slutar, alder, dagar, gallrad, andrad, alder_skal"
+    )
     with connection.cursor() as c, c.cursor.copy(f"COPY uppfoljning_inskrivning ({kolumner}) FROM STDIN") as cp:
         for r in inskrivningar:
             cp.write_row((r[0], r[1], ids[r[2]], *r[3:]))
     with connection.cursor() as c:
         c.execute("ANALYZE uppfoljning_deltagare; ANALYZE uppfoljning_inskrivning; ANALYZE insatser_insats")
-    print(f"Genererade {len(inskrivningar):,} inskrivningar och {len(deltagare_rader):,} deltagare i {FORBUND} förbund × {len(AR)} år "
-          f"på {time.perf_counter() - t0:.1f} s".replace(",", " "))
+    print(
+        f"Genererade {len(inskrivningar):,} inskrivningar och {len(deltagare_rader):,} deltagare i {FORBUND} förbund × {len(AR)} år "
+        f"på {time.perf_counter() - t0:.1f} s".replace(",", " ")
+    )
 
 
 def ra_sql() -> str:
     from uppfoljning.selectors import ALDERSGRUPPER, KATEGORIER
 
     person = "deltagare_id"
-    delar = [f"COUNT(DISTINCT {person}) AS deltagare", f"COUNT(DISTINCT {person}) FILTER (WHERE startar = %(ar)s) AS nya",
-             "COUNT(*) FILTER (WHERE slutar = %(ar)s AND forsorjning_ut <> '') AS avslutade"]
+    delar = [
+        f"COUNT(DISTINCT {person}) AS deltagare",
+        f"COUNT(DISTINCT {person}) FILTER (WHERE startar = %(ar)s) AS nya",
+        "COUNT(*) FILTER (WHERE slutar = %(ar)s AND forsorjning_ut <> '') AS avslutade",
+    ]
     for namn, lag, hog in ALDERSGRUPPER:
-        delar.append(f"COUNT(DISTINCT {person}) FILTER (WHERE alder BETWEEN {lag} AND {hog}) AS \"a_{namn}\"")
+        delar.append(f'COUNT(DISTINCT {person}) FILTER (WHERE alder BETWEEN {lag} AND {hog}) AS "a_{namn}"')
     for falt in ("remittent", "utbildning", "forsorjning_in"):
         for kod in KATEGORIER[falt]:
             delar.append(f"COUNT(DISTINCT {person}) FILTER (WHERE {falt} = '{kod}') AS {falt}_{kod}")
     for kod in KATEGORIER["forsorjning_ut"]:
         delar.append(f"COUNT(*) FILTER (WHERE slutar = %(ar)s AND forsorjning_ut = '{kod}') AS ut_{kod}")
     delar.append("percentile_cont(0.5) WITHIN GROUP (ORDER BY dagar) FILTER (WHERE slutar = %(ar)s AND forsorjning_ut <> '') AS median")
-    return (f"SELECT insats_id, kon, {', '.join(delar)} FROM uppfoljning_inskrivning "
-            "WHERE forbund_id = %(f)s AND startar <= %(ar)s AND (slutar IS NULL OR slutar >= %(ar)s) "
-            "GROUP BY GROUPING SETS ((insats_id, kon), (insats_id), (kon), ())")
+    return (
+        f"SELECT insats_id, kon, {', '.join(delar)} FROM uppfoljning_inskrivning "
+        "WHERE forbund_id = %(f)s AND startar <= %(ar)s AND (slutar IS NULL OR slutar >= %(ar)s) "
+        "GROUP BY GROUPING SETS ((insats_id, kon), (insats_id), (kon), ())"
+    )
 
 
 def tid(fn: object, n: int = KORNINGAR) -> tuple[float, list[float]]:
@@ -191,8 +243,10 @@ def matt_rapport() -> None:
     assert data["totalt"]["avslutade"]["totalt"] == totalrad[4]
     print(f"Rapport {stor.slug} {RAPPORTAR}: utfall() median {orm_median:.1f} ms (min {min(orm_tider):.1f}, max {max(orm_tider):.1f}, n={KORNINGAR})")
     print(f"Samma aggregat som EN rå SQL-fråga: median {ra_median:.1f} ms (min {min(ra_tider):.1f}, max {max(ra_tider):.1f})")
-    print(f"Kvot utfall()/rå SQL (median av {KORNINGAR} växelvisa par): {kvot:.2f} (mål ≤ 1,2: {'uppfyllt' if kvot <= 1.2 else 'EJ uppfyllt'}); "
-          f"mål median < 150 ms: {'uppfyllt' if orm_median < 150 else 'EJ uppfyllt'}")
+    print(
+        f"Kvot utfall()/rå SQL (median av {KORNINGAR} växelvisa par): {kvot:.2f} (mål ≤ 1,2: {'uppfyllt' if kvot <= 1.2 else 'EJ uppfyllt'}); "
+        f"mål median < 150 ms: {'uppfyllt' if orm_median < 150 else 'EJ uppfyllt'}"
+    )
     antal = []
     for f in (liten, stor):
         with CaptureQueriesContext(connection) as ctx:
@@ -209,8 +263,11 @@ def _importforbund() -> object:
 
     f, _ = Forbund.objects.get_or_create(slug="bench-import", defaults={"namn": "Samordningsförbundet Bänk import"})
     for k in range(6):
-        Insats.objects.get_or_create(forbund=f, kortnamn=f"INS{k}", defaults={
-            "namn": f"Insats {k}", "typ": "ordinarie", "inriktning": "individ", "status": "pagaende", "startdatum": dt_.date(2005, 1, 1)})
+        Insats.objects.get_or_create(
+            forbund=f,
+            kortnamn=f"INS{k}",
+            defaults={"namn": f"Insats {k}", "typ": "ordinarie", "inriktning": "individ", "status": "pagaende", "startdatum": dt_.date(2005, 1, 1)},
+        )
     return f
 
 
@@ -228,9 +285,23 @@ def _golv(data: bytes, forbund: object) -> int:
     fid = forbund.pk  # type: ignore[attr-defined]
     rader = list(csv.reader(io.StringIO(data.decode("cp1252"), newline=""), delimiter=";"))[1:]
     insatser = dict(Insats.objects.filter(forbund_id=fid).values_list("kortnamn", "id"))
-    kod = {"Kvinna": "kvinna", "man": "man", "annat": "annat", "af": "af", "Försäkringskassan": "fk", "kommun": "kommun",
-           "gymnasium": "gymnasium", "Grundskola": "grundskola", "okand": "okand", "forsorjningsstod": "forsorjningsstod",
-           "Aktivitetsstöd": "aktivitetsstod", "a_kassa": "a_kassa", "arbete": "arbete", "Studier": "studier", "": ""}
+    kod = {
+        "Kvinna": "kvinna",
+        "man": "man",
+        "annat": "annat",
+        "af": "af",
+        "Försäkringskassan": "fk",
+        "kommun": "kommun",
+        "gymnasium": "gymnasium",
+        "Grundskola": "grundskola",
+        "okand": "okand",
+        "forsorjningsstod": "forsorjningsstod",
+        "Aktivitetsstöd": "aktivitetsstod",
+        "a_kassa": "a_kassa",
+        "arbete": "arbete",
+        "Studier": "studier",
+        "": "",
+    }
     nu = timezone.now()
     with connection.cursor() as c:
         with c.cursor.copy("COPY uppfoljning_deltagare (forbund_id, kod, pnr_hash, gallrad, skapad) FROM STDIN") as cp:
@@ -238,12 +309,32 @@ def _golv(data: bytes, forbund: object) -> int:
                 cp.write_row((fid, r[1], "", False, nu))
         c.execute("SELECT kod, id FROM uppfoljning_deltagare WHERE forbund_id = %s AND kod = ANY(%s)", [fid, [r[1] for r in rader]])
         ids = dict(c.fetchall())
-        kolumner = ("forbund_id, insats_id, deltagare_id, samtycke, kon, fodelsear, remittent, utbildning, forsorjning_in, inskriven, "
-                    "avslutad, forsorjning_ut, alder_skal, startar, gallrad, andrad")
+        kolumner = (
+            "forbund_id, insats_id, deltagare_id, samtycke, kon, fodelsear, remittent, utbildning, forsorjning_in, inskriven, "
+            "avslutad, forsorjning_ut, alder_skal, startar, gallrad, andrad"
+        )
         with c.cursor.copy(f"COPY uppfoljning_inskrivning ({kolumner}) FROM STDIN") as cp:
             for r in rader:
-                cp.write_row((fid, insatser[r[0]], ids[r[1]], r[10] == "ja", kod[r[2]], r[3], kod[r[4]], kod[r[5]], kod[r[6]], r[7],
-                              r[8] or None, kod[r[9]], "", r[7][:4], False, nu))
+                cp.write_row(
+                    (
+                        fid,
+                        insatser[r[0]],
+                        ids[r[1]],
+                        r[10] == "ja",
+                        kod[r[2]],
+                        r[3],
+                        kod[r[4]],
+                        kod[r[5]],
+                        kod[r[6]],
+                        r[7],
+                        r[8] or None,
+                        kod[r[9]],
+                        "",
+                        r[7][:4],
+                        False,
+                        nu,
+                    )
+                )
     return len(rader)
 
 
@@ -260,10 +351,12 @@ def matt_import() -> None:
         start = dt.date(ar, 1, 1) + dt.timedelta(days=rnd.randrange(300))
         slut = start + dt.timedelta(days=rnd.randint(30, 400))
         avslut = slut <= dt.date(2024, 12, 31) and rnd.random() < 0.7
-        rader.append(f"INS{rnd.randrange(6)};IMP-{i:05d};{rnd.choice(['Kvinna', 'man', 'annat'])};{ar - rnd.randint(16, 64)};"
-                     f"{rnd.choice(['af', 'Försäkringskassan', 'kommun'])};{rnd.choice(['gymnasium', 'Grundskola', 'okand'])};"
-                     f"{rnd.choice(['forsorjningsstod', 'Aktivitetsstöd', 'a_kassa'])};{start};{slut if avslut else ''};"
-                     f"{rnd.choice(['arbete', 'Studier']) if avslut else ''};{rnd.choice(['ja'] * 19 + ['nej'])}")
+        rader.append(
+            f"INS{rnd.randrange(6)};IMP-{i:05d};{rnd.choice(['Kvinna', 'man', 'annat'])};{ar - rnd.randint(16, 64)};"
+            f"{rnd.choice(['af', 'Försäkringskassan', 'kommun'])};{rnd.choice(['gymnasium', 'Grundskola', 'okand'])};"
+            f"{rnd.choice(['forsorjningsstod', 'Aktivitetsstöd', 'a_kassa'])};{start};{slut if avslut else ''};"
+            f"{rnd.choice(['arbete', 'Studier']) if avslut else ''};{rnd.choice(['ja'] * 19 + ['nej'])}"
+        )
     data = ("\r\n".join(rader) + "\r\n").encode("cp1252")
     tider, cpu, golv, golv_cpu = [], [], [], []
     for _ in range(5):  # alternating pairs: floor, import, floor, import …
@@ -282,13 +375,20 @@ def matt_import() -> None:
     assert n == r.rader
     m, mc, g, gc = statistics.median(tider), statistics.median(cpu), statistics.median(golv), statistics.median(golv_cpu)
     kvot = statistics.median(t / g_ for t, g_ in zip(tider, golv, strict=True))
-    print(f"Import av {r.rader:,} rader (Windows-1252; semikolon; full validering; {r.nya:,} nya): median {m:.3f} s = {r.rader / m:,.0f} rader/s "
-          f"(körningar: {' / '.join(f'{t:.3f}' for t in tider)} s); CPU-tid median {mc:.3f} s = {r.rader / mc:,.0f} rader per CPU-sekund"
-          .replace(",", " "))
-    print(f"Golv (samma rader i samma tabeller utan validering: avkoda + csv-tolka + COPY): median {g:.3f} s = {r.rader / g:,.0f} rader/s "
-          f"(körningar: {' / '.join(f'{t:.3f}' for t in golv)} s); CPU-tid median {gc:.3f} s".replace(",", " "))
-    print(f"Kvot import/golv (median av växelvisa par, väggtid): {kvot:.2f} (mål ≤ 3: {'uppfyllt' if kvot <= 3 else 'EJ uppfyllt'}); "
-          f"CPU-kvot {mc / gc:.2f}; ≥ 10 000 rader/s (vid låg last): {'uppfyllt' if r.rader / m >= 10_000 else 'EJ uppfyllt i denna körning'}")
+    print(
+        f"Import av {r.rader:,} rader (Windows-1252; semikolon; full validering; {r.nya:,} nya): median {m:.3f} s = {r.rader / m:,.0f} rader/s "
+        f"(körningar: {' / '.join(f'{t:.3f}' for t in tider)} s); CPU-tid median {mc:.3f} s = {r.rader / mc:,.0f} rader per CPU-sekund".replace(
+            ",", " "
+        )
+    )
+    print(
+        f"Golv (samma rader i samma tabeller utan validering: avkoda + csv-tolka + COPY): median {g:.3f} s = {r.rader / g:,.0f} rader/s "
+        f"(körningar: {' / '.join(f'{t:.3f}' for t in golv)} s); CPU-tid median {gc:.3f} s".replace(",", " ")
+    )
+    print(
+        f"Kvot import/golv (median av växelvisa par, väggtid): {kvot:.2f} (mål ≤ 3: {'uppfyllt' if kvot <= 3 else 'EJ uppfyllt'}); "
+        f"CPU-kvot {mc / gc:.2f}; ≥ 10 000 rader/s (vid låg last): {'uppfyllt' if r.rader / m >= 10_000 else 'EJ uppfyllt i denna körning'}"
+    )
 
 
 def belastning() -> str:

@@ -20,8 +20,7 @@ from .models import Budget, Kontokoppling, Redovisningsimport, Tilldelning
 SIE_2019 = Path(__file__).resolve().parent / "demo_data" / "skelleftea-norsjo-2019.se"
 
 # year: (allocation, Skellefteå 18–64, Norsjö 18–64) – plausible figures in the statutes' shape
-TILLDELNING = {2019: (5_600_000, 41_236, 2_118), 2020: (5_676_000, 41_180, 2_105), 2021: (5_776_000, 41_322, 2_096),
-               2022: (5_776_000, 41_410, 2_088)}
+TILLDELNING = {2019: (5_600_000, 41_236, 2_118), 2020: (5_676_000, 41_180, 2_105), 2021: (5_776_000, 41_322, 2_096), 2022: (5_776_000, 41_410, 2_088)}
 ADMINISTRATION = [
     # nyckel, budget 2019, budget 2020, plan 2021, plan 2022
     ("adm-forbundschef", 940_000, 960_000, 975_000, 990_000),
@@ -31,8 +30,11 @@ ADMINISTRATION = [
     ("adm-natverk", 11_000, 11_000, 11_000, 11_000),
     ("adm-sammantraden", 10_000, 10_000, 10_000, 10_000),
 ]
-INSATSER_2019 = [("AMT", "Arbetsmarknadstorget", 1_900_000), ("MySam", "MySam – myndighetssamverkan", 1_000_000),
-                 ("NAFS", "NAFS Skellefteå-Norsjö", 1_400_000)]
+INSATSER_2019 = [
+    ("AMT", "Arbetsmarknadstorget", 1_900_000),
+    ("MySam", "MySam – myndighetssamverkan", 1_000_000),
+    ("NAFS", "NAFS Skellefteå-Norsjö", 1_400_000),
+]
 UNDERSKOTT_2020 = Decimal(142_000)
 
 
@@ -50,8 +52,13 @@ def _insatsnyckel(forbund: Forbund, kortnamn: str) -> tuple[str, Any]:
 def seed_tilldelning(forbund: Forbund, aktor: Any) -> None:
     for ar, (belopp, skelleftea, norsjo) in TILLDELNING.items():
         if not Tilldelning.objects.filter(forbund=forbund, ar=ar).exists():
-            services.tilldelning_spara(forbund=forbund, aktor=aktor, ar=ar, belopp=Decimal(belopp),
-                                       invanare={_medlem(forbund, "skelleftea").pk: skelleftea, _medlem(forbund, "norsjo").pk: norsjo})
+            services.tilldelning_spara(
+                forbund=forbund,
+                aktor=aktor,
+                ar=ar,
+                belopp=Decimal(belopp),
+                invanare={_medlem(forbund, "skelleftea").pk: skelleftea, _medlem(forbund, "norsjo").pk: norsjo},
+            )
 
 
 def seed_kontoplan(forbund: Forbund, aktor: Any) -> None:
@@ -60,9 +67,13 @@ def seed_kontoplan(forbund: Forbund, aktor: Any) -> None:
     services.kontoplan_standard(forbund)
     m = {kod: _medlem(forbund, kod) for kod in ("fk", "region", "skelleftea", "norsjo")}
     kopplingar: list[tuple[int, int, str, str, Medlem | None]] = [
-        (1511, 1511, "Skellefteå kommun", "", None), (1512, 1512, "Norsjö kommun", "", None), (1513, 1513, "Region Västerbotten", "", None),
-        (1640, 1649, "Moms", "", None), (1790, 1799, "Övriga fordringar", "", None),
-        (2440, 2449, "Leverantörsskulder", "", None), (2710, 2799, "Personalens skatter och avgifter", "", None),
+        (1511, 1511, "Skellefteå kommun", "", None),
+        (1512, 1512, "Norsjö kommun", "", None),
+        (1513, 1513, "Region Västerbotten", "", None),
+        (1640, 1649, "Moms", "", None),
+        (1790, 1799, "Övriga fordringar", "", None),
+        (2440, 2449, "Leverantörsskulder", "", None),
+        (2710, 2799, "Personalens skatter och avgifter", "", None),
         (2900, 2999, "Upplupna kostnader och förutbetalda intäkter", "", None),
         (3010, 3019, "Driftbidrag från staten", f"medlem-{m['fk'].pk}", m["fk"]),
         (3020, 3029, "Driftbidrag från landsting/region", f"medlem-{m['region'].pk}", m["region"]),
@@ -74,9 +85,12 @@ def seed_kontoplan(forbund: Forbund, aktor: Any) -> None:
         (4515, 4519, "MySam", _insatsnyckel(forbund, "MySam")[0], None),
         (4520, 4529, "NAFS", _insatsnyckel(forbund, "NAFS")[0], None),
         (4530, 4539, "Kompetensutveckling i samverkan", "ins-kompetensutveckling", None),
-        (5010, 5099, "Lokalhyra", "adm-kansli", None), (5810, 5899, "Resor och logi", "adm-resor", None),
-        (6110, 6199, "Kontor, IT och telefoni", "adm-kansli", None), (6410, 6499, "Arvoden styrelsen", "adm-styrelse", None),
-        (6980, 6989, "Medlemsavgift NNS", "adm-natverk", None), (6990, 6999, "Sammanträdeskostnader", "adm-sammantraden", None),
+        (5010, 5099, "Lokalhyra", "adm-kansli", None),
+        (5810, 5899, "Resor och logi", "adm-resor", None),
+        (6110, 6199, "Kontor, IT och telefoni", "adm-kansli", None),
+        (6410, 6499, "Arvoden styrelsen", "adm-styrelse", None),
+        (6980, 6989, "Medlemsavgift NNS", "adm-natverk", None),
+        (6990, 6999, "Sammanträdeskostnader", "adm-sammantraden", None),
         (8310, 8399, "Ränteintäkter", "", None),
     ]
     for fran, till, text, nyckel, medlem in kopplingar:
@@ -91,18 +105,32 @@ def _paragraf(forbund: Forbund, ar: int, rubrik_del: str, datum: dt.date, nummer
     if p is not None:
         return p
     mote = Sammantrade.objects.filter(forbund=forbund, datum=datum).first() or Sammantrade.objects.create(
-        forbund=forbund, datum=datum, plats="Skellefteå")
+        forbund=forbund, datum=datum, plats="Skellefteå"
+    )
     p = Paragraf.objects.filter(forbund=forbund, ar=ar, nummer=nummer).first()
-    return p or Paragraf.objects.create(forbund=forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=rubrik,
-                                        text="att fastställa verksamhetsplan och budget")
+    return p or Paragraf.objects.create(
+        forbund=forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=rubrik, text="att fastställa verksamhetsplan och budget"
+    )
 
 
-def _satt(budget: Budget, aktor: Any, nyckel: str, text: str, grupp: str, varden: tuple[int | None, ...], insats: Any = None,
-          ordning: int = 500) -> None:
+def _satt(
+    budget: Budget, aktor: Any, nyckel: str, text: str, grupp: str, varden: tuple[int | None, ...], insats: Any = None, ordning: int = 500
+) -> None:
     rad = budget.rader.filter(nyckel=nyckel).first()
     belopp = [Decimal(v) if v is not None else None for v in varden]
-    services.budgetrad_spara(budget=budget, aktor=aktor, rad=rad, grupp=grupp, nyckel=nyckel, text=text, insats=insats,
-                             ordning=rad.ordning if rad else ordning, belopp=belopp[0] or Decimal(0), plan1=belopp[1], plan2=belopp[2])
+    services.budgetrad_spara(
+        budget=budget,
+        aktor=aktor,
+        rad=rad,
+        grupp=grupp,
+        nyckel=nyckel,
+        text=text,
+        insats=insats,
+        ordning=rad.ordning if rad else ordning,
+        belopp=belopp[0] or Decimal(0),
+        plan1=belopp[1],
+        plan2=belopp[2],
+    )
 
 
 def seed_budget_2019(forbund: Forbund, aktor: Any) -> None:
@@ -133,15 +161,16 @@ def seed_budget_2020(forbund: Forbund, aktor: Any) -> None:
         _satt(b, aktor, nyckel, b.rader.get(nyckel=nyckel).text, "administration", (b20, b21, b22))
     misam_nyckel, misam = _insatsnyckel(forbund, "MISAM")
     if not b.rader.filter(nyckel=misam_nyckel).exists():  # the board decided 3 550 000 kr for the new platform (§ 2019-11-28)
-        _satt(b, aktor, misam_nyckel, "MISAM – Myndigheter och individ i samarbete", "insatser", (3_550_000, 3_550_000, 3_550_000),
-              insats=misam)
+        _satt(b, aktor, misam_nyckel, "MISAM – Myndigheter och individ i samarbete", "insatser", (3_550_000, 3_550_000, 3_550_000), insats=misam)
     _satt(b, aktor, "ins-kompetensutveckling", "Kompetensutveckling i samverkan", "insatser", (135_000, 135_000, 135_000))
     _satt(b, aktor, "ins-psykeveckan", "Psykeveckan", "insatser", (100_000, 75_000, 75_000))
     # New, not yet decided activities balance the plan years and leave 2020 underfinanced by 142 000 kr, as decided.
     rader = list(b.rader.all())
     intakt = [sum((r.belopp if i == 0 else (r.plan1 if i == 1 else r.plan2)) or 0 for r in rader if r.ar_intakt) for i in range(3)]
-    kostnad = [sum((r.belopp if i == 0 else (r.plan1 if i == 1 else r.plan2)) or 0 for r in rader
-                   if not r.ar_intakt and r.nyckel != "nya-aktiviteter") for i in range(3)]
+    kostnad = [
+        sum((r.belopp if i == 0 else (r.plan1 if i == 1 else r.plan2)) or 0 for r in rader if not r.ar_intakt and r.nyckel != "nya-aktiviteter")
+        for i in range(3)
+    ]
     nya = [intakt[0] + UNDERSKOTT_2020 - kostnad[0], intakt[1] - kostnad[1], intakt[2] - kostnad[2]]
     _satt(b, aktor, "nya-aktiviteter", "Nya ej beslutade aktiviteter", "nya", tuple(max(int(v), 0) for v in nya), ordning=900)
     p = _paragraf(forbund, 2019, "budget 2020", dt.date(2019, 11, 28), 80, "Verksamhetsplan och budget 2020 (bilaga 3)")

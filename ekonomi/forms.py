@@ -18,8 +18,14 @@ def _ar_falt(label: str = "År") -> forms.IntegerField:
 
 
 def _kr(label: str, required: bool = True) -> forms.DecimalField:
-    return forms.DecimalField(label=label, max_digits=14, decimal_places=0, min_value=0, required=required,
-                              widget=forms.NumberInput(attrs={"step": "1", "inputmode": "numeric"}))
+    return forms.DecimalField(
+        label=label,
+        max_digits=14,
+        decimal_places=0,
+        min_value=0,
+        required=required,
+        widget=forms.NumberInput(attrs={"step": "1", "inputmode": "numeric"}),
+    )
 
 
 class TilldelningForm(forms.Form):
@@ -64,8 +70,7 @@ class ImportForm(forms.Form):
     fil = forms.FileField(label="Fil", help_text="SIE-fil (.se/.si, typ 1–4) från ekonomisystemet, eller en saldobalans i CSV.")
     kalla = forms.ChoiceField(label="Filtyp", choices=[("sie", "SIE (typ 1, 2, 3 eller 4)"), ("csv", "Saldobalans (CSV)")], initial="sie")
     ar = forms.IntegerField(label="Räkenskapsår (för CSV)", min_value=2000, max_value=2100, required=False)
-    tom = forms.DateField(label="Saldobalansen avser till och med (för CSV)", required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    tom = forms.DateField(label="Saldobalansen avser till och med (för CSV)", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class KontointervallForm(forms.Form):
@@ -88,8 +93,9 @@ class KontokopplingForm(forms.Form):
 
 
 class InstallningForm(forms.Form):
-    procent = forms.DecimalField(label="Rekommenderat högsta eget kapital (% av tilldelningen)", max_digits=5, decimal_places=1,
-                                 min_value=0, max_value=100)
+    procent = forms.DecimalField(
+        label="Rekommenderat högsta eget kapital (% av tilldelningen)", max_digits=5, decimal_places=1, min_value=0, max_value=100
+    )
 
     def andel(self) -> Decimal:
         return (self.cleaned_data["procent"] / 100).quantize(Decimal("0.001"))
@@ -105,12 +111,12 @@ class RevisionsberattelseForm(forms.Form):
 
 class AnsvarsfrihetForm(forms.Form):
     medlem = forms.ModelChoiceField(label="Medlem", queryset=Medlem.objects.none())
-    beviljad = forms.TypedChoiceField(label="Beslut", choices=[("1", "Beviljar ansvarsfrihet"), ("0", "Beviljar inte ansvarsfrihet")],
-                                      coerce=lambda v: v == "1")
+    beviljad = forms.TypedChoiceField(
+        label="Beslut", choices=[("1", "Beviljar ansvarsfrihet"), ("0", "Beviljar inte ansvarsfrihet")], coerce=lambda v: v == "1"
+    )
     beslutsdatum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}))
     beslutsorgan = forms.CharField(label="Beslutande organ", max_length=200, help_text="T.ex. kommunfullmäktige 2020-06-15 § 112.")
-    paragraf = forms.ModelChoiceField(label="Noterat av styrelsen (§)", queryset=Medlem.objects.none(), required=False,
-                                      empty_label="– ännu inte –")
+    paragraf = forms.ModelChoiceField(label="Noterat av styrelsen (§)", queryset=Medlem.objects.none(), required=False, empty_label="– ännu inte –")
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,8 +11,16 @@ from finsam.models import Forbund
 
 
 def kvartalsrapport_pdf(forbund: Forbund, data: dict[str, Any]) -> bytes:
-    context = {"u": data, "ar": data["ar"], "kvartal": data["kvartal"], "forbund": forbund, "redigerbar": False, "felrader": {},
-               "titel": f"Kvartalsrapport {data['kvartal']} {data['ar']}", "skapad": timezone.now()}
+    context = {
+        "u": data,
+        "ar": data["ar"],
+        "kvartal": data["kvartal"],
+        "forbund": forbund,
+        "redigerbar": False,
+        "felrader": {},
+        "titel": f"Kvartalsrapport {data['kvartal']} {data['ar']}",
+        "skapad": timezone.now(),
+    }
     return render_pdf("ekonomi/pdf/kvartalsrapport.html", context)
 
 

@@ -35,8 +35,13 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     senaste, antal_fel, kapitalvarning = rakenskapsnotiser(kontext.forbund)
     if senaste is not None:
         if antal_fel:
-            ut.append(Notis(f"Räkenskaperna {senaste}: {antal_fel} avstämningskontroll(er) stämmer inte.",
-                            f"{reverse('ekonomi:rakenskaper')}?ar={senaste}", "varning"))
+            ut.append(
+                Notis(
+                    f"Räkenskaperna {senaste}: {antal_fel} avstämningskontroll(er) stämmer inte.",
+                    f"{reverse('ekonomi:rakenskaper')}?ar={senaste}",
+                    "varning",
+                )
+            )
         if kapitalvarning:
             ut.append(Notis(kapitalvarning, f"{reverse('ekonomi:rakenskaper')}?ar={senaste}", "info"))
     return ut
@@ -51,11 +56,16 @@ def rakenskapsnotiser(forbund: Forbund) -> tuple[int | None, int, str]:
     from .models import Redovisningsimport
     from .selectors import rakenskaper
 
-    rad = Forbund.objects.filter(pk=forbund.pk).annotate(
-        senaste_ar=Subquery(Redovisningsimport.objects.filter(forbund=OuterRef("pk")).order_by("-ar").values("ar")[:1]),
-        handelse_id=Subquery(Handelse.objects.filter(forbund=OuterRef("pk")).order_by("-id").values("id")[:1]),
-        handelse_tid=Subquery(Handelse.objects.filter(forbund=OuterRef("pk")).order_by("-id").values("tidpunkt")[:1]),
-    ).values("senaste_ar", "handelse_id", "handelse_tid").first()
+    rad = (
+        Forbund.objects.filter(pk=forbund.pk)
+        .annotate(
+            senaste_ar=Subquery(Redovisningsimport.objects.filter(forbund=OuterRef("pk")).order_by("-ar").values("ar")[:1]),
+            handelse_id=Subquery(Handelse.objects.filter(forbund=OuterRef("pk")).order_by("-id").values("id")[:1]),
+            handelse_tid=Subquery(Handelse.objects.filter(forbund=OuterRef("pk")).order_by("-id").values("tidpunkt")[:1]),
+        )
+        .values("senaste_ar", "handelse_id", "handelse_tid")
+        .first()
+    )
     if rad is None or rad["senaste_ar"] is None:
         return None, 0, ""
     ar = int(rad["senaste_ar"])
@@ -72,7 +82,12 @@ def rakenskapsnotiser(forbund: Forbund) -> tuple[int | None, int, str]:
 def registrera() -> None:
     registrera_rutor(
         Ruta("Ekonomi", "Medlemsbidrag, budget, utfall och räkenskaper.", "ekonomi:index", "ekonomi.visa", 40),
-        Ruta("Räkenskaper", "Resultat- och balansräkning, kassaflöde, noter och avstämning; ladda ned som PDF, CSV eller Excel.",
-             "ekonomi:rakenskaper", "ekonomi.visa", 41),
+        Ruta(
+            "Räkenskaper",
+            "Resultat- och balansräkning, kassaflöde, noter och avstämning; ladda ned som PDF, CSV eller Excel.",
+            "ekonomi:rakenskaper",
+            "ekonomi.visa",
+            41,
+        ),
     )
     registrera_bidrag(notiser)

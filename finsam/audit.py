@@ -79,8 +79,16 @@ class Vagrad(ValidationError):
     `vagran_logga`, so that the refusal is kept although nothing else is.
     """
 
-    def __init__(self, meddelande: str, *, forbund: Forbund | None, objekt: models.Model | None, handling: str = "",
-                 detaljer: dict[str, Any] | None = None, code: str = "last") -> None:
+    def __init__(
+        self,
+        meddelande: str,
+        *,
+        forbund: Forbund | None,
+        objekt: models.Model | None,
+        handling: str = "",
+        detaljer: dict[str, Any] | None = None,
+        code: str = "last",
+    ) -> None:
         super().__init__(meddelande, code=code)
         self.forbund = forbund
         self.objekt = objekt
@@ -89,8 +97,9 @@ class Vagrad(ValidationError):
         self.loggad = False
 
 
-def vagrad(meddelande: str, *, forbund: Forbund | None, objekt: models.Model | None = None, handling: str = "",
-           detaljer: dict[str, Any] | None = None) -> Vagrad:
+def vagrad(
+    meddelande: str, *, forbund: Forbund | None, objekt: models.Model | None = None, handling: str = "", detaljer: dict[str, Any] | None = None
+) -> Vagrad:
     """The exception to raise when a write on a locked record is refused: `raise vagrad("…", forbund=…, objekt=…)`.
 
     `handling` names the refused action. A service that refuses before its transaction starts may record

@@ -53,8 +53,12 @@ def seed_forbund(aktor: Any = "seed_demo") -> Forbund:
     forbund = Forbund.objects.filter(slug=SLUG).first()
     if forbund is None:
         forbund = forbund_create(
-            slug=SLUG, namn="Samordningsförbundet Skellefteå-Norsjö", region="Region Västerbotten",
-            kommuner=["Skellefteå", "Norsjö"], aktor=aktor, diarieprefix="SFSN",
+            slug=SLUG,
+            namn="Samordningsförbundet Skellefteå-Norsjö",
+            region="Region Västerbotten",
+            kommuner=["Skellefteå", "Norsjö"],
+            aktor=aktor,
+            diarieprefix="SFSN",
         )
         forbund.besoksadress = "Hörnellgatan 17, vån. 3, 931 30 Skellefteå"
         forbund.postadress = "Skellefteå kommun, Trädgårdsgatan 6, 931 85 Skellefteå"
@@ -72,26 +76,42 @@ def seed_styrelse(forbund: Forbund, aktor: Any) -> None:
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
     for namn, parti, kod, uppdrag, fran, till in LEDAMOTER:
         person = Person.objects.filter(forbund=forbund, namn=namn).first() or person_create(
-            forbund=forbund, aktor=aktor, namn=namn, parti=parti, organisation=medlem[kod].namn,
+            forbund=forbund,
+            aktor=aktor,
+            namn=namn,
+            parti=parti,
+            organisation=medlem[kod].namn,
             epost=f"{namn.lower().replace(' ', '.').replace('ö', 'o').replace('å', 'a').replace('ä', 'a')}@example.se",
         )
         Mandat.objects.get_or_create(
-            forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.LEDAMOT, fran=fran,
+            forbund=forbund,
+            person=person,
+            medlem=medlem[kod],
+            typ=Mandat.Typ.LEDAMOT,
+            fran=fran,
             defaults={"till": till, "uppdrag": uppdrag},
         )
     for namn, parti, kod, fran, till in ERSATTARE:
         person = Person.objects.filter(forbund=forbund, namn=namn).first() or person_create(
-            forbund=forbund, aktor=aktor, namn=namn, parti=parti, organisation=medlem[kod].namn,
+            forbund=forbund,
+            aktor=aktor,
+            namn=namn,
+            parti=parti,
+            organisation=medlem[kod].namn,
             epost=f"{namn.lower().replace(' ', '.').replace('ö', 'o').replace('å', 'a').replace('ä', 'a')}@example.se",
         )
-        Mandat.objects.get_or_create(
-            forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran, defaults={"till": till}
-        )
+        Mandat.objects.get_or_create(forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran, defaults={"till": till})
     for namn, befattning, grad, epost in PERSONAL:
         if not Person.objects.filter(forbund=forbund, namn=namn).exists():
             person_create(
-                forbund=forbund, aktor=aktor, namn=namn, befattning=befattning, ar_personal=True,
-                tjanstgoringsgrad=grad, epost=epost, organisation=forbund.namn,
+                forbund=forbund,
+                aktor=aktor,
+                namn=namn,
+                befattning=befattning,
+                ar_personal=True,
+                tjanstgoringsgrad=grad,
+                epost=epost,
+                organisation=forbund.namn,
             )
 
 
@@ -122,8 +142,12 @@ def seed_ornskoldsvik(aktor: Any) -> Forbund:
     forbund = Forbund.objects.filter(slug="ornskoldsvik").first()
     if forbund is None:
         forbund = forbund_create(
-            slug="ornskoldsvik", namn="Samordningsförbundet Örnsköldsvik", region="Region Västernorrland",
-            kommuner=["Örnsköldsvik"], aktor=aktor, diarieprefix="SFO",
+            slug="ornskoldsvik",
+            namn="Samordningsförbundet Örnsköldsvik",
+            region="Region Västernorrland",
+            kommuner=["Örnsköldsvik"],
+            aktor=aktor,
+            diarieprefix="SFO",
         )
     chef = get_user_model().objects.get(username="chef")
     roll_tilldela(forbund=forbund, aktor=aktor, user=chef, roll=RollTyp.FORBUNDSCHEF)

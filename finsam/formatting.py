@@ -60,7 +60,7 @@ def datum(value: dt.date | dt.datetime | None) -> str:
 
 
 def datum_lang(value: dt.date | None) -> str:
-    """"torsdag den 13 februari 2020", as in the seed notice."""
+    """ "torsdag den 13 februari 2020", as in the seed notice."""
     if value is None:
         return ""
     return format_date(value, "EEEE 'den' d MMMM y", locale=LOCALE)

@@ -22,12 +22,8 @@ class Forbund(models.Model):
 
     slug = models.SlugField("kortnamn i adresser", max_length=60, unique=True)
     namn = models.CharField("namn", max_length=200)
-    organisationsnummer = models.CharField(
-        "organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR]
-    )
-    diarieprefix = models.CharField(
-        "diarieprefix", max_length=10, default="SF", help_text="Används i diarienummer, t.ex. SFSN 2026/14."
-    )
+    organisationsnummer = models.CharField("organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR])
+    diarieprefix = models.CharField("diarieprefix", max_length=10, default="SF", help_text="Används i diarienummer, t.ex. SFSN 2026/14.")
     besoksadress = models.CharField("besöksadress", max_length=200, blank=True)
     postadress = models.CharField("postadress", max_length=200, blank=True)
     epost = models.EmailField("e-post", blank=True)
@@ -74,12 +70,8 @@ class Medlem(ForbundsData):
 
     namn = models.CharField("namn", max_length=200)
     typ = models.CharField("typ", max_length=10, choices=Typ.choices)
-    kod = models.CharField(
-        "kod", max_length=40, validators=[KOD_VALIDATOR], help_text="Kort kod som används vid import, t.ex. fk, skelleftea."
-    )
-    organisationsnummer = models.CharField(
-        "organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR]
-    )
+    kod = models.CharField("kod", max_length=40, validators=[KOD_VALIDATOR], help_text="Kort kod som används vid import, t.ex. fk, skelleftea.")
+    organisationsnummer = models.CharField("organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR])
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
 
     class Meta:
@@ -108,9 +100,7 @@ class RollTyp(models.TextChoices):
 class Roll(ForbundsData):
     """A user's role in one förbund. A person may hold roles in several förbund."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roller", verbose_name="användare"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roller", verbose_name="användare")
     roll = models.CharField("roll", max_length=20, choices=RollTyp.choices)
 
     class Meta:
@@ -126,18 +116,14 @@ class Person(ForbundsData):
     """A named person known to the förbund: board members, staff, officials, guests."""
 
     namn = models.CharField("namn", max_length=200)
-    efternamn = models.CharField(
-        "efternamn", max_length=120, blank=True, help_text="För sortering; tomt betyder namnets sista ord."
-    )
+    efternamn = models.CharField("efternamn", max_length=120, blank=True, help_text="För sortering; tomt betyder namnets sista ord.")
     epost = models.EmailField("e-post", blank=True)
     telefon = models.CharField("telefon", max_length=40, blank=True)
     parti = models.CharField("parti", max_length=20, blank=True, help_text="T.ex. s, c, l eller tjm för tjänsteman.")
     befattning = models.CharField("befattning", max_length=120, blank=True)
     organisation = models.CharField("organisation", max_length=200, blank=True)
     ar_personal = models.BooleanField("tillhör kansliet", default=False)
-    tjanstgoringsgrad = models.DecimalField(
-        "tjänstgöringsgrad", max_digits=3, decimal_places=2, null=True, blank=True, help_text="1,0 = heltid."
-    )
+    tjanstgoringsgrad = models.DecimalField("tjänstgöringsgrad", max_digits=3, decimal_places=2, null=True, blank=True, help_text="1,0 = heltid.")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -166,9 +152,7 @@ class Person(ForbundsData):
 class Handelse(models.Model):
     """An audit event: who did what, when, to which object, with the changed values."""
 
-    forbund = models.ForeignKey(
-        Forbund, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="förbund"
-    )
+    forbund = models.ForeignKey(Forbund, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="förbund")
     tidpunkt = models.DateTimeField("tidpunkt", default=timezone.now, db_index=True)
     aktor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -208,9 +192,7 @@ class Dokument(ForbundsData):
     typ = models.CharField("typ", max_length=40, db_index=True)
     titel = models.CharField("titel", max_length=255)
     parametrar = models.JSONField("parametrar", default=dict, blank=True)
-    nyckel = models.CharField(
-        "nyckel", max_length=200, help_text="Identifierar dokumentet; en ny körning ersätter utkastet med samma nyckel."
-    )
+    nyckel = models.CharField("nyckel", max_length=200, help_text="Identifierar dokumentet; en ny körning ersätter utkastet med samma nyckel.")
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.KOAD)
     framsteg = models.PositiveSmallIntegerField("framsteg (%)", default=0)
     framsteg_text = models.CharField("pågår", max_length=200, blank=True)

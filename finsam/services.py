@@ -55,9 +55,7 @@ def forbund_create(
 
 
 @transaction.atomic
-def medlem_create(
-    *, forbund: Forbund, aktor: Any, namn: str, typ: str, kod: str, ordning: int = 0, organisationsnummer: str = ""
-) -> Medlem:
+def medlem_create(*, forbund: Forbund, aktor: Any, namn: str, typ: str, kod: str, ordning: int = 0, organisationsnummer: str = "") -> Medlem:
     medlem = Medlem(forbund=forbund, namn=namn, typ=typ, kod=kod, ordning=ordning, organisationsnummer=organisationsnummer)
     medlem.full_clean()
     medlem.save()

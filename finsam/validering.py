@@ -9,6 +9,4 @@ from stdnum.se import orgnr
 def organisationsnummer_kontrollera(varde: str) -> None:
     """Refuse an organisation number whose check digit (Luhn) or form is wrong; empty is allowed."""
     if varde and not orgnr.is_valid(varde):
-        raise ValidationError(
-            {"organisationsnummer": f"{varde} är inte ett giltigt organisationsnummer (kontrollsiffran stämmer inte)."}
-        )
+        raise ValidationError({"organisationsnummer": f"{varde} är inte ett giltigt organisationsnummer (kontrollsiffran stämmer inte)."})

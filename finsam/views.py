@@ -105,8 +105,10 @@ def dokument_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 def dokument_forsok_igen_vy(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     d = _dokument(kontext, pk)
     return knapp_handling(  # type: ignore[return-value]
-        request, lambda: dokument_forsok_igen(kontext=kontext, dokument=d, aktor=request.user),
-        ok="Dokumentet skapas på nytt i bakgrunden.", till=reverse("dokument_detalj", args=[d.pk]),
+        request,
+        lambda: dokument_forsok_igen(kontext=kontext, dokument=d, aktor=request.user),
+        ok="Dokumentet skapas på nytt i bakgrunden.",
+        till=reverse("dokument_detalj", args=[d.pk]),
     )
 
 
@@ -235,4 +237,3 @@ def csrf_fel(request: HttpRequest, reason: str = "") -> HttpResponse:
     if _api(request):
         return felsvar(403, [fel(text, kod="csrf")])
     return render(request, "403.html", {"meddelande": text}, status=403)
-

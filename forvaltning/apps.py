@@ -12,6 +12,7 @@ class ForvaltningConfig(AppConfig):
 
         from . import selectors
 
-        registrera_rutor(Ruta("Avtal", "Överenskommelser, tjänsteköp och konsultavtal med uppsägningstider.", "forvaltning:avtal_lista",
-                              "avtal.visa", 60))
+        registrera_rutor(
+            Ruta("Avtal", "Överenskommelser, tjänsteköp och konsultavtal med uppsägningstider.", "forvaltning:avtal_lista", "avtal.visa", 60)
+        )
         registrera_bidrag(selectors.startsida_notiser)

@@ -22,24 +22,44 @@ def seed(forbund: Forbund, aktor: Any) -> None:
     misam = Insats.objects.filter(forbund=forbund, kortnamn__icontains="MISAM").first()
     p75 = Paragraf.objects.filter(forbund=forbund, ar=2019, nummer=75).first()
     avtal_skapa(
-        forbund=forbund, aktor=aktor, rubrik="Överenskommelse om samverkan – MISAM", typ=Avtal.Typ.OVERENSKOMMELSE,
+        forbund=forbund,
+        aktor=aktor,
+        rubrik="Överenskommelse om samverkan – MISAM",
+        typ=Avtal.Typ.OVERENSKOMMELSE,
         medlemmar=[medlem[k] for k in ("skelleftea", "fk", "af") if k in medlem],
-        startdatum=dt.date(2020, 1, 1), uppsagningstid_manader=2, paragraf=p75, insats=misam,
+        startdatum=dt.date(2020, 1, 1),
+        uppsagningstid_manader=2,
+        paragraf=p75,
+        insats=misam,
         anteckning="Gäller tills vidare och revideras årligen. Socialtjänsten, Enheten för arbetsmarknad, Vuxenutbildningen, "
-                   "Försäkringskassan och Arbetsförmedlingen i samverkan.",
+        "Försäkringskassan och Arbetsförmedlingen i samverkan.",
     )
     avtal_skapa(
-        forbund=forbund, aktor=aktor, rubrik="Köp av administrativ och ekonomisk service, arkivering och lönehantering",
-        typ=Avtal.Typ.TJANSTEKOP, medlemmar=[medlem["skelleftea"]] if "skelleftea" in medlem else [],
-        belopp=Decimal("10650"), enhet=Avtal.Enhet.PER_MANAD, startdatum=dt.date(2020, 1, 1), uppsagningstid_manader=3,
+        forbund=forbund,
+        aktor=aktor,
+        rubrik="Köp av administrativ och ekonomisk service, arkivering och lönehantering",
+        typ=Avtal.Typ.TJANSTEKOP,
+        medlemmar=[medlem["skelleftea"]] if "skelleftea" in medlem else [],
+        belopp=Decimal("10650"),
+        enhet=Avtal.Enhet.PER_MANAD,
+        startdatum=dt.date(2020, 1, 1),
+        uppsagningstid_manader=3,
         anteckning="Exklusive moms, 2020 års nivå; räknas upp årligen efter kommunens kostnader. Årlig avstämning i oktober. "
-                   "Vid omförhandling utan överenskommelse: uppsägning med två månaders varsel.",
+        "Vid omförhandling utan överenskommelse: uppsägning med två månaders varsel.",
     )
     avtal_skapa(
-        forbund=forbund, aktor=aktor, rubrik="Konsulttjänster för projektstöd och utvärdering – European Minds",
-        typ=Avtal.Typ.KONSULT, motpart="European Minds Sweden AB", belopp=Decimal("890"), enhet=Avtal.Enhet.PER_TIMME,
-        startdatum=dt.date(2020, 1, 1), slutdatum=dt.date(2020, 12, 31), forlangning_manader=12, max_forlangningar=2,
+        forbund=forbund,
+        aktor=aktor,
+        rubrik="Konsulttjänster för projektstöd och utvärdering – European Minds",
+        typ=Avtal.Typ.KONSULT,
+        motpart="European Minds Sweden AB",
+        belopp=Decimal("890"),
+        enhet=Avtal.Enhet.PER_TIMME,
+        startdatum=dt.date(2020, 1, 1),
+        slutdatum=dt.date(2020, 12, 31),
+        forlangning_manader=12,
+        max_forlangningar=2,
         uppsagningstid_manader=3,
         anteckning="Offert: 1+1+1 år, förnyas automatiskt om inte annat uppges; timpriset kan räknas upp årligen enligt AKI. "
-                   "Utan volymgaranti, uppdrag genom avrop. Föreslaget i kallelsen 2020-02-13, punkt 8.",
+        "Utan volymgaranti, uppdrag genom avrop. Föreslaget i kallelsen 2020-02-13, punkt 8.",
     )

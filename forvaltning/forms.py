@@ -19,11 +19,29 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Avtal
         fields = [
-            "rubrik", "typ", "medlemmar", "motpart", "motpart_organisationsnummer", "belopp", "enhet", "startdatum", "slutdatum",
-            "forlangning_manader", "max_forlangningar", "uppsagningstid_manader", "paragraf", "delegationsbeslut", "insats", "anteckning",
+            "rubrik",
+            "typ",
+            "medlemmar",
+            "motpart",
+            "motpart_organisationsnummer",
+            "belopp",
+            "enhet",
+            "startdatum",
+            "slutdatum",
+            "forlangning_manader",
+            "max_forlangningar",
+            "uppsagningstid_manader",
+            "paragraf",
+            "delegationsbeslut",
+            "insats",
+            "anteckning",
         ]
-        widgets = {"medlemmar": forms.CheckboxSelectMultiple, "startdatum": DATUM, "slutdatum": DATUM,
-                   "anteckning": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "medlemmar": forms.CheckboxSelectMultiple,
+            "startdatum": DATUM,
+            "slutdatum": DATUM,
+            "anteckning": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -49,16 +49,12 @@ class Avtal(ForbundsData):
     typ = models.CharField("typ", max_length=20, choices=Typ.choices)
     medlemmar = models.ManyToManyField(Medlem, blank=True, related_name="avtal", verbose_name="parter bland medlemmarna")
     motpart = models.CharField("extern motpart", max_length=200, blank=True, help_text="Företag eller organisation som inte är medlem.")
-    motpart_organisationsnummer = models.CharField(
-        "motpartens organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR]
-    )
+    motpart_organisationsnummer = models.CharField("motpartens organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR])
     belopp = models.DecimalField("belopp", max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(Decimal(0))])
     enhet = models.CharField("enhet", max_length=12, choices=Enhet.choices, blank=True)
     startdatum = models.DateField("gäller från")
     slutdatum = models.DateField("gäller till", null=True, blank=True, help_text="Tomt: tills vidare.")
-    forlangning_manader = models.PositiveSmallIntegerField(
-        "automatisk förlängning (månader)", default=0, help_text="0: förlängs inte av sig självt."
-    )
+    forlangning_manader = models.PositiveSmallIntegerField("automatisk förlängning (månader)", default=0, help_text="0: förlängs inte av sig självt.")
     max_forlangningar = models.PositiveSmallIntegerField(
         "högst antal förlängningar", null=True, blank=True, help_text="T.ex. 2 för 1+1+1 år; tomt: obegränsat."
     )
@@ -67,7 +63,11 @@ class Avtal(ForbundsData):
         "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="avtal", verbose_name="beslutat i §"
     )
     delegationsbeslut = models.ForeignKey(
-        "styrelse.Delegationsbeslut", on_delete=models.PROTECT, null=True, blank=True, related_name="avtal",
+        "styrelse.Delegationsbeslut",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avtal",
         verbose_name="beslutat på delegation",
     )
     insats = models.ForeignKey("insatser.Insats", on_delete=models.PROTECT, null=True, blank=True, related_name="avtal")
@@ -81,8 +81,9 @@ class Avtal(ForbundsData):
         verbose_name_plural = "avtal"
         ordering = ["-startdatum", "rubrik"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(slutdatum__isnull=True) | models.Q(slutdatum__gte=models.F("startdatum")),
-                                   name="avtal_slut_efter_start"),
+            models.CheckConstraint(
+                condition=models.Q(slutdatum__isnull=True) | models.Q(slutdatum__gte=models.F("startdatum")), name="avtal_slut_efter_start"
+            ),
         ]
 
     def __str__(self) -> str:

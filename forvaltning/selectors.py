@@ -22,10 +22,12 @@ VARNA_DAGAR = 90  # the start page warns this many days before a notice date or 
 
 
 def avtal_lista(forbund: Forbund, *, status: str = "") -> QuerySet[Avtal]:
-    qs = (Avtal.objects.filter(forbund=forbund)
-          .select_related("paragraf", "paragraf__sammantrade", "delegationsbeslut", "insats")
-          .prefetch_related("medlemmar")
-          .order_by("status", svensk("rubrik")))
+    qs = (
+        Avtal.objects.filter(forbund=forbund)
+        .select_related("paragraf", "paragraf__sammantrade", "delegationsbeslut", "insats")
+        .prefetch_related("medlemmar")
+        .order_by("status", svensk("rubrik"))
+    )
     if status in Avtal.Status.values:
         qs = qs.filter(status=status)
     return qs
@@ -51,8 +53,7 @@ def avtal_varningar(forbund: Forbund, idag: dt.date | None = None) -> list[tuple
         sista = avtal.sista_uppsagningsdag(idag)
         slut = avtal.periodslut(idag)
         if sista is not None and idag <= sista <= horisont:
-            ut.append((sista, avtal, "varning",
-                       f"Sista dag att säga upp {avtal.rubrik} är {datum(sista)}; annars förlängs det efter {datum(slut)}."))
+            ut.append((sista, avtal, "varning", f"Sista dag att säga upp {avtal.rubrik} är {datum(sista)}; annars förlängs det efter {datum(slut)}."))
         elif sista is None and slut is not None and idag <= slut <= horisont:
             ut.append((slut, avtal, "varning", f"{avtal.rubrik} löper ut {datum(slut)} och förlängs inte av sig självt."))
     ut.sort(key=lambda t: t[0])
@@ -68,15 +69,44 @@ def startsida_notiser(kontext: Kontext, user: Any) -> list[Notis]:
 def avtal_tabell(forbund: Forbund) -> list[list[Any]]:
     """The register as rows for CSV/XLSX (typed values: dates and amounts stay dates and numbers)."""
     idag = timezone.localdate()
-    rader: list[list[Any]] = [[
-        "Avtal", "Typ", "Parter", "Motpartens org.nr", "Belopp", "Enhet", "Gäller från", "Gäller till", "Förlängning (mån)",
-        "Uppsägningstid (mån)", "Sista uppsägningsdag", "Beslut", "Insats", "Status", "Upphör",
-    ]]
+    rader: list[list[Any]] = [
+        [
+            "Avtal",
+            "Typ",
+            "Parter",
+            "Motpartens org.nr",
+            "Belopp",
+            "Enhet",
+            "Gäller från",
+            "Gäller till",
+            "Förlängning (mån)",
+            "Uppsägningstid (mån)",
+            "Sista uppsägningsdag",
+            "Beslut",
+            "Insats",
+            "Status",
+            "Upphör",
+        ]
+    ]
     for a in avtal_lista(forbund):
         beslut = f"§ {a.paragraf.nummer}/{a.paragraf.ar}" if a.paragraf else (str(a.delegationsbeslut) if a.delegationsbeslut else "")
-        rader.append([
-            a.rubrik, a.get_typ_display(), a.parter_text, a.motpart_organisationsnummer, a.belopp, a.get_enhet_display() if a.enhet else "",
-            a.startdatum, a.slutdatum, a.forlangning_manader or None, a.uppsagningstid_manader, a.sista_uppsagningsdag(idag),
-            beslut, a.insats.kortnamn if a.insats else "", a.get_status_display(), a.upphor_datum,
-        ])
+        rader.append(
+            [
+                a.rubrik,
+                a.get_typ_display(),
+                a.parter_text,
+                a.motpart_organisationsnummer,
+                a.belopp,
+                a.get_enhet_display() if a.enhet else "",
+                a.startdatum,
+                a.slutdatum,
+                a.forlangning_manader or None,
+                a.uppsagningstid_manader,
+                a.sista_uppsagningsdag(idag),
+                beslut,
+                a.insats.kortnamn if a.insats else "",
+                a.get_status_display(),
+                a.upphor_datum,
+            ]
+        )
     return rader

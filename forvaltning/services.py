@@ -15,8 +15,21 @@ from finsam.models import Forbund, Medlem
 from .models import Avtal
 
 FALT = {
-    "rubrik", "typ", "motpart", "motpart_organisationsnummer", "belopp", "enhet", "startdatum", "slutdatum",
-    "forlangning_manader", "max_forlangningar", "uppsagningstid_manader", "paragraf", "delegationsbeslut", "insats", "anteckning",
+    "rubrik",
+    "typ",
+    "motpart",
+    "motpart_organisationsnummer",
+    "belopp",
+    "enhet",
+    "startdatum",
+    "slutdatum",
+    "forlangning_manader",
+    "max_forlangningar",
+    "uppsagningstid_manader",
+    "paragraf",
+    "delegationsbeslut",
+    "insats",
+    "anteckning",
 }
 
 
@@ -45,8 +58,13 @@ def avtal_skapa(*, forbund: Forbund, aktor: Any, medlemmar: Iterable[Medlem] = (
     _kontrollera(avtal, parter)
     avtal.save()
     avtal.medlemmar.set(parter)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="avtal_skapa", objekt=avtal,
-                   andringar=diff({}, {**snapshot(avtal), "medlemmar": sorted(m.pk for m in parter)}))
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="avtal_skapa",
+        objekt=avtal,
+        andringar=diff({}, {**snapshot(avtal), "medlemmar": sorted(m.pk for m in parter)}),
+    )
     return avtal
 
 

@@ -47,16 +47,39 @@ class InsatsVal(forms.ModelChoiceField):
 
 class InsatsForm(_Falt, forms.ModelForm):
     parter = forms.ModelMultipleChoiceField(
-        queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Deltagande medlemmar",
+        queryset=Medlem.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Deltagande medlemmar",
         help_text="Minst två medlemmar måste delta för att insatsen ska kunna beviljas medel.",
     )
 
     class Meta:
         model = Insats
-        fields = ["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "agare_medlem", "agare_extern", "parter",
-                  "malgrupp", "alder_fran", "alder_till", "syfte", "styrgrupp", "kontaktperson"]
-        widgets = {"startdatum": DATUM, "slutdatum": DATUM, "malgrupp": forms.Textarea(attrs={"rows": 3}),
-                   "syfte": forms.Textarea(attrs={"rows": 3}), "styrgrupp": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "kortnamn",
+            "namn",
+            "typ",
+            "inriktning",
+            "startdatum",
+            "slutdatum",
+            "agare_medlem",
+            "agare_extern",
+            "parter",
+            "malgrupp",
+            "alder_fran",
+            "alder_till",
+            "syfte",
+            "styrgrupp",
+            "kontaktperson",
+        ]
+        widgets = {
+            "startdatum": DATUM,
+            "slutdatum": DATUM,
+            "malgrupp": forms.Textarea(attrs={"rows": 3}),
+            "syfte": forms.Textarea(attrs={"rows": 3}),
+            "styrgrupp": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,8 +117,9 @@ class MalForm(forms.Form):
 class RapportForm(forms.Form):
     typ = forms.ChoiceField(label="Typ", choices=Rapport.Typ.choices)
     ar = forms.IntegerField(label="Avser år", min_value=2000, max_value=2100)
-    forfallodatum = forms.DateField(label="Ska lämnas senast", required=False, widget=DATUM,
-                                    help_text="Tomt: 31 augusti för delårsrapport, 31 januari året efter för årsrapport.")
+    forfallodatum = forms.DateField(
+        label="Ska lämnas senast", required=False, widget=DATUM, help_text="Tomt: 31 augusti för delårsrapport, 31 januari året efter för årsrapport."
+    )
 
 
 class RapportversionForm(forms.Form):
@@ -110,10 +134,12 @@ class BeloppForm(forms.Form):
         rader = sorted((initial or {}).items())
         for i in range(ANTAL_BELOPPSRADER):
             ar, belopp = rader[i] if i < len(rader) else (None, None)
-            self.fields[f"{prefix}_ar_{i}"] = forms.IntegerField(label=f"År (rad {i + 1})", required=False, min_value=2000,
-                                                                 max_value=2100, initial=ar)
-            self.fields[f"{prefix}_belopp_{i}"] = forms.DecimalField(label=f"{etikett} (rad {i + 1}, kr)", required=False,
-                                                                     min_value=0, decimal_places=0, initial=belopp)
+            self.fields[f"{prefix}_ar_{i}"] = forms.IntegerField(
+                label=f"År (rad {i + 1})", required=False, min_value=2000, max_value=2100, initial=ar
+            )
+            self.fields[f"{prefix}_belopp_{i}"] = forms.DecimalField(
+                label=f"{etikett} (rad {i + 1}, kr)", required=False, min_value=0, decimal_places=0, initial=belopp
+            )
 
     def beloppsrader(self, prefix: str) -> list[tuple[Any, Any]]:
         return [(self[f"{prefix}_ar_{i}"], self[f"{prefix}_belopp_{i}"]) for i in range(ANTAL_BELOPPSRADER)]
@@ -136,18 +162,44 @@ class BeloppForm(forms.Form):
 
 class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
     sokande = forms.ModelMultipleChoiceField(
-        queryset=Medlem.objects.none(), widget=forms.CheckboxSelectMultiple, required=False, label="Sökande (samverkande) medlemmar",
+        queryset=Medlem.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Sökande (samverkande) medlemmar",
         help_text="Ansökan ska vara undertecknad av de samverkande myndigheterna; minst två medlemmar krävs för finansiering.",
     )
 
     class Meta:
         model = Ansokan
-        fields = ["titel", "diarienummer", "inkom", "insats_typ", "inriktning", "startdatum", "slutdatum", "sokande",
-                  "ansvarig_medlem", "projektagare_extern", "kontaktperson", "samverkanspartners", "bakgrund", "syfte",
-                  "forvantade_resultat", "malgrupp", "total_kostnad", "underskrifter"]
-        widgets = {"inkom": DATUM, "startdatum": DATUM, "slutdatum": DATUM,
-                   **{f: forms.Textarea(attrs={"rows": 3}) for f in ("samverkanspartners", "bakgrund", "syfte", "forvantade_resultat",
-                                                                     "malgrupp", "underskrifter")}}
+        fields = [
+            "titel",
+            "diarienummer",
+            "inkom",
+            "insats_typ",
+            "inriktning",
+            "startdatum",
+            "slutdatum",
+            "sokande",
+            "ansvarig_medlem",
+            "projektagare_extern",
+            "kontaktperson",
+            "samverkanspartners",
+            "bakgrund",
+            "syfte",
+            "forvantade_resultat",
+            "malgrupp",
+            "total_kostnad",
+            "underskrifter",
+        ]
+        widgets = {
+            "inkom": DATUM,
+            "startdatum": DATUM,
+            "slutdatum": DATUM,
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in ("samverkanspartners", "bakgrund", "syfte", "forvantade_resultat", "malgrupp", "underskrifter")
+            },
+        }
         help_texts = {"diarienummer": "Lämna tomt för att få nästa nummer i diariet."}
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
@@ -180,12 +232,13 @@ class BeredningForm(forms.Form):
 
 
 class BeslutForm(_Falt, forms.Form):
-    paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
-                           help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
-    beslut = forms.ChoiceField(label="Beslut", widget=forms.RadioSelect,
-                               choices=[c for c in Ansokan.Beslut.choices if c[0]])
-    insats = InsatsVal(queryset=Insats.objects.none(), required=False, label="Befintlig insats som får medlen",
-                       empty_label="– skapa en ny insats från ansökan –")
+    paragraf = ParagrafVal(
+        queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)", help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll."
+    )
+    beslut = forms.ChoiceField(label="Beslut", widget=forms.RadioSelect, choices=[c for c in Ansokan.Beslut.choices if c[0]])
+    insats = InsatsVal(
+        queryset=Insats.objects.none(), required=False, label="Befintlig insats som får medlen", empty_label="– skapa en ny insats från ansökan –"
+    )
     ny_kortnamn = forms.CharField(label="Kortnamn för ny insats", required=False, max_length=40)
 
     def __init__(self, *args: Any, ansokan: Ansokan, **kwargs: Any) -> None:
@@ -199,7 +252,11 @@ class BeslutForm(_Falt, forms.Form):
         self.sokt = {b.ar: b.belopp for b in ansokan.belopp.all()}
         for ar, belopp in sorted(self.sokt.items()):
             self.fields[f"beviljat_{ar}"] = forms.DecimalField(
-                label=f"Beviljat {ar} (kr)", required=False, min_value=0, decimal_places=0, initial=belopp,
+                label=f"Beviljat {ar} (kr)",
+                required=False,
+                min_value=0,
+                decimal_places=0,
+                initial=belopp,
                 help_text=f"Sökt: {belopp:,.0f} kr".replace(",", " "),
             )
 
@@ -214,8 +271,9 @@ class BeslutForm(_Falt, forms.Form):
 
 class BeviljandeForm(_Falt, forms.Form):
     insats = InsatsVal(queryset=Insats.objects.none(), label="Insats")
-    paragraf = ParagrafVal(queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)",
-                           help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll.")
+    paragraf = ParagrafVal(
+        queryset=Paragraf.objects.none(), label="Styrelsens beslut (§)", help_text="Medel kan bara beviljas genom en paragraf i styrelsens protokoll."
+    )
     ar = forms.IntegerField(label="År", min_value=2000, max_value=2100, initial=dt.date.today().year)
     belopp = forms.DecimalField(label="Beviljat belopp (kr)", min_value=1, decimal_places=0)
 
@@ -240,9 +298,11 @@ class BilagaForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    fil = forms.FileField(label="Kalkylblad (CSV eller XLSX)",
-                          help_text="Kolumner: kortnamn, namn, typ, inriktning, startdatum, slutdatum, "
-                                    "agare (medlemskod eller organisation), parter. CSV med ; eller , i UTF-8 eller Windows-1252.")
+    fil = forms.FileField(
+        label="Kalkylblad (CSV eller XLSX)",
+        help_text="Kolumner: kortnamn, namn, typ, inriktning, startdatum, slutdatum, "
+        "agare (medlemskod eller organisation), parter. CSV med ; eller , i UTF-8 eller Windows-1252.",
+    )
 
 
 class MalbedomningForm(forms.Form):
@@ -254,17 +314,26 @@ class MalbedomningForm(forms.Form):
         for m in mal:
             b = befintliga.get(m.pk)
             self.fields[f"bedomning_{m.pk}"] = forms.ChoiceField(
-                label=f"Bedömning av mål {m.ordning}", choices=Malbedomning.Bedomning.choices, required=False,
-                widget=forms.RadioSelect, initial=b.bedomning if b else "",
+                label=f"Bedömning av mål {m.ordning}",
+                choices=Malbedomning.Bedomning.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=b.bedomning if b else "",
             )
             self.fields[f"kommentar_{m.pk}"] = forms.CharField(
-                label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2}), initial=b.kommentar if b else "",
+                label="Kommentar",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=b.kommentar if b else "",
             )
 
     def bedomningar(self) -> dict[Mal, tuple[str, str]]:
         """{goal: (bedömning, kommentar)} for every goal given an assessment on the form."""
-        return {m: (self.cleaned_data[f"bedomning_{m.pk}"], self.cleaned_data.get(f"kommentar_{m.pk}") or "")
-                for m in self.mal if self.cleaned_data.get(f"bedomning_{m.pk}")}
+        return {
+            m: (self.cleaned_data[f"bedomning_{m.pk}"], self.cleaned_data.get(f"kommentar_{m.pk}") or "")
+            for m in self.mal
+            if self.cleaned_data.get(f"bedomning_{m.pk}")
+        }
 
     def rader(self) -> list[dict[str, Any]]:
         return [{"mal": m, "bedomning": self[f"bedomning_{m.pk}"], "kommentar": self[f"kommentar_{m.pk}"]} for m in self.mal]

@@ -168,8 +168,13 @@ class InsatsResource(resources.ModelResource):
     def after_save_instance(self, instance: Any, row: Any, **kwargs: Any) -> None:
         if kwargs.get("dry_run"):
             return
-        handelse_logga(aktor=self.aktor, forbund=self.forbund, handling="insats_importera", objekt=instance,
-                       detaljer={k: str(row.get(k) or "") for k in KOLUMNER})
+        handelse_logga(
+            aktor=self.aktor,
+            forbund=self.forbund,
+            handling="insats_importera",
+            objekt=instance,
+            detaljer={k: str(row.get(k) or "") for k in KOLUMNER},
+        )
 
     def dehydrate_agare(self, insats: Insats) -> str:
         return insats.agare_medlem.kod if insats.agare_medlem_id and insats.agare_medlem else insats.agare_extern
@@ -260,14 +265,17 @@ def importera(*, forbund: Forbund, aktor: Any, innehall: bytes, filnamn: str = "
             return utfall
         utfall.nya = resultat.totals.get("new", 0)
         utfall.uppdaterade = resultat.totals.get("update", 0)
-        handelse_logga(aktor=aktor, forbund=forbund, handling="insatser_importera",
-                       detaljer={"fil": filnamn, "nya": utfall.nya, "uppdaterade": utfall.uppdaterade})
+        handelse_logga(
+            aktor=aktor,
+            forbund=forbund,
+            handling="insatser_importera",
+            detaljer={"fil": filnamn, "nya": utfall.nya, "uppdaterade": utfall.uppdaterade},
+        )
     return utfall
 
 
 def exportera(forbund: Forbund, format_: str = "csv") -> bytes:
     """The register as CSV or XLSX through finsam.export: neutralised text (no formulas), dates and amounts typed."""
-    qs = (Insats.objects.filter(forbund=forbund).select_related("agare_medlem").prefetch_related("parter")
-          .order_by(svensk("kortnamn")))
+    qs = Insats.objects.filter(forbund=forbund).select_related("agare_medlem").prefetch_related("parter").order_by(svensk("kortnamn"))
     rader = dataset_rader(InsatsResource(forbund).export(queryset=qs))
     return som_xlsx(rader, blad="Insatser") if format_ == "xlsx" else som_csv(rader)

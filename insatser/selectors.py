@@ -68,11 +68,7 @@ def malbedomningar_for(forbund: Forbund, ar: int) -> QuerySet[Malbedomning]:
 
 def forsenade_rapporter(forbund: Forbund, idag: dt.date | None = None) -> QuerySet[Rapport]:
     """Reports past their due date with no upload, oldest first."""
-    return (
-        Rapport.objects.filter(forbund=forbund).forsenade(idag)
-        .select_related("insats")
-        .order_by("forfallodatum", "insats__kortnamn")
-    )
+    return Rapport.objects.filter(forbund=forbund).forsenade(idag).select_related("insats").order_by("forfallodatum", "insats__kortnamn")
 
 
 def beviljat_per_insats_och_ar(forbund: Forbund, insats_ids: list[int] | None = None) -> dict[tuple[int, int], Decimal]:

@@ -82,8 +82,9 @@ GROUP BY i.insats_id, aren.ar, i.kon
 """
 
 
-def utfall_per_insats_och_ar(forbund: Forbund, insats_ids: list[int], ar_lista: list[int], kontext: Kontext | None = None
-                             ) -> dict[tuple[int, int], dict[str, int | str]]:
+def utfall_per_insats_och_ar(
+    forbund: Forbund, insats_ids: list[int], ar_lista: list[int], kontext: Kontext | None = None
+) -> dict[tuple[int, int], dict[str, int | str]]:
     """{(insats_id, ar): {deltagare, kvinnor, man, avslutade, arbete_studier}} for every year in one grouped query.
 
     The definitions are those of `uppfoljning.selectors.utfall` (participants active in the year counted once per
@@ -94,10 +95,12 @@ def utfall_per_insats_och_ar(forbund: Forbund, insats_ids: list[int], ar_lista: 
     ar_lista, insats_ids = sorted(set(ar_lista)), sorted(set(insats_ids))
     if not ar_lista or not insats_ids:
         return {}
-    sql = _UTFALL_SQL.format(aren=", ".join(["(%s)"] * len(ar_lista)), tabell=Inskrivning._meta.db_table,
-                             insatser=", ".join(["%s"] * len(insats_ids)))
-    rakning: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: dict.fromkeys(
-        ("deltagare", "kvinnor", "man", ARBETE, STUDIER, "avslutade"), 0))
+    sql = _UTFALL_SQL.format(
+        aren=", ".join(["(%s)"] * len(ar_lista)), tabell=Inskrivning._meta.db_table, insatser=", ".join(["%s"] * len(insats_ids))
+    )
+    rakning: dict[tuple[int, int], dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(("deltagare", "kvinnor", "man", ARBETE, STUDIER, "avslutade"), 0)
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ar_lista, ARBETE, STUDIER, forbund.pk, *insats_ids])
         for insats_id, ar, kon, deltagare, avslutade, arbete, studier in cursor.fetchall():
@@ -141,8 +144,9 @@ def _budgetrader(forbund: Forbund, insats_ids: list[int], ar_lista: list[int]) -
     return per_insats
 
 
-def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, int], Decimal],
-                  utfall: dict[tuple[int, int], dict[str, int | str]], har_utfall: bool) -> list[Utfallsrad]:
+def _utfallsrader(
+    insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, int], Decimal], utfall: dict[tuple[int, int], dict[str, int | str]], har_utfall: bool
+) -> list[Utfallsrad]:
     rader: list[Utfallsrad] = []
     for ar in sorted(set(ar_lista)):
         rad = Utfallsrad(ar=ar, beviljat=totalt.get((insats.pk, ar), Decimal(0)))
@@ -160,10 +164,15 @@ def _utfallsrader(insats: Insats, ar_lista: list[int], totalt: dict[tuple[int, i
 def markera_efter_budget(forbund: Forbund, beviljanden: list[Beviljande]) -> None:
     """Set `efter_budget` on each grant decided after the set budget of its year ("beslutat efter budget"): a locked
     budget cannot contain it. One query (the set budgets of those years); the grants come with paragraf__sammantrade."""
-    faststallda = dict(
-        Budget.objects.filter(forbund=forbund, ar__in={b.ar for b in beviljanden}, status=Budget.Status.FASTSTALLD)
-        .exclude(faststalld_datum=None).values_list("ar", "faststalld_datum")
-    ) if beviljanden else {}
+    faststallda = (
+        dict(
+            Budget.objects.filter(forbund=forbund, ar__in={b.ar for b in beviljanden}, status=Budget.Status.FASTSTALLD)
+            .exclude(faststalld_datum=None)
+            .values_list("ar", "faststalld_datum")
+        )
+        if beviljanden
+        else {}
+    )
     for b in beviljanden:
         datum = faststallda.get(b.ar)
         b.efter_budget = datum is not None and b.paragraf.sammantrade.datum > datum  # type: ignore[attr-defined]
@@ -199,12 +208,17 @@ def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None =
 def for_insats(forbund: Forbund, insats: Insats, kontext: Kontext | None = None) -> dict[str, Any]:
     """Everything about one intervention: decisions, grants, applications, reports, goals with assessments, staffing, outcomes."""
     beviljanden = list(
-        Beviljande.objects.filter(forbund=forbund, insats=insats).select_related("paragraf", "paragraf__sammantrade", "ansokan")
+        Beviljande.objects.filter(forbund=forbund, insats=insats)
+        .select_related("paragraf", "paragraf__sammantrade", "ansokan")
         .order_by("ar", "paragraf__ar", "paragraf__nummer")
     )
     ansokningar = list(
-        Ansokan.objects.filter(forbund=forbund).filter(Q(insats=insats) | Q(beviljanden__insats=insats)).distinct()
-        .select_related("paragraf", "paragraf__sammantrade").prefetch_related("belopp").order_by("inkom")
+        Ansokan.objects.filter(forbund=forbund)
+        .filter(Q(insats=insats) | Q(beviljanden__insats=insats))
+        .distinct()
+        .select_related("paragraf", "paragraf__sammantrade")
+        .prefetch_related("belopp")
+        .order_by("inkom")
     )
     beslut: dict[int, Paragraf] = {}
     for b in beviljanden:

@@ -102,37 +102,65 @@ INSATSTEXTER_2019: dict[str, dict[str, str]] = {
 }
 
 MAL_2019 = [
-    ("Finansiera samverkansinsatser som inte finns inom linjeorganisationerna", "uppfyllt",
-     "Insatserna fyller en funktion i myndigheternas mellanrum. Ett utvecklingsarbete har genomförts för Arbetsmarknadstorget."),
-    ("God ekonomisk hushållning: eget kapital förbrukas enligt budget mot Nationella rådets rekommendation", "delvis_uppfyllt",
-     "Förbrukningen av eget kapital blev mindre än beräknat trots tilläggsbeslut för att öka förbrukningen."),
-    ("Behovsanpassad kompetensutveckling", "uppfyllt",
-     "De insatser beredningsgruppen efterfrågat har genomförts; förbundet deltar i NNS uppdrag om våld i nära relation."),
+    (
+        "Finansiera samverkansinsatser som inte finns inom linjeorganisationerna",
+        "uppfyllt",
+        "Insatserna fyller en funktion i myndigheternas mellanrum. Ett utvecklingsarbete har genomförts för Arbetsmarknadstorget.",
+    ),
+    (
+        "God ekonomisk hushållning: eget kapital förbrukas enligt budget mot Nationella rådets rekommendation",
+        "delvis_uppfyllt",
+        "Förbrukningen av eget kapital blev mindre än beräknat trots tilläggsbeslut för att öka förbrukningen.",
+    ),
+    (
+        "Behovsanpassad kompetensutveckling",
+        "uppfyllt",
+        "De insatser beredningsgruppen efterfrågat har genomförts; förbundet deltar i NNS uppdrag om våld i nära relation.",
+    ),
     ("Genomföra medlemssamråd", "ej_uppfyllt", "Medlemssamrådet genomfördes inte som planerat."),
-    ("Ett effektivt och hållbart styrelsearbete", "uppfyllt",
-     "Hög närvaro vid möten, extra planeringsdag genomförd, ekonomin följd och nya insatser beslutade."),
+    (
+        "Ett effektivt och hållbart styrelsearbete",
+        "uppfyllt",
+        "Hög närvaro vid möten, extra planeringsdag genomförd, ekonomin följd och nya insatser beslutade.",
+    ),
     ("Effektivisera styrgruppsarbete", "uppfyllt", "En ny struktur för styrgrupper; den samordnade styrgruppen för flera projekt har slopats."),
-    ("Skapa en hållbar struktur för uppföljning, utvärdering och spridning av goda resultat", "delvis_uppfyllt",
-     "Uppföljningen i SUS kan bli bättre; analysen av indikatorenkäterna pågår."),
+    (
+        "Skapa en hållbar struktur för uppföljning, utvärdering och spridning av goda resultat",
+        "delvis_uppfyllt",
+        "Uppföljningen i SUS kan bli bättre; analysen av indikatorenkäterna pågår.",
+    ),
 ]
 
 MATBART_2019 = [
-    "Andel av medlen som går till samverkansinsatser", "", "Genomförda insatser mot beredningsgruppens efterfrågan",
-    "Medlemssamråd genomfört under året", "Närvaro vid styrelsemöten; planeringsdag genomförd", "En styrgrupp per insats",
+    "Andel av medlen som går till samverkansinsatser",
+    "",
+    "Genomförda insatser mot beredningsgruppens efterfrågan",
+    "Medlemssamråd genomfört under året",
+    "Närvaro vid styrelsemöten; planeringsdag genomförd",
+    "En styrgrupp per insats",
     "Insatserna registrerar i SUS; indikatorenkäter analyserade",
 ]
 
 MAL_2020 = [
-    ("Insatserna arbetar med en tydlig inriktning mot arbete, studier eller andra positiva lösningar för individerna",
-     "Progressionsmätning med SKAPA införs i de samlokaliserade insatserna", "Deltagarna har svarat på SKAPA minst två gånger under året",
-     "Förbundschef"),
-    ("Insatserna erbjuder myndighetsgemensam planering och samordnade insatser för individer i behov av stöd",
-     "Den nya gemensamma samverkansplattformen startar i januari", "Deltagarna upplever att någon håller samman deras rehabilitering",
-     "Förbundschef"),
-    ("Medlemmarna har en samsyn kring behov och prioritering av insatser",
-     "Beredningsgruppens behovsanalys underlag för styrelsens beslut", "Genomfört medlemssamråd", "Styrelsen"),
-    ("God ekonomisk hushållning", "Eget kapital förbrukas enligt plan", "Eget kapital inom Nationella rådets rekommendation",
-     "Styrelsen"),
+    (
+        "Insatserna arbetar med en tydlig inriktning mot arbete, studier eller andra positiva lösningar för individerna",
+        "Progressionsmätning med SKAPA införs i de samlokaliserade insatserna",
+        "Deltagarna har svarat på SKAPA minst två gånger under året",
+        "Förbundschef",
+    ),
+    (
+        "Insatserna erbjuder myndighetsgemensam planering och samordnade insatser för individer i behov av stöd",
+        "Den nya gemensamma samverkansplattformen startar i januari",
+        "Deltagarna upplever att någon håller samman deras rehabilitering",
+        "Förbundschef",
+    ),
+    (
+        "Medlemmarna har en samsyn kring behov och prioritering av insatser",
+        "Beredningsgruppens behovsanalys underlag för styrelsens beslut",
+        "Genomfört medlemssamråd",
+        "Styrelsen",
+    ),
+    ("God ekonomisk hushållning", "Eget kapital förbrukas enligt plan", "Eget kapital inom Nationella rådets rekommendation", "Styrelsen"),
 ]
 
 VERKSAMHETSPLAN_2020: dict[str, str] = {
@@ -177,11 +205,21 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         for i, (mal, bedomning, kommentar) in enumerate(MAL_2019, start=1):
             finansiellt = mal.startswith("God ekonomisk hushållning")
             Forbundsmal.objects.create(
-                forbund=forbund, ar=AR, ordning=i, mal=mal, bedomning=bedomning, kommentar=kommentar, ansvarig="Styrelsen",
-                period=str(AR), slag=Forbundsmal.Slag.FINANSIELLT if finansiellt else Forbundsmal.Slag.VERKSAMHET,
-                matbart="Årets resultat mot budgeterat underskott; eget kapital mot högst 20 % av tilldelningen" if finansiellt
-                else MATBART_2019[i - 1])
+                forbund=forbund,
+                ar=AR,
+                ordning=i,
+                mal=mal,
+                bedomning=bedomning,
+                kommentar=kommentar,
+                ansvarig="Styrelsen",
+                period=str(AR),
+                slag=Forbundsmal.Slag.FINANSIELLT if finansiellt else Forbundsmal.Slag.VERKSAMHET,
+                matbart="Årets resultat mot budgeterat underskott; eget kapital mot högst 20 % av tilldelningen"
+                if finansiellt
+                else MATBART_2019[i - 1],
+            )
     if not Forbundsmal.objects.filter(forbund=forbund, ar=VP_AR).exists():
         for i, (mal, utforande, matbart, ansvarig) in enumerate(MAL_2020, start=1):
-            Forbundsmal.objects.create(forbund=forbund, ar=VP_AR, ordning=i, mal=mal, utforande=utforande, matbart=matbart,
-                                       ansvarig=ansvarig, period=str(VP_AR))
+            Forbundsmal.objects.create(
+                forbund=forbund, ar=VP_AR, ordning=i, mal=mal, utforande=utforande, matbart=matbart, ansvarig=ansvarig, period=str(VP_AR)
+            )

@@ -94,8 +94,9 @@ def budget_mot_utfall(rader: Sequence[tuple[str, Decimal | int | None, Decimal |
         for j, (varde, farg, vad) in enumerate([(budget, FARG_BUDGET, "Budget"), (utfall, FARG_UTFALL, "Utfall")]):
             w = float(yta * abs(varde) / storst)
             yy = y + j * 13
-            delar.append(f'<rect x="{ETIKETT}" y="{yy}" width="{w:.1f}" height="11" fill="{farg}">'
-                         f'<title>{vad}: {tal(varde / 1000, 1)} tkr</title></rect>')
+            delar.append(
+                f'<rect x="{ETIKETT}" y="{yy}" width="{w:.1f}" height="11" fill="{farg}"><title>{vad}: {tal(varde / 1000, 1)} tkr</title></rect>'
+            )
             delar.append(f'<text x="{ETIKETT + w + 4:.1f}" y="{yy + 9}" fill="#1d2730" font-size="9">{tal(varde / 1000, 1)}</text>')
     hojd = len(par) * rad_h + 26
     delar += _legend(hojd - 16, [("Budget (tkr)", FARG_BUDGET), ("Utfall (tkr)", FARG_UTFALL)])

@@ -36,7 +36,17 @@ def bygg_verksamhetsplan(dokument: Dokument, progress: Progress) -> bytes:
 
 
 def registrera_alla() -> None:
-    registrera(Dokumenttyp(typ="arsredovisning", namn="Årsredovisning", bygg=bygg_arsredovisning,
-                           behorighet="rapporter.visa", behorighet_utkast="rapporter.utkast"))
-    registrera(Dokumenttyp(typ="verksamhetsplan", namn="Verksamhetsplan", bygg=bygg_verksamhetsplan,
-                           behorighet="rapporter.visa", behorighet_utkast="rapporter.utkast"))
+    registrera(
+        Dokumenttyp(
+            typ="arsredovisning", namn="Årsredovisning", bygg=bygg_arsredovisning, behorighet="rapporter.visa", behorighet_utkast="rapporter.utkast"
+        )
+    )
+    registrera(
+        Dokumenttyp(
+            typ="verksamhetsplan",
+            namn="Verksamhetsplan",
+            bygg=bygg_verksamhetsplan,
+            behorighet="rapporter.visa",
+            behorighet_utkast="rapporter.utkast",
+        )
+    )

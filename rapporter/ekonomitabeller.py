@@ -59,11 +59,17 @@ KASSAFLODESANALYS: Layout = [
 ]
 
 
-def _tabell(kolumner: list[str], rader: list[dict[str, Any]], *, rubrik: str = "", forsta: str = "Belopp i kr",
-            tkr: bool = False) -> dict[str, Any]:
+def _tabell(kolumner: list[str], rader: list[dict[str, Any]], *, rubrik: str = "", forsta: str = "Belopp i kr", tkr: bool = False) -> dict[str, Any]:
     har_not = any(r.get("not") for r in rader)
-    return {"rubrik": rubrik, "kolumner": kolumner, "rader": rader, "har_not": har_not, "tkr": tkr, "forsta_kolumn": forsta,
-            "spalter": 1 + len(kolumner) + (1 if har_not else 0)}
+    return {
+        "rubrik": rubrik,
+        "kolumner": kolumner,
+        "rader": rader,
+        "har_not": har_not,
+        "tkr": tkr,
+        "forsta_kolumn": forsta,
+        "spalter": 1 + len(kolumner) + (1 if har_not else 0),
+    }
 
 
 def _uppstallning(layout: Layout, nu: dict[str, Any], fore: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -72,8 +78,7 @@ def _uppstallning(layout: Layout, nu: dict[str, Any], fore: dict[str, Any] | Non
         if typ == "rubrik":
             rader.append({"text": text, "typ": typ, "varden": [], "not": ""})
             continue
-        rader.append({"text": text, "typ": typ, "not": not_ or "",
-                      "varden": [nu.get(nyckel), fore.get(nyckel) if fore else None]})
+        rader.append({"text": text, "typ": typ, "not": not_ or "", "varden": [nu.get(nyckel), fore.get(nyckel) if fore else None]})
     return rader
 
 
@@ -84,8 +89,9 @@ def _noter(noter: list[dict[str, Any]], kolumner: list[str]) -> list[dict[str, A
         if n.get("ej_specificerat"):
             rader.append({"text": "Ej specificerat", "typ": "rad", "not": "", "varden": [n["ej_specificerat"], None]})
         fg = sum((r.get("foregaende") or Decimal(0) for r in n["rader"]), Decimal(0))
-        rader.append({"text": "Summa", "typ": "summa", "not": "",
-                      "varden": [n["summa"] + (n.get("ej_specificerat") or 0), fg if n["rader"] else None]})
+        rader.append(
+            {"text": "Summa", "typ": "summa", "not": "", "varden": [n["summa"] + (n.get("ej_specificerat") or 0), fg if n["rader"] else None]}
+        )
         tabeller.append(_tabell(kolumner, rader, rubrik=f"Not {n['nummer']}. {n['rubrik']}", forsta=""))
     return tabeller
 
@@ -120,18 +126,33 @@ def budget_utfall_par(rak: dict[str, Any]) -> list[tuple[str, Any, Any]]:
 
 def kapitel(rak: dict[str, Any], ar: int) -> list[dict[str, Any]]:
     """Chapters 2–8 of the annual report."""
-    rubriker = [("driftsredovisning", "Driftsredovisning"), ("resultatrakning", "Resultaträkning"), ("balansrakning", "Balansräkning"),
-                ("kassaflodesanalys", "Kassaflödesanalys"), ("redovisningsprinciper", "Redovisningsprinciper"), ("noter", "Noter"),
-                ("tillagg", "Eventuella tilläggsupplysningar")]
+    rubriker = [
+        ("driftsredovisning", "Driftsredovisning"),
+        ("resultatrakning", "Resultaträkning"),
+        ("balansrakning", "Balansräkning"),
+        ("kassaflodesanalys", "Kassaflödesanalys"),
+        ("redovisningsprinciper", "Redovisningsprinciper"),
+        ("noter", "Noter"),
+        ("tillagg", "Eventuella tilläggsupplysningar"),
+    ]
     if rak.get("saknas") or not rak.get("finns", True):
         tom = rak if rak.get("saknas") else saknas(f"bokföringen för {ar} är inte importerad (ekonomi)")
-        return [{"id": i, "nummer": n, "rubrik": r, "tabeller": [] if i == "redovisningsprinciper" else [tom]}
-                for n, (i, r) in enumerate(rubriker, start=2)]
+        return [
+            {"id": i, "nummer": n, "rubrik": r, "tabeller": [] if i == "redovisningsprinciper" else [tom]}
+            for n, (i, r) in enumerate(rubriker, start=2)
+        ]
     fore = rak.get("foregaende") or {}
     ar_kol = [f"{ar}-01-01 – {ar}-12-31", f"{ar - 1}-01-01 – {ar - 1}-12-31"]
     bal_kol = [f"{ar}-12-31", f"{ar - 1}-12-31"]
-    drift = [{"text": r["text"], "typ": "summa" if r["text"] == "Resultat" else "rad", "not": "",
-              "varden": [r["utfall"], r["budget"], r["avvikelse"], r["foregaende"]]} for r in rak.get("driftsredovisning", [])]
+    drift = [
+        {
+            "text": r["text"],
+            "typ": "summa" if r["text"] == "Resultat" else "rad",
+            "not": "",
+            "varden": [r["utfall"], r["budget"], r["avvikelse"], r["foregaende"]],
+        }
+        for r in rak.get("driftsredovisning", [])
+    ]
     tabeller = {
         "driftsredovisning": [_tabell([f"Utfall jan–dec {ar}", f"Budget jan–dec {ar}", "Avvikelse utfall − budget", f"Bokslut {ar - 1}"], drift)],
         "resultatrakning": [_tabell(ar_kol, _uppstallning(RESULTATRAKNING, rak["resultatrakning"], fore.get("resultatrakning")))],

@@ -14,7 +14,10 @@ from .services import MAX_TEXT
 
 class TextForm(forms.Form):
     text = forms.CharField(
-        label="Text", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 16}),
+        label="Text",
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 16}),
         help_text="Tom rad ger nytt stycke. Rader som börjar med ”- ” blir en punktlista. **Fet stil** med dubbla stjärnor.",
     )
 

@@ -39,21 +39,25 @@ class Rapport(ForbundsData):
     typ = models.CharField("typ", max_length=20, choices=RapportTyp.choices)
     ar = models.PositiveSmallIntegerField("år")
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.UTKAST)
-    dokument = models.ForeignKey(
-        "finsam.Dokument", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="dokument"
-    )
+    dokument = models.ForeignKey("finsam.Dokument", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="dokument")
     sammantrade = models.ForeignKey(
-        "styrelse.Sammantrade", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "styrelse.Sammantrade",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="sammanträde för beslut",
     )
     slutlig_tid = models.DateTimeField("markerad slutlig", null=True, blank=True)
-    beslut = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)"
-    )
+    beslut = models.ForeignKey("styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)")
     faststalld_tid = models.DateTimeField("fastställd", null=True, blank=True)
     sha256 = models.CharField("SHA-256 för fastställd PDF", max_length=64, blank=True)
     underlag = models.ForeignKey(
-        "rapporter.Rapportunderlag", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "rapporter.Rapportunderlag",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="aktuellt underlag",
     )
 
@@ -103,9 +107,7 @@ class Rapporttext(ForbundsData):
     typ = models.CharField("rapport", max_length=20, choices=RapportTyp.choices)
     ar = models.PositiveSmallIntegerField("år")
     sektion = models.CharField("avsnitt", max_length=40)
-    insats = models.ForeignKey(
-        "insatser.Insats", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="insats"
-    )
+    insats = models.ForeignKey("insatser.Insats", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="insats")
     text = models.TextField("text", blank=True)
     andrad = models.DateTimeField("ändrad", auto_now=True)
     andrad_av = models.ForeignKey(
@@ -117,11 +119,10 @@ class Rapporttext(ForbundsData):
         verbose_name_plural = "rapporttexter"
         ordering = ["typ", "ar", "sektion"]
         constraints = [
+            models.UniqueConstraint(fields=["forbund", "typ", "ar", "sektion"], condition=models.Q(insats__isnull=True), name="rapporter_text_unik"),
             models.UniqueConstraint(
-                fields=["forbund", "typ", "ar", "sektion"], condition=models.Q(insats__isnull=True), name="rapporter_text_unik"
-            ),
-            models.UniqueConstraint(
-                fields=["forbund", "typ", "ar", "sektion", "insats"], condition=models.Q(insats__isnull=False),
+                fields=["forbund", "typ", "ar", "sektion", "insats"],
+                condition=models.Q(insats__isnull=False),
                 name="rapporter_text_unik_insats",
             ),
         ]
@@ -144,8 +145,13 @@ class Forbundsmal(ForbundsData):
         FINANSIELLT = "finansiellt", "Finansiellt mål"
 
     ar = models.PositiveSmallIntegerField("år", help_text="Verksamhetsåret målet gäller.")
-    slag = models.CharField("slag av mål", max_length=12, choices=Slag.choices, default=Slag.VERKSAMHET,
-                            help_text="God ekonomisk hushållning bedöms mot både finansiella mål och verksamhetsmål.")
+    slag = models.CharField(
+        "slag av mål",
+        max_length=12,
+        choices=Slag.choices,
+        default=Slag.VERKSAMHET,
+        help_text="God ekonomisk hushållning bedöms mot både finansiella mål och verksamhetsmål.",
+    )
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
     mal = models.CharField("mål", max_length=300)
     utforande = models.TextField("utförande/delmål", blank=True)

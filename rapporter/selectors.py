@@ -37,10 +37,7 @@ def rapport_for(kontext: Kontext, typ: str, ar: int) -> Rapport | None:
 
 
 def texter(forbund: Forbund, typ: str, ar: int) -> dict[tuple[str, int | None], Rapporttext]:
-    return {
-        (t.sektion, t.insats_id): t
-        for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")
-    }
+    return {(t.sektion, t.insats_id): t for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")}
 
 
 def mal_for(forbund: Forbund, ar: int) -> list[Forbundsmal]:
@@ -52,8 +49,7 @@ def _medlemmar(forbund: Forbund) -> list[Medlem]:
 
 
 def _sektioner(typ: str, txt: dict[tuple[str, int | None], Rapporttext]) -> list[dict[str, Any]]:
-    return [{"nyckel": s.nyckel, "rubrik": s.rubrik, "text": txt[(s.nyckel, None)].text if (s.nyckel, None) in txt else ""}
-            for s in SEKTIONER[typ]]
+    return [{"nyckel": s.nyckel, "rubrik": s.rubrik, "text": txt[(s.nyckel, None)].text if (s.nyckel, None) in txt else ""} for s in SEKTIONER[typ]]
 
 
 def _beslut(rapport: Rapport | None) -> dict[str, Any]:
@@ -70,8 +66,7 @@ def budget_diagram(rak: dict[str, Any]) -> Any:
 
 def arsredovisning(forbund: Forbund, ar: int, progress: Progress = _ingen_progress) -> dict[str, Any]:
     """The annual report's template context from a fresh snapshot built in memory (not stored)."""
-    rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.ARSREDOVISNING, ar=ar).select_related(
-        "sammantrade", "beslut").first()
+    rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.ARSREDOVISNING, ar=ar).select_related("sammantrade", "beslut").first()
     progress(10, "Bygger underlaget: texter, deltagare, insatser, räkenskaper")
     data = rendera.komplett(forbund, ar, rapport)
     progress(60, "Avstämning av hela rapporten")
@@ -91,8 +86,7 @@ def underlag_for(kontext: Kontext, rapport: Rapport) -> Rapportunderlag | None:
 
 def verksamhetsplan(forbund: Forbund, ar: int, progress: Progress = _ingen_progress) -> dict[str, Any]:
     """Everything the business plan shows: texts, the goal table, interventions with grants, budget."""
-    rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.VERKSAMHETSPLAN, ar=ar).select_related(
-        "sammantrade", "beslut").first()
+    rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.VERKSAMHETSPLAN, ar=ar).select_related("sammantrade", "beslut").first()
     progress(10, "Inledning och texter")
     txt = texter(forbund, RapportTyp.VERKSAMHETSPLAN, ar)
     progress(25, "Måltabell")

@@ -48,9 +48,7 @@ def _kan_andras(forbund: Forbund, typ: str, ar: int) -> None:
 
 
 @transaction.atomic
-def rapporttext_spara(
-    *, forbund: Forbund, aktor: Any, typ: str, ar: int, sektion_nyckel: str, text: str, insats: Any = None
-) -> Rapporttext:
+def rapporttext_spara(*, forbund: Forbund, aktor: Any, typ: str, ar: int, sektion_nyckel: str, text: str, insats: Any = None) -> Rapporttext:
     """Write (or clear) the text of one section of one year's report."""
     try:
         sektion(typ, sektion_nyckel, insats=insats is not None)
@@ -63,9 +61,7 @@ def rapporttext_spara(
     if len(text) > MAX_TEXT:
         raise ValidationError(f"Texten är för lång (högst {MAX_TEXT} tecken).")
     _kan_andras(forbund, typ, ar)
-    obj = Rapporttext.objects.select_for_update().filter(
-        forbund=forbund, typ=typ, ar=ar, sektion=sektion_nyckel, insats=insats
-    ).first()
+    obj = Rapporttext.objects.select_for_update().filter(forbund=forbund, typ=typ, ar=ar, sektion=sektion_nyckel, insats=insats).first()
     fore = snapshot(obj, ["text"]) if obj else {}
     if obj is None:
         obj = Rapporttext(forbund=forbund, typ=typ, ar=ar, sektion=sektion_nyckel, insats=insats)
@@ -76,7 +72,10 @@ def rapporttext_spara(
     obj.full_clean()
     obj.save()
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="rapporttext_spara", objekt=obj,
+        aktor=aktor,
+        forbund=forbund,
+        handling="rapporttext_spara",
+        objekt=obj,
         andringar=diff(fore, snapshot(obj, ["text"])),
         detaljer={"typ": typ, "ar": ar, "sektion": sektion_nyckel, "insats": insats.pk if insats else None},
     )
@@ -110,7 +109,10 @@ def forbundsmal_spara(*, forbund: Forbund, aktor: Any, objekt: Forbundsmal | Non
     obj.full_clean()
     obj.save()
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="forbundsmal_spara" if fore else "forbundsmal_skapa", objekt=obj,
+        aktor=aktor,
+        forbund=forbund,
+        handling="forbundsmal_spara" if fore else "forbundsmal_skapa",
+        objekt=obj,
         andringar=diff(fore, snapshot(obj)),
     )
     return obj
@@ -138,13 +140,27 @@ def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: 
     if not kallor_mal:
         raise ValidationError(f"Det finns inga mål för {fran_ar} att utgå från.")
     nya = [
-        Forbundsmal(forbund=forbund, ar=till_ar, ordning=m.ordning, mal=m.mal, slag=m.slag, utforande=m.utforande, matbart=m.matbart,
-                    ansvarig=m.ansvarig, period=m.period)
+        Forbundsmal(
+            forbund=forbund,
+            ar=till_ar,
+            ordning=m.ordning,
+            mal=m.mal,
+            slag=m.slag,
+            utforande=m.utforande,
+            matbart=m.matbart,
+            ansvarig=m.ansvarig,
+            period=m.period,
+        )
         for m in kallor_mal
     ]
     Forbundsmal.objects.bulk_create(nya)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="forbundsmal_kopiera", objekt=None,
-                   detaljer={"fran_ar": fran_ar, "till_ar": till_ar, "antal": len(nya)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="forbundsmal_kopiera",
+        objekt=None,
+        detaljer={"fran_ar": fran_ar, "till_ar": till_ar, "antal": len(nya)},
+    )
     return len(nya)
 
 
@@ -157,7 +173,11 @@ def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag | None:
         return None
     data = komplett(rapport.forbund, rapport.ar, rapport)
     underlag = Rapportunderlag.objects.create(
-        forbund=rapport.forbund, rapport=rapport, byggt_av=_user(aktor), data=data, sha256=kontrollsumma(data),
+        forbund=rapport.forbund,
+        rapport=rapport,
+        byggt_av=_user(aktor),
+        data=data,
+        sha256=kontrollsumma(data),
         avstamning_ok=bool(data["avstamning_ok"]),
     )
     rapport.underlag = underlag
@@ -167,9 +187,14 @@ def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag | None:
     i_arbete = (dokument.parametrar or {}).get("underlag") if dokument is not None else None
     if i_arbete:  # the snapshot a queued job renders stays
         gamla = gamla.exclude(pk=int(i_arbete))
-    Rapportunderlag.objects.filter(pk__in=[u.pk for u in gamla[HALL_UNDERLAG - 1:]]).delete()
-    handelse_logga(aktor=aktor, forbund=rapport.forbund, handling="rapport_underlag_bygg", objekt=rapport,
-                   detaljer={"underlag": underlag.pk, "sha256": underlag.sha256, "avstamning_ok": underlag.avstamning_ok})
+    Rapportunderlag.objects.filter(pk__in=[u.pk for u in gamla[HALL_UNDERLAG - 1 :]]).delete()
+    handelse_logga(
+        aktor=aktor,
+        forbund=rapport.forbund,
+        handling="rapport_underlag_bygg",
+        objekt=rapport,
+        detaljer={"underlag": underlag.pk, "sha256": underlag.sha256, "avstamning_ok": underlag.avstamning_ok},
+    )
     return underlag
 
 
@@ -178,7 +203,12 @@ def _bestall(rapport: Rapport, aktor: Any) -> Dokument:
     if rapport.underlag_id:
         parametrar["underlag"] = rapport.underlag_id
     dokument = dokument_bestall(
-        forbund=rapport.forbund, aktor=aktor, typ=rapport.typ, titel=rapport.titel, nyckel=rapport.nyckel, parametrar=parametrar,
+        forbund=rapport.forbund,
+        aktor=aktor,
+        typ=rapport.typ,
+        titel=rapport.titel,
+        nyckel=rapport.nyckel,
+        parametrar=parametrar,
     )
     if rapport.dokument_id != dokument.pk:
         rapport.dokument = dokument
@@ -196,8 +226,13 @@ def rapport_generera(*, forbund: Forbund, aktor: Any, typ: str, ar: int) -> Rapp
     if rapport.status == Rapport.Status.UTKAST:  # a final report keeps the snapshot the board reads
         underlag_bygg(rapport=rapport, aktor=aktor)
     _bestall(rapport, aktor)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_generera", objekt=rapport,
-                   detaljer={"status": rapport.status, "dokument": rapport.dokument_id})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="rapport_generera",
+        objekt=rapport,
+        detaljer={"status": rapport.status, "dokument": rapport.dokument_id},
+    )
     return rapport
 
 
@@ -224,9 +259,7 @@ def _kontroller_kravs(rapport: Rapport, underlag: Rapportunderlag | None) -> Non
 
 def _status_andra(rapport: Rapport, ny: str) -> None:
     if ny not in Rapport.OVERGANGAR[rapport.status]:
-        raise ValidationError(
-            f"{rapport.titel} kan inte gå från ”{rapport.get_status_display()}” till ”{Rapport.Status(ny).label}”."
-        )
+        raise ValidationError(f"{rapport.titel} kan inte gå från ”{rapport.get_status_display()}” till ”{Rapport.Status(ny).label}”.")
     rapport.status = ny
 
 
@@ -245,8 +278,7 @@ def rapport_markera_slutlig(*, forbund: Forbund, aktor: Any, typ: str, ar: int, 
     rapport.save()
     _kontroller_kravs(rapport, underlag_bygg(rapport=rapport, aktor=aktor))  # the snapshot the board will read
     _bestall(rapport, aktor)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_markera_slutlig", objekt=rapport,
-                   andringar=diff(fore, snapshot(rapport)))
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_markera_slutlig", objekt=rapport, andringar=diff(fore, snapshot(rapport)))
     return rapport
 
 
@@ -258,8 +290,7 @@ def rapport_ateroppna(*, forbund: Forbund, aktor: Any, rapport: Rapport) -> Rapp
     rapport.slutlig_tid = None
     rapport.sammantrade = None
     rapport.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_ateroppna", objekt=rapport,
-                   andringar=diff(fore, snapshot(rapport)))
+    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_ateroppna", objekt=rapport, andringar=diff(fore, snapshot(rapport)))
     return rapport
 
 
@@ -291,6 +322,12 @@ def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragra
     rapport.sha256 = dokument.sha256
     rapport.full_clean()
     rapport.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="rapport_faststall", objekt=rapport,
-                   andringar=diff(fore, snapshot(rapport)), detaljer={"sha256": dokument.sha256, "paragraf": paragraf.pk})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="rapport_faststall",
+        objekt=rapport,
+        andringar=diff(fore, snapshot(rapport)),
+        detaljer={"sha256": dokument.sha256, "paragraf": paragraf.pk},
+    )
     return rapport

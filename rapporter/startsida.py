@@ -24,11 +24,15 @@ def notiser(kontext: Kontext, user: Any, idag: dt.date | None = None) -> list[No
     status = Rapport.objects.filter(forbund=kontext.forbund, typ=RapportTyp.ARSREDOVISNING, ar=ar).values_list("status", flat=True).first()
     if status == Rapport.Status.FASTSTALLD:
         return []
-    return [Notis(f"Årsredovisningen för {ar} ska vara klar inom tre månader efter årets slut, senast den 31 mars {idag.year}.",
-                  reverse("rapporter:rapport", args=[RapportTyp.ARSREDOVISNING.value, ar]), "varning" if idag.month >= 3 else "info")]
+    return [
+        Notis(
+            f"Årsredovisningen för {ar} ska vara klar inom tre månader efter årets slut, senast den 31 mars {idag.year}.",
+            reverse("rapporter:rapport", args=[RapportTyp.ARSREDOVISNING.value, ar]),
+            "varning" if idag.month >= 3 else "info",
+        )
+    ]
 
 
 def registrera() -> None:
-    registrera_rutor(Ruta("Rapporter", "Årsredovisning och verksamhetsplan som arkivbeständiga PDF:er.", "rapporter:index",
-                          "rapporter.visa", 60))
+    registrera_rutor(Ruta("Rapporter", "Årsredovisning och verksamhetsplan som arkivbeständiga PDF:er.", "rapporter:index", "rapporter.visa", 60))
     registrera_bidrag(notiser)

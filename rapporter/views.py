@@ -47,20 +47,25 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         return redirect("rapporter:rapport", typ=typ, ar=_ar(int(ar)))
     rapporter = list(selectors.rapporter_for(kontext))
     idag = dt.date.today()
-    return render(request, "rapporter/index.html", {
-        "rapporter": rapporter,
-        "ar_val": _ar_val(),
-        "forslag_ars": idag.year - 1,
-        "forslag_vp": idag.year + 1 if idag.month >= 9 else idag.year,
-    })
+    return render(
+        request,
+        "rapporter/index.html",
+        {
+            "rapporter": rapporter,
+            "ar_val": _ar_val(),
+            "forslag_ars": idag.year - 1,
+            "forslag_vp": idag.year + 1 if idag.month >= 9 else idag.year,
+        },
+    )
 
 
 def _insatstexter(kontext: Kontext, ar: int, texter: dict[tuple[str, int | None], Any]) -> list[dict[str, Any]]:
     ins = kallor.insatser(kontext.forbund, ar)
     return [
-        {"insats": i, "sektioner": [
-            {"sektion": s, "text": texter[(s.nyckel, i.pk)].text if (s.nyckel, i.pk) in texter else ""} for s in ARSREDOVISNING_INSATS
-        ]}
+        {
+            "insats": i,
+            "sektioner": [{"sektion": s, "text": texter[(s.nyckel, i.pk)].text if (s.nyckel, i.pk) in texter else ""} for s in ARSREDOVISNING_INSATS],
+        }
         for i in ins["lista"]
     ]
 
@@ -71,13 +76,17 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
     obj = selectors.rapport_for(kontext, typ, ar) or Rapport(forbund=kontext.forbund, typ=typ, ar=ar)
     texter = selectors.texter(kontext.forbund, typ, ar)
     sektioner = [
-        {"sektion": s, "text": texter[(s.nyckel, None)].text if (s.nyckel, None) in texter else "",
-         "andrad": texter.get((s.nyckel, None))}
+        {"sektion": s, "text": texter[(s.nyckel, None)].text if (s.nyckel, None) in texter else "", "andrad": texter.get((s.nyckel, None))}
         for s in SEKTIONER[typ]
     ]
     ctx: dict[str, Any] = {
-        "rapport": obj, "typ": typ, "ar": ar, "sektioner": sektioner, "ar_val": _ar_val(),
-        "typ_namn": RapportTyp(typ).label, "mal": selectors.mal_for(kontext.forbund, ar),
+        "rapport": obj,
+        "typ": typ,
+        "ar": ar,
+        "sektioner": sektioner,
+        "ar_val": _ar_val(),
+        "typ_namn": RapportTyp(typ).label,
+        "mal": selectors.mal_for(kontext.forbund, ar),
         "dokument": obj.dokument if obj.pk else None,
     }
     if typ == RapportTyp.ARSREDOVISNING:
@@ -102,8 +111,12 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
     ctx = rendera.kontext(data, kontext.forbund, maskerad=maskerad)
     ut = ctx["utfall"]
     sammanhang: dict[str, Any] = {
-        "underlag": underlag, "avstamning_ok": data["avstamning_ok"], "avstamning": data["avstamning"],
-        "avstamning_grupper": ctx["avstamning_grupper"], "saknade_avsnitt": data["saknade_avsnitt"], "utfall": ut,
+        "underlag": underlag,
+        "avstamning_ok": data["avstamning_ok"],
+        "avstamning": data["avstamning"],
+        "avstamning_grupper": ctx["avstamning_grupper"],
+        "saknade_avsnitt": data["saknade_avsnitt"],
+        "utfall": ut,
         "diagram_budget": ctx["diagram"].get("budget_utfall"),
         "skillnader": skillnader(underlag.data, farsk, maskera=_maskerare(kontext) if maskerad else None) if underlag is not None else None,
     }
@@ -149,8 +162,16 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
         raise Http404("Okänt avsnitt.") from exc
     befintlig = selectors.texter(kontext.forbund, typ, ar).get((nyckel, insats.pk if insats else None))
     forra = None if befintlig and befintlig.text else selectors.texter(kontext.forbund, typ, ar - 1).get((nyckel, insats.pk if insats else None))
-    sammanhang = {"sektion": s, "typ": typ, "ar": ar, "typ_namn": RapportTyp(typ).label, "insats": insats, "befintlig": befintlig,
-                  "forra": forra if forra and forra.text else None, "forhandsvisning": None}
+    sammanhang = {
+        "sektion": s,
+        "typ": typ,
+        "ar": ar,
+        "typ_namn": RapportTyp(typ).label,
+        "insats": insats,
+        "befintlig": befintlig,
+        "forra": forra if forra and forra.text else None,
+        "forhandsvisning": None,
+    }
     if request.method == "POST" and request.POST.get("atgard") == "forhandsgranska":
         form = TextForm(request.POST)
         sammanhang["forhandsvisning"] = stycken(form.cleaned_data["text"]) if form.is_valid() else None
@@ -162,12 +183,15 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
     else:  # last year's text offered as the start
         form = TextForm(initial={"text": forra.text if forra else ""})
     return formular_handling(
-        request, form,
-        lambda d: services.rapporttext_spara(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar, sektion_nyckel=nyckel,
-                                             text=d["text"], insats=insats),
+        request,
+        form,
+        lambda d: services.rapporttext_spara(
+            forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar, sektion_nyckel=nyckel, text=d["text"], insats=insats
+        ),
         ok=f"Texten ”{s.rubrik}” är sparad.",
         till=reverse("rapporter:rapport", args=[typ, ar]) + (f"#insats-{insats.pk}" if insats else f"#sektion-{nyckel}"),
-        mall="rapporter/text.html", sammanhang=sammanhang,
+        mall="rapporter/text.html",
+        sammanhang=sammanhang,
     )
 
 
@@ -179,8 +203,13 @@ def _knapp(request: HttpRequest, typ: str, ar: int, utfor: Any, ok: str) -> Http
 @require_POST
 def generera(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
-    return _knapp(request, typ, ar, lambda: services.rapport_generera(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar),
-                  "Underlaget är byggt och rapporten skapas i bakgrunden. Sidan visar hur långt den har kommit.")
+    return _knapp(
+        request,
+        typ,
+        ar,
+        lambda: services.rapport_generera(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar),
+        "Underlaget är byggt och rapporten skapas i bakgrunden. Sidan visar hur långt den har kommit.",
+    )
 
 
 @behorighet("rapporter.redigera")
@@ -189,9 +218,13 @@ def slutlig(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
     typ, ar = _typ(typ), _ar(ar)
     form = SlutligForm(request.POST, forbund=kontext.forbund, ar=ar)
     sammantrade = form.cleaned_data["sammantrade"] if form.is_valid() else None  # none chosen: the service refuses
-    return _knapp(request, typ, ar, lambda: services.rapport_markera_slutlig(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar,
-                                                                              sammantrade=sammantrade),
-                  "Rapporten är markerad som slutlig. Den slutliga PDF:en skapas nu från underlaget.")
+    return _knapp(
+        request,
+        typ,
+        ar,
+        lambda: services.rapport_markera_slutlig(forbund=kontext.forbund, aktor=request.user, typ=typ, ar=ar, sammantrade=sammantrade),
+        "Rapporten är markerad som slutlig. Den slutliga PDF:en skapas nu från underlaget.",
+    )
 
 
 def _rapport_obj(kontext: Kontext, typ: str, ar: int) -> Rapport:
@@ -206,8 +239,13 @@ def _rapport_obj(kontext: Kontext, typ: str, ar: int) -> Rapport:
 def ateroppna(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponseBase:
     typ, ar = _typ(typ), _ar(ar)
     obj = _rapport_obj(kontext, typ, ar)
-    return _knapp(request, typ, ar, lambda: services.rapport_ateroppna(forbund=kontext.forbund, aktor=request.user, rapport=obj),
-                  "Rapporten är återöppnad som utkast.")
+    return _knapp(
+        request,
+        typ,
+        ar,
+        lambda: services.rapport_ateroppna(forbund=kontext.forbund, aktor=request.user, rapport=obj),
+        "Rapporten är återöppnad som utkast.",
+    )
 
 
 @behorighet("rapporter.redigera")
@@ -217,18 +255,29 @@ def faststall(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> Http
     obj = _rapport_obj(kontext, typ, ar)
     form = FaststallForm(request.POST, forbund=kontext.forbund, sammantrade=obj.sammantrade)
     paragraf = form.cleaned_data["paragraf"] if form.is_valid() else None  # none chosen: the service refuses
-    return _knapp(request, typ, ar, lambda: services.rapport_faststall(forbund=kontext.forbund, aktor=request.user, rapport=obj,
-                                                                        paragraf=paragraf),
-                  "Rapporten är fastställd. PDF:en och underlaget är låsta och PDF:ens kontrollsumma (SHA-256) sparad.")
+    return _knapp(
+        request,
+        typ,
+        ar,
+        lambda: services.rapport_faststall(forbund=kontext.forbund, aktor=request.user, rapport=obj, paragraf=paragraf),
+        "Rapporten är fastställd. PDF:en och underlaget är låsta och PDF:ens kontrollsumma (SHA-256) sparad.",
+    )
 
 
 # --- The goal table -------------------------------------------------------------------------------
 @behorighet("rapporter.utkast")
 def mal(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
     ar = _ar(ar)
-    return render(request, "rapporter/mal.html", {
-        "ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "form": MalForm(initial={"period": str(ar)}), "ar_val": _ar_val(),
-    })
+    return render(
+        request,
+        "rapporter/mal.html",
+        {
+            "ar": ar,
+            "mal": selectors.mal_for(kontext.forbund, ar),
+            "form": MalForm(initial={"period": str(ar)}),
+            "ar_val": _ar_val(),
+        },
+    )
 
 
 @behorighet("rapporter.redigera")
@@ -236,9 +285,12 @@ def mal(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse:
 def mal_ny(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
     return formular_handling(
-        request, MalForm(request.POST),
+        request,
+        MalForm(request.POST),
         lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, **d),
-        ok="Målet är tillagt.", till=reverse("rapporter:mal", args=[ar]), mall="rapporter/mal.html",
+        ok="Målet är tillagt.",
+        till=reverse("rapporter:mal", args=[ar]),
+        mall="rapporter/mal.html",
         sammanhang={"ar": ar, "mal": selectors.mal_for(kontext.forbund, ar), "ar_val": _ar_val()},
     )
 
@@ -248,9 +300,12 @@ def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBa
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
     form = MalForm(request.POST, instance=Forbundsmal.objects.get(pk=obj.pk)) if request.method == "POST" else MalForm(instance=obj)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.forbundsmal_spara(forbund=kontext.forbund, aktor=request.user, objekt=obj, **d),
-        ok="Målet är sparat.", till=lambda m: reverse("rapporter:mal", args=[m.ar]), mall="rapporter/mal_andra.html",
+        ok="Målet är sparat.",
+        till=lambda m: reverse("rapporter:mal", args=[m.ar]),
+        mall="rapporter/mal_andra.html",
         sammanhang={"obj": obj},
     )
 
@@ -259,8 +314,12 @@ def mal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBa
 @require_POST
 def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj: Forbundsmal = hamta(Forbundsmal.objects.all(), kontext.forbund, pk=pk)
-    return knapp_handling(request, lambda: services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj),
-                          ok="Målet är borttaget.", till=reverse("rapporter:mal", args=[obj.ar]))
+    return knapp_handling(
+        request,
+        lambda: services.forbundsmal_ta_bort(forbund=kontext.forbund, aktor=request.user, mal=obj),
+        ok="Målet är borttaget.",
+        till=reverse("rapporter:mal", args=[obj.ar]),
+    )
 
 
 @behorighet("rapporter.redigera")
@@ -268,6 +327,8 @@ def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse
 def mal_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     ar = _ar(ar)
     return knapp_handling(
-        request, lambda: services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar),
-        ok=lambda antal: f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.", till=reverse("rapporter:mal", args=[ar]),
+        request,
+        lambda: services.forbundsmal_kopiera(forbund=kontext.forbund, aktor=request.user, fran_ar=ar - 1, till_ar=ar),
+        ok=lambda antal: f"{antal} mål kopierade från {ar - 1}. Bedömningarna börjar om.",
+        till=reverse("rapporter:mal", args=[ar]),
     )

@@ -13,10 +13,16 @@ class StyrelseConfig(AppConfig):
 
         documenttyper.registrera_alla()
         registrera_rutor(
-            Ruta("Mina möten", "Nästa möte med kallelse, handlingar och förslag, dina anteckningar, jäv och justeringar.",
-                 "styrelse:mina_moten", "styrelse.mina_moten", 1),
-            Ruta("Styrelsemöten", "Planera möten, dagordning, kallelse, närvaro, beslut, protokoll och anslag.", "styrelse:index",
-                 "styrelse.visa", 10),
+            Ruta(
+                "Mina möten",
+                "Nästa möte med kallelse, handlingar och förslag, dina anteckningar, jäv och justeringar.",
+                "styrelse:mina_moten",
+                "styrelse.mina_moten",
+                1,
+            ),
+            Ruta(
+                "Styrelsemöten", "Planera möten, dagordning, kallelse, närvaro, beslut, protokoll och anslag.", "styrelse:index", "styrelse.visa", 10
+            ),
             Ruta("Uppdrag", "Uppdrag från styrelsen och när de ska återrapporteras.", "styrelse:uppdrag", "styrelse.visa", 12),
             Ruta("Sök beslut", "Sök styrelsens beslut på text, år, paragraf och insats.", "styrelse:sok", "styrelse.visa", 13),
             Ruta("Diarium", "Registrerade handlingar med diarienummer och gallringsregler.", "styrelse:diarium", "diarium.visa", 14),

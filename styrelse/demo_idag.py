@@ -57,12 +57,12 @@ def seed_mandat(forbund: Forbund, idag: dt.date) -> None:
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
     for namn, kod, uppdrag in LEDAMOTER:
         person = Person.objects.get(forbund=forbund, namn=namn)
-        Mandat.objects.get_or_create(forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.LEDAMOT, fran=fran,
-                                     defaults={"till": till, "uppdrag": uppdrag})
+        Mandat.objects.get_or_create(
+            forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.LEDAMOT, fran=fran, defaults={"till": till, "uppdrag": uppdrag}
+        )
     for namn, kod in ERSATTARE:
         person = Person.objects.get(forbund=forbund, namn=namn)
-        Mandat.objects.get_or_create(forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran,
-                                     defaults={"till": till})
+        Mandat.objects.get_or_create(forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran, defaults={"till": till})
 
 
 def _pdf(titel: str) -> SimpleUploadedFile:
@@ -82,8 +82,15 @@ def _narvaro(mote: Sammantrade, aktor: Any, chef: Person) -> None:
 
 
 def _planera(forbund: Forbund, aktor: Any, datum: dt.date, chef: Person, ordforande: Person) -> Sammantrade:
-    mote = services.sammantrade_planera(forbund=forbund, aktor=aktor, datum=datum, starttid=dt.time(9), sluttid=dt.time(12),
-                                        plats="Hörnellgatan 17, sammanträdesrum, vån 3", sammankallande=chef)
+    mote = services.sammantrade_planera(
+        forbund=forbund,
+        aktor=aktor,
+        datum=datum,
+        starttid=dt.time(9),
+        sluttid=dt.time(12),
+        plats="Hörnellgatan 17, sammanträdesrum, vån 3",
+        sammankallande=chef,
+    )
     return services.sammantrade_andra(sammantrade=mote, aktor=aktor, ordforande=ordforande, sekreterare=chef)
 
 
@@ -108,51 +115,86 @@ def seed_idag(forbund: Forbund, aktor: Any, idag: dt.date | None = None) -> None
 def _tidigare_mote(mote: Sammantrade, aktor: Any, chef: Person, *, sista: bool) -> None:
     """A held meeting of this year; at the last one a grant is voted down (avslag) and an item tabled to today's meeting."""
     ar = mote.datum.year
-    a_budget = services.arende_skapa(sammantrade=mote, aktor=aktor, rubrik=f"Delårsrapport {ar}", foredragande="Monica Widman Lundmark",
-                                     text="Delårsrapporten visar ett utfall i nivå med budget.", forslag="godkänna delårsrapporten")
+    a_budget = services.arende_skapa(
+        sammantrade=mote,
+        aktor=aktor,
+        rubrik=f"Delårsrapport {ar}",
+        foredragande="Monica Widman Lundmark",
+        text="Delårsrapporten visar ett utfall i nivå med budget.",
+        forslag="godkänna delårsrapporten",
+    )
     a_ansokan = services.arende_skapa(
-        sammantrade=mote, aktor=aktor, rubrik="Ansökan om medel: Friskvård på recept", slag="bidrag",
+        sammantrade=mote,
+        aktor=aktor,
+        rubrik="Ansökan om medel: Friskvård på recept",
+        slag="bidrag",
         text="Region Västerbotten söker 240 000 kr för ett ettårigt projekt med fysisk aktivitet för deltagare i MISAM.",
-        forslag="bevilja 240 000 kr till projektet Friskvård på recept")
+        forslag="bevilja 240 000 kr till projektet Friskvård på recept",
+    )
     del a_budget
     _narvaro(mote, aktor, chef)
-    ledamoter = {n.person.namn: n.person_id for n in Narvaro.objects.filter(sammantrade=mote, kategori=Narvaro.Kategori.LEDAMOT)
-                 .select_related("person")}
+    ledamoter = {
+        n.person.namn: n.person_id for n in Narvaro.objects.filter(sammantrade=mote, kategori=Narvaro.Kategori.LEDAMOT).select_related("person")
+    }
     roster = {pid: "nej" for pid in ledamoter.values()}
     roster[ledamoter["Bertil Almgren"]] = "ja"
     roster[ledamoter["Kenneth Andersson"]] = "ja"
-    utfall: dict[str, dict[str, Any]] = {} if not sista else {
-        a_ansokan.rubrik: {"roster": roster, "yrkanden": [{"person": ledamoter["Mikael Broman"], "typ": "avslag",
-                                                            "text": "insatsen överlappar MISAM"}],
-                           "reservationer": {ledamoter["Bertil Almgren"]: "Projektet når deltagare som MISAM inte når."}},
-    }
+    utfall: dict[str, dict[str, Any]] = (
+        {}
+        if not sista
+        else {
+            a_ansokan.rubrik: {
+                "roster": roster,
+                "yrkanden": [{"person": ledamoter["Mikael Broman"], "typ": "avslag", "text": "insatsen överlappar MISAM"}],
+                "reservationer": {ledamoter["Bertil Almgren"]: "Projektet når deltagare som MISAM inte når."},
+            },
+        }
+    )
     if sista:
         tabla = services.arende_skapa(
-            sammantrade=mote, aktor=aktor, rubrik="Medfinansiering av ESF-projektet Vägen vidare", slag="bidrag",
-            text="Norsjö kommun söker medfinansiering med 100 000 kr per år i två år.", forslag="bevilja medfinansiering enligt ansökan")
-        utfall[tabla.rubrik] = {"utfall": "bordlagt", "motivering": "ansökan ska först behandlas i beredningsgruppen",
-                                "yrkanden": [{"person": ledamoter["Mikael Lindfors"], "typ": "bordlaggning",
-                                              "text": "ansökan ska först behandlas i beredningsgruppen"}]}
+            sammantrade=mote,
+            aktor=aktor,
+            rubrik="Medfinansiering av ESF-projektet Vägen vidare",
+            slag="bidrag",
+            text="Norsjö kommun söker medfinansiering med 100 000 kr per år i två år.",
+            forslag="bevilja medfinansiering enligt ansökan",
+        )
+        utfall[tabla.rubrik] = {
+            "utfall": "bordlagt",
+            "motivering": "ansökan ska först behandlas i beredningsgruppen",
+            "yrkanden": [{"person": ledamoter["Mikael Lindfors"], "typ": "bordlaggning", "text": "ansökan ska först behandlas i beredningsgruppen"}],
+        }
     _hall_arenden(mote, aktor, justerare="Kenneth Andersson", utfall=utfall)
     justerad = dt.datetime.combine(mote.datum + dt.timedelta(days=6), dt.time(14), tzinfo=TZ)
-    _avsluta_och_justera(mote, aktor, justerad, plats="Kansliet, Hörnellgatan 17", uppsatt=mote.datum + dt.timedelta(days=7),
-                         nedtas=mote.datum + dt.timedelta(days=29))
+    _avsluta_och_justera(
+        mote, aktor, justerad, plats="Kansliet, Hörnellgatan 17", uppsatt=mote.datum + dt.timedelta(days=7), nedtas=mote.datum + dt.timedelta(days=29)
+    )
 
 
 def _dagens_mote(mote: Sammantrade, aktor: Any) -> None:
     """Today's meeting with its papers: the agenda with real items, an attachment, the notice sent, the kallelse PDF."""
     ar = mote.datum.year
     budget = services.arende_skapa(
-        sammantrade=mote, aktor=aktor, rubrik=f"Verksamhetsplan och budget {ar + 1}, plan {ar + 2}–{ar + 3}", slag="budget",
+        sammantrade=mote,
+        aktor=aktor,
+        rubrik=f"Verksamhetsplan och budget {ar + 1}, plan {ar + 2}–{ar + 3}",
+        slag="budget",
         foredragande="Monica Widman Lundmark",
         text=f"Förslag till verksamhetsplan och budget för {ar + 1} med plan för {ar + 2}–{ar + 3}. Medlemmarnas bidrag är oförändrade.",
-        forslag=f"fastställa verksamhetsplan och budget för {ar + 1}\nnotera planen för {ar + 2}–{ar + 3}")
-    services.bilaga_ladda_upp(arende=budget, aktor=aktor, fil=_pdf(f"Verksamhetsplan och budget {ar + 1}"),
-                              titel=f"Verksamhetsplan och budget {ar + 1}")
+        forslag=f"fastställa verksamhetsplan och budget för {ar + 1}\nnotera planen för {ar + 2}–{ar + 3}",
+    )
+    services.bilaga_ladda_upp(
+        arende=budget, aktor=aktor, fil=_pdf(f"Verksamhetsplan och budget {ar + 1}"), titel=f"Verksamhetsplan och budget {ar + 1}"
+    )
     services.arende_skapa(
-        sammantrade=mote, aktor=aktor, rubrik="Styrelseutbildning", foredragande="Monica Widman Lundmark",
+        sammantrade=mote,
+        aktor=aktor,
+        rubrik="Styrelseutbildning",
+        foredragande="Monica Widman Lundmark",
         text="Förbundschefen har tagit fram ett förslag på en halvdags utbildning om styrelsens arbetsgivaransvar.",
-        forslag="uppdra till förbundschefen att genomföra utbildningen och återkomma med en utvärdering till nästa möte")
-    Sammantrade.objects.filter(pk=mote.pk).update(status=Sammantrade.Status.KALLAT,
-                                                  kallelse_skickad=timezone.now() - dt.timedelta(days=8), kalender_skickad_sekvens=0)
+        forslag="uppdra till förbundschefen att genomföra utbildningen och återkomma med en utvärdering till nästa möte",
+    )
+    Sammantrade.objects.filter(pk=mote.pk).update(
+        status=Sammantrade.Status.KALLAT, kallelse_skickad=timezone.now() - dt.timedelta(days=8), kalender_skickad_sekvens=0
+    )
     dok.kallelse_bestall(sammantrade=mote, aktor=aktor)

@@ -13,8 +13,11 @@ from .services.dokument import protokoll_efter_rendering, protokoll_inaktuellt
 
 
 def _mote(dokument: Dokument) -> Sammantrade:
-    mote = Sammantrade.objects.select_related("forbund", "ordforande", "sekreterare", "sammankallande").filter(
-        forbund=dokument.forbund, pk=dokument.parametrar.get("sammantrade")).first()
+    mote = (
+        Sammantrade.objects.select_related("forbund", "ordforande", "sekreterare", "sammankallande")
+        .filter(forbund=dokument.forbund, pk=dokument.parametrar.get("sammantrade"))
+        .first()
+    )
     if mote is None:
         raise ValidationError("Sammanträdet finns inte.")
     return mote
@@ -52,14 +55,28 @@ def bygg_anslagsbevis(dokument: Dokument, progress: Progress) -> bytes:
     anslag = Anslag.objects.filter(sammantrade=mote).first()
     if anslag is None:
         raise ValidationError("Protokollet är inte anslaget.")
-    return pdf.anslagsbevis_pdf({"mote": mote, "forbund": mote.forbund, "anslag": anslag, **{
-        k: v for k, v in selectors.protokoll_data(mote).items() if k in {"forsta", "sista", "justeringar"}}})
+    return pdf.anslagsbevis_pdf(
+        {
+            "mote": mote,
+            "forbund": mote.forbund,
+            "anslag": anslag,
+            **{k: v for k, v in selectors.protokoll_data(mote).items() if k in {"forsta", "sista", "justeringar"}},
+        }
+    )
 
 
 def registrera_alla() -> None:
     registrera(Dokumenttyp(typ="styrelse_kallelse", namn="Kallelse med dagordning", bygg=bygg_kallelse, behorighet="styrelse.visa"))
-    registrera(Dokumenttyp(typ="styrelse_protokoll", namn="Protokoll", bygg=bygg_protokoll, behorighet="styrelse.visa",
-                           behorighet_utkast="styrelse.redigera",
-                           efter_rendering=protokoll_efter_rendering, inaktuell=protokoll_inaktuellt))
+    registrera(
+        Dokumenttyp(
+            typ="styrelse_protokoll",
+            namn="Protokoll",
+            bygg=bygg_protokoll,
+            behorighet="styrelse.visa",
+            behorighet_utkast="styrelse.redigera",
+            efter_rendering=protokoll_efter_rendering,
+            inaktuell=protokoll_inaktuellt,
+        )
+    )
     registrera(Dokumenttyp(typ="styrelse_protokollsutdrag", namn="Protokollsutdrag", bygg=bygg_utdrag, behorighet="styrelse.visa"))
     registrera(Dokumenttyp(typ="styrelse_anslagsbevis", namn="Bevis om anslag", bygg=bygg_anslagsbevis, behorighet="styrelse.visa"))

@@ -59,8 +59,11 @@ class PlaneraForm(TillganglighetMixin, forms.Form):
     starttid = forms.TimeField(label="Starttid", required=False, widget=TID)
     sluttid = forms.TimeField(label="Sluttid", required=False, widget=TID)
     plats = forms.CharField(label="Plats", max_length=200, required=False)
-    mall = forms.ChoiceField(label="Dagordning", choices=[("standard", "Mall med stående punkter"), ("kopia", "Kopia av tidigare dagordning"),
-                                                          ("tom", "Tom dagordning")], initial="standard")
+    mall = forms.ChoiceField(
+        label="Dagordning",
+        choices=[("standard", "Mall med stående punkter"), ("kopia", "Kopia av tidigare dagordning"), ("tom", "Tom dagordning")],
+        initial="standard",
+    )
     kopiera_fran = forms.ModelChoiceField(label="Kopiera från sammanträde", queryset=Sammantrade.objects.none(), required=False)
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
@@ -133,8 +136,12 @@ class AnslagForm(TillganglighetMixin, forms.Form):
     uppsatt = forms.DateField(label="Anslaget sätts upp", widget=DATUM)
     nedtas = forms.DateField(label="Anslaget tas ned", widget=DATUM)
     forvaringsplats = forms.CharField(label="Förvaringsplats för protokollet", max_length=200)
-    anslagsplatser = forms.CharField(label="Anslagsplatser (en per rad)", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                     help_text="Var justeringen tillkännages. Tomt = förbundets digitala anslagstavla.")
+    anslagsplatser = forms.CharField(
+        label="Anslagsplatser (en per rad)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Var justeringen tillkännages. Tomt = förbundets digitala anslagstavla.",
+    )
 
 
 class ParagrafForm(TillganglighetMixin, forms.Form):
@@ -172,8 +179,9 @@ class HandlingForm(TillganglighetMixin, forms.Form):
     handlingstyp = forms.ModelChoiceField(label="Handlingstyp (gallringsregel)", queryset=Handlingstyp.objects.none())
     sekretess = forms.BooleanField(label="Sekretessmarkerad", required=False)
     fil = forms.FileField(label="Fil", required=False)
-    paragrafer = forms.ModelMultipleChoiceField(label="Beslut i ärendet", queryset=Paragraf.objects.none(), required=False,
-                                                help_text="Håll ned Ctrl (Cmd) för att välja flera.")
+    paragrafer = forms.ModelMultipleChoiceField(
+        label="Beslut i ärendet", queryset=Paragraf.objects.none(), required=False, help_text="Håll ned Ctrl (Cmd) för att välja flera."
+    )
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -190,8 +198,9 @@ class KallelseForm(TillganglighetMixin, forms.Form):
 class JusteringForm(TillganglighetMixin, forms.Form):
     person = forms.IntegerField(widget=forms.HiddenInput)
     roll = forms.ChoiceField(choices=Justering.Roll.choices, widget=forms.HiddenInput)
-    plats = forms.CharField(label="Plats för justeringen", max_length=200, required=False,
-                            help_text="T.ex. ”Kansliet, Skellefteå” eller ”Digitalt i Finsam”.")
+    plats = forms.CharField(
+        label="Plats för justeringen", max_length=200, required=False, help_text="T.ex. ”Kansliet, Skellefteå” eller ”Digitalt i Finsam”."
+    )
 
 
 class UppdragForm(TillganglighetMixin, forms.Form):
@@ -210,10 +219,15 @@ class UppdragForm(TillganglighetMixin, forms.Form):
 
 
 class ExpedieringForm(TillganglighetMixin, forms.Form):
-    personer = forms.ModelMultipleChoiceField(label="Mottagare i förbundet", queryset=Person.objects.none(), required=False,
-                                              widget=forms.CheckboxSelectMultiple)
-    adresser = forms.CharField(label="Andra mottagare (en e-postadress per rad)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                               help_text="T.ex. medlemmarnas registratorer: registrator@kommun.se")
+    personer = forms.ModelMultipleChoiceField(
+        label="Mottagare i förbundet", queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    adresser = forms.CharField(
+        label="Andra mottagare (en e-postadress per rad)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="T.ex. medlemmarnas registratorer: registrator@kommun.se",
+    )
     meddelande = forms.CharField(label="Meddelande", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
@@ -239,20 +253,39 @@ class BeslutForm(TillganglighetMixin, forms.Form):
 
     rubrik = forms.CharField(label="Rubrik", max_length=300)
     text = forms.CharField(label="Text i protokollet", required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    beslut = forms.CharField(label="Förslaget som ställs under proposition – en att-sats per rad", required=False,
-                             widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text="Förifyllt från förslaget till beslut. Ändra här om ett ändrings- eller tilläggsyrkande bifalls.")
-    utfall = forms.ChoiceField(label="Ordföranden finner att styrelsen", required=False, choices=[
-        ("", "– beslutar enligt förslaget (eller inget beslut)"), ("bifall", "bifaller förslaget"),
-        ("andrat", "bifaller förslaget med ändring (enligt ovan)"), ("avslag", "avslår förslaget"),
-        ("aterremiss", "återremitterar ärendet till förbundschefen"), ("bordlagt", "bordlägger ärendet till nästa möte")])
-    motforslag = forms.ChoiceField(label="Vid votering: nej-röst för", choices=[
-        ("avslag", "avslag"), ("aterremiss", "återremiss"), ("bordlagt", "bordläggning")], initial="avslag")
+    beslut = forms.CharField(
+        label="Förslaget som ställs under proposition – en att-sats per rad",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Förifyllt från förslaget till beslut. Ändra här om ett ändrings- eller tilläggsyrkande bifalls.",
+    )
+    utfall = forms.ChoiceField(
+        label="Ordföranden finner att styrelsen",
+        required=False,
+        choices=[
+            ("", "– beslutar enligt förslaget (eller inget beslut)"),
+            ("bifall", "bifaller förslaget"),
+            ("andrat", "bifaller förslaget med ändring (enligt ovan)"),
+            ("avslag", "avslår förslaget"),
+            ("aterremiss", "återremitterar ärendet till förbundschefen"),
+            ("bordlagt", "bordlägger ärendet till nästa möte"),
+        ],
+    )
+    motforslag = forms.ChoiceField(
+        label="Vid votering: nej-röst för",
+        choices=[("avslag", "avslag"), ("aterremiss", "återremiss"), ("bordlagt", "bordläggning")],
+        initial="avslag",
+    )
     motivering = forms.CharField(label="Motivering (återremiss/bordläggning)", required=False, max_length=500)
-    propositionsordning = forms.CharField(label="Propositionsordning", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                          help_text="Lämna tomt så skrivs den utifrån yrkandena och utfallet.")
-    justerare = forms.ModelMultipleChoiceField(label="Utses att justera", queryset=Person.objects.none(), required=False,
-                                               widget=forms.CheckboxSelectMultiple)
+    propositionsordning = forms.CharField(
+        label="Propositionsordning",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Lämna tomt så skrivs den utifrån yrkandena och utfallet.",
+    )
+    justerare = forms.ModelMultipleChoiceField(
+        label="Utses att justera", queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
     omedelbar = forms.BooleanField(label="Justera paragrafen omedelbart", required=False)
 
     def __init__(self, *args: Any, narvaro: list[Narvaro] | None = None, val_av_justerare: bool = False, **kwargs: Any) -> None:
@@ -266,15 +299,18 @@ class BeslutForm(TillganglighetMixin, forms.Form):
             self.fields[f"reservation_{n.person_id}"] = forms.CharField(label=f"Reservation: {n.person.namn}", required=False)
         for n in ledamoter:
             if not n.rostberattigad:
-                self.fields[f"rost_{n.person_id}"] = forms.ChoiceField(label=f"Jäv: {n.person.namn}", required=False,
-                                                                        choices=[("", "–"), (Rost.Val.JAV, Rost.Val.JAV.label)])
+                self.fields[f"rost_{n.person_id}"] = forms.ChoiceField(
+                    label=f"Jäv: {n.person.namn}", required=False, choices=[("", "–"), (Rost.Val.JAV, Rost.Val.JAV.label)]
+                )
             self.fields[f"anteckning_{n.person_id}"] = forms.CharField(label=f"Protokollsanteckning: {n.person.namn}", required=False)
         personval = [("", "–"), *((n.person_id, n.person.namn) for n in self.rostande)]
         for i in range(1, self.YRKANDERADER + 1):
-            self.fields[f"yrkande_{i}_person"] = forms.TypedChoiceField(label=f"Yrkande {i}: av", choices=personval, coerce=int,
-                                                                         required=False, empty_value=None)
-            self.fields[f"yrkande_{i}_typ"] = forms.ChoiceField(label=f"Yrkande {i}: yrkar", choices=[("", "–"), *Yrkande.Typ.choices],
-                                                               required=False)
+            self.fields[f"yrkande_{i}_person"] = forms.TypedChoiceField(
+                label=f"Yrkande {i}: av", choices=personval, coerce=int, required=False, empty_value=None
+            )
+            self.fields[f"yrkande_{i}_typ"] = forms.ChoiceField(
+                label=f"Yrkande {i}: yrkar", choices=[("", "–"), *Yrkande.Typ.choices], required=False
+            )
             self.fields[f"yrkande_{i}_text"] = forms.CharField(label=f"Yrkande {i}: lydelse eller motivering", required=False)
         if val_av_justerare:
             self.fields["justerare"].queryset = Person.objects.filter(pk__in=[n.person_id for n in self.rostande]).order_by("namn")  # type: ignore[attr-defined]
@@ -287,9 +323,14 @@ class BeslutForm(TillganglighetMixin, forms.Form):
         for n in self.narvaro:
             if n.kategori == Narvaro.Kategori.OVRIG:
                 continue
-            ut.append({"n": n, "rost": self[f"rost_{n.person_id}"] if f"rost_{n.person_id}" in self.fields else None,
-                       "reservation": self[f"reservation_{n.person_id}"] if f"reservation_{n.person_id}" in self.fields else None,
-                       "anteckning": self[f"anteckning_{n.person_id}"]})
+            ut.append(
+                {
+                    "n": n,
+                    "rost": self[f"rost_{n.person_id}"] if f"rost_{n.person_id}" in self.fields else None,
+                    "reservation": self[f"reservation_{n.person_id}"] if f"reservation_{n.person_id}" in self.fields else None,
+                    "anteckning": self[f"anteckning_{n.person_id}"],
+                }
+            )
         return ut
 
     def yrkanderader(self) -> list[tuple[Any, Any, Any]]:
@@ -300,12 +341,21 @@ class BeslutForm(TillganglighetMixin, forms.Form):
         d = self.cleaned_data
         per_person = {n.person_id for n in self.narvaro}
         return {
-            "rubrik": d["rubrik"], "text": d["text"], "beslut": d["beslut"], "utfall": d["utfall"], "motforslag": d["motforslag"],
-            "motivering": d["motivering"], "propositionsordning": d["propositionsordning"], "omedelbar_justering": d["omedelbar"],
+            "rubrik": d["rubrik"],
+            "text": d["text"],
+            "beslut": d["beslut"],
+            "utfall": d["utfall"],
+            "motforslag": d["motforslag"],
+            "motivering": d["motivering"],
+            "propositionsordning": d["propositionsordning"],
+            "omedelbar_justering": d["omedelbar"],
             "roster": {pid: d.get(f"rost_{pid}") or "" for pid in per_person if d.get(f"rost_{pid}")},
             "reservationer": {pid: d.get(f"reservation_{pid}") for pid in per_person if d.get(f"reservation_{pid}")},
             "anteckningar": {pid: d.get(f"anteckning_{pid}") for pid in per_person if d.get(f"anteckning_{pid}")},
-            "yrkanden": [{"person": d[f"yrkande_{i}_person"], "typ": d[f"yrkande_{i}_typ"], "text": d[f"yrkande_{i}_text"]}
-                         for i in range(1, self.YRKANDERADER + 1) if d.get(f"yrkande_{i}_typ")],
+            "yrkanden": [
+                {"person": d[f"yrkande_{i}_person"], "typ": d[f"yrkande_{i}_typ"], "text": d[f"yrkande_{i}_text"]}
+                for i in range(1, self.YRKANDERADER + 1)
+                if d.get(f"yrkande_{i}_typ")
+            ],
             "justerare": list(d["justerare"]) if d.get("justerare") else None,
         }

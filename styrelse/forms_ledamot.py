@@ -13,8 +13,13 @@ from .models import Arende, Bilaga, Delegation, Justering, Narvaro, Paragraf, Sa
 class AnteckningForm(TillganglighetMixin, forms.Form):
     arende = forms.ModelChoiceField(label="Ärende", queryset=Arende.objects.none(), required=False, widget=forms.HiddenInput)
     bilaga = forms.ModelChoiceField(label="Bilaga", queryset=Bilaga.objects.none(), required=False, widget=forms.HiddenInput)
-    text = forms.CharField(label="Min anteckning", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text="Syns bara för dig. Tom anteckning tas bort.")
+    text = forms.CharField(
+        label="Min anteckning",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Syns bara för dig. Tom anteckning tas bort.",
+    )
 
     def __init__(self, *args: Any, mote: Sammantrade, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,9 +38,12 @@ class JavForm(TillganglighetMixin, forms.Form):
 
 class JusteraForm(TillganglighetMixin, forms.Form):
     roll = forms.ChoiceField(label="Jag justerar som", choices=Justering.Roll.choices)
-    losenord = forms.CharField(label="Ditt lösenord", strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-                               help_text="Du bekräftar justeringen genom att ange ditt lösenord igen. Det antecknas i protokollets signatursida.")
+    losenord = forms.CharField(
+        label="Ditt lösenord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Du bekräftar justeringen genom att ange ditt lösenord igen. Det antecknas i protokollets signatursida.",
+    )
 
     def __init__(self, *args: Any, roller: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,12 +51,17 @@ class JusteraForm(TillganglighetMixin, forms.Form):
 
 
 class OrdforandebeslutForm(TillganglighetMixin, forms.Form):
-    delegation = forms.ModelChoiceField(label="Enligt delegationsordningen", queryset=Delegation.objects.none(), required=False,
-                                        empty_label="– välj –")
+    delegation = forms.ModelChoiceField(
+        label="Enligt delegationsordningen", queryset=Delegation.objects.none(), required=False, empty_label="– välj –"
+    )
     arende = forms.CharField(label="Ärende", max_length=300)
     beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
-    bradska = forms.CharField(label="Skäl till brådska", widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                              help_text="Varför styrelsens avgörande inte kan avvaktas (kommunallagen 6 kap. 39 §).")
+    bradska = forms.CharField(
+        label="Skäl till brådska",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Varför styrelsens avgörande inte kan avvaktas (kommunallagen 6 kap. 39 §).",
+    )
     diarienummer = forms.CharField(label="Diarienummer", max_length=40, required=False)
     handling = forms.FileField(label="Underlag (PDF m.m.)", required=False)
 
@@ -65,13 +78,14 @@ class DistansForm(TillganglighetMixin, forms.Form):
     def __init__(self, *args: Any, mote: Sammantrade, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["narvaro"].queryset = (  # type: ignore[attr-defined]
-            Narvaro.objects.filter(sammantrade=mote, kategori__in=[Narvaro.Kategori.LEDAMOT, Narvaro.Kategori.TJANSTGORANDE,
-                                                                   Narvaro.Kategori.ERSATTARE]).select_related("person"))
+            Narvaro.objects.filter(
+                sammantrade=mote, kategori__in=[Narvaro.Kategori.LEDAMOT, Narvaro.Kategori.TJANSTGORANDE, Narvaro.Kategori.ERSATTARE]
+            ).select_related("person")
+        )
 
 
 class DistansreglerForm(TillganglighetMixin, forms.Form):
-    distans_tillaten = forms.BooleanField(label="Styrelsen har beslutat att ledamöter får delta på distans (ljud och bild)",
-                                          required=False)
+    distans_tillaten = forms.BooleanField(label="Styrelsen har beslutat att ledamöter får delta på distans (ljud och bild)", required=False)
     distans_beslut = forms.ModelChoiceField(label="Beslut (§)", queryset=Paragraf.objects.none(), required=False)
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:

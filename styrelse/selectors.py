@@ -43,9 +43,7 @@ def paragrafer_for_val(forbund: Forbund) -> QuerySet[Paragraf]:
     return Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
 
 
-def beslut_sok(
-    forbund: Forbund, *, q: str = "", ar: int | None = None, nummer: int | None = None, insats: int | None = None
-) -> QuerySet[Paragraf]:
+def beslut_sok(forbund: Forbund, *, q: str = "", ar: int | None = None, nummer: int | None = None, insats: int | None = None) -> QuerySet[Paragraf]:
     """Search decisions by text (heading, text, decision), year, paragraph number and intervention."""
     qs = paragrafer_for_val(forbund)
     if q:
@@ -129,8 +127,10 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
     arenden = list(
         Arende.objects.filter(sammantrade=mote)
         .select_related("paragraf")
-        .prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")),
-                          Prefetch("paragraf__roster", queryset=Rost.objects.select_related("person")))
+        .prefetch_related(
+            Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")),
+            Prefetch("paragraf__roster", queryset=Rost.objects.select_related("person")),
+        )
         .order_by("ordning", "id")
     )
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__person", "ersatter__medlem"))
@@ -141,8 +141,9 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
     for a in arenden:
         if a.paragraf:
             jav = [r.person_id for r in a.paragraf.roster.all() if r.val == Rost.Val.JAV]
-            per_paragraf[a.paragraf.pk] = lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=a.paragraf.nummer,
-                                                   javiga_person_ids=jav)
+            per_paragraf[a.paragraf.pk] = lage_vid(
+                regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=a.paragraf.nummer, javiga_person_ids=jav
+            )
     justerare = list(mote.justerare.all())
     justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person", "bekraftad_av"))
     gjorda = {(j.roll, j.person_id) for j in justeringar}
@@ -151,14 +152,25 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
     nycklar = [f"styrelse:kallelse:{mote.pk}", f"styrelse:protokoll:{mote.pk}", f"styrelse:anslagsbevis:{mote.pk}"]
     dokument = {d.typ: d for d in Dokument.objects.filter(forbund=forbund, nyckel__in=nycklar)}
     mandat = list(
-        Mandat.objects.filter(forbund=forbund, fran__lte=mote.datum).filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
-        .select_related("person", "medlem").order_by("typ", "medlem__ordning")
+        Mandat.objects.filter(forbund=forbund, fran__lte=mote.datum)
+        .filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
+        .select_related("person", "medlem")
+        .order_by("typ", "medlem__ordning")
     )
     return Motesida(
-        mote=mote, arenden=arenden, narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), n.person.namn)),
-        lage=lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=nasta), nasta_nummer=nasta,
-        lage_per_paragraf=per_paragraf, justerare=justerare, justeringar=justeringar, saknade_justeringar=saknade, dokument=dokument,
-        mandat=mandat, mottagare=_senaste_mottagare(mote), personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
+        mote=mote,
+        arenden=arenden,
+        narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), n.person.namn)),
+        lage=lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=nasta),
+        nasta_nummer=nasta,
+        lage_per_paragraf=per_paragraf,
+        justerare=justerare,
+        justeringar=justeringar,
+        saknade_justeringar=saknade,
+        dokument=dokument,
+        mandat=mandat,
+        mottagare=_senaste_mottagare(mote),
+        personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
         kallas=kallelse_mottagare(mote) if mote.avslutat is None else [],
     )
@@ -204,9 +216,11 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__medlem", "ersatter__person"))
     paragrafer = list(
         Paragraf.objects.filter(sammantrade=mote)
-        .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
-                          Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")),
-                          Prefetch("uppdrag", queryset=Uppdrag.objects.order_by("id")))
+        .prefetch_related(
+            Prefetch("roster", queryset=Rost.objects.select_related("person")),
+            Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")),
+            Prefetch("uppdrag", queryset=Uppdrag.objects.order_by("id")),
+        )
         .select_related("arende")
         .order_by("nummer")
     )
@@ -219,35 +233,59 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     justerare = list(mote.justerare.all())
     gjorda = {(j.roll, j.person_id): j for j in justeringar}
     # The seed's order: ordförande and sekreterare, then the justerare.
-    underskrifter = [(str(Justering.Roll(roll).label).lower(), person, gjorda.get((roll, person.pk)))
-                     for roll, person in justering_kravs_lista(mote.ordforande, mote.sekreterare, justerare)]
+    underskrifter = [
+        (str(Justering.Roll(roll).label).lower(), person, gjorda.get((roll, person.pk)))
+        for roll, person in justering_kravs_lista(mote.ordforande, mote.sekreterare, justerare)
+    ]
     return {
-        "mote": mote, "forbund": mote.forbund, "paragrafer": paragrafer, "grupper": block,
-        "justerare": justerare, "justeringar": justeringar, "underskrifter": underskrifter,
+        "mote": mote,
+        "forbund": mote.forbund,
+        "paragrafer": paragrafer,
+        "grupper": block,
+        "justerare": justerare,
+        "justeringar": justeringar,
+        "underskrifter": underskrifter,
         "val_av_justerare": next((p for p in paragrafer if p.rubrik.lower().startswith("val av justerare")), None),
-        "forsta": paragrafer[0].nummer if paragrafer else None, "sista": paragrafer[-1].nummer if paragrafer else None,
+        "forsta": paragrafer[0].nummer if paragrafer else None,
+        "sista": paragrafer[-1].nummer if paragrafer else None,
         "anslag": Anslag.objects.filter(sammantrade=mote).first(),
     }
 
 
 def utdrag_data(paragraf: Paragraf) -> dict[str, Any]:
     """One paragraph with its motions, votes and the meeting's justering, for a protokollsutdrag."""
-    p = (Paragraf.objects.select_related("sammantrade__forbund", "arende")
-         .prefetch_related(Prefetch("roster", queryset=Rost.objects.select_related("person")),
-                           Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")))
-         .get(pk=paragraf.pk))
+    p = (
+        Paragraf.objects.select_related("sammantrade__forbund", "arende")
+        .prefetch_related(
+            Prefetch("roster", queryset=Rost.objects.select_related("person")),
+            Prefetch("yrkanden", queryset=Yrkande.objects.select_related("person").order_by("ordning", "id")),
+        )
+        .get(pk=paragraf.pk)
+    )
     data = protokoll_data(p.sammantrade)
-    return {"paragraf": p, "mote": p.sammantrade, "forbund": p.forbund, "justering": data["justeringar"],
-            "justeringar": data["justeringar"], "justerare": data["justerare"]}
+    return {
+        "paragraf": p,
+        "mote": p.sammantrade,
+        "forbund": p.forbund,
+        "justering": data["justeringar"],
+        "justeringar": data["justeringar"],
+        "justerare": data["justerare"],
+    }
 
 
 def kallelse_data(mote: Sammantrade) -> dict[str, Any]:
-    arenden = list(Arende.objects.filter(sammantrade=mote).prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
-                   .order_by("ordning", "id"))
+    arenden = list(
+        Arende.objects.filter(sammantrade=mote)
+        .prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
+        .order_by("ordning", "id")
+    )
     mottagare = kallelse_mottagare(mote)
     return {
-        "mote": mote, "forbund": mote.forbund, "arenden": arenden,
-        "ledamoter": [p for p, e in mottagare if e == "Ledamot"], "ersattare": [p for p, e in mottagare if e == "Ersättare"],
+        "mote": mote,
+        "forbund": mote.forbund,
+        "arenden": arenden,
+        "ledamoter": [p for p, e in mottagare if e == "Ledamot"],
+        "ersattare": [p for p, e in mottagare if e == "Ersättare"],
         "kansli": [p for p, e in mottagare if e == "Tjänsteperson"],
         "ordforande_mandat": {m.person_id: m.get_uppdrag_display() for m in Mandat.objects.filter(forbund=mote.forbund).exclude(uppdrag="")},
     }
@@ -280,20 +318,24 @@ def handling_far_oppnas(kontext: Kontext, handling: Handling) -> bool:
 
 def gallring_forfallna(forbund: Forbund, ar: int) -> list[Handling]:
     """Documents whose retention period has run out by `ar` and that are not yet destroyed."""
-    kandidater = Handling.objects.filter(forbund=forbund, gallrad__isnull=True, handlingstyp__bevaras=False,
-                                         handlingstyp__gallras_efter_ar__isnull=False).select_related("handlingstyp", "forbund")
+    kandidater = Handling.objects.filter(
+        forbund=forbund, gallrad__isnull=True, handlingstyp__bevaras=False, handlingstyp__gallras_efter_ar__isnull=False
+    ).select_related("handlingstyp", "forbund")
     return [h for h in kandidater.order_by("ar", "lopnummer") if h.gallras_ar is not None and h.gallras_ar <= ar]
 
 
 def anslag_aktuella(idag: dt.date | None = None) -> QuerySet[Anslag]:
     """Postings on the public notice board today, across förbund (no login)."""
     idag = idag or timezone.localdate()
-    return (Anslag.objects.filter(uppsatt__lte=idag, nedtas__gte=idag, sammantrade__justerat__isnull=False)
-            .select_related("sammantrade", "forbund")
-            .annotate(forsta_nr=Min("sammantrade__paragrafer__nummer"), sista_nr=Max("sammantrade__paragrafer__nummer"))
-            .order_by("forbund__namn", "-uppsatt"))
+    return (
+        Anslag.objects.filter(uppsatt__lte=idag, nedtas__gte=idag, sammantrade__justerat__isnull=False)
+        .select_related("sammantrade", "forbund")
+        .annotate(forsta_nr=Min("sammantrade__paragrafer__nummer"), sista_nr=Max("sammantrade__paragrafer__nummer"))
+        .order_by("forbund__namn", "-uppsatt")
+    )
 
 
 def publikt_protokoll(anslag: Anslag) -> Dokument | None:
-    return Dokument.objects.filter(forbund=anslag.forbund, nyckel=f"styrelse:protokoll:{anslag.sammantrade_id}",
-                                   status=Dokument.Status.KLAR, last=True).first()
+    return Dokument.objects.filter(
+        forbund=anslag.forbund, nyckel=f"styrelse:protokoll:{anslag.sammantrade_id}", status=Dokument.Status.KLAR, last=True
+    ).first()

@@ -19,8 +19,9 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
         return []
     idag = timezone.localdate()
     ut: list[Notis] = []
-    moten = list(Sammantrade.objects.filter(forbund=kontext.forbund, justerat__isnull=True, datum__gte=idag - dt.timedelta(days=60))
-                 .order_by("datum")[:10])
+    moten = list(
+        Sammantrade.objects.filter(forbund=kontext.forbund, justerat__isnull=True, datum__gte=idag - dt.timedelta(days=60)).order_by("datum")[:10]
+    )
     for m in moten:
         url = reverse("styrelse:mote", args=[m.pk])
         if kontext.kan("styrelse.redigera") and m.kallelse_skickad is None and m.datum >= idag:

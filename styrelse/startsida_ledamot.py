@@ -25,6 +25,9 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
         ut.append(Notis(f"Nästa möte {mote.datum:%Y-%m-%d}{ny}.", url, "varning" if vy.extra else "info"))
     oanmalda = [o for o in sel.bradskande_beslut(kontext) if o.delegationsbeslut.anmald_i_id is None]
     if oanmalda:
-        ut.append(Notis(f"{len(oanmalda)} ordförandebeslut i brådskande ärenden anmäls vid nästa sammanträde.",
-                        reverse("styrelse:ordforandebeslut"), "info"))
+        ut.append(
+            Notis(
+                f"{len(oanmalda)} ordförandebeslut i brådskande ärenden anmäls vid nästa sammanträde.", reverse("styrelse:ordforandebeslut"), "info"
+            )
+        )
     return ut

@@ -92,8 +92,11 @@ def _kallelse_pdf(mote: Sammantrade) -> bytes:
 
     pdf = kallelse_pdf(kallelse_data(mote))
     nyckel = f"styrelse:kallelse:{mote.pk}"
-    d, _ = Dokument.objects.get_or_create(forbund=mote.forbund, nyckel=nyckel, defaults={
-        "typ": "styrelse_kallelse", "titel": f"Kallelse {mote.datum:%Y-%m-%d}", "parametrar": {"sammantrade": mote.pk}})
+    d, _ = Dokument.objects.get_or_create(
+        forbund=mote.forbund,
+        nyckel=nyckel,
+        defaults={"typ": "styrelse_kallelse", "titel": f"Kallelse {mote.datum:%Y-%m-%d}", "parametrar": {"sammantrade": mote.pk}},
+    )
     if not d.last:
         dokument_spara_pdf(dokument=d, pdf=pdf, pdfa=True)
     return pdf
@@ -152,8 +155,10 @@ def kalender_uppdatering_skicka(*, sammantrade_id: int, installt: bool = False) 
     else:
         amne = f"Ändrad tid eller plats: {mote.get_typ_display().lower()} {mote.datum:%Y-%m-%d} – {mote.forbund.namn}"
         tid = f" kl. {mote.starttid:%H.%M}" if mote.starttid else ""
-        text = (f"{mote.get_typ_display()} i {mote.forbund.namn} är ändrat: {mote.datum:%Y-%m-%d}{tid}, {mote.plats}.\n\n"
-                "Den bifogade kalenderinbjudan uppdaterar posten i din kalender.\n")
+        text = (
+            f"{mote.get_typ_display()} i {mote.forbund.namn} är ändrat: {mote.datum:%Y-%m-%d}{tid}, {mote.plats}.\n\n"
+            "Den bifogade kalenderinbjudan uppdaterar posten i din kalender.\n"
+        )
     skickade = 0
     for namn, epost in mottagare:
         mail = EmailMessage(subject=amne, body=f"Hej {namn}!\n\n{text}", from_email=settings.DEFAULT_FROM_EMAIL, to=[epost])
@@ -182,11 +187,17 @@ def justering_aterstalld_epost(*, sammantrade_id: int, person_ids: list[int], or
         return 0
     skickade = 0
     for p in Person.objects.filter(pk__in=person_ids, forbund=mote.forbund).exclude(epost=""):
-        text = (f"Hej {p.namn}!\n\nProtokollet från {mote.get_typ_display().lower()} {mote.datum:%Y-%m-%d} i {mote.forbund.namn} "
-                f"har ändrats efter att du justerade det ({orsak}). Alla justeringar har därför återställts. Läs det ändrade "
-                "protokollet i Finsam under Styrelse och justera det på nytt.\n")
-        EmailMessage(subject=f"Protokollet {mote.datum:%Y-%m-%d} har ändrats – justera på nytt", body=text,
-                     from_email=settings.DEFAULT_FROM_EMAIL, to=[p.epost]).send()
+        text = (
+            f"Hej {p.namn}!\n\nProtokollet från {mote.get_typ_display().lower()} {mote.datum:%Y-%m-%d} i {mote.forbund.namn} "
+            f"har ändrats efter att du justerade det ({orsak}). Alla justeringar har därför återställts. Läs det ändrade "
+            "protokollet i Finsam under Styrelse och justera det på nytt.\n"
+        )
+        EmailMessage(
+            subject=f"Protokollet {mote.datum:%Y-%m-%d} har ändrats – justera på nytt",
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[p.epost],
+        ).send()
         skickade += 1
     return skickade
 
@@ -209,10 +220,16 @@ def utdrag_expediera_epost(*, expediering_ids: list[int]) -> int:
     pdf = protokollsutdrag_pdf(utdrag_data(p))
     skickade = 0
     for e in rader:
-        text = (f"Hej!\n\nHär är ett utdrag ur protokollet från {p.sammantrade.get_typ_display().lower()} {p.sammantrade.datum:%Y-%m-%d} "
-                f"i {p.forbund.namn}: § {p.nummer} {p.rubrik}.\n" + (f"\n{e.meddelande}\n" if e.meddelande else ""))
-        mail = EmailMessage(subject=f"Protokollsutdrag § {p.nummer}/{p.ar} {p.rubrik} – {p.forbund.namn}", body=text,
-                            from_email=settings.DEFAULT_FROM_EMAIL, to=[e.epost])
+        text = (
+            f"Hej!\n\nHär är ett utdrag ur protokollet från {p.sammantrade.get_typ_display().lower()} {p.sammantrade.datum:%Y-%m-%d} "
+            f"i {p.forbund.namn}: § {p.nummer} {p.rubrik}.\n" + (f"\n{e.meddelande}\n" if e.meddelande else "")
+        )
+        mail = EmailMessage(
+            subject=f"Protokollsutdrag § {p.nummer}/{p.ar} {p.rubrik} – {p.forbund.namn}",
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[e.epost],
+        )
         mail.attach(f"protokollsutdrag-{p.ar}-{p.nummer}.pdf", pdf, "application/pdf")
         try:
             mail.send()

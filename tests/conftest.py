@@ -21,8 +21,11 @@ ROLLER = [RollTyp.FORBUNDSCHEF, RollTyp.ADMINISTRATOR, RollTyp.STYRELSELEDAMOT, 
 @pytest.fixture
 def forbund(db: Any) -> Forbund:
     return forbund_create(
-        slug="skelleftea-norsjo", namn="Samordningsförbundet Skellefteå-Norsjö", region="Region Västerbotten",
-        kommuner=["Skellefteå", "Norsjö"], diarieprefix="SFSN",
+        slug="skelleftea-norsjo",
+        namn="Samordningsförbundet Skellefteå-Norsjö",
+        region="Region Västerbotten",
+        kommuner=["Skellefteå", "Norsjö"],
+        diarieprefix="SFSN",
     )
 
 
@@ -80,8 +83,15 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     }
 
 

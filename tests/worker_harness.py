@@ -45,8 +45,9 @@ def _database_env() -> dict[str, str]:
 
 
 class WorkerProcess:
-    def __init__(self, visibility_timeout: int = 8, *, broker_dir: Path | None = None, beat: bool = False,
-                 env_extra: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, visibility_timeout: int = 8, *, broker_dir: Path | None = None, beat: bool = False, env_extra: dict[str, str] | None = None
+    ) -> None:
         self.queue = f"finsam-test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.visibility_timeout = visibility_timeout
         self.proc: subprocess.Popen[bytes] | None = None
@@ -61,22 +62,27 @@ class WorkerProcess:
             return {"visibility_timeout": self.visibility_timeout}
         for sub in ("queue", "control"):
             (self.broker_dir / sub).mkdir(parents=True, exist_ok=True)
-        return {"data_folder_in": str(self.broker_dir / "queue"), "data_folder_out": str(self.broker_dir / "queue"),
-                "control_folder": str(self.broker_dir / "control")}
+        return {
+            "data_folder_in": str(self.broker_dir / "queue"),
+            "data_folder_out": str(self.broker_dir / "queue"),
+            "control_folder": str(self.broker_dir / "control"),
+        }
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
         env.update(_database_env())
-        env.update({
-            "DJANGO_SETTINGS_MODULE": "finsam.settings.base",
-            "DJANGO_DEBUG": "false",
-            "REDIS_URL": TEST_REDIS_URL,
-            "FINSAM_TASK_MODE": "celery",
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "CELERY_VISIBILITY_TIMEOUT": str(self.visibility_timeout),
-            "LOG_LEVEL": "WARNING",
-            "CELERY_QUEUE": self.queue,
-        })
+        env.update(
+            {
+                "DJANGO_SETTINGS_MODULE": "finsam.settings.base",
+                "DJANGO_DEBUG": "false",
+                "REDIS_URL": TEST_REDIS_URL,
+                "FINSAM_TASK_MODE": "celery",
+                "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+                "CELERY_VISIBILITY_TIMEOUT": str(self.visibility_timeout),
+                "LOG_LEVEL": "WARNING",
+                "CELERY_QUEUE": self.queue,
+            }
+        )
         if self.broker_dir is not None:
             env.update({"REDIS_URL": "", "CELERY_BROKER_DIR": str(self.broker_dir)})
         env.update(self.env_extra)
@@ -85,11 +91,30 @@ class WorkerProcess:
     def start(self) -> None:
         logf = open(self.log, "ab")  # noqa: SIM115 - kept open for the process' lifetime
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "finsam", "worker", "-Q", self.queue, "--concurrency=1",
-             "--pool=prefork", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO",
-             "-n", f"{self.queue}@%h"]
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "finsam",
+                "worker",
+                "-Q",
+                self.queue,
+                "--concurrency=1",
+                "--pool=prefork",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-l",
+                "INFO",
+                "-n",
+                f"{self.queue}@%h",
+            ]
             + (["-B", "--schedule", str(Path(settings.MEDIA_ROOT) / f"{self.queue}-beat")] if self.beat else []),
-            cwd=ROOT, env=self.env(), stdout=logf, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=logf,
+            stderr=subprocess.STDOUT,
         )
 
     def barn(self) -> list[int]:

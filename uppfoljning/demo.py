@@ -24,19 +24,55 @@ from .vokabular import ALDERSGRUPPER
 # fallback: an intervention with a target age group gets participants inside it (the report checks enrolments against it).
 # Påfart had 14 participants over its whole run (2016-08 – 2019-06), so about 4 a year.
 PROFIL: dict[str, tuple[int, int, int]] = {
-    "AMT": (70, 18, 29), "ARBETSMARKNADSTORGET": (70, 18, 29), "MISAM": (90, 18, 64), "MYSAM": (45, 30, 64),
-    "PROAKTIV": (30, 16, 29), "NASTASTEG": (12, 16, 29), "VAGENVIDARE": (25, 20, 64), "FRAMSTEG": (6, 20, 60), "PRAKTIKSTEGET": (4, 16, 20),
+    "AMT": (70, 18, 29),
+    "ARBETSMARKNADSTORGET": (70, 18, 29),
+    "MISAM": (90, 18, 64),
+    "MYSAM": (45, 30, 64),
+    "PROAKTIV": (30, 16, 29),
+    "NASTASTEG": (12, 16, 29),
+    "VAGENVIDARE": (25, 20, 64),
+    "FRAMSTEG": (6, 20, 60),
+    "PRAKTIKSTEGET": (4, 16, 20),
     "PAFART": (4, 16, 20),
 }
 STANDARD = (20, 18, 64)
 KON = [("kvinna", 46), ("man", 52), ("annat", 2)]
 REMITTENT = [("af", 35), ("kommun", 30), ("fk", 15), ("region", 15), ("annan", 5)]
-UTBILDNING = [("grundskola", 34), ("gymnasium", 38), ("saknar_grundskola", 8), ("grundsarskola", 2), ("gymnasiesarskola", 2),
-              ("eftergymnasial_kort", 7), ("eftergymnasial_lang", 5), ("okand", 4)]
-FORSORJNING_IN = [("forsorjningsstod", 28), ("aktivitetsstod", 22), ("ingen_offentlig", 12), ("sjuk_rehabpenning", 8), ("aktivitetsersattning", 8),
-                  ("sjukersattning", 5), ("a_kassa", 5), ("etableringsersattning", 5), ("annan_offentlig", 2), ("okand", 5)]
-FORSORJNING_UT = [("arbete", 24), ("studier", 13), ("aktivitetsstod", 12), ("forsorjningsstod", 14), ("sjuk_rehabpenning", 6),
-                  ("aktivitetsersattning", 6), ("sjukersattning", 4), ("a_kassa", 4), ("annan_offentlig", 3), ("ingen_offentlig", 9), ("okand", 5)]
+UTBILDNING = [
+    ("grundskola", 34),
+    ("gymnasium", 38),
+    ("saknar_grundskola", 8),
+    ("grundsarskola", 2),
+    ("gymnasiesarskola", 2),
+    ("eftergymnasial_kort", 7),
+    ("eftergymnasial_lang", 5),
+    ("okand", 4),
+]
+FORSORJNING_IN = [
+    ("forsorjningsstod", 28),
+    ("aktivitetsstod", 22),
+    ("ingen_offentlig", 12),
+    ("sjuk_rehabpenning", 8),
+    ("aktivitetsersattning", 8),
+    ("sjukersattning", 5),
+    ("a_kassa", 5),
+    ("etableringsersattning", 5),
+    ("annan_offentlig", 2),
+    ("okand", 5),
+]
+FORSORJNING_UT = [
+    ("arbete", 24),
+    ("studier", 13),
+    ("aktivitetsstod", 12),
+    ("forsorjningsstod", 14),
+    ("sjuk_rehabpenning", 6),
+    ("aktivitetsersattning", 6),
+    ("sjukersattning", 4),
+    ("a_kassa", 4),
+    ("annan_offentlig", 3),
+    ("ingen_offentlig", 9),
+    ("okand", 5),
+]
 FORSTA_AR, SISTA_AR = 2017, 2020
 SLUTDAG = dt.date(2021, 3, 31)
 
@@ -73,9 +109,13 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
         if rnd.random() < per_ar / ar_dagar:
             # A returning participant (same code, new enrolment) keeps the facts of the first enrolment and returns only
             # within the same age group: the report counts each participant once per breakdown.
-            index = [i for i, a in enumerate(avslutade) if a[1] < dag - dt.timedelta(days=60)
-                     and _aldersgrupp(dag.year - a[2]["fodelsear"]) == _aldersgrupp(a[2]["inskriven"].year - a[2]["fodelsear"])
-                     and lag <= dag.year - a[2]["fodelsear"] <= hog]
+            index = [
+                i
+                for i, a in enumerate(avslutade)
+                if a[1] < dag - dt.timedelta(days=60)
+                and _aldersgrupp(dag.year - a[2]["fodelsear"]) == _aldersgrupp(a[2]["inskriven"].year - a[2]["fodelsear"])
+                and lag <= dag.year - a[2]["fodelsear"] <= hog
+            ]
             forra = None
             if index and rnd.random() < 0.04:
                 kod, _, forra = avslutade.pop(rnd.choice(index))
@@ -93,8 +133,15 @@ def _fyll(forbund: Forbund, insats: Insats) -> int:
             remittent, forsorjning_in = _val(rnd, REMITTENT), _val(rnd, FORSORJNING_IN)
             if forra is not None:
                 remittent, forsorjning_in = forra["remittent"], forra["forsorjning_in"]
-            falt: dict[str, Any] = {"kon": kon, "fodelsear": fodelsear, "remittent": remittent, "utbildning": utbildning,
-                                    "forsorjning_in": forsorjning_in, "inskriven": dag, "samtycke_datum": dag}
+            falt: dict[str, Any] = {
+                "kon": kon,
+                "fodelsear": fodelsear,
+                "remittent": remittent,
+                "utbildning": utbildning,
+                "forsorjning_in": forsorjning_in,
+                "inskriven": dag,
+                "samtycke_datum": dag,
+            }
             if utdag <= min(SLUTDAG, dt.date.today()):
                 falt["avslutad"], falt["forsorjning_ut"] = utdag, _val(rnd, FORSORJNING_UT)
                 avslutade.append((kod, utdag, falt))

@@ -40,28 +40,42 @@ class SokForm(forms.Form):
 
 
 class KodSokForm(forms.Form):
-    kod = forms.CharField(label="Deltagarkod", max_length=40, widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-                          help_text="Eller personnummer för en person vars personnummer är känt (söks med nyckelhash).")
+    kod = forms.CharField(
+        label="Deltagarkod",
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text="Eller personnummer för en person vars personnummer är känt (söks med nyckelhash).",
+    )
 
 
 SKAL = forms.CharField(
-    label="Skäl till ålder utanför målgruppen", required=False, max_length=300,
+    label="Skäl till ålder utanför målgruppen",
+    required=False,
+    max_length=300,
     help_text="Krävs bara om deltagarens ålder vid start ligger utanför insatsens målgrupp.",
 )
 
 
 class InskrivningForm(forms.Form):
-    kod = forms.CharField(label="Deltagarkod", max_length=40, required=False,
-                          help_text="Pseudonym kod, unik i förbundet. Lämna tom om du anger personnummer för en återkommande person.")
+    kod = forms.CharField(
+        label="Deltagarkod",
+        max_length=40,
+        required=False,
+        help_text="Pseudonym kod, unik i förbundet. Lämna tom om du anger personnummer för en återkommande person.",
+    )
     personnummer = forms.CharField(
-        label="Personnummer (frivilligt)", required=False, max_length=13,
+        label="Personnummer (frivilligt)",
+        required=False,
+        max_length=13,
         help_text="Används bara för att känna igen en återkommande person. Sparas aldrig i klartext, endast som nyckelhash.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "ÅÅÅÅMMDD-NNNN"}),
     )
     insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), empty_label="– välj –")
-    samtycke = forms.BooleanField(label="Deltagaren har lämnat samtycke", required=False,
-                                  help_text="Kryssa i bara när deltagaren har lämnat samtycke. Utan samtycke sparas bara kön och startår "
-                                            "(anonym registrering).")
+    samtycke = forms.BooleanField(
+        label="Deltagaren har lämnat samtycke",
+        required=False,
+        help_text="Kryssa i bara när deltagaren har lämnat samtycke. Utan samtycke sparas bara kön och startår (anonym registrering).",
+    )
     samtycke_datum = DatumFalt(label="Samtycke lämnat", required=False)
     kon = forms.ChoiceField(label="Kön", choices=TOM + list(Kon.choices))
     fodelsear = forms.IntegerField(label="Födelseår", required=False, min_value=1900, max_value=2100)
@@ -115,13 +129,20 @@ class AvslutForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    fil = forms.FileField(label="Fil (CSV eller XLSX)", help_text="Första raden: insats, deltagare_id, kon, fodelsear, remittent, utbildning, "
-                          "forsorjning_in, inskriven, avslutad, forsorjning_ut, samtycke.")
+    fil = forms.FileField(
+        label="Fil (CSV eller XLSX)",
+        help_text="Första raden: insats, deltagare_id, kon, fodelsear, remittent, utbildning, "
+        "forsorjning_in, inskriven, avslutad, forsorjning_ut, samtycke.",
+    )
     provkorning = forms.BooleanField(label="Provkör (visa vad som skulle ändras, spara inget)", required=False, initial=True)
 
 
 class InstallningForm(forms.Form):
-    maskeringsgrans = forms.IntegerField(label="Maskeringsgräns", min_value=0, max_value=100,
-                                         help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument "
-                                                   "för publicering, och fler tal döljs (”x”) så att de inte kan räknas fram. Minst 3.")
+    maskeringsgrans = forms.IntegerField(
+        label="Maskeringsgräns",
+        min_value=0,
+        max_value=100,
+        help_text="Antal under gränsen visas som ”<N” för styrelse och revisorer och i dokument "
+        "för publicering, och fler tal döljs (”x”) så att de inte kan räknas fram. Minst 3.",
+    )
     gallring_ar = forms.IntegerField(label="Avidentifiera deltagaruppgifter efter (år efter avslut)", min_value=1, max_value=50)

@@ -32,7 +32,8 @@ class Installning(ForbundsData):
     """Follow-up settings of a förbund: masking threshold for published documents and retention."""
 
     maskeringsgrans = models.PositiveSmallIntegerField(
-        "maskeringsgräns", default=MASKERINGSGRANS_MIN,
+        "maskeringsgräns",
+        default=MASKERINGSGRANS_MIN,
         help_text="Antal under denna gräns visas som ”<N” för styrelse, revisorer och i dokument för publicering (minst 3).",
     )
     gallring_ar = models.PositiveSmallIntegerField(
@@ -45,8 +46,9 @@ class Installning(ForbundsData):
         constraints = [
             models.UniqueConstraint(fields=["forbund"], name="uppf_installning_en_per_forbund"),
             models.CheckConstraint(condition=Q(gallring_ar__gte=1) & Q(gallring_ar__lte=50), name="uppf_gallring_ar_intervall"),
-            models.CheckConstraint(condition=Q(maskeringsgrans__gte=MASKERINGSGRANS_MIN) & Q(maskeringsgrans__lte=100),
-                                   name="uppf_maskeringsgrans_intervall"),
+            models.CheckConstraint(
+                condition=Q(maskeringsgrans__gte=MASKERINGSGRANS_MIN) & Q(maskeringsgrans__lte=100), name="uppf_maskeringsgrans_intervall"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -104,7 +106,9 @@ class Inskrivning(ForbundsData):
     avslutad = models.DateField("avslutad", null=True, blank=True)
     forsorjning_ut = models.CharField("försörjning vid avslut", max_length=24, choices=Forsorjning.choices, blank=True)
     alder_skal = models.CharField(
-        "skäl till ålder utanför målgruppen", max_length=300, blank=True,
+        "skäl till ålder utanför målgruppen",
+        max_length=300,
+        blank=True,
         help_text="Krävs när deltagarens ålder vid start ligger utanför insatsens målgrupp; räknas i årsredovisningens not.",
     )
     # Derived (kept after retention)
@@ -152,8 +156,7 @@ class Inskrivning(ForbundsData):
             self.inskriven = self.avslutad = self.samtycke_datum = None
         elif self.gallrad:
             return
-        h = regler.harled(samtycke=self.samtycke, inskriven=self.inskriven, avslutad=self.avslutad, fodelsear=self.fodelsear,
-                          startar=self.startar)
+        h = regler.harled(samtycke=self.samtycke, inskriven=self.inskriven, avslutad=self.avslutad, fodelsear=self.fodelsear, startar=self.startar)
         self.startar, self.slutar, self.alder, self.dagar = h  # type: ignore[assignment]
 
     def ramar(self) -> regler.InsatsRamar | None:
@@ -165,10 +168,21 @@ class Inskrivning(ForbundsData):
     def clean(self) -> None:
         self.harled()
         h = regler.Harlett(self.startar, self.slutar, self.alder, self.dagar)
-        fel = regler.fel(samtycke=self.samtycke, gallrad=self.gallrad, inskriven=self.inskriven, avslutad=self.avslutad,
-                         fodelsear=self.fodelsear, remittent=self.remittent, utbildning=self.utbildning, forsorjning_in=self.forsorjning_in,
-                         forsorjning_ut=self.forsorjning_ut, harlett=h, ramar=self.ramar(), alder_skal=self.alder_skal or "",
-                         idag=dt.date.today())
+        fel = regler.fel(
+            samtycke=self.samtycke,
+            gallrad=self.gallrad,
+            inskriven=self.inskriven,
+            avslutad=self.avslutad,
+            fodelsear=self.fodelsear,
+            remittent=self.remittent,
+            utbildning=self.utbildning,
+            forsorjning_in=self.forsorjning_in,
+            forsorjning_ut=self.forsorjning_ut,
+            harlett=h,
+            ramar=self.ramar(),
+            alder_skal=self.alder_skal or "",
+            idag=dt.date.today(),
+        )
         if fel:
             raise ValidationError(fel)
 

@@ -41,11 +41,19 @@ def jamforelse(nu: dict[str, Any], fore: dict[str, Any]) -> list[dict[str, Any]]
         rader.append({"namn": namn, "nu": a, "fore": b, "andring": a - b if isinstance(a, int) and isinstance(b, int) else None, "typ": "tal"})
     for nyckel, namn in (("genomstromning", "Genomströmning"), ("andel_arbete_studier", "Andel avslut till arbete eller studier")):
         a, b = nu[nyckel], fore[nyckel]
-        rader.append({"namn": namn, "nu": a, "fore": b, "andring": round((a - b) * 100, 1) if a is not None and b is not None else None,
-                      "typ": "procent"})
+        rader.append(
+            {"namn": namn, "nu": a, "fore": b, "andring": round((a - b) * 100, 1) if a is not None and b is not None else None, "typ": "procent"}
+        )
     a, b = nu["median_dagar"], fore["median_dagar"]
-    rader.append({"namn": "Mediantid i insatsen för avslutade (dagar)", "nu": a, "fore": b,
-                  "andring": a - b if a is not None and b is not None else None, "typ": "dagar"})
+    rader.append(
+        {
+            "namn": "Mediantid i insatsen för avslutade (dagar)",
+            "nu": a,
+            "fore": b,
+            "andring": a - b if a is not None and b is not None else None,
+            "typ": "dagar",
+        }
+    )
     return rader
 
 

@@ -30,8 +30,7 @@ class InsatsRamar(NamedTuple):
     alder_till: int | None
 
 
-def harled(*, samtycke: bool, inskriven: dt.date | None, avslutad: dt.date | None, fodelsear: int | None,
-           startar: int | None) -> Harlett:
+def harled(*, samtycke: bool, inskriven: dt.date | None, avslutad: dt.date | None, fodelsear: int | None, startar: int | None) -> Harlett:
     """startar/slutar/alder/dagar from the dates (anonymous registrations keep only the start year)."""
     if inskriven is not None:
         startar = inskriven.year
@@ -58,9 +57,22 @@ def malgrupp_text(ramar: InsatsRamar) -> str:
     return f"till {ramar.alder_till} år"
 
 
-def fel(*, samtycke: bool, gallrad: bool, inskriven: dt.date | None, avslutad: dt.date | None, fodelsear: int | None,
-        remittent: str, utbildning: str, forsorjning_in: str, forsorjning_ut: str, harlett: Harlett, ramar: InsatsRamar | None,
-        alder_skal: str, idag: dt.date) -> dict[str, str]:
+def fel(
+    *,
+    samtycke: bool,
+    gallrad: bool,
+    inskriven: dt.date | None,
+    avslutad: dt.date | None,
+    fodelsear: int | None,
+    remittent: str,
+    utbildning: str,
+    forsorjning_in: str,
+    forsorjning_ut: str,
+    harlett: Harlett,
+    ramar: InsatsRamar | None,
+    alder_skal: str,
+    idag: dt.date,
+) -> dict[str, str]:
     """Every single-row rule; {} when the enrolment is valid. Keys are model field names."""
     ut: dict[str, str] = {}
     if not harlett.startar:
@@ -68,15 +80,17 @@ def fel(*, samtycke: bool, gallrad: bool, inskriven: dt.date | None, avslutad: d
     if samtycke and not gallrad:
         if inskriven is None:
             ut["inskriven"] = "Ange inskrivningsdatum."
-        for falt, varde, text in (("fodelsear", fodelsear, "födelseår"), ("remittent", remittent, "remittent"),
-                                  ("utbildning", utbildning, "utbildning"), ("forsorjning_in", forsorjning_in, "försörjning vid inskrivning")):
+        for falt, varde, text in (
+            ("fodelsear", fodelsear, "födelseår"),
+            ("remittent", remittent, "remittent"),
+            ("utbildning", utbildning, "utbildning"),
+            ("forsorjning_in", forsorjning_in, "försörjning vid inskrivning"),
+        ):
             if varde in (None, ""):
                 ut[falt] = f"Ange {text}."
         alder = harlett.alder
         if alder is not None and not ALDER_MIN <= alder <= ALDER_MAX:
-            ut["fodelsear"] = (
-                f"Deltagaren är {alder} år vid start ({harlett.startar} − {fodelsear}); tillåten ålder är {ALDER_MIN}–{ALDER_MAX} år."
-            )
+            ut["fodelsear"] = f"Deltagaren är {alder} år vid start ({harlett.startar} − {fodelsear}); tillåten ålder är {ALDER_MIN}–{ALDER_MAX} år."
         elif ramar is not None and alder_utanfor(ramar, alder) and not alder_skal.strip():
             ut["alder_skal"] = (
                 f"Deltagaren är {alder} år vid start och {ramar.kortnamn} har målgruppen {malgrupp_text(ramar)}; "
@@ -95,8 +109,9 @@ def fel(*, samtycke: bool, gallrad: bool, inskriven: dt.date | None, avslutad: d
     return ut
 
 
-def _period_fel(ramar: InsatsRamar, inskriven: dt.date | None, avslutad: dt.date | None, startar: int | None,
-                redan: dict[str, str]) -> dict[str, str]:
+def _period_fel(
+    ramar: InsatsRamar, inskriven: dt.date | None, avslutad: dt.date | None, startar: int | None, redan: dict[str, str]
+) -> dict[str, str]:
     """The enrolment must lie within the intervention's period (for an anonymous registration: its start year)."""
     ut: dict[str, str] = {}
     start, slut = ramar.startdatum, ramar.slutdatum
@@ -104,8 +119,7 @@ def _period_fel(ramar: InsatsRamar, inskriven: dt.date | None, avslutad: dt.date
     if inskriven is not None and "inskriven" not in redan:
         if (start and inskriven < start) or (slut and inskriven > slut):
             ut["inskriven"] = f"Inskrivningsdatum {inskriven:%Y-%m-%d} ligger utanför perioden för {ramar.kortnamn} ({period})."
-    elif (inskriven is None and startar and "inskriven" not in redan
-          and ((start and startar < start.year) or (slut and startar > slut.year))):
+    elif inskriven is None and startar and "inskriven" not in redan and ((start and startar < start.year) or (slut and startar > slut.year)):
         ut["inskriven"] = f"Startåret {startar} ligger utanför perioden för {ramar.kortnamn} ({period})."
     if avslutad is not None and slut and avslutad > slut and "avslutad" not in redan:
         ut["avslutad"] = f"Avslutsdatum {avslutad:%Y-%m-%d} ligger efter att {ramar.kortnamn} slutade ({slut:%Y-%m-%d})."

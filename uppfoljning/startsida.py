@@ -13,11 +13,17 @@ from finsam.startsida import Notis, Ruta
 from .models import Inskrivning
 
 RUTOR = [
-    Ruta("Registrera avslut", "Snabbregistrering av avslut med tangentbordet: kod, datum, försörjning, nästa.", "uppfoljning:avslut",
-         "deltagare.redigera", 30),
+    Ruta(
+        "Registrera avslut",
+        "Snabbregistrering av avslut med tangentbordet: kod, datum, försörjning, nästa.",
+        "uppfoljning:avslut",
+        "deltagare.redigera",
+        30,
+    ),
     Ruta("Deltagare", "Pseudonymiserat deltagarregister: inskrivningar och avslut per insats.", "uppfoljning:index", "deltagare.visa", 31),
-    Ruta("Importera deltagare", "Läs in inskrivningar och avslut från kalkylblad (CSV eller Excel).", "uppfoljning:importera",
-         "deltagare.redigera", 32),
+    Ruta(
+        "Importera deltagare", "Läs in inskrivningar och avslut från kalkylblad (CSV eller Excel).", "uppfoljning:importera", "deltagare.redigera", 32
+    ),
     Ruta("Utfall", "Deltagare, nya och avslutade per insats och kön; jämförelse med föregående år.", "uppfoljning:utfall", "utfall.visa", 33),
 ]
 LANG_TID_AR = 2
@@ -32,5 +38,10 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     if not antal:
         return []
     ord_ = "inskrivning har" if antal == 1 else "inskrivningar har"
-    return [Notis(f"{antal} {ord_} pågått sedan före {grans} utan avslut – kontrollera om avslut saknas.",
-                  reverse("uppfoljning:index") + "?oppna=on", "varning")]
+    return [
+        Notis(
+            f"{antal} {ord_} pågått sedan före {grans} utan avslut – kontrollera om avslut saknas.",
+            reverse("uppfoljning:index") + "?oppna=on",
+            "varning",
+        )
+    ]

@@ -66,11 +66,26 @@ ARBETE_STUDIER = (Forsorjning.ARBETE.value, Forsorjning.STUDIER.value)
 _ALIAS: dict[type[models.TextChoices], dict[str, str]] = {
     Kon: {"k": "kvinna", "kvinnor": "kvinna", "m": "man", "män": "man", "icke binär": "annat", "icke-binär": "annat", "annat": "annat"},
     Remittent: {"arbetsförmedlingen": "af", "försäkringskassan": "fk", "egen kontakt": "annan", "annan": "annan", "landsting": "region"},
-    Utbildning: {"grundsärskola": "grundsarskola", "gymnasiesärskola": "gymnasiesarskola", "okänd": "okand", "saknas": "okand",
-                 "saknas/okänd": "okand", "eftergymnasial <3 år": "eftergymnasial_kort", "eftergymnasial 3 år eller mer": "eftergymnasial_lang"},
-    Forsorjning: {"lön": "arbete", "studiestöd": "studier", "a-kassa": "a_kassa", "aktivitetsstöd": "aktivitetsstod",
-                  "utvecklingsersättning": "aktivitetsstod", "sjukpenning": "sjuk_rehabpenning", "rehabiliteringspenning": "sjuk_rehabpenning",
-                  "annat offentlig försörjning": "annan_offentlig", "okänd": "okand"},
+    Utbildning: {
+        "grundsärskola": "grundsarskola",
+        "gymnasiesärskola": "gymnasiesarskola",
+        "okänd": "okand",
+        "saknas": "okand",
+        "saknas/okänd": "okand",
+        "eftergymnasial <3 år": "eftergymnasial_kort",
+        "eftergymnasial 3 år eller mer": "eftergymnasial_lang",
+    },
+    Forsorjning: {
+        "lön": "arbete",
+        "studiestöd": "studier",
+        "a-kassa": "a_kassa",
+        "aktivitetsstöd": "aktivitetsstod",
+        "utvecklingsersättning": "aktivitetsstod",
+        "sjukpenning": "sjuk_rehabpenning",
+        "rehabiliteringspenning": "sjuk_rehabpenning",
+        "annat offentlig försörjning": "annan_offentlig",
+        "okänd": "okand",
+    },
 }
 
 

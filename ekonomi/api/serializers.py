@@ -34,8 +34,9 @@ class TilldelningInSerializer(serializers.Serializer[Any]):
     ar = serializers.IntegerField(min_value=2000, max_value=2100)
     belopp = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=0)
     kommentar = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    invanare = serializers.DictField(child=serializers.IntegerField(min_value=0, max_value=2**31 - 1),
-                                     help_text="{medlem_id: invånare 18–64 år} per kommun")
+    invanare = serializers.DictField(
+        child=serializers.IntegerField(min_value=0, max_value=2**31 - 1), help_text="{medlem_id: invånare 18–64 år} per kommun"
+    )
 
     def validate_invanare(self, varde: dict[str, int]) -> dict[str, int]:
         # input bound: the keys are member ids (integers), never free text
@@ -95,8 +96,28 @@ class FaststallInSerializer(serializers.Serializer[Any]):
 class RedovisningsimportSerializer(serializers.ModelSerializer[Redovisningsimport]):
     class Meta:
         model = Redovisningsimport
-        fields = ["id", "ar", "kalla", "sietyp", "filnamn", "sha256", "program", "foretag", "orgnr", "format", "kodning", "genererad",
-                  "genererad_av", "kontoplanstyp", "ksumma", "varningar", "fran", "tom", "antal_verifikationer", "importerad"]
+        fields = [
+            "id",
+            "ar",
+            "kalla",
+            "sietyp",
+            "filnamn",
+            "sha256",
+            "program",
+            "foretag",
+            "orgnr",
+            "format",
+            "kodning",
+            "genererad",
+            "genererad_av",
+            "kontoplanstyp",
+            "ksumma",
+            "varningar",
+            "fran",
+            "tom",
+            "antal_verifikationer",
+            "importerad",
+        ]
 
 
 class BokforingImportInSerializer(serializers.Serializer[Any]):
@@ -111,8 +132,7 @@ class BokforingImportInSerializer(serializers.Serializer[Any]):
 class BokforingsjobbSerializer(serializers.ModelSerializer[Bokforingsjobb]):
     class Meta:
         model = Bokforingsjobb
-        fields = ["id", "filnamn", "sha256", "kalla", "status", "framsteg", "steg", "jamforelse", "fel", "redovisningsimport", "skapad",
-                  "klar"]
+        fields = ["id", "filnamn", "sha256", "kalla", "status", "framsteg", "steg", "jamforelse", "fel", "redovisningsimport", "skapad", "klar"]
 
 
 class KontointervallSerializer(serializers.ModelSerializer[Kontointervall]):

@@ -51,8 +51,14 @@ class TilldelningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inn = s.TilldelningInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         d = inn.validated_data
-        t = services.tilldelning_spara(forbund=self.kontext.forbund, aktor=request.user, ar=d["ar"], belopp=d["belopp"],
-                                       invanare={int(k): v for k, v in d["invanare"].items()}, kommentar=d["kommentar"])
+        t = services.tilldelning_spara(
+            forbund=self.kontext.forbund,
+            aktor=request.user,
+            ar=d["ar"],
+            belopp=d["belopp"],
+            invanare={int(k): v for k, v in d["invanare"].items()},
+            kommentar=d["kommentar"],
+        )
         return Response(s.TilldelningSerializer(t).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=s.MedlemsbidragSerializer, description="Fördelningen per medlem och kvartal.")
@@ -125,16 +131,27 @@ class ImportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     behorighet_las, behorighet_skriv = LAS, SKRIV
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(request={"multipart/form-data": s.BokforingImportInSerializer}, responses={202: s.BokforingsjobbSerializer},
-                   description="Beställer inläsningen som ett jobb i bakgrunden; följ det på /api/ekonomi/importjobb/{id}/.")
+    @extend_schema(
+        request={"multipart/form-data": s.BokforingImportInSerializer},
+        responses={202: s.BokforingsjobbSerializer},
+        description="Beställer inläsningen som ett jobb i bakgrunden; följ det på /api/ekonomi/importjobb/{id}/.",
+    )
     def create(self, request: Request) -> Response:
         inn = s.BokforingImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         d = inn.validated_data
         storlek_kontrollera(d["fil"].size)
-        jobb = services.bokforing_import_starta(forbund=self.kontext.forbund, aktor=request.user, data=d["fil"].read(),
-                                                filnamn=d["fil"].name, kalla=d["kalla"], ar=d.get("ar"), tom=d.get("tom"),
-                                                ersatt=d["ersatt"], tillagg=d["tillagg"])
+        jobb = services.bokforing_import_starta(
+            forbund=self.kontext.forbund,
+            aktor=request.user,
+            data=d["fil"].read(),
+            filnamn=d["fil"].name,
+            kalla=d["kalla"],
+            ar=d.get("ar"),
+            tom=d.get("tom"),
+            ersatt=d["ersatt"],
+            tillagg=d["tillagg"],
+        )
         return Response(s.BokforingsjobbSerializer(jobb).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -153,8 +170,14 @@ class BokforingsjobbViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retrieve
         return Response(s.BokforingsjobbSerializer(jobb).data, status=status.HTTP_202_ACCEPTED)
 
 
-class KontointervallViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                            mixins.DestroyModelMixin, viewsets.GenericViewSet[Kontointervall]):
+class KontointervallViewSet(
+    ForbundMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet[Kontointervall],
+):
     queryset = Kontointervall.objects.order_by("fran")
     serializer_class = s.KontointervallSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
@@ -166,8 +189,14 @@ class KontointervallViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retrieve
         services.kontointervall_ta_bort(intervall=instance, aktor=self.request.user)
 
 
-class KontokopplingViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                           mixins.DestroyModelMixin, viewsets.GenericViewSet[Kontokoppling]):
+class KontokopplingViewSet(
+    ForbundMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet[Kontokoppling],
+):
     queryset = Kontokoppling.objects.order_by("fran")
     serializer_class = s.KontokopplingSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
@@ -179,8 +208,9 @@ class KontokopplingViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveM
         services.kontokoppling_ta_bort(koppling=instance, aktor=self.request.user)
 
 
-class RevisionsberattelseViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                                 viewsets.GenericViewSet[Revisionsberattelse]):
+class RevisionsberattelseViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Revisionsberattelse]
+):
     """Auditors' reports: every role with ekonomi.visa reads; an auditor (revision.redigera) records one."""
 
     queryset = Revisionsberattelse.objects.order_by("-ar", "revisor_namn")
@@ -188,12 +218,12 @@ class RevisionsberattelseViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Ret
     behorighet_las, behorighet_skriv = LAS, "revision.redigera"
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.instance = services.revisionsberattelse_spara(forbund=self.kontext.forbund, aktor=self.request.user,
-                                                                 **serializer.validated_data)
+        serializer.instance = services.revisionsberattelse_spara(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
 
 
-class AnsvarsfrihetViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                           viewsets.GenericViewSet[Ansvarsfrihet]):
+class AnsvarsfrihetViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Ansvarsfrihet]
+):
     """Members' decisions on discharge per year; POST records (or replaces) a member's decision."""
 
     queryset = Ansvarsfrihet.objects.select_related("medlem").order_by("-ar", "medlem__ordning")
@@ -255,6 +285,12 @@ class UppfoljningView(APIView):
         inn = s.PrognosInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         rader = {r["nyckel"]: (r["prognos"], r["kommentar"]) for r in inn.validated_data["rader"]}
-        services.prognos_spara(forbund=aktuell(request).forbund, aktor=request.user, ar=ar, kvartal=kvartal, rader=rader,
-                               sammanfattning=inn.validated_data["sammanfattning"])
+        services.prognos_spara(
+            forbund=aktuell(request).forbund,
+            aktor=request.user,
+            ar=ar,
+            kvartal=kvartal,
+            rader=rader,
+            sammanfattning=inn.validated_data["sammanfattning"],
+        )
         return self.get(request, ar, kvartal)

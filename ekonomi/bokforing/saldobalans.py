@@ -15,11 +15,21 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 ALIAS = {
-    "konto": "konto", "kontonr": "konto", "kontonummer": "konto",
-    "namn": "namn", "benamning": "namn", "benämning": "namn", "kontonamn": "namn",
-    "ib": "ib", "ingaende balans": "ib", "ingående balans": "ib",
-    "ub": "ub", "utgaende balans": "ub", "utgående balans": "ub",
-    "res": "res", "resultat": "res",
+    "konto": "konto",
+    "kontonr": "konto",
+    "kontonummer": "konto",
+    "namn": "namn",
+    "benamning": "namn",
+    "benämning": "namn",
+    "kontonamn": "namn",
+    "ib": "ib",
+    "ingaende balans": "ib",
+    "ingående balans": "ib",
+    "ub": "ub",
+    "utgaende balans": "ub",
+    "utgående balans": "ub",
+    "res": "res",
+    "resultat": "res",
 }
 
 

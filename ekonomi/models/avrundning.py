@@ -24,9 +24,7 @@ class Bidragsavrundning(ForbundsData):
 
     ar = models.PositiveSmallIntegerField("år")
     regel = models.CharField("avrundning", max_length=12, choices=Regel.choices, default=Regel.KRONA)
-    paragraf = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)"
-    )
+    paragraf = models.ForeignKey("styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)")
     forklaring = models.CharField("förklaring", max_length=300, blank=True)
 
     class Meta:

@@ -71,7 +71,10 @@ class Kontosaldo(ForbundsData):
     ub = models.DecimalField("utgående balans", max_digits=14, decimal_places=2, default=0)
     res = models.DecimalField("resultat", max_digits=14, decimal_places=2, default=0)
     verifikationer = models.DecimalField(
-        "verifikationernas summa", max_digits=14, decimal_places=2, default=0,
+        "verifikationernas summa",
+        max_digits=14,
+        decimal_places=2,
+        default=0,
         help_text="summan av årets verifikationsrader på kontot, räknad vid importen (rar 0)",
     )
 
@@ -88,9 +91,7 @@ class Kontosaldo(ForbundsData):
 class Transaktion(ForbundsData):
     """A transaction row of a voucher (#TRANS in #VER). Used for outcome to date per quarter."""
 
-    redovisningsimport = models.ForeignKey(
-        Redovisningsimport, on_delete=models.CASCADE, related_name="transaktioner", verbose_name="import"
-    )
+    redovisningsimport = models.ForeignKey(Redovisningsimport, on_delete=models.CASCADE, related_name="transaktioner", verbose_name="import")
     serie = models.CharField("serie", max_length=20, blank=True)
     vernr = models.CharField("verifikationsnummer", max_length=40, blank=True)
     datum = models.DateField("datum")
@@ -154,9 +155,7 @@ class Kontokoppling(ForbundsData):
     till = models.PositiveIntegerField("till konto")
     text = models.CharField("text i not och uppföljning", max_length=200)
     nyckel = models.SlugField("budgetradens nyckel", max_length=60, blank=True)
-    medlem = models.ForeignKey(
-        Medlem, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="medlem (bidrag från)"
-    )
+    medlem = models.ForeignKey(Medlem, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="medlem (bidrag från)")
 
     class Meta:
         verbose_name = "kontokoppling"
@@ -176,8 +175,7 @@ class Periodsaldo(ForbundsData):
         OIB = "oib", "Ingående balans för objekt"
         OUB = "oub", "Utgående balans för objekt"
 
-    redovisningsimport = models.ForeignKey(Redovisningsimport, on_delete=models.CASCADE, related_name="periodsaldon",
-                                           verbose_name="import")
+    redovisningsimport = models.ForeignKey(Redovisningsimport, on_delete=models.CASCADE, related_name="periodsaldon", verbose_name="import")
     typ = models.CharField("typ", max_length=6, choices=Typ.choices)
     rar = models.SmallIntegerField("räkenskapsår", default=0)
     period = models.PositiveIntegerField("period (ÅÅÅÅMM, 0 för objektbalanser)", default=0)
@@ -236,8 +234,9 @@ class Bokforingsjobb(ForbundsData):
     steg = models.CharField("steg", max_length=200, blank=True)
     jamforelse = models.JSONField("före och efter", default=dict, blank=True)
     fel = models.JSONField("fel", default=list, blank=True)
-    redovisningsimport = models.ForeignKey(Redovisningsimport, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                           verbose_name="import")
+    redovisningsimport = models.ForeignKey(
+        Redovisningsimport, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="import"
+    )
     bestalld_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="beställd av"
     )

@@ -20,9 +20,7 @@ class Budget(ForbundsData):
     ar = models.PositiveSmallIntegerField("budgetår")
     version = models.PositiveSmallIntegerField("version", default=1)
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.UTKAST)
-    paragraf = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)"
-    )
+    paragraf = models.ForeignKey("styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="beslut (§)")
     faststalld_datum = models.DateField("fastställd", null=True, blank=True)
     kommentar = models.TextField("kommentar", blank=True)
 
@@ -61,14 +59,10 @@ class Budgetrad(ForbundsData):
 
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="rader", verbose_name="budget")
     grupp = models.CharField("grupp", max_length=20, choices=Grupp.choices)
-    nyckel = models.SlugField(
-        "nyckel", max_length=60, help_text="Stabil nyckel som konton kopplas till, t.ex. adm-forbundschef eller insats-12."
-    )
+    nyckel = models.SlugField("nyckel", max_length=60, help_text="Stabil nyckel som konton kopplas till, t.ex. adm-forbundschef eller insats-12.")
     text = models.CharField("rad", max_length=200)
     medlem = models.ForeignKey(Medlem, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="medlem")
-    insats = models.ForeignKey(
-        "insatser.Insats", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="insats"
-    )
+    insats = models.ForeignKey("insatser.Insats", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="insats")
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
     belopp = models.DecimalField("budgetår (kr)", max_digits=14, decimal_places=0, default=0)
     plan1 = models.DecimalField("plan år 2 (kr)", max_digits=14, decimal_places=0, null=True, blank=True)

@@ -16,7 +16,10 @@ class Ekonomiinstallning(ForbundsData):
     """Per-förbund settings: the national council's recommended ceiling for equity."""
 
     eget_kapital_andel = models.DecimalField(
-        "rekommenderat högsta eget kapital (andel av tilldelningen)", max_digits=4, decimal_places=3, default=Decimal("0.200"),
+        "rekommenderat högsta eget kapital (andel av tilldelningen)",
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.200"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
     )
 
@@ -68,9 +71,7 @@ class Revisionsberattelse(ForbundsData):
     """An auditor's report for a year."""
 
     ar = models.PositiveSmallIntegerField("räkenskapsår")
-    revisor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="revisor"
-    )
+    revisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="revisor")
     revisor_namn = models.CharField("revisor", max_length=200)
     avser = models.CharField("utsedd av / för", max_length=200, help_text="T.ex. Försäkringskassan för FK och AF.")
     datum = models.DateField("datum")

@@ -21,8 +21,11 @@ __all__ = ["rakenskaper"]
 
 def _ar(s: Saldon) -> dict[str, Any]:
     rs = resultatrakning(s)
-    return {"resultatrakning": rs, "balansrakning": balansrakning(s, rs["arets_resultat"]),
-            "kassaflodesanalys": kassaflodesanalys(s, rs["arets_resultat"])}
+    return {
+        "resultatrakning": rs,
+        "balansrakning": balansrakning(s, rs["arets_resultat"]),
+        "kassaflodesanalys": kassaflodesanalys(s, rs["arets_resultat"]),
+    }
 
 
 def _verifikationskontroll(s: Saldon, rorelse: dict[str | None, Decimal]) -> dict[str, Any]:
@@ -36,8 +39,12 @@ def _verifikationskontroll(s: Saldon, rorelse: dict[str | None, Decimal]) -> dic
         if diff:
             avvikelser.append((K.Rad(rad).label, diff))
     differens = sum((abs(d) for _, d in avvikelser), NOLL)
-    return {"kontroll": "Verifikationerna summerar till kontonas saldon (IB + verifikationer = UB, verifikationer = resultat)",
-            "ok": differens == 0, "differens": differens, "detalj": ", ".join(f"{t}: {d}" for t, d in avvikelser)}
+    return {
+        "kontroll": "Verifikationerna summerar till kontonas saldon (IB + verifikationer = UB, verifikationer = resultat)",
+        "ok": differens == 0,
+        "differens": differens,
+        "detalj": ", ".join(f"{t}: {d}" for t, d in avvikelser),
+    }
 
 
 def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
@@ -48,8 +55,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
     importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
     imp = importer.get(ar)
-    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(
-        forbund, imp.kontoplanstyp if imp else "")
+    intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund, imp.kontoplanstyp if imp else "")
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
@@ -64,10 +70,18 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
     data: dict[str, Any] = {"ar": ar, "forbund": forbund.namn, "finns": imp is not None, "foregaende_finns": fg.finns}
     data["import"] = (
-        {"kalla": imp.get_kalla_display(), "filnamn": imp.filnamn, "importerad": imp.importerad, "tom": imp.tom,
-         "verifikationer": imp.antal_verifikationer, "sha256": imp.sha256, "sietyp": imp.sietyp,
-         "har_verifikationer": imp.har_verifikationer}
-        if imp else None
+        {
+            "kalla": imp.get_kalla_display(),
+            "filnamn": imp.filnamn,
+            "importerad": imp.importerad,
+            "tom": imp.tom,
+            "verifikationer": imp.antal_verifikationer,
+            "sha256": imp.sha256,
+            "sietyp": imp.sietyp,
+            "har_verifikationer": imp.har_verifikationer,
+        }
+        if imp
+        else None
     )
     nu, fore = _ar(akt), _ar(fg)
     data.update(nu)
@@ -82,8 +96,10 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     data["budget_utfall"] = budget_utfall(akt, kopplingar, budget)
     data["eget_kapital"] = eget_kapital_bedomning(nu, bidrag, andel, budget)
     data["balanskrav"] = {
-        "arets_resultat": nu["resultatrakning"]["arets_resultat"], "realisationsvinster": NOLL,
-        "balanskravsresultat": nu["resultatrakning"]["arets_resultat"], "uppfyllt": nu["resultatrakning"]["arets_resultat"] >= 0,
+        "arets_resultat": nu["resultatrakning"]["arets_resultat"],
+        "realisationsvinster": NOLL,
+        "balanskravsresultat": nu["resultatrakning"]["arets_resultat"],
+        "uppfyllt": nu["resultatrakning"]["arets_resultat"] >= 0,
         "planerat_underskott": (budget or {}).get("eget_kapital_anspraktaget", [NOLL])[0],
     }
     for nyckel in ("arets_resultat",):
@@ -93,8 +109,14 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     for nyckel in ("kassaflode_lopande_verksamhet", "likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut", "arets_kassaflode"):
         data[nyckel] = nu["kassaflodesanalys"][nyckel]
     if imp is None:
-        data["avstamning"] = [{"kontroll": f"Bokföringen för {ar} är importerad", "ok": False, "differens": NOLL,
-                               "detalj": "Importera årets SIE-fil eller saldobalans."}]
+        data["avstamning"] = [
+            {
+                "kontroll": f"Bokföringen för {ar} är importerad",
+                "ok": False,
+                "differens": NOLL,
+                "detalj": "Importera årets SIE-fil eller saldobalans.",
+            }
+        ]
     else:
         data["avstamning"] = kontroller(data, bidrag, medlemmar, bidragsregler(forbund, ar))
         if imp.har_verifikationer:  # SIE 1–3 and trial balances have no vouchers to check

@@ -21,8 +21,12 @@ def resultatrakning(s: Saldon) -> dict[str, Decimal]:
     nettokostnad = intakter + ovriga + kostnader + avskrivningar
     finansiella = -s.res("finansiella")
     return {
-        "verksamhetens_intakter": intakter, "ovriga_intakter": ovriga, "verksamhetens_kostnader": kostnader,
-        "avskrivningar": avskrivningar, "verksamhetens_nettokostnad": nettokostnad, "finansiella_poster": finansiella,
+        "verksamhetens_intakter": intakter,
+        "ovriga_intakter": ovriga,
+        "verksamhetens_kostnader": kostnader,
+        "avskrivningar": avskrivningar,
+        "verksamhetens_nettokostnad": nettokostnad,
+        "finansiella_poster": finansiella,
         "arets_resultat": nettokostnad + finansiella,
     }
 
@@ -37,10 +41,18 @@ def balansrakning(s: Saldon, arets_resultat: Decimal) -> dict[str, Decimal]:
     ek_slut = -s.ub("eget_kapital") + ej_bokfort + ej_bokfort_fg
     langfr, kortfr = -s.ub("langfristiga"), -s.ub("kortfristiga")
     return {
-        "anlaggningstillgangar": anl, "fordringar": fordr, "kassa_och_bank": kassa, "summa_omsattningstillgangar": fordr + kassa,
-        "summa_tillgangar": anl + fordr + kassa, "eget_kapital_vid_arets_borjan": ek_ingang, "arets_resultat": arets_resultat,
-        "eget_kapital_vid_arets_slut": ek_slut, "avsattningar_och_langfristiga_skulder": langfr, "kortfristiga_skulder": kortfr,
-        "summa_skulder": langfr + kortfr, "summa_eget_kapital_och_skulder": ek_slut + langfr + kortfr,
+        "anlaggningstillgangar": anl,
+        "fordringar": fordr,
+        "kassa_och_bank": kassa,
+        "summa_omsattningstillgangar": fordr + kassa,
+        "summa_tillgangar": anl + fordr + kassa,
+        "eget_kapital_vid_arets_borjan": ek_ingang,
+        "arets_resultat": arets_resultat,
+        "eget_kapital_vid_arets_slut": ek_slut,
+        "avsattningar_och_langfristiga_skulder": langfr,
+        "kortfristiga_skulder": kortfr,
+        "summa_skulder": langfr + kortfr,
+        "summa_eget_kapital_och_skulder": ek_slut + langfr + kortfr,
     }
 
 
@@ -56,10 +68,17 @@ def kassaflodesanalys(s: Saldon, arets_resultat: Decimal) -> dict[str, Decimal]:
     arets = lopande + investering + finansiering
     borjan = s.ib("kassa_bank")
     return {
-        "arets_resultat": arets_resultat, "justering_avskrivningar": avskrivningar, "justering_ovriga": NOLL,
-        "medel_fore_rorelsekapital": medel_fore, "forandring_fordringar": fordringar, "forandring_kortfristiga_skulder": kortfristiga,
-        "kassaflode_lopande_verksamhet": lopande, "kassaflode_investeringsverksamhet": investering,
-        "kassaflode_finansieringsverksamhet": finansiering, "arets_kassaflode": arets, "likvida_medel_vid_arets_borjan": borjan,
+        "arets_resultat": arets_resultat,
+        "justering_avskrivningar": avskrivningar,
+        "justering_ovriga": NOLL,
+        "medel_fore_rorelsekapital": medel_fore,
+        "forandring_fordringar": fordringar,
+        "forandring_kortfristiga_skulder": kortfristiga,
+        "kassaflode_lopande_verksamhet": lopande,
+        "kassaflode_investeringsverksamhet": investering,
+        "kassaflode_finansieringsverksamhet": finansiering,
+        "arets_kassaflode": arets,
+        "likvida_medel_vid_arets_borjan": borjan,
         "likvida_medel_vid_arets_slut": borjan + arets,
     }
 
@@ -91,8 +110,14 @@ def medlem_for_konto(kontonamn: str, medlemmar: dict[int, str]) -> int | None:
     return traffar[0] if len(traffar) == 1 else None
 
 
-def noter(s: Saldon, kopplingar: dict[int, Kontokoppling], rs: dict[str, Decimal], br: dict[str, Decimal],
-          foregaende: Saldon | None, medlemmar: dict[int, str] | None = None) -> list[dict[str, Any]]:
+def noter(
+    s: Saldon,
+    kopplingar: dict[int, Kontokoppling],
+    rs: dict[str, Decimal],
+    br: dict[str, Decimal],
+    foregaende: Saldon | None,
+    medlemmar: dict[int, str] | None = None,
+) -> list[dict[str, Any]]:
     """Each note specifies one statement line by the förbund's account mapping; accounts without a mapping get one line per
     account group, named from the file's account names (income lines linked to the member they name), so the notes always
     sum to their statement line. A mapping by hand overrides the default."""
@@ -113,14 +138,23 @@ def noter(s: Saldon, kopplingar: dict[int, Kontokoppling], rs: dict[str, Decimal
                     continue
                 text = _gruppnamn(g["namn"], grupp)
                 medlem_id = medlem_for_konto(text, medlemmar or {}) if rad == "intakter" else None
-                post = rader.setdefault(f"grupp:{grupp}", {"text": text, "medlem_id": medlem_id, "fran": grupp * 10, "belopp": NOLL,
-                                                          "foregaende": NOLL})
+                post = rader.setdefault(
+                    f"grupp:{grupp}", {"text": text, "medlem_id": medlem_id, "fran": grupp * 10, "belopp": NOLL, "foregaende": NOLL}
+                )
                 post[kol] += tecken * g[falt]
         summa = sum((p["belopp"] for p in rader.values()), NOLL)
         linje = (rs | br)[nyckel]
-        resultat.append({
-            "nummer": nummer, "rubrik": rubrik, "rad": rad, "rader": sorted(rader.values(), key=lambda p: p["fran"]),
-            "summa": summa, "summa_foregaende": sum((p["foregaende"] for p in rader.values()), NOLL),
-            "ej_specificerat": NOLL, "rad_belopp": linje, "rad_nyckel": nyckel,
-        })
+        resultat.append(
+            {
+                "nummer": nummer,
+                "rubrik": rubrik,
+                "rad": rad,
+                "rader": sorted(rader.values(), key=lambda p: p["fran"]),
+                "summa": summa,
+                "summa_foregaende": sum((p["foregaende"] for p in rader.values()), NOLL),
+                "ej_specificerat": NOLL,
+                "rad_belopp": linje,
+                "rad_nyckel": nyckel,
+            }
+        )
     return resultat

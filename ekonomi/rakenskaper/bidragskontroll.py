@@ -40,8 +40,9 @@ def bidragsregler(forbund: Forbund, ar: int) -> dict[str, Any]:
     return {"regel": regel, "justeringar": justeringar}
 
 
-def medlemskontroller(per_medlem: dict[int, Decimal], bidrag: dict[str, Any], medlemsnamn: dict[int, str],
-                      regler: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def medlemskontroller(
+    per_medlem: dict[int, Decimal], bidrag: dict[str, Any], medlemsnamn: dict[int, str], regler: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """One check per member: booked income = the statutes' share, rounded by the rule, plus adopted adjustments."""
     regler = regler or {"regel": None, "justeringar": []}
     regel: Bidragsavrundning | None = regler["regel"]
@@ -53,10 +54,12 @@ def medlemskontroller(per_medlem: dict[int, Decimal], bidrag: dict[str, Any], me
         forvantat = avrunda(exakt, steg)
         delar = []
         if forvantat != exakt:
-            delar.append(f"stadgarnas fördelning {_kr(exakt)} avrundad {regel.get_regel_display().lower()} "  # type: ignore[union-attr]
-                         f"till {_kr(forvantat)}"
-                         + (f" enligt {_paragraf_text(regel.paragraf)}" if regel and regel.paragraf else "")  # type: ignore[union-attr]
-                         + (f": {regel.forklaring}" if regel and regel.forklaring else ""))  # type: ignore[union-attr]
+            delar.append(
+                f"stadgarnas fördelning {_kr(exakt)} avrundad {regel.get_regel_display().lower()} "  # type: ignore[union-attr]
+                f"till {_kr(forvantat)}"
+                + (f" enligt {_paragraf_text(regel.paragraf)}" if regel and regel.paragraf else "")  # type: ignore[union-attr]
+                + (f": {regel.forklaring}" if regel and regel.forklaring else "")
+            )  # type: ignore[union-attr]
         for j in regler["justeringar"]:
             if j.medlem_id == medlem_id:
                 forvantat += j.belopp

@@ -22,9 +22,7 @@ class Saldon:
     """Sums per (statement line) and per (statement line, note line); `ej_mappade` lists accounts outside every range."""
 
     rad: dict[str, dict[str, Decimal]] = field(default_factory=lambda: defaultdict(lambda: {"ib": NOLL, "ub": NOLL, "res": NOLL}))
-    spec: dict[tuple[str, int | None], dict[str, Decimal]] = field(
-        default_factory=lambda: defaultdict(lambda: {"ib": NOLL, "ub": NOLL, "res": NOLL})
-    )
+    spec: dict[tuple[str, int | None], dict[str, Decimal]] = field(default_factory=lambda: defaultdict(lambda: {"ib": NOLL, "ub": NOLL, "res": NOLL}))
     ej_mappade: list[dict[str, Any]] = field(default_factory=list)
     utanfor: list[dict[str, Any]] = field(default_factory=list)  # classes 9 and 0: internal, never in the statements
     # accounts without a note mapping, per (statement line, three-digit account group), with the file's account names
@@ -56,12 +54,14 @@ def fran_ore(ore: int | None) -> Decimal:
 def _case(intervall: list[Any], varde: str, output: Any) -> Any:
     if not intervall:
         return Value(None, output_field=output)
-    return Case(*[When(kontonyckel__gte=i.fran, kontonyckel__lte=i.till, then=Value(getattr(i, varde))) for i in intervall], default=None,
-                output_field=output)
+    return Case(
+        *[When(kontonyckel__gte=i.fran, kontonyckel__lte=i.till, then=Value(getattr(i, varde))) for i in intervall], default=None, output_field=output
+    )
 
 
-def las_saldon(forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall],
-               kopplingar: list[Kontokoppling]) -> Saldon:
+def las_saldon(
+    forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall], kopplingar: list[Kontokoppling]
+) -> Saldon:
     """Sums of IB/UB/RES per statement line, per note line and per account group for one import and year (rar). One query
     (one row per account: a year has hundreds, not thousands). Accounts of classes 9 and 0 are set apart, not unmapped."""
     saldon = Saldon()

@@ -30,20 +30,30 @@ def som_json(data: Any) -> Any:
 
 
 RS_RADER = [
-    ("Verksamhetens intäkter", "verksamhetens_intakter"), ("Övriga intäkter", "ovriga_intakter"),
-    ("Verksamhetens kostnader", "verksamhetens_kostnader"), ("Avskrivningar", "avskrivningar"),
-    ("Verksamhetens nettokostnad", "verksamhetens_nettokostnad"), ("Finansiella poster", "finansiella_poster"),
+    ("Verksamhetens intäkter", "verksamhetens_intakter"),
+    ("Övriga intäkter", "ovriga_intakter"),
+    ("Verksamhetens kostnader", "verksamhetens_kostnader"),
+    ("Avskrivningar", "avskrivningar"),
+    ("Verksamhetens nettokostnad", "verksamhetens_nettokostnad"),
+    ("Finansiella poster", "finansiella_poster"),
     ("Årets resultat", "arets_resultat"),
 ]
 BR_RADER = [
-    ("Anläggningstillgångar", "anlaggningstillgangar"), ("Fordringar", "fordringar"), ("Kassa och bank", "kassa_och_bank"),
-    ("Summa tillgångar", "summa_tillgangar"), ("Eget kapital vid årets ingång", "eget_kapital_vid_arets_borjan"),
-    ("Årets resultat", "arets_resultat"), ("Summa eget kapital", "eget_kapital_vid_arets_slut"),
-    ("Avsättningar och långfristiga skulder", "avsattningar_och_langfristiga_skulder"), ("Kortfristiga skulder", "kortfristiga_skulder"),
-    ("Summa skulder", "summa_skulder"), ("Summa eget kapital, avsättningar och skulder", "summa_eget_kapital_och_skulder"),
+    ("Anläggningstillgångar", "anlaggningstillgangar"),
+    ("Fordringar", "fordringar"),
+    ("Kassa och bank", "kassa_och_bank"),
+    ("Summa tillgångar", "summa_tillgangar"),
+    ("Eget kapital vid årets ingång", "eget_kapital_vid_arets_borjan"),
+    ("Årets resultat", "arets_resultat"),
+    ("Summa eget kapital", "eget_kapital_vid_arets_slut"),
+    ("Avsättningar och långfristiga skulder", "avsattningar_och_langfristiga_skulder"),
+    ("Kortfristiga skulder", "kortfristiga_skulder"),
+    ("Summa skulder", "summa_skulder"),
+    ("Summa eget kapital, avsättningar och skulder", "summa_eget_kapital_och_skulder"),
 ]
 KF_RADER = [
-    ("Årets resultat", "arets_resultat"), ("Justering för av- och nedskrivningar", "justering_avskrivningar"),
+    ("Årets resultat", "arets_resultat"),
+    ("Justering för av- och nedskrivningar", "justering_avskrivningar"),
     ("Justering för övriga ej likviditetspåverkande poster", "justering_ovriga"),
     ("Medel från verksamheten före förändring av rörelsekapital", "medel_fore_rorelsekapital"),
     ("Ökning(−)/minskning(+) av kortfristiga fordringar", "forandring_fordringar"),
@@ -51,7 +61,8 @@ KF_RADER = [
     ("Kassaflöde från den löpande verksamheten", "kassaflode_lopande_verksamhet"),
     ("Kassaflöde från investeringsverksamheten", "kassaflode_investeringsverksamhet"),
     ("Kassaflöde från finansieringsverksamheten", "kassaflode_finansieringsverksamhet"),
-    ("Årets kassaflöde", "arets_kassaflode"), ("Likvida medel vid årets början", "likvida_medel_vid_arets_borjan"),
+    ("Årets kassaflöde", "arets_kassaflode"),
+    ("Likvida medel vid årets början", "likvida_medel_vid_arets_borjan"),
     ("Likvida medel vid årets slut", "likvida_medel_vid_arets_slut"),
 ]
 
@@ -60,8 +71,11 @@ def tabellrader(data: dict[str, Any]) -> list[list[Any]]:
     """Rows (del, rad, år, föregående år) for CSV and XLSX."""
     fg = data.get("foregaende") or {}
     rader: list[list[Any]] = [["Del", "Rad", str(data["ar"]), str(data["ar"] - 1)]]
-    for rubrik, nyckel_del, lista in (("Resultaträkning", "resultatrakning", RS_RADER), ("Balansräkning", "balansrakning", BR_RADER),
-                                      ("Kassaflödesanalys", "kassaflodesanalys", KF_RADER)):
+    for rubrik, nyckel_del, lista in (
+        ("Resultaträkning", "resultatrakning", RS_RADER),
+        ("Balansräkning", "balansrakning", BR_RADER),
+        ("Kassaflödesanalys", "kassaflodesanalys", KF_RADER),
+    ):
         for text, nyckel in lista:
             fore = fg.get(nyckel_del, {}).get(nyckel) if fg else None
             rader.append([rubrik, text, _tal(data[nyckel_del][nyckel]), _tal(fore) if fore is not None else ""])

@@ -24,12 +24,25 @@ def driftsredovisning(nu: dict[str, Any], fore: dict[str, Any] | None, budget: d
     b = (budget["summa_kostnader"][0], budget["summa_intakter"][0], budget["resultat"][0]) if budget else None
     rader: list[dict[str, Any]] = []
     for i, text in enumerate(("Nettokostnad", "Bidrag/intäkt", "Resultat")):
-        rader.append({"text": text, "utfall": u[i], "budget": b[i] if b else None, "avvikelse": u[i] - b[i] if b else None,
-                      "foregaende": f[i]})
-    rader.append({"text": "Utgående eget kapital", "utfall": nu["balansrakning"]["eget_kapital_vid_arets_slut"], "budget": None,
-                  "avvikelse": None, "foregaende": fore["balansrakning"]["eget_kapital_vid_arets_slut"] if fore else None})
-    rader.append({"text": "Likvida medel", "utfall": nu["balansrakning"]["kassa_och_bank"], "budget": None, "avvikelse": None,
-                  "foregaende": fore["balansrakning"]["kassa_och_bank"] if fore else None})
+        rader.append({"text": text, "utfall": u[i], "budget": b[i] if b else None, "avvikelse": u[i] - b[i] if b else None, "foregaende": f[i]})
+    rader.append(
+        {
+            "text": "Utgående eget kapital",
+            "utfall": nu["balansrakning"]["eget_kapital_vid_arets_slut"],
+            "budget": None,
+            "avvikelse": None,
+            "foregaende": fore["balansrakning"]["eget_kapital_vid_arets_slut"] if fore else None,
+        }
+    )
+    rader.append(
+        {
+            "text": "Likvida medel",
+            "utfall": nu["balansrakning"]["kassa_och_bank"],
+            "budget": None,
+            "avvikelse": None,
+            "foregaende": fore["balansrakning"]["kassa_och_bank"] if fore else None,
+        }
+    )
     return rader
 
 
@@ -80,15 +93,19 @@ def jamfor(utfall: dict[str, Any], budget: dict[str, Any] | None) -> dict[str, A
     ovrig_kostnad = utfall["ej_kostnad"] + sum((v for k, v in per.items() if k not in kanda and k not in utfall["intaktsnycklar"]), NOLL)
     ovrig_intakt = utfall["ej_intakt"] + sum((v for k, v in per.items() if k not in kanda and k in utfall["intaktsnycklar"]), NOLL)
     if ovrig_kostnad:
-        grupper.append(_grupp("Ej budgeterat", [{"nyckel": "", "text": "Kostnader utan budgetrad", "budget": NOLL,
-                                                 "utfall": ovrig_kostnad, "differens": -ovrig_kostnad}]))
+        grupper.append(
+            _grupp(
+                "Ej budgeterat",
+                [{"nyckel": "", "text": "Kostnader utan budgetrad", "budget": NOLL, "utfall": ovrig_kostnad, "differens": -ovrig_kostnad}],
+            )
+        )
     if ovrig_intakt:
-        intakter.append({"nyckel": "", "text": "Intäkter utan budgetrad", "budget": NOLL, "utfall": ovrig_intakt,
-                         "differens": ovrig_intakt})
+        intakter.append({"nyckel": "", "text": "Intäkter utan budgetrad", "budget": NOLL, "utfall": ovrig_intakt, "differens": ovrig_intakt})
     summa_kostnad = {k: sum((g[k] for g in grupper), NOLL) for k in ("budget", "utfall")}
     summa_intakt = {k: sum((r[k] for r in intakter), NOLL) for k in ("budget", "utfall")}
     return {
-        "grupper": grupper, "intakter": intakter,
+        "grupper": grupper,
+        "intakter": intakter,
         "kostnader": {**summa_kostnad, "differens": summa_kostnad["budget"] - summa_kostnad["utfall"]},
         "summa_intakter": {**summa_intakt, "differens": summa_intakt["utfall"] - summa_intakt["budget"]},
         "resultat": {k: summa_intakt[k] - summa_kostnad[k] for k in ("budget", "utfall")},
@@ -114,10 +131,17 @@ def eget_kapital_bedomning(nu: dict[str, Any], bidrag: dict[str, Any], andel: De
     if over:
         from finsam.formatting import kr, procent
 
-        varning = (f"Eget kapital ({kr(slut.quantize(Decimal(1)))}) överstiger Nationella rådets rekommendation om högst "
-                   f"{procent(andel)} av tilldelningen ({kr(tak)}) med {kr((slut - tak).quantize(Decimal(1)))}.")
+        varning = (
+            f"Eget kapital ({kr(slut.quantize(Decimal(1)))}) överstiger Nationella rådets rekommendation om högst "
+            f"{procent(andel)} av tilldelningen ({kr(tak)}) med {kr((slut - tak).quantize(Decimal(1)))}."
+        )
     return {
-        "vid_arets_borjan": nu["balansrakning"]["eget_kapital_vid_arets_borjan"], "vid_arets_slut": slut, "andel": andel,
-        "tilldelning": tilldelning, "rekommenderat_hogst": tak, "over_rekommendation": over, "varning": varning,
+        "vid_arets_borjan": nu["balansrakning"]["eget_kapital_vid_arets_borjan"],
+        "vid_arets_slut": slut,
+        "andel": andel,
+        "tilldelning": tilldelning,
+        "rekommenderat_hogst": tak,
+        "over_rekommendation": over,
+        "varning": varning,
         "andel_av_tilldelning": (slut / tilldelning) if tilldelning else None,
     }

@@ -83,32 +83,46 @@ def kontinuitet(forbund: Forbund, ar: int, importer: dict[int, Redovisningsimpor
         ut.append(_kontroll(f"Ingående balanser {ar} = utgående balanser {ar - 1} enligt samma fil (per konto utom eget kapital)", diff, detalj))
     if ub_fg_import:
         diff, detalj = _jamfor(ib_nu, ub_fg_import)
-        ut.append(_kontroll(f"Ingående balanser {ar} = utgående balanser i den importerade bokföringen för {ar - 1} (per konto utom eget kapital)",
-                            diff, detalj))
+        ut.append(
+            _kontroll(
+                f"Ingående balanser {ar} = utgående balanser i den importerade bokföringen för {ar - 1} (per konto utom eget kapital)", diff, detalj
+            )
+        )
     return ut
 
 
-def jamforelsekontroller(data: dict[str, Any], forbund: Forbund, ar: int,
-                         importer: dict[int, Redovisningsimport] | None = None) -> list[dict[str, Any]]:
+def jamforelsekontroller(
+    data: dict[str, Any], forbund: Forbund, ar: int, importer: dict[int, Redovisningsimport] | None = None
+) -> list[dict[str, Any]]:
     """The checks on the comparison column and on continuity, added to the year's reconciliation."""
     ut = kontinuitet(forbund, ar, importer)
     fore = data.get("foregaende")
     if fore:
         fbr, fkf, frs = fore["balansrakning"], fore["kassaflodesanalys"], fore["resultatrakning"]
         br, kf = data["balansrakning"], data["kassaflodesanalys"]
-        ut.append(_kontroll(f"Jämförelseåret {ar - 1}: tillgångar = eget kapital och skulder",
-                            fbr["summa_tillgangar"] - fbr["summa_eget_kapital_och_skulder"]))
+        ut.append(
+            _kontroll(
+                f"Jämförelseåret {ar - 1}: tillgångar = eget kapital och skulder", fbr["summa_tillgangar"] - fbr["summa_eget_kapital_och_skulder"]
+            )
+        )
         if data.get("foregaende_ib_kand", True):  # the year's movement needs its opening balances
             ut += [
-                _kontroll(f"Jämförelseåret {ar - 1}: eget kapital vid årets början + årets resultat = eget kapital vid årets slut",
-                          fbr["eget_kapital_vid_arets_borjan"] + frs["arets_resultat"] - fbr["eget_kapital_vid_arets_slut"]),
-                _kontroll(f"Jämförelseåret {ar - 1}: likvida medel enligt kassaflödesanalysen = kassa och bank",
-                          fkf["likvida_medel_vid_arets_slut"] - fbr["kassa_och_bank"]),
+                _kontroll(
+                    f"Jämförelseåret {ar - 1}: eget kapital vid årets början + årets resultat = eget kapital vid årets slut",
+                    fbr["eget_kapital_vid_arets_borjan"] + frs["arets_resultat"] - fbr["eget_kapital_vid_arets_slut"],
+                ),
+                _kontroll(
+                    f"Jämförelseåret {ar - 1}: likvida medel enligt kassaflödesanalysen = kassa och bank",
+                    fkf["likvida_medel_vid_arets_slut"] - fbr["kassa_och_bank"],
+                ),
             ]
         ut += [
-            _kontroll(f"Eget kapital vid årets början {ar} = eget kapital vid årets slut {ar - 1}",
-                      br["eget_kapital_vid_arets_borjan"] - fbr["eget_kapital_vid_arets_slut"]),
-            _kontroll(f"Likvida medel vid årets början {ar} = kassa och bank {ar - 1}-12-31",
-                      kf["likvida_medel_vid_arets_borjan"] - fbr["kassa_och_bank"]),
+            _kontroll(
+                f"Eget kapital vid årets början {ar} = eget kapital vid årets slut {ar - 1}",
+                br["eget_kapital_vid_arets_borjan"] - fbr["eget_kapital_vid_arets_slut"],
+            ),
+            _kontroll(
+                f"Likvida medel vid årets början {ar} = kassa och bank {ar - 1}-12-31", kf["likvida_medel_vid_arets_borjan"] - fbr["kassa_och_bank"]
+            ),
         ]
     return ut

@@ -38,7 +38,12 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     """
     tilldelning = Tilldelning.objects.filter(forbund=forbund, ar=ar).first()
     resultat: dict[str, Any] = {
-        "ar": ar, "tilldelning": None, "referensdatum": dt.date(ar - 1, 12, 31), "rader": [], "per_medlem": {}, "summa": Decimal(0),
+        "ar": ar,
+        "tilldelning": None,
+        "referensdatum": dt.date(ar - 1, 12, 31),
+        "rader": [],
+        "per_medlem": {},
+        "summa": Decimal(0),
         "kommentar": "",
     }
     if tilldelning is None:
@@ -61,11 +66,18 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     total = int(tilldelning.belopp)
     belopp = fordela(total, [d[2] for d in delar])
     for (medlem, grund, andel, antal), b in zip(delar, belopp, strict=True):
-        resultat["rader"].append({
-            "medlem_id": medlem.pk if medlem else None, "medlem": medlem.namn if medlem else "(medlem saknas)",
-            "typ": medlem.typ if medlem else "", "grund": grund, "invanare": antal, "andel": float(andel),
-            "belopp": Decimal(b), "kvartal": [Decimal(k) for k in kvartal(b)],
-        })
+        resultat["rader"].append(
+            {
+                "medlem_id": medlem.pk if medlem else None,
+                "medlem": medlem.namn if medlem else "(medlem saknas)",
+                "typ": medlem.typ if medlem else "",
+                "grund": grund,
+                "invanare": antal,
+                "andel": float(andel),
+                "belopp": Decimal(b),
+                "kvartal": [Decimal(k) for k in kvartal(b)],
+            }
+        )
         if medlem is not None:
             resultat["per_medlem"][medlem.pk] = resultat["per_medlem"].get(medlem.pk, Decimal(0)) + Decimal(b)
     resultat.update(tilldelning=tilldelning.belopp, summa=Decimal(sum(belopp)), kommentar=tilldelning.kommentar)

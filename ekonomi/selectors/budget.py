@@ -38,24 +38,43 @@ def _summa(varden: list[list[Decimal | None]]) -> list[Decimal]:
 def tabell_for(budget: Budget, rader: list[Budgetrad]) -> dict[str, Any]:
     """The seed's table: income per line, costs (negative) per group with sums, total costs, result and equity used."""
     ar_lista = list(budget.planar)
-    intakter: list[dict[str, Any]] = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "belopp": [r.belopp, r.plan1, r.plan2], "id": r.pk}
-                for r in rader if r.ar_intakt]
+    intakter: list[dict[str, Any]] = [
+        {"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "belopp": [r.belopp, r.plan1, r.plan2], "id": r.pk} for r in rader if r.ar_intakt
+    ]
     grupper: list[dict[str, Any]] = []
     for grupp, rubrik in GRUPPRUBRIK.items():
         egna = [r for r in rader if (r.grupp == grupp or (grupp == "insatser" and r.grupp == "nya"))]
         egna.sort(key=lambda r: (r.grupp == "nya", r.ordning, r.pk or 0))
-        gr: list[dict[str, Any]] = [{"nyckel": r.nyckel, "text": r.text, "grupp": r.grupp, "id": r.pk,
-               "belopp": [-v if v is not None else None for v in (r.belopp, r.plan1, r.plan2)]} for r in egna]
+        gr: list[dict[str, Any]] = [
+            {
+                "nyckel": r.nyckel,
+                "text": r.text,
+                "grupp": r.grupp,
+                "id": r.pk,
+                "belopp": [-v if v is not None else None for v in (r.belopp, r.plan1, r.plan2)],
+            }
+            for r in egna
+        ]
         grupper.append({"grupp": grupp, "rubrik": rubrik, "rader": gr, "summa": _summa([g["belopp"] for g in gr])})
     summa_intakter = _summa([i["belopp"] for i in intakter])
     summa_kostnader = _summa([g["summa"] for g in grupper])
     resultat = [summa_intakter[i] + summa_kostnader[i] for i in range(3)]
     eget_kapital = [max(-r, Decimal(0)) for r in resultat]
     return {
-        "ar": budget.ar, "ar_lista": ar_lista, "budget_id": budget.pk, "version": budget.version, "status": budget.status,
-        "status_text": budget.get_status_display(), "paragraf": str(budget.paragraf) if budget.paragraf_id else "",
-        "faststalld_datum": budget.faststalld_datum, "intakter": intakter, "summa_intakter": summa_intakter, "grupper": grupper,
-        "summa_kostnader": summa_kostnader, "resultat": resultat, "eget_kapital_anspraktaget": eget_kapital,
+        "ar": budget.ar,
+        "ar_lista": ar_lista,
+        "budget_id": budget.pk,
+        "version": budget.version,
+        "status": budget.status,
+        "status_text": budget.get_status_display(),
+        "paragraf": str(budget.paragraf) if budget.paragraf_id else "",
+        "faststalld_datum": budget.faststalld_datum,
+        "intakter": intakter,
+        "summa_intakter": summa_intakter,
+        "grupper": grupper,
+        "summa_kostnader": summa_kostnader,
+        "resultat": resultat,
+        "eget_kapital_anspraktaget": eget_kapital,
         "underfinansierad": eget_kapital[0] > 0,
         "underfinansiering_text": (
             f"Budget {budget.ar} är underfinansierad med {_kr(eget_kapital[0])} som tas ur eget kapital." if eget_kapital[0] > 0 else ""

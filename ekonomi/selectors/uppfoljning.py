@@ -66,8 +66,15 @@ def kvartalsuppfoljning(forbund: Forbund, ar: int, kvartal: int) -> dict[str, An
         helar = prognos if prognos is not None else (r["budget"] if r["nyckel"] else r["utfall"])
         avvikelse = (helar - r["budget"]) if intakt else (r["budget"] - helar)
         andel = (r["utfall"] / r["budget"]) if r["budget"] else None
-        return {**r, "prognos": prognos, "helarsprognos": helar, "avvikelse": avvikelse, "kommentar": p.kommentar if p else "",
-                "andel_av_budget": andel, "intakt": intakt}
+        return {
+            **r,
+            "prognos": prognos,
+            "helarsprognos": helar,
+            "avvikelse": avvikelse,
+            "kommentar": p.kommentar if p else "",
+            "andel_av_budget": andel,
+            "intakt": intakt,
+        }
 
     grupper = [{**g, "rader": [rad(r, False) for r in g["rader"]]} for g in jmf["grupper"]]
     intakter = [rad(r, True) for r in jmf["intakter"]]
@@ -77,8 +84,15 @@ def kvartalsuppfoljning(forbund: Forbund, ar: int, kvartal: int) -> dict[str, An
     prognos_kostnad = sum((g["helarsprognos"] for g in grupper), NOLL)
     prognos_intakt = sum((r["helarsprognos"] for r in intakter), NOLL)
     return {
-        "ar": ar, "kvartal": kvartal, "tom": tom, "budget": budget, "import": imp, "uppfoljning": uppf,
-        "sammanfattning": uppf.sammanfattning if uppf else "", "grupper": grupper, "intakter": intakter,
+        "ar": ar,
+        "kvartal": kvartal,
+        "tom": tom,
+        "budget": budget,
+        "import": imp,
+        "uppfoljning": uppf,
+        "sammanfattning": uppf.sammanfattning if uppf else "",
+        "grupper": grupper,
+        "intakter": intakter,
         "kostnader": {**jmf["kostnader"], "helarsprognos": prognos_kostnad},
         "summa_intakter": {**jmf["summa_intakter"], "helarsprognos": prognos_intakt},
         "resultat": {**jmf["resultat"], "helarsprognos": prognos_intakt - prognos_kostnad},

@@ -27,8 +27,7 @@ def _paragraf_fran_hallet_mote(forbund: Forbund, paragraf: Any) -> None:
 
 
 @transaction.atomic
-def bidragsavrundning_spara(*, forbund: Forbund, aktor: Any, ar: int, regel: str, paragraf: Any = None,
-                            forklaring: str = "") -> Bidragsavrundning:
+def bidragsavrundning_spara(*, forbund: Forbund, aktor: Any, ar: int, regel: str, paragraf: Any = None, forklaring: str = "") -> Bidragsavrundning:
     """Record the year's rounding rule. A rule other than to the krona needs the board's § (of a held meeting)."""
     if regel not in Bidragsavrundning.Regel.values:
         raise ValidationError({"regel": "Okänd avrundningsregel."})
@@ -45,16 +44,16 @@ def bidragsavrundning_spara(*, forbund: Forbund, aktor: Any, ar: int, regel: str
 
 
 @transaction.atomic
-def bidragsjustering_spara(*, forbund: Forbund, aktor: Any, ar: int, medlem: Medlem, belopp: Decimal, forklaring: str,
-                           paragraf: Any) -> Bidragsjustering:
+def bidragsjustering_spara(
+    *, forbund: Forbund, aktor: Any, ar: int, medlem: Medlem, belopp: Decimal, forklaring: str, paragraf: Any
+) -> Bidragsjustering:
     """Record an explained adjustment of one member's invoiced share, adopted by a § of a held meeting."""
     if medlem.forbund_id != forbund.pk:
         raise ValidationError({"medlem": "Medlemmen tillhör inte förbundet."})
     if not Decimal(belopp):
         raise ValidationError({"belopp": "En justering kan inte vara noll kronor."})
     _paragraf_fran_hallet_mote(forbund, paragraf)
-    obj = Bidragsjustering(forbund=forbund, ar=ar, medlem=medlem, belopp=Decimal(belopp), forklaring=(forklaring or "").strip(),
-                           paragraf=paragraf)
+    obj = Bidragsjustering(forbund=forbund, ar=ar, medlem=medlem, belopp=Decimal(belopp), forklaring=(forklaring or "").strip(), paragraf=paragraf)
     obj.full_clean()
     obj.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="bidragsjustering_spara", objekt=obj, andringar=diff({}, snapshot(obj)))

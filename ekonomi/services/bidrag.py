@@ -15,9 +15,7 @@ from ..models import Kommunandel, Tilldelning
 
 
 @transaction.atomic
-def tilldelning_spara(
-    *, forbund: Forbund, aktor: Any, ar: int, belopp: Decimal, invanare: dict[int, int], kommentar: str = ""
-) -> Tilldelning:
+def tilldelning_spara(*, forbund: Forbund, aktor: Any, ar: int, belopp: Decimal, invanare: dict[int, int], kommentar: str = "") -> Tilldelning:
     """Create or update the allocation for `ar`; `invanare` maps each municipality (Medlem id) to its population 18–64."""
     kommuner = {m.pk: m for m in Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN)}
     okanda = set(invanare) - set(kommuner)
@@ -40,12 +38,14 @@ def tilldelning_spara(
     tilldelning.full_clean()
     tilldelning.save()
     for medlem_id, antal in invanare.items():
-        Kommunandel.objects.update_or_create(
-            forbund=forbund, tilldelning=tilldelning, medlem_id=medlem_id, defaults={"invanare": antal}
-        )
+        Kommunandel.objects.update_or_create(forbund=forbund, tilldelning=tilldelning, medlem_id=medlem_id, defaults={"invanare": antal})
     efter_inv = {str(k): v for k, v in invanare.items()}
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="tilldelning_spara", objekt=tilldelning,
-        andringar=diff(fore, snapshot(tilldelning)), detaljer={"invanare": [fore_inv, efter_inv]} if fore_inv != efter_inv else {},
+        aktor=aktor,
+        forbund=forbund,
+        handling="tilldelning_spara",
+        objekt=tilldelning,
+        andringar=diff(fore, snapshot(tilldelning)),
+        detaljer={"invanare": [fore_inv, efter_inv]} if fore_inv != efter_inv else {},
     )
     return tilldelning

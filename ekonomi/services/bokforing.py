@@ -50,14 +50,22 @@ def kontointervall_spara(*, forbund: Forbund, aktor: Any, intervall: Kontointerv
 
 @transaction.atomic
 def kontointervall_ta_bort(*, intervall: Kontointervall, aktor: Any) -> None:
-    handelse_logga(aktor=aktor, forbund=intervall.forbund, handling="kontointervall_ta_bort", objekt=intervall,
-                   andringar=diff(snapshot(intervall), {}))
+    handelse_logga(
+        aktor=aktor, forbund=intervall.forbund, handling="kontointervall_ta_bort", objekt=intervall, andringar=diff(snapshot(intervall), {})
+    )
     intervall.delete()
 
 
 @transaction.atomic
 def kontokoppling_spara(
-    *, forbund: Forbund, aktor: Any, koppling: Kontokoppling | None = None, fran: int, till: int, text: str, nyckel: str = "",
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    koppling: Kontokoppling | None = None,
+    fran: int,
+    till: int,
+    text: str,
+    nyckel: str = "",
     medlem: Any = None,
 ) -> Kontokoppling:
     if medlem is not None and medlem.forbund_id != forbund.pk:
@@ -74,10 +82,16 @@ def kontokoppling_spara(
 
 @transaction.atomic
 def kontokoppling_ta_bort(*, koppling: Kontokoppling, aktor: Any) -> None:
-    handelse_logga(aktor=aktor, forbund=koppling.forbund, handling="kontokoppling_ta_bort", objekt=koppling,
-                   andringar=diff(snapshot(koppling), {}))
+    handelse_logga(aktor=aktor, forbund=koppling.forbund, handling="kontokoppling_ta_bort", objekt=koppling, andringar=diff(snapshot(koppling), {}))
     koppling.delete()
 
 
-__all__ = ["STANDARDINTERVALL", "kontointervall_spara", "kontointervall_ta_bort", "kontokoppling_spara", "kontokoppling_ta_bort",
-           "kontoplan_standard", "standard_intervall"]
+__all__ = [
+    "STANDARDINTERVALL",
+    "kontointervall_spara",
+    "kontointervall_ta_bort",
+    "kontokoppling_spara",
+    "kontokoppling_ta_bort",
+    "kontoplan_standard",
+    "standard_intervall",
+]

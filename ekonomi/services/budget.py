@@ -68,9 +68,13 @@ def _fyll(budget: Budget) -> dict[str, int]:
                 continue
             nyckel = f"medlem-{post['medlem_id']}"
             rad = rader.get(nyckel) or Budgetrad(
-                forbund=forbund, budget=budget, grupp="medlemsbidrag", nyckel=nyckel,
+                forbund=forbund,
+                budget=budget,
+                grupp="medlemsbidrag",
+                nyckel=nyckel,
                 text=f"{post['medlem']}/Arbetsförmedlingen" if post["typ"] == "fk" else post["medlem"],
-                medlem_id=post["medlem_id"], ordning=10 + len(rader),
+                medlem_id=post["medlem_id"],
+                ordning=10 + len(rader),
             )
             setattr(rad, falt[i], post["belopp"])
             rad.save()
@@ -82,8 +86,13 @@ def _fyll(budget: Budget) -> dict[str, int]:
     for insats_id in insats_ids:
         nyckel = f"insats-{insats_id}"
         rad = rader.get(nyckel) or Budgetrad(
-            forbund=forbund, budget=budget, grupp="insatser", nyckel=nyckel, text=insatser[insats_id].namn,
-            insats_id=insats_id, ordning=500,
+            forbund=forbund,
+            budget=budget,
+            grupp="insatser",
+            nyckel=nyckel,
+            text=insatser[insats_id].namn,
+            insats_id=insats_id,
+            ordning=500,
         )
         for i, b in enumerate(beviljat):
             v = b.get(insats_id)
@@ -139,8 +148,12 @@ def budgetrad_spara(*, budget: Budget, aktor: Any, rad: Budgetrad | None = None,
     rad.full_clean()
     rad.save()
     handelse_logga(
-        aktor=aktor, forbund=budget.forbund, handling="budgetrad_spara", objekt=rad,
-        andringar=diff(fore, snapshot(rad, RADFALT)), detaljer={"budget": budget.pk},
+        aktor=aktor,
+        forbund=budget.forbund,
+        handling="budgetrad_spara",
+        objekt=rad,
+        andringar=diff(fore, snapshot(rad, RADFALT)),
+        detaljer={"budget": budget.pk},
     )
     return rad
 
@@ -150,8 +163,9 @@ def budgetrad_ta_bort(*, rad: Budgetrad, aktor: Any) -> None:
     budget = Budget.objects.select_for_update().get(pk=rad.budget_id)
     _olast(budget)
     fore = snapshot(rad, RADFALT)
-    handelse_logga(aktor=aktor, forbund=budget.forbund, handling="budgetrad_ta_bort", objekt=rad, andringar=diff(fore, {}),
-                   detaljer={"budget": budget.pk})
+    handelse_logga(
+        aktor=aktor, forbund=budget.forbund, handling="budgetrad_ta_bort", objekt=rad, andringar=diff(fore, {}), detaljer={"budget": budget.pk}
+    )
     rad.delete()
 
 
@@ -170,15 +184,22 @@ def budget_faststall(*, budget: Budget, aktor: Any, paragraf: Any) -> Budget:
         f = snapshot(b)
         b.status = Budget.Status.ERSATT
         b.save(update_fields=["status"])
-        handelse_logga(aktor=aktor, forbund=b.forbund, handling="budget_ersatt", objekt=b, andringar=diff(f, snapshot(b)),
-                       detaljer={"ersatt_av": budget.pk})
+        handelse_logga(
+            aktor=aktor, forbund=b.forbund, handling="budget_ersatt", objekt=b, andringar=diff(f, snapshot(b)), detaljer={"ersatt_av": budget.pk}
+        )
     budget.status = Budget.Status.FASTSTALLD
     budget.paragraf = paragraf
     budget.faststalld_datum = paragraf.sammantrade.datum
     budget.full_clean()
     budget.save()
-    handelse_logga(aktor=aktor, forbund=budget.forbund, handling="budget_faststall", objekt=budget,
-                   andringar=diff(fore, snapshot(budget)), detaljer={"paragraf": str(paragraf)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=budget.forbund,
+        handling="budget_faststall",
+        objekt=budget,
+        andringar=diff(fore, snapshot(budget)),
+        detaljer={"paragraf": str(paragraf)},
+    )
     return budget
 
 
@@ -192,11 +213,30 @@ def budget_ny_version(*, budget: Budget, aktor: Any) -> Budget:
         raise ValidationError(f"Det finns redan ett utkast till ny version av budget {budget.ar}.")
     hogst = Budget.objects.filter(forbund=budget.forbund, ar=budget.ar).aggregate(m=Max("version"))["m"] or 0
     ny = Budget.objects.create(forbund=budget.forbund, ar=budget.ar, version=hogst + 1, kommentar=budget.kommentar)
-    Budgetrad.objects.bulk_create([
-        Budgetrad(forbund=r.forbund, budget=ny, grupp=r.grupp, nyckel=r.nyckel, text=r.text, medlem_id=r.medlem_id,
-                  insats_id=r.insats_id, ordning=r.ordning, belopp=r.belopp, plan1=r.plan1, plan2=r.plan2)
-        for r in budget.rader.all()
-    ])
-    handelse_logga(aktor=aktor, forbund=budget.forbund, handling="budget_ny_version", objekt=ny,
-                   andringar=diff({}, snapshot(ny)), detaljer={"fran_version": budget.version})
+    Budgetrad.objects.bulk_create(
+        [
+            Budgetrad(
+                forbund=r.forbund,
+                budget=ny,
+                grupp=r.grupp,
+                nyckel=r.nyckel,
+                text=r.text,
+                medlem_id=r.medlem_id,
+                insats_id=r.insats_id,
+                ordning=r.ordning,
+                belopp=r.belopp,
+                plan1=r.plan1,
+                plan2=r.plan2,
+            )
+            for r in budget.rader.all()
+        ]
+    )
+    handelse_logga(
+        aktor=aktor,
+        forbund=budget.forbund,
+        handling="budget_ny_version",
+        objekt=ny,
+        andringar=diff({}, snapshot(ny)),
+        detaljer={"fran_version": budget.version},
+    )
     return ny

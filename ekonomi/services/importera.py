@@ -28,9 +28,18 @@ from ..bokforing.sie import NOLL, Ver, kontonyckel, las_sie
 from ..models import Dimensionsobjekt, Kontosaldo, Periodsaldo, Redovisningsimport, Transaktion
 
 Framsteg = Callable[[int, str], None]
-KLASSER = {"1": "Tillgångar", "2": "Eget kapital och skulder", "3": "Intäkter", "4": "Kostnader (4)", "5": "Kostnader (5)",
-           "6": "Kostnader (6)", "7": "Kostnader (7)", "8": "Finansiella poster och resultat", "9": "Internredovisning",
-           "0": "Övrigt (0)"}
+KLASSER = {
+    "1": "Tillgångar",
+    "2": "Eget kapital och skulder",
+    "3": "Intäkter",
+    "4": "Kostnader (4)",
+    "5": "Kostnader (5)",
+    "6": "Kostnader (6)",
+    "7": "Kostnader (7)",
+    "8": "Finansiella poster och resultat",
+    "9": "Internredovisning",
+    "0": "Övrigt (0)",
+}
 
 
 def max_bytes() -> int:
@@ -40,9 +49,7 @@ def max_bytes() -> int:
 
 def storlek_kontrollera(storlek: int) -> None:
     if storlek > max_bytes():
-        raise ValidationError(
-            f"Filen är {storlek / 1024 / 1024:.1f} MiB; största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MiB."
-        )
+        raise ValidationError(f"Filen är {storlek / 1024 / 1024:.1f} MiB; största tillåtna storlek är {max_bytes() / 1024 / 1024:.0f} MiB.")
     if storlek == 0:
         raise ValidationError("Filen är tom.")
 
@@ -129,28 +136,59 @@ def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
         raise ValidationError(f"SIE-filen avser räkenskapsåret {filar}, inte {ar}.")
     fran, slut = fil.rar.get(0) or (dt.date(filar, 1, 1), dt.date(filar, 12, 31))
     fil.harled_saldon()
-    t = Tolkad(kalla="sie", ar=filar, fran=fran, tom=slut, sha256=hashlib.sha256(data).hexdigest(), sietyp=fil.typ, rader=rader,
-               antal_rader=antal, antal_verifikationer=fil.antal_verifikationer if fil.typ not in ("1", "2", "3") else 0,
-               varningar=fil.varningar)
+    t = Tolkad(
+        kalla="sie",
+        ar=filar,
+        fran=fran,
+        tom=slut,
+        sha256=hashlib.sha256(data).hexdigest(),
+        sietyp=fil.typ,
+        rader=rader,
+        antal_rader=antal,
+        antal_verifikationer=fil.antal_verifikationer if fil.typ not in ("1", "2", "3") else 0,
+        varningar=fil.varningar,
+    )
     if t.sietyp in ("1", "2", "3"):
         t.antal_rader = 0  # balances only; stray vouchers are not used
-    t.info = {"program": f"{fil.program} {fil.programversion}".strip()[:200], "foretag": fil.fnamn[:200], "format": fil.format[:20],
-              "kodning": fil.kodning, "genererad": fil.gen_datum, "genererad_av": fil.gen_sign[:60], "orgnr": fil.orgnr[:20],
-              "kontoplanstyp": fil.kptyp[:40], "ksumma": fil.ksumma == "ok"}
+    t.info = {
+        "program": f"{fil.program} {fil.programversion}".strip()[:200],
+        "foretag": fil.fnamn[:200],
+        "format": fil.format[:20],
+        "kodning": fil.kodning,
+        "genererad": fil.gen_datum,
+        "genererad_av": fil.gen_sign[:60],
+        "orgnr": fil.orgnr[:20],
+        "kontoplanstyp": fil.kptyp[:40],
+        "ksumma": fil.ksumma == "ok",
+    }
     if t.sietyp not in ("1", "2", "3"):
         t.rorelse = fil.rorelse
     for rar in (0, -1):
         konton = sorted({k for (r, k) in (*fil.ib, *fil.ub, *fil.res) if r == rar} | (set(t.rorelse) if rar == 0 else set()))
         for k in konton:
-            t.saldon.append(Kontosaldo(rar=rar, konto=k, kontonyckel=kontonyckel(k), namn=fil.konton.get(k, "")[:200],
-                                       ib=fil.ib.get((rar, k), NOLL), ub=fil.ub.get((rar, k), NOLL), res=fil.res.get((rar, k), NOLL),
-                                       verifikationer=t.rorelse.get(k, NOLL) if rar == 0 else NOLL))
+            t.saldon.append(
+                Kontosaldo(
+                    rar=rar,
+                    konto=k,
+                    kontonyckel=kontonyckel(k),
+                    namn=fil.konton.get(k, "")[:200],
+                    ib=fil.ib.get((rar, k), NOLL),
+                    ub=fil.ub.get((rar, k), NOLL),
+                    res=fil.res.get((rar, k), NOLL),
+                    verifikationer=t.rorelse.get(k, NOLL) if rar == 0 else NOLL,
+                )
+            )
     if t.sietyp == "4I":
         t.saldon = []  # vouchers only: an addition never touches the balances
-    t.perioder = [Periodsaldo(typ=p.typ, rar=p.rar, period=p.period, konto=p.konto, dimension=p.dimension, objekt=p.objekt,
-                              belopp=p.belopp) for p in fil.perioder if p.rar in (0, -1)]
-    t.objekt = [Dimensionsobjekt(dimension=d, dimensionsnamn=fil.dimensioner.get(d, "")[:200], kod=kod[:40], namn=namn[:200])
-                for (d, kod), namn in fil.objekt.items()]
+    t.perioder = [
+        Periodsaldo(typ=p.typ, rar=p.rar, period=p.period, konto=p.konto, dimension=p.dimension, objekt=p.objekt, belopp=p.belopp)
+        for p in fil.perioder
+        if p.rar in (0, -1)
+    ]
+    t.objekt = [
+        Dimensionsobjekt(dimension=d, dimensionsnamn=fil.dimensioner.get(d, "")[:200], kod=kod[:40], namn=namn[:200])
+        for (d, kod), namn in fil.objekt.items()
+    ]
     return t
 
 
@@ -163,8 +201,12 @@ def _las_csv(data: bytes, ar: int | None, tom: dt.date | None) -> Tolkad:
     rader = las_saldobalans(data)
     t = Tolkad(kalla="csv", ar=ar, fran=dt.date(ar, 1, 1), tom=tom, sha256=hashlib.sha256(data).hexdigest())
     t.rorelse = {r.konto: r.res if r.konto >= 3000 else r.ub - r.ib for r in rader}
-    t.saldon = [Kontosaldo(rar=0, konto=r.konto, kontonyckel=kontonyckel(r.konto), namn=r.namn[:200], ib=r.ib, ub=r.ub, res=r.res,
-                           verifikationer=t.rorelse[r.konto]) for r in rader]
+    t.saldon = [
+        Kontosaldo(
+            rar=0, konto=r.konto, kontonyckel=kontonyckel(r.konto), namn=r.namn[:200], ib=r.ib, ub=r.ub, res=r.res, verifikationer=t.rorelse[r.konto]
+        )
+        for r in rader
+    ]
     # The period's movement as one row per account, dated at the balance's end (no vouchers in a trial balance).
     buf = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed after saving
     for r in rader:
@@ -176,8 +218,7 @@ def _las_csv(data: bytes, ar: int | None, tom: dt.date | None) -> Tolkad:
     return t
 
 
-def bokforing_las(*, data: bytes, kalla: str = "sie", ar: int | None = None, tom: dt.date | None = None,
-                  framsteg: Framsteg | None = None) -> Tolkad:
+def bokforing_las(*, data: bytes, kalla: str = "sie", ar: int | None = None, tom: dt.date | None = None, framsteg: Framsteg | None = None) -> Tolkad:
     """Parse and validate a file completely. No database access; a refusal names the row and the value."""
     storlek_kontrollera(len(data))
     if kalla == Redovisningsimport.Kalla.SIE:
@@ -197,13 +238,14 @@ def bokforing_jamforelse(*, forbund: Forbund, tolkad: Tolkad) -> dict[str, Any] 
     efter = tolkad.klass_summor() if tolkad.sietyp != "4I" else fore
     klasser = sorted(set(fore) | set(efter))
     return {
-        "typ": "tillagg" if tolkad.sietyp == "4I" else "ersatt", "ar": tolkad.ar, "filnamn_fore": tidigare.filnamn,
-        "sha256_fore": tidigare.sha256, "sha256_efter": tolkad.sha256,
+        "typ": "tillagg" if tolkad.sietyp == "4I" else "ersatt",
+        "ar": tolkad.ar,
+        "filnamn_fore": tidigare.filnamn,
+        "sha256_fore": tidigare.sha256,
+        "sha256_efter": tolkad.sha256,
         "verifikationer_fore": tidigare.antal_verifikationer,
-        "verifikationer_efter": tidigare.antal_verifikationer + tolkad.antal_verifikationer if tolkad.sietyp == "4I"
-        else tolkad.antal_verifikationer,
-        "klasser": [{"klass": k, "text": KLASSER.get(k, k), "fore": str(fore.get(k, NOLL)), "efter": str(efter.get(k, NOLL))}
-                    for k in klasser],
+        "verifikationer_efter": tidigare.antal_verifikationer + tolkad.antal_verifikationer if tolkad.sietyp == "4I" else tolkad.antal_verifikationer,
+        "klasser": [{"klass": k, "text": KLASSER.get(k, k), "fore": str(fore.get(k, NOLL)), "efter": str(efter.get(k, NOLL))} for k in klasser],
     }
 
 
@@ -212,8 +254,9 @@ def _spara_rader(forbund: Forbund, imp: Redovisningsimport, tolkad: Tolkad) -> N
     if tolkad.rader is None or not tolkad.antal_rader:
         return
     tolkad.rader.seek(0)
-    falt: list[Any] = [Transaktion._meta.get_field(f) for f in
-                       ("forbund", "redovisningsimport", "serie", "vernr", "datum", "konto", "kontonyckel", "belopp", "text")]
+    falt: list[Any] = [
+        Transaktion._meta.get_field(f) for f in ("forbund", "redovisningsimport", "serie", "vernr", "datum", "konto", "kontonyckel", "belopp", "text")
+    ]
     ops = connection.ops
     tabell = ops.quote_name(Transaktion._meta.db_table)
     kolumner = ", ".join(ops.quote_name(str(f.column)) for f in falt)
@@ -244,8 +287,7 @@ def _fran_copy(v: str) -> str:
 
 
 @transaction.atomic
-def bokforing_spara(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, ersatt: bool = False,
-                    tillagg: bool = False) -> Redovisningsimport:
+def bokforing_spara(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, ersatt: bool = False, tillagg: bool = False) -> Redovisningsimport:
     """Write a parsed file. Replacing a year's import needs `ersatt`; a SIE 4I file (vouchers, no balances) is refused,
     or added to a year that has balances when `tillagg`. Audited with both checksums."""
     tidigare = Redovisningsimport.objects.select_for_update().filter(forbund=forbund, ar=tolkad.ar).first()
@@ -258,10 +300,19 @@ def bokforing_spara(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: st
     if tidigare is not None:
         tidigare.delete()
     imp = Redovisningsimport(
-        forbund=forbund, ar=tolkad.ar, kalla=tolkad.kalla, filnamn=filnamn[:255], sha256=tolkad.sha256, fran=tolkad.fran, tom=tolkad.tom,
-        antal_verifikationer=tolkad.antal_verifikationer, sietyp=tolkad.sietyp, varningar=tolkad.varningar[:50],
+        forbund=forbund,
+        ar=tolkad.ar,
+        kalla=tolkad.kalla,
+        filnamn=filnamn[:255],
+        sha256=tolkad.sha256,
+        fran=tolkad.fran,
+        tom=tolkad.tom,
+        antal_verifikationer=tolkad.antal_verifikationer,
+        sietyp=tolkad.sietyp,
+        varningar=tolkad.varningar[:50],
         importerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
-        **{k: v if v is not None else "" for k, v in tolkad.info.items() if k != "genererad"}, genererad=tolkad.info.get("genererad"),
+        **{k: v if v is not None else "" for k, v in tolkad.info.items() if k != "genererad"},
+        genererad=tolkad.info.get("genererad"),
     )
     imp.full_clean()
     imp.save()
@@ -273,15 +324,26 @@ def bokforing_spara(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: st
     Dimensionsobjekt.objects.bulk_create(tolkad.objekt, batch_size=1000)
     _spara_rader(forbund, imp, tolkad)
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="bokforing_importera", objekt=imp, andringar=diff(fore, snapshot(imp)),
-        detaljer={"konton": len(tolkad.saldon), "transaktioner": tolkad.antal_rader, "ersatte": tidigare is not None,
-                  "sha256_fore": sha_fore, "sha256_efter": tolkad.sha256, "sietyp": tolkad.sietyp},
+        aktor=aktor,
+        forbund=forbund,
+        handling="bokforing_importera",
+        objekt=imp,
+        andringar=diff(fore, snapshot(imp)),
+        detaljer={
+            "konton": len(tolkad.saldon),
+            "transaktioner": tolkad.antal_rader,
+            "ersatte": tidigare is not None,
+            "sha256_fore": sha_fore,
+            "sha256_efter": tolkad.sha256,
+            "sietyp": tolkad.sietyp,
+        },
     )
     return imp
 
 
-def _lagg_till(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, tidigare: Redovisningsimport | None,
-               tillagg: bool) -> Redovisningsimport:
+def _lagg_till(
+    *, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, tidigare: Redovisningsimport | None, tillagg: bool
+) -> Redovisningsimport:
     if tidigare is None or not tidigare.saldon.exists():
         raise ValidationError(
             "Filen är SIE typ 4I: den innehåller bara verifikationer, inga saldon (#IB, #UB, #RES), och räkenskaperna kan inte "
@@ -301,22 +363,44 @@ def _lagg_till(*, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, ti
         if konto in befintliga:
             befintliga[konto].verifikationer += summa
         else:
-            nya.append(Kontosaldo(forbund=forbund, redovisningsimport=tidigare, rar=0, konto=konto, kontonyckel=kontonyckel(konto),
-                                  verifikationer=summa))
+            nya.append(
+                Kontosaldo(forbund=forbund, redovisningsimport=tidigare, rar=0, konto=konto, kontonyckel=kontonyckel(konto), verifikationer=summa)
+            )
     Kontosaldo.objects.bulk_update([k for k in befintliga.values() if k.konto in tolkad.rorelse], ["verifikationer"], batch_size=500)
     Kontosaldo.objects.bulk_create(nya)
     tidigare.antal_verifikationer += tolkad.antal_verifikationer
     tidigare.save(update_fields=["antal_verifikationer"])
     _spara_rader(forbund, tidigare, tolkad)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="bokforing_tillagg", objekt=tidigare, andringar=diff(fore, snapshot(tidigare)),
-                   detaljer={"filnamn": filnamn[:200], "verifikationer": tolkad.antal_verifikationer, "transaktioner": tolkad.antal_rader,
-                             "sha256_fore": tidigare.sha256, "sha256_efter": tolkad.sha256})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="bokforing_tillagg",
+        objekt=tidigare,
+        andringar=diff(fore, snapshot(tidigare)),
+        detaljer={
+            "filnamn": filnamn[:200],
+            "verifikationer": tolkad.antal_verifikationer,
+            "transaktioner": tolkad.antal_rader,
+            "sha256_fore": tidigare.sha256,
+            "sha256_efter": tolkad.sha256,
+        },
+    )
     return tidigare
 
 
-def bokforing_importera(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, kalla: str = "sie", ar: int | None = None,
-                        tom: dt.date | None = None, ersatt: bool = False, tillagg: bool = False,
-                        framsteg: Framsteg | None = None) -> Redovisningsimport:
+def bokforing_importera(
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    data: bytes,
+    filnamn: str,
+    kalla: str = "sie",
+    ar: int | None = None,
+    tom: dt.date | None = None,
+    ersatt: bool = False,
+    tillagg: bool = False,
+    framsteg: Framsteg | None = None,
+) -> Redovisningsimport:
     """Import a year's bookkeeping: parse and validate everything, then write in one transaction (a refused file changes
     nothing). The background job (`bokforing_import_bestall`) runs this."""
     tolkad = bokforing_las(data=data, kalla=kalla, ar=ar, tom=tom, framsteg=framsteg)

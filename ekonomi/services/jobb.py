@@ -19,8 +19,18 @@ from .importera import bokforing_jamforelse, bokforing_las, bokforing_spara, sto
 
 
 @transaction.atomic
-def bokforing_import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, kalla: str = "sie", ar: int | None = None,
-                             tom: dt.date | None = None, ersatt: bool = False, tillagg: bool = False) -> Bokforingsjobb:
+def bokforing_import_bestall(
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    data: bytes,
+    filnamn: str,
+    kalla: str = "sie",
+    ar: int | None = None,
+    tom: dt.date | None = None,
+    ersatt: bool = False,
+    tillagg: bool = False,
+) -> Bokforingsjobb:
     """Queue an import. The size cap and the file type are checked here, before any work; the job does the rest."""
     storlek_kontrollera(len(data))
     if kalla not in Redovisningsimport.Kalla.values:
@@ -28,11 +38,24 @@ def bokforing_import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filna
     if kalla == Redovisningsimport.Kalla.CSV and ar is None:
         raise ValidationError({"ar": "Ange räkenskapsåret för saldobalansen."})
     jobb = Bokforingsjobb.objects.create(
-        forbund=forbund, filnamn=filnamn[:255], data=data, sha256=hashlib.sha256(data).hexdigest(), kalla=kalla, ar=ar, tom=tom,
-        ersatt=ersatt, tillagg=tillagg, bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+        forbund=forbund,
+        filnamn=filnamn[:255],
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        kalla=kalla,
+        ar=ar,
+        tom=tom,
+        ersatt=ersatt,
+        tillagg=tillagg,
+        bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None,
     )
-    handelse_logga(aktor=aktor, forbund=forbund, handling="bokforing_import_bestall", objekt=jobb,
-                   detaljer={"filnamn": jobb.filnamn, "sha256": jobb.sha256, "storlek": len(data)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="bokforing_import_bestall",
+        objekt=jobb,
+        detaljer={"filnamn": jobb.filnamn, "sha256": jobb.sha256, "storlek": len(data)},
+    )
     from ..tasks import bokforing_import_task
 
     enqueue(bokforing_import_task, jobb.pk)
@@ -90,8 +113,7 @@ def bokforing_jobb_kor(*, jobb_id: int) -> Bokforingsjobb | None:
                 jobb.save(update_fields=["status", "jamforelse", "framsteg", "steg"])
                 return jobb
             framsteg(85, "Sparar")
-            imp = bokforing_spara(forbund=jobb.forbund, aktor=aktor, tolkad=tolkad, filnamn=jobb.filnamn, ersatt=jobb.ersatt,
-                                  tillagg=jobb.tillagg)
+            imp = bokforing_spara(forbund=jobb.forbund, aktor=aktor, tolkad=tolkad, filnamn=jobb.filnamn, ersatt=jobb.ersatt, tillagg=jobb.tillagg)
         finally:
             if tolkad.rader is not None:
                 tolkad.rader.close()
@@ -106,12 +128,23 @@ def bokforing_jobb_kor(*, jobb_id: int) -> Bokforingsjobb | None:
     return jobb
 
 
-def bokforing_import_starta(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, kalla: str = "sie", ar: int | None = None,
-                            tom: dt.date | None = None, ersatt: bool = False, tillagg: bool = False) -> Bokforingsjobb:
+def bokforing_import_starta(
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    data: bytes,
+    filnamn: str,
+    kalla: str = "sie",
+    ar: int | None = None,
+    tom: dt.date | None = None,
+    ersatt: bool = False,
+    tillagg: bool = False,
+) -> Bokforingsjobb:
     """The one door of page, API and command: order the job; when it has already been refused by the time this returns
     (the job ran at once), the refusal is raised so both doors answer 400 with the same message."""
-    jobb = bokforing_import_bestall(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, kalla=kalla, ar=ar, tom=tom,
-                                    ersatt=ersatt, tillagg=tillagg)
+    jobb = bokforing_import_bestall(
+        forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, kalla=kalla, ar=ar, tom=tom, ersatt=ersatt, tillagg=tillagg
+    )
     jobb.refresh_from_db()
     if jobb.status == Bokforingsjobb.Status.AVVISAD:
         raise ValidationError(jobb.fel)
@@ -124,8 +157,9 @@ def rakenskaper_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Any:
 
     if not Redovisningsimport.objects.filter(forbund=forbund, ar=ar).exists():
         raise ValidationError(f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
-    return dokument_bestall(forbund=forbund, aktor=aktor, typ="rakenskaper", titel=f"Räkenskaper {ar}", nyckel=f"rakenskaper:{ar}",
-                            parametrar={"ar": ar})
+    return dokument_bestall(
+        forbund=forbund, aktor=aktor, typ="rakenskaper", titel=f"Räkenskaper {ar}", nyckel=f"rakenskaper:{ar}", parametrar={"ar": ar}
+    )
 
 
 def kvartalsrapport_bestall(*, forbund: Forbund, aktor: Any, ar: int, kvartal: int) -> Any:
@@ -138,5 +172,11 @@ def kvartalsrapport_bestall(*, forbund: Forbund, aktor: Any, ar: int, kvartal: i
         raise ValidationError({"kvartal": "Kvartalet ska vara 1–4."})
     if aktuell_budget(forbund, ar) is None:
         raise ValidationError(f"Det finns ingen budget för {ar} att följa upp.")
-    return dokument_bestall(forbund=forbund, aktor=aktor, typ="kvartalsrapport", titel=f"Ekonomisk kvartalsrapport {kvartal} {ar}",
-                            nyckel=f"kvartalsrapport:{ar}:{kvartal}", parametrar={"ar": ar, "kvartal": kvartal})
+    return dokument_bestall(
+        forbund=forbund,
+        aktor=aktor,
+        typ="kvartalsrapport",
+        titel=f"Ekonomisk kvartalsrapport {kvartal} {ar}",
+        nyckel=f"kvartalsrapport:{ar}:{kvartal}",
+        parametrar={"ar": ar, "kvartal": kvartal},
+    )

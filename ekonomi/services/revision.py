@@ -66,8 +66,16 @@ def prognos_spara(
 
 @transaction.atomic
 def revisionsberattelse_spara(
-    *, forbund: Forbund, aktor: Any, ar: int, revisor_namn: str, avser: str, datum: dt.date, text: str,
-    tillstyrker_ansvarsfrihet: bool, berattelse: Revisionsberattelse | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    ar: int,
+    revisor_namn: str,
+    avser: str,
+    datum: dt.date,
+    text: str,
+    tillstyrker_ansvarsfrihet: bool,
+    berattelse: Revisionsberattelse | None = None,
 ) -> Revisionsberattelse:
     """An auditor records (or corrects) their audit report for a year."""
     if berattelse is not None and berattelse.revisor_id not in (None, getattr(aktor, "pk", None)):
@@ -84,7 +92,14 @@ def revisionsberattelse_spara(
 
 @transaction.atomic
 def ansvarsfrihet_spara(
-    *, forbund: Forbund, aktor: Any, ar: int, medlem: Medlem, beviljad: bool, beslutsdatum: dt.date, beslutsorgan: str,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    ar: int,
+    medlem: Medlem,
+    beviljad: bool,
+    beslutsdatum: dt.date,
+    beslutsorgan: str,
     paragraf: Any = None,
 ) -> Ansvarsfrihet:
     """Record a member's decision on discharge for the year; `paragraf` is the board's paragraph noting it."""

@@ -23,12 +23,22 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request, senaste)
     data = selectors.rakenskaper(kontext.forbund, ar)
     budgetar = list(selectors.budgetar(kontext.forbund)[:6])
-    return render(request, "ekonomi/index.html", {
-        "ar": ar, "ar_val": ar_val(ar), "data": data, "budgetar": budgetar, "bidrag": selectors.medlemsbidrag(kontext.forbund, ar),
-        "nasta_bidrag": selectors.medlemsbidrag(kontext.forbund, ar + 1), "varning": selectors.budget_varning(kontext.forbund),
-        "antal_ok": sum(1 for k in data["avstamning"] if k["ok"]), "kvartal": [1, 2, 3, 4],
-        "importer": list(Redovisningsimport.objects.filter(forbund=kontext.forbund).order_by("-ar")[:5]),
-    })
+    return render(
+        request,
+        "ekonomi/index.html",
+        {
+            "ar": ar,
+            "ar_val": ar_val(ar),
+            "data": data,
+            "budgetar": budgetar,
+            "bidrag": selectors.medlemsbidrag(kontext.forbund, ar),
+            "nasta_bidrag": selectors.medlemsbidrag(kontext.forbund, ar + 1),
+            "varning": selectors.budget_varning(kontext.forbund),
+            "antal_ok": sum(1 for k in data["avstamning"] if k["ok"]),
+            "kvartal": [1, 2, 3, 4],
+            "importer": list(Redovisningsimport.objects.filter(forbund=kontext.forbund).order_by("-ar")[:5]),
+        },
+    )
 
 
 @behorighet("ekonomi.visa")
@@ -41,12 +51,20 @@ def bidrag(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     tilldelning = Tilldelning.objects.filter(forbund=kontext.forbund, ar=ar).prefetch_related("kommunandelar").first()
     initial = {}
     if tilldelning is not None:
-        initial = {"belopp": tilldelning.belopp, "kommentar": tilldelning.kommentar,
-                   **{f"invanare_{k.medlem_id}": k.invanare for k in tilldelning.kommunandelar.all()}}
+        initial = {
+            "belopp": tilldelning.belopp,
+            "kommentar": tilldelning.kommentar,
+            **{f"invanare_{k.medlem_id}": k.invanare for k in tilldelning.kommunandelar.all()},
+        }
     form = TilldelningForm(request.POST or None, forbund=kontext.forbund, initial=initial)
     return formular_handling(
-        request, form, lambda d: tilldelning_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, belopp=d["belopp"],
-                                                   invanare=form.invanare(), kommentar=d["kommentar"]),
-        ok=f"Tilldelningen för {ar} är sparad.", till=reverse("ekonomi:bidrag", args=[ar]), mall="ekonomi/bidrag.html",
+        request,
+        form,
+        lambda d: tilldelning_spara(
+            forbund=kontext.forbund, aktor=request.user, ar=ar, belopp=d["belopp"], invanare=form.invanare(), kommentar=d["kommentar"]
+        ),
+        ok=f"Tilldelningen för {ar} är sparad.",
+        till=reverse("ekonomi:bidrag", args=[ar]),
+        mall="ekonomi/bidrag.html",
         sammanhang=sammanhang,
     )

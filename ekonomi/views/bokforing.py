@@ -33,15 +33,22 @@ def importera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     def utfor(d: dict[str, Any]) -> Any:
         fil = d["fil"]
         storlek_kontrollera(fil.size)  # refused from the size, before the file is read
-        return services.bokforing_import_starta(forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name,
-                                                kalla=d["kalla"], ar=d["ar"], tom=d["tom"])
+        return services.bokforing_import_starta(
+            forbund=kontext.forbund, aktor=request.user, data=fil.read(), filnamn=fil.name, kalla=d["kalla"], ar=d["ar"], tom=d["tom"]
+        )
 
     return formular_handling(
-        request, form, utfor, ok=lambda j: f"Filen {j.filnamn} läses in i bakgrunden.",
-        till=lambda j: reverse("ekonomi:import_jobb", args=[j.pk]), mall="ekonomi/importera.html",
-        sammanhang={"importer": Redovisningsimport.objects.filter(forbund=kontext.forbund).select_related("importerad_av").order_by("-ar"),
-                    "jobb": Bokforingsjobb.objects.filter(forbund=kontext.forbund).defer("data").order_by("-skapad", "-id")[:5],
-                    "max_mib": max_bytes() // (1024 * 1024)},
+        request,
+        form,
+        utfor,
+        ok=lambda j: f"Filen {j.filnamn} läses in i bakgrunden.",
+        till=lambda j: reverse("ekonomi:import_jobb", args=[j.pk]),
+        mall="ekonomi/importera.html",
+        sammanhang={
+            "importer": Redovisningsimport.objects.filter(forbund=kontext.forbund).select_related("importerad_av").order_by("-ar"),
+            "jobb": Bokforingsjobb.objects.filter(forbund=kontext.forbund).defer("data").order_by("-skapad", "-id")[:5],
+            "max_mib": max_bytes() // (1024 * 1024),
+        },
     )
 
 
@@ -55,8 +62,12 @@ def import_jobb(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse
 @require_POST
 def import_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     jobb = hamta(Bokforingsjobb.objects.defer("data"), kontext.forbund, pk=pk)
-    return knapp_handling(request, lambda: services.bokforing_jobb_bekrafta(jobb=jobb, aktor=request.user),
-                          ok="Bekräftat; importen körs.", till=reverse("ekonomi:import_jobb", args=[jobb.pk]))
+    return knapp_handling(
+        request,
+        lambda: services.bokforing_jobb_bekrafta(jobb=jobb, aktor=request.user),
+        ok="Bekräftat; importen körs.",
+        till=reverse("ekonomi:import_jobb", args=[jobb.pk]),
+    )
 
 
 def _budgetrader(kontext: Kontext) -> list[tuple[str, str]]:
@@ -81,18 +92,42 @@ def kontoplan(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     sammanhang = {
         "intervall": list(Kontointervall.objects.filter(forbund=kontext.forbund).order_by("fran")) or standard_intervall(kontext.forbund),
         "kopplingar": Kontokoppling.objects.filter(forbund=kontext.forbund).select_related("medlem").order_by("fran"),
-        "iform": iform, "kform": kform, "sform": sform, "budgetnamn": dict(budgetrader), "andel": andel,
+        "iform": iform,
+        "kform": kform,
+        "sform": sform,
+        "budgetnamn": dict(budgetrader),
+        "andel": andel,
     }
     forbund, aktor = kontext.forbund, request.user
     if typ == "koppling":
-        return formular_handling(request, kform, lambda d: services.kontokoppling_spara(forbund=forbund, aktor=aktor, **d),
-                                 ok="Kopplingen är sparad.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
+        return formular_handling(
+            request,
+            kform,
+            lambda d: services.kontokoppling_spara(forbund=forbund, aktor=aktor, **d),
+            ok="Kopplingen är sparad.",
+            till="ekonomi:kontoplan",
+            mall="ekonomi/kontoplan.html",
+            sammanhang=sammanhang,
+        )
     if typ == "installning":
-        return formular_handling(request, sform, lambda d: services.installning_spara(forbund=forbund, aktor=aktor,
-                                                                                      eget_kapital_andel=sform.andel()),
-                                 ok="Inställningen är sparad.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
-    return formular_handling(request, iform, lambda d: services.kontointervall_spara(forbund=forbund, aktor=aktor, **d),
-                             ok="Kontointervallet är sparat.", till="ekonomi:kontoplan", mall="ekonomi/kontoplan.html", sammanhang=sammanhang)
+        return formular_handling(
+            request,
+            sform,
+            lambda d: services.installning_spara(forbund=forbund, aktor=aktor, eget_kapital_andel=sform.andel()),
+            ok="Inställningen är sparad.",
+            till="ekonomi:kontoplan",
+            mall="ekonomi/kontoplan.html",
+            sammanhang=sammanhang,
+        )
+    return formular_handling(
+        request,
+        iform,
+        lambda d: services.kontointervall_spara(forbund=forbund, aktor=aktor, **d),
+        ok="Kontointervallet är sparat.",
+        till="ekonomi:kontoplan",
+        mall="ekonomi/kontoplan.html",
+        sammanhang=sammanhang,
+    )
 
 
 @behorighet("ekonomi.redigera")

@@ -26,9 +26,12 @@ def budget_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
         kontext.kraver("ekonomi.redigera")
     form = BudgetSkapaForm(request.POST or None)
     return formular_handling(
-        request, form, lambda d: services.budget_skapa(forbund=kontext.forbund, aktor=request.user, ar=d["ar"]),
+        request,
+        form,
+        lambda d: services.budget_skapa(forbund=kontext.forbund, aktor=request.user, ar=d["ar"]),
         ok=lambda b: f"Ett utkast till budget {b.ar} är skapat med medlemsbidrag och beviljade insatser.",
-        till=lambda b: reverse("ekonomi:budget", args=[b.pk]), mall="ekonomi/budget_lista.html",
+        till=lambda b: reverse("ekonomi:budget", args=[b.pk]),
+        mall="ekonomi/budget_lista.html",
         sammanhang={"budgetar": selectors.budgetar(kontext.forbund), "varning": selectors.budget_varning(kontext.forbund)},
     )
 
@@ -39,12 +42,19 @@ def budget_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
     rader = list(budget.rader.select_related("medlem", "insats").order_by("ordning", "id"))
     tabell = tabell_for(budget, rader)
     redigerbar = not budget.last and kontext.kan("ekonomi.redigera")
-    return render(request, "ekonomi/budget.html", {
-        "budget": budget, "t": tabell, "rader": rader, "redigerbar": redigerbar,
-        "ny_rad": BudgetradForm(initial={"grupp": "administration", "belopp": 0}) if redigerbar else None,
-        "faststall": FaststallForm(forbund=kontext.forbund) if redigerbar else None,
-        "versioner": Budget.objects.filter(forbund=kontext.forbund, ar=budget.ar).order_by("version"),
-    })
+    return render(
+        request,
+        "ekonomi/budget.html",
+        {
+            "budget": budget,
+            "t": tabell,
+            "rader": rader,
+            "redigerbar": redigerbar,
+            "ny_rad": BudgetradForm(initial={"grupp": "administration", "belopp": 0}) if redigerbar else None,
+            "faststall": FaststallForm(forbund=kontext.forbund) if redigerbar else None,
+            "versioner": Budget.objects.filter(forbund=kontext.forbund, ar=budget.ar).order_by("version"),
+        },
+    )
 
 
 def _budget(kontext: Kontext, pk: int) -> Budget:
@@ -61,8 +71,12 @@ def budgetrad(request: HttpRequest, kontext: Kontext, pk: int, rad_pk: int | Non
     if not form.is_valid():
         messages.error(request, "Raden sparades inte: " + formfel(form))
         return redirect(till)
-    return knapp_handling(request, lambda: services.budgetrad_spara(budget=budget, aktor=request.user, rad=rad, **form.cleaned_data),
-                          ok=lambda r: f"Raden ”{r.text}” är sparad.", till=till)
+    return knapp_handling(
+        request,
+        lambda: services.budgetrad_spara(budget=budget, aktor=request.user, rad=rad, **form.cleaned_data),
+        ok=lambda r: f"Raden ”{r.text}” är sparad.",
+        till=till,
+    )
 
 
 @behorighet("ekonomi.redigera")
@@ -70,17 +84,24 @@ def budgetrad(request: HttpRequest, kontext: Kontext, pk: int, rad_pk: int | Non
 def budgetrad_ta_bort(request: HttpRequest, kontext: Kontext, pk: int, rad_pk: int) -> HttpResponseBase:
     budget = _budget(kontext, pk)
     rad = hamta(Budgetrad.objects.all(), kontext.forbund, pk=rad_pk, budget=budget)
-    return knapp_handling(request, lambda: services.budgetrad_ta_bort(rad=rad, aktor=request.user),
-                          ok=f"Raden ”{rad.text}” är borttagen.", till=reverse("ekonomi:budget", args=[budget.pk]))
+    return knapp_handling(
+        request,
+        lambda: services.budgetrad_ta_bort(rad=rad, aktor=request.user),
+        ok=f"Raden ”{rad.text}” är borttagen.",
+        till=reverse("ekonomi:budget", args=[budget.pk]),
+    )
 
 
 @behorighet("ekonomi.redigera")
 @require_POST
 def budget_fyll(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     budget = _budget(kontext, pk)
-    return knapp_handling(request, lambda: services.budget_fyll(budget=budget, aktor=request.user),
-                          ok="Intäkterna per medlem och insatsraderna är uppdaterade från medlemsbidrag och beviljade medel.",
-                          till=reverse("ekonomi:budget", args=[budget.pk]))
+    return knapp_handling(
+        request,
+        lambda: services.budget_fyll(budget=budget, aktor=request.user),
+        ok="Intäkterna per medlem och insatsraderna är uppdaterade från medlemsbidrag och beviljade medel.",
+        till=reverse("ekonomi:budget", args=[budget.pk]),
+    )
 
 
 @behorighet("ekonomi.redigera")
@@ -91,14 +112,21 @@ def budget_faststall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
     if not form.is_valid():
         messages.error(request, "Välj styrelsens beslut (paragraf) som fastställer budgeten.")
         return redirect("ekonomi:budget", pk=budget.pk)
-    return knapp_handling(request, lambda: services.budget_faststall(budget=budget, aktor=request.user, paragraf=form.cleaned_data["paragraf"]),
-                          ok=f"Budget {budget.ar} är fastställd och låst.", till=reverse("ekonomi:budget", args=[budget.pk]))
+    return knapp_handling(
+        request,
+        lambda: services.budget_faststall(budget=budget, aktor=request.user, paragraf=form.cleaned_data["paragraf"]),
+        ok=f"Budget {budget.ar} är fastställd och låst.",
+        till=reverse("ekonomi:budget", args=[budget.pk]),
+    )
 
 
 @behorighet("ekonomi.redigera")
 @require_POST
 def budget_ny_version(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     budget = _budget(kontext, pk)
-    return knapp_handling(request, lambda: services.budget_ny_version(budget=budget, aktor=request.user),
-                          ok=lambda ny: f"Version {ny.version} är skapad som utkast. Den gäller när styrelsen har fastställt den.",
-                          till=lambda ny: reverse("ekonomi:budget", args=[ny.pk if ny else budget.pk]))
+    return knapp_handling(
+        request,
+        lambda: services.budget_ny_version(budget=budget, aktor=request.user),
+        ok=lambda ny: f"Version {ny.version} är skapad som utkast. Den gäller när styrelsen har fastställt den.",
+        till=lambda ny: reverse("ekonomi:budget", args=[ny.pk if ny else budget.pk]),
+    )

@@ -32,8 +32,11 @@ def rakenskaper(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request, _standardar(kontext))
     data = selectors.rakenskaper(kontext.forbund, ar)
     dokument = Dokument.objects.filter(forbund=kontext.forbund, nyckel=f"rakenskaper:{ar}").first()
-    return render(request, "ekonomi/rakenskaper.html", {"ar": ar, "ar_val": ar_val(ar), "d": data, "dokument": dokument,
-                                                       "fel": [k for k in data["avstamning"] if not k["ok"]]})
+    return render(
+        request,
+        "ekonomi/rakenskaper.html",
+        {"ar": ar, "ar_val": ar_val(ar), "d": data, "dokument": dokument, "fel": [k for k in data["avstamning"] if not k["ok"]]},
+    )
 
 
 @behorighet("ekonomi.visa")
@@ -53,9 +56,12 @@ def rakenskaper_fil(request: HttpRequest, kontext: Kontext, ar: int, format: str
 @require_POST
 def rakenskaper_pdf(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     """Order the accounts as PDF (rendered in the background). Ordering a document replaces its draft: `dokument.skapa`."""
-    return knapp_handling(request, lambda: services.rakenskaper_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar),
-                          ok="Räkenskaperna skapas som PDF i bakgrunden. Sidan uppdateras när den är klar.",
-                          till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else f"{reverse('ekonomi:rakenskaper')}?ar={ar}")
+    return knapp_handling(
+        request,
+        lambda: services.rakenskaper_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar),
+        ok="Räkenskaperna skapas som PDF i bakgrunden. Sidan uppdateras när den är klar.",
+        till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else f"{reverse('ekonomi:rakenskaper')}?ar={ar}",
+    )
 
 
 @behorighet("dokument.skapa")
@@ -64,10 +70,12 @@ def kvartalsrapport_pdf(request: HttpRequest, kontext: Kontext, ar: int, kvartal
     """Order the quarter's follow-up as a PDF for the board."""
     if kvartal not in (1, 2, 3, 4):
         raise Http404
-    return knapp_handling(request, lambda: services.kvartalsrapport_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar,
-                                                                            kvartal=kvartal),
-                          ok="Kvartalsrapporten skapas som PDF i bakgrunden.",
-                          till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else reverse("ekonomi:uppfoljning", args=[ar, kvartal]))
+    return knapp_handling(
+        request,
+        lambda: services.kvartalsrapport_bestall(forbund=kontext.forbund, aktor=request.user, ar=ar, kvartal=kvartal),
+        ok="Kvartalsrapporten skapas som PDF i bakgrunden.",
+        till=lambda d: reverse("dokument_detalj", args=[d.pk]) if d else reverse("ekonomi:uppfoljning", args=[ar, kvartal]),
+    )
 
 
 def _belopp(text: str) -> tuple[Decimal | None, str]:
@@ -93,7 +101,8 @@ def uppfoljning(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -
         kontext.kraver("ekonomi.redigera")
         budget = selectors.budget_tabell(kontext.forbund, ar)
         nycklar = [r["nyckel"] for r in (budget["intakter"] if budget else [])] + [
-            r["nyckel"] for g in (budget["grupper"] if budget else []) for r in g["rader"]]
+            r["nyckel"] for g in (budget["grupper"] if budget else []) for r in g["rader"]
+        ]
         rader: dict[str, tuple[Decimal | None, str]] = {}
         for nyckel in nycklar:
             belopp, fel = _belopp(request.POST.get(f"prognos-{nyckel}", ""))
@@ -104,16 +113,35 @@ def uppfoljning(request: HttpRequest, kontext: Kontext, ar: int, kvartal: int) -
         if felrader:
             messages.error(request, "Prognosen sparades inte: rätta de markerade raderna.")
         else:
-            return knapp_handling(request, lambda: services.prognos_spara(
-                forbund=kontext.forbund, aktor=request.user, ar=ar, kvartal=kvartal, rader=rader,
-                sammanfattning=request.POST.get("sammanfattning", "")),
-                ok=f"Prognosen för kvartal {kvartal} {ar} är sparad.", till=reverse("ekonomi:uppfoljning", args=[ar, kvartal]))
+            return knapp_handling(
+                request,
+                lambda: services.prognos_spara(
+                    forbund=kontext.forbund,
+                    aktor=request.user,
+                    ar=ar,
+                    kvartal=kvartal,
+                    rader=rader,
+                    sammanfattning=request.POST.get("sammanfattning", ""),
+                ),
+                ok=f"Prognosen för kvartal {kvartal} {ar} är sparad.",
+                till=reverse("ekonomi:uppfoljning", args=[ar, kvartal]),
+            )
     data = kvartalsuppfoljning(kontext.forbund, ar, kvartal)
     if felrader:  # show what was typed, so nothing is lost
         for r in [*data["intakter"], *(r for g in data["grupper"] for r in g["rader"])]:
             r["inmatat"] = request.POST.get(f"prognos-{r['nyckel']}")
             r["inmatad_kommentar"] = request.POST.get(f"kommentar-{r['nyckel']}")
-    return render(request, "ekonomi/uppfoljning.html", {
-        "u": data, "ar": ar, "kvartal": kvartal, "felrader": felrader, "post": request.POST if felrader else None,
-        "redigerbar": kontext.kan("ekonomi.redigera"), "ar_val": ar_val(ar), "kvartal_val": [1, 2, 3, 4],
-    })
+    return render(
+        request,
+        "ekonomi/uppfoljning.html",
+        {
+            "u": data,
+            "ar": ar,
+            "kvartal": kvartal,
+            "felrader": felrader,
+            "post": request.POST if felrader else None,
+            "redigerbar": kontext.kan("ekonomi.redigera"),
+            "ar_val": ar_val(ar),
+            "kvartal_val": [1, 2, 3, 4],
+        },
+    )

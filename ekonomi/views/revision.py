@@ -27,16 +27,31 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
     if kontext.kan("revision.redigera"):
         egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
         initial = {"revisor_namn": request.user.get_full_name() or request.user.get_username()}  # type: ignore[union-attr]
-        form = RevisionsberattelseForm(request.POST or None, initial=initial) if egen is None else RevisionsberattelseForm(
-            request.POST or None, initial={"revisor_namn": egen.revisor_namn, "avser": egen.avser, "datum": egen.datum,
-                                           "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text})
+        form = (
+            RevisionsberattelseForm(request.POST or None, initial=initial)
+            if egen is None
+            else RevisionsberattelseForm(
+                request.POST or None,
+                initial={
+                    "revisor_namn": egen.revisor_namn,
+                    "avser": egen.avser,
+                    "datum": egen.datum,
+                    "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet,
+                    "text": egen.text,
+                },
+            )
+        )
     if request.method == "POST":
         kontext.kraver("revision.redigera")
     ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
     beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
     medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", "namn"))
     sammanhang = {
-        "ar": ar, "ar_val": ar_val(ar), "egen": egen, "ok": ok, "kontroller": kontroller,
+        "ar": ar,
+        "ar_val": ar_val(ar),
+        "egen": egen,
+        "ok": ok,
+        "kontroller": kontroller,
         "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by("revisor_namn"),
         "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
         "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
@@ -45,8 +60,12 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
     if form is None:
         return render(request, "ekonomi/revision.html", {**sammanhang, "form": None})
     return formular_handling(
-        request, form, lambda d: services.revisionsberattelse_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, berattelse=egen, **d),
-        ok=f"Revisionsberättelsen för {ar} är sparad.", till=reverse("ekonomi:revision", args=[ar]), mall="ekonomi/revision.html",
+        request,
+        form,
+        lambda d: services.revisionsberattelse_spara(forbund=kontext.forbund, aktor=request.user, ar=ar, berattelse=egen, **d),
+        ok=f"Revisionsberättelsen för {ar} är sparad.",
+        till=reverse("ekonomi:revision", args=[ar]),
+        mall="ekonomi/revision.html",
         sammanhang=sammanhang,
     )
 
@@ -60,7 +79,18 @@ def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpRespon
         return redirect("ekonomi:revision", ar=ar)
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=form.cleaned_data["medlem"].pk)
     d = form.cleaned_data
-    return knapp_handling(request, lambda: services.ansvarsfrihet_spara(
-        forbund=kontext.forbund, aktor=request.user, ar=ar, medlem=medlem, beviljad=d["beviljad"], beslutsdatum=d["beslutsdatum"],
-        beslutsorgan=d["beslutsorgan"], paragraf=d["paragraf"]),
-        ok=f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.", till=reverse("ekonomi:revision", args=[ar]))
+    return knapp_handling(
+        request,
+        lambda: services.ansvarsfrihet_spara(
+            forbund=kontext.forbund,
+            aktor=request.user,
+            ar=ar,
+            medlem=medlem,
+            beviljad=d["beviljad"],
+            beslutsdatum=d["beslutsdatum"],
+            beslutsorgan=d["beslutsorgan"],
+            paragraf=d["paragraf"],
+        ),
+        ok=f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.",
+        till=reverse("ekonomi:revision", args=[ar]),
+    )

@@ -37,8 +37,22 @@ class DokumentSerializer(serializers.ModelSerializer[Dokument]):
     class Meta:
         model = Dokument
         fields = [
-            "id", "typ", "titel", "nyckel", "status", "framsteg", "framsteg_text", "fel", "sha256",
-            "storlek", "sidor", "pdfa", "last", "bestalld", "klar", "ladda_ned",
+            "id",
+            "typ",
+            "titel",
+            "nyckel",
+            "status",
+            "framsteg",
+            "framsteg_text",
+            "fel",
+            "sha256",
+            "storlek",
+            "sidor",
+            "pdfa",
+            "last",
+            "bestalld",
+            "klar",
+            "ladda_ned",
         ]
 
     def get_ladda_ned(self, obj: Dokument) -> str | None:

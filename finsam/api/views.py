@@ -100,8 +100,12 @@ class DokumentViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         inp.is_valid(raise_exception=True)
         ar = inp.validated_data["ar"]
         d = dokument_bestall(
-            forbund=self.kontext.forbund, aktor=request.user, typ="organisationsblad",
-            titel=f"Organisationsblad {ar}", nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar},
+            forbund=self.kontext.forbund,
+            aktor=request.user,
+            typ="organisationsblad",
+            titel=f"Organisationsblad {ar}",
+            nyckel=f"organisationsblad:{ar}",
+            parametrar={"ar": ar},
         )
         d.refresh_from_db()
         return Response(DokumentSerializer(d).data, status=status.HTTP_202_ACCEPTED)

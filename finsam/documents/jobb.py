@@ -99,8 +99,16 @@ def _ta(dokument_id: int) -> tuple[Dokument, str] | None:
     token = _ny_innehavare()
     nu = timezone.now()
     tagen = Dokument.objects.filter(pk=d.pk, status=d.status, jobb=d.jobb, last=False).update(
-        status=Dokument.Status.PAGAR, jobb=token, hjartslag=nu, startad=nu, nasta_forsok=None,
-        framsteg=1, framsteg_text="", fel="", forsok=F("forsok") + 1, avbrott=avbrott,
+        status=Dokument.Status.PAGAR,
+        jobb=token,
+        hjartslag=nu,
+        startad=nu,
+        nasta_forsok=None,
+        framsteg=1,
+        framsteg_text="",
+        fel="",
+        forsok=F("forsok") + 1,
+        avbrott=avbrott,
     )
     if tagen != 1:
         return None
@@ -212,8 +220,13 @@ def _slutfor(d: Dokument, token: str, pdf: bytes, typ: Dokumenttyp) -> Dokument:
         d.fel = ""
         d.jobb = ""
         d.save()
-        handelse_logga(aktor="system", forbund=d.forbund, handling="dokument_rendera", objekt=d,
-                       detaljer={"sha256": d.sha256, "sidor": sidor, "forsok": d.forsok})
+        handelse_logga(
+            aktor="system",
+            forbund=d.forbund,
+            handling="dokument_rendera",
+            objekt=d,
+            detaljer={"sha256": d.sha256, "sidor": sidor, "forsok": d.forsok},
+        )
         if typ.efter_rendering is not None:
             typ.efter_rendering(d)
         # The file last: a failure above leaves the previous draft file untouched.
@@ -240,20 +253,19 @@ def las_bart(exc: BaseException) -> str:
     if isinstance(exc, TILLFALLIGA_FEL):
         return f"Databasen eller lagringen svarade inte ({exc.__class__.__name__}). Försök igen om en stund."
     detalj = f": {exc}" if str(exc) else ""
-    return (f"Ett tekniskt fel stoppade dokumentet ({exc.__class__.__name__}{detalj}). "
-            "Försök igen; kvarstår felet, kontakta administratören.")[:1000]
+    return (f"Ett tekniskt fel stoppade dokumentet ({exc.__class__.__name__}{detalj}). Försök igen; kvarstår felet, kontakta administratören.")[:1000]
 
 
 def avbrutet_fel(antal: int) -> str:
-    return (f"Arbetet avbröts {antal} gånger innan dokumentet blev klart (bakgrundsprocessen stannade). "
-            "Försök igen; kvarstår felet, kontakta administratören.")
+    return (
+        f"Arbetet avbröts {antal} gånger innan dokumentet blev klart (bakgrundsprocessen stannade). "
+        "Försök igen; kvarstår felet, kontakta administratören."
+    )
 
 
 def dokument_vanta(*, dokument_id: int, sekunder: int) -> None:
     """Note when a job put back in the queue is due again (the reaper uses it if the retry is lost)."""
-    Dokument.objects.filter(pk=dokument_id, status=Dokument.Status.KOAD).update(
-        nasta_forsok=timezone.now() + timedelta(seconds=sekunder)
-    )
+    Dokument.objects.filter(pk=dokument_id, status=Dokument.Status.KOAD).update(nasta_forsok=timezone.now() + timedelta(seconds=sekunder))
 
 
 def dokument_misslyckas(*, dokument_id: int, fel: str) -> None:
@@ -282,8 +294,12 @@ def dokument_aterupta(*, vid_start: bool = False) -> list[int]:
                 dokument_misslyckas(dokument_id=d.pk, fel=avbrutet_fel(d.avbrott + 1))
                 continue
             flyttad = Dokument.objects.filter(pk=d.pk, status=Dokument.Status.PAGAR, jobb=d.jobb).update(
-                status=Dokument.Status.KOAD, jobb="", nasta_forsok=nu + grans(), framsteg=0,
-                framsteg_text="Återupptas efter ett avbrott", avbrott=F("avbrott") + 1,
+                status=Dokument.Status.KOAD,
+                jobb="",
+                nasta_forsok=nu + grans(),
+                framsteg=0,
+                framsteg_text="Återupptas efter ett avbrott",
+                avbrott=F("avbrott") + 1,
             )
         else:
             forfallen = d.nasta_forsok or d.bestalld

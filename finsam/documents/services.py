@@ -36,9 +36,7 @@ def dokument_bestall(
     """
     hamta_typ(typ)
     with transaction.atomic():
-        dokument = (
-            Dokument.objects.select_for_update().filter(forbund=forbund, nyckel=nyckel).first()
-        )
+        dokument = Dokument.objects.select_for_update().filter(forbund=forbund, nyckel=nyckel).first()
         if dokument is not None and dokument.last:
             raise ValidationError("Dokumentet är fastställt och låst; det kan inte skapas om.")
         if dokument is not None and dokument.status == Dokument.Status.KOAD:
@@ -92,10 +90,10 @@ def dokument_forsok_igen(*, kontext: Kontext, dokument: Dokument, aktor: Any) ->
         dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
         if dokument.status != Dokument.Status.MISSLYCKAD:
             raise ValidationError("Bara ett dokument som misslyckades kan försökas igen.")
-        handelse_logga(aktor=aktor, forbund=dokument.forbund, handling="dokument_forsok_igen", objekt=dokument,
-                       detaljer={"fel": dokument.fel})
-        return dokument_bestall(forbund=dokument.forbund, aktor=aktor, typ=dokument.typ, titel=dokument.titel,
-                                nyckel=dokument.nyckel, parametrar=dokument.parametrar)
+        handelse_logga(aktor=aktor, forbund=dokument.forbund, handling="dokument_forsok_igen", objekt=dokument, detaljer={"fel": dokument.fel})
+        return dokument_bestall(
+            forbund=dokument.forbund, aktor=aktor, typ=dokument.typ, titel=dokument.titel, nyckel=dokument.nyckel, parametrar=dokument.parametrar
+        )
 
 
 def dokument_spara_pdf(*, dokument: Dokument, pdf: bytes, pdfa: bool) -> Dokument:
@@ -168,10 +166,16 @@ def dokument_ta_bort(*, dokument: Dokument, aktor: Any) -> None:
     with transaction.atomic():
         dokument = Dokument.objects.select_for_update().get(pk=dokument.pk)
         if dokument.last:
-            raise vagrad("Dokumentet är låst (antaget) och kan aldrig tas bort.", forbund=dokument.forbund, objekt=dokument,
-                         handling="dokument_ta_bort")
-        handelse_logga(aktor=aktor, forbund=dokument.forbund, handling="dokument_ta_bort", objekt=dokument,
-                       detaljer={"sha256": dokument.sha256, "fil": dokument.fil.name or ""})
+            raise vagrad(
+                "Dokumentet är låst (antaget) och kan aldrig tas bort.", forbund=dokument.forbund, objekt=dokument, handling="dokument_ta_bort"
+            )
+        handelse_logga(
+            aktor=aktor,
+            forbund=dokument.forbund,
+            handling="dokument_ta_bort",
+            objekt=dokument,
+            detaljer={"sha256": dokument.sha256, "fil": dokument.fil.name or ""},
+        )
         fil = dokument.fil.name
         dokument.delete()
         if fil:

@@ -14,17 +14,37 @@ from ..models import Avtal
 
 
 class AvtalSerializer(serializers.ModelSerializer[Avtal]):
-    medlemmar = serializers.SlugRelatedField(slug_field="kod", many=True, queryset=Medlem.objects.none(), required=False,
-                                             help_text="Medlemmarnas koder, t.ex. [\"skelleftea\"].")
+    medlemmar = serializers.SlugRelatedField(
+        slug_field="kod", many=True, queryset=Medlem.objects.none(), required=False, help_text='Medlemmarnas koder, t.ex. ["skelleftea"].'
+    )
     sista_uppsagningsdag = serializers.SerializerMethodField()
     periodslut = serializers.SerializerMethodField()
 
     class Meta:
         model = Avtal
         fields = [
-            "id", "rubrik", "typ", "medlemmar", "motpart", "motpart_organisationsnummer", "belopp", "enhet", "startdatum", "slutdatum",
-            "forlangning_manader", "max_forlangningar", "uppsagningstid_manader", "paragraf", "delegationsbeslut", "insats", "anteckning",
-            "status", "uppsagt_datum", "upphor_datum", "periodslut", "sista_uppsagningsdag",
+            "id",
+            "rubrik",
+            "typ",
+            "medlemmar",
+            "motpart",
+            "motpart_organisationsnummer",
+            "belopp",
+            "enhet",
+            "startdatum",
+            "slutdatum",
+            "forlangning_manader",
+            "max_forlangningar",
+            "uppsagningstid_manader",
+            "paragraf",
+            "delegationsbeslut",
+            "insats",
+            "anteckning",
+            "status",
+            "uppsagt_datum",
+            "upphor_datum",
+            "periodslut",
+            "sista_uppsagningsdag",
         ]
         read_only_fields = ["status", "uppsagt_datum", "upphor_datum"]
 

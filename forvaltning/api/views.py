@@ -18,8 +18,9 @@ from ..models import Avtal
 from .serializers import AvtalSerializer, UppsagningSerializer
 
 
-class AvtalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
-                   viewsets.GenericViewSet[Avtal]):
+class AvtalViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Avtal]
+):
     """Agreements with their parties, amounts, period, renewal and notice. Members are given by code."""
 
     queryset = Avtal.objects.prefetch_related("medlemmar").order_by("-startdatum", "rubrik", "pk")

@@ -23,10 +23,16 @@ def avtal_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     idag = timezone.localdate()
     avtal = list(selectors.avtal_lista(kontext.forbund, status=status))
     rader = [(a, a.periodslut(idag), a.sista_uppsagningsdag(idag), a.lopt_ut(idag)) for a in avtal]
-    return render(request, "forvaltning/avtal_lista.html", {
-        "rader": rader, "status": status, "statusval": Avtal.Status.choices,
-        "varningar": selectors.avtal_varningar(kontext.forbund, idag) if kontext.kan("avtal.redigera") else [],
-    })
+    return render(
+        request,
+        "forvaltning/avtal_lista.html",
+        {
+            "rader": rader,
+            "status": status,
+            "statusval": Avtal.Status.choices,
+            "varningar": selectors.avtal_varningar(kontext.forbund, idag) if kontext.kan("avtal.redigera") else [],
+        },
+    )
 
 
 @behorighet("avtal.visa")
@@ -40,20 +46,31 @@ def avtal_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpRes
 def avtal_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     avtal = selectors.avtal_hamta(kontext, pk)
     idag = timezone.localdate()
-    return render(request, "forvaltning/avtal.html", {
-        "avtal": avtal, "periodslut": avtal.periodslut(idag), "sista": avtal.sista_uppsagningsdag(idag),
-        "forlangs": avtal.forlangs(idag), "uppsagning": UppsagningForm(initial={"datum": idag}), "lopt_ut": avtal.lopt_ut(idag),
-    })
+    return render(
+        request,
+        "forvaltning/avtal.html",
+        {
+            "avtal": avtal,
+            "periodslut": avtal.periodslut(idag),
+            "sista": avtal.sista_uppsagningsdag(idag),
+            "forlangs": avtal.forlangs(idag),
+            "uppsagning": UppsagningForm(initial={"datum": idag}),
+            "lopt_ut": avtal.lopt_ut(idag),
+        },
+    )
 
 
 @behorighet("avtal.redigera")
 def avtal_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = AvtalForm(request.POST or None, forbund=kontext.forbund)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.avtal_skapa(forbund=kontext.forbund, aktor=request.user, medlemmar=d["medlemmar"], **form.tjanstdata()),
-        ok=lambda a: f"Avtalet {a.rubrik} är registrerat.", till=lambda a: reverse("forvaltning:avtal", args=[a.pk]),
-        mall="forvaltning/avtal_form.html", sammanhang={"rubrik": "Nytt avtal"},
+        ok=lambda a: f"Avtalet {a.rubrik} är registrerat.",
+        till=lambda a: reverse("forvaltning:avtal", args=[a.pk]),
+        mall="forvaltning/avtal_form.html",
+        sammanhang={"rubrik": "Nytt avtal"},
     )
 
 
@@ -62,10 +79,13 @@ def avtal_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse
     avtal = selectors.avtal_hamta(kontext, pk)
     form = AvtalForm(request.POST or None, instance=avtal, forbund=kontext.forbund)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.avtal_andra(avtal=avtal, aktor=request.user, medlemmar=d["medlemmar"], **form.tjanstdata()),
-        ok=lambda a: f"Avtalet {a.rubrik} är ändrat.", till=lambda a: reverse("forvaltning:avtal", args=[a.pk]),
-        mall="forvaltning/avtal_form.html", sammanhang={"rubrik": f"Ändra {avtal.rubrik}", "avtal": avtal},
+        ok=lambda a: f"Avtalet {a.rubrik} är ändrat.",
+        till=lambda a: reverse("forvaltning:avtal", args=[a.pk]),
+        mall="forvaltning/avtal_form.html",
+        sammanhang={"rubrik": f"Ändra {avtal.rubrik}", "avtal": avtal},
     )
 
 
@@ -75,9 +95,17 @@ def avtal_sag_upp(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
     idag = timezone.localdate()
     form = UppsagningForm(request.POST or None, initial={"datum": idag})
     return formular_handling(
-        request, form, lambda d: services.avtal_sag_upp(avtal=avtal, aktor=request.user, datum=d["datum"]),
+        request,
+        form,
+        lambda d: services.avtal_sag_upp(avtal=avtal, aktor=request.user, datum=d["datum"]),
         ok=lambda a: f"Uppsägningen är registrerad; avtalet upphör {a.upphor_datum:%Y-%m-%d}.",
-        till=reverse("forvaltning:avtal", args=[avtal.pk]), mall="forvaltning/avtal.html",
-        sammanhang={"avtal": avtal, "periodslut": avtal.periodslut(idag), "sista": avtal.sista_uppsagningsdag(idag),
-                    "forlangs": avtal.forlangs(idag), "uppsagning": form},
+        till=reverse("forvaltning:avtal", args=[avtal.pk]),
+        mall="forvaltning/avtal.html",
+        sammanhang={
+            "avtal": avtal,
+            "periodslut": avtal.periodslut(idag),
+            "sista": avtal.sista_uppsagningsdag(idag),
+            "forlangs": avtal.forlangs(idag),
+            "uppsagning": form,
+        },
     )

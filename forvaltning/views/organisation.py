@@ -27,9 +27,13 @@ def medlemmar(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 def medlem_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = MedlemForm(request.POST or None)
     return formular_handling(
-        request, form, lambda d: karna.medlem_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda m: f"{m.namn} är registrerad som medlem.", till=reverse("forvaltning:medlemmar"),
-        mall="forvaltning/enkel_form.html", sammanhang={"rubrik": "Ny medlem", "tillbaka": reverse("forvaltning:medlemmar")},
+        request,
+        form,
+        lambda d: karna.medlem_create(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda m: f"{m.namn} är registrerad som medlem.",
+        till=reverse("forvaltning:medlemmar"),
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": "Ny medlem", "tillbaka": reverse("forvaltning:medlemmar")},
     )
 
 
@@ -38,9 +42,13 @@ def medlem_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=pk)
     form = MedlemAndraForm(request.POST or None, instance=medlem)
     return formular_handling(
-        request, form, lambda d: karna.medlem_update(medlem=medlem, aktor=request.user, **d),
-        ok=lambda m: f"{m.namn} är ändrad.", till=reverse("forvaltning:medlemmar"),
-        mall="forvaltning/enkel_form.html", sammanhang={"rubrik": f"Ändra {medlem.namn}", "tillbaka": reverse("forvaltning:medlemmar")},
+        request,
+        form,
+        lambda d: karna.medlem_update(medlem=medlem, aktor=request.user, **d),
+        ok=lambda m: f"{m.namn} är ändrad.",
+        till=reverse("forvaltning:medlemmar"),
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": f"Ändra {medlem.namn}", "tillbaka": reverse("forvaltning:medlemmar")},
     )
 
 
@@ -54,9 +62,13 @@ def personer(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 def person_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = PersonForm(request.POST or None)
     return formular_handling(
-        request, form, lambda d: karna.person_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda p: f"{p.namn} är registrerad.", till=reverse("forvaltning:personer"),
-        mall="forvaltning/enkel_form.html", sammanhang={"rubrik": "Ny person", "tillbaka": reverse("forvaltning:personer")},
+        request,
+        form,
+        lambda d: karna.person_create(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda p: f"{p.namn} är registrerad.",
+        till=reverse("forvaltning:personer"),
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": "Ny person", "tillbaka": reverse("forvaltning:personer")},
     )
 
 
@@ -65,7 +77,11 @@ def person_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     person = hamta(Person.objects.all(), kontext.forbund, pk=pk)
     form = PersonForm(request.POST or None, instance=person)
     return formular_handling(
-        request, form, lambda d: karna.person_andra(person=person, aktor=request.user, **d),
-        ok=lambda p: f"{p.namn} är ändrad.", till=reverse("forvaltning:personer"),
-        mall="forvaltning/enkel_form.html", sammanhang={"rubrik": f"Ändra {person.namn}", "tillbaka": reverse("forvaltning:personer")},
+        request,
+        form,
+        lambda d: karna.person_andra(person=person, aktor=request.user, **d),
+        ok=lambda p: f"{p.namn} är ändrad.",
+        till=reverse("forvaltning:personer"),
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": f"Ändra {person.namn}", "tillbaka": reverse("forvaltning:personer")},
     )

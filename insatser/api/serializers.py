@@ -66,8 +66,26 @@ class InsatsSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Insats
-        fields = ["id", "kortnamn", "namn", "typ", "inriktning", "status", "startdatum", "slutdatum", "agare_medlem", "agare_extern",
-                  "parter", "malgrupp", "alder_fran", "alder_till", "syfte", "styrgrupp", "kontaktperson", "bemanning"]
+        fields = [
+            "id",
+            "kortnamn",
+            "namn",
+            "typ",
+            "inriktning",
+            "status",
+            "startdatum",
+            "slutdatum",
+            "agare_medlem",
+            "agare_extern",
+            "parter",
+            "malgrupp",
+            "alder_fran",
+            "alder_till",
+            "syfte",
+            "styrgrupp",
+            "kontaktperson",
+            "bemanning",
+        ]
         validators: list[Any] = []  # uniqueness per förbund is checked by the service
 
 
@@ -100,10 +118,34 @@ class InsatsAnsokanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Ansokan
-        fields = ["id", "diarienummer", "titel", "insats_typ", "inriktning", "startdatum", "slutdatum", "sokande", "ansvarig_medlem",
-                  "projektagare_extern", "kontaktperson", "samverkanspartners", "bakgrund", "syfte", "forvantade_resultat", "malgrupp",
-                  "total_kostnad", "underskrifter", "inkom", "belopp", "medfinansiering", "status", "yttrande", "beslut", "paragraf",
-                  "insats"]
+        fields = [
+            "id",
+            "diarienummer",
+            "titel",
+            "insats_typ",
+            "inriktning",
+            "startdatum",
+            "slutdatum",
+            "sokande",
+            "ansvarig_medlem",
+            "projektagare_extern",
+            "kontaktperson",
+            "samverkanspartners",
+            "bakgrund",
+            "syfte",
+            "forvantade_resultat",
+            "malgrupp",
+            "total_kostnad",
+            "underskrifter",
+            "inkom",
+            "belopp",
+            "medfinansiering",
+            "status",
+            "yttrande",
+            "beslut",
+            "paragraf",
+            "insats",
+        ]
 
 
 class InsatsBeredningSerializer(serializers.Serializer):
@@ -205,8 +247,22 @@ class InsatsMalnodSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Malnod
-        fields = ["id", "niva", "forelder", "text", "ansvarig", "ar_fran", "ar_till", "ordning", "kriterium", "matt", "insats",
-                  "malvarde", "jamforelse", "bedomningar"]
+        fields = [
+            "id",
+            "niva",
+            "forelder",
+            "text",
+            "ansvarig",
+            "ar_fran",
+            "ar_till",
+            "ordning",
+            "kriterium",
+            "matt",
+            "insats",
+            "malvarde",
+            "jamforelse",
+            "bedomningar",
+        ]
         validators: list[Any] = []
 
 

@@ -50,8 +50,9 @@ def _int(varde: Any) -> int | None:
         return None
 
 
-class InsatsViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
-                    viewsets.GenericViewSet[Insats]):
+class InsatsViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Insats]
+):
     """Interventions. Members are given by code (`parter: ["fk", "af"]`)."""
 
     queryset = Insats.objects.select_related("agare_medlem").prefetch_related("parter", "bemanning__medlem").order_by("kortnamn")
@@ -79,12 +80,14 @@ class InsatsViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara ansökningar med denna status.")]))
-class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     viewsets.GenericViewSet[Ansokan]):
+class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Ansokan]):
     """Applications: register (inkommen), send to preparation (beredning), the board's decision (besluta)."""
 
-    queryset = Ansokan.objects.select_related("ansvarig_medlem").prefetch_related(
-        "sokande", Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")), "medfinansiering").order_by("-inkom", "-id")
+    queryset = (
+        Ansokan.objects.select_related("ansvarig_medlem")
+        .prefetch_related("sokande", Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")), "medfinansiering")
+        .order_by("-inkom", "-id")
+    )
     serializer_class = InsatsAnsokanSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
@@ -98,8 +101,7 @@ class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         data = dict(serializer.validated_data)
         sokande = data.pop("sokande", [])
         belopp = {b["ar"]: b["belopp"] for b in data.pop("belopp", [])}
-        serializer.instance = services.ansokan_create(forbund=self.kontext.forbund, aktor=self.request.user, sokande=sokande,
-                                                      belopp=belopp, **data)
+        serializer.instance = services.ansokan_create(forbund=self.kontext.forbund, aktor=self.request.user, sokande=sokande, belopp=belopp, **data)
 
     def _svar(self, ansokan: Ansokan) -> Response:
         return Response(InsatsAnsokanSerializer(self.get_queryset().get(pk=ansokan.pk), context=self.get_serializer_context()).data)
@@ -129,15 +131,18 @@ class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         s.is_valid(raise_exception=True)
         d = s.validated_data
         services.ansokan_besluta(
-            ansokan=ansokan, aktor=request.user, paragraf=d["paragraf"], beslut=d["beslut"],
-            belopp={b["ar"]: b["belopp"] for b in d.get("belopp", [])}, insats=d.get("insats"),
+            ansokan=ansokan,
+            aktor=request.user,
+            paragraf=d["paragraf"],
+            beslut=d["beslut"],
+            belopp={b["ar"]: b["belopp"] for b in d.get("belopp", [])},
+            insats=d.get("insats"),
             ny_insats={"kortnamn": d["ny_kortnamn"]} if d.get("ny_kortnamn") else None,
         )
         return self._svar(ansokan)
 
 
-class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                        viewsets.GenericViewSet[Beviljande]):
+class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Beviljande]):
     """Grants decided by the board. Filter with ?ar= and ?insats=."""
 
     queryset = Beviljande.objects.select_related("insats").order_by("ar", "insats__kortnamn", "id")
@@ -175,8 +180,11 @@ class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
 class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Mal]):
     """Goals with their yearly assessments. Filter with ?insats=."""
 
-    queryset = Mal.objects.select_related("insats").prefetch_related(
-        Prefetch("bedomningar", queryset=Malbedomning.objects.order_by("ar"))).order_by("insats__kortnamn", "ordning", "id")
+    queryset = (
+        Mal.objects.select_related("insats")
+        .prefetch_related(Prefetch("bedomningar", queryset=Malbedomning.objects.order_by("ar")))
+        .order_by("insats__kortnamn", "ordning", "id")
+    )
     serializer_class = InsatsMalSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
@@ -200,12 +208,14 @@ class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
         return Response(InsatsMalbedomningSerializer(obj).data)
 
 
-class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     viewsets.GenericViewSet[Rapport]):
+class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Rapport]):
     """Reports due from interventions. ?forsenade=1 lists overdue reports only."""
 
-    queryset = Rapport.objects.select_related("insats").prefetch_related(
-        Prefetch("versioner", queryset=Rapportversion.objects.order_by("-version"))).order_by("forfallodatum", "insats__kortnamn")
+    queryset = (
+        Rapport.objects.select_related("insats")
+        .prefetch_related(Prefetch("versioner", queryset=Rapportversion.objects.order_by("-version")))
+        .order_by("forfallodatum", "insats__kortnamn")
+    )
     serializer_class = InsatsRapportSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
     parser_classes = [JSONParser, MultiPartParser, FormParser]
@@ -232,16 +242,20 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         s.is_valid(raise_exception=True)
         rapport = self.get_object()
         services.rapportversion_ladda_upp(rapport=rapport, aktor=request.user, **s.validated_data)
-        return Response(InsatsRapportSerializer(self.get_queryset().get(pk=rapport.pk), context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            InsatsRapportSerializer(self.get_queryset().get(pk=rapport.pk), context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
-class MalnodViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                    viewsets.GenericViewSet[Malnod]):
+class MalnodViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Malnod]):
     """The goal tree (vision, övergripande mål, delmål) with the assessments per year; the same services as the page."""
 
-    queryset = Malnod.objects.select_related("insats").prefetch_related(
-        Prefetch("bedomningar", queryset=Malnodbedomning.objects.order_by("ar"))).order_by("ordning", "id")
+    queryset = (
+        Malnod.objects.select_related("insats")
+        .prefetch_related(Prefetch("bedomningar", queryset=Malnodbedomning.objects.order_by("ar")))
+        .order_by("ordning", "id")
+    )
     serializer_class = InsatsMalnodSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
@@ -257,8 +271,9 @@ class MalnodViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
         obj = services.malnod_bedomning_foresla(malnod=self.get_object(), aktor=request.user, ar=s.validated_data["ar"])
         return Response(InsatsMalnodbedomningSerializer(obj).data)
 
-    @extend_schema(request=InsatsMalnodBekraftaSerializer, responses=InsatsMalnodbedomningSerializer,
-                   description="Kräver behörigheten insatser.besluta.")
+    @extend_schema(
+        request=InsatsMalnodBekraftaSerializer, responses=InsatsMalnodbedomningSerializer, description="Kräver behörigheten insatser.besluta."
+    )
     @action(detail=True, methods=["post"])
     def bedomning(self, request: Request, pk: str | None = None) -> Response:
         """The förbundschef's assessment of the year, with a comment."""

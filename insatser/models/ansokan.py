@@ -56,9 +56,7 @@ class Ansokan(ForbundsData):
     paragraf = models.ForeignKey(
         Paragraf, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="beslutsparagraf"
     )
-    insats = models.ForeignKey(
-        Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="insats"
-    )
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="insats")
 
     class Meta:
         verbose_name = "ansökan"
@@ -101,9 +99,7 @@ class Ansokan(ForbundsData):
                 raise ValidationError("Ansökan är redan beslutad; ett nytt beslut registreras som ett nytt beviljande.")
             if ny == Ansokan.Status.BESLUTAD:
                 raise ValidationError("Ansökan måste ha beretts (status under beredning) innan styrelsen beslutar.")
-            raise ValidationError(
-                f"En ansökan med status {self.get_status_display().lower()} kan inte få status {Ansokan.Status(ny).label.lower()}."
-            )
+            raise ValidationError(f"En ansökan med status {self.get_status_display().lower()} kan inte få status {Ansokan.Status(ny).label.lower()}.")
 
     @property
     def kan_andras(self) -> bool:
@@ -203,9 +199,7 @@ class Beviljande(ForbundsData):
     """A grant: an amount for one year to one intervention, decided in a board paragraph."""
 
     insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="beviljanden", verbose_name="insats")
-    ansokan = models.ForeignKey(
-        Ansokan, on_delete=models.PROTECT, null=True, blank=True, related_name="beviljanden", verbose_name="ansökan"
-    )
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.PROTECT, null=True, blank=True, related_name="beviljanden", verbose_name="ansökan")
     paragraf = models.ForeignKey(Paragraf, on_delete=models.PROTECT, related_name="beviljanden", verbose_name="beslutsparagraf")
     ar = models.PositiveSmallIntegerField("år")
     belopp = models.DecimalField("beviljat belopp (kr)", **BELOPP)  # type: ignore[arg-type]
@@ -240,7 +234,11 @@ def kontrollera_beslutsparagraf(paragraf: Paragraf, forbund_id: int | None) -> N
         raise ValidationError({"paragraf": "Beslutsparagrafen tillhör ett annat förbund."})
     mote = paragraf.sammantrade
     if mote.status not in HALLNA_SAMMANTRADEN:
-        raise ValidationError({"paragraf": (
-            f"§ {paragraf.nummer}/{paragraf.ar} hör till sammanträdet {mote.datum:%Y-%m-%d} som inte har hållits "
-            f"({mote.get_status_display().lower()}); medel kan bara beviljas genom beslut på ett genomfört sammanträde."
-        )})
+        raise ValidationError(
+            {
+                "paragraf": (
+                    f"§ {paragraf.nummer}/{paragraf.ar} hör till sammanträdet {mote.datum:%Y-%m-%d} som inte har hållits "
+                    f"({mote.get_status_display().lower()}); medel kan bara beviljas genom beslut på ett genomfört sammanträde."
+                )
+            }
+        )

@@ -47,9 +47,7 @@ class Insats(ForbundsData):
         verbose_name="ägare (medlem)",
         help_text="Projektägaren när den är en av medlemmarna.",
     )
-    agare_extern = models.CharField(
-        "ägare (extern organisation)", max_length=200, blank=True, help_text="T.ex. en folkhögskola eller ett företag."
-    )
+    agare_extern = models.CharField("ägare (extern organisation)", max_length=200, blank=True, help_text="T.ex. en folkhögskola eller ett företag.")
     malgrupp = models.TextField("målgrupp", blank=True)
     alder_fran = models.PositiveSmallIntegerField("ålder från", null=True, blank=True)
     alder_till = models.PositiveSmallIntegerField("ålder till", null=True, blank=True)
@@ -63,9 +61,7 @@ class Insats(ForbundsData):
         ordering = ["kortnamn"]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "kortnamn"], name="insats_unikt_kortnamn"),
-            models.CheckConstraint(
-                condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=models.F("startdatum")), name="insats_period"
-            ),
+            models.CheckConstraint(condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=models.F("startdatum")), name="insats_period"),
             models.CheckConstraint(
                 condition=Q(alder_fran__isnull=True) | Q(alder_till__isnull=True) | Q(alder_till__gte=models.F("alder_fran")),
                 name="insats_aldersspann",
@@ -87,9 +83,7 @@ class Insats(ForbundsData):
         if ny == self.status:
             raise ValidationError(f"Insatsen har redan status {self.get_status_display().lower()}.")
         if ny not in INSATS_OVERGANGAR[self.status]:
-            raise ValidationError(
-                f"En insats med status {self.get_status_display().lower()} kan inte bli {Insats.Status(ny).label.lower()}."
-            )
+            raise ValidationError(f"En insats med status {self.get_status_display().lower()} kan inte bli {Insats.Status(ny).label.lower()}.")
 
     @property
     def agare_text(self) -> str:

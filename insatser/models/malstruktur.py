@@ -38,8 +38,7 @@ class Malnod(ForbundsData):
     FORALDER: dict[str, str | None] = {"vision": None, "overgripande": "vision", "delmal": "overgripande"}
 
     niva = models.CharField("nivå", max_length=12, choices=Niva.choices)
-    forelder = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="barn",
-                                 verbose_name="överordnat mål")
+    forelder = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="barn", verbose_name="överordnat mål")
     text = models.TextField("mål")
     ansvarig = models.CharField("ansvarig", max_length=200, blank=True)
     ar_fran = models.PositiveSmallIntegerField("gäller från år")
@@ -47,8 +46,9 @@ class Malnod(ForbundsData):
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
     kriterium = models.TextField("kriterium (text)", blank=True, help_text="När målet bedöms i ord, inte mot ett mått.")
     matt = models.CharField("mått", max_length=20, choices=Matt.choices, blank=True)
-    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               verbose_name="insats (tomt = alla insatser)")
+    insats = models.ForeignKey(
+        Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="insats (tomt = alla insatser)"
+    )
     malvarde = models.DecimalField("målvärde", max_digits=14, decimal_places=2, null=True, blank=True)
     jamforelse = models.CharField("jämförelse", max_length=5, choices=Jamforelse.choices, blank=True)
 
@@ -118,8 +118,9 @@ class Malnodbedomning(ForbundsData):
     bedomning = models.CharField("bedömning", max_length=20, choices=Malbedomning.Bedomning.choices, blank=True)
     kommentar = models.TextField("kommentar", blank=True)
     bekraftad = models.DateTimeField("bekräftad", null=True, blank=True)
-    bekraftad_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name="bekräftad av")
+    bekraftad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="bekräftad av"
+    )
 
     class Meta:
         verbose_name = "bedömning av mål"

@@ -21,9 +21,23 @@ from .filer import kontrollera_fil
 from .insats import MINSTA_ANTAL_PARTER, insats_create, kontrollera_finansierbar
 
 ANSOKAN_FALT = {
-    "diarienummer", "titel", "insats_typ", "inriktning", "startdatum", "slutdatum", "ansvarig_medlem", "projektagare_extern",
-    "kontaktperson", "samverkanspartners", "bakgrund", "syfte", "forvantade_resultat", "malgrupp", "total_kostnad",
-    "underskrifter", "inkom",
+    "diarienummer",
+    "titel",
+    "insats_typ",
+    "inriktning",
+    "startdatum",
+    "slutdatum",
+    "ansvarig_medlem",
+    "projektagare_extern",
+    "kontaktperson",
+    "samverkanspartners",
+    "bakgrund",
+    "syfte",
+    "forvantade_resultat",
+    "malgrupp",
+    "total_kostnad",
+    "underskrifter",
+    "inkom",
 }
 
 
@@ -46,8 +60,13 @@ def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
     """Register the incoming application in the förbund's diarium (styrelse) and return its diarienummer."""
     typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP, defaults={"bevaras": True})
     handling = handling_registrera(
-        forbund=ansokan.forbund, aktor=aktor, riktning="inkommande", datum=ansokan.inkom, handlingstyp=typ,
-        rubrik=f"Ansökan om finansiering: {ansokan.titel}"[:300], motpart=ansokan.projektagare_text[:200],
+        forbund=ansokan.forbund,
+        aktor=aktor,
+        riktning="inkommande",
+        datum=ansokan.inkom,
+        handlingstyp=typ,
+        rubrik=f"Ansökan om finansiering: {ansokan.titel}"[:300],
+        motpart=ansokan.projektagare_text[:200],
         arende="Ansökan om finansiering",
     )
     return str(handling.diarienummer)
@@ -72,9 +91,7 @@ def _spara_belopp(ansokan: Ansokan, belopp: dict[int, Any]) -> dict[int, str]:
     for ar, varde in sorted(belopp.items()):
         b = _belopp(varde)
         if int(ar) not in ar_tillatna:
-            raise ValidationError({"belopp": (
-                f"{ar} ligger utanför projektperioden {ansokan.startdatum.year}–{ansokan.slutdatum.year}."
-            )})
+            raise ValidationError({"belopp": (f"{ar} ligger utanför projektperioden {ansokan.startdatum.year}–{ansokan.slutdatum.year}.")})
         if b == 0:
             continue
         AnsokanBelopp.objects.create(forbund_id=ansokan.forbund_id, ansokan=ansokan, ar=int(ar), belopp=b)
@@ -95,14 +112,21 @@ def ansokan_create(*, forbund: Forbund, aktor: Any, sokande: list[Medlem], belop
     ansokan.save()
     ansokan.sokande.set(_sokande(forbund, sokande))
     sparat = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_skapa", objekt=ansokan, andringar=diff({}, snapshot(ansokan)),
-                   detaljer={"sokt": sparat, "sokande": sorted(m.kod for m in sokande)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="ansokan_skapa",
+        objekt=ansokan,
+        andringar=diff({}, snapshot(ansokan)),
+        detaljer={"sokt": sparat, "sokande": sorted(m.kod for m in sokande)},
+    )
     return ansokan
 
 
 @transaction.atomic
-def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None = None, belopp: dict[int, Any] | None = None,
-                   **data: Any) -> Ansokan:
+def ansokan_update(
+    *, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None = None, belopp: dict[int, Any] | None = None, **data: Any
+) -> Ansokan:
     ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
     if not ansokan.kan_andras:
         raise ValidationError("En beslutad ansökan kan inte ändras.")
@@ -121,8 +145,9 @@ def ansokan_update(*, ansokan: Ansokan, aktor: Any, sokande: list[Medlem] | None
     if belopp is not None:
         _kontrollera_sokt(belopp)
         detaljer["sokt"] = _spara_belopp(ansokan, belopp)
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_andra", objekt=ansokan,
-                   andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer)
+    handelse_logga(
+        aktor=aktor, forbund=ansokan.forbund, handling="ansokan_andra", objekt=ansokan, andringar=diff(fore, snapshot(ansokan)), detaljer=detaljer
+    )
     return ansokan
 
 
@@ -142,8 +167,7 @@ def ansokan_till_beredning(*, ansokan: Ansokan, aktor: Any, yttrande: str = "") 
         raise ValidationError("Inget att ändra: ansökan är redan under beredning.")
     ansokan.full_clean()
     ansokan.save()
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_till_beredning", objekt=ansokan,
-                   andringar=diff(fore, snapshot(ansokan)))
+    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_till_beredning", objekt=ansokan, andringar=diff(fore, snapshot(ansokan)))
     return ansokan
 
 
@@ -155,14 +179,24 @@ def medfinansiering_spara(*, ansokan: Ansokan, aktor: Any, rader: list[dict[str,
     ansokan.medfinansiering.all().delete()
     nya: list[Medfinansiering] = []
     for rad in rader:
-        m = Medfinansiering(forbund_id=ansokan.forbund_id, ansokan=ansokan, finansiar=str(rad.get("finansiar", "")).strip(),
-                            form=rad.get("form") or Medfinansiering.Form.KONTANT, ar=int(rad.get("ar") or 0),
-                            belopp=_belopp(rad.get("belopp")))
+        m = Medfinansiering(
+            forbund_id=ansokan.forbund_id,
+            ansokan=ansokan,
+            finansiar=str(rad.get("finansiar", "")).strip(),
+            form=rad.get("form") or Medfinansiering.Form.KONTANT,
+            ar=int(rad.get("ar") or 0),
+            belopp=_belopp(rad.get("belopp")),
+        )
         m.full_clean(exclude=["ansokan"])
         m.save()
         nya.append(m)
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="medfinansiering_spara", objekt=ansokan,
-                   andringar={"medfinansiering": [fore, [str(m) for m in nya]]})
+    handelse_logga(
+        aktor=aktor,
+        forbund=ansokan.forbund,
+        handling="medfinansiering_spara",
+        objekt=ansokan,
+        andringar={"medfinansiering": [fore, [str(m) for m in nya]]},
+    )
     return nya
 
 
@@ -172,8 +206,13 @@ def ansokan_bilaga_ladda_upp(*, ansokan: Ansokan, aktor: Any, namn: str, fil: Up
     bilaga = Ansokningsbilaga(forbund_id=ansokan.forbund_id, ansokan=ansokan, namn=namn or fil.name or "Bilaga", fil=fil)
     bilaga.full_clean()
     bilaga.save()
-    handelse_logga(aktor=aktor, forbund=ansokan.forbund, handling="ansokan_bilaga_ladda_upp", objekt=bilaga,
-                   detaljer={"ansokan": ansokan.pk, "fil": bilaga.fil.name})
+    handelse_logga(
+        aktor=aktor,
+        forbund=ansokan.forbund,
+        handling="ansokan_bilaga_ladda_upp",
+        objekt=bilaga,
+        detaljer={"ansokan": ansokan.pk, "fil": bilaga.fil.name},
+    )
     return bilaga
 
 
@@ -189,8 +228,9 @@ def _kontrollera_paragraf(forbund: Forbund, paragraf: Paragraf | None) -> Paragr
 
 
 @transaction.atomic
-def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf: Paragraf | None, ar: int, belopp: Any,
-                      ansokan: Ansokan | None = None) -> Beviljande:
+def beviljande_create(
+    *, forbund: Forbund, aktor: Any, insats: Insats, paragraf: Paragraf | None, ar: int, belopp: Any, ansokan: Ansokan | None = None
+) -> Beviljande:
     """Record a grant decided by the board. Refused without a decision, above the applied amount, or with fewer than two members."""
     paragraf = _kontrollera_paragraf(forbund, paragraf)
     if insats.forbund_id != forbund.pk:
@@ -212,14 +252,28 @@ def beviljande_create(*, forbund: Forbund, aktor: Any, insats: Insats, paragraf:
     grant = Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
     grant.full_clean()
     grant.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="beviljande_skapa", objekt=grant, andringar=diff({}, snapshot(grant)),
-                   detaljer={"insats": insats.kortnamn, "paragraf": str(paragraf)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="beviljande_skapa",
+        objekt=grant,
+        andringar=diff({}, snapshot(grant)),
+        detaljer={"insats": insats.kortnamn, "paragraf": str(paragraf)},
+    )
     return grant
 
 
 @transaction.atomic
-def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, beslut: str, belopp: dict[int, Any] | None = None,
-                    insats: Insats | None = None, ny_insats: dict[str, Any] | None = None) -> Ansokan:
+def ansokan_besluta(
+    *,
+    ansokan: Ansokan,
+    aktor: Any,
+    paragraf: Paragraf | None,
+    beslut: str,
+    belopp: dict[int, Any] | None = None,
+    insats: Insats | None = None,
+    ny_insats: dict[str, Any] | None = None,
+) -> Ansokan:
     """The board's decision on an application: beviljad, delvis beviljad or avslagen, with the granted amount per year.
 
     A granted application funds an existing intervention (`insats`) or a new one created from the application
@@ -258,11 +312,22 @@ def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, 
             if ansokan.sokande.count() < MINSTA_ANTAL_PARTER:
                 raise ValidationError({"beslut": "Minst två medlemmar måste stå bakom ansökan för att den ska kunna beviljas medel."})
             insats = insats_create(
-                forbund=forbund, aktor=aktor, parter=list(ansokan.sokande.all()),
-                **{"namn": ansokan.titel, "typ": ansokan.insats_typ, "inriktning": ansokan.inriktning,
-                   "startdatum": ansokan.startdatum, "slutdatum": ansokan.slutdatum, "agare_medlem": ansokan.ansvarig_medlem,
-                   "agare_extern": "" if ansokan.ansvarig_medlem_id else ansokan.projektagare_extern,
-                   "malgrupp": ansokan.malgrupp, "syfte": ansokan.syfte, "kontaktperson": ansokan.kontaktperson, **ny_insats},
+                forbund=forbund,
+                aktor=aktor,
+                parter=list(ansokan.sokande.all()),
+                **{
+                    "namn": ansokan.titel,
+                    "typ": ansokan.insats_typ,
+                    "inriktning": ansokan.inriktning,
+                    "startdatum": ansokan.startdatum,
+                    "slutdatum": ansokan.slutdatum,
+                    "agare_medlem": ansokan.ansvarig_medlem,
+                    "agare_extern": "" if ansokan.ansvarig_medlem_id else ansokan.projektagare_extern,
+                    "malgrupp": ansokan.malgrupp,
+                    "syfte": ansokan.syfte,
+                    "kontaktperson": ansokan.kontaktperson,
+                    **ny_insats,
+                },
             )
         elif insats.forbund_id != forbund.pk:
             raise ValidationError("Insatsen tillhör ett annat förbund.")
@@ -275,6 +340,12 @@ def ansokan_besluta(*, ansokan: Ansokan, aktor: Any, paragraf: Paragraf | None, 
     if insats is not None and beslut != Ansokan.Beslut.AVSLAGEN:
         for ar, b in sorted(beviljat.items()):
             beviljande_create(forbund=forbund, aktor=aktor, insats=insats, paragraf=paragraf, ar=ar, belopp=b, ansokan=ansokan)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="ansokan_besluta", objekt=ansokan, andringar=diff(fore, snapshot(ansokan)),
-                   detaljer={"beviljat": {str(k): str(v) for k, v in beviljat.items()}, "paragraf": str(paragraf)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="ansokan_besluta",
+        objekt=ansokan,
+        andringar=diff(fore, snapshot(ansokan)),
+        detaljer={"beviljat": {str(k): str(v) for k, v in beviljat.items()}, "paragraf": str(paragraf)},
+    )
     return ansokan

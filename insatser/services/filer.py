@@ -9,8 +9,17 @@ from django.core.files.uploadedfile import UploadedFile
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0"  # .doc/.xls
 TILLATNA: dict[str, tuple[bytes, ...]] = {
-    ".pdf": (b"%PDF",), ".docx": (ZIP,), ".xlsx": (ZIP,), ".pptx": (ZIP,), ".odt": (ZIP,), ".ods": (ZIP,),
-    ".doc": (OLE,), ".xls": (OLE,), ".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".pdf": (b"%PDF",),
+    ".docx": (ZIP,),
+    ".xlsx": (ZIP,),
+    ".pptx": (ZIP,),
+    ".odt": (ZIP,),
+    ".ods": (ZIP,),
+    ".doc": (OLE,),
+    ".xls": (OLE,),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
 }
 
 

@@ -15,8 +15,20 @@ from finsam.models import Forbund, Medlem
 from ..models import Bemanning, Insats
 
 INSATS_FALT = {
-    "kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "agare_medlem", "agare_extern", "malgrupp",
-    "alder_fran", "alder_till", "syfte", "styrgrupp", "kontaktperson",
+    "kortnamn",
+    "namn",
+    "typ",
+    "inriktning",
+    "startdatum",
+    "slutdatum",
+    "agare_medlem",
+    "agare_extern",
+    "malgrupp",
+    "alder_fran",
+    "alder_till",
+    "syfte",
+    "styrgrupp",
+    "kontaktperson",
 }
 
 MINSTA_ANTAL_PARTER = 2
@@ -65,7 +77,11 @@ def insats_create(*, forbund: Forbund, aktor: Any, parter: Iterable[Medlem] = ()
     insats.save()
     insats.parter.set(lista)
     handelse_logga(
-        aktor=aktor, forbund=forbund, handling="insats_skapa", objekt=insats, andringar=diff({}, snapshot(insats)),
+        aktor=aktor,
+        forbund=forbund,
+        handling="insats_skapa",
+        objekt=insats,
+        andringar=diff({}, snapshot(insats)),
         detaljer={"parter": sorted(m.kod for m in lista)},
     )
     return insats
@@ -116,8 +132,7 @@ def insats_status_andra(*, insats: Insats, aktor: Any, status: str) -> Insats:
     insats.status = status
     insats.full_clean()
     insats.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="insats_status_andra", objekt=insats,
-                   andringar=diff(fore, snapshot(insats)))
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="insats_status_andra", objekt=insats, andringar=diff(fore, snapshot(insats)))
     return insats
 
 
@@ -128,8 +143,14 @@ def bemanning_create(*, insats: Insats, aktor: Any, medlem: Medlem, **data: Any)
     rad = Bemanning(forbund_id=insats.forbund_id, insats=insats, medlem=medlem, **data)
     rad.full_clean()
     rad.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_skapa", objekt=rad, andringar=diff({}, snapshot(rad)),
-                   detaljer={"insats": insats.kortnamn})
+    handelse_logga(
+        aktor=aktor,
+        forbund=insats.forbund,
+        handling="bemanning_skapa",
+        objekt=rad,
+        andringar=diff({}, snapshot(rad)),
+        detaljer={"insats": insats.kortnamn},
+    )
     return rad
 
 
@@ -139,5 +160,4 @@ def bemanning_delete(*, bemanning: Bemanning, aktor: Any) -> None:
     text = str(bemanning)
     insats = bemanning.insats
     bemanning.delete()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_ta_bort", objekt=insats, andringar=diff(fore, {}),
-                   detaljer={"rad": text})
+    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="bemanning_ta_bort", objekt=insats, andringar=diff(fore, {}), detaljer={"rad": text})

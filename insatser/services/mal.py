@@ -19,8 +19,9 @@ def mal_create(*, insats: Insats, aktor: Any, text: str, matbart: str = "", ordn
     mal = Mal(forbund_id=insats.forbund_id, insats=insats, text=text.strip(), matbart=matbart.strip(), ordning=ordning)
     mal.full_clean()
     mal.save()
-    handelse_logga(aktor=aktor, forbund=insats.forbund, handling="mal_skapa", objekt=mal, andringar=diff({}, snapshot(mal)),
-                   detaljer={"insats": insats.kortnamn})
+    handelse_logga(
+        aktor=aktor, forbund=insats.forbund, handling="mal_skapa", objekt=mal, andringar=diff({}, snapshot(mal)), detaljer={"insats": insats.kortnamn}
+    )
     return mal
 
 
@@ -68,8 +69,14 @@ def malbedomning_spara(*, mal: Mal, aktor: Any, ar: int, bedomning: str, komment
     obj.save()
     andringar = diff(fore, snapshot(obj))
     if andringar:
-        handelse_logga(aktor=aktor, forbund=insats.forbund, handling="malbedomning_spara", objekt=obj, andringar=andringar,
-                       detaljer={"insats": insats.kortnamn, "mal": mal.pk})
+        handelse_logga(
+            aktor=aktor,
+            forbund=insats.forbund,
+            handling="malbedomning_spara",
+            objekt=obj,
+            andringar=andringar,
+            detaljer={"insats": insats.kortnamn, "mal": mal.pk},
+        )
     return obj
 
 

@@ -15,8 +15,7 @@ from finsam.models import Forbund
 from ..malmatt import malnod_forslag
 from ..models import Indikatorvarde, Malbedomning, Malnod, Malnodbedomning
 
-NOD_FALT = {"niva", "forelder", "text", "ansvarig", "ar_fran", "ar_till", "ordning", "kriterium", "matt", "insats", "malvarde",
-            "jamforelse"}
+NOD_FALT = {"niva", "forelder", "text", "ansvarig", "ar_fran", "ar_till", "ordning", "kriterium", "matt", "insats", "malvarde", "jamforelse"}
 
 
 @transaction.atomic
@@ -48,8 +47,14 @@ def indikatorvarde_spara(*, malnod: Malnod, aktor: Any, ar: int, varde: Decimal)
     obj.varde = varde
     obj.full_clean()
     obj.save()
-    handelse_logga(aktor=aktor, forbund=malnod.forbund, handling="indikatorvarde_spara", objekt=obj,
-                   andringar=diff(fore, snapshot(obj)), detaljer={"malnod": malnod.pk})
+    handelse_logga(
+        aktor=aktor,
+        forbund=malnod.forbund,
+        handling="indikatorvarde_spara",
+        objekt=obj,
+        andringar=diff(fore, snapshot(obj)),
+        detaljer={"malnod": malnod.pk},
+    )
     return obj
 
 
@@ -90,8 +95,14 @@ def malnod_bedomning_bekrafta(*, malnod: Malnod, aktor: Any, ar: int, bedomning:
     obj.bekraftad_av = aktor if getattr(aktor, "is_authenticated", False) else None
     obj.full_clean()
     obj.save()
-    handelse_logga(aktor=aktor, forbund=malnod.forbund, handling="malnod_bedomning_bekrafta", objekt=obj,
-                   andringar=diff(fore, snapshot(obj)), detaljer={"forslag": obj.forslag})
+    handelse_logga(
+        aktor=aktor,
+        forbund=malnod.forbund,
+        handling="malnod_bedomning_bekrafta",
+        objekt=obj,
+        andringar=diff(fore, snapshot(obj)),
+        detaljer={"forslag": obj.forslag},
+    )
     return obj
 
 

@@ -69,16 +69,28 @@ def rapportversion_ladda_upp(*, rapport: Rapport, aktor: Any, fil: UploadedFile,
         raise ValidationError("Välj en fil att ladda upp.")
     kontrollera_fil(fil)
     nummer = (rapport.versioner.aggregate(m=Max("version"))["m"] or 0) + 1
-    version = Rapportversion(forbund_id=rapport.forbund_id, rapport=rapport, version=nummer, fil=fil, kommentar=kommentar.strip(),
-                             uppladdad_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    version = Rapportversion(
+        forbund_id=rapport.forbund_id,
+        rapport=rapport,
+        version=nummer,
+        fil=fil,
+        kommentar=kommentar.strip(),
+        uppladdad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     version.full_clean()
     version.save()
     fore = snapshot(rapport)
     if rapport.inlamnad is None:
         rapport.inlamnad = timezone.now()
         rapport.save(update_fields=["inlamnad"])
-    handelse_logga(aktor=aktor, forbund=rapport.forbund, handling="rapportversion_ladda_upp", objekt=rapport,
-                   andringar=diff(fore, snapshot(rapport)), detaljer={"version": nummer, "fil": version.fil.name})
+    handelse_logga(
+        aktor=aktor,
+        forbund=rapport.forbund,
+        handling="rapportversion_ladda_upp",
+        objekt=rapport,
+        andringar=diff(fore, snapshot(rapport)),
+        detaljer={"version": nummer, "fil": version.fil.name},
+    )
     return version
 
 
@@ -86,7 +98,8 @@ def _mottagare(forbund: Forbund) -> list[str]:
     User = get_user_model()
     adresser = set(
         User.objects.filter(roller__forbund=forbund, roller__roll__in=[RollTyp.FORBUNDSCHEF, RollTyp.ADMINISTRATOR], is_active=True)
-        .exclude(email="").values_list("email", flat=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
     )
     if forbund.epost:
         adresser.add(forbund.epost)
@@ -113,13 +126,20 @@ def rapport_paminnelser_skicka(*, idag: dt.date | None = None) -> int:
         mottagare = _mottagare(forbund)
         if not mottagare:
             continue
-        rader = [f"– {r.get_typ_display()} {r.ar} för {r.insats.kortnamn} skulle ha lämnats {r.forfallodatum:%Y-%m-%d} "
-                 f"({(idag - r.forfallodatum).days} dagar sedan)." for r in rapporter]
+        rader = [
+            f"– {r.get_typ_display()} {r.ar} för {r.insats.kortnamn} skulle ha lämnats {r.forfallodatum:%Y-%m-%d} "
+            f"({(idag - r.forfallodatum).days} dagar sedan)."
+            for r in rapporter
+        ]
         text = "Följande rapporter från insatser är försenade:\n\n" + "\n".join(rader) + "\n\nLadda upp dem under Insatser → Rapporter."
         with transaction.atomic():
             send_mail(f"{forbund.namn}: {len(rapporter)} försenade rapporter", text, settings.DEFAULT_FROM_EMAIL, mottagare)
             Rapport.objects.filter(pk__in=[r.pk for r in rapporter]).update(paminnelse_skickad=nu)
-            handelse_logga(aktor=None, forbund=forbund, handling="rapport_paminnelse_skicka",
-                           detaljer={"rapporter": [r.pk for r in rapporter], "mottagare": mottagare})
+            handelse_logga(
+                aktor=None,
+                forbund=forbund,
+                handling="rapport_paminnelse_skicka",
+                detaljer={"rapporter": [r.pk for r in rapporter], "mottagare": mottagare},
+            )
         skickade += 1
     return skickade

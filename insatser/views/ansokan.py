@@ -35,8 +35,10 @@ def ansokningar(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         qs = qs.filter(status=status)
     lista = list(qs)
     beviljat = dict(
-        Beviljande.objects.filter(forbund=kontext.forbund, ansokan__in=[a.pk for a in lista]).values("ansokan_id")
-        .annotate(s=Sum("belopp")).values_list("ansokan_id", "s")
+        Beviljande.objects.filter(forbund=kontext.forbund, ansokan__in=[a.pk for a in lista])
+        .values("ansokan_id")
+        .annotate(s=Sum("belopp"))
+        .values_list("ansokan_id", "s")
     )
     for a in lista:
         a.beviljat = beviljat.get(a.pk)  # type: ignore[attr-defined]
@@ -46,12 +48,14 @@ def ansokningar(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 def _hamta(kontext: Kontext, pk: int) -> Ansokan:
     return hamta(
         Ansokan.objects.select_related("paragraf", "paragraf__sammantrade", "insats", "ansvarig_medlem").prefetch_related(
-            "sokande", Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")),
+            "sokande",
+            Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")),
             Prefetch("medfinansiering", queryset=Medfinansiering.objects.order_by("ar", "finansiar")),
             Prefetch("bilagor", queryset=Ansokningsbilaga.objects.order_by("uppladdad")),
             Prefetch("beviljanden", queryset=Beviljande.objects.select_related("insats", "paragraf").order_by("ar")),
         ),
-        kontext.forbund, pk=pk,
+        kontext.forbund,
+        pk=pk,
     )
 
 
@@ -67,11 +71,15 @@ def _ansokan_data(d: dict[str, Any]) -> dict[str, Any]:
 def ansokan_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = AnsokanForm(request.POST or None, forbund=kontext.forbund)
     return formular_handling(
-        request, form,
-        lambda d: services.ansokan_create(forbund=kontext.forbund, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"],
-                                          **_ansokan_data(d)),
-        ok=lambda a: f"Ansökan är registrerad med diarienummer {a.diarienummer}.", till=_ansokan_url,
-        mall="insatser/ansokan_form.html", sammanhang={"rubrik": "Registrera inkommen ansökan"},
+        request,
+        form,
+        lambda d: services.ansokan_create(
+            forbund=kontext.forbund, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"], **_ansokan_data(d)
+        ),
+        ok=lambda a: f"Ansökan är registrerad med diarienummer {a.diarienummer}.",
+        till=_ansokan_url,
+        mall="insatser/ansokan_form.html",
+        sammanhang={"rubrik": "Registrera inkommen ansökan"},
     )
 
 
@@ -83,11 +91,13 @@ def ansokan_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
         return redirect(_ansokan_url(ansokan))
     form = AnsokanForm(request.POST or None, instance=ansokan, forbund=kontext.forbund)
     return formular_handling(
-        request, form,
-        lambda d: services.ansokan_update(ansokan=ansokan, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"],
-                                          **_ansokan_data(d)),
-        ok="Ansökan är uppdaterad.", till=_ansokan_url,
-        mall="insatser/ansokan_form.html", sammanhang={"rubrik": f"Ändra ansökan {ansokan.diarienummer}", "ansokan": ansokan},
+        request,
+        form,
+        lambda d: services.ansokan_update(ansokan=ansokan, aktor=request.user, sokande=list(d["sokande"]), belopp=d["belopp"], **_ansokan_data(d)),
+        ok="Ansökan är uppdaterad.",
+        till=_ansokan_url,
+        mall="insatser/ansokan_form.html",
+        sammanhang={"rubrik": f"Ändra ansökan {ansokan.diarienummer}", "ansokan": ansokan},
     )
 
 
@@ -108,11 +118,21 @@ def ansokan(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     tabell = [{"namn": "Sökt från förbundet", "per_ar": [sokt.get(a) for a in ar_lista], "summa": sum(sokt.values())}]
     tabell += [{"namn": n, "per_ar": [v.get(a) for a in ar_lista], "summa": sum(v.values())} for n, v in sorted(finansiarer.items())]
     totalt = [sum(int(r["per_ar"][i] or 0) for r in tabell) for i in range(len(ar_lista))]  # type: ignore[index, misc]
-    return render(request, "insatser/ansokan.html", {
-        "ansokan": obj, "ar_lista": ar_lista, "tabell": tabell, "totalt": totalt, "totalt_summa": sum(totalt),
-        "beviljat": [beviljat.get(a) for a in ar_lista], "beviljat_summa": sum(beviljat.values()),
-        "beredning_form": BeredningForm(initial={"yttrande": obj.yttrande}), "bilaga_form": BilagaForm(),
-    })
+    return render(
+        request,
+        "insatser/ansokan.html",
+        {
+            "ansokan": obj,
+            "ar_lista": ar_lista,
+            "tabell": tabell,
+            "totalt": totalt,
+            "totalt_summa": sum(totalt),
+            "beviljat": [beviljat.get(a) for a in ar_lista],
+            "beviljat_summa": sum(beviljat.values()),
+            "beredning_form": BeredningForm(initial={"yttrande": obj.yttrande}),
+            "bilaga_form": BilagaForm(),
+        },
+    )
 
 
 @behorighet("insatser.redigera")
@@ -120,8 +140,13 @@ def ansokan_beredning(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
     obj = _hamta(kontext, pk)
     form = BeredningForm(request.POST or None, initial={"yttrande": obj.yttrande})
     return formular_handling(
-        request, form, lambda d: services.ansokan_till_beredning(ansokan=obj, aktor=request.user, yttrande=d["yttrande"]),
-        ok="Ansökan är under beredning.", till=_ansokan_url, mall="insatser/ansokan_beredning.html", sammanhang={"ansokan": obj},
+        request,
+        form,
+        lambda d: services.ansokan_till_beredning(ansokan=obj, aktor=request.user, yttrande=d["yttrande"]),
+        ok="Ansökan är under beredning.",
+        till=_ansokan_url,
+        mall="insatser/ansokan_beredning.html",
+        sammanhang={"ansokan": obj},
     )
 
 
@@ -135,13 +160,23 @@ def ansokan_besluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 
     def utfor(d: dict[str, Any]) -> Ansokan:
         return services.ansokan_besluta(
-            ansokan=obj, aktor=request.user, paragraf=d["paragraf"], beslut=d["beslut"], belopp=d["belopp"], insats=d.get("insats"),
+            ansokan=obj,
+            aktor=request.user,
+            paragraf=d["paragraf"],
+            beslut=d["beslut"],
+            belopp=d["belopp"],
+            insats=d.get("insats"),
             ny_insats={"kortnamn": d["ny_kortnamn"]} if d.get("ny_kortnamn") else None,
         )
 
     return formular_handling(
-        request, form, utfor, ok=lambda a: f"Beslutet är registrerat: {a.get_beslut_display().lower()}.", till=_ansokan_url,
-        mall="insatser/ansokan_besluta.html", sammanhang={"ansokan": obj},
+        request,
+        form,
+        utfor,
+        ok=lambda a: f"Beslutet är registrerat: {a.get_beslut_display().lower()}.",
+        till=_ansokan_url,
+        mall="insatser/ansokan_besluta.html",
+        sammanhang={"ansokan": obj},
     )
 
 
@@ -152,13 +187,17 @@ def ansokan_medfinansiering(request: HttpRequest, kontext: Kontext, pk: int) -> 
     formset = MedfinansieringFormSet(request.POST or None, queryset=qs, prefix="medfin")
 
     def utfor(_: dict[str, Any]) -> list[Medfinansiering]:
-        rader = [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
-                 and f.cleaned_data.get("finansiar")]
+        rader = [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("finansiar")]
         return services.medfinansiering_spara(ansokan=obj, aktor=request.user, rader=rader)
 
     return formular_handling(
-        request, FormsetSomFormular(formset), utfor, ok="Finansieringsplanen är sparad.", till=_ansokan_url(obj),
-        mall="insatser/ansokan_medfinansiering.html", sammanhang={"ansokan": obj, "formset": formset},
+        request,
+        FormsetSomFormular(formset),
+        utfor,
+        ok="Finansieringsplanen är sparad.",
+        till=_ansokan_url(obj),
+        mall="insatser/ansokan_medfinansiering.html",
+        sammanhang={"ansokan": obj, "formset": formset},
     )
 
 
@@ -173,9 +212,9 @@ def ansokan_bilaga(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespo
         return redirect(_ansokan_url(obj))
     return knapp_handling(
         request,
-        lambda: services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"],
-                                                  fil=form.cleaned_data["fil"]),
-        ok="Bilagan är uppladdad.", till=_ansokan_url(obj),
+        lambda: services.ansokan_bilaga_ladda_upp(ansokan=obj, aktor=request.user, namn=form.cleaned_data["namn"], fil=form.cleaned_data["fil"]),
+        ok="Bilagan är uppladdad.",
+        till=_ansokan_url(obj),
     )
 
 

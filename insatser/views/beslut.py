@@ -53,7 +53,10 @@ def beviljande_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
         initial["insats"] = request.GET["insats"]
     form = BeviljandeForm(request.POST or None, forbund=kontext.forbund, initial=initial)
     return formular_handling(
-        request, form, lambda d: services.beviljande_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda g: f"Beviljat {g.insats.kortnamn} {g.ar} är registrerat.", till=lambda g: reverse("insatser:insats", args=[g.insats_id]),
+        request,
+        form,
+        lambda d: services.beviljande_create(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda g: f"Beviljat {g.insats.kortnamn} {g.ar} är registrerat.",
+        till=lambda g: reverse("insatser:insats", args=[g.insats_id]),
         mall="insatser/beviljande_form.html",
     )

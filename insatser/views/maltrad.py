@@ -40,18 +40,28 @@ def _url(ar: int) -> str:
 @behorighet("insatser.visa")
 def maltrad(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = _ar(request)
-    return render(request, "insatser/maltrad.html", {
-        "ar": ar, "trad": maltrad_for(kontext.forbund, ar), "val": Malbedomning.Bedomning.choices,
-        "ar_val": range(timezone.localdate().year + 1, 2015, -1),
-    })
+    return render(
+        request,
+        "insatser/maltrad.html",
+        {
+            "ar": ar,
+            "trad": maltrad_for(kontext.forbund, ar),
+            "val": Malbedomning.Bedomning.choices,
+            "ar_val": range(timezone.localdate().year + 1, 2015, -1),
+        },
+    )
 
 
 @behorighet("insatser.redigera")
 @require_POST
 def maltrad_foresla(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     ar = _ar(request)
-    return knapp_handling(request, lambda: services.malnod_bedomningar_foresla(forbund=kontext.forbund, aktor=request.user, ar=ar),
-                          ok=lambda rader: f"Förslag för {ar} är beräknade för {len(rader)} mål.", till=_url(ar))
+    return knapp_handling(
+        request,
+        lambda: services.malnod_bedomningar_foresla(forbund=kontext.forbund, aktor=request.user, ar=ar),
+        ok=lambda rader: f"Förslag för {ar} är beräknade för {len(rader)} mål.",
+        till=_url(ar),
+    )
 
 
 @behorighet("insatser.besluta")
@@ -65,7 +75,7 @@ def maltrad_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
     d = form.cleaned_data
     return knapp_handling(
         request,
-        lambda: services.malnod_bedomning_bekrafta(malnod=nod, aktor=request.user, ar=d["ar"], bedomning=d["bedomning"],
-                                                   kommentar=d["kommentar"]),
-        ok=f"Bedömningen för {d['ar']} är bekräftad.", till=_url(d["ar"]),
+        lambda: services.malnod_bedomning_bekrafta(malnod=nod, aktor=request.user, ar=d["ar"], bedomning=d["bedomning"], kommentar=d["kommentar"]),
+        ok=f"Bedömningen för {d['ar']} är bekräftad.",
+        till=_url(d["ar"]),
     )

@@ -51,9 +51,13 @@ def rapport_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseB
     obj = hamta(Insats.objects.all(), kontext.forbund, pk=pk)
     form = RapportForm(request.POST or None, initial={"ar": timezone.localdate().year})
     return formular_handling(
-        request, form, lambda d: services.rapport_create(insats=obj, aktor=request.user, **d),
-        ok="Rapporten är tillagd.", till=reverse("insatser:insats", args=[obj.pk]) + "#rapporter",
-        mall="insatser/rapport_form.html", sammanhang={"insats": obj},
+        request,
+        form,
+        lambda d: services.rapport_create(insats=obj, aktor=request.user, **d),
+        ok="Rapporten är tillagd.",
+        till=reverse("insatser:insats", args=[obj.pk]) + "#rapporter",
+        mall="insatser/rapport_form.html",
+        sammanhang={"insats": obj},
     )
 
 
@@ -61,17 +65,22 @@ def rapport_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseB
 def rapport(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     obj = hamta(
         Rapport.objects.select_related("insats").prefetch_related(
-            Prefetch("versioner", queryset=Rapportversion.objects.select_related("uppladdad_av").order_by("-version"))),
-        kontext.forbund, pk=pk,
+            Prefetch("versioner", queryset=Rapportversion.objects.select_related("uppladdad_av").order_by("-version"))
+        ),
+        kontext.forbund,
+        pk=pk,
     )
     if request.method == "POST":
         kontext.kraver("insatser.redigera")
     form = RapportversionForm(request.POST or None, request.FILES or None)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.rapportversion_ladda_upp(rapport=obj, aktor=request.user, fil=d["fil"], kommentar=d["kommentar"]),
-        ok=lambda v: f"Version {v.version} är uppladdad.", till=reverse("insatser:rapport", args=[obj.pk]),
-        mall="insatser/rapport.html", sammanhang={"rapport": obj},
+        ok=lambda v: f"Version {v.version} är uppladdad.",
+        till=reverse("insatser:rapport", args=[obj.pk]),
+        mall="insatser/rapport.html",
+        sammanhang={"rapport": obj},
     )
 
 

@@ -35,15 +35,16 @@ def _ar(request: HttpRequest) -> int:
 def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = _ar(request)
     status = request.GET.get("status", "")
-    beviljat = (
-        Beviljande.objects.filter(insats=OuterRef("pk"), ar=ar).values("insats").annotate(s=Sum("belopp")).values("s")
-    )
+    beviljat = Beviljande.objects.filter(insats=OuterRef("pk"), ar=ar).values("insats").annotate(s=Sum("belopp")).values("s")
     qs = (
         Insats.objects.filter(forbund=kontext.forbund)
         .select_related("agare_medlem")
         .annotate(
-            beviljat_ar=Coalesce(Subquery(beviljat, output_field=DecimalField(max_digits=14, decimal_places=0)), Value(0),
-                                 output_field=DecimalField(max_digits=14, decimal_places=0)),
+            beviljat_ar=Coalesce(
+                Subquery(beviljat, output_field=DecimalField(max_digits=14, decimal_places=0)),
+                Value(0),
+                output_field=DecimalField(max_digits=14, decimal_places=0),
+            ),
             antal_parter=Count("parter", distinct=True),
         )
         .prefetch_related("parter")
@@ -52,10 +53,18 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     if status in Insats.Status.values:
         qs = qs.filter(status=status)
     insatser = list(qs)
-    return render(request, "insatser/index.html", {
-        "insatser": insatser, "ar": ar, "status": status, "statusval": Insats.Status.choices,
-        "summa": sum(i.beviljat_ar for i in insatser), "ar_val": range(timezone.localdate().year + 2, 2015, -1),
-    })
+    return render(
+        request,
+        "insatser/index.html",
+        {
+            "insatser": insatser,
+            "ar": ar,
+            "status": status,
+            "statusval": Insats.Status.choices,
+            "summa": sum(i.beviljat_ar for i in insatser),
+            "ar_val": range(timezone.localdate().year + 2, 2015, -1),
+        },
+    )
 
 
 def _insats_url(obj: Insats, ankare: str = "") -> str:
@@ -70,10 +79,13 @@ def _insats_data(data: dict[str, Any]) -> dict[str, Any]:
 def insats_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = InsatsForm(request.POST or None, forbund=kontext.forbund)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.insats_create(forbund=kontext.forbund, aktor=request.user, parter=d["parter"], **_insats_data(d)),
-        ok=lambda insats: f"Insatsen {insats.kortnamn} är registrerad.", till=_insats_url,
-        mall="insatser/insats_form.html", sammanhang={"rubrik": "Ny insats"},
+        ok=lambda insats: f"Insatsen {insats.kortnamn} är registrerad.",
+        till=_insats_url,
+        mall="insatser/insats_form.html",
+        sammanhang={"rubrik": "Ny insats"},
     )
 
 
@@ -82,10 +94,13 @@ def insats_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
     insats = hamta(Insats.objects.all(), kontext.forbund, pk=pk)
     form = InsatsForm(request.POST or None, instance=Insats.objects.get(pk=insats.pk), forbund=kontext.forbund)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.insats_update(insats=insats, aktor=request.user, parter=d["parter"], **_insats_data(d)),
-        ok="Ändringarna är sparade.", till=_insats_url,
-        mall="insatser/insats_form.html", sammanhang={"rubrik": f"Ändra {insats.kortnamn}", "insats": insats},
+        ok="Ändringarna är sparade.",
+        till=_insats_url,
+        mall="insatser/insats_form.html",
+        sammanhang={"rubrik": f"Ändra {insats.kortnamn}", "insats": insats},
     )
 
 
@@ -104,8 +119,7 @@ def insats(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
 
 def _tolkningsfel(form: Any) -> str:
     """A parse error of an inline form (no page of its own to re-render) as one message."""
-    return " ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(str(m) for m in e)}".lstrip(": ")
-                    for f, e in form.errors.items())
+    return " ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(str(m) for m in e)}".lstrip(": ") for f, e in form.errors.items())
 
 
 @behorighet("insatser.redigera")
@@ -117,8 +131,10 @@ def insats_status(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
         messages.error(request, "Välj en giltig status.")
         return HttpResponseRedirect(_insats_url(obj))
     return knapp_handling(
-        request, lambda: services.insats_status_andra(insats=obj, aktor=request.user, status=form.cleaned_data["status"]),
-        ok=lambda i: f"{i.kortnamn} har nu status {i.get_status_display().lower()}.", till=_insats_url(obj),
+        request,
+        lambda: services.insats_status_andra(insats=obj, aktor=request.user, status=form.cleaned_data["status"]),
+        ok=lambda i: f"{i.kortnamn} har nu status {i.get_status_display().lower()}.",
+        till=_insats_url(obj),
     )
 
 
@@ -130,16 +146,24 @@ def bemanning_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     if not form.is_valid():
         messages.error(request, "Bemanningen sparades inte: " + _tolkningsfel(form))
         return HttpResponseRedirect(_insats_url(obj, "bemanning"))
-    return knapp_handling(request, lambda: services.bemanning_create(insats=obj, aktor=request.user, **form.cleaned_data),
-                          ok="Bemanningen är sparad.", till=_insats_url(obj, "bemanning"))
+    return knapp_handling(
+        request,
+        lambda: services.bemanning_create(insats=obj, aktor=request.user, **form.cleaned_data),
+        ok="Bemanningen är sparad.",
+        till=_insats_url(obj, "bemanning"),
+    )
 
 
 @behorighet("insatser.redigera")
 @require_POST
 def bemanning_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     rad = hamta(Bemanning.objects.select_related("insats", "medlem"), kontext.forbund, pk=pk)
-    return knapp_handling(request, lambda: services.bemanning_delete(bemanning=rad, aktor=request.user),
-                          ok="Raden är borttagen.", till=_insats_url(rad.insats, "bemanning"))
+    return knapp_handling(
+        request,
+        lambda: services.bemanning_delete(bemanning=rad, aktor=request.user),
+        ok="Raden är borttagen.",
+        till=_insats_url(rad.insats, "bemanning"),
+    )
 
 
 @behorighet("insatser.redigera")
@@ -150,16 +174,21 @@ def mal_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     if not form.is_valid():
         messages.error(request, "Skriv målet innan du sparar.")
         return HttpResponseRedirect(_insats_url(obj, "mal"))
-    return knapp_handling(request, lambda: services.mal_create(insats=obj, aktor=request.user, **form.cleaned_data),
-                          ok="Målet är tillagt.", till=_insats_url(obj, "mal"))
+    return knapp_handling(
+        request,
+        lambda: services.mal_create(insats=obj, aktor=request.user, **form.cleaned_data),
+        ok="Målet är tillagt.",
+        till=_insats_url(obj, "mal"),
+    )
 
 
 @behorighet("insatser.redigera")
 @require_POST
 def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mal = hamta(Mal.objects.select_related("insats"), kontext.forbund, pk=pk)
-    return knapp_handling(request, lambda: services.mal_delete(mal=mal, aktor=request.user),
-                          ok="Målet är borttaget.", till=_insats_url(mal.insats, "mal"))
+    return knapp_handling(
+        request, lambda: services.mal_delete(mal=mal, aktor=request.user), ok="Målet är borttaget.", till=_insats_url(mal.insats, "mal")
+    )
 
 
 @behorighet("insatser.redigera")
@@ -172,10 +201,17 @@ def malbedomning(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     form = MalbedomningForm(request.POST or None, mal=mal, befintliga=befintliga)
     slut = obj.slutdatum.year if obj.slutdatum else timezone.localdate().year
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.malbedomningar_spara(insats=obj, aktor=request.user, ar=ar, bedomningar=form.bedomningar()),
-        ok=lambda sparade: f"Bedömningen för {ar} är sparad ({len(sparade)} mål).", till=_insats_url(obj, "mal"),
+        ok=lambda sparade: f"Bedömningen för {ar} är sparad ({len(sparade)} mål).",
+        till=_insats_url(obj, "mal"),
         mall="insatser/malbedomning.html",
-        sammanhang={"insats": obj, "ar": ar, "rader": form.rader(), "val": Malbedomning.Bedomning.choices,
-                    "ar_val": range(min(slut, dt.date.today().year + 1), obj.startdatum.year - 1, -1)},
+        sammanhang={
+            "insats": obj,
+            "ar": ar,
+            "rader": form.rader(),
+            "val": Malbedomning.Bedomning.choices,
+            "ar_val": range(min(slut, dt.date.today().year + 1), obj.startdatum.year - 1, -1),
+        },
     )

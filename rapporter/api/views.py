@@ -49,8 +49,9 @@ class RapportViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Rapport]):
 
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
-@extend_schema_view(list=extend_schema(parameters=[
-    OpenApiParameter("ar", int, description="År."), OpenApiParameter("typ", str, description="Rapporttyp.")]))
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("ar", int, description="År."), OpenApiParameter("typ", str, description="Rapporttyp.")])
+)
 class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Rapporttext]):
     """The förbundschef's texts per report, year and section. POST writes (or replaces) one section's text."""
 
@@ -78,8 +79,7 @@ class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModel
         data = dict(inp.validated_data)
         insats_id = data.pop("insats", None)
         insats = get_object_or_404(Insats, forbund=self.kontext.forbund, pk=insats_id) if insats_id else None
-        obj = services.rapporttext_spara(forbund=self.kontext.forbund, aktor=request.user, sektion_nyckel=data.pop("sektion"),
-                                         insats=insats, **data)
+        obj = services.rapporttext_spara(forbund=self.kontext.forbund, aktor=request.user, sektion_nyckel=data.pop("sektion"), insats=insats, **data)
         return Response(RapporttextSerializer(obj).data, status=status.HTTP_201_CREATED)
 
 
@@ -99,13 +99,13 @@ class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
         return qs.filter(ar=ar) if ar and ar.isdigit() else qs
 
     def perform_create(self, serializer: BaseSerializer[Forbundsmal]) -> None:
-        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user,
-                                                         **serializer.validated_data)
+        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer: BaseSerializer[Forbundsmal]) -> None:
         mal = Forbundsmal.objects.get(pk=serializer.instance.pk)  # type: ignore[union-attr]
-        serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, objekt=mal,
-                                                         **serializer.validated_data)
+        serializer.instance = services.forbundsmal_spara(
+            forbund=self.kontext.forbund, aktor=self.request.user, objekt=mal, **serializer.validated_data
+        )
 
     def perform_destroy(self, instance: Forbundsmal) -> None:
         services.forbundsmal_ta_bort(forbund=self.kontext.forbund, aktor=self.request.user, mal=instance)

@@ -13,8 +13,13 @@ from typing import Any
 from .deltagare import FORDELNINGAR, SAKNAS_KOD, G
 
 NOLL = Decimal(0)
-FORDELNINGSNAMN = {"aldersgrupp": "Åldersgrupp", "remittent": "Remittent", "utbildning": "Högsta utbildning vid inskrivning",
-                   "forsorjning_in": "Försörjning vid inskrivning", "forsorjning_ut": "Försörjning vid avslut"}
+FORDELNINGSNAMN = {
+    "aldersgrupp": "Åldersgrupp",
+    "remittent": "Remittent",
+    "utbildning": "Högsta utbildning vid inskrivning",
+    "forsorjning_in": "Försörjning vid inskrivning",
+    "forsorjning_ut": "Försörjning vid avslut",
+}
 
 
 def _tie(grupp: str, kontroll: str, differens: Decimal | int, detalj: str = "", *, ok: bool | None = None) -> dict[str, Any]:
@@ -25,23 +30,44 @@ def _tie(grupp: str, kontroll: str, differens: Decimal | int, detalj: str = "", 
 def _rakenskaper(u: dict[str, Any]) -> list[dict[str, Any]]:
     rak = u["rakenskaper"]
     ar = u["ar"]
-    ekonomi = [_tie("Räkenskaper", k["kontroll"], k.get("differens") or 0, k.get("detalj", ""), ok=bool(k["ok"]))
-               for k in u.get("ekonomi_avstamning") or []]  # ekonomi's own checks (notes, vouchers, members, continuity)
+    ekonomi = [
+        _tie("Räkenskaper", k["kontroll"], k.get("differens") or 0, k.get("detalj", ""), ok=bool(k["ok"])) for k in u.get("ekonomi_avstamning") or []
+    ]  # ekonomi's own checks (notes, vouchers, members, continuity)
     if rak.get("saknas") or rak.get("finns") is False:
         return [_tie("Räkenskaper", f"Räkenskaperna för {ar} finns", 0, rak.get("saknas", ""), ok=False), *ekonomi]
     ut = []
     br = rak["balansrakning"]
-    ut.append(_tie("Räkenskaper", f"Balansräkningen {ar}-12-31: tillgångar = eget kapital, avsättningar och skulder",
-                   br["summa_tillgangar"] - br["summa_eget_kapital_och_skulder"]))
+    ut.append(
+        _tie(
+            "Räkenskaper",
+            f"Balansräkningen {ar}-12-31: tillgångar = eget kapital, avsättningar och skulder",
+            br["summa_tillgangar"] - br["summa_eget_kapital_och_skulder"],
+        )
+    )
     fg = rak.get("foregaende")
     if fg:
         fbr = fg["balansrakning"]
-        ut.append(_tie("Räkenskaper", f"Balansräkningen {ar - 1}-12-31 (jämförelsekolumnen): tillgångar = eget kapital, avsättningar och skulder",
-                       fbr["summa_tillgangar"] - fbr["summa_eget_kapital_och_skulder"]))
-        ut.append(_tie("Räkenskaper", f"Ingående eget kapital {ar} = utgående eget kapital {ar - 1}",
-                       br["eget_kapital_vid_arets_borjan"] - fbr["eget_kapital_vid_arets_slut"]))
-        ut.append(_tie("Räkenskaper", f"Likvida medel vid årets början {ar} = kassa och bank {ar - 1}-12-31",
-                       rak["kassaflodesanalys"]["likvida_medel_vid_arets_borjan"] - fbr["kassa_och_bank"]))
+        ut.append(
+            _tie(
+                "Räkenskaper",
+                f"Balansräkningen {ar - 1}-12-31 (jämförelsekolumnen): tillgångar = eget kapital, avsättningar och skulder",
+                fbr["summa_tillgangar"] - fbr["summa_eget_kapital_och_skulder"],
+            )
+        )
+        ut.append(
+            _tie(
+                "Räkenskaper",
+                f"Ingående eget kapital {ar} = utgående eget kapital {ar - 1}",
+                br["eget_kapital_vid_arets_borjan"] - fbr["eget_kapital_vid_arets_slut"],
+            )
+        )
+        ut.append(
+            _tie(
+                "Räkenskaper",
+                f"Likvida medel vid årets början {ar} = kassa och bank {ar - 1}-12-31",
+                rak["kassaflodesanalys"]["likvida_medel_vid_arets_borjan"] - fbr["kassa_och_bank"],
+            )
+        )
     return ut + ekonomi
 
 
@@ -61,23 +87,44 @@ def _resultat(u: dict[str, Any]) -> list[dict[str, Any]]:
         ("balanskravsutredningen", u["balanskravsutredning"].get("arets_resultat")),
         ("flerårsöversikten", fle.get(ar, {}).get("arets_resultat")),
     ]
-    ut = [_tie("Årets resultat", f"Årets resultat {ar} i {namn} = resultaträkningen", (v if v is not None else NOLL) - rs,
-               "" if v is not None else f"Saknas i {namn}.", ok=(v == rs)) for namn, v in stallen]
+    ut = [
+        _tie(
+            "Årets resultat",
+            f"Årets resultat {ar} i {namn} = resultaträkningen",
+            (v if v is not None else NOLL) - rs,
+            "" if v is not None else f"Saknas i {namn}.",
+            ok=(v == rs),
+        )
+        for namn, v in stallen
+    ]
     ek_br = rak["balansrakning"]["eget_kapital_vid_arets_slut"]
-    for namn, v in (("förvaltningsberättelsen", u["forvaltningsberattelse"].get("eget_kapital")),
-                    ("flerårsöversikten", fle.get(ar, {}).get("eget_kapital"))):
-        ut.append(_tie("Årets resultat", f"Eget kapital {ar}-12-31 i {namn} = balansräkningen", (v if v is not None else NOLL) - ek_br,
-                       ok=v == ek_br))
+    for namn, v in (
+        ("förvaltningsberättelsen", u["forvaltningsberattelse"].get("eget_kapital")),
+        ("flerårsöversikten", fle.get(ar, {}).get("eget_kapital")),
+    ):
+        ut.append(
+            _tie("Årets resultat", f"Eget kapital {ar}-12-31 i {namn} = balansräkningen", (v if v is not None else NOLL) - ek_br, ok=v == ek_br)
+        )
     fg = rak.get("foregaende")
     if fg and (ar - 1) in fle:
         v = fle[ar - 1].get("arets_resultat")
-        ut.append(_tie("Årets resultat", f"Årets resultat {ar - 1} i flerårsöversikten = resultaträkningens jämförelsekolumn",
-                       (v if v is not None else NOLL) - fg["resultatrakning"]["arets_resultat"], ok=v == fg["resultatrakning"]["arets_resultat"]))
+        ut.append(
+            _tie(
+                "Årets resultat",
+                f"Årets resultat {ar - 1} i flerårsöversikten = resultaträkningens jämförelsekolumn",
+                (v if v is not None else NOLL) - fg["resultatrakning"]["arets_resultat"],
+                ok=v == fg["resultatrakning"]["arets_resultat"],
+            )
+        )
     bk = u["balanskravsutredning"]
     if bk:
-        ut.append(_tie("Årets resultat", "Balanskravsutredningen summerar (resultat − realisationsvinster + justeringar + eget kapital = "
-                       "balanskravsresultat)", bk["arets_resultat"] - bk["realisationsvinster"] + bk["justeringar"]
-                       + bk["anvandning_eget_kapital"] - bk["balanskravsresultat"]))
+        ut.append(
+            _tie(
+                "Årets resultat",
+                "Balanskravsutredningen summerar (resultat − realisationsvinster + justeringar + eget kapital = balanskravsresultat)",
+                bk["arets_resultat"] - bk["realisationsvinster"] + bk["justeringar"] + bk["anvandning_eget_kapital"] - bk["balanskravsresultat"],
+            )
+        )
     return ut
 
 
@@ -93,18 +140,36 @@ def _insatser(u: dict[str, Any]) -> list[dict[str, Any]]:
     for r in rader:
         namn = r["kortnamn"] or r["namn"]
         beviljat = r["beviljat"] or NOLL
-        ut.append(_tie("Insatser", f"{namn}: beviljat av styrelsen = budgetraden", beviljat - r["budget"],
-                       "" if r["budgetrad"] else "Insatsen saknar budgetrad."))
+        ut.append(
+            _tie(
+                "Insatser",
+                f"{namn}: beviljat av styrelsen = budgetraden",
+                beviljat - r["budget"],
+                "" if r["budgetrad"] else "Insatsen saknar budgetrad.",
+            )
+        )
         ut.append(_tie("Insatser", f"{namn}: beviljat i bilagan = driftsredovisningen", (bilaga.get(r["pk"]) or NOLL) - beviljat))
         if r["utfall"] and not beviljat:
-            ut.append(_tie("Insatser", f"{namn}: utfall i bokföringen har ett beslut om medel", r["utfall"],
-                           "Kostnader bokförda på en insats utan beviljade medel för året.", ok=False))
+            ut.append(
+                _tie(
+                    "Insatser",
+                    f"{namn}: utfall i bokföringen har ett beslut om medel",
+                    r["utfall"],
+                    "Kostnader bokförda på en insats utan beviljade medel för året.",
+                    ok=False,
+                )
+            )
     avvikelser = [r for r in rader if r["avvikelse"]]
     forklarat = bool((u["sektioner"].get("ekonomi") or {}).get("text"))
-    ut.append(_tie("Insatser", "Avvikelser mellan utfall och budget per insats är förklarade i förvaltningsberättelsen",
-                   sum((abs(r["avvikelse"]) for r in avvikelser), NOLL),
-                   ", ".join(f"{r['kortnamn'] or r['namn']}: {r['avvikelse']}" for r in avvikelser),
-                   ok=not avvikelser or forklarat))
+    ut.append(
+        _tie(
+            "Insatser",
+            "Avvikelser mellan utfall och budget per insats är förklarade i förvaltningsberättelsen",
+            sum((abs(r["avvikelse"]) for r in avvikelser), NOLL),
+            ", ".join(f"{r['kortnamn'] or r['namn']}: {r['avvikelse']}" for r in avvikelser),
+            ok=not avvikelser or forklarat,
+        )
+    )
     summa_bilaga = sum((b or NOLL for b in bilaga.values()), NOLL)
     summa_drift = sum((r["beviljat"] or NOLL for r in rader), NOLL)
     ut.append(_tie("Insatser", "Summa beviljat i bilagan = summa beviljat i driftsredovisningen", summa_bilaga - summa_drift))
@@ -117,12 +182,11 @@ def _fordelning_tie(namn: str, post: dict[str, Any], falt: str, mot: str) -> dic
     summa = {k: kanda[k] + (int(saknas[k]) if saknas else 0) for k in G}
     overskott = sum(max(-(int(saknas[k]) if saknas else 0), 0) for k in G)
     diff = sum(abs(summa[k] - int(post[mot][k])) for k in G) + overskott
-    detalj = (f"Uppgift saknas: {saknas['totalt']}" if saknas and saknas["totalt"] > 0 else "")
+    detalj = f"Uppgift saknas: {saknas['totalt']}" if saknas and saknas["totalt"] > 0 else ""
     if overskott:
         detalj = f"Fler i fördelningen än {mot} ({kanda['totalt']} mot {post[mot]['totalt']})"
     till = "antalet avslutade" if mot == "avslutade" else "antalet deltagare"
-    return _tie("Deltagare", f"{namn}: {FORDELNINGSNAMN[falt].lower()} summerar till {till}", diff, detalj,
-                ok=diff == 0 and saknas is not None)
+    return _tie("Deltagare", f"{namn}: {FORDELNINGSNAMN[falt].lower()} summerar till {till}", diff, detalj, ok=diff == 0 and saknas is not None)
 
 
 def _deltagare(u: dict[str, Any]) -> list[dict[str, Any]]:
@@ -138,12 +202,22 @@ def _deltagare(u: dict[str, Any]) -> list[dict[str, Any]]:
     # the appendix (one section per intervention) against the report's totals
     per = list(ut_["per_insats"].values())
     for nyckel, text in (("avslutade", "avslutade"),):
-        ut.append(_tie("Deltagare", f"Bilagan: summa {text} per insats = {text} totalt",
-                       sum(int(p[nyckel]["totalt"]) for p in per) - int(ut_["totalt"][nyckel]["totalt"])))
+        ut.append(
+            _tie(
+                "Deltagare",
+                f"Bilagan: summa {text} per insats = {text} totalt",
+                sum(int(p[nyckel]["totalt"]) for p in per) - int(ut_["totalt"][nyckel]["totalt"]),
+            )
+        )
     flera = int(u.get("flera_insatser") or 0)
-    ut.append(_tie("Deltagare", "Bilagan: summa deltagare per insats − deltagare i flera insatser = deltagare totalt",
-                   sum(int(p["deltagare"]["totalt"]) for p in per) - flera - int(ut_["totalt"]["deltagare"]["totalt"]),
-                   f"{flera} deltagarplatser avser personer i mer än en insats." if flera else ""))
+    ut.append(
+        _tie(
+            "Deltagare",
+            "Bilagan: summa deltagare per insats − deltagare i flera insatser = deltagare totalt",
+            sum(int(p["deltagare"]["totalt"]) for p in per) - flera - int(ut_["totalt"]["deltagare"]["totalt"]),
+            f"{flera} deltagarplatser avser personer i mer än en insats." if flera else "",
+        )
+    )
     bilaga = {i["kortnamn"] for i in u["insatser"]["lista"] if i["inriktning"] == "individ"}
     utan = sorted(k for k, p in ut_["per_insats"].items() if k not in bilaga and int(p["deltagare"]["totalt"]))
     ut.append(_tie("Deltagare", "Varje insats med deltagare har ett avsnitt i bilagan", len(utan), ", ".join(utan)))

@@ -23,25 +23,39 @@ VERSION = 1
 
 
 def _forbund(f: Forbund) -> dict[str, Any]:
-    return {"namn": f.namn, "slug": f.slug, "organisationsnummer": getattr(f, "organisationsnummer", "") or "",
-            "bildat": getattr(f, "bildat", None), "besoksadress": getattr(f, "besoksadress", "") or "",
-            "webbplats": getattr(f, "webbplats", "") or ""}
+    return {
+        "namn": f.namn,
+        "slug": f.slug,
+        "organisationsnummer": getattr(f, "organisationsnummer", "") or "",
+        "bildat": getattr(f, "bildat", None),
+        "besoksadress": getattr(f, "besoksadress", "") or "",
+        "webbplats": getattr(f, "webbplats", "") or "",
+    }
 
 
 def _mandat(m: Any) -> dict[str, Any]:
-    return {"namn": m.person.namn, "parti": m.person.parti, "uppdrag": m.uppdrag, "uppdrag_namn": m.get_uppdrag_display() if m.uppdrag else "",
-            "medlem": m.medlem.namn if m.medlem_id else "", "fran": m.fran, "till": m.till}
+    return {
+        "namn": m.person.namn,
+        "parti": m.person.parti,
+        "uppdrag": m.uppdrag,
+        "uppdrag_namn": m.get_uppdrag_display() if m.uppdrag else "",
+        "medlem": m.medlem.namn if m.medlem_id else "",
+        "fran": m.fran,
+        "till": m.till,
+    }
 
 
 def _styrelse(forbund: Forbund, ar: int) -> dict[str, Any]:
     sty = kallor.styrelse(forbund, ar)
     return {
-        "ledamoter": [_mandat(m) for m in sty["ledamoter"]], "ersattare": [_mandat(m) for m in sty["ersattare"]],
+        "ledamoter": [_mandat(m) for m in sty["ledamoter"]],
+        "ersattare": [_mandat(m) for m in sty["ersattare"]],
         "presidium": [_mandat(m) for m in sty["presidium"]],
         "sammantraden": [{"datum": s.datum, "plats": s.plats} for s in sty["sammantraden"]],
         "planeringsdagar": [{"datum": s.datum, "plats": s.plats} for s in sty["planeringsdagar"]],
         "personal": [{"namn": p.namn, "befattning": p.befattning, "tjanstgoringsgrad": p.tjanstgoringsgrad} for p in sty["personal"]],
-        "period_start": sty["period_start"], "period_slut": sty["period_slut"],
+        "period_start": sty["period_start"],
+        "period_slut": sty["period_slut"],
     }
 
 
@@ -49,25 +63,51 @@ def _insatser(forbund: Forbund, ar: int, txt: dict[tuple[str, int | None], Any])
     ins = kallor.insatser(forbund, ar)
     lista = []
     for i in ins["lista"]:
-        lista.append({
-            "pk": i.pk, "kortnamn": i.kortnamn, "namn": i.namn, "typ": i.typ, "typ_namn": i.get_typ_display(),
-            "inriktning": i.inriktning, "inriktning_namn": i.get_inriktning_display(), "startdatum": i.startdatum,
-            "slutdatum": i.slutdatum, "agare": i.agare_medlem.namn if i.agare_medlem_id else (i.agare_extern or ""),
-            "parter": [p.namn for p in i.parter.all()], "malgrupp": i.malgrupp, "alder_fran": i.alder_fran,
-            "alder_till": i.alder_till, "syfte": i.syfte, "beviljat": i.beviljat,  # type: ignore[attr-defined]
-            "malbedomningar": [{"mal": b.mal.text, "bedomning": b.bedomning, "bedomning_namn": b.get_bedomning_display(),
-                                "kommentar": b.kommentar} for b in i.malbedomningar],  # type: ignore[attr-defined]
-            "texter": [{"rubrik": s.rubrik, "nyckel": s.nyckel, "text": txt[(s.nyckel, i.pk)].text if (s.nyckel, i.pk) in txt else ""}
-                       for s in ARSREDOVISNING_INSATS],
-        })
-    return {"lista": lista, "beviljat_saknas": ins["beviljat_saknas"], "mal_saknas": ins["mal_saknas"],
-            "beviljat_summa": ins["beviljat_summa"]}
+        lista.append(
+            {
+                "pk": i.pk,
+                "kortnamn": i.kortnamn,
+                "namn": i.namn,
+                "typ": i.typ,
+                "typ_namn": i.get_typ_display(),
+                "inriktning": i.inriktning,
+                "inriktning_namn": i.get_inriktning_display(),
+                "startdatum": i.startdatum,
+                "slutdatum": i.slutdatum,
+                "agare": i.agare_medlem.namn if i.agare_medlem_id else (i.agare_extern or ""),
+                "parter": [p.namn for p in i.parter.all()],
+                "malgrupp": i.malgrupp,
+                "alder_fran": i.alder_fran,
+                "alder_till": i.alder_till,
+                "syfte": i.syfte,
+                "beviljat": i.beviljat,  # type: ignore[attr-defined]
+                "malbedomningar": [
+                    {"mal": b.mal.text, "bedomning": b.bedomning, "bedomning_namn": b.get_bedomning_display(), "kommentar": b.kommentar}
+                    for b in i.malbedomningar
+                ],  # type: ignore[attr-defined]
+                "texter": [
+                    {"rubrik": s.rubrik, "nyckel": s.nyckel, "text": txt[(s.nyckel, i.pk)].text if (s.nyckel, i.pk) in txt else ""}
+                    for s in ARSREDOVISNING_INSATS
+                ],
+            }
+        )
+    return {"lista": lista, "beviljat_saknas": ins["beviljat_saknas"], "mal_saknas": ins["mal_saknas"], "beviljat_summa": ins["beviljat_summa"]}
 
 
 def _mal(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
-    return [{"mal": m.mal, "matbart": m.matbart, "utforande": m.utforande, "slag": m.slag, "slag_namn": m.get_slag_display(),
-             "bedomning": m.bedomning, "bedomning_namn": m.get_bedomning_display(), "kommentar": m.kommentar}
-            for m in Forbundsmal.objects.filter(forbund=forbund, ar=ar).order_by("ordning", "id")]
+    return [
+        {
+            "mal": m.mal,
+            "matbart": m.matbart,
+            "utforande": m.utforande,
+            "slag": m.slag,
+            "slag_namn": m.get_slag_display(),
+            "bedomning": m.bedomning,
+            "bedomning_namn": m.get_bedomning_display(),
+            "kommentar": m.kommentar,
+        }
+        for m in Forbundsmal.objects.filter(forbund=forbund, ar=ar).order_by("ordning", "id")
+    ]
 
 
 def _beslut(rapport: Rapport | None) -> dict[str, Any]:
@@ -85,7 +125,9 @@ def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[dict
     dag = rapport.sammantrade.datum if rapport and rapport.sammantrade else dt.date(ar, 12, 31)
     ledamoter = list(
         Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=dag)
-        .filter(Q(till__isnull=True) | Q(till__gte=dag)).select_related("person", "medlem").order_by("medlem__ordning", "person__namn")
+        .filter(Q(till__isnull=True) | Q(till__gte=dag))
+        .select_related("person", "medlem")
+        .order_by("medlem__ordning", "person__namn")
     )
     ledamoter.sort(key=lambda m: {"ordforande": 0, "vice_ordforande": 1}.get(m.uppdrag, 2))
     return [_mandat(m) for m in ledamoter]
@@ -96,20 +138,34 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
     from ..selectors import texter
 
     txt = texter(forbund, RapportTyp.ARSREDOVISNING, ar)
-    sektioner = {s.nyckel: {"nyckel": s.nyckel, "rubrik": s.rubrik, "kravs": s.kravs,
-                            "text": txt[(s.nyckel, None)].text if (s.nyckel, None) in txt else ""} for s in ARSREDOVISNING}
+    sektioner = {
+        s.nyckel: {"nyckel": s.nyckel, "rubrik": s.rubrik, "kravs": s.kravs, "text": txt[(s.nyckel, None)].text if (s.nyckel, None) in txt else ""}
+        for s in ARSREDOVISNING
+    }
     ins = _insatser(forbund, ar, txt)
     rak = kallor.rakenskaper(forbund, ar)
     bidrag = kallor.medlemsbidrag(forbund, ar)
     ok, kontroller = kallor.avstamning_for(rak, forbund, ar)
     deltagare = deltagardata(forbund, ar)
     data: dict[str, Any] = {
-        "version": VERSION, "typ": RapportTyp.ARSREDOVISNING, "ar": ar, "titel": f"Årsredovisning {ar}",
-        "forbund": _forbund(forbund), "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
-        "beslut": _beslut(rapport), "sektioner": sektioner, "utfall": deltagare["utfall"],
-        "flera_insatser": deltagare["flera_insatser"], "insatser": ins, "mal": _mal(forbund, ar),
-        "styrelse": _styrelse(forbund, ar), "rakenskaper": rak, "medlemsbidrag": bidrag,
-        "ekonomi_avstamning_ok": ok, "ekonomi_avstamning": kontroller, "signaturer": _signaturer(forbund, ar, rapport),
+        "version": VERSION,
+        "typ": RapportTyp.ARSREDOVISNING,
+        "ar": ar,
+        "titel": f"Årsredovisning {ar}",
+        "forbund": _forbund(forbund),
+        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
+        "beslut": _beslut(rapport),
+        "sektioner": sektioner,
+        "utfall": deltagare["utfall"],
+        "flera_insatser": deltagare["flera_insatser"],
+        "insatser": ins,
+        "mal": _mal(forbund, ar),
+        "styrelse": _styrelse(forbund, ar),
+        "rakenskaper": rak,
+        "medlemsbidrag": bidrag,
+        "ekonomi_avstamning_ok": ok,
+        "ekonomi_avstamning": kontroller,
+        "signaturer": _signaturer(forbund, ar, rapport),
         "byggt": timezone.now(),
     }
     data["forvaltningsberattelse"] = delar.forvaltningsberattelse(rak)

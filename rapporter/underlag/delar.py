@@ -20,9 +20,11 @@ def forvaltningsberattelse(rak: dict[str, Any]) -> dict[str, Any]:
     """The figures the förvaltningsberättelse states in prose (kept apart so the reconciliation can compare them)."""
     if not _ok(rak):
         return {}
-    return {"arets_resultat": rak["resultatrakning"]["arets_resultat"],
-            "eget_kapital": rak["balansrakning"]["eget_kapital_vid_arets_slut"],
-            "likvida_medel": rak["balansrakning"]["kassa_och_bank"]}
+    return {
+        "arets_resultat": rak["resultatrakning"]["arets_resultat"],
+        "eget_kapital": rak["balansrakning"]["eget_kapital_vid_arets_slut"],
+        "likvida_medel": rak["balansrakning"]["kassa_och_bank"],
+    }
 
 
 def driftsredovisning_insatser(ins: dict[str, Any], rak: dict[str, Any]) -> list[dict[str, Any]]:
@@ -42,8 +44,18 @@ def driftsredovisning_insatser(ins: dict[str, Any], rak: dict[str, Any]) -> list
         utfall = b["utfall"] if b else NOLL
         if not (beviljat or budget or utfall):
             continue
-        rader.append({"pk": i["pk"], "kortnamn": i["kortnamn"], "namn": i["namn"], "beviljat": beviljat, "budget": budget,
-                      "utfall": utfall, "avvikelse": budget - utfall, "budgetrad": bool(b)})
+        rader.append(
+            {
+                "pk": i["pk"],
+                "kortnamn": i["kortnamn"],
+                "namn": i["namn"],
+                "beviljat": beviljat,
+                "budget": budget,
+                "utfall": utfall,
+                "avvikelse": budget - utfall,
+                "budgetrad": bool(b),
+            }
+        )
     return rader
 
 
@@ -71,10 +83,16 @@ def balanskravsutredning(rak: dict[str, Any], ar: int) -> dict[str, Any]:
         ("Underskott att återställa", underskott, "rad"),
     ]
     return {
-        "arets_resultat": resultat, "realisationsvinster": realisationsvinster, "justeringar": justeringar,
-        "efter_justering": efter_justering, "planerat_underskott": planerat, "anvandning_eget_kapital": anvandning,
-        "balanskravsresultat": balanskravsresultat, "underskott": underskott,
-        "aterstalls_senast": ar + ATERSTALL_AR if underskott else None, "uppfyllt": balanskravsresultat >= 0,
+        "arets_resultat": resultat,
+        "realisationsvinster": realisationsvinster,
+        "justeringar": justeringar,
+        "efter_justering": efter_justering,
+        "planerat_underskott": planerat,
+        "anvandning_eget_kapital": anvandning,
+        "balanskravsresultat": balanskravsresultat,
+        "underskott": underskott,
+        "aterstalls_senast": ar + ATERSTALL_AR if underskott else None,
+        "uppfyllt": balanskravsresultat >= 0,
         "rader": [{"text": t, "belopp": b, "typ": typ} for t, b, typ in rader],
     }
 
@@ -84,8 +102,14 @@ def _nyckeltal(rs: dict[str, Any], br: dict[str, Any], kalla: str) -> dict[str, 
     kostnader = rs["verksamhetens_kostnader"] + rs["avskrivningar"] + min(rs["finansiella_poster"], NOLL)
     tillgangar = br["summa_tillgangar"]
     ek = br["eget_kapital_vid_arets_slut"]
-    return {"intakter": intakter, "kostnader": kostnader, "arets_resultat": rs["arets_resultat"], "eget_kapital": ek,
-            "soliditet": (ek / tillgangar).quantize(Decimal("0.001")) if tillgangar else None, "kalla": kalla}
+    return {
+        "intakter": intakter,
+        "kostnader": kostnader,
+        "arets_resultat": rs["arets_resultat"],
+        "eget_kapital": ek,
+        "soliditet": (ek / tillgangar).quantize(Decimal("0.001")) if tillgangar else None,
+        "kalla": kalla,
+    }
 
 
 def _tidigare_underlag(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
@@ -93,8 +117,9 @@ def _tidigare_underlag(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
     from ..models import RapportTyp, Rapportunderlag
 
     ut: dict[int, dict[str, Any]] = {}
-    for u in (Rapportunderlag.objects.filter(forbund=forbund, rapport__typ=RapportTyp.ARSREDOVISNING, rapport__ar__gte=ar - 4,
-                                             rapport__ar__lt=ar, fryst__isnull=False).select_related("rapport")):
+    for u in Rapportunderlag.objects.filter(
+        forbund=forbund, rapport__typ=RapportTyp.ARSREDOVISNING, rapport__ar__gte=ar - 4, rapport__ar__lt=ar, fryst__isnull=False
+    ).select_related("rapport"):
         for rad in u.data.get("flerarsoversikt", {}).get("ar", []):
             if rad["ar"] == u.rapport.ar and rad.get("kalla"):
                 ut[u.rapport.ar] = {**rad, "kalla": f"Fastställd årsredovisning {u.rapport.ar}"}
@@ -134,17 +159,20 @@ def redovisningsprinciper(rak: dict[str, Any]) -> dict[str, Any]:
     br = rak["balansrakning"]
     fg = (rak.get("foregaende") or {}).get("balansrakning") or {}
     periodiserat = any(v for v in (br["fordringar"], br["kortfristiga_skulder"], fg.get("fordringar"), fg.get("kortfristiga_skulder")))
-    stycken = ["Årsredovisningen är upprättad enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser och "
-               "lagen (2018:597) om kommunal bokföring och redovisning i tillämpliga delar, med rekommendationer från Rådet för "
-               "kommunal redovisning."]
+    stycken = [
+        "Årsredovisningen är upprättad enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser och "
+        "lagen (2018:597) om kommunal bokföring och redovisning i tillämpliga delar, med rekommendationer från Rådet för "
+        "kommunal redovisning."
+    ]
     if periodiserat:
-        stycken.append("Räkenskaperna förs enligt bokföringsmässiga grunder: intäkter och kostnader redovisas det år de avser. "
-                       "Fordringar, upplupna kostnader och förutbetalda intäkter tas upp på balansdagen "
-                       f"(fordringar {_kr(br['fordringar'])}, kortfristiga skulder {_kr(br['kortfristiga_skulder'])}).")
+        stycken.append(
+            "Räkenskaperna förs enligt bokföringsmässiga grunder: intäkter och kostnader redovisas det år de avser. "
+            "Fordringar, upplupna kostnader och förutbetalda intäkter tas upp på balansdagen "
+            f"(fordringar {_kr(br['fordringar'])}, kortfristiga skulder {_kr(br['kortfristiga_skulder'])})."
+        )
         metod = "bokforingsmassiga_grunder"
     else:
-        stycken.append("Förbundet har inga fordringar eller skulder på balansdagen: in- och utbetalningar redovisas det år de sker "
-                       "(kontantmetoden).")
+        stycken.append("Förbundet har inga fordringar eller skulder på balansdagen: in- och utbetalningar redovisas det år de sker (kontantmetoden).")
         metod = "kontantmetoden"
     if rak["balansrakning"].get("anlaggningstillgangar"):
         stycken.append("Anläggningstillgångar tas upp till anskaffningsvärde med avdrag för planenliga avskrivningar.")

@@ -18,15 +18,23 @@ from .. import kallor
 KON = ["kvinna", "man", "annat"]
 G = ["totalt", *KON]
 # (breakdown, the total it must sum to)
-FORDELNINGAR = [("aldersgrupp", "deltagare"), ("remittent", "deltagare"), ("utbildning", "deltagare"),
-                ("forsorjning_in", "deltagare"), ("forsorjning_ut", "avslutade")]
+FORDELNINGAR = [
+    ("aldersgrupp", "deltagare"),
+    ("remittent", "deltagare"),
+    ("utbildning", "deltagare"),
+    ("forsorjning_in", "deltagare"),
+    ("forsorjning_ut", "avslutade"),
+]
 SAKNAS_KOD = "uppgift_saknas"
 
 
 def _saknas_rad(rader: list[dict[str, Any]], summa: dict[str, Any]) -> dict[str, Any]:
     """The explicit "Uppgift saknas" row: the total minus the known rows (negative when the rows exceed the total)."""
-    return {"kod": SAKNAS_KOD, "namn": "Uppgift saknas",
-            **{k: int(summa.get(k) or 0) - sum(int(r.get(k) or 0) for r in rader if r["kod"] != SAKNAS_KOD) for k in G}}
+    return {
+        "kod": SAKNAS_KOD,
+        "namn": "Uppgift saknas",
+        **{k: int(summa.get(k) or 0) - sum(int(r.get(k) or 0) for r in rader if r["kod"] != SAKNAS_KOD) for k in G},
+    }
 
 
 def komplettera(post: dict[str, Any]) -> dict[str, Any]:
@@ -45,8 +53,14 @@ def _flera_insatser(forbund: Forbund, ar: int) -> int:
         from uppfoljning.models import Inskrivning
     except ImportError:  # pragma: no cover - uppföljning is part of the project
         return 0
-    rader = (Inskrivning.objects.filter(forbund=forbund, startar__lte=ar).exclude(slutar__lt=ar)
-             .values("deltagare_id").annotate(n=Count("insats_id", distinct=True)).filter(n__gt=1).values_list("n", flat=True))
+    rader = (
+        Inskrivning.objects.filter(forbund=forbund, startar__lte=ar)
+        .exclude(slutar__lt=ar)
+        .values("deltagare_id")
+        .annotate(n=Count("insats_id", distinct=True))
+        .filter(n__gt=1)
+        .values_list("n", flat=True)
+    )
     return sum(n - 1 for n in rader)
 
 

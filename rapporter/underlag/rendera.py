@@ -32,8 +32,12 @@ def kontext(data: dict[str, Any], forbund: Forbund, *, maskerad: bool = True) ->
     ut = maskera(data["utfall"], forbund) if maskerad else data["utfall"]
     per_insats = ut.get("per_insats", {}) if not ut.get("saknas") else {}
     lista = [{**i, "utfall": per_insats.get(i["kortnamn"])} for i in data["insatser"]["lista"]]
-    insatser = {**data["insatser"], "lista": lista, "individ": [i for i in lista if i["inriktning"] == "individ"],
-                "struktur": [i for i in lista if i["inriktning"] == "struktur"]}
+    insatser = {
+        **data["insatser"],
+        "lista": lista,
+        "individ": [i for i in lista if i["inriktning"] == "individ"],
+        "struktur": [i for i in lista if i["inriktning"] == "struktur"],
+    }
     rak = data["rakenskaper"]
     diagr: dict[str, Any] = {}
     if not ut.get("saknas"):
@@ -47,7 +51,10 @@ def kontext(data: dict[str, Any], forbund: Forbund, *, maskerad: bool = True) ->
     if par:
         diagr["budget_utfall"] = diagram.budget_mot_utfall(par, "Budget och utfall per kostnadsgrupp")
     return {
-        **data, "utfall": ut, "insatser": insatser, "diagram": diagr,
+        **data,
+        "utfall": ut,
+        "insatser": insatser,
+        "diagram": diagr,
         "rakenskaper_kapitel": ekonomitabeller.kapitel(rak, data["ar"]),
         "skapad": data["byggt"],
         "avstamning_grupper": _grupper(data["avstamning"]),

@@ -70,8 +70,7 @@ class OrdforandebeslutSerializer(serializers.ModelSerializer[Ordforandebeslut]):
 
     class Meta:
         model = Ordforandebeslut
-        fields = ["id", "tidpunkt", "arende", "beslut", "bradska", "delegation", "delegationsbeslut", "anmald_i", "ordforande",
-                  "ordforande_namn"]
+        fields = ["id", "tidpunkt", "arende", "beslut", "bradska", "delegation", "delegationsbeslut", "anmald_i", "ordforande", "ordforande_namn"]
 
 
 class OrdforandebeslutInSerializer(serializers.Serializer[Any]):
@@ -147,8 +146,7 @@ class AnteckningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMode
         a = self.get_object()
         inp = AnteckningAndraSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
-        ny = anteckning_spara(forbund=self.kontext.forbund, aktor=request.user, text=inp.validated_data["text"], arende=a.arende,
-                              bilaga=a.bilaga)
+        ny = anteckning_spara(forbund=self.kontext.forbund, aktor=request.user, text=inp.validated_data["text"], arende=a.arende, bilaga=a.bilaga)
         if ny is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(AnteckningSerializer(ny).data)
@@ -175,8 +173,7 @@ class JavsanmalanViewSet(ForbundMixin, mixins.ListModelMixin, viewsets.GenericVi
         inp = JavInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         arende = hamta(Arende.objects.all(), self.kontext.forbund, pk=inp.validated_data["arende"])
-        j = jav_anmala(arende=arende, aktor=request.user, person=sel.person_for(self.kontext, request.user),
-                       skal=inp.validated_data["skal"])
+        j = jav_anmala(arende=arende, aktor=request.user, person=sel.person_for(self.kontext, request.user), skal=inp.validated_data["skal"])
         return Response(JavsanmalanSerializer(j).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, pk: str | None = None) -> Response:
@@ -198,9 +195,16 @@ class OrdforandebeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retrie
         inp.is_valid(raise_exception=True)
         d = inp.validated_data
         delegation = Delegation.objects.filter(forbund=self.kontext.forbund, pk=d.get("delegation") or 0).first()
-        o = ordforandebeslut_fatta(forbund=self.kontext.forbund, aktor=request.user, ordforande=sel.person_for(self.kontext, request.user),
-                                   delegation=delegation, arende=d["arende"], beslut=d["beslut"], bradska=d["bradska"],
-                                   diarienummer=d["diarienummer"])
+        o = ordforandebeslut_fatta(
+            forbund=self.kontext.forbund,
+            aktor=request.user,
+            ordforande=sel.person_for(self.kontext, request.user),
+            delegation=delegation,
+            arende=d["arende"],
+            beslut=d["beslut"],
+            bradska=d["bradska"],
+            diarienummer=d["diarienummer"],
+        )
         return Response(OrdforandebeslutSerializer(o).data, status=status.HTTP_201_CREATED)
 
 
@@ -244,10 +248,10 @@ class ExtraSammantradeView(APIView):
         inp.is_valid(raise_exception=True)
         d = dict(inp.validated_data)
         kontext = request.kontext  # type: ignore[attr-defined]
-        mote = extra_sammantrade_kalla(forbund=kontext.forbund, aktor=request.user, sammankallande=sel.person_for(kontext, request.user),
-                                       **d)
-        return Response({"sammantrade": mote.pk, "datum": mote.datum.isoformat(), "kallelsetid_dagar": d["kallelsetid_dagar"]},
-                        status=status.HTTP_201_CREATED)
+        mote = extra_sammantrade_kalla(forbund=kontext.forbund, aktor=request.user, sammankallande=sel.person_for(kontext, request.user), **d)
+        return Response(
+            {"sammantrade": mote.pk, "datum": mote.datum.isoformat(), "kallelsetid_dagar": d["kallelsetid_dagar"]}, status=status.HTTP_201_CREATED
+        )
 
 
 class SigneradJusteringView(APIView):
@@ -269,11 +273,17 @@ class SigneradJusteringView(APIView):
             from django.core.exceptions import ValidationError
 
             raise ValidationError("Ditt konto är inte kopplat till en person i förbundet.")
-        j = justering_signera(sammantrade=mote, kontext=kontext, aktor=request.user, person=person, roll=d["roll"],
-                              indata={"losenord": d["losenord"]}, ip=str(request.META.get("REMOTE_ADDR", ""))[:45])
+        j = justering_signera(
+            sammantrade=mote,
+            kontext=kontext,
+            aktor=request.user,
+            person=person,
+            roll=d["roll"],
+            indata={"losenord": d["losenord"]},
+            ip=str(request.META.get("REMOTE_ADDR", ""))[:45],
+        )
         mote.refresh_from_db()
-        return Response({"justering": j.pk, "roll": j.roll, "protokollet_justerat": mote.justerat is not None},
-                        status=status.HTTP_201_CREATED)
+        return Response({"justering": j.pk, "roll": j.roll, "protokollet_justerat": mote.justerat is not None}, status=status.HTTP_201_CREATED)
 
 
 class MinaMotenView(APIView):
@@ -291,18 +301,34 @@ class MinaMotenView(APIView):
         if m.nasta:
             v = m.nasta
             nasta = {
-                "id": v.mote.pk, "datum": v.mote.datum.isoformat(), "plats": v.mote.plats, "extra": v.extra is not None,
-                "kallelse_dokument": v.kallelse.pk if v.kallelse else None, "nya": v.antal_nya,
-                "arenden": [{"id": a.arende.pk, "ordning": a.arende.ordning, "rubrik": a.arende.rubrik, "text": a.arende.text,
-                             "forslag": a.arende.forslag_satser, "ny": a.ny, "jav_anmalt": a.jav is not None,
-                             "bilagor": [{"id": b.bilaga.pk, "nummer": b.bilaga.nummer, "titel": b.bilaga.titel, "olast": b.olast}
-                                         for b in a.bilagor]} for a in v.arenden],
+                "id": v.mote.pk,
+                "datum": v.mote.datum.isoformat(),
+                "plats": v.mote.plats,
+                "extra": v.extra is not None,
+                "kallelse_dokument": v.kallelse.pk if v.kallelse else None,
+                "nya": v.antal_nya,
+                "arenden": [
+                    {
+                        "id": a.arende.pk,
+                        "ordning": a.arende.ordning,
+                        "rubrik": a.arende.rubrik,
+                        "text": a.arende.text,
+                        "forslag": a.arende.forslag_satser,
+                        "ny": a.ny,
+                        "jav_anmalt": a.jav is not None,
+                        "bilagor": [{"id": b.bilaga.pk, "nummer": b.bilaga.nummer, "titel": b.bilaga.titel, "olast": b.olast} for b in a.bilagor],
+                    }
+                    for a in v.arenden
+                ],
             }
-        return Response({
-            "nasta": nasta,
-            "justeringar": [{"sammantrade": u.mote.pk, "datum": u.mote.datum.isoformat(), "roll": u.roll} for u in m.justeringar],
-            "ordforandebeslut": [o.pk for o in m.ordforandebeslut],
-            "extra_sammantraden": [e.sammantrade_id for e in m.extra_moten],
-            "tidigare": [{"id": mote.pk, "datum": mote.datum.isoformat(), "protokoll_dokument": p.pk if p else None}
-                         for mote, p, _ in m.tidigare],
-        })
+        return Response(
+            {
+                "nasta": nasta,
+                "justeringar": [{"sammantrade": u.mote.pk, "datum": u.mote.datum.isoformat(), "roll": u.roll} for u in m.justeringar],
+                "ordforandebeslut": [o.pk for o in m.ordforandebeslut],
+                "extra_sammantraden": [e.sammantrade_id for e in m.extra_moten],
+                "tidigare": [
+                    {"id": mote.pk, "datum": mote.datum.isoformat(), "protokoll_dokument": p.pk if p else None} for mote, p, _ in m.tidigare
+                ],
+            }
+        )

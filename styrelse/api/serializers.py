@@ -61,8 +61,20 @@ class SammantradeSerializer(serializers.ModelSerializer):  # type: ignore[type-a
 
     class Meta:
         model = Sammantrade
-        fields = ["id", "typ", "datum", "starttid", "sluttid", "plats", "status", "kallelse_skickad", "avslutat", "justerat",
-                  "ordforande", "sekreterare"]
+        fields = [
+            "id",
+            "typ",
+            "datum",
+            "starttid",
+            "sluttid",
+            "plats",
+            "status",
+            "kallelse_skickad",
+            "avslutat",
+            "justerat",
+            "ordforande",
+            "sekreterare",
+        ]
 
 
 class SammantradeDetaljSerializer(SammantradeSerializer):
@@ -120,18 +132,29 @@ class BeslutInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     arende = serializers.IntegerField()
     rubrik = serializers.CharField(required=False, allow_blank=True, default="")
     text = serializers.CharField(required=False, allow_blank=True, default="")
-    beslut = serializers.CharField(required=False, allow_blank=True, default="",
-                                   help_text="Förslaget som ställs under proposition, en att-sats per rad.")
-    utfall = serializers.ChoiceField(choices=["", "bifall", "andrat", "avslag", "aterremiss", "bordlagt"], required=False, allow_blank=True,
-                                     default="", help_text="Ordförandens beslut vid acklamation; vid votering avgör rösterna.")
-    motforslag = serializers.ChoiceField(choices=["avslag", "aterremiss", "bordlagt"], default="avslag",
-                                         help_text="Vid votering: vad nej-röst är för.")
+    beslut = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Förslaget som ställs under proposition, en att-sats per rad."
+    )
+    utfall = serializers.ChoiceField(
+        choices=["", "bifall", "andrat", "avslag", "aterremiss", "bordlagt"],
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Ordförandens beslut vid acklamation; vid votering avgör rösterna.",
+    )
+    motforslag = serializers.ChoiceField(
+        choices=["avslag", "aterremiss", "bordlagt"], default="avslag", help_text="Vid votering: vad nej-röst är för."
+    )
     motivering = serializers.CharField(required=False, allow_blank=True, default="")
     propositionsordning = serializers.CharField(required=False, allow_blank=True, default="")
     yrkanden = YrkandeInSerializer(many=True, required=False, default=list)
     roster = RostInSerializer(many=True, required=False, default=list)
-    justerare = serializers.ListField(child=serializers.IntegerField(), required=False, default=list,
-                                      help_text="Person-id för de som utses att justera (ärendet ”Val av justerare”).")
+    justerare = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        default=list,
+        help_text="Person-id för de som utses att justera (ärendet ”Val av justerare”).",
+    )
     omedelbar_justering = serializers.BooleanField(default=False)
 
 
@@ -184,8 +207,24 @@ class ParagrafSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Paragraf
-        fields = ["id", "ar", "nummer", "rubrik", "text", "beslut", "utfall", "beslutsform", "propositionsordning", "omrostning",
-                  "sammantrade", "sammantrade_datum", "last", "omedelbart_justerad", "yrkanden", "roster"]
+        fields = [
+            "id",
+            "ar",
+            "nummer",
+            "rubrik",
+            "text",
+            "beslut",
+            "utfall",
+            "beslutsform",
+            "propositionsordning",
+            "omrostning",
+            "sammantrade",
+            "sammantrade_datum",
+            "last",
+            "omedelbart_justerad",
+            "yrkanden",
+            "roster",
+        ]
 
 
 class UppdragInSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -203,8 +242,20 @@ class UppdragSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Uppdrag
-        fields = ["id", "paragraf", "paragraf_nummer", "ar", "text", "ansvarig", "ansvarig_text", "aterrapport", "aterrapport_datum", "status",
-                  "klart_paragraf", "klart_datum"]
+        fields = [
+            "id",
+            "paragraf",
+            "paragraf_nummer",
+            "ar",
+            "text",
+            "ansvarig",
+            "ansvarig_text",
+            "aterrapport",
+            "aterrapport_datum",
+            "status",
+            "klart_paragraf",
+            "klart_datum",
+        ]
 
 
 class DelegationsbeslutSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -219,8 +270,20 @@ class HandlingSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Handling
-        fields = ["id", "diarienummer", "ar", "lopnummer", "riktning", "datum", "rubrik", "motpart", "arende", "handlingstyp", "sekretess",
-                  "paragrafer"]
+        fields = [
+            "id",
+            "diarienummer",
+            "ar",
+            "lopnummer",
+            "riktning",
+            "datum",
+            "rubrik",
+            "motpart",
+            "arende",
+            "handlingstyp",
+            "sekretess",
+            "paragrafer",
+        ]
         read_only_fields = ["ar", "lopnummer"]
 
 

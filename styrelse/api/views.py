@@ -21,8 +21,9 @@ from ..models import Anslag, Arende, Bilaga, Delegation, Delegationsbeslut, Hand
 from . import serializers as s
 
 
-class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                         viewsets.GenericViewSet[Sammantrade]):
+class SammantradeViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Sammantrade]
+):
     """Meetings with agenda (dagordning), attendance (narvaro), decisions (beslut), notice, justering and posting."""
 
     queryset = Sammantrade.objects.all()
@@ -36,9 +37,15 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         qs = super().get_queryset().order_by("-datum")
         if self.action == "retrieve":
             qs = qs.prefetch_related(
-                Prefetch("arenden", queryset=Arende.objects.select_related("paragraf").prefetch_related(
-                    Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer"))).order_by("ordning")),
-                Prefetch("narvaro", queryset=Narvaro.objects.select_related("person", "ersatter__person")), "justerare")
+                Prefetch(
+                    "arenden",
+                    queryset=Arende.objects.select_related("paragraf")
+                    .prefetch_related(Prefetch("bilagor", queryset=Bilaga.objects.order_by("nummer")))
+                    .order_by("ordning"),
+                ),
+                Prefetch("narvaro", queryset=Narvaro.objects.select_related("person", "ersatter__person")),
+                "justerare",
+            )
         return qs
 
     def get_serializer_class(self) -> Any:
@@ -100,12 +107,22 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         arende = hamta(Arende.objects.all(), self.kontext.forbund, pk=d["arende"], sammantrade=mote)
         justerare = [hamta(Person.objects.all(), self.kontext.forbund, pk=pid) for pid in d["justerare"]]
         p = services.beslut_fatta(
-            sammantrade=mote, arende=arende, aktor=request.user, text=d["text"], beslut=d["beslut"], rubrik=d["rubrik"],
+            sammantrade=mote,
+            arende=arende,
+            aktor=request.user,
+            text=d["text"],
+            beslut=d["beslut"],
+            rubrik=d["rubrik"],
             roster={r["person"]: r["val"] for r in d["roster"] if r["val"]},
             reservationer={r["person"]: r["reservation"] for r in d["roster"] if r["reservation"]},
             anteckningar={r["person"]: r["anteckning"] for r in d["roster"] if r["anteckning"]},
-            utfall=d["utfall"], motforslag=d["motforslag"], motivering=d["motivering"], propositionsordning=d["propositionsordning"],
-            yrkanden=[dict(y) for y in d["yrkanden"]], justerare=justerare or None, omedelbar_justering=d["omedelbar_justering"],
+            utfall=d["utfall"],
+            motforslag=d["motforslag"],
+            motivering=d["motivering"],
+            propositionsordning=d["propositionsordning"],
+            yrkanden=[dict(y) for y in d["yrkanden"]],
+            justerare=justerare or None,
+            omedelbar_justering=d["omedelbar_justering"],
         )
         return Response(s.ParagrafSerializer(p).data, status=status.HTTP_201_CREATED)
 
@@ -147,8 +164,14 @@ class SammantradeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inp = s.JusteringInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         person = hamta(Person.objects.all(), self.kontext.forbund, pk=inp.validated_data["person"])
-        services.justering_bekrafta(sammantrade=mote, kontext=self.kontext, aktor=request.user, person=person,
-                                    roll=inp.validated_data["roll"], plats=inp.validated_data["plats"])
+        services.justering_bekrafta(
+            sammantrade=mote,
+            kontext=self.kontext,
+            aktor=request.user,
+            person=person,
+            roll=inp.validated_data["roll"],
+            plats=inp.validated_data["plats"],
+        )
         return self._svar(mote)
 
     @extend_schema(request=s.AnslagInSerializer, responses={201: s.AnslagSerializer})
@@ -175,8 +198,9 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
         p = hamta(Paragraf.objects.all(), self.kontext.forbund, pk=pk)
         inp = s.ExpedieringInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
-        rader = services.utdrag_expediera(paragraf=p, aktor=request.user, mottagare=[("", e) for e in inp.validated_data["mottagare"]],
-                                          meddelande=inp.validated_data["meddelande"])
+        rader = services.utdrag_expediera(
+            paragraf=p, aktor=request.user, mottagare=[("", e) for e in inp.validated_data["mottagare"]], meddelande=inp.validated_data["meddelande"]
+        )
         return Response(s.ExpedieringSerializer(rader, many=True).data, status=status.HTTP_202_ACCEPTED)
 
     def get_queryset(self) -> QuerySet[Paragraf]:
@@ -186,19 +210,20 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
             v = p.get(namn, "")
             return int(v) if v.isdigit() else None
 
-        return selectors.beslut_sok(self.kontext.forbund, q=p.get("q", ""), ar=tal("ar"), nummer=tal("nummer"),
-                                    insats=tal("insats")).prefetch_related("roster__person")
+        return selectors.beslut_sok(
+            self.kontext.forbund, q=p.get("q", ""), ar=tal("ar"), nummer=tal("nummer"), insats=tal("insats")
+        ).prefetch_related("roster__person")
 
-    @extend_schema(parameters=[OpenApiParameter("q", str), OpenApiParameter("ar", int), OpenApiParameter("nummer", int),
-                               OpenApiParameter("insats", int)])
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str), OpenApiParameter("ar", int), OpenApiParameter("nummer", int), OpenApiParameter("insats", int)]
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", str, description="Bara uppdrag med denna status.")]))
-class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     viewsets.GenericViewSet[Uppdrag]):
+class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Uppdrag]):
     """Assignments from decisions; ?status=oppet for open ones. POST registers an assignment by hand."""
 
     queryset = Uppdrag.objects.all()
@@ -213,8 +238,12 @@ class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         d = inp.validated_data
         f = self.kontext.forbund
         u = services.uppdrag_skapa(
-            forbund=f, aktor=request.user, paragraf=hamta(Paragraf.objects.select_related("sammantrade"), f, pk=d["paragraf"]), text=d["text"],
-            ansvarig=hamta(Person.objects.all(), f, pk=d["ansvarig"]) if d.get("ansvarig") else None, ansvarig_text=d["ansvarig_text"],
+            forbund=f,
+            aktor=request.user,
+            paragraf=hamta(Paragraf.objects.select_related("sammantrade"), f, pk=d["paragraf"]),
+            text=d["text"],
+            ansvarig=hamta(Person.objects.all(), f, pk=d["ansvarig"]) if d.get("ansvarig") else None,
+            ansvarig_text=d["ansvarig_text"],
             aterrapport=hamta(Sammantrade.objects.all(), f, pk=d["aterrapport"]) if d.get("aterrapport") else None,
         )
         return Response(s.UppdragSerializer(u).data, status=status.HTTP_201_CREATED)
@@ -225,8 +254,9 @@ class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         return qs.filter(status=st) if st else qs
 
 
-class DelegationsbeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                               viewsets.GenericViewSet[Delegationsbeslut]):
+class DelegationsbeslutViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Delegationsbeslut]
+):
     queryset = Delegationsbeslut.objects.all()
     serializer_class = s.DelegationsbeslutSerializer
     behorighet_las = "styrelse.visa"
@@ -245,8 +275,7 @@ class DelegationsbeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retri
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("q", str, description="Sök i rubrik, motpart och ärende.")]))
-class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     viewsets.GenericViewSet[Handling]):
+class DiariumViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Handling]):
     """The diarium (files are downloaded from the page; secret files only with diarium.sekretess)."""
 
     queryset = Handling.objects.all()

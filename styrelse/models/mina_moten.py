@@ -37,8 +37,9 @@ class Javsanmalan(ForbundsData):
     arende = models.ForeignKey(Arende, on_delete=models.CASCADE, related_name="javsanmalningar", verbose_name="ärende")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="person")
     skal = models.TextField("skäl", blank=True, max_length=2000)
-    anmald_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                  verbose_name="anmäld av")
+    anmald_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="anmäld av"
+    )
     skapad = models.DateTimeField("anmäld", auto_now_add=True)
 
     class Meta:

@@ -51,22 +51,28 @@ class Beslutsregler(ForbundsData):
         FYRA_FEMTEDELAR = "4/5", "4/5 av de närvarande röstberättigade"
 
     beslutsfor_minst = models.PositiveSmallIntegerField(
-        "beslutsför med minst", null=True, blank=True,
+        "beslutsför med minst",
+        null=True,
+        blank=True,
         help_text="Antal röstberättigade som måste vara närvarande. Tomt = mer än hälften av ledamöterna.",
     )
     majoritet = models.CharField("kvalificerad majoritet", max_length=3, choices=Majoritet.choices, default=Majoritet.TVA_TREDJEDELAR)
     kallelsetid_dagar = models.PositiveSmallIntegerField(
         "kallelsetid (dagar)", default=7, help_text="Kallelsen ska skickas senast så här många dagar före mötet."
     )
-    forvaringsplats = models.CharField(
-        "förvaringsplats för protokoll", max_length=200, blank=True, default="Samordningsförbundets kansli"
-    )
+    forvaringsplats = models.CharField("förvaringsplats för protokoll", max_length=200, blank=True, default="Samordningsförbundets kansli")
     distans_tillaten = models.BooleanField(
-        "deltagande på distans tillåtet", default=False,
+        "deltagande på distans tillåtet",
+        default=False,
         help_text="Styrelsen har beslutat att ledamöter får delta på distans (kommunallagen 6 kap. 24 §).",
     )
     distans_beslut = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="beslut om distansdeltagande",
+        "styrelse.Paragraf",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beslut om distansdeltagande",
     )
 
     class Meta:
@@ -104,18 +110,16 @@ class Sammantrade(ForbundsData):
     plats = models.CharField("plats", max_length=200, blank=True)
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.PLANERAT)
     detaljer = models.TextField("detaljer", blank=True)
-    sammankallande = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="sammankallande"
-    )
-    ordforande = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="mötesordförande"
-    )
-    sekreterare = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="sekreterare"
-    )
+    sammankallande = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="sammankallande")
+    ordforande = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="mötesordförande")
+    sekreterare = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="sekreterare")
     justerare = models.ManyToManyField(Person, blank=True, related_name="justerar", verbose_name="justerare")
     datumbeslut = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="fastslagna_moten",
+        "styrelse.Paragraf",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fastslagna_moten",
         verbose_name="beslut om mötesdatum",
     )
     kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
@@ -171,10 +175,20 @@ class Arende(ForbundsData):
     foredragande = models.CharField("föredragande", max_length=200, blank=True)
     forslag = models.TextField("förslag till beslut", blank=True, help_text="En att-sats per rad, utan ordet ”att”.")
     tillagt = models.BooleanField("tillagt vid mötet", default=False)
-    slag = models.CharField("slag av ärende", max_length=16, choices=Arendeslag.choices, blank=True, default="",
-                            help_text="Årsredovisning, budget och bidrag kan bara fastställas i ett ärende av rätt slag.")
+    slag = models.CharField(
+        "slag av ärende",
+        max_length=16,
+        choices=Arendeslag.choices,
+        blank=True,
+        default="",
+        help_text="Årsredovisning, budget och bidrag kan bara fastställas i ett ärende av rätt slag.",
+    )
     aterkommer_fran = models.ForeignKey(
-        "styrelse.Paragraf", on_delete=models.SET_NULL, null=True, blank=True, related_name="aterkommande_arenden",
+        "styrelse.Paragraf",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aterkommande_arenden",
         verbose_name="återkommer från (återremiss/bordläggning)",
     )
     paragraf = models.OneToOneField(
@@ -241,9 +255,7 @@ class Narvaro(ForbundsData):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="narvaro", verbose_name="person")
     kategori = models.CharField("kategori", max_length=14, choices=Kategori.choices)
     mandat = models.ForeignKey(Mandat, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="mandat")
-    ersatter = models.ForeignKey(
-        Mandat, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="tjänstgör för"
-    )
+    ersatter = models.ForeignKey(Mandat, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="tjänstgör för")
     fran_nummer = models.PositiveIntegerField("från §", null=True, blank=True)
     till_nummer = models.PositiveIntegerField("till och med §", null=True, blank=True)
     funktion = models.CharField("funktion/organisation", max_length=200, blank=True)

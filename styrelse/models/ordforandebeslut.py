@@ -16,14 +16,17 @@ class Ordforandebeslut(ForbundsData):
     """The chair decides an urgent matter on the board's behalf. Registered as a delegationsbeslut and
     therefore reported at the next meeting like every other delegation decision."""
 
-    delegationsbeslut = models.OneToOneField(Delegationsbeslut, on_delete=models.PROTECT, related_name="ordforandebeslut",
-                                             verbose_name="delegationsbeslut")
+    delegationsbeslut = models.OneToOneField(
+        Delegationsbeslut, on_delete=models.PROTECT, related_name="ordforandebeslut", verbose_name="delegationsbeslut"
+    )
     ordforande = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="beslutande ordförande")
-    bradska = models.TextField("skäl till brådska", max_length=4000,
-                               help_text="Varför styrelsens avgörande inte kan avvaktas (kommunallagen 6 kap. 39 §).")
+    bradska = models.TextField(
+        "skäl till brådska", max_length=4000, help_text="Varför styrelsens avgörande inte kan avvaktas (kommunallagen 6 kap. 39 §)."
+    )
     tidpunkt = models.DateTimeField("beslutat")
-    registrerad_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                       verbose_name="registrerad av")
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="registrerad av"
+    )
 
     class Meta:
         verbose_name = "ordförandebeslut"
@@ -57,8 +60,9 @@ class Distansdeltagande(ForbundsData):
     narvaro = models.OneToOneField(Narvaro, on_delete=models.CASCADE, related_name="distans", verbose_name="närvaro")
     fran_nummer = models.PositiveIntegerField("från §", null=True, blank=True)
     till_nummer = models.PositiveIntegerField("till och med §", null=True, blank=True)
-    registrerad_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                       verbose_name="registrerad av")
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="registrerad av"
+    )
     skapad = models.DateTimeField("registrerad", auto_now_add=True)
 
     class Meta:
@@ -98,16 +102,18 @@ class ExtraSammantrade(ForbundsData):
     begart_av = models.CharField("begärt av", max_length=200)
     kallelsetid_dagar = models.PositiveSmallIntegerField("förkortad kallelsetid (dagar)")
     ordinarie_kallelsetid_dagar = models.PositiveSmallIntegerField("ordinarie kallelsetid (dagar)")
-    registrerad_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                       verbose_name="registrerad av")
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="registrerad av"
+    )
     skapad = models.DateTimeField("registrerat", auto_now_add=True)
 
     class Meta:
         verbose_name = "extra sammanträde"
         verbose_name_plural = "extra sammanträden"
         constraints = [
-            models.CheckConstraint(condition=Q(kallelsetid_dagar__lt=models.F("ordinarie_kallelsetid_dagar")),
-                                   name="extra_sammantrade_kortad_kallelsetid"),
+            models.CheckConstraint(
+                condition=Q(kallelsetid_dagar__lt=models.F("ordinarie_kallelsetid_dagar")), name="extra_sammantrade_kortad_kallelsetid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -175,7 +175,11 @@ class Uppdrag(ForbundsData):
     ansvarig = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="ansvarig")
     ansvarig_text = models.CharField("ansvarig (enligt beslutet)", max_length=200, blank=True)
     aterrapport = models.ForeignKey(
-        Sammantrade, on_delete=models.SET_NULL, null=True, blank=True, related_name="uppdrag_att_aterrapportera",
+        Sammantrade,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uppdrag_att_aterrapportera",
         verbose_name="återrapporteras vid",
     )
     status = models.CharField("status", max_length=6, choices=Status.choices, default=Status.OPPET)

@@ -18,9 +18,10 @@ class Delegation(ForbundsData):
     delegat = models.CharField("delegat", max_length=100)
     anmals = models.BooleanField("anmäls till styrelsen", default=True)
     ordforandebeslut = models.BooleanField(
-        "ordförandebeslut i brådskande ärenden", default=False,
+        "ordförandebeslut i brådskande ärenden",
+        default=False,
         help_text="Ordföranden får besluta på styrelsens vägnar i ärenden så brådskande att styrelsens avgörande inte kan "
-                  "avvaktas (kommunallagen 6 kap. 39 §).",
+        "avvaktas (kommunallagen 6 kap. 39 §).",
     )
     kommentar = models.TextField("kommentar", blank=True)
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
@@ -44,7 +45,11 @@ class Delegationsbeslut(ForbundsData):
     beslut = models.TextField("beslut")
     diarienummer = models.CharField("diarienummer", max_length=40, blank=True)
     anmald_i = models.ForeignKey(
-        Paragraf, on_delete=models.SET_NULL, null=True, blank=True, related_name="anmalda_delegationsbeslut",
+        Paragraf,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="anmalda_delegationsbeslut",
         verbose_name="anmält i",
     )
     registrerad_av = models.ForeignKey(

@@ -22,8 +22,7 @@ class Signatur(ForbundsData):
     sammantrade = models.ForeignKey(Sammantrade, on_delete=models.CASCADE, related_name="signaturer", verbose_name="sammanträde")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="person")
     roll = models.CharField("roll", max_length=12, choices=Justering.Roll.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                             verbose_name="användare")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="användare")
     metod = models.CharField("autentisering", max_length=10, choices=Metod.choices)
     tidpunkt = models.DateTimeField("autentiserad")
     bevis = models.JSONField("underlag", default=dict, blank=True)

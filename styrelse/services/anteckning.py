@@ -25,7 +25,12 @@ def gallringsdatum(mote: Sammantrade) -> dt.date | None:
 
 @transaction.atomic
 def anteckning_spara(
-    *, forbund: Forbund, aktor: Any, text: str, arende: Arende | None = None, bilaga: Bilaga | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    text: str,
+    arende: Arende | None = None,
+    bilaga: Bilaga | None = None,
 ) -> Anteckning | None:
     """Write (or replace) the author's note on one agenda item or attachment. Empty text removes the note."""
     if not getattr(aktor, "is_authenticated", False):
@@ -38,8 +43,9 @@ def anteckning_spara(
     mote = Sammantrade.objects.get(pk=handling.sammantrade_id)
     if gallringsdatum(mote) is not None and gallringsdatum(mote) <= timezone.localdate():  # type: ignore[operator]
         raise ValidationError("Protokollet är justerat och anteckningstiden har gått ut; anteckningar gallras.")
-    befintlig = (Anteckning.objects.for_forfattare(aktor).order_by("pk").select_for_update()
-                 .filter(forbund=forbund, arende=arende, bilaga=bilaga).first())
+    befintlig = (
+        Anteckning.objects.for_forfattare(aktor).order_by("pk").select_for_update().filter(forbund=forbund, arende=arende, bilaga=bilaga).first()
+    )
     text = (text or "").strip()
     if not text:
         if befintlig is not None:
@@ -50,9 +56,19 @@ def anteckning_spara(
     a.full_clean()
     a.save()
     # The audit row records that a note exists, never its text (the note is the author's alone).
-    handelse_logga(aktor=aktor, forbund=forbund, handling="anteckning_spara", objekt=a,
-                   detaljer={"sammantrade": mote.pk, "arende": arende.pk if arende else None, "bilaga": bilaga.pk if bilaga else None,
-                             "ny": befintlig is None, "tecken": len(text)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="anteckning_spara",
+        objekt=a,
+        detaljer={
+            "sammantrade": mote.pk,
+            "arende": arende.pk if arende else None,
+            "bilaga": bilaga.pk if bilaga else None,
+            "ny": befintlig is None,
+            "tecken": len(text),
+        },
+    )
     return a
 
 
@@ -60,8 +76,9 @@ def anteckning_spara(
 def anteckning_ta_bort(*, anteckning: Anteckning, aktor: Any) -> None:
     if anteckning.forfattare_id != getattr(aktor, "pk", None):
         raise ValidationError("Anteckningen finns inte.")  # another's note does not exist for you
-    handelse_logga(aktor=aktor, forbund=anteckning.forbund, handling="anteckning_ta_bort", objekt=anteckning,
-                   detaljer={"sammantrade": anteckning.sammantrade_id})
+    handelse_logga(
+        aktor=aktor, forbund=anteckning.forbund, handling="anteckning_ta_bort", objekt=anteckning, detaljer={"sammantrade": anteckning.sammantrade_id}
+    )
     anteckning.delete()
 
 
@@ -81,7 +98,10 @@ def anteckningar_gallra(*, idag: dt.date | None = None, aktor: Any = "system") -
         if antal:
             qs.delete()
             totalt += antal
-            handelse_logga(aktor=aktor, forbund=Forbund.objects.get(pk=forbund_id), handling="anteckningar_gallra",
-                           detaljer={"antal": antal, "sammantraden": sorted(mote_ids),
-                                     "dagar_efter_justering": settings.FINSAM_ANTECKNING_GALLRING_DAGAR})
+            handelse_logga(
+                aktor=aktor,
+                forbund=Forbund.objects.get(pk=forbund_id),
+                handling="anteckningar_gallra",
+                detaljer={"antal": antal, "sammantraden": sorted(mote_ids), "dagar_efter_justering": settings.FINSAM_ANTECKNING_GALLRING_DAGAR},
+            )
     return totalt

@@ -39,10 +39,23 @@ UPPDRAG_RE = re.compile(r"^uppdra(?:r)?\s+(?:åt|till)\s+(?P<vem>.+?)\s+att\s+(?
 
 @transaction.atomic
 def beslut_fatta(
-    *, sammantrade: Sammantrade, arende: Arende, aktor: Any, text: str, beslut: str, rubrik: str = "",
-    roster: dict[int, str] | None = None, reservationer: dict[int, str] | None = None, omedelbar_justering: bool = False,
-    utfall: str = "", motforslag: str = Utfall.AVSLAG, motivering: str = "", yrkanden: list[dict[str, Any]] | None = None,
-    propositionsordning: str = "", anteckningar: dict[int, str] | None = None, justerare: list[Person] | None = None,
+    *,
+    sammantrade: Sammantrade,
+    arende: Arende,
+    aktor: Any,
+    text: str,
+    beslut: str,
+    rubrik: str = "",
+    roster: dict[int, str] | None = None,
+    reservationer: dict[int, str] | None = None,
+    omedelbar_justering: bool = False,
+    utfall: str = "",
+    motforslag: str = Utfall.AVSLAG,
+    motivering: str = "",
+    yrkanden: list[dict[str, Any]] | None = None,
+    propositionsordning: str = "",
+    anteckningar: dict[int, str] | None = None,
+    justerare: list[Person] | None = None,
 ) -> Paragraf:
     """Record the paragraph for an agenda item with the next number of the year.
 
@@ -85,8 +98,9 @@ def beslut_fatta(
     roster = {**jav_i_forvag(arende, narvaro), **roster}  # jäv declared in advance in Mina möten
     narvaro = utan_otillaten_distans(mote, narvaro, nummer)  # remote participants count only when the board allows it
     jav = [pid for pid, v in roster.items() if v == Rost.Val.JAV]
-    lage = lage_vid(regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro,
-                    nummer=nummer, javiga_person_ids=jav)
+    lage = lage_vid(
+        regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro, nummer=nummer, javiga_person_ids=jav
+    )
     satser = att_satser(beslut)
     rakning = kontrollera_beslut(regler=regler, lage=lage, roster=roster, har_beslut=bool(satser) or bool(utfall))
     beslutande = {n.person_id for n in lage.rostberattigade}
@@ -98,19 +112,26 @@ def beslut_fatta(
         if pid not in narvarande:
             raise ValidationError("Jäv eller protokollsanteckning för någon som inte är närvarande vid paragrafen.")
     yrk = _yrkanden_las(yrkanden or [], beslutande)
-    slutligt = _utfall(rakning=rakning, utfall=utfall, motforslag=motforslag, satser=satser, forslag=arende.forslag_satser,
-                       yrkanden=yrk)
+    slutligt = _utfall(rakning=rakning, utfall=utfall, motforslag=motforslag, satser=satser, forslag=arende.forslag_satser, yrkanden=yrk)
     motivering = (motivering or next((y["text"] for y in yrk if y["typ"] == _YRKANDE_FOR.get(slutligt)), "")).strip()
     if slutligt == Utfall.ATERREMISS and not motivering:
         raise ValidationError({"motivering": ["Ange motiveringen för återremissen (vad förbundschefen ska komplettera)."]})
     valda: list[Person] = []
     if arende.rubrik.lower().startswith("val av justerare") and slutligt in {Utfall.BIFALL, Utfall.ANDRAT}:
         valda, satser = _valda_justerare(lage=lage, narvaro=narvaro, satser=satser, justerare=justerare)
-    p = Paragraf(forbund=mote.forbund, sammantrade=mote, ar=ar, nummer=nummer, rubrik=(rubrik or arende.rubrik).strip(),
-                 text=text, beslut="\n".join(beslutssatser(slutligt, satser, motivering, regler.majoritet)), utfall=slutligt,
-                 beslutsform=(Beslutsform.VOTERING if rakning.votering else Beslutsform.ACKLAMATION) if slutligt else "",
-                 omrostning=rakning.text,
-                 propositionsordning=propositionsordning.strip() or _propositionsordning(yrk, rakning, slutligt, motforslag))
+    p = Paragraf(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        ar=ar,
+        nummer=nummer,
+        rubrik=(rubrik or arende.rubrik).strip(),
+        text=text,
+        beslut="\n".join(beslutssatser(slutligt, satser, motivering, regler.majoritet)),
+        utfall=slutligt,
+        beslutsform=(Beslutsform.VOTERING if rakning.votering else Beslutsform.ACKLAMATION) if slutligt else "",
+        omrostning=rakning.text,
+        propositionsordning=propositionsordning.strip() or _propositionsordning(yrk, rakning, slutligt, motforslag),
+    )
     if omedelbar_justering:
         p.omedelbart_justerad = timezone.now()
         p.last = True
@@ -121,8 +142,14 @@ def beslut_fatta(
     for i, y in enumerate(yrk, start=1):
         Yrkande.objects.create(forbund=mote.forbund, paragraf=p, person_id=y["person"], typ=y["typ"], text=y["text"], ordning=i)
     for pid in set(roster) | set(reservationer) | set(anteckningar):
-        Rost.objects.create(forbund=mote.forbund, paragraf=p, person_id=pid, val=roster.get(pid, ""),
-                            reservation=reservationer.get(pid, ""), anteckning=anteckningar.get(pid, ""))
+        Rost.objects.create(
+            forbund=mote.forbund,
+            paragraf=p,
+            person_id=pid,
+            val=roster.get(pid, ""),
+            reservation=reservationer.get(pid, ""),
+            anteckning=anteckningar.get(pid, ""),
+        )
     if valda:
         mote.justerare.set(valda)
     nya_uppdrag = _uppdrag_ur_beslut(p, satser) if p.bifallen else []
@@ -136,26 +163,47 @@ def beslut_fatta(
             d.save(update_fields=["anmald_i"])
             anmalda.append(d.pk)
     handelse_logga(
-        aktor=aktor, forbund=mote.forbund, handling="beslut_fatta", objekt=p, andringar=diff({}, snapshot(p)),
-        detaljer={"arende": arende.pk, "beslutsforhet": lage.text, "utfall": slutligt, "omrostning": rakning.text,
-                  "roster": {str(k): v for k, v in roster.items()}, "reservationer": list(reservationer),
-                  "yrkanden": [[y["person"], y["typ"]] for y in yrk], "justerare": [v.pk for v in valda],
-                  "uppdrag": [u.pk for u in nya_uppdrag], "anmalda_delegationsbeslut": anmalda,
-                  "overfort_till": overfort.sammantrade_id if overfort else None, "omedelbar_justering": omedelbar_justering},
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="beslut_fatta",
+        objekt=p,
+        andringar=diff({}, snapshot(p)),
+        detaljer={
+            "arende": arende.pk,
+            "beslutsforhet": lage.text,
+            "utfall": slutligt,
+            "omrostning": rakning.text,
+            "roster": {str(k): v for k, v in roster.items()},
+            "reservationer": list(reservationer),
+            "yrkanden": [[y["person"], y["typ"]] for y in yrk],
+            "justerare": [v.pk for v in valda],
+            "uppdrag": [u.pk for u in nya_uppdrag],
+            "anmalda_delegationsbeslut": anmalda,
+            "overfort_till": overfort.sammantrade_id if overfort else None,
+            "omedelbar_justering": omedelbar_justering,
+        },
     )
     return p
 
 
 _YRKANDE_FOR: dict[str, str] = {
-    Utfall.ATERREMISS: Yrkande.Typ.ATERREMISS, Utfall.BORDLAGT: Yrkande.Typ.BORDLAGGNING, Utfall.AVSLAG: Yrkande.Typ.AVSLAG,
+    Utfall.ATERREMISS: Yrkande.Typ.ATERREMISS,
+    Utfall.BORDLAGT: Yrkande.Typ.BORDLAGGNING,
+    Utfall.AVSLAG: Yrkande.Typ.AVSLAG,
 }
 _YRKANDE_NAMN: dict[str, str] = {
-    Yrkande.Typ.AVSLAG: "avslagsyrkandet", Yrkande.Typ.ANDRING: "ändringsyrkandet", Yrkande.Typ.TILLAGG: "tilläggsyrkandet",
-    Yrkande.Typ.ATERREMISS: "återremissyrkandet", Yrkande.Typ.BORDLAGGNING: "bordläggningsyrkandet",
+    Yrkande.Typ.AVSLAG: "avslagsyrkandet",
+    Yrkande.Typ.ANDRING: "ändringsyrkandet",
+    Yrkande.Typ.TILLAGG: "tilläggsyrkandet",
+    Yrkande.Typ.ATERREMISS: "återremissyrkandet",
+    Yrkande.Typ.BORDLAGGNING: "bordläggningsyrkandet",
 }
 _UTFALL_FRAS: dict[str, str] = {
-    Utfall.BIFALL: "bifaller förslaget till beslut", Utfall.ANDRAT: "beslutar enligt ändringsyrkandet",
-    Utfall.AVSLAG: "avslår förslaget", Utfall.ATERREMISS: "återremitterar ärendet", Utfall.BORDLAGT: "bordlägger ärendet",
+    Utfall.BIFALL: "bifaller förslaget till beslut",
+    Utfall.ANDRAT: "beslutar enligt ändringsyrkandet",
+    Utfall.AVSLAG: "avslår förslaget",
+    Utfall.ATERREMISS: "återremitterar ärendet",
+    Utfall.BORDLAGT: "bordlägger ärendet",
 }
 
 
@@ -164,8 +212,13 @@ def numrering_foljer_datum(*, mote: Sammantrade, ar: int) -> Sammantrade | None:
 
     Called while the year's number series is locked, so a concurrent decision at a later meeting is seen.
     """
-    p = (Paragraf.objects.filter(forbund=mote.forbund, ar=ar, sammantrade__datum__gt=mote.datum).exclude(sammantrade=mote)
-         .select_related("sammantrade").order_by("sammantrade__datum").first())
+    p = (
+        Paragraf.objects.filter(forbund=mote.forbund, ar=ar, sammantrade__datum__gt=mote.datum)
+        .exclude(sammantrade=mote)
+        .select_related("sammantrade")
+        .order_by("sammantrade__datum")
+        .first()
+    )
     return p.sammantrade if p is not None else None
 
 
@@ -187,8 +240,7 @@ def _yrkanden_las(yrkanden: list[dict[str, Any]], beslutande: set[int]) -> list[
     return ut
 
 
-def _utfall(*, rakning: Rakning, utfall: str, motforslag: str, satser: list[str], forslag: list[str],
-            yrkanden: list[dict[str, Any]]) -> str:
+def _utfall(*, rakning: Rakning, utfall: str, motforslag: str, satser: list[str], forslag: list[str], yrkanden: list[dict[str, Any]]) -> str:
     andrat = bool(satser) and satser != forslag
     if rakning.votering:
         if rakning.kvalificerad:
@@ -200,8 +252,11 @@ def _utfall(*, rakning: Rakning, utfall: str, motforslag: str, satser: list[str]
         if utfall == Utfall.EJ_BIFALLET:
             raise ValidationError({"utfall": ["Att ett förslag inte fått kvalificerad majoritet framgår av en votering."]})
         return Utfall.ANDRAT if utfall == Utfall.BIFALL and andrat and any(y["typ"] == Yrkande.Typ.ANDRING for y in yrkanden) else utfall
-    return (Utfall.ANDRAT if andrat and any(y["typ"] in {Yrkande.Typ.ANDRING, Yrkande.Typ.TILLAGG} for y in yrkanden)
-            else Utfall.BIFALL) if satser else ""
+    return (
+        (Utfall.ANDRAT if andrat and any(y["typ"] in {Yrkande.Typ.ANDRING, Yrkande.Typ.TILLAGG} for y in yrkanden) else Utfall.BIFALL)
+        if satser
+        else ""
+    )
 
 
 def beslutssatser(utfall: str, satser: list[str], motivering: str = "", majoritet: str = "2/3") -> list[str]:
@@ -214,8 +269,10 @@ def beslutssatser(utfall: str, satser: list[str], motivering: str = "", majorite
     if utfall == Utfall.BORDLAGT:
         return ["bordlägga ärendet till nästa sammanträde" + (f" med motiveringen: {motivering.rstrip('.')}" if motivering else "")]
     if utfall == Utfall.EJ_BIFALLET:
-        return [f"förslaget att {forslaget} inte är bifallet, eftersom det inte fick den kvalificerade majoritet ({majoritet} av "
-                "de närvarande röstberättigade) som förbundsordningen kräver"]
+        return [
+            f"förslaget att {forslaget} inte är bifallet, eftersom det inte fick den kvalificerade majoritet ({majoritet} av "
+            "de närvarande röstberättigade) som förbundsordningen kräver"
+        ]
     return satser
 
 
@@ -231,8 +288,7 @@ def _propositionsordning(yrkanden: list[dict[str, Any]], rakning: Rakning, utfal
     return text + (f" och finner att styrelsen {_UTFALL_FRAS[utfall]}." if utfall in _UTFALL_FRAS else ".")
 
 
-def _valda_justerare(*, lage: Any, narvaro: list[Narvaro], satser: list[str],
-                     justerare: list[Person] | None) -> tuple[list[Person], list[str]]:
+def _valda_justerare(*, lage: Any, narvaro: list[Narvaro], satser: list[str], justerare: list[Person] | None) -> tuple[list[Person], list[str]]:
     """The justerare elected at "Val av justerare": present and entitled to vote at the paragraph."""
     beslutande = {n.person_id: n.person for n in lage.rostberattigade}
     if justerare:
@@ -264,22 +320,26 @@ def _uppdrag_ur_beslut(p: Paragraf, satser: list[str]) -> list[Uppdrag]:
         ansvarig = None
         if "förbundschef" in vem.lower():
             ansvarig = _forbundschef(p)
-        ut.append(Uppdrag.objects.create(forbund=p.forbund, paragraf=p, text=sats, ansvarig=ansvarig, ansvarig_text=vem,
-                                         aterrapport=_namnt_mote(p, sats)))
+        ut.append(
+            Uppdrag.objects.create(forbund=p.forbund, paragraf=p, text=sats, ansvarig=ansvarig, ansvarig_text=vem, aterrapport=_namnt_mote(p, sats))
+        )
     return ut
 
 
 def _forbundschef(p: Paragraf) -> Person | None:
-    return (Person.objects.filter(forbund=p.forbund, ar_personal=True, befattning__istartswith="förbundschef")
-            .exclude(befattning__icontains="t.o.m.").order_by("pk").first())
+    return (
+        Person.objects.filter(forbund=p.forbund, ar_personal=True, befattning__istartswith="förbundschef")
+        .exclude(befattning__icontains="t.o.m.")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _namnt_mote(p: Paragraf, sats: str) -> Sammantrade | None:
     text = sats.lower()
     for i, manad in enumerate(MANADER, start=1):
         if re.search(rf"\b(?:mötet|styrelsemötet|sammanträdet)\s+(?:i|den\s+\d+)\s+{manad}\b", text) or f"{manad}mötet" in text:
-            return (Sammantrade.objects.filter(forbund=p.forbund, datum__gt=p.sammantrade.datum, datum__month=i)
-                    .order_by("datum").first())
+            return Sammantrade.objects.filter(forbund=p.forbund, datum__gt=p.sammantrade.datum, datum__month=i).order_by("datum").first()
     return None
 
 
@@ -287,9 +347,13 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
     """Edit the wording of a paragraph before justering. An attempt on a locked paragraph is refused and audited."""
     paragraf = Paragraf.objects.select_related("sammantrade").get(pk=paragraf.pk)
     if paragraf.last or paragraf.sammantrade.justerat is not None:
-        nekad = vagrad(f"§ {paragraf.nummer} är justerad och låst. En ändring kan bara göras genom ett nytt beslut.",
-                       forbund=paragraf.forbund, objekt=paragraf, handling="paragraf_andra",
-                       detaljer={"forsok": {"rubrik": rubrik, "text": text, "beslut": beslut}})
+        nekad = vagrad(
+            f"§ {paragraf.nummer} är justerad och låst. En ändring kan bara göras genom ett nytt beslut.",
+            forbund=paragraf.forbund,
+            objekt=paragraf,
+            handling="paragraf_andra",
+            detaljer={"forsok": {"rubrik": rubrik, "text": text, "beslut": beslut}},
+        )
         vagran_logga(nekad, aktor=aktor)  # before the transaction: recorded at once
         raise nekad
     with transaction.atomic():
@@ -355,7 +419,13 @@ def justering_kravs(mote: Sammantrade) -> list[tuple[str, Person]]:
 
 @transaction.atomic
 def justering_bekrafta(
-    *, sammantrade: Sammantrade, kontext: Kontext, aktor: Any, person: Person, roll: str, plats: str = "",
+    *,
+    sammantrade: Sammantrade,
+    kontext: Kontext,
+    aktor: Any,
+    person: Person,
+    roll: str,
+    plats: str = "",
 ) -> Justering:
     """Confirm the minutes as chair, secretary or justerare, recording time and place. The person confirms for
     themself; the förbundschef may record a confirmation signed on paper (marked as such). When all have
@@ -378,12 +448,25 @@ def justering_bekrafta(
         raise PermissionDenied("Du kan bara bekräfta din egen justering.")
     if Justering.objects.filter(sammantrade=mote, person=person, roll=roll).exists():
         raise ValidationError(f"{person} har redan bekräftat.")
-    j = Justering(forbund=mote.forbund, sammantrade=mote, person=person, roll=roll, tidpunkt=timezone.now(), plats=plats.strip(),
-                  bekraftad_av=aktor if getattr(aktor, "is_authenticated", False) else None, for_annan=not egen)
+    j = Justering(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        person=person,
+        roll=roll,
+        tidpunkt=timezone.now(),
+        plats=plats.strip(),
+        bekraftad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+        for_annan=not egen,
+    )
     j.full_clean()
     j.save()
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="justering_bekrafta", objekt=j,
-                   detaljer={"person": person.namn, "roll": roll, "for_annan": not egen, "plats": j.plats})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="justering_bekrafta",
+        objekt=j,
+        detaljer={"person": person.namn, "roll": roll, "for_annan": not egen, "plats": j.plats},
+    )
     gjorda = set(Justering.objects.filter(sammantrade=mote).values_list("roll", "person_id"))
     if all((r, p.pk) in gjorda for r, p in justering_kravs(mote)):
         _protokoll_las(mote, aktor)
@@ -396,8 +479,14 @@ def _protokoll_las(mote: Sammantrade, aktor: Any) -> None:
     mote.status = Sammantrade.Status.JUSTERAT
     mote.save(update_fields=["justerat", "status"])
     antal = Paragraf.objects.filter(sammantrade=mote).update(last=True)
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="protokoll_justera", objekt=mote,
-                   andringar=diff(fore, snapshot(mote)), detaljer={"paragrafer_lasta": antal})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="protokoll_justera",
+        objekt=mote,
+        andringar=diff(fore, snapshot(mote)),
+        detaljer={"paragrafer_lasta": antal},
+    )
     from .dokument import protokoll_bestall
 
     protokoll_bestall(sammantrade=mote, aktor=aktor, las=True)

@@ -41,9 +41,14 @@ def ordforande_mandat(person: Person | None, datum: dt.date) -> Mandat | None:
     """The person's current mandate as chair or vice chair (the vice chair stands in for the chair)."""
     if person is None:
         return None
-    return (Mandat.objects.filter(person=person, typ=Mandat.Typ.LEDAMOT, fran__lte=datum,
-                                  uppdrag__in=[Mandat.Uppdrag.ORDFORANDE, Mandat.Uppdrag.VICE_ORDFORANDE])
-            .filter(Q(till__isnull=True) | Q(till__gte=datum)).order_by("uppdrag").first())
+    return (
+        Mandat.objects.filter(
+            person=person, typ=Mandat.Typ.LEDAMOT, fran__lte=datum, uppdrag__in=[Mandat.Uppdrag.ORDFORANDE, Mandat.Uppdrag.VICE_ORDFORANDE]
+        )
+        .filter(Q(till__isnull=True) | Q(till__gte=datum))
+        .order_by("uppdrag")
+        .first()
+    )
 
 
 def _kontrollera_fil(fil: UploadedFile) -> None:
@@ -63,8 +68,16 @@ def _kontrollera_fil(fil: UploadedFile) -> None:
 
 @transaction.atomic
 def ordforandebeslut_fatta(
-    *, forbund: Forbund, aktor: Any, ordforande: Person | None, delegation: Delegation | None, arende: str, beslut: str, bradska: str,
-    handlingar: list[UploadedFile] | None = None, diarienummer: str = "",
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    ordforande: Person | None,
+    delegation: Delegation | None,
+    arende: str,
+    beslut: str,
+    bradska: str,
+    handlingar: list[UploadedFile] | None = None,
+    diarienummer: str = "",
 ) -> Ordforandebeslut:
     """The chair decides an urgent matter on the board's behalf, where the delegation order allows it.
 
@@ -76,8 +89,14 @@ def ordforandebeslut_fatta(
     if delegation.forbund_id != forbund.pk:
         raise ValidationError({"delegation": [INGEN_DELEGATION]})
     if not delegation.anmals:
-        raise ValidationError({"delegation": ["Ett ordförandebeslut ska anmälas vid styrelsens nästa sammanträde, men delegationen "
-                                              "är markerad att inte anmälas. Rätta delegationsordningen."]})
+        raise ValidationError(
+            {
+                "delegation": [
+                    "Ett ordförandebeslut ska anmälas vid styrelsens nästa sammanträde, men delegationen "
+                    "är markerad att inte anmälas. Rätta delegationsordningen."
+                ]
+            }
+        )
     idag = timezone.localdate()
     mandat = ordforande_mandat(ordforande, idag)
     if ordforande is None or ordforande.forbund_id != forbund.pk or mandat is None:
@@ -88,19 +107,37 @@ def ordforandebeslut_fatta(
         raise ValidationError("Ange ärende och beslut.")
     for fil in handlingar or []:
         _kontrollera_fil(fil)
-    d = delegationsbeslut_registrera(forbund=forbund, aktor=aktor, delegation=delegation, delegat=ordforande, datum=idag,
-                                     arende=arende, beslut=beslut, diarienummer=diarienummer)
-    o = Ordforandebeslut(forbund=forbund, delegationsbeslut=d, ordforande=ordforande, bradska=bradska.strip(), tidpunkt=timezone.now(),
-                         registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    d = delegationsbeslut_registrera(
+        forbund=forbund, aktor=aktor, delegation=delegation, delegat=ordforande, datum=idag, arende=arende, beslut=beslut, diarienummer=diarienummer
+    )
+    o = Ordforandebeslut(
+        forbund=forbund,
+        delegationsbeslut=d,
+        ordforande=ordforande,
+        bradska=bradska.strip(),
+        tidpunkt=timezone.now(),
+        registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     o.full_clean()
     o.save()
     for fil in handlingar or []:
         h = OrdforandebeslutHandling(forbund=forbund, ordforandebeslut=o, titel=(fil.name or "handling")[:200], storlek=fil.size or 0)
         h.fil.save(f"ordforandebeslut-{o.pk}-{fil.name}", fil, save=False)
         h.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="ordforandebeslut_fatta", objekt=o, andringar=diff({}, snapshot(o)),
-                   detaljer={"delegationsbeslut": d.pk, "delegation": delegation.arende, "ordforande": ordforande.namn,
-                             "uppdrag": mandat.uppdrag, "handlingar": [fil.name for fil in handlingar or []]})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="ordforandebeslut_fatta",
+        objekt=o,
+        andringar=diff({}, snapshot(o)),
+        detaljer={
+            "delegationsbeslut": d.pk,
+            "delegation": delegation.arende,
+            "ordforande": ordforande.namn,
+            "uppdrag": mandat.uppdrag,
+            "handlingar": [fil.name for fil in handlingar or []],
+        },
+    )
     return o
 
 
@@ -123,15 +160,20 @@ def distansregler_andra(*, forbund: Forbund, aktor: Any, tillaten: bool, beslut:
 
 @transaction.atomic
 def distans_registrera(
-    *, narvaro: Narvaro, aktor: Any, fran_nummer: int | None = None, till_nummer: int | None = None,
+    *,
+    narvaro: Narvaro,
+    aktor: Any,
+    fran_nummer: int | None = None,
+    till_nummer: int | None = None,
 ) -> Distansdeltagande:
     """Record that a present ledamot or ersättare took part remotely (sound and picture) at these paragraphs."""
     mote = _las_mote(narvaro.sammantrade)
     _ej_last(mote)
     regler = beslutsregler_for(mote.forbund)
     if not regler.distans_tillaten:
-        raise ValidationError("Styrelsen har inte beslutat att ledamöter får delta på distans (kommunallagen 6 kap. 24 §). "
-                              "Deltagande på distans kan inte registreras.")
+        raise ValidationError(
+            "Styrelsen har inte beslutat att ledamöter får delta på distans (kommunallagen 6 kap. 24 §). Deltagande på distans kan inte registreras."
+        )
     narvaro = Narvaro.objects.select_related("person").get(pk=narvaro.pk)
     if narvaro.kategori not in {Narvaro.Kategori.LEDAMOT, Narvaro.Kategori.TJANSTGORANDE, Narvaro.Kategori.ERSATTARE}:
         raise ValidationError("Deltagande på distans enligt styrelsens beslut gäller ledamöter och ersättare.")
@@ -147,8 +189,14 @@ def distans_registrera(
     d.registrerad_av = aktor if getattr(aktor, "is_authenticated", False) else None
     d.full_clean()
     d.save()
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="distans_registrera", objekt=d, andringar=diff(fore, snapshot(d)),
-                   detaljer={"person": narvaro.person.namn, "beslut_om_distans": regler.distans_beslut_id})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="distans_registrera",
+        objekt=d,
+        andringar=diff(fore, snapshot(d)),
+        detaljer={"person": narvaro.person.namn, "beslut_om_distans": regler.distans_beslut_id},
+    )
     return d
 
 
@@ -156,15 +204,26 @@ def distans_registrera(
 def distans_ta_bort(*, distansdeltagande: Distansdeltagande, aktor: Any) -> None:
     mote = _las_mote(distansdeltagande.narvaro.sammantrade)
     _ej_last(mote)
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="distans_ta_bort", objekt=distansdeltagande,
-                   andringar=diff(snapshot(distansdeltagande), {}))
+    handelse_logga(
+        aktor=aktor, forbund=mote.forbund, handling="distans_ta_bort", objekt=distansdeltagande, andringar=diff(snapshot(distansdeltagande), {})
+    )
     distansdeltagande.delete()
 
 
 @transaction.atomic
 def extra_sammantrade_kalla(
-    *, forbund: Forbund, aktor: Any, datum: dt.date, skal: str, begart_av: str, kallelsetid_dagar: int, arenden: list[str],
-    starttid: dt.time | None = None, sluttid: dt.time | None = None, plats: str = "", sammankallande: Person | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    datum: dt.date,
+    skal: str,
+    begart_av: str,
+    kallelsetid_dagar: int,
+    arenden: list[str],
+    starttid: dt.time | None = None,
+    sluttid: dt.time | None = None,
+    plats: str = "",
+    sammankallande: Person | None = None,
     idag: dt.date | None = None,
 ) -> Sammantrade:
     """An extra meeting at short notice: the urgent items on its agenda and the shortened notice period recorded.
@@ -179,28 +238,51 @@ def extra_sammantrade_kalla(
     if not (begart_av or "").strip():
         fel["begart_av"] = ["Ange vem som har begärt sammanträdet."]
     if kallelsetid_dagar >= regler.kallelsetid_dagar:
-        fel["kallelsetid_dagar"] = [f"Den förkortade kallelsetiden ska vara kortare än den ordinarie ({regler.kallelsetid_dagar} dagar). "
-                                    "Med ordinarie kallelsetid planeras mötet som ett vanligt sammanträde."]
+        fel["kallelsetid_dagar"] = [
+            f"Den förkortade kallelsetiden ska vara kortare än den ordinarie ({regler.kallelsetid_dagar} dagar). "
+            "Med ordinarie kallelsetid planeras mötet som ett vanligt sammanträde."
+        ]
     elif datum < idag + dt.timedelta(days=kallelsetid_dagar):
-        fel["datum"] = [f"Med {kallelsetid_dagar} dagars kallelsetid kan mötet hållas tidigast "
-                        f"{idag + dt.timedelta(days=kallelsetid_dagar):%Y-%m-%d}."]
+        fel["datum"] = [
+            f"Med {kallelsetid_dagar} dagars kallelsetid kan mötet hållas tidigast {idag + dt.timedelta(days=kallelsetid_dagar):%Y-%m-%d}."
+        ]
     rubriker = [r.strip() for r in arenden if r and r.strip()]
     if not rubriker:
         fel["arenden"] = ["Ange minst ett brådskande ärende (ett per rad)."]
     if fel:
         raise ValidationError(fel)
-    mote = sammantrade_planera(forbund=forbund, aktor=aktor, datum=datum, starttid=starttid, sluttid=sluttid, plats=plats,
-                               detaljer=f"Extra sammanträde med förkortad kallelsetid ({kallelsetid_dagar} dagar). Skäl: {skal.strip()}",
-                               mall="tom", sammankallande=sammankallande)
-    extra = ExtraSammantrade(forbund=forbund, sammantrade=mote, skal=skal.strip(), begart_av=begart_av.strip(),
-                             kallelsetid_dagar=kallelsetid_dagar, ordinarie_kallelsetid_dagar=regler.kallelsetid_dagar,
-                             registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    mote = sammantrade_planera(
+        forbund=forbund,
+        aktor=aktor,
+        datum=datum,
+        starttid=starttid,
+        sluttid=sluttid,
+        plats=plats,
+        detaljer=f"Extra sammanträde med förkortad kallelsetid ({kallelsetid_dagar} dagar). Skäl: {skal.strip()}",
+        mall="tom",
+        sammankallande=sammankallande,
+    )
+    extra = ExtraSammantrade(
+        forbund=forbund,
+        sammantrade=mote,
+        skal=skal.strip(),
+        begart_av=begart_av.strip(),
+        kallelsetid_dagar=kallelsetid_dagar,
+        ordinarie_kallelsetid_dagar=regler.kallelsetid_dagar,
+        registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     extra.full_clean()
     extra.save()
     for rubrik in rubriker:
         arende_skapa(sammantrade=mote, aktor=aktor, rubrik=rubrik)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="extra_sammantrade_kalla", objekt=extra, andringar=diff({}, snapshot(extra)),
-                   detaljer={"sammantrade": mote.pk, "arenden": rubriker})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="extra_sammantrade_kalla",
+        objekt=extra,
+        andringar=diff({}, snapshot(extra)),
+        detaljer={"sammantrade": mote.pk, "arenden": rubriker},
+    )
     return mote
 
 

@@ -20,8 +20,12 @@ def protokoll_nyckel(mote: Sammantrade) -> str:
 
 def kallelse_bestall(*, sammantrade: Sammantrade, aktor: Any) -> Dokument:
     return dokument_bestall(
-        forbund=sammantrade.forbund, aktor=aktor, typ="styrelse_kallelse", titel=f"Kallelse {sammantrade.datum:%Y-%m-%d}",
-        nyckel=kallelse_nyckel(sammantrade), parametrar={"sammantrade": sammantrade.pk},
+        forbund=sammantrade.forbund,
+        aktor=aktor,
+        typ="styrelse_kallelse",
+        titel=f"Kallelse {sammantrade.datum:%Y-%m-%d}",
+        nyckel=kallelse_nyckel(sammantrade),
+        parametrar={"sammantrade": sammantrade.pk},
     )
 
 
@@ -29,8 +33,14 @@ def protokoll_bestall(*, sammantrade: Sammantrade, aktor: Any, las: bool = False
     """The minutes PDF. After justering the same job renders the final minutes and locks them
     (PDF/A, SHA-256; see protokoll_efter_rendering): no separate lock job, no polling."""
     titel = f"Protokoll {sammantrade.datum:%Y-%m-%d}" + ("" if sammantrade.justerat else " (utkast)")
-    d = dokument_bestall(forbund=sammantrade.forbund, aktor=aktor, typ="styrelse_protokoll", titel=titel,
-                         nyckel=protokoll_nyckel(sammantrade), parametrar={"sammantrade": sammantrade.pk})
+    d = dokument_bestall(
+        forbund=sammantrade.forbund,
+        aktor=aktor,
+        typ="styrelse_protokoll",
+        titel=titel,
+        nyckel=protokoll_nyckel(sammantrade),
+        parametrar={"sammantrade": sammantrade.pk},
+    )
     if las:
         # The order may have joined a queued or running draft job: the final title now; the job
         # renders again if it started before the justering (protokoll_inaktuellt).
@@ -57,14 +67,21 @@ def protokoll_efter_rendering(dokument: Dokument) -> None:
 
 def protokollsutdrag_bestall(*, paragraf: Paragraf, aktor: Any) -> Dokument:
     return dokument_bestall(
-        forbund=paragraf.forbund, aktor=aktor, typ="styrelse_protokollsutdrag",
-        titel=f"Protokollsutdrag § {paragraf.nummer}/{paragraf.ar}", nyckel=f"styrelse:utdrag:{paragraf.pk}",
+        forbund=paragraf.forbund,
+        aktor=aktor,
+        typ="styrelse_protokollsutdrag",
+        titel=f"Protokollsutdrag § {paragraf.nummer}/{paragraf.ar}",
+        nyckel=f"styrelse:utdrag:{paragraf.pk}",
         parametrar={"paragraf": paragraf.pk},
     )
 
 
 def anslagsbevis_bestall(*, sammantrade: Sammantrade, aktor: Any) -> Dokument:
     return dokument_bestall(
-        forbund=sammantrade.forbund, aktor=aktor, typ="styrelse_anslagsbevis", titel=f"Bevis om anslag {sammantrade.datum:%Y-%m-%d}",
-        nyckel=f"styrelse:anslagsbevis:{sammantrade.pk}", parametrar={"sammantrade": sammantrade.pk},
+        forbund=sammantrade.forbund,
+        aktor=aktor,
+        typ="styrelse_anslagsbevis",
+        titel=f"Bevis om anslag {sammantrade.datum:%Y-%m-%d}",
+        nyckel=f"styrelse:anslagsbevis:{sammantrade.pk}",
+        parametrar={"sammantrade": sammantrade.pk},
     )

@@ -48,11 +48,23 @@ def utdrag_expediera(*, paragraf: Paragraf, aktor: Any, mottagare: list[tuple[st
     lista = _mottagare_las(mottagare)
     nu = timezone.now()
     rader = [
-        Expediering.objects.create(forbund=paragraf.forbund, paragraf=paragraf, mottagare=namn, epost=epost, meddelande=meddelande.strip(),
-                                   begard=nu, begard_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+        Expediering.objects.create(
+            forbund=paragraf.forbund,
+            paragraf=paragraf,
+            mottagare=namn,
+            epost=epost,
+            meddelande=meddelande.strip(),
+            begard=nu,
+            begard_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+        )
         for namn, epost in lista
     ]
-    handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="utdrag_expediera", objekt=paragraf,
-                   detaljer={"mottagare": [e for _, e in lista], "expedieringar": [r.pk for r in rader]})
+    handelse_logga(
+        aktor=aktor,
+        forbund=paragraf.forbund,
+        handling="utdrag_expediera",
+        objekt=paragraf,
+        detaljer={"mottagare": [e for _, e in lista], "expedieringar": [r.pk for r in rader]},
+    )
     enqueue(utdrag_expediera_task, [r.pk for r in rader])
     return rader

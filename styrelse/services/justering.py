@@ -23,9 +23,11 @@ def justeringar_aterstall(*, sammantrade: Sammantrade, aktor: Any, orsak: str) -
         return []
     Justering.objects.filter(pk__in=[j.pk for j in gjorda]).delete()
     handelse_logga(
-        aktor=aktor, forbund=sammantrade.forbund, handling="justering_aterstall", objekt=sammantrade,
-        detaljer={"orsak": orsak, "justeringar": [{"person": j.person.namn, "roll": j.roll, "tidpunkt": j.tidpunkt.isoformat()}
-                                                  for j in gjorda]},
+        aktor=aktor,
+        forbund=sammantrade.forbund,
+        handling="justering_aterstall",
+        objekt=sammantrade,
+        detaljer={"orsak": orsak, "justeringar": [{"person": j.person.namn, "roll": j.roll, "tidpunkt": j.tidpunkt.isoformat()} for j in gjorda]},
     )
     from ..utskick import justering_aterstalld_task
 

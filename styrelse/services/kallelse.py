@@ -22,8 +22,12 @@ from .regler import beslutsregler_for
 
 def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
     """Ledamöter and ersättare in office on the meeting date, then the staff (kansliet)."""
-    mandat = (Mandat.objects.filter(forbund=mote.forbund, fran__lte=mote.datum).filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
-              .select_related("person", "medlem").order_by("typ", "medlem__ordning"))
+    mandat = (
+        Mandat.objects.filter(forbund=mote.forbund, fran__lte=mote.datum)
+        .filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
+        .select_related("person", "medlem")
+        .order_by("typ", "medlem__ordning")
+    )
     ut: list[tuple[Person, str]] = []
     sedda: set[int] = set()
     forst = {"ordforande": 0, "vice_ordforande": 1}
@@ -72,8 +76,9 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
             f"Kallelsen skickades inte. Dessa skulle inte få den eftersom e-postadress saknas: {', '.join(utan_epost)}. "
             "Komplettera under Organisation."
         )
-    utskick = Kallelseutskick.objects.create(forbund=mote.forbund, sammantrade=mote, begard=timezone.now(),
-                                            begard_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    utskick = Kallelseutskick.objects.create(
+        forbund=mote.forbund, sammantrade=mote, begard=timezone.now(), begard_av=aktor if getattr(aktor, "is_authenticated", False) else None
+    )
     for p, egenskap in mottagare:
         KallelseMottagare.objects.create(forbund=mote.forbund, utskick=utskick, person=p, epost=p.epost, egenskap=egenskap)
     fore = snapshot(mote)
@@ -81,8 +86,14 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
     if mote.status == Sammantrade.Status.PLANERAT:
         mote.status = Sammantrade.Status.KALLAT
     mote.save(update_fields=["kallelse_skickad", "status"])
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="kallelse_skicka", objekt=mote, andringar=diff(fore, snapshot(mote)),
-                   detaljer={"utskick": utskick.pk, "mottagare": [p.namn for p, _ in mottagare]})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="kallelse_skicka",
+        objekt=mote,
+        andringar=diff(fore, snapshot(mote)),
+        detaljer={"utskick": utskick.pk, "mottagare": [p.namn for p, _ in mottagare]},
+    )
     enqueue(kallelse_skicka_task, utskick.pk)
     return utskick
 
@@ -97,8 +108,7 @@ def kalender_uppdatering_skicka(*, sammantrade: Sammantrade, aktor: Any) -> Samm
         raise ValidationError("Kallelsen är inte skickad; ändringen kommer med när kallelsen skickas.")
     if not mote.kalender_inaktuell:
         raise ValidationError("Kalenderinbjudan är redan aktuell.")
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="kalender_uppdatering_skicka", objekt=mote,
-                   detaljer={"sekvens": mote.kalendersekvens})
+    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="kalender_uppdatering_skicka", objekt=mote, detaljer={"sekvens": mote.kalendersekvens})
     enqueue(kalender_uppdatering_task, mote.pk)
     return mote
 
@@ -117,8 +127,14 @@ def sammantrade_stall_in(*, sammantrade: Sammantrade, aktor: Any, orsak: str = "
     mote.status = Sammantrade.Status.INSTALLT
     mote.kalendersekvens += 1
     mote.save(update_fields=["status", "kalendersekvens"])
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="sammantrade_stall_in", objekt=mote,
-                   andringar=diff(fore, snapshot(mote)), detaljer={"orsak": orsak})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="sammantrade_stall_in",
+        objekt=mote,
+        andringar=diff(fore, snapshot(mote)),
+        detaljer={"orsak": orsak},
+    )
     if mote.kallelse_skickad is not None:
         enqueue(kalender_uppdatering_task, mote.pk, True)
     return mote

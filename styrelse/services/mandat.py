@@ -38,7 +38,14 @@ def _kontrollera(m: Mandat) -> None:
 
 @transaction.atomic
 def mandat_skapa(
-    *, forbund: Forbund, aktor: Any, person: Person, medlem: Medlem, typ: str, fran: dt.date, till: dt.date | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    person: Person,
+    medlem: Medlem,
+    typ: str,
+    fran: dt.date,
+    till: dt.date | None = None,
     uppdrag: str = "",
 ) -> Mandat:
     if person.forbund_id != forbund.pk or medlem.forbund_id != forbund.pk:

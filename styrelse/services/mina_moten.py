@@ -47,14 +47,18 @@ def lasning_markera(*, user: Any, sammantrade: Sammantrade, versioner: dict[str,
         return
     nu = timezone.now()
     with transaction.atomic():
-        befintliga = {x.nyckel: x for x in Lasning.objects.select_for_update().filter(user_id=user.pk, sammantrade=sammantrade,
-                                                                                      nyckel__in=list(versioner))}
+        befintliga = {
+            x.nyckel: x for x in Lasning.objects.select_for_update().filter(user_id=user.pk, sammantrade=sammantrade, nyckel__in=list(versioner))
+        }
         nya = []
         for nyckel, version in versioner.items():
             rad = befintliga.get(nyckel)
             if rad is None:
-                nya.append(Lasning(forbund_id=sammantrade.forbund_id, user_id=user.pk, sammantrade=sammantrade, nyckel=nyckel,
-                                   fingeravtryck=version, last=nu))
+                nya.append(
+                    Lasning(
+                        forbund_id=sammantrade.forbund_id, user_id=user.pk, sammantrade=sammantrade, nyckel=nyckel, fingeravtryck=version, last=nu
+                    )
+                )
             elif rad.fingeravtryck != version:
                 Lasning.objects.filter(pk=rad.pk).update(fingeravtryck=version, last=nu)
         Lasning.objects.bulk_create(nya, ignore_conflicts=True)
@@ -75,12 +79,23 @@ def jav_anmala(*, arende: Arende, aktor: Any, person: Person | None, skal: str =
         raise ValidationError("Ärendet är redan beslutat. Jäv anmäls före beslutet.")
     if Javsanmalan.objects.filter(arende=arende, person=person).exists():
         raise ValidationError("Du har redan anmält jäv i ärendet.")
-    j = Javsanmalan(forbund=arende.forbund, arende=arende, person=person, skal=(skal or "").strip(),
-                    anmald_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    j = Javsanmalan(
+        forbund=arende.forbund,
+        arende=arende,
+        person=person,
+        skal=(skal or "").strip(),
+        anmald_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     j.full_clean()
     j.save()
-    handelse_logga(aktor=aktor, forbund=arende.forbund, handling="jav_anmala", objekt=j, andringar=diff({}, snapshot(j)),
-                   detaljer={"sammantrade": mote.pk, "arende": arende.rubrik})
+    handelse_logga(
+        aktor=aktor,
+        forbund=arende.forbund,
+        handling="jav_anmala",
+        objekt=j,
+        andringar=diff({}, snapshot(j)),
+        detaljer={"sammantrade": mote.pk, "arende": arende.rubrik},
+    )
     return j
 
 
@@ -102,5 +117,4 @@ def jav_i_forvag(arende: Arende, narvaro: Iterable[Narvaro]) -> dict[int, str]:
     paragraph (and the person is left out of quorum and majority) unless the roster says otherwise.
     """
     narvarande = {n.person_id for n in narvaro if n.rostberattigad}
-    return {pid: Rost.Val.JAV for pid in Javsanmalan.objects.filter(arende_id=arende.pk).values_list("person_id", flat=True)
-            if pid in narvarande}
+    return {pid: Rost.Val.JAV for pid in Javsanmalan.objects.filter(arende_id=arende.pk).values_list("person_id", flat=True) if pid in narvarande}

@@ -45,17 +45,23 @@ STANDARD_ANSLAGSPLATS = "Förbundets digitala anslagstavla (/anslagstavla/)"
 AVSLUTANDE = [rubrik for _, rubrik, _, _ in STANDARDPUNKTER_EFTER]
 TILLATNA_FILTYPER = {
     ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",), ".pptx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",), ".ods": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
 }
 
 
 def _ej_last(sammantrade: Sammantrade) -> None:
     if sammantrade.justerat is not None:
         # audited by the door after the rollback (finsam.audit.vagran_logga)
-        raise vagrad("Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.",
-                     forbund=sammantrade.forbund, objekt=sammantrade)
+        raise vagrad(
+            "Protokollet är justerat och låst. En ändring kan bara göras genom ett nytt beslut.", forbund=sammantrade.forbund, objekt=sammantrade
+        )
 
 
 def _las_mote(sammantrade: Sammantrade) -> Sammantrade:
@@ -64,13 +70,23 @@ def _las_mote(sammantrade: Sammantrade) -> Sammantrade:
 
 @transaction.atomic
 def sammantrade_planera(
-    *, forbund: Forbund, aktor: Any, datum: dt.date, typ: str = Sammantrade.Typ.STYRELSEMOTE,
-    starttid: dt.time | None = None, sluttid: dt.time | None = None, plats: str = "", detaljer: str = "",
-    mall: str = "standard", kopiera_fran: Sammantrade | None = None, sammankallande: Person | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    datum: dt.date,
+    typ: str = Sammantrade.Typ.STYRELSEMOTE,
+    starttid: dt.time | None = None,
+    sluttid: dt.time | None = None,
+    plats: str = "",
+    detaljer: str = "",
+    mall: str = "standard",
+    kopiera_fran: Sammantrade | None = None,
+    sammankallande: Person | None = None,
 ) -> Sammantrade:
     """A new meeting with its agenda from the standard template, a copy of an earlier agenda, or empty."""
-    mote = Sammantrade(forbund=forbund, typ=typ, datum=datum, starttid=starttid, sluttid=sluttid, plats=plats,
-                       detaljer=detaljer, sammankallande=sammankallande)
+    mote = Sammantrade(
+        forbund=forbund, typ=typ, datum=datum, starttid=starttid, sluttid=sluttid, plats=plats, detaljer=detaljer, sammankallande=sammankallande
+    )
     if starttid and sluttid and sluttid <= starttid:
         raise ValidationError({"sluttid": ["Sluttiden måste vara efter starttiden."]})
     mote.full_clean()
@@ -79,8 +95,9 @@ def sammantrade_planera(
         if kopiera_fran is None or kopiera_fran.forbund_id != forbund.pk:
             raise ValidationError("Välj ett tidigare sammanträde att kopiera dagordningen från.")
         for i, a in enumerate(kopiera_fran.arenden.order_by("ordning", "id"), start=1):
-            Arende.objects.create(forbund=forbund, sammantrade=mote, ordning=i, typ=a.typ, rubrik=a.rubrik, text=a.text,
-                                  foredragande=a.foredragande, forslag=a.forslag)
+            Arende.objects.create(
+                forbund=forbund, sammantrade=mote, ordning=i, typ=a.typ, rubrik=a.rubrik, text=a.text, foredragande=a.foredragande, forslag=a.forslag
+            )
     elif mall == "standard":
         foregaende = Sammantrade.objects.filter(forbund=forbund, datum__lt=datum).order_by("-datum").first()
         punkter = list(STANDARDPUNKTER_FORE) + list(STANDARDPUNKTER_EFTER)
@@ -93,8 +110,14 @@ def sammantrade_planera(
         raise ValidationError("Okänd mall för dagordningen.")
     vilande_arenden_overfor(sammantrade=mote)
     automatiska_punkter_uppdatera(sammantrade=mote)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="sammantrade_planera", objekt=mote,
-                   andringar=diff({}, snapshot(mote)), detaljer={"mall": mall, "kopia_av": kopiera_fran.pk if kopiera_fran else None})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="sammantrade_planera",
+        objekt=mote,
+        andringar=diff({}, snapshot(mote)),
+        detaljer={"mall": mall, "kopia_av": kopiera_fran.pk if kopiera_fran else None},
+    )
     return mote
 
 
@@ -151,21 +174,23 @@ def _kontrollera_ordforande_sekreterare(mote: Sammantrade) -> None:
 
 
 def _nasta_mote_for(forbund: Forbund, datum: dt.date) -> Sammantrade | None:
-    return (Sammantrade.objects.filter(forbund=forbund, datum__gte=datum, avslutat__isnull=True)
-            .order_by("datum", "id").first())
+    return Sammantrade.objects.filter(forbund=forbund, datum__gte=datum, avslutat__isnull=True).order_by("datum", "id").first()
 
 
 def oanmalda_delegationsbeslut(sammantrade: Sammantrade) -> list[Delegationsbeslut]:
     return list(
-        Delegationsbeslut.objects.filter(forbund=sammantrade.forbund, anmald_i__isnull=True, datum__lte=sammantrade.datum,
-                                         delegation__anmals=True)
-        .select_related("delegation", "delegat").order_by("datum", "id")
+        Delegationsbeslut.objects.filter(forbund=sammantrade.forbund, anmald_i__isnull=True, datum__lte=sammantrade.datum, delegation__anmals=True)
+        .select_related("delegation", "delegat")
+        .order_by("datum", "id")
     )
 
 
 def uppdrag_att_aterrapportera(sammantrade: Sammantrade) -> list[Uppdrag]:
-    return list(Uppdrag.objects.filter(aterrapport=sammantrade, status=Uppdrag.Status.OPPET)
-                .select_related("paragraf", "ansvarig").order_by("paragraf__ar", "paragraf__nummer"))
+    return list(
+        Uppdrag.objects.filter(aterrapport=sammantrade, status=Uppdrag.Status.OPPET)
+        .select_related("paragraf", "ansvarig")
+        .order_by("paragraf__ar", "paragraf__nummer")
+    )
 
 
 def automatiska_punkter_uppdatera(*, sammantrade: Sammantrade) -> None:
@@ -192,8 +217,7 @@ def automatiska_punkter_uppdatera(*, sammantrade: Sammantrade) -> None:
             efter = sammantrade.arenden.filter(typ=Arende.Typ.INFORMATION).order_by("ordning").first()
             ordning = efter.ordning if efter else (sammantrade.arenden.aggregate(m=Max("ordning"))["m"] or 0) + 1
             sammantrade.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
-            Arende.objects.create(forbund=forbund, sammantrade=sammantrade, ordning=ordning, typ=atyp, rubrik=rubrik,
-                                  text=text, forslag=forslag)
+            Arende.objects.create(forbund=forbund, sammantrade=sammantrade, ordning=ordning, typ=atyp, rubrik=rubrik, text=text, forslag=forslag)
         elif a.paragraf_id is None:
             a.text = text
             a.save(update_fields=["text"])
@@ -208,8 +232,12 @@ def arende_overfor(*, paragraf: Paragraf, arende: Arende) -> Arende | None:
     With no later meeting planned yet, the item waits and is put on the agenda when the next meeting is planned.
     """
     mote = paragraf.sammantrade
-    nasta = (Sammantrade.objects.select_for_update().filter(forbund=mote.forbund, datum__gt=mote.datum, avslutat__isnull=True)
-             .order_by("datum", "id").first())
+    nasta = (
+        Sammantrade.objects.select_for_update()
+        .filter(forbund=mote.forbund, datum__gt=mote.datum, avslutat__isnull=True)
+        .order_by("datum", "id")
+        .first()
+    )
     if nasta is None:
         return None
     return _aterkommande_skapa(nasta, paragraf, arende)
@@ -223,16 +251,33 @@ def _aterkommande_skapa(mote: Sammantrade, paragraf: Paragraf, arende: Arende) -
     avslutande = mote.arenden.filter(Q(typ=Arende.Typ.INFORMATION) | Q(rubrik__in=AVSLUTANDE)).order_by("ordning").first()
     ordning = avslutande.ordning if avslutande else _nasta_ordning(mote)
     mote.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
-    return Arende.objects.create(forbund=mote.forbund, sammantrade=mote, ordning=ordning, typ=arende.typ, rubrik=arende.rubrik,
-                                 text=text, foredragande=arende.foredragande, forslag=arende.forslag, slag=arende.slag,
-                                 aterkommer_fran=paragraf, tillagt=mote.kallelse_skickad is not None)
+    return Arende.objects.create(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        ordning=ordning,
+        typ=arende.typ,
+        rubrik=arende.rubrik,
+        text=text,
+        foredragande=arende.foredragande,
+        forslag=arende.forslag,
+        slag=arende.slag,
+        aterkommer_fran=paragraf,
+        tillagt=mote.kallelse_skickad is not None,
+    )
 
 
 def vilande_arenden_overfor(*, sammantrade: Sammantrade) -> list[Arende]:
     """Put items tabled or sent back at earlier meetings, and not yet on a later agenda, on this meeting's agenda."""
-    vilande = (Paragraf.objects.filter(forbund=sammantrade.forbund, utfall__in=["aterremiss", "bordlagt"],
-                                       sammantrade__datum__lt=sammantrade.datum, aterkommande_arenden__isnull=True)
-               .select_related("sammantrade", "arende").order_by("ar", "nummer"))
+    vilande = (
+        Paragraf.objects.filter(
+            forbund=sammantrade.forbund,
+            utfall__in=["aterremiss", "bordlagt"],
+            sammantrade__datum__lt=sammantrade.datum,
+            aterkommande_arenden__isnull=True,
+        )
+        .select_related("sammantrade", "arende")
+        .order_by("ar", "nummer")
+    )
     ut = []
     for p in vilande:
         try:
@@ -255,8 +300,16 @@ def _nasta_ordning(sammantrade: Sammantrade) -> int:
 
 @transaction.atomic
 def arende_skapa(
-    *, sammantrade: Sammantrade, aktor: Any, rubrik: str, text: str = "", foredragande: str = "", forslag: str = "",
-    typ: str = Arende.Typ.VANLIGT, ordning: int | None = None, slag: str | None = None,
+    *,
+    sammantrade: Sammantrade,
+    aktor: Any,
+    rubrik: str,
+    text: str = "",
+    foredragande: str = "",
+    forslag: str = "",
+    typ: str = Arende.Typ.VANLIGT,
+    ordning: int | None = None,
+    slag: str | None = None,
 ) -> Arende:
     """Add an item. Its kind (slag: annual report, budget, grant) is taken from the heading unless given."""
     from ..regler import arendeslag_av_rubrik
@@ -277,8 +330,18 @@ def arende_skapa(
         mote.arenden.filter(ordning__gte=ordning).update(ordning=models_f_plus_one())
     if slag is None or (slag == "" and typ == Arende.Typ.VANLIGT and arendeslag_av_rubrik(rubrik)):
         slag = arendeslag_av_rubrik(rubrik) if typ == Arende.Typ.VANLIGT else ""
-    arende = Arende(forbund=mote.forbund, sammantrade=mote, ordning=ordning, typ=typ, rubrik=rubrik.strip(), text=text,
-                    foredragande=foredragande, forslag=forslag, slag=slag, tillagt=mote.kallelse_skickad is not None)
+    arende = Arende(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        ordning=ordning,
+        typ=typ,
+        rubrik=rubrik.strip(),
+        text=text,
+        foredragande=foredragande,
+        forslag=forslag,
+        slag=slag,
+        tillagt=mote.kallelse_skickad is not None,
+    )
     arende.full_clean()
     arende.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="arende_skapa", objekt=arende, andringar=diff({}, snapshot(arende)))
@@ -287,7 +350,14 @@ def arende_skapa(
 
 @transaction.atomic
 def arende_andra(
-    *, arende: Arende, aktor: Any, rubrik: str, text: str, foredragande: str, forslag: str, slag: str | None = None,
+    *,
+    arende: Arende,
+    aktor: Any,
+    rubrik: str,
+    text: str,
+    foredragande: str,
+    forslag: str,
+    slag: str | None = None,
 ) -> Arende:
     _ej_last(_las_mote(arende.sammantrade))
     arende = Arende.objects.select_for_update().get(pk=arende.pk)
@@ -355,12 +425,25 @@ def bilaga_ladda_upp(*, arende: Arende, aktor: Any, fil: UploadedFile, titel: st
     if not any(borjan.startswith(m) for m in TILLATNA_FILTYPER[andelse]):
         raise ValidationError("Filens innehåll stämmer inte med filtypen.")
     nummer = int(mote.bilagor.aggregate(m=Max("nummer"))["m"] or 0) + 1
-    bilaga = Bilaga(forbund=mote.forbund, sammantrade=mote, arende=arende, nummer=nummer, titel=(titel or namn)[:200],
-                    storlek=fil.size, innehallstyp=(getattr(fil, "content_type", "") or "")[:100])
+    bilaga = Bilaga(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        arende=arende,
+        nummer=nummer,
+        titel=(titel or namn)[:200],
+        storlek=fil.size,
+        innehallstyp=(getattr(fil, "content_type", "") or "")[:100],
+    )
     bilaga.fil.save(f"bilaga-{mote.pk}-{nummer}{andelse}", fil, save=False)
     bilaga.save()
-    handelse_logga(aktor=aktor, forbund=mote.forbund, handling="bilaga_ladda_upp", objekt=bilaga,
-                   andringar=diff({}, snapshot(bilaga)), detaljer={"filnamn": namn, "storlek": fil.size})
+    handelse_logga(
+        aktor=aktor,
+        forbund=mote.forbund,
+        handling="bilaga_ladda_upp",
+        objekt=bilaga,
+        andringar=diff({}, snapshot(bilaga)),
+        detaljer={"filnamn": namn, "storlek": fil.size},
+    )
     return bilaga
 
 
@@ -371,14 +454,25 @@ def _overlappar(a_fran: int | None, a_till: int | None, b_fran: int | None, b_ti
 
 
 def _mandat_for(person: Person, typ: str, datum: dt.date) -> Mandat | None:
-    return (Mandat.objects.filter(person=person, typ=typ, fran__lte=datum).filter(Q(till__isnull=True) | Q(till__gte=datum))
-            .select_related("medlem").first())
+    return (
+        Mandat.objects.filter(person=person, typ=typ, fran__lte=datum)
+        .filter(Q(till__isnull=True) | Q(till__gte=datum))
+        .select_related("medlem")
+        .first()
+    )
 
 
 @transaction.atomic
 def narvaro_registrera(
-    *, sammantrade: Sammantrade, aktor: Any, person: Person, kategori: str, ersatter: Mandat | None = None,
-    fran_nummer: int | None = None, till_nummer: int | None = None, funktion: str = "",
+    *,
+    sammantrade: Sammantrade,
+    aktor: Any,
+    person: Person,
+    kategori: str,
+    ersatter: Mandat | None = None,
+    fran_nummer: int | None = None,
+    till_nummer: int | None = None,
+    funktion: str = "",
 ) -> Narvaro:
     """Record (or change) one person's attendance. An ersättare serves only for an absent ledamot of the same member."""
     mote = _las_mote(sammantrade)
@@ -413,8 +507,10 @@ def narvaro_registrera(
                     f"som är ledamot för {ersatter.medlem}. En ersättare tjänstgör bara för en frånvarande ledamot från samma medlem."
                 )
             for o in ovriga:
-                if o.mandat_id == ersatter.pk and o.kategori == Narvaro.Kategori.LEDAMOT and _overlappar(
-                    o.fran_nummer, o.till_nummer, fran_nummer, till_nummer
+                if (
+                    o.mandat_id == ersatter.pk
+                    and o.kategori == Narvaro.Kategori.LEDAMOT
+                    and _overlappar(o.fran_nummer, o.till_nummer, fran_nummer, till_nummer)
                 ):
                     raise ValidationError(f"{ersatter.person} är närvarande under samma paragrafer; ersättaren kan inte tjänstgöra då.")
                 if o.ersatter_id == ersatter.pk and _overlappar(o.fran_nummer, o.till_nummer, fran_nummer, till_nummer):
@@ -462,7 +558,13 @@ def narvaro_ta_bort(*, narvaro: Narvaro, aktor: Any) -> None:
 
 @transaction.atomic
 def anslag_registrera(
-    *, sammantrade: Sammantrade, aktor: Any, uppsatt: dt.date, nedtas: dt.date, forvaringsplats: str = "", anslagsplatser: str = "",
+    *,
+    sammantrade: Sammantrade,
+    aktor: Any,
+    uppsatt: dt.date,
+    nedtas: dt.date,
+    forvaringsplats: str = "",
+    anslagsplatser: str = "",
 ) -> Anslag:
     """Post the justered minutes: at most two days after justering, taken down at least three weeks later."""
     mote = _las_mote(sammantrade)
@@ -477,10 +579,15 @@ def anslag_registrera(
         raise ValidationError(f"Anslaget ska sättas upp senast två dagar efter justeringen, dvs. senast {justerad + dt.timedelta(days=2):%Y-%m-%d}.")
     if nedtas < uppsatt + dt.timedelta(days=21):
         raise ValidationError(f"Anslaget ska sitta uppe minst tre veckor, dvs. tas ned tidigast {uppsatt + dt.timedelta(days=21):%Y-%m-%d}.")
-    anslag = Anslag(forbund=mote.forbund, sammantrade=mote, uppsatt=uppsatt, nedtas=nedtas,
-                    forvaringsplats=forvaringsplats or beslutsregler_for(mote.forbund).forvaringsplats,
-                    anslagsplatser="\n".join(r.strip() for r in (anslagsplatser or STANDARD_ANSLAGSPLATS).splitlines() if r.strip()),
-                    anslagen_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    anslag = Anslag(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        uppsatt=uppsatt,
+        nedtas=nedtas,
+        forvaringsplats=forvaringsplats or beslutsregler_for(mote.forbund).forvaringsplats,
+        anslagsplatser="\n".join(r.strip() for r in (anslagsplatser or STANDARD_ANSLAGSPLATS).splitlines() if r.strip()),
+        anslagen_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     anslag.full_clean()
     anslag.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="anslag_registrera", objekt=anslag, andringar=diff({}, snapshot(anslag)))

@@ -61,6 +61,12 @@ def nummerserie_satt_start(*, forbund: Forbund, aktor: Any, serie: str, ar: int,
     fore = rad.senaste
     rad.senaste = senaste
     rad.save(update_fields=["senaste"])
-    handelse_logga(aktor=aktor, forbund=forbund, handling="nummerserie_satt_start", objekt=rad,
-                   andringar={"senaste": [fore, senaste]}, detaljer={"serie": serie, "ar": ar})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="nummerserie_satt_start",
+        objekt=rad,
+        andringar={"senaste": [fore, senaste]},
+        detaljer={"serie": serie, "ar": ar},
+    )
     return rad

@@ -20,7 +20,13 @@ from .numrering import nasta_nummer
 
 @transaction.atomic
 def uppdrag_skapa(
-    *, forbund: Forbund, aktor: Any, paragraf: Paragraf, text: str, ansvarig: Person | None = None, ansvarig_text: str = "",
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    paragraf: Paragraf,
+    text: str,
+    ansvarig: Person | None = None,
+    ansvarig_text: str = "",
     aterrapport: Sammantrade | None = None,
 ) -> Uppdrag:
     """An assignment entered by hand (the decision did not word it as "att uppdra till … att …")."""
@@ -31,8 +37,9 @@ def uppdrag_skapa(
         raise ValidationError({"paragraf": [f"§ {paragraf.nummer}/{paragraf.ar} är inget bifall och ger inget uppdrag."]})
     if aterrapport is not None and aterrapport.datum <= paragraf.sammantrade.datum:
         raise ValidationError({"aterrapport": ["Återrapporteringen ska ske vid ett senare sammanträde än beslutet."]})
-    u = Uppdrag(forbund=forbund, paragraf=paragraf, text=text.strip(), ansvarig=ansvarig, ansvarig_text=ansvarig_text.strip(),
-                aterrapport=aterrapport)
+    u = Uppdrag(
+        forbund=forbund, paragraf=paragraf, text=text.strip(), ansvarig=ansvarig, ansvarig_text=ansvarig_text.strip(), aterrapport=aterrapport
+    )
     u.full_clean()
     u.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="uppdrag_skapa", objekt=u, andringar=diff({}, snapshot(u)))
@@ -78,7 +85,14 @@ def uppdrag_avsluta(*, uppdrag: Uppdrag, aktor: Any, klart_paragraf: Paragraf | 
 
 @transaction.atomic
 def delegationsbeslut_registrera(
-    *, forbund: Forbund, aktor: Any, delegation: Delegation, delegat: Person, datum: dt.date, arende: str, beslut: str,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    delegation: Delegation,
+    delegat: Person,
+    datum: dt.date,
+    arende: str,
+    beslut: str,
     diarienummer: str = "",
 ) -> Delegationsbeslut:
     """Register a decision taken under delegation; it appears on the next meeting's agenda if it is to be reported."""
@@ -86,9 +100,16 @@ def delegationsbeslut_registrera(
         raise ValidationError("Delegationen och beslutsfattaren måste höra till förbundet.")
     if datum > timezone.localdate():
         raise ValidationError("Beslutsdatum kan inte vara i framtiden.")
-    d = Delegationsbeslut(forbund=forbund, delegation=delegation, delegat=delegat, datum=datum, arende=arende.strip(),
-                          beslut=beslut.strip(), diarienummer=diarienummer.strip(),
-                          registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    d = Delegationsbeslut(
+        forbund=forbund,
+        delegation=delegation,
+        delegat=delegat,
+        datum=datum,
+        arende=arende.strip(),
+        beslut=beslut.strip(),
+        diarienummer=diarienummer.strip(),
+        registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     d.full_clean()
     d.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="delegationsbeslut_registrera", objekt=d, andringar=diff({}, snapshot(d)))
@@ -101,8 +122,18 @@ def delegationsbeslut_registrera(
 
 @transaction.atomic
 def handling_registrera(
-    *, forbund: Forbund, aktor: Any, riktning: str, datum: dt.date, rubrik: str, handlingstyp: Handlingstyp, motpart: str = "",
-    arende: str = "", sekretess: bool = False, fil: UploadedFile | None = None, paragrafer: list[Paragraf] | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    riktning: str,
+    datum: dt.date,
+    rubrik: str,
+    handlingstyp: Handlingstyp,
+    motpart: str = "",
+    arende: str = "",
+    sekretess: bool = False,
+    fil: UploadedFile | None = None,
+    paragrafer: list[Paragraf] | None = None,
 ) -> Handling:
     """Register a document in the diarium with the next diarienummer of the year."""
     if handlingstyp.forbund_id != forbund.pk or any(p.forbund_id != forbund.pk for p in paragrafer or []):
@@ -117,9 +148,19 @@ def handling_registrera(
         if (fil.size or 0) > settings.FINSAM_MAX_UPLOAD_BYTES:
             raise ValidationError("Filen är för stor.")
     ar = datum.year
-    h = Handling(forbund=forbund, ar=ar, lopnummer=0, riktning=riktning, datum=datum, rubrik=rubrik.strip(), motpart=motpart,
-                 arende=arende, handlingstyp=handlingstyp, sekretess=sekretess,
-                 registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    h = Handling(
+        forbund=forbund,
+        ar=ar,
+        lopnummer=0,
+        riktning=riktning,
+        datum=datum,
+        rubrik=rubrik.strip(),
+        motpart=motpart,
+        arende=arende,
+        handlingstyp=handlingstyp,
+        sekretess=sekretess,
+        registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     h.lopnummer = 1
     h.full_clean(exclude=["lopnummer"])
     h.lopnummer = nasta_nummer(forbund=forbund, serie=Nummerserie.Serie.DIARIUM, ar=ar)
@@ -130,8 +171,14 @@ def handling_registrera(
         h.paragrafer.set(paragrafer)
     # finsam.audit.snapshot cannot read an empty FileField, so the file is recorded by name.
     falt = [f.name for f in Handling._meta.concrete_fields if f.name != "fil"]
-    handelse_logga(aktor=aktor, forbund=forbund, handling="handling_registrera", objekt=h, andringar=diff({}, snapshot(h, falt)),
-                   detaljer={"diarienummer": h.diarienummer, "fil": h.fil.name if h.fil else "", "paragrafer": [p.pk for p in paragrafer or []]})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="handling_registrera",
+        objekt=h,
+        andringar=diff({}, snapshot(h, falt)),
+        detaljer={"diarienummer": h.diarienummer, "fil": h.fil.name if h.fil else "", "paragrafer": [p.pk for p in paragrafer or []]},
+    )
     return h
 
 
@@ -141,8 +188,14 @@ def gallringslista_skapa(*, forbund: Forbund, ar: int, aktor: Any = "system") ->
     from ..selectors import gallring_forfallna
 
     rader = [
-        {"id": h.pk, "diarienummer": h.diarienummer, "rubrik": h.rubrik, "datum": h.datum.isoformat(),
-         "handlingstyp": h.handlingstyp.namn, "regel": h.handlingstyp.regel}
+        {
+            "id": h.pk,
+            "diarienummer": h.diarienummer,
+            "rubrik": h.rubrik,
+            "datum": h.datum.isoformat(),
+            "handlingstyp": h.handlingstyp.namn,
+            "regel": h.handlingstyp.regel,
+        }
         for h in gallring_forfallna(forbund, ar)
     ]
     lista, _ = Gallringslista.objects.update_or_create(forbund=forbund, ar=ar, defaults={"handlingar": rader})

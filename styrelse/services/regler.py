@@ -25,7 +25,12 @@ def beslutsregler_for(forbund: Forbund) -> Beslutsregler:
 
 @transaction.atomic
 def beslutsregler_andra(
-    *, forbund: Forbund, aktor: Any, majoritet: str, kallelsetid_dagar: int, beslutsfor_minst: int | None = None,
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    majoritet: str,
+    kallelsetid_dagar: int,
+    beslutsfor_minst: int | None = None,
     forvaringsplats: str = "",
 ) -> Beslutsregler:
     regler = Beslutsregler.objects.select_for_update().filter(forbund=forbund).first() or Beslutsregler(forbund=forbund)
@@ -41,9 +46,7 @@ def beslutsregler_andra(
 
 
 def ledamoter_i_tjanst(forbund: Forbund, datum: dt.date) -> int:
-    return Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=datum).filter(
-        Q(till__isnull=True) | Q(till__gte=datum)
-    ).count()
+    return Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=datum).filter(Q(till__isnull=True) | Q(till__gte=datum)).count()
 
 
 @dataclass
@@ -69,13 +72,10 @@ class Lage:
         jav = f" ({len(self.javiga)} jäviga deltar inte)" if self.javiga else ""
         if self.beslutsfor:
             return f"Beslutsför: {self.antal} av {self.antal_ledamoter} röstberättigade närvarande{jav}."
-        return (f"Inte beslutsför: {self.antal} röstberättigade närvarande{jav}, minst {self.kravs_for_beslutsforhet} "
-                f"av {self.antal_ledamoter} krävs.")
+        return f"Inte beslutsför: {self.antal} röstberättigade närvarande{jav}, minst {self.kravs_for_beslutsforhet} av {self.antal_ledamoter} krävs."
 
 
-def lage_vid(
-    *, regler: Beslutsregler, antal_ledamoter: int, narvaro: Iterable[Narvaro], nummer: int, javiga_person_ids: Iterable[int] = ()
-) -> Lage:
+def lage_vid(*, regler: Beslutsregler, antal_ledamoter: int, narvaro: Iterable[Narvaro], nummer: int, javiga_person_ids: Iterable[int] = ()) -> Lage:
     jav = set(javiga_person_ids)
     narvarande = [n for n in narvaro if n.rostberattigad and n.narvarande_vid(nummer)]
     kravs = regler.beslutsfor_minst or (antal_ledamoter // 2 + 1)
@@ -113,8 +113,7 @@ class Rakning:
     def text(self) -> str:
         if not self.votering:
             return ""
-        return (f"Omröstning: {self.ja} ja, {self.nej} nej, {self.avstar} avstår ({self.majoritet}-majoritet krävs: "
-                f"{self.kravs} av {self.antal}).")
+        return f"Omröstning: {self.ja} ja, {self.nej} nej, {self.avstar} avstår ({self.majoritet}-majoritet krävs: {self.kravs} av {self.antal})."
 
 
 def kontrollera_beslut(*, regler: Beslutsregler, lage: Lage, roster: dict[int, str], har_beslut: bool) -> Rakning:
@@ -136,5 +135,12 @@ def kontrollera_beslut(*, regler: Beslutsregler, lage: Lage, roster: dict[int, s
         raise ValidationError(f"Röst saknas för {', '.join(saknas)}. Ange ja, nej, avstår eller jäv för varje röstberättigad.")
     ja = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.JA)
     nej = sum(1 for n in lage.rostberattigade if roster.get(n.person_id) == Rost.Val.NEJ)
-    return Rakning(votering=True, ja=ja, nej=nej, avstar=lage.antal - ja - nej, kravs=kravs_for_majoritet(regler, lage.antal),
-                   antal=lage.antal, majoritet=regler.majoritet)
+    return Rakning(
+        votering=True,
+        ja=ja,
+        nej=nej,
+        avstar=lage.antal - ja - nej,
+        kravs=kravs_for_majoritet(regler, lage.antal),
+        antal=lage.antal,
+        majoritet=regler.majoritet,
+    )

@@ -19,8 +19,15 @@ from .beslut import justering_bekrafta
 
 
 def justering_signera(
-    *, sammantrade: Sammantrade, kontext: Kontext, aktor: Any, person: Person, roll: str, indata: dict[str, Any],
-    metod: str = Signatur.Metod.LOSENORD, ip: str = "",
+    *,
+    sammantrade: Sammantrade,
+    kontext: Kontext,
+    aktor: Any,
+    person: Person,
+    roll: str,
+    indata: dict[str, Any],
+    metod: str = Signatur.Metod.LOSENORD,
+    ip: str = "",
 ) -> Justering:
     """Confirm one's own justering and prove who one is at that moment (password now, BankID later).
 
@@ -33,16 +40,34 @@ def justering_signera(
     try:
         auth = metod_for(metod).slutfor(user=aktor, indata=indata, ip=ip)
     except ValidationError:
-        handelse_logga(aktor=aktor, forbund=sammantrade.forbund, handling="justering_autentisering_nekad", objekt=sammantrade,
-                       detaljer={"person": person.namn, "roll": roll, "metod": metod})
+        handelse_logga(
+            aktor=aktor,
+            forbund=sammantrade.forbund,
+            handling="justering_autentisering_nekad",
+            objekt=sammantrade,
+            detaljer={"person": person.namn, "roll": roll, "metod": metod},
+        )
         raise
     with transaction.atomic():
         if Signatur.objects.filter(sammantrade=sammantrade, person=person, roll=roll).exists():
             raise ValidationError(f"{person} har redan bekräftat.")
-        s = Signatur.objects.create(forbund=sammantrade.forbund, sammantrade=sammantrade, person=person, roll=roll, user=aktor,
-                                    metod=auth.metod, tidpunkt=auth.tidpunkt, bevis=auth.bevis)
-        handelse_logga(aktor=aktor, forbund=sammantrade.forbund, handling="justering_signera", objekt=s,
-                       detaljer={"person": person.namn, "roll": roll, "metod": auth.metod, "tidpunkt": auth.tidpunkt.isoformat()})
+        s = Signatur.objects.create(
+            forbund=sammantrade.forbund,
+            sammantrade=sammantrade,
+            person=person,
+            roll=roll,
+            user=aktor,
+            metod=auth.metod,
+            tidpunkt=auth.tidpunkt,
+            bevis=auth.bevis,
+        )
+        handelse_logga(
+            aktor=aktor,
+            forbund=sammantrade.forbund,
+            handling="justering_signera",
+            objekt=s,
+            detaljer={"person": person.namn, "roll": roll, "metod": auth.metod, "tidpunkt": auth.tidpunkt.isoformat()},
+        )
         # Locks the minutes (and orders the final, signed PDF) when this was the last justering.
         return justering_bekrafta(sammantrade=sammantrade, kontext=kontext, aktor=aktor, person=person, roll=roll)
 
@@ -71,10 +96,18 @@ def protokoll_signera(*, sammantrade: Sammantrade, pdf: bytes, aktor: Any = "sys
     rader = signaturrader(sammantrade)
     if not rader:
         raise ValidationError("Protokollet saknar justeringar att signera.")
-    signerad = signera_pdf(pdf, rader, rubrik=f"Protokoll från {sammantrade.get_typ_display().lower()} {sammantrade.datum:%Y-%m-%d}",
-                           utfardare=sammantrade.forbund.namn)
-    handelse_logga(aktor=aktor, forbund=sammantrade.forbund, handling="protokoll_signera", objekt=sammantrade,
-                   detaljer={"sha256": hashlib.sha256(signerad).hexdigest(), "osignerad_sha256": hashlib.sha256(pdf).hexdigest(),
-                             "signaturer": [{"namn": r.namn, "roll": r.roll, "tidpunkt": r.tidpunkt.isoformat(), "metod": r.metod}
-                                            for r in rader]})
+    signerad = signera_pdf(
+        pdf, rader, rubrik=f"Protokoll från {sammantrade.get_typ_display().lower()} {sammantrade.datum:%Y-%m-%d}", utfardare=sammantrade.forbund.namn
+    )
+    handelse_logga(
+        aktor=aktor,
+        forbund=sammantrade.forbund,
+        handling="protokoll_signera",
+        objekt=sammantrade,
+        detaljer={
+            "sha256": hashlib.sha256(signerad).hexdigest(),
+            "osignerad_sha256": hashlib.sha256(pdf).hexdigest(),
+            "signaturer": [{"namn": r.namn, "roll": r.roll, "tidpunkt": r.tidpunkt.isoformat(), "metod": r.metod} for r in rader],
+        },
+    )
     return signerad

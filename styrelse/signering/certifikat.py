@@ -32,8 +32,13 @@ class Signeringsnyckel:
 
 
 def _namn(cn: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "SE"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Finsam test"),
-                      x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "SE"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Finsam test"),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
+    )
 
 
 def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbundet (testsignering)") -> tuple[Path, Path]:
@@ -43,30 +48,65 @@ def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbun
     ca_nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca_namn = _namn("Finsam test-CA")
     ca = (
-        x509.CertificateBuilder().subject_name(ca_namn).issuer_name(ca_namn).public_key(ca_nyckel.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(nu).not_valid_after(nu + dt.timedelta(days=3650))
+        x509.CertificateBuilder()
+        .subject_name(ca_namn)
+        .issuer_name(ca_namn)
+        .public_key(ca_nyckel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu)
+        .not_valid_after(nu + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False, data_encipherment=False,
-                                     key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False),
-                       critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_nyckel.public_key()), critical=False)
         .sign(ca_nyckel, hashes.SHA256())
     )
     nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     cert = (
-        x509.CertificateBuilder().subject_name(_namn(cn)).issuer_name(ca_namn).public_key(nyckel.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(nu).not_valid_after(nu + dt.timedelta(days=1825))
+        x509.CertificateBuilder()
+        .subject_name(_namn(cn))
+        .issuer_name(ca_namn)
+        .public_key(nyckel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu)
+        .not_valid_after(nu + dt.timedelta(days=1825))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
-                                     key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False),
-                       critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(nyckel.public_key()), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
         .sign(ca_nyckel, hashes.SHA256())
     )
     p12 = pkcs12.serialize_key_and_certificates(
-        name=b"finsam-signering", key=nyckel, cert=cert, cas=[ca],
+        name=b"finsam-signering",
+        key=nyckel,
+        cert=cert,
+        cas=[ca],
         encryption_algorithm=serialization.BestAvailableEncryption(TESTLOSENORD.encode()),
     )
     p12_vag, ca_vag = katalog / "signering.p12", katalog / "test-ca.pem"
@@ -94,6 +134,4 @@ def signeringsnyckel() -> Signeringsnyckel:
         return Signeringsnyckel(pkcs12=p.read_bytes(), losenord=settings.FINSAM_SIGNERING_LOSENORD.encode(), ca_pem=None)
     if getattr(settings, "FINSAM_SIGNERING_TESTCERT", False):
         return _testnyckel(str(settings.FINSAM_SIGNERING_KATALOG))
-    raise ImproperlyConfigured(
-        "Förbundets signeringscertifikat är inte konfigurerat: ange FINSAM_SIGNERING_PKCS12 och FINSAM_SIGNERING_LOSENORD."
-    )
+    raise ImproperlyConfigured("Förbundets signeringscertifikat är inte konfigurerat: ange FINSAM_SIGNERING_PKCS12 och FINSAM_SIGNERING_LOSENORD.")

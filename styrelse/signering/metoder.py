@@ -61,8 +61,9 @@ class LosenordMetod:
             raise ValidationError("Du måste vara inloggad för att justera.")
         if not user.is_active or not user.check_password(losenord):
             raise ValidationError({"losenord": ["Fel lösenord. Justeringen är inte bekräftad."]})
-        return Autentisering(metod=self.kod, metod_text=self.namn, tidpunkt=timezone.now(), user_id=user.pk,
-                             bevis={"anvandarnamn": user.get_username(), "ip": ip})
+        return Autentisering(
+            metod=self.kod, metod_text=self.namn, tidpunkt=timezone.now(), user_id=user.pk, bevis={"anvandarnamn": user.get_username(), "ip": ip}
+        )
 
 
 METODER: dict[str, Autentiseringsmetod] = {LosenordMetod.kod: LosenordMetod()}

@@ -44,10 +44,17 @@ T = TypeVar("T")
 
 
 def signatursida_pdf(signaturer: Sequence[Signaturrad], *, rubrik: str, utfardare: str, certifikat: str) -> bytes:
-    return render_pdf("styrelse/pdf/signatursida.html", {
-        "signaturer": list(signaturer), "rubrik": rubrik, "titel": f"Signaturer – {rubrik}", "forbund": {"namn": utfardare},
-        "certifikat": certifikat, "skapad": max((s.tidpunkt for s in signaturer), default=None),
-    })
+    return render_pdf(
+        "styrelse/pdf/signatursida.html",
+        {
+            "signaturer": list(signaturer),
+            "rubrik": rubrik,
+            "titel": f"Signaturer – {rubrik}",
+            "forbund": {"namn": utfardare},
+            "certifikat": certifikat,
+            "skapad": max((s.tidpunkt for s in signaturer), default=None),
+        },
+    )
 
 
 def _signer(nyckel: Signeringsnyckel) -> signers.SimpleSigner:
@@ -57,8 +64,9 @@ def _signer(nyckel: Signeringsnyckel) -> signers.SimpleSigner:
     return signer
 
 
-def signera_pdf(pdf_bytes: bytes, signaturer: Sequence[Signaturrad], *, rubrik: str = "Protokoll", utfardare: str = "",
-                nyckel: Signeringsnyckel | None = None) -> bytes:
+def signera_pdf(
+    pdf_bytes: bytes, signaturer: Sequence[Signaturrad], *, rubrik: str = "Protokoll", utfardare: str = "", nyckel: Signeringsnyckel | None = None
+) -> bytes:
     """Append a signature page listing each signatory (name, role, time, method) and sign with PAdES.
 
     The signature is made with the förbund's certificate (`nyckel`, default: the configured one).
@@ -69,24 +77,29 @@ def signera_pdf(pdf_bytes: bytes, signaturer: Sequence[Signaturrad], *, rubrik: 
     if signer.signing_cert is None:  # pragma: no cover - a PKCS#12 without a certificate is a deployment error
         raise ValueError("Signeringscertifikatet saknas i PKCS#12-filen.")
     subjekt = signer.signing_cert.subject.human_friendly
-    sida = PdfFileReader(BytesIO(signatursida_pdf(signaturer, rubrik=rubrik, utfardare=utfardare or subjekt, certifikat=subjekt)),
-                         strict=False)
+    sida = PdfFileReader(BytesIO(signatursida_pdf(signaturer, rubrik=rubrik, utfardare=utfardare or subjekt, certifikat=subjekt)), strict=False)
     w = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)
     for i in range(int(sida.root["/Pages"]["/Count"])):
         sidobjekt = sida.find_page_for_modification(i)[0].get_object()
         xobj = w.import_page_as_xobject(sida, page_ix=i)
         innehall = generic.StreamObject(stream_data=b"q /Signatursida Do Q")
-        ny = generic.DictionaryObject({
-            pdf_name("/Type"): pdf_name("/Page"),
-            pdf_name("/MediaBox"): generic.ArrayObject(list(sidobjekt["/MediaBox"])),
-            pdf_name("/Resources"): generic.DictionaryObject({
-                pdf_name("/XObject"): generic.DictionaryObject({pdf_name("/Signatursida"): xobj}),
-            }),
-            pdf_name("/Contents"): w.add_object(innehall),
-        })
+        ny = generic.DictionaryObject(
+            {
+                pdf_name("/Type"): pdf_name("/Page"),
+                pdf_name("/MediaBox"): generic.ArrayObject(list(sidobjekt["/MediaBox"])),
+                pdf_name("/Resources"): generic.DictionaryObject(
+                    {
+                        pdf_name("/XObject"): generic.DictionaryObject({pdf_name("/Signatursida"): xobj}),
+                    }
+                ),
+                pdf_name("/Contents"): w.add_object(innehall),
+            }
+        )
         w.insert_page(ny)
     meta = PdfSignatureMetadata(
-        field_name=FALTNAMN, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
+        field_name=FALTNAMN,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
         reason="Justerat protokoll: " + "; ".join(f"{s.namn} ({s.roll.lower()})" for s in signaturer),
         name=utfardare or subjekt,
     )

@@ -81,16 +81,24 @@ def anteckning_spara_vy(request: HttpRequest, kontext: Kontext, pk: int) -> Http
         handling = form.cleaned_data.get("bilaga") or form.cleaned_data.get("arende")
         return _till_mote(mote.pk, f"{'bilaga' if form.cleaned_data.get('bilaga') else 'arende'}-{handling.pk}" if handling else "")
 
-    return formular_handling(request, form, utfor, ok=lambda a: "Anteckningen är sparad." if a else "Anteckningen är borttagen.",
-                             till=till, mall="styrelse/mina_moten/anteckning.html", sammanhang={"mote": mote})
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=lambda a: "Anteckningen är sparad." if a else "Anteckningen är borttagen.",
+        till=till,
+        mall="styrelse/mina_moten/anteckning.html",
+        sammanhang={"mote": mote},
+    )
 
 
 @behorighet("styrelse.anteckna")
 @require_POST
 def anteckning_ta_bort_vy(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     a = hamta(Anteckning.objects.for_forfattare(request.user), kontext.forbund, pk=pk)  # another's note: 404
-    return knapp_handling(request, lambda: anteckning_ta_bort(anteckning=a, aktor=request.user), ok="Anteckningen är borttagen.",
-                          till=_till_mote(a.sammantrade_id))
+    return knapp_handling(
+        request, lambda: anteckning_ta_bort(anteckning=a, aktor=request.user), ok="Anteckningen är borttagen.", till=_till_mote(a.sammantrade_id)
+    )
 
 
 @behorighet("styrelse.anteckna")
@@ -104,9 +112,18 @@ def anteckningar_export(request: HttpRequest, kontext: Kontext, pk: int) -> Http
     bas = f"anteckningar-{mote.datum:%Y-%m-%d}"
     if request.GET.get("format") == "pdf":
         # Rendered on request and never stored: a stored document would be visible to others.
-        pdf = render_pdf("styrelse/mina_moten/anteckningar_pdf.html", {
-            "mote": mote, "anteckningar": anteckningar, "namn": namn, "forbund": kontext.forbund,
-            "titel": f"Mina anteckningar {mote.datum:%Y-%m-%d}", "skapad": mote.datum}, pdfa=False)
+        pdf = render_pdf(
+            "styrelse/mina_moten/anteckningar_pdf.html",
+            {
+                "mote": mote,
+                "anteckningar": anteckningar,
+                "namn": namn,
+                "forbund": kontext.forbund,
+                "titel": f"Mina anteckningar {mote.datum:%Y-%m-%d}",
+                "skapad": mote.datum,
+            },
+            pdfa=False,
+        )
         svar = HttpResponse(pdf, content_type="application/pdf")
         svar["Content-Disposition"] = f'attachment; filename="{bas}.pdf"'
     else:
@@ -123,9 +140,13 @@ def jav_anmala_vy(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
     form = JavForm(request.POST, mote=mote)
     person = sel.person_for(kontext, request.user)
     return formular_handling(
-        request, form, lambda d: jav_anmala(arende=d["arende"], aktor=request.user, person=person, skal=d["skal"]),
+        request,
+        form,
+        lambda d: jav_anmala(arende=d["arende"], aktor=request.user, person=person, skal=d["skal"]),
         ok="Ditt jäv är anmält. Förbundschefen ser det och det förs in i protokollet vid paragrafen.",
-        till=lambda j: _till_mote(mote.pk, f"arende-{j.arende_id}"), mall="styrelse/mina_moten/jav.html", sammanhang={"mote": mote},
+        till=lambda j: _till_mote(mote.pk, f"arende-{j.arende_id}"),
+        mall="styrelse/mina_moten/jav.html",
+        sammanhang={"mote": mote},
     )
 
 
@@ -136,8 +157,12 @@ def jav_aterkalla_vy(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
     person = sel.person_for(kontext, request.user)
     if person is None or j.person_id != person.pk:
         raise Http404("Finns inte.")
-    return knapp_handling(request, lambda: jav_aterkalla(javsanmalan=j, aktor=request.user, person=person),
-                          ok="Jävsanmälan är återkallad.", till=_till_mote(j.arende.sammantrade_id, f"arende-{j.arende_id}"))
+    return knapp_handling(
+        request,
+        lambda: jav_aterkalla(javsanmalan=j, aktor=request.user, person=person),
+        ok="Jävsanmälan är återkallad.",
+        till=_till_mote(j.arende.sammantrade_id, f"arende-{j.arende_id}"),
+    )
 
 
 @behorighet("styrelse.justera")
@@ -149,13 +174,30 @@ def justera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase
     form = JusteraForm(request.POST or None, roller=[(u.roll, u.roll_text) for u in uppgifter])
 
     def utfor(d: dict[str, Any]) -> Any:
-        return justering_signera(sammantrade=mote, kontext=kontext, aktor=request.user, person=person,  # type: ignore[arg-type]
-                                 roll=d["roll"], indata={"losenord": d["losenord"]}, ip=_ip(request))
+        return justering_signera(
+            sammantrade=mote,
+            kontext=kontext,
+            aktor=request.user,
+            person=person,  # type: ignore[arg-type]
+            roll=d["roll"],
+            indata={"losenord": d["losenord"]},
+            ip=_ip(request),
+        )
 
     if person is None or not uppgifter:
-        return render(request, "styrelse/mina_moten/justera.html", {"mote": mote, "form": None, "person": person},
-                      status=400 if request.method == "POST" else 200)
+        return render(
+            request,
+            "styrelse/mina_moten/justera.html",
+            {"mote": mote, "form": None, "person": person},
+            status=400 if request.method == "POST" else 200,
+        )
     # The password field is never rendered back (PasswordInput without render_value).
-    return formular_handling(request, form, utfor, ok="Din justering är bekräftad och signerad.",
-                             till=reverse("styrelse:mina_moten"), mall="styrelse/mina_moten/justera.html",
-                             sammanhang={"mote": mote, "person": person})
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok="Din justering är bekräftad och signerad.",
+        till=reverse("styrelse:mina_moten"),
+        mall="styrelse/mina_moten/justera.html",
+        sammanhang={"mote": mote, "person": person},
+    )

@@ -42,10 +42,15 @@ def _url(pk: int, ankare: str) -> str:
 @behorighet("styrelse.visa")
 def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     form = PlaneraForm(forbund=kontext.forbund, initial={"typ": Sammantrade.Typ.STYRELSEMOTE, "starttid": "09:00", "sluttid": "15:00"})
-    return render(request, "styrelse/index.html", {
-        "moten": list(selectors.sammantraden(kontext.forbund)), "form": form,
-        "oppna_uppdrag": selectors.uppdrag_lista(kontext.forbund).count(),
-    })
+    return render(
+        request,
+        "styrelse/index.html",
+        {
+            "moten": list(selectors.sammantraden(kontext.forbund)),
+            "form": form,
+            "oppna_uppdrag": selectors.uppdrag_lista(kontext.forbund).count(),
+        },
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -55,34 +60,61 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
     def utfor(d: dict[str, Any]) -> Sammantrade:
         return services.sammantrade_planera(
-            forbund=kontext.forbund, aktor=request.user, datum=d["datum"], typ=d["typ"], starttid=d["starttid"], sluttid=d["sluttid"],
-            plats=d["plats"], mall=d["mall"], kopiera_fran=d["kopiera_fran"], sammankallande=sammankallande,
+            forbund=kontext.forbund,
+            aktor=request.user,
+            datum=d["datum"],
+            typ=d["typ"],
+            starttid=d["starttid"],
+            sluttid=d["sluttid"],
+            plats=d["plats"],
+            mall=d["mall"],
+            kopiera_fran=d["kopiera_fran"],
+            sammankallande=sammankallande,
         )
 
-    return formular_handling(request, form, utfor, ok=lambda m: f"{m} är planerat. Bygg dagordningen nedan.",
-                             till=lambda m: reverse("styrelse:mote", args=[m.pk]), mall="styrelse/planera.html")
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=lambda m: f"{m} är planerat. Bygg dagordningen nedan.",
+        till=lambda m: reverse("styrelse:mote", args=[m.pk]),
+        mall="styrelse/planera.html",
+    )
 
 
 def _anslag_form(mote: Sammantrade) -> AnslagForm:
     start = timezone.localtime(mote.justerat).date() if mote.justerat else timezone.localdate()
-    return AnslagForm(initial={"uppsatt": start, "nedtas": start + dt.timedelta(days=21),
-                               "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats,
-                               "anslagsplatser": STANDARD_ANSLAGSPLATS})
+    return AnslagForm(
+        initial={
+            "uppsatt": start,
+            "nedtas": start + dt.timedelta(days=21),
+            "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats,
+            "anslagsplatser": STANDARD_ANSLAGSPLATS,
+        }
+    )
 
 
 def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundna: Any) -> dict[str, Any]:
     """The meeting page's context; `bundna` replaces a blank form by the submitted one (with its errors)."""
     sida = selectors.motesida(kontext, pk)
-    ctx: dict[str, Any] = {"s": sida, "mote": sida.mote, "roll_namn": dict(Justering.Roll.choices),
-                           "kan_lasa_utkast": selectors.far_lasa_protokollsutkast(kontext, sida.mote, request.user)}
+    ctx: dict[str, Any] = {
+        "s": sida,
+        "mote": sida.mote,
+        "roll_namn": dict(Justering.Roll.choices),
+        "kan_lasa_utkast": selectors.far_lasa_protokollsutkast(kontext, sida.mote, request.user),
+    }
     if kontext.kan("styrelse.redigera"):
         narvarande = [n.person for n in sida.narvaro]
-        ctx.update({
-            "mote_form": MoteForm(instance=sida.mote, personer=sida.personer, narvarande=narvarande),
-            "arende_form": ArendeForm(), "bilaga_form": BilagaForm(), "kallelse_form": KallelseForm(),
-            "narvaro_form": NarvaroForm(personer=sida.personer, ledamotsmandat=sida.ledamotsmandat),
-            "anslag_form": _anslag_form(sida.mote),
-        })
+        ctx.update(
+            {
+                "mote_form": MoteForm(instance=sida.mote, personer=sida.personer, narvarande=narvarande),
+                "arende_form": ArendeForm(),
+                "bilaga_form": BilagaForm(),
+                "kallelse_form": KallelseForm(),
+                "narvaro_form": NarvaroForm(personer=sida.personer, ledamotsmandat=sida.ledamotsmandat),
+                "anslag_form": _anslag_form(sida.mote),
+            }
+        )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
     # The signed justering (password, on the minutes' signature page) for the person's own pending justering.
     egen_person = next((p for p in sida.personer if p.user_id == request.user.pk), None)
@@ -104,8 +136,10 @@ def mote_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseB
     form = MoteForm(request.POST, instance=Sammantrade.objects.get(pk=mote.pk), personer=personer, narvarande=personer)
 
     def utfor(d: dict[str, Any]) -> Sammantrade:
-        falt = {k: d[k] for k in ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande",
-                                  "sekreterare", "datumbeslut"]}
+        falt = {
+            k: d[k]
+            for k in ["typ", "datum", "starttid", "sluttid", "plats", "detaljer", "sammankallande", "ordforande", "sekreterare", "datumbeslut"]
+        }
         return services.sammantrade_andra(sammantrade=mote, aktor=request.user, **falt)
 
     def ok(m: Sammantrade) -> str:
@@ -113,8 +147,15 @@ def mote_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseB
             return "Sammanträdet är uppdaterat. Tid eller plats ändrades: skicka den uppdaterade kalenderinbjudan under Kallelse."
         return "Sammanträdet är uppdaterat."
 
-    return formular_handling(request, form, utfor, ok=ok, till=_url(pk, "kallelse" if mote.kallelse_skickad else "uppgifter"), mall=MALL,
-                             sammanhang=motesida_sammanhang(request, kontext, pk, mote_form=form))
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=ok,
+        till=_url(pk, "kallelse" if mote.kallelse_skickad else "uppgifter"),
+        mall=MALL,
+        sammanhang=motesida_sammanhang(request, kontext, pk, mote_form=form),
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -123,10 +164,20 @@ def arende_skapa(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespons
     mote = _mote(kontext, pk)
     form = ArendeForm(request.POST)
     return formular_handling(
-        request, form,
-        lambda d: services.arende_skapa(sammantrade=mote, aktor=request.user, rubrik=d["rubrik"], text=d["text"], slag=d["slag"],
-                                        foredragande=d["foredragande"], forslag=d["forslag"]),
-        ok=lambda a: f"Ärendet ”{a.rubrik}” är tillagt.", till=_url(pk, "dagordning"), mall=MALL,
+        request,
+        form,
+        lambda d: services.arende_skapa(
+            sammantrade=mote,
+            aktor=request.user,
+            rubrik=d["rubrik"],
+            text=d["text"],
+            slag=d["slag"],
+            foredragande=d["foredragande"],
+            forslag=d["forslag"],
+        ),
+        ok=lambda a: f"Ärendet ”{a.rubrik}” är tillagt.",
+        till=_url(pk, "dagordning"),
+        mall=MALL,
         sammanhang=motesida_sammanhang(request, kontext, pk, arende_form=form),
     )
 
@@ -141,10 +192,20 @@ def arende_redigera(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: 
     arende = _arende(kontext, pk, arende_pk)
     form = ArendeForm(request.POST or None, instance=Arende.objects.get(pk=arende.pk))
     return formular_handling(
-        request, form,
-        lambda d: services.arende_andra(arende=arende, aktor=request.user, rubrik=d["rubrik"], text=d["text"], slag=d["slag"],
-                                        foredragande=d["foredragande"], forslag=d["forslag"]),
-        ok="Ärendet är sparat.", till=_url(pk, "dagordning"), mall="styrelse/arende.html",
+        request,
+        form,
+        lambda d: services.arende_andra(
+            arende=arende,
+            aktor=request.user,
+            rubrik=d["rubrik"],
+            text=d["text"],
+            slag=d["slag"],
+            foredragande=d["foredragande"],
+            forslag=d["forslag"],
+        ),
+        ok="Ärendet är sparat.",
+        till=_url(pk, "dagordning"),
+        mall="styrelse/arende.html",
         sammanhang={"arende": arende, "mote": arende.sammantrade, "bilaga_form": BilagaForm()},
     )
 
@@ -154,16 +215,21 @@ def arende_redigera(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: 
 def arende_flytta(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: int) -> HttpResponseBase:
     arende = _arende(kontext, pk, arende_pk)
     riktning = "upp" if request.POST.get("riktning") == "upp" else "ned"
-    return knapp_handling(request, lambda: services.arende_flytta(arende=arende, aktor=request.user, riktning=riktning),
-                          ok="Dagordningen är ändrad.", till=_url(pk, "dagordning"))
+    return knapp_handling(
+        request,
+        lambda: services.arende_flytta(arende=arende, aktor=request.user, riktning=riktning),
+        ok="Dagordningen är ändrad.",
+        till=_url(pk, "dagordning"),
+    )
 
 
 @behorighet("styrelse.redigera")
 @require_POST
 def arende_ta_bort(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: int) -> HttpResponseBase:
     arende = _arende(kontext, pk, arende_pk)
-    return knapp_handling(request, lambda: services.arende_ta_bort(arende=arende, aktor=request.user), ok=f"”{arende.rubrik}” togs bort.",
-                          till=_url(pk, "dagordning"))
+    return knapp_handling(
+        request, lambda: services.arende_ta_bort(arende=arende, aktor=request.user), ok=f"”{arende.rubrik}” togs bort.", till=_url(pk, "dagordning")
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -172,9 +238,12 @@ def bilaga_ladda_upp(request: HttpRequest, kontext: Kontext, pk: int, arende_pk:
     arende = _arende(kontext, pk, arende_pk)
     form = BilagaForm(request.POST, request.FILES)
     return formular_handling(
-        request, form,
+        request,
+        form,
         lambda d: services.bilaga_ladda_upp(arende=arende, aktor=request.user, fil=d["fil"], titel=d["titel"]),
-        ok=lambda b: f"Bilaga {b.nummer} är uppladdad.", till=_url(pk, f"arende-{arende.pk}"), mall=MALL,
+        ok=lambda b: f"Bilaga {b.nummer} är uppladdad.",
+        till=_url(pk, f"arende-{arende.pk}"),
+        mall=MALL,
         sammanhang=motesida_sammanhang(request, kontext, pk, bilaga_form=form, bilaga_arende=arende.pk),
     )
 
@@ -194,8 +263,12 @@ def bilaga_ladda_ned(request: HttpRequest, kontext: Kontext, pk: int, bilaga_pk:
 @require_POST
 def kallelse_bestall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
-    return knapp_handling(request, lambda: dok.kallelse_bestall(sammantrade=mote, aktor=request.user),
-                          ok="Kallelsen skapas som PDF i bakgrunden.", till=lambda d: _dokument_eller(d, pk, "kallelse"))
+    return knapp_handling(
+        request,
+        lambda: dok.kallelse_bestall(sammantrade=mote, aktor=request.user),
+        ok="Kallelsen skapas som PDF i bakgrunden.",
+        till=lambda d: _dokument_eller(d, pk, "kallelse"),
+    )
 
 
 def _dokument_eller(d: Any, pk: int, ankare: str) -> str:
@@ -208,9 +281,13 @@ def kallelse_skicka(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
     mote = _mote(kontext, pk)
     form = KallelseForm(request.POST)
     return formular_handling(
-        request, form, lambda d: services.kallelse_skicka(sammantrade=mote, aktor=request.user),
+        request,
+        form,
+        lambda d: services.kallelse_skicka(sammantrade=mote, aktor=request.user),
         ok=lambda u: f"Kallelsen skickas med PDF och kalenderinbjudan till {u.mottagare.count()} mottagare.",
-        till=_url(pk, "kallelse"), mall=MALL, sammanhang=motesida_sammanhang(request, kontext, pk, kallelse_form=form),
+        till=_url(pk, "kallelse"),
+        mall=MALL,
+        sammanhang=motesida_sammanhang(request, kontext, pk, kallelse_form=form),
     )
 
 
@@ -218,16 +295,24 @@ def kallelse_skicka(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 @require_POST
 def kalender_uppdatering_skicka(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
-    return knapp_handling(request, lambda: services.kalender_uppdatering_skicka(sammantrade=mote, aktor=request.user),
-                          ok="Den uppdaterade kalenderinbjudan skickas till kallelsens mottagare.", till=_url(pk, "kallelse"))
+    return knapp_handling(
+        request,
+        lambda: services.kalender_uppdatering_skicka(sammantrade=mote, aktor=request.user),
+        ok="Den uppdaterade kalenderinbjudan skickas till kallelsens mottagare.",
+        till=_url(pk, "kallelse"),
+    )
 
 
 @behorighet("styrelse.redigera")
 @require_POST
 def sammantrade_stall_in(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
-    return knapp_handling(request, lambda: services.sammantrade_stall_in(sammantrade=mote, aktor=request.user),
-                          ok="Mötet är inställt. De som fått kallelsen får en avbokning i kalendern.", till=_url(pk, "kallelse"))
+    return knapp_handling(
+        request,
+        lambda: services.sammantrade_stall_in(sammantrade=mote, aktor=request.user),
+        ok="Mötet är inställt. De som fått kallelsen får en avbokning i kalendern.",
+        till=_url(pk, "kallelse"),
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -240,12 +325,26 @@ def narvaro_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpR
 
     def utfor(d: dict[str, Any]) -> Narvaro:
         ersatter = next((m for m in ledamotsmandat if str(m.pk) == d["ersatter"]), None)
-        return services.narvaro_registrera(sammantrade=mote, aktor=request.user, person=d["person"], kategori=d["kategori"],
-                                           ersatter=ersatter, fran_nummer=d["fran_nummer"], till_nummer=d["till_nummer"],
-                                           funktion=d["funktion"])
+        return services.narvaro_registrera(
+            sammantrade=mote,
+            aktor=request.user,
+            person=d["person"],
+            kategori=d["kategori"],
+            ersatter=ersatter,
+            fran_nummer=d["fran_nummer"],
+            till_nummer=d["till_nummer"],
+            funktion=d["funktion"],
+        )
 
-    return formular_handling(request, form, utfor, ok=lambda n: f"Närvaron för {n.person} är registrerad.", till=_url(pk, "narvaro"),
-                             mall=MALL, sammanhang=motesida_sammanhang(request, kontext, pk, narvaro_form=form))
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=lambda n: f"Närvaron för {n.person} är registrerad.",
+        till=_url(pk, "narvaro"),
+        mall=MALL,
+        sammanhang=motesida_sammanhang(request, kontext, pk, narvaro_form=form),
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -253,16 +352,21 @@ def narvaro_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpR
 def narvaro_ta_bort(request: HttpRequest, kontext: Kontext, pk: int, narvaro_pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
     n = hamta(Narvaro.objects.select_related("person"), kontext.forbund, pk=narvaro_pk, sammantrade=mote)
-    return knapp_handling(request, lambda: services.narvaro_ta_bort(narvaro=n, aktor=request.user),
-                          ok=f"{n.person} togs bort från närvaron.", till=_url(pk, "narvaro"))
+    return knapp_handling(
+        request, lambda: services.narvaro_ta_bort(narvaro=n, aktor=request.user), ok=f"{n.person} togs bort från närvaron.", till=_url(pk, "narvaro")
+    )
 
 
 @behorighet("styrelse.redigera")
 @require_POST
 def mote_avsluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
-    return knapp_handling(request, lambda: services.mote_avsluta(sammantrade=mote, aktor=request.user),
-                          ok="Mötet är avslutat. Protokollet skapas och kan nu justeras.", till=_url(pk, "justering"))
+    return knapp_handling(
+        request,
+        lambda: services.mote_avsluta(sammantrade=mote, aktor=request.user),
+        ok="Mötet är avslutat. Protokollet skapas och kan nu justeras.",
+        till=_url(pk, "justering"),
+    )
 
 
 @behorighet("styrelse.justera")
@@ -273,12 +377,19 @@ def justering_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpR
 
     def utfor(d: dict[str, Any]) -> Justering:
         person = hamta(Person.objects.all(), kontext.forbund, pk=d["person"])
-        return services.justering_bekrafta(sammantrade=mote, kontext=kontext, aktor=request.user, person=person, roll=d["roll"],
-                                           plats=d["plats"])
+        return services.justering_bekrafta(sammantrade=mote, kontext=kontext, aktor=request.user, person=person, roll=d["roll"], plats=d["plats"])
 
-    return formular_handling(request, form, utfor, ok=lambda j: f"Justeringen för {j.person} är registrerad.", till=_url(pk, "justering"),
-                             mall=MALL, sammanhang=motesida_sammanhang(request, kontext, pk, justering_form=form,
-                                                                      justering_fel=(request.POST.get("roll"), request.POST.get("person"))))
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=lambda j: f"Justeringen för {j.person} är registrerad.",
+        till=_url(pk, "justering"),
+        mall=MALL,
+        sammanhang=motesida_sammanhang(
+            request, kontext, pk, justering_form=form, justering_fel=(request.POST.get("roll"), request.POST.get("person"))
+        ),
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -287,10 +398,19 @@ def anslag_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
     mote = _mote(kontext, pk)
     form = AnslagForm(request.POST)
     return formular_handling(
-        request, form,
-        lambda d: services.anslag_registrera(sammantrade=mote, aktor=request.user, uppsatt=d["uppsatt"], nedtas=d["nedtas"],
-                                             forvaringsplats=d["forvaringsplats"], anslagsplatser=d["anslagsplatser"]),
-        ok="Protokollet är anslaget på den digitala anslagstavlan.", till=_url(pk, "anslag"), mall=MALL,
+        request,
+        form,
+        lambda d: services.anslag_registrera(
+            sammantrade=mote,
+            aktor=request.user,
+            uppsatt=d["uppsatt"],
+            nedtas=d["nedtas"],
+            forvaringsplats=d["forvaringsplats"],
+            anslagsplatser=d["anslagsplatser"],
+        ),
+        ok="Protokollet är anslaget på den digitala anslagstavlan.",
+        till=_url(pk, "anslag"),
+        mall=MALL,
         sammanhang=motesida_sammanhang(request, kontext, pk, anslag_form=form),
     )
 
@@ -299,5 +419,9 @@ def anslag_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
 @require_POST
 def protokoll_bestall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     mote = _mote(kontext, pk)
-    return knapp_handling(request, lambda: dok.protokoll_bestall(sammantrade=mote, aktor=request.user),
-                          ok="Protokollsutkastet skapas som PDF.", till=lambda d: _dokument_eller(d, pk, "justering"))
+    return knapp_handling(
+        request,
+        lambda: dok.protokoll_bestall(sammantrade=mote, aktor=request.user),
+        ok="Protokollsutkastet skapas som PDF.",
+        till=lambda d: _dokument_eller(d, pk, "justering"),
+    )

@@ -27,7 +27,8 @@ from ..services.regler import beslutsregler_for
 def _uppdrag_sammanhang(kontext: Kontext, request: HttpRequest, form: UppdragForm | None = None) -> dict[str, Any]:
     alla = request.GET.get("visa") == "alla"
     return {
-        "uppdrag": list(selectors.uppdrag_lista(kontext.forbund, bara_oppna=not alla)), "alla": alla,
+        "uppdrag": list(selectors.uppdrag_lista(kontext.forbund, bara_oppna=not alla)),
+        "alla": alla,
         "personer": list(Person.objects.filter(forbund=kontext.forbund).order_by("namn")),
         "moten": list(Sammantrade.objects.filter(forbund=kontext.forbund, justerat__isnull=True).order_by("datum")),
         "paragrafer": list(selectors.paragrafer_for_val(kontext.forbund)[:100]),
@@ -42,9 +43,13 @@ def uppdrag(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
         kontext.kraver("styrelse.redigera")
     form = UppdragForm(request.POST or None, forbund=kontext.forbund)
     return formular_handling(
-        request, form, lambda d: services.uppdrag_skapa(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda u: f"Uppdraget från {u.paragraf.beteckning}/{u.paragraf.ar} är registrerat.", till=reverse("styrelse:uppdrag"),
-        mall="styrelse/uppdrag.html", sammanhang=_uppdrag_sammanhang(kontext, request, form),
+        request,
+        form,
+        lambda d: services.uppdrag_skapa(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda u: f"Uppdraget från {u.paragraf.beteckning}/{u.paragraf.ar} är registrerat.",
+        till=reverse("styrelse:uppdrag"),
+        mall="styrelse/uppdrag.html",
+        sammanhang=_uppdrag_sammanhang(kontext, request, form),
     )
 
 
@@ -54,8 +59,12 @@ def uppdrag_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
     u = hamta(Uppdrag.objects.all(), kontext.forbund, pk=pk)
     ansvarig = Person.objects.filter(forbund=kontext.forbund, pk=request.POST.get("ansvarig") or 0).first()
     mote = Sammantrade.objects.filter(forbund=kontext.forbund, pk=request.POST.get("aterrapport") or 0).first()
-    return knapp_handling(request, lambda: services.uppdrag_andra(uppdrag=u, aktor=request.user, ansvarig=ansvarig, aterrapport=mote),
-                          ok="Uppdraget är uppdaterat.", till=reverse("styrelse:uppdrag"))
+    return knapp_handling(
+        request,
+        lambda: services.uppdrag_andra(uppdrag=u, aktor=request.user, ansvarig=ansvarig, aterrapport=mote),
+        ok="Uppdraget är uppdaterat.",
+        till=reverse("styrelse:uppdrag"),
+    )
 
 
 @behorighet("styrelse.redigera")
@@ -63,8 +72,12 @@ def uppdrag_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
 def uppdrag_avsluta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     u = hamta(Uppdrag.objects.all(), kontext.forbund, pk=pk)
     p = Paragraf.objects.filter(forbund=kontext.forbund, pk=request.POST.get("paragraf") or 0).first()
-    return knapp_handling(request, lambda: services.uppdrag_avsluta(uppdrag=u, aktor=request.user, klart_paragraf=p),
-                          ok="Uppdraget är markerat som klart.", till=reverse("styrelse:uppdrag"))
+    return knapp_handling(
+        request,
+        lambda: services.uppdrag_avsluta(uppdrag=u, aktor=request.user, klart_paragraf=p),
+        ok="Uppdraget är markerat som klart.",
+        till=reverse("styrelse:uppdrag"),
+    )
 
 
 @behorighet("styrelse.visa")
@@ -73,11 +86,16 @@ def delegationsbeslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBas
         kontext.kraver("styrelse.redigera")
     form = DelegationsbeslutForm(request.POST or None, forbund=kontext.forbund, initial={"datum": timezone.localdate()})
     return formular_handling(
-        request, form, lambda d: services.delegationsbeslut_registrera(forbund=kontext.forbund, aktor=request.user, **d),
-        ok="Delegationsbeslutet är registrerat och anmäls till nästa möte.", till=reverse("styrelse:delegationsbeslut"),
+        request,
+        form,
+        lambda d: services.delegationsbeslut_registrera(forbund=kontext.forbund, aktor=request.user, **d),
+        ok="Delegationsbeslutet är registrerat och anmäls till nästa möte.",
+        till=reverse("styrelse:delegationsbeslut"),
         mall="styrelse/delegationsbeslut.html",
-        sammanhang={"beslut": list(selectors.delegationsbeslut_lista(kontext.forbund)[:300]),
-                    "ordning": list(Delegation.objects.filter(forbund=kontext.forbund))},
+        sammanhang={
+            "beslut": list(selectors.delegationsbeslut_lista(kontext.forbund)[:300]),
+            "ordning": list(Delegation.objects.filter(forbund=kontext.forbund)),
+        },
     )
 
 
@@ -90,11 +108,20 @@ def diarium(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     sida = Paginator(selectors.diarium(kontext, q=q), 50).get_page(request.GET.get("sida"))
     ar = timezone.localdate().year
     return formular_handling(
-        request, form, lambda d: services.handling_registrera(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda h: f"Handlingen är registrerad som {h.diarienummer}.", till=reverse("styrelse:diarium"), mall="styrelse/diarium.html",
-        sammanhang={"sida": sida, "q": q, "far_sekretess": kontext.kan("diarium.sekretess"),
-                    "forfallna": selectors.gallring_forfallna(kontext.forbund, ar) if kontext.kan("diarium.redigera") else [],
-                    "listor": list(Gallringslista.objects.filter(forbund=kontext.forbund)[:5]), "ar": ar},
+        request,
+        form,
+        lambda d: services.handling_registrera(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda h: f"Handlingen är registrerad som {h.diarienummer}.",
+        till=reverse("styrelse:diarium"),
+        mall="styrelse/diarium.html",
+        sammanhang={
+            "sida": sida,
+            "q": q,
+            "far_sekretess": kontext.kan("diarium.sekretess"),
+            "forfallna": selectors.gallring_forfallna(kontext.forbund, ar) if kontext.kan("diarium.redigera") else [],
+            "listor": list(Gallringslista.objects.filter(forbund=kontext.forbund)[:5]),
+            "ar": ar,
+        },
     )
 
 
@@ -113,12 +140,23 @@ def regler(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     if request.method == "POST":
         kontext.kraver("styrelse.redigera")
     befintliga = beslutsregler_for(kontext.forbund)
-    form = ReglerForm(request.POST or None, instance=Beslutsregler(forbund=kontext.forbund, majoritet=befintliga.majoritet,
-                      beslutsfor_minst=befintliga.beslutsfor_minst, kallelsetid_dagar=befintliga.kallelsetid_dagar,
-                      forvaringsplats=befintliga.forvaringsplats))
+    form = ReglerForm(
+        request.POST or None,
+        instance=Beslutsregler(
+            forbund=kontext.forbund,
+            majoritet=befintliga.majoritet,
+            beslutsfor_minst=befintliga.beslutsfor_minst,
+            kallelsetid_dagar=befintliga.kallelsetid_dagar,
+            forvaringsplats=befintliga.forvaringsplats,
+        ),
+    )
     return formular_handling(
-        request, form, lambda d: services.beslutsregler_andra(forbund=kontext.forbund, aktor=request.user, **d),
-        ok="Beslutsreglerna är sparade.", till=reverse("styrelse:regler"), mall="styrelse/regler.html",
+        request,
+        form,
+        lambda d: services.beslutsregler_andra(forbund=kontext.forbund, aktor=request.user, **d),
+        ok="Beslutsreglerna är sparade.",
+        till=reverse("styrelse:regler"),
+        mall="styrelse/regler.html",
         sammanhang={"regler": befintliga, "idag": timezone.localdate()},
     )
 
@@ -130,8 +168,12 @@ def mandat(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = MandatForm(request.POST or None, forbund=kontext.forbund)
     alla = list(Mandat.objects.filter(forbund=kontext.forbund).select_related("person", "medlem").order_by("medlem__ordning", "typ", "-fran"))
     return formular_handling(
-        request, form, lambda d: services.mandat_skapa(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda m: f"Mandatet för {m.person} är registrerat.", till=reverse("styrelse:mandat"), mall="styrelse/mandat.html",
+        request,
+        form,
+        lambda d: services.mandat_skapa(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda m: f"Mandatet för {m.person} är registrerat.",
+        till=reverse("styrelse:mandat"),
+        mall="styrelse/mandat.html",
         sammanhang={"mandat": alla, "idag": timezone.localdate()},
     )
 

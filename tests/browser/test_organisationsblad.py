@@ -14,8 +14,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_bestall_organisationsblad_och_oppna_pdf(
-    page: Page, live_server: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
-    skarmbild: Callable[[Any, str], str], settings: Any,
+    page: Page,
+    live_server: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    settings: Any,
 ) -> None:
     settings.FINSAM_TASK_MODE = "thread"  # as in `make run`: the job runs beside the web request
     user = anvandare(RollTyp.FORBUNDSCHEF)

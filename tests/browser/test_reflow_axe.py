@@ -56,7 +56,7 @@ def _huvudsidor(page: Page, bas: str) -> list[str]:
         for href in _lankar(page, "main a[href^='/']"):
             sokvag = urlsplit(href).path
             for prefix in DETALJER:
-                rest = sokvag[len(prefix):] if sokvag.startswith(prefix) else ""
+                rest = sokvag[len(prefix) :] if sokvag.startswith(prefix) else ""
                 if rest[:1].isdigit() and prefix not in detaljer:
                     detaljer[prefix] = sokvag
     return sidor + list(detaljer.values())

@@ -46,20 +46,27 @@ def _justera_och_anslå(forbund: Forbund, chef: Any) -> Sammantrade:
     sammantrade_andra(sammantrade=mote, aktor=chef, ordforande=ordf, sekreterare=s["chef"])
     mote_avsluta(sammantrade=mote, aktor=chef)
     ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
-    for roll, person in [(Justering.Roll.ORDFORANDE, ordf), (Justering.Roll.SEKRETERARE, s["chef"]),
-                         (Justering.Roll.JUSTERARE, just)]:
+    for roll, person in [(Justering.Roll.ORDFORANDE, ordf), (Justering.Roll.SEKRETERARE, s["chef"]), (Justering.Roll.JUSTERARE, just)]:
         justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=person, roll=roll)
     mote.refresh_from_db()
     idag = timezone.localdate()
-    anslag_registrera(sammantrade=mote, aktor=chef, uppsatt=idag, nedtas=idag + dt.timedelta(days=21),
-                      forvaringsplats="Förbundets kansli")
+    anslag_registrera(sammantrade=mote, aktor=chef, uppsatt=idag, nedtas=idag + dt.timedelta(days=21), forvaringsplats="Förbundets kansli")
     return mote
 
 
 @pytest.mark.parametrize("lage", ["inbyggt", "redis"])
 def test_slutligt_protokoll_oppnas_av_ledamot_revisor_och_allmanheten(
-    lage: str, page: Page, browser: Browser, live_server: Any, settings: Any, forbund: Forbund, chef: Any,
-    anvandare: Callable[..., Any], logga_in: Callable[..., None], skarmbild: Callable[[Any, str], str], tmp_path: Path,
+    lage: str,
+    page: Page,
+    browser: Browser,
+    live_server: Any,
+    settings: Any,
+    forbund: Forbund,
+    chef: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    tmp_path: Path,
 ) -> None:
     if lage == "redis" and not redis_svarar():
         if os.environ.get("CI"):

@@ -22,7 +22,11 @@ FORVANTAT = {
 
 @pytest.mark.parametrize("roll", list(FORVANTAT))
 def test_varje_roll_ser_sin_startsida(
-    roll: str, page: Page, live_server: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
+    roll: str,
+    page: Page,
+    live_server: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
     skarmbild: Callable[[Any, str], str],
 ) -> None:
     user = anvandare(roll)

@@ -40,7 +40,11 @@ def tilldelning(forbund: Forbund, ar: int = 2019, belopp: int = 4000, skelleftea
     antal = {"skelleftea": skelleftea, "norsjo": norsjo}
     kommuner = Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN)
     return tilldelning_spara(
-        forbund=forbund, aktor=None, ar=ar, belopp=Decimal(belopp), invanare={k.pk: antal.get(k.kod, 1) for k in kommuner},
+        forbund=forbund,
+        aktor=None,
+        ar=ar,
+        belopp=Decimal(belopp),
+        invanare={k.pk: antal.get(k.kod, 1) for k in kommuner},
     )
 
 
@@ -61,8 +65,7 @@ SALDOBALANS = """konto;namn;ib;ub;res
 
 
 def importera_csv(forbund: Forbund, text: str = SALDOBALANS, ar: int = 2019) -> Any:
-    return bokforing_importera(forbund=forbund, aktor=None, data=text.encode("utf-8"), filnamn="saldobalans.csv", kalla="csv", ar=ar,
-                               ersatt=True)
+    return bokforing_importera(forbund=forbund, aktor=None, data=text.encode("utf-8"), filnamn="saldobalans.csv", kalla="csv", ar=ar, ersatt=True)
 
 
 def kopplingar(forbund: Forbund) -> None:
@@ -76,5 +79,4 @@ def kopplingar(forbund: Forbund) -> None:
         (3040, 3040, "Driftbidrag från Norsjö kommun", "", "norsjo"),
         (4010, 4010, "Uppdragsersättning förbundschef", "adm-forbundschef", None),
     ]:
-        Kontokoppling.objects.create(forbund=forbund, fran=fran, till=till, text=text, nyckel=nyckel,
-                                     medlem=medlem(forbund, kod) if kod else None)
+        Kontokoppling.objects.create(forbund=forbund, fran=fran, till=till, text=text, nyckel=nyckel, medlem=medlem(forbund, kod) if kod else None)

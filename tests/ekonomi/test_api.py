@@ -44,6 +44,11 @@ def test_budget_via_api(forbund, klient) -> None:  # type: ignore[no-untyped-def
 
 def test_schemat_beskriver_ekonomi(client) -> None:  # type: ignore[no-untyped-def]
     schema = client.get("/api/schema/").content.decode()
-    for sokvag in ("/api/ekonomi/rakenskaper/{ar}/", "/api/ekonomi/budgetar/{id}/faststall/", "/api/ekonomi/importer/",
-                   "/api/ekonomi/uppfoljning/{ar}/{kvartal}/", "/api/ekonomi/revisionsberattelser/"):
+    for sokvag in (
+        "/api/ekonomi/rakenskaper/{ar}/",
+        "/api/ekonomi/budgetar/{id}/faststall/",
+        "/api/ekonomi/importer/",
+        "/api/ekonomi/uppfoljning/{ar}/{kvartal}/",
+        "/api/ekonomi/revisionsberattelser/",
+    ):
         assert sokvag in schema

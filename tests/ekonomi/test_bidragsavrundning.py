@@ -42,12 +42,15 @@ def test_utan_regel_fallerar_avrundat_belopp_med_exakt_differens() -> None:
 
 def test_regel_tusental_forklarar_och_skrivs_ut(forbund) -> None:  # type: ignore[no-untyped-def]
     p = _paragraf(forbund)
-    bidragsavrundning_spara(forbund=forbund, aktor=None, ar=2019, regel="tusental", paragraf=p,
-                            forklaring="Medlemsandelarna faktureras i hela tusental kronor")
+    bidragsavrundning_spara(
+        forbund=forbund, aktor=None, ar=2019, regel="tusental", paragraf=p, forklaring="Medlemsandelarna faktureras i hela tusental kronor"
+    )
     k = medlemskontroller({REGION: Decimal("1454000")}, BIDRAG, NAMN, bidragsregler(forbund, 2019))[0]
     assert k["ok"] is True and k["differens"] == 0
-    assert k["detalj"].replace("\xa0", " ") == ("Stadgarnas fördelning 1 453 500 kr avrundad till hela tusental kronor till 1 454 000 kr enligt "
-                           "§ 12/2019 (2019-02-14): Medlemsandelarna faktureras i hela tusental kronor")
+    assert k["detalj"].replace("\xa0", " ") == (
+        "Stadgarnas fördelning 1 453 500 kr avrundad till hela tusental kronor till 1 454 000 kr enligt "
+        "§ 12/2019 (2019-02-14): Medlemsandelarna faktureras i hela tusental kronor"
+    )
     # any other difference still fails, with the explanation and the rest
     k = medlemskontroller({REGION: Decimal("1455000")}, BIDRAG, NAMN, bidragsregler(forbund, 2019))[0]
     assert (k["ok"], k["differens"]) == (False, Decimal("1000"))
@@ -57,8 +60,15 @@ def test_regel_tusental_forklarar_och_skrivs_ut(forbund) -> None:  # type: ignor
 def test_justering_antagen_av_paragraf(forbund) -> None:  # type: ignore[no-untyped-def]
     p = _paragraf(forbund)
     region = medlem(forbund, "region")
-    bidragsjustering_spara(forbund=forbund, aktor=None, ar=2019, medlem=region, belopp=Decimal("-500"),
-                           forklaring="Kreditering av för mycket fakturerat 2018", paragraf=p)
+    bidragsjustering_spara(
+        forbund=forbund,
+        aktor=None,
+        ar=2019,
+        medlem=region,
+        belopp=Decimal("-500"),
+        forklaring="Kreditering av för mycket fakturerat 2018",
+        paragraf=p,
+    )
     bidrag = {"per_medlem": {region.pk: Decimal("1453500")}}
     k = medlemskontroller({region.pk: Decimal("1453000")}, bidrag, {region.pk: "Region"}, bidragsregler(forbund, 2019))[0]
     assert k["ok"] is True
@@ -72,8 +82,9 @@ def test_regel_och_justering_kraver_paragraf_fran_hallet_mote(forbund) -> None: 
     with pytest.raises(ValidationError, match="beslutsparagraf"):
         bidragsavrundning_spara(forbund=forbund, aktor=None, ar=2019, regel="tusental", paragraf=None)
     with pytest.raises(ValidationError, match="inte är genomfört"):
-        bidragsjustering_spara(forbund=forbund, aktor=None, ar=2019, medlem=medlem(forbund, "region"), belopp=Decimal(100),
-                               forklaring="x", paragraf=planerat)
+        bidragsjustering_spara(
+            forbund=forbund, aktor=None, ar=2019, medlem=medlem(forbund, "region"), belopp=Decimal(100), forklaring="x", paragraf=planerat
+        )
     assert not Bidragsavrundning.objects.exists() and not Bidragsjustering.objects.exists()
 
 
@@ -81,8 +92,12 @@ def test_rakenskapernas_avstamning_anvander_regeln(forbund) -> None:  # type: ig
     tilldelning(forbund, belopp=4000)
     kopplingar(forbund)
     # the region is invoiced 1 000 → 1 000 (exact) but Skellefteå 750 → 1 000 (rounded to thousands), Norsjö 250 → 0
-    importera_csv(forbund, SALDOBALANS.replace("3030;Driftbidrag från Skellefteå kommun;0;-750;", "3030;Driftbidrag från Skellefteå kommun;0;-1000;")
-                  .replace("3040;Driftbidrag från Norsjö kommun;0;-250;", "3040;Driftbidrag från Norsjö kommun;0;0;"))
+    importera_csv(
+        forbund,
+        SALDOBALANS.replace("3030;Driftbidrag från Skellefteå kommun;0;-750;", "3030;Driftbidrag från Skellefteå kommun;0;-1000;").replace(
+            "3040;Driftbidrag från Norsjö kommun;0;-250;", "3040;Driftbidrag från Norsjö kommun;0;0;"
+        ),
+    )
     fore = {k["kontroll"]: k for k in rakenskaper(forbund, 2019)["avstamning"]}
     assert fore["Intäkt från Skellefteå kommun = medlemsbidraget"]["differens"] == Decimal("250")
     bidragsavrundning_spara(forbund=forbund, aktor=None, ar=2019, regel="tusental", paragraf=_paragraf(forbund))

@@ -42,8 +42,9 @@ def test_intakter_per_medlem_fran_medlemsbidragen(budget) -> None:  # type: igno
 def test_insatsrader_fran_beviljade_medel(forbund, budget) -> None:  # type: ignore[no-untyped-def]
     from insatser.models import Beviljande, Insats
 
-    insats = Insats.objects.create(forbund=forbund, kortnamn="Plattform U", namn="Plattform U", typ="ordinarie", inriktning="individ",
-                                   startdatum=dt.date(2020, 1, 1))
+    insats = Insats.objects.create(
+        forbund=forbund, kortnamn="Plattform U", namn="Plattform U", typ="ordinarie", inriktning="individ", startdatum=dt.date(2020, 1, 1)
+    )
     p = ParagrafFactory(forbund=forbund)
     for ar in (2020, 2021, 2022):
         Beviljande.objects.create(forbund=forbund, insats=insats, paragraf=p, ar=ar, belopp=Decimal("600000"))

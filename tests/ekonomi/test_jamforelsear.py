@@ -68,8 +68,12 @@ def test_jamforelsekolumnen_mot_handraknat_tvaarsexempel(forbund) -> None:  # ty
     assert fg["balansrakning"]["summa_tillgangar"] == Decimal("1100") == fg["balansrakning"]["summa_eget_kapital_och_skulder"]
     assert fg["kassaflodesanalys"]["arets_kassaflode"] == Decimal("200")
     assert d["eget_kapital_vid_arets_borjan"] == Decimal("900")
-    for text in ("Ingående balanser 2019 = utgående balanser i den importerade", "Jämförelseåret 2018: tillgångar",
-                 "Eget kapital vid årets början 2019", "Likvida medel vid årets början 2019"):
+    for text in (
+        "Ingående balanser 2019 = utgående balanser i den importerade",
+        "Jämförelseåret 2018: tillgångar",
+        "Eget kapital vid årets början 2019",
+        "Likvida medel vid årets början 2019",
+    ):
         assert _k(d, text)["ok"] is True, _k(d, text)
     assert d["avstamning_ok"] is True, [k for k in d["avstamning"] if not k["ok"]]
 
@@ -78,8 +82,13 @@ def test_kontinuitet_mellan_tva_importer_fallerar_per_konto(forbund) -> None:  #
     tilldelning(forbund)
     kopplingar(forbund)
     # 2018 closes with 990 in the bank and 110 receivable: 2019 opens with 1 000 and 100
-    importera_csv(forbund, SALDOBALANS_2018.replace("1930;Bank;800;1000;", "1930;Bank;800;990;")
-                  .replace("1510;Fordran Skellefteå kommun;50;100;", "1510;Fordran Skellefteå kommun;50;110;"), ar=2018)
+    importera_csv(
+        forbund,
+        SALDOBALANS_2018.replace("1930;Bank;800;1000;", "1930;Bank;800;990;").replace(
+            "1510;Fordran Skellefteå kommun;50;100;", "1510;Fordran Skellefteå kommun;50;110;"
+        ),
+        ar=2018,
+    )
     importera_csv(forbund, SALDOBALANS)
     d = rakenskaper(forbund, 2019)
     k = _k(d, "Ingående balanser 2019 = utgående balanser i den importerade")

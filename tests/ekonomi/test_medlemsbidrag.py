@@ -26,7 +26,8 @@ def test_seedens_fordelning_5034_tkr() -> None:
     tilldelning_spara(forbund=f, aktor=None, ar=2020, belopp=Decimal("5034000"), invanare={medlem(f, "ornskoldsvik").pk: 31000})
     mb = medlemsbidrag(f, 2020)
     assert [(r["medlem"], r["belopp"]) for r in mb["rader"]] == [
-        ("Försäkringskassan", Decimal("2517000")), ("Region Västernorrland", Decimal("1258500")),
+        ("Försäkringskassan", Decimal("2517000")),
+        ("Region Västernorrland", Decimal("1258500")),
         ("Örnsköldsvik kommun", Decimal("1258500")),
     ]
     assert mb["summa"] == Decimal("5034000")

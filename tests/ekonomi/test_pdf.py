@@ -31,8 +31,17 @@ def test_rakenskaper_som_pdf(forbund, klient) -> None:  # type: ignore[no-untype
     with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as f:
         f.write(data)
     text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True).stdout
-    for del_ in ("Räkenskaper 2019", "Alla kontroller stämmer.", "Resultaträkning", "Balansräkning", "Kassaflödesanalys",
-                 "Not 1. Verksamhetens intäkter", "Driftbidrag från Norsjö kommun", "1 480 904", "Sida 1 av"):
+    for del_ in (
+        "Räkenskaper 2019",
+        "Alla kontroller stämmer.",
+        "Resultaträkning",
+        "Balansräkning",
+        "Kassaflödesanalys",
+        "Not 1. Verksamhetens intäkter",
+        "Driftbidrag från Norsjö kommun",
+        "1 480 904",
+        "Sida 1 av",
+    ):
         assert del_ in text.replace("\xa0", " ").replace("\u2212", "-"), del_
     os.makedirs(ARTEFAKTER, exist_ok=True)
     with open(os.path.join(ARTEFAKTER, "rakenskaper-2019.pdf"), "wb") as ut:

@@ -68,8 +68,10 @@ def test_kassa_och_eget_kapital_fallerar_vid_direktbokning_mot_eget_kapital(forb
     tilldelning(forbund)
     kopplingar(forbund)
     # 100 kr booked straight from the bank against equity, past the income statement
-    importera_csv(forbund, SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1300;")
-                  .replace("2010;Eget kapital;-900;-900;", "2010;Eget kapital;-900;-800;"))
+    importera_csv(
+        forbund,
+        SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1300;").replace("2010;Eget kapital;-900;-900;", "2010;Eget kapital;-900;-800;"),
+    )
     d = rakenskaper(forbund, 2019)
     assert _kontroll(d, "Tillgångar = eget kapital")["ok"] is True
     assert _kontroll(d, "Likvida medel")["differens"] == Decimal("100")
@@ -83,8 +85,12 @@ def test_noter_utan_koppling_far_en_rad_per_kontogrupp_och_stammer(forbund) -> N
     for n in (1, 2, 3):
         assert _kontroll(d, f"Not {n}")["ok"] is True, _kontroll(d, f"Not {n}")
     not1 = [(r["text"], r["belopp"]) for r in d["noter"][0]["rader"]]
-    assert not1 == [("Driftbidrag från staten", Decimal("2000")), ("Driftbidrag från regionen", Decimal("1000")),
-                    ("Driftbidrag från Skellefteå kommun", Decimal("750")), ("Driftbidrag från Norsjö kommun", Decimal("250"))]
+    assert not1 == [
+        ("Driftbidrag från staten", Decimal("2000")),
+        ("Driftbidrag från regionen", Decimal("1000")),
+        ("Driftbidrag från Skellefteå kommun", Decimal("750")),
+        ("Driftbidrag från Norsjö kommun", Decimal("250")),
+    ]
     assert [(r["text"], r["belopp"]) for r in d["noter"][1]["rader"]] == [("Fordran Skellefteå kommun", Decimal("300"))]
     # income lines are linked to the member they name, so income per member reconciles without a manual mapping
     assert all(k["ok"] for k in d["avstamning"]), [k for k in d["avstamning"] if not k["ok"]]
@@ -121,12 +127,18 @@ def test_eget_kapital_varning(stammer) -> None:  # type: ignore[no-untyped-def]
 def test_rakenskaper_json_kommandot(stammer, capsys) -> None:  # type: ignore[no-untyped-def]
     call_command("rakenskaper", "--forbund", stammer.slug, "--ar", "2019", "--json")
     data = json.loads(capsys.readouterr().out)
-    for nyckel in ("arets_resultat", "summa_tillgangar", "summa_eget_kapital_och_skulder", "kassaflode_lopande_verksamhet",
-                   "likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut", "eget_kapital_vid_arets_slut"):
+    for nyckel in (
+        "arets_resultat",
+        "summa_tillgangar",
+        "summa_eget_kapital_och_skulder",
+        "kassaflode_lopande_verksamhet",
+        "likvida_medel_vid_arets_borjan",
+        "likvida_medel_vid_arets_slut",
+        "eget_kapital_vid_arets_slut",
+    ):
         assert nyckel in data
     assert data["arets_resultat"] == 480 and data["likvida_medel_vid_arets_slut"] == 1400
-    assert data["avstamning"][0] == {"kontroll": "Tillgångar = eget kapital och skulder", "ok": True, "differens": 0,
-                                     "detalj": ""}
+    assert data["avstamning"][0] == {"kontroll": "Tillgångar = eget kapital och skulder", "ok": True, "differens": 0, "detalj": ""}
 
 
 def test_fast_antal_fragor(stammer, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]

@@ -48,9 +48,14 @@ def test_sidorna_visas(chef_klient, data, django_assert_max_num_queries) -> None
 
 
 def test_uppfoljning_sparar_prognos_och_visar_avvikelse(chef_klient, data) -> None:  # type: ignore[no-untyped-def]
-    svar = chef_klient.post("/ekonomi/uppfoljning/2019/2/", {
-        "prognos-adm-forbundschef": "3 600", "kommentar-adm-forbundschef": "Vikarie under hösten", "sammanfattning": "Prognos −200 kr.",
-    })
+    svar = chef_klient.post(
+        "/ekonomi/uppfoljning/2019/2/",
+        {
+            "prognos-adm-forbundschef": "3 600",
+            "kommentar-adm-forbundschef": "Vikarie under hösten",
+            "sammanfattning": "Prognos −200 kr.",
+        },
+    )
     assert svar.status_code == 302
     p = Prognosrad.objects.get(nyckel="adm-forbundschef")
     assert (p.prognos, p.kommentar) == (Decimal("3600"), "Vikarie under hösten")
@@ -76,8 +81,9 @@ def test_faststall_via_sidan_och_revisor_kan_inte(chef_klient, klient, forbund, 
     assert chef_klient.post(f"/ekonomi/budget/{data.pk}/faststall/", {"paragraf": p.pk}).status_code == 302
     data.refresh_from_db()
     assert data.status == Budget.Status.FASTSTALLD
-    svar = chef_klient.post(f"/ekonomi/budget/{data.pk}/rad/{data.rader.first().pk}/", {"grupp": "administration", "text": "X", "belopp": "1"},
-                            follow=True)
+    svar = chef_klient.post(
+        f"/ekonomi/budget/{data.pk}/rad/{data.rader.first().pk}/", {"grupp": "administration", "text": "X", "belopp": "1"}, follow=True
+    )
     assert "fastställd och låst" in svar.content.decode()
 
 

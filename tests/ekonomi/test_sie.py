@@ -44,7 +44,15 @@ LITEN = """#FLAGGA 0
 
 def test_tokens_citat_och_objektlistor() -> None:
     assert tokens('#TRANS 3030 {1 "100"} -800.00 20190115 "Skellefteå \\"SN\\""') == [
-        "#TRANS", "3030", "{", "1", "100", "}", "-800.00", "20190115", 'Skellefteå "SN"'
+        "#TRANS",
+        "3030",
+        "{",
+        "1",
+        "100",
+        "}",
+        "-800.00",
+        "20190115",
+        'Skellefteå "SN"',
     ]
 
 
@@ -105,8 +113,9 @@ def test_import_sie_kommandot(forbund, capsys) -> None:  # type: ignore[no-untyp
 def test_verifikationer_mot_saldon_i_filen(forbund) -> None:  # type: ignore[no-untyped-def]
     from ekonomi.selectors import rakenskaper
 
-    bokforing_importera(forbund=forbund, aktor=None, data=LITEN.replace("#UB 0 1930 1500.00", "#UB 0 1930 1600.00").encode("cp437"),
-                        filnamn="fel-ub.se")
+    bokforing_importera(
+        forbund=forbund, aktor=None, data=LITEN.replace("#UB 0 1930 1500.00", "#UB 0 1930 1600.00").encode("cp437"), filnamn="fel-ub.se"
+    )
     k = next(k for k in rakenskaper(forbund, 2019)["avstamning"] if k["kontroll"].startswith("Verifikationerna"))
     assert k["ok"] is False and k["differens"] == Decimal("100") and k["detalj"] == "Kassa och bank: -100.00"
 

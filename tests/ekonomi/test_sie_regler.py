@@ -59,14 +59,17 @@ def test_avkortad_fil_vagras_och_tidigare_import_finns_kvar(forbund) -> None:  #
     assert _tillstand() == fore
 
 
-@pytest.mark.parametrize(("andring", "fel"), [
-    (("#VER B 7 20190320", "#VER B 7 20200320"), "rad 19: verifikation B 7 är daterad 2020-03-20, utanför räkenskapsåret"),
-    (("#TRANS 1930 {} -300.00", "#TRANS 1930 {} -299.00"), "rad 19: verifikation B 7 (2019-03-20) balanserar inte"),
-    (("#TRANS 6410 {} 300.00\n   #TRANS 1930 {} -300.00", ""), "rad 19: verifikation B 7 (2019-03-20) saknar transaktionsrader"),
-    (("#TRANS 6410 {} 300.00", "#TRANS 6420 {} 300.00"), "rad 21: konto 6420 används i en verifikation men finns inte"),
-    (("#RAR 0 20190101 20191231", "#RAR 0 20191231 20190101"), "rad 6: #RAR 0 börjar 2019-12-31, efter att det slutar 2019-01-01"),
-    (("#VER A 1 20190115", "#VER A 1 2019-01-15"), "rad 14: ogiltigt datum '2019-01-15'"),
-])
+@pytest.mark.parametrize(
+    ("andring", "fel"),
+    [
+        (("#VER B 7 20190320", "#VER B 7 20200320"), "rad 19: verifikation B 7 är daterad 2020-03-20, utanför räkenskapsåret"),
+        (("#TRANS 1930 {} -300.00", "#TRANS 1930 {} -299.00"), "rad 19: verifikation B 7 (2019-03-20) balanserar inte"),
+        (("#TRANS 6410 {} 300.00\n   #TRANS 1930 {} -300.00", ""), "rad 19: verifikation B 7 (2019-03-20) saknar transaktionsrader"),
+        (("#TRANS 6410 {} 300.00", "#TRANS 6420 {} 300.00"), "rad 21: konto 6420 används i en verifikation men finns inte"),
+        (("#RAR 0 20190101 20191231", "#RAR 0 20191231 20190101"), "rad 6: #RAR 0 börjar 2019-12-31, efter att det slutar 2019-01-01"),
+        (("#VER A 1 20190115", "#VER A 1 2019-01-15"), "rad 14: ogiltigt datum '2019-01-15'"),
+    ],
+)
 def test_vagran_med_rad_och_ingenting_andras(forbund, andring: tuple[str, str], fel: str) -> None:  # type: ignore[no-untyped-def]
     bokforing_importera(forbund=forbund, aktor=None, data=LITEN.encode("cp437"), filnamn="forsta.se")
     fore, handelser = _tillstand(), Handelse.objects.count()
@@ -88,8 +91,7 @@ def test_escapes_och_objektlistor() -> None:
     assert las_sie(text.encode("cp437")).konton[1930] == 'Bank 1820\\A012 "x" \\'
 
 
-@pytest.mark.parametrize(("kodning", "namn"), [("iso-8859-15", "ISO-8859-1/ISO-8859-15 (Latin-1)"), ("utf-8", "UTF-8"),
-                                               ("cp1252", "Windows-1252")])
+@pytest.mark.parametrize(("kodning", "namn"), [("iso-8859-15", "ISO-8859-1/ISO-8859-15 (Latin-1)"), ("utf-8", "UTF-8"), ("cp1252", "Windows-1252")])
 def test_kodningar_ger_samma_namn_som_cp437(kodning: str, namn: str) -> None:
     original = las_sie(LITEN.encode("cp437"))
     text = LITEN.replace("Arvoden", "Arvoden – ”styrelsen”") if kodning == "cp1252" else LITEN
@@ -101,14 +103,15 @@ def test_kodningar_ger_samma_namn_som_cp437(kodning: str, namn: str) -> None:
 
 def test_blandad_kodning_vagras() -> None:
     """Letters of both encodings inside words, neither dominating: refused, never guessed."""
-    blandad = (LITEN.encode("cp437") + '#KONTO 3050 "Bidrag från Åsele"\n'.encode("cp437")
-               + '#KONTO 3060 "Bidrag från Örnsköldsvik"\n'.encode("cp1252"))
+    blandad = (
+        LITEN.encode("cp437") + '#KONTO 3050 "Bidrag från Åsele"\n'.encode("cp437") + '#KONTO 3060 "Bidrag från Örnsköldsvik"\n'.encode("cp1252")
+    )
     with pytest.raises(ValidationError, match=r"avgöra: 3 bokstäver är skrivna som i PC8 \(CP437\) och 2 som i ISO-8859"):
         las_sie(blandad)
 
 
 def test_sie4i_vagras_eller_laggs_till_efter_bekraftelse(forbund) -> None:  # type: ignore[no-untyped-def]
-    fyra_i = LITEN.split("#IB")[0] + "#VER C 1 20190601 \"Lön\"\n{\n#TRANS 6410 {} 50.00\n#TRANS 1930 {} -50.00\n}\n"
+    fyra_i = LITEN.split("#IB")[0] + '#VER C 1 20190601 "Lön"\n{\n#TRANS 6410 {} 50.00\n#TRANS 1930 {} -50.00\n}\n'
     with pytest.raises(ValidationError, match="Exportera SIE typ 4E"):
         bokforing_importera(forbund=forbund, aktor=None, data=fyra_i.encode("cp437"), filnamn="lon.si")
     assert not Redovisningsimport.objects.exists()
@@ -239,8 +242,7 @@ def test_bas_och_kommunbas_stammer_utan_manuell_koppling(forbund, kptyp: str, ko
 
 def test_summor_exakta_i_decimal(forbund) -> None:  # type: ignore[no-untyped-def]
     """0.10 + 0.20 booked 1 000 times: float sums on SQLite would drift; the result is exact on every database."""
-    ver = "".join(f'#VER A {i} 20190201 "x"\n{{\n#TRANS 6410 {{}} 0.10\n#TRANS 6410 {{}} 0.20\n#TRANS 1930 {{}} -0.30\n}}\n'
-                  for i in range(3, 1003))
+    ver = "".join(f'#VER A {i} 20190201 "x"\n{{\n#TRANS 6410 {{}} 0.10\n#TRANS 6410 {{}} 0.20\n#TRANS 1930 {{}} -0.30\n}}\n' for i in range(3, 1003))
     text = LITEN.replace("#UB 0 1930 1500.00\n", "").replace("#RES 0 6410 300.00\n", "").replace("#RES 0 3030 -800.00\n", "") + ver
     bokforing_importera(forbund=forbund, aktor=None, data=text.encode("cp437"), filnamn="exakt.se")
     d = rakenskaper(forbund, 2019)

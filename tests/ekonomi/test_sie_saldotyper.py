@@ -58,8 +58,7 @@ def test_ub_utan_res_ger_resultatet(forbund) -> None:  # type: ignore[no-untyped
 
 def test_jobbet_rapporterar_framsteg(forbund) -> None:  # type: ignore[no-untyped-def]
     steg: list[tuple[int, str]] = []
-    bokforing_importera(forbund=forbund, aktor=None, data=LITEN.encode("cp437") * 1, filnamn="a.se",
-                        framsteg=lambda p, s: steg.append((p, s)))
+    bokforing_importera(forbund=forbund, aktor=None, data=LITEN.encode("cp437") * 1, filnamn="a.se", framsteg=lambda p, s: steg.append((p, s)))
     procent = [p for p, _ in steg]
     assert procent == sorted(procent) and procent[-1] == 85 and steg[-1][1] == "Sparar"
     assert any(s == "Läser och kontrollerar filen" for _, s in steg)

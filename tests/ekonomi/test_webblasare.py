@@ -16,7 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_kvartalsuppfoljning_i_webblasaren(
-    page: Page, live_server: Any, forbund: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
+    page: Page,
+    live_server: Any,
+    forbund: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
     skarmbild: Callable[[Any, str], str],
 ) -> None:
     demo.seed(forbund, "test")
@@ -56,7 +60,11 @@ def test_kvartalsuppfoljning_i_webblasaren(
 
 
 def test_revisor_laser_men_kan_inte_andra(
-    page: Page, live_server: Any, forbund: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
+    page: Page,
+    live_server: Any,
+    forbund: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
     skarmbild: Callable[[Any, str], str],
 ) -> None:
     demo.seed(forbund, "test")

@@ -15,8 +15,15 @@ from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
 
 def _dokument(forbund: Forbund) -> Dokument:
-    d = Dokument(forbund=forbund, typ="organisationsblad", titel="Organisationsblad 2019", nyckel="organisationsblad:2019",
-                 parametrar={"ar": 2019}, status=Dokument.Status.KLAR, sha256="0" * 64)
+    d = Dokument(
+        forbund=forbund,
+        typ="organisationsblad",
+        titel="Organisationsblad 2019",
+        nyckel="organisationsblad:2019",
+        parametrar={"ar": 2019},
+        status=Dokument.Status.KLAR,
+        sha256="0" * 64,
+    )
     d.fil.save("test.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     d.save()
     return d
@@ -30,15 +37,27 @@ def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
     return {
         "medlem": Medlem.objects.filter(forbund=forbund).first(),
         "annan_medlem": Medlem.objects.filter(forbund=annat).first(),
-        "person": person, "annan_person": annan_person, "handelse": h, "annan_handelse": h2,
-        "dokument": _dokument(forbund), "annat_dokument": _dokument(annat),
-        "misslyckat": _misslyckat(forbund), "annat_misslyckat": _misslyckat(annat),
+        "person": person,
+        "annan_person": annan_person,
+        "handelse": h,
+        "annan_handelse": h2,
+        "dokument": _dokument(forbund),
+        "annat_dokument": _dokument(annat),
+        "misslyckat": _misslyckat(forbund),
+        "annat_misslyckat": _misslyckat(annat),
     }
 
 
 def _misslyckat(forbund: Forbund) -> Dokument:
-    return Dokument.objects.create(forbund=forbund, typ="organisationsblad", titel="Organisationsblad 2018", nyckel="organisationsblad:2018",
-                                   parametrar={"ar": 2018}, status=Dokument.Status.MISSLYCKAD, fel="Ett tekniskt fel.")
+    return Dokument.objects.create(
+        forbund=forbund,
+        typ="organisationsblad",
+        titel="Organisationsblad 2018",
+        nyckel="organisationsblad:2018",
+        parametrar={"ar": 2018},
+        status=Dokument.Status.MISSLYCKAD,
+        fel="Ett tekniskt fel.",
+    )
 
 
 RADER = [
@@ -46,33 +65,82 @@ RADER = [
     Rad("organisation", lambda m: "/organisation/?ar=2019", "forbund.visa"),
     Rad("organisationsblad_bestall", lambda m: "/organisation/organisationsblad/", "dokument.skapa", metod="post", data=lambda m: {"ar": 2020}),
     Rad("dokument_lista", lambda m: "/dokument/", "dokument.visa"),
-    Rad("dokument_detalj", lambda m: f"/dokument/{m['dokument'].pk}/", "dokument.visa",
-        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/"),
-    Rad("dokument_status", lambda m: f"/dokument/{m['dokument'].pk}/status/", "dokument.visa",
-        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/status/"),
-    Rad("dokument_ladda_ned", lambda m: f"/dokument/{m['dokument'].pk}/fil/", "dokument.visa",
-        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/fil/"),
-    Rad("dokument_forsok_igen", lambda m: f"/dokument/{m['misslyckat'].pk}/forsok-igen/", "dokument.skapa", metod="post",
-        annat_forbund_url=lambda m: f"/dokument/{m['annat_misslyckat'].pk}/forsok-igen/"),
+    Rad(
+        "dokument_detalj",
+        lambda m: f"/dokument/{m['dokument'].pk}/",
+        "dokument.visa",
+        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/",
+    ),
+    Rad(
+        "dokument_status",
+        lambda m: f"/dokument/{m['dokument'].pk}/status/",
+        "dokument.visa",
+        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/status/",
+    ),
+    Rad(
+        "dokument_ladda_ned",
+        lambda m: f"/dokument/{m['dokument'].pk}/fil/",
+        "dokument.visa",
+        annat_forbund_url=lambda m: f"/dokument/{m['annat_dokument'].pk}/fil/",
+    ),
+    Rad(
+        "dokument_forsok_igen",
+        lambda m: f"/dokument/{m['misslyckat'].pk}/forsok-igen/",
+        "dokument.skapa",
+        metod="post",
+        annat_forbund_url=lambda m: f"/dokument/{m['annat_misslyckat'].pk}/forsok-igen/",
+    ),
     Rad("handelser", lambda m: "/handelser/", "handelse.visa"),
     Rad("medlem-list", lambda m: "/api/medlemmar/", "forbund.visa"),
-    Rad("medlem-detail", lambda m: f"/api/medlemmar/{m['medlem'].pk}/", "forbund.visa",
-        annat_forbund_url=lambda m: f"/api/medlemmar/{m['annan_medlem'].pk}/"),
+    Rad(
+        "medlem-detail",
+        lambda m: f"/api/medlemmar/{m['medlem'].pk}/",
+        "forbund.visa",
+        annat_forbund_url=lambda m: f"/api/medlemmar/{m['annan_medlem'].pk}/",
+    ),
     Rad("person-list", lambda m: "/api/personer/", "forbund.visa"),
-    Rad("person-detail", lambda m: f"/api/personer/{m['person'].pk}/", "forbund.visa",
-        annat_forbund_url=lambda m: f"/api/personer/{m['annan_person'].pk}/"),
+    Rad(
+        "person-detail",
+        lambda m: f"/api/personer/{m['person'].pk}/",
+        "forbund.visa",
+        annat_forbund_url=lambda m: f"/api/personer/{m['annan_person'].pk}/",
+    ),
     Rad("handelse-list", lambda m: "/api/handelser/", "handelse.visa"),
-    Rad("handelse-detail", lambda m: f"/api/handelser/{m['handelse'].pk}/", "handelse.visa",
-        annat_forbund_url=lambda m: f"/api/handelser/{m['annan_handelse'].pk}/"),
+    Rad(
+        "handelse-detail",
+        lambda m: f"/api/handelser/{m['handelse'].pk}/",
+        "handelse.visa",
+        annat_forbund_url=lambda m: f"/api/handelser/{m['annan_handelse'].pk}/",
+    ),
     Rad("dokument-list", lambda m: "/api/dokument/", "dokument.visa"),
-    Rad("dokument-detail", lambda m: f"/api/dokument/{m['dokument'].pk}/", "dokument.visa",
-        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/"),
-    Rad("dokument-fil", lambda m: f"/api/dokument/{m['dokument'].pk}/fil/", "dokument.visa",
-        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/fil/"),
-    Rad("dokument-forsok-igen", lambda m: f"/api/dokument/{m['misslyckat'].pk}/forsok-igen/", "dokument.skapa", metod="post",
-        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_misslyckat'].pk}/forsok-igen/", json=True),
-    Rad("dokument-organisationsblad", lambda m: "/api/dokument/organisationsblad/", "dokument.skapa", metod="post",
-        data=lambda m: {"ar": 2020}, json=True),
+    Rad(
+        "dokument-detail",
+        lambda m: f"/api/dokument/{m['dokument'].pk}/",
+        "dokument.visa",
+        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/",
+    ),
+    Rad(
+        "dokument-fil",
+        lambda m: f"/api/dokument/{m['dokument'].pk}/fil/",
+        "dokument.visa",
+        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_dokument'].pk}/fil/",
+    ),
+    Rad(
+        "dokument-forsok-igen",
+        lambda m: f"/api/dokument/{m['misslyckat'].pk}/forsok-igen/",
+        "dokument.skapa",
+        metod="post",
+        annat_forbund_url=lambda m: f"/api/dokument/{m['annat_misslyckat'].pk}/forsok-igen/",
+        json=True,
+    ),
+    Rad(
+        "dokument-organisationsblad",
+        lambda m: "/api/dokument/organisationsblad/",
+        "dokument.skapa",
+        metod="post",
+        data=lambda m: {"ar": 2020},
+        json=True,
+    ),
 ]
 
 

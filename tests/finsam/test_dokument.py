@@ -42,8 +42,9 @@ def _text(pdf: bytes) -> str:
 
 def test_organisationsblad_skapas_som_pdfa_med_ratt_innehall(forbund: Forbund, chef: Any) -> None:
     _styrelse(forbund)
-    d = dokument_bestall(forbund=forbund, aktor=chef, typ="organisationsblad", titel="Organisationsblad 2019",
-                         nyckel="organisationsblad:2019", parametrar={"ar": 2019})
+    d = dokument_bestall(
+        forbund=forbund, aktor=chef, typ="organisationsblad", titel="Organisationsblad 2019", nyckel="organisationsblad:2019", parametrar={"ar": 2019}
+    )
     d.refresh_from_db()
     assert d.status == Dokument.Status.KLAR, d.fel
     pdf = d.fil.read()
@@ -62,8 +63,14 @@ def test_organisationsblad_skapas_som_pdfa_med_ratt_innehall(forbund: Forbund, c
 
 
 def test_omkorning_ersatter_utkastet_utan_dubblett(forbund: Forbund, chef: Any) -> None:
-    kw = {"forbund": forbund, "aktor": chef, "typ": "organisationsblad", "titel": "Org",
-          "nyckel": "organisationsblad:2020", "parametrar": {"ar": 2020}}
+    kw = {
+        "forbund": forbund,
+        "aktor": chef,
+        "typ": "organisationsblad",
+        "titel": "Org",
+        "nyckel": "organisationsblad:2020",
+        "parametrar": {"ar": 2020},
+    }
     d1 = dokument_bestall(**kw)
     d1.refresh_from_db()
     forsta = d1.fil.name
@@ -99,15 +106,22 @@ def test_misslyckad_rendering_ger_lasbar_orsak(forbund: Forbund, chef: Any) -> N
 
 def test_url_hamtaren_vagrar_filer_och_fjarradresser() -> None:
     f = SafeUrlFetcher()
-    for url in ("file:///etc/passwd", "http://example.com/x.css", "https://169.254.169.254/latest", f"{BASE_URL}../../etc/passwd",
-                f"{BASE_URL}media/../../../etc/passwd"):
+    for url in (
+        "file:///etc/passwd",
+        "http://example.com/x.css",
+        "https://169.254.169.254/latest",
+        f"{BASE_URL}../../etc/passwd",
+        f"{BASE_URL}media/../../../etc/passwd",
+    ):
         with pytest.raises(UnsafeUrlError):
             f.fetch(url)
     assert f.fetch(f"{BASE_URL}static/finsam/css/print.css").status == 200
 
 
 def test_pdf_med_otillaten_resurs_renderas_utan_den() -> None:
-    pdf = html_to_pdf('<html><body><p>Hej å ä ö</p><img src="file:///etc/passwd"><link rel="stylesheet" href="http://example.com/a.css"></body></html>')
+    pdf = html_to_pdf(
+        '<html><body><p>Hej å ä ö</p><img src="file:///etc/passwd"><link rel="stylesheet" href="http://example.com/a.css"></body></html>'
+    )
     assert "Hej å ä ö" in _text(pdf)
 
 

@@ -67,8 +67,9 @@ def test_overfallet_koat_jobb_skickas_igen_av_beat_reapern(forbund: Forbund) -> 
 
 
 def test_jobb_vars_process_dog_koas_om_direkt(forbund: Forbund) -> None:
-    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(),
-                    startad=timezone.now(), forsok=1)
+    d = _kvarlamnat(
+        forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(), startad=timezone.now(), forsok=1
+    )
     assert jobb.ingen_kor(d)
     assert jobb.dokument_aterupta() == [d.pk]
     d.refresh_from_db()
@@ -77,8 +78,14 @@ def test_jobb_vars_process_dog_koas_om_direkt(forbund: Forbund) -> None:
 
 def test_tyst_jobb_pa_annan_dator_tas_tillbaka_efter_gransen(forbund: Forbund, chef: Any) -> None:
     nu = timezone.now()
-    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb="annan-dator:4242:abc", startad=nu - dt.timedelta(minutes=2),
-                    hjartslag=nu - dt.timedelta(seconds=5), forsok=1)
+    d = _kvarlamnat(
+        forbund,
+        status=Dokument.Status.PAGAR,
+        jobb="annan-dator:4242:abc",
+        startad=nu - dt.timedelta(minutes=2),
+        hjartslag=nu - dt.timedelta(seconds=5),
+        forsok=1,
+    )
     # Alive (heartbeat 5 s ago): the reaper leaves it, and a new order joins the running job.
     assert jobb.dokument_aterupta() == []
     bestallningar = Handelse.objects.filter(handling="dokument_bestall").count()
@@ -113,13 +120,13 @@ def test_ett_tillbakataget_forsok_sparar_ingenting(forbund: Forbund) -> None:
 
 
 def test_for_manga_avbrott_ger_las_bart_fel(forbund: Forbund, klient: Callable[..., Client]) -> None:
-    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(), forsok=5,
-                    avbrott=4)
+    d = _kvarlamnat(forbund, status=Dokument.Status.PAGAR, jobb=f"{jobb.HOST}:{_dod_pid()}:abc", hjartslag=timezone.now(), forsok=5, avbrott=4)
     assert jobb.dokument_aterupta() == []
     d.refresh_from_db()
     assert d.status == Dokument.Status.MISSLYCKAD and d.jobb == ""
-    assert d.fel == ("Arbetet avbröts 5 gånger innan dokumentet blev klart (bakgrundsprocessen stannade). "
-                     "Försök igen; kvarstår felet, kontakta administratören.")
+    assert d.fel == (
+        "Arbetet avbröts 5 gånger innan dokumentet blev klart (bakgrundsprocessen stannade). Försök igen; kvarstår felet, kontakta administratören."
+    )
     sida = klient(RollTyp.FORBUNDSCHEF).get(f"/dokument/{d.pk}/").content.decode()
     assert d.fel in sida and "Försök igen</button>" in sida
 
@@ -145,12 +152,12 @@ def trasig() -> Iterator[dict[str, Any]]:
 
 
 def _trasigt(forbund: Forbund, chef: Any) -> Dokument:
-    return dokument_bestall(forbund=forbund, aktor=chef, typ="test_trasig", titel="Organisationsblad 2019",
-                            nyckel="trasig:2019", parametrar={"ar": 2019})
+    return dokument_bestall(
+        forbund=forbund, aktor=chef, typ="test_trasig", titel="Organisationsblad 2019", nyckel="trasig:2019", parametrar={"ar": 2019}
+    )
 
 
-def test_misslyckat_jobb_visar_orsak_och_forsok_igen(forbund: Forbund, chef: Any, trasig: dict[str, Any],
-                                                    klient: Callable[..., Client]) -> None:
+def test_misslyckat_jobb_visar_orsak_och_forsok_igen(forbund: Forbund, chef: Any, trasig: dict[str, Any], klient: Callable[..., Client]) -> None:
     d = _trasigt(forbund, chef)
     d.refresh_from_db()
     assert d.status == Dokument.Status.MISSLYCKAD and d.jobb == ""
@@ -174,8 +181,9 @@ def test_misslyckat_jobb_visar_orsak_och_forsok_igen(forbund: Forbund, chef: Any
     assert Handelse.objects.filter(handling="dokument_forsok_igen", objekt_id=str(d.pk)).count() == 1
 
 
-def test_forsok_igen_pa_klart_dokument_nekas_lika_i_sida_och_api(forbund: Forbund, chef: Any, trasig: dict[str, Any],
-                                                                  klient: Callable[..., Client]) -> None:
+def test_forsok_igen_pa_klart_dokument_nekas_lika_i_sida_och_api(
+    forbund: Forbund, chef: Any, trasig: dict[str, Any], klient: Callable[..., Client]
+) -> None:
     trasig["fel"] = None
     d = _trasigt(forbund, chef)
     d.refresh_from_db()
@@ -271,10 +279,12 @@ def test_inbyggt_standardlage_ar_celery_pa_filkö(tmp_path: Any) -> None:
 
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "FINSAM_TASK_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update({"DJANGO_SETTINGS_MODULE": "finsam.settings.base", "CELERY_BROKER_DIR": str(tmp_path / "kö")})
-    kod = ("import django, json; django.setup(); from django.conf import settings as s; from finsam.celery import app; "
-           "app.conf.broker_url; print(json.dumps([s.FINSAM_TASK_MODE, s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, "
-           "s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in'] == s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_out'], "
-           "s.CELERY_BEAT_SCHEDULE['finsam-dokument-aterupta']['task']]))")
+    kod = (
+        "import django, json; django.setup(); from django.conf import settings as s; from finsam.celery import app; "
+        "app.conf.broker_url; print(json.dumps([s.FINSAM_TASK_MODE, s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, "
+        "s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in'] == s.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_out'], "
+        "s.CELERY_BEAT_SCHEDULE['finsam-dokument-aterupta']['task']]))"
+    )
     ut = subprocess.run([sys.executable, "-c", kod], env=env, capture_output=True, text=True, timeout=120, check=True).stdout
     assert json.loads(ut.strip().splitlines()[-1]) == ["celery", "filesystem://", False, True, "finsam.dokument_aterupta_task"]
     assert (tmp_path / "kö" / "queue").is_dir() and (tmp_path / "kö" / "control").is_dir()  # made by the app on start

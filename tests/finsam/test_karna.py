@@ -25,13 +25,31 @@ pytestmark = pytest.mark.django_db
 
 def test_forbund_create_skapar_medlemmar_med_koder() -> None:
     out = StringIO()
-    call_command("forbund_create", "--slug", "umea", "--namn", "Samordningsförbundet Umeå", "--region", "Region Västerbotten",
-                 "--kommun", "Umeå", "--kommun", "Vännäs", "--kommun", "Nordmaling", stdout=out)
+    call_command(
+        "forbund_create",
+        "--slug",
+        "umea",
+        "--namn",
+        "Samordningsförbundet Umeå",
+        "--region",
+        "Region Västerbotten",
+        "--kommun",
+        "Umeå",
+        "--kommun",
+        "Vännäs",
+        "--kommun",
+        "Nordmaling",
+        stdout=out,
+    )
     f = Forbund.objects.get(slug="umea")
     medlemmar = list(Medlem.objects.filter(forbund=f).values_list("kod", "typ", "namn"))
     assert medlemmar == [
-        ("fk", "fk", "Försäkringskassan"), ("af", "af", "Arbetsförmedlingen"), ("region", "region", "Region Västerbotten"),
-        ("umea", "kommun", "Umeå kommun"), ("vannas", "kommun", "Vännäs kommun"), ("nordmaling", "kommun", "Nordmaling kommun"),
+        ("fk", "fk", "Försäkringskassan"),
+        ("af", "af", "Arbetsförmedlingen"),
+        ("region", "region", "Region Västerbotten"),
+        ("umea", "kommun", "Umeå kommun"),
+        ("vannas", "kommun", "Vännäs kommun"),
+        ("nordmaling", "kommun", "Nordmaling kommun"),
     ]
     assert "vannas" in out.getvalue()
     assert Handelse.objects.filter(forbund=f, handling="medlem_skapa").count() == 6
@@ -46,8 +64,10 @@ def test_forbund_create_vagrar_dubblett_och_andrar_inget() -> None:
     assert (Forbund.objects.count(), Medlem.objects.count(), Handelse.objects.count()) == fore
 
 
-@pytest.mark.parametrize(("namn", "kod"), [("Skellefteå", "skelleftea"), ("Norsjö kommun", "norsjo"), ("Örnsköldsvik", "ornskoldsvik"),
-                                          ("Upplands Väsby", "upplands_vasby")])
+@pytest.mark.parametrize(
+    ("namn", "kod"),
+    [("Skellefteå", "skelleftea"), ("Norsjö kommun", "norsjo"), ("Örnsköldsvik", "ornskoldsvik"), ("Upplands Väsby", "upplands_vasby")],
+)
 def test_kommunkod(namn: str, kod: str) -> None:
     assert kod_for(namn) == kod
 

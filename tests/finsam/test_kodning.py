@@ -12,12 +12,15 @@ from finsam.kodning import avkoda
 TEXT = "kod;insats;kön;utbildning\nA-1;Återvändo;kvinna;gymnasium\nB-2;Ärlig väg;man;förgymnasial\nC-3;Öppna dörrar;kvinna;eftergymnasial\n"
 
 
-@pytest.mark.parametrize(("data", "kodning"), [
-    (TEXT.encode("utf-8"), "UTF-8"),
-    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8"),
-    (TEXT.encode("utf-16"), "UTF-16"),
-    (TEXT.encode("cp1252"), "Windows-1252"),
-])
+@pytest.mark.parametrize(
+    ("data", "kodning"),
+    [
+        (TEXT.encode("utf-8"), "UTF-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8"),
+        (TEXT.encode("utf-16"), "UTF-16"),
+        (TEXT.encode("cp1252"), "Windows-1252"),
+    ],
+)
 def test_varje_kodning_ger_samma_text(data: bytes, kodning: str) -> None:
     text, namn = avkoda(data)
     assert text == TEXT

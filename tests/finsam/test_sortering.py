@@ -31,5 +31,10 @@ def test_personer_sorteras_pa_efternamn_sedan_fornamn(forbund: Forbund, db: Any)
     for namn in ["Örjan Andersson", "Anna Öberg", "Åsa Andersson", "Bertil Ärlig", "Cecilia Zetterlund", "Émile Åberg"]:
         person_create(forbund=forbund, aktor=None, namn=namn)
     assert list(Person.objects.filter(forbund=forbund).values_list("namn", flat=True)) == [
-        "Åsa Andersson", "Örjan Andersson", "Cecilia Zetterlund", "Émile Åberg", "Bertil Ärlig", "Anna Öberg",
+        "Åsa Andersson",
+        "Örjan Andersson",
+        "Cecilia Zetterlund",
+        "Émile Åberg",
+        "Bertil Ärlig",
+        "Anna Öberg",
     ]

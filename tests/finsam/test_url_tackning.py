@@ -11,9 +11,21 @@ APPAR = ["finsam", "styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter"
 
 # Reachable without a role, on purpose.
 PUBLIKA = {
-    "login", "logout", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
-    "password_change", "password_change_done", "healthz", "api_token", "api_schema", "api_docs", "api_mina_forbund",
-    "forbund_byt", "api-root",
+    "login",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "password_change",
+    "password_change_done",
+    "healthz",
+    "api_token",
+    "api_schema",
+    "api_docs",
+    "api_mina_forbund",
+    "forbund_byt",
+    "api-root",
 }
 
 

@@ -24,8 +24,7 @@ from tests.worker_harness import redis_svarar, worker_igang
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-SNABB = {"FINSAM_DOKUMENT_HJARTSLAG_INTERVALL": "1", "FINSAM_DOKUMENT_HJARTSLAG_GRANS": "6",
-         "FINSAM_DOKUMENT_MAX_FORSOK": "100"}
+SNABB = {"FINSAM_DOKUMENT_HJARTSLAG_INTERVALL": "1", "FINSAM_DOKUMENT_HJARTSLAG_GRANS": "6", "FINSAM_DOKUMENT_MAX_FORSOK": "100"}
 
 
 @pytest.fixture
@@ -37,8 +36,9 @@ def redis() -> None:
 
 
 def _org(forbund: Forbund, chef: Any, ar: int) -> Dokument:
-    return dokument_bestall(forbund=forbund, aktor=chef, typ="organisationsblad", titel=f"Organisationsblad {ar}",
-                            nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar})
+    return dokument_bestall(
+        forbund=forbund, aktor=chef, typ="organisationsblad", titel=f"Organisationsblad {ar}", nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar}
+    )
 
 
 def _renderingar(pk: int) -> int:
@@ -52,8 +52,7 @@ def _alla_klara(pks: list[int]) -> bool:
 def _justerat_mote(forbund: Forbund) -> Any:
     from styrelse.models import Sammantrade
 
-    return Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28), justerat=timezone.now(),
-                                      status=Sammantrade.Status.JUSTERAT)
+    return Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28), justerat=timezone.now(), status=Sammantrade.Status.JUSTERAT)
 
 
 def test_kill_9_mitt_i_renderingen_tappar_och_dubblerar_inget(redis: None, settings: Any, forbund: Forbund, chef: Any) -> None:
@@ -67,8 +66,11 @@ def test_kill_9_mitt_i_renderingen_tappar_och_dubblerar_inget(redis: None, setti
         def renderar() -> bool:
             """A rendering runs now in this worker's pool (not a job left by the worker killed before)."""
             barn = {str(pid) for pid in worker.barn()}
-            pagar[:] = [pk for pk, jobb in Dokument.objects.filter(pk__in=pks, status=Dokument.Status.PAGAR).values_list("pk", "jobb")
-                        if jobb.split(":")[1:2] and jobb.split(":")[1] in barn]
+            pagar[:] = [
+                pk
+                for pk, jobb in Dokument.objects.filter(pk__in=pks, status=Dokument.Status.PAGAR).values_list("pk", "jobb")
+                if jobb.split(":")[1:2] and jobb.split(":")[1] in barn
+            ]
             return bool(pagar)
 
         for _ in range(rundor):
@@ -89,14 +91,17 @@ def test_kill_9_mitt_i_renderingen_tappar_och_dubblerar_inget(redis: None, setti
             assert worker.vanta_pa(lambda: Dokument.objects.get(pk=pk).jobb != dod, timeout=90), worker.logg()[-3000:]  # noqa: B023
             tillbaka.append(time.time() - dodade[-1][1])
         assert worker.vanta_pa(lambda: _alla_klara(pks), timeout=120), (
-            f"{list(Dokument.objects.filter(pk__in=pks).values_list('pk', 'status', 'forsok', 'jobb'))}\n{worker.logg()[-4000:]}")
+            f"{list(Dokument.objects.filter(pk__in=pks).values_list('pk', 'status', 'forsok', 'jobb'))}\n{worker.logg()[-4000:]}"
+        )
     klara = {d.pk: d for d in Dokument.objects.filter(pk__in=pks)}
     forlorade = [pk for pk in pks if klara[pk].status != Dokument.Status.KLAR]
     dubbla = [pk for pk in pks if _renderingar(pk) != 1]
     fast = [round(t, 1) for t in tillbaka if t > 60]
-    print(f"kill -9 ×{rundor}: förlorade {len(forlorade)}, dubblerade {len(dubbla)}, fast > 60 s {len(fast)}; "
-          f"s till jobbet togs tillbaka: {[round(t, 1) for t in tillbaka]}; "
-          f"s till klart: {[round(klara[pk].klar.timestamp() - t, 1) for pk, t in dodade]}")  # type: ignore[union-attr]
+    print(
+        f"kill -9 ×{rundor}: förlorade {len(forlorade)}, dubblerade {len(dubbla)}, fast > 60 s {len(fast)}; "
+        f"s till jobbet togs tillbaka: {[round(t, 1) for t in tillbaka]}; "
+        f"s till klart: {[round(klara[pk].klar.timestamp() - t, 1) for pk, t in dodade]}"
+    )  # type: ignore[union-attr]
     assert forlorade == [] and dubbla == [] and fast == []
     assert all(klara[pk].forsok >= 2 for pk, _ in dodade)  # the kill did hit a rendering of that document
     for d in klara.values():
@@ -104,8 +109,7 @@ def test_kill_9_mitt_i_renderingen_tappar_och_dubblerar_inget(redis: None, setti
             assert f.read().startswith(b"%PDF") and d.jobb == ""
 
 
-def test_inbyggt_lage_tar_upp_koade_jobb_vid_start_och_laser_protokollet(settings: Any, forbund: Forbund, chef: Any,
-                                                                         tmp_path: Path) -> None:
+def test_inbyggt_lage_tar_upp_koade_jobb_vid_start_och_laser_protokollet(settings: Any, forbund: Forbund, chef: Any, tmp_path: Path) -> None:
     """The embedded default: seed_demo (or a web process) queued jobs and exited before any worker ran."""
     from styrelse.services.dokument import protokoll_bestall
 
@@ -113,8 +117,9 @@ def test_inbyggt_lage_tar_upp_koade_jobb_vid_start_och_laser_protokollet(setting
         org = _org(forbund, chef, 2019)
         protokoll = protokoll_bestall(sammantrade=_justerat_mote(forbund), aktor=chef, las=True)
         # A job whose message is gone (its process took it along): only the row is left.
-        kvar = Dokument.objects.create(forbund=forbund, typ="organisationsblad", titel="Organisationsblad 2018",
-                                       nyckel="organisationsblad:2018", parametrar={"ar": 2018})
+        kvar = Dokument.objects.create(
+            forbund=forbund, typ="organisationsblad", titel="Organisationsblad 2018", nyckel="organisationsblad:2018", parametrar={"ar": 2018}
+        )
         assert sorted(p.name for p in (tmp_path / "broker" / "queue").iterdir()) != []  # messages wait in the folder
         pks = [org.pk, protokoll.pk, kvar.pk]
         time.sleep(1)

@@ -12,8 +12,11 @@ from forvaltning.models import Avtal
 
 def avtal(forbund: Forbund, rubrik: str = "Köp av administrativ service", **kw: Any) -> Avtal:
     data: dict[str, Any] = {
-        "typ": Avtal.Typ.TJANSTEKOP, "belopp": Decimal("10650"), "enhet": Avtal.Enhet.PER_MANAD,
-        "startdatum": dt.date(2020, 1, 1), "uppsagningstid_manader": 3,
+        "typ": Avtal.Typ.TJANSTEKOP,
+        "belopp": Decimal("10650"),
+        "enhet": Avtal.Enhet.PER_MANAD,
+        "startdatum": dt.date(2020, 1, 1),
+        "uppsagningstid_manader": 3,
     }
     data.update(kw)
     obj = Avtal.objects.create(forbund=forbund, rubrik=rubrik, **data)

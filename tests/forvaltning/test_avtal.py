@@ -34,8 +34,15 @@ def test_plus_manader_haller_sig_inom_manaden() -> None:
 
 def test_ett_plus_ett_plus_ett_ar_med_automatisk_fornyelse(forbund: Forbund) -> None:
     """The European Minds offer: 2020, renewed by itself for 2021 and 2022, notice three months."""
-    a = f.avtal(forbund, "European Minds", slutdatum=D(2020, 12, 31), forlangning_manader=12, max_forlangningar=2,
-                belopp=Decimal(890), enhet=Avtal.Enhet.PER_TIMME)
+    a = f.avtal(
+        forbund,
+        "European Minds",
+        slutdatum=D(2020, 12, 31),
+        forlangning_manader=12,
+        max_forlangningar=2,
+        belopp=Decimal(890),
+        enhet=Avtal.Enhet.PER_TIMME,
+    )
     assert a.periodslut(D(2020, 6, 1)) == D(2020, 12, 31)
     assert a.sista_uppsagningsdag(D(2020, 6, 1)) == D(2020, 9, 30)
     assert a.periodslut(D(2021, 2, 1)) == D(2021, 12, 31)
@@ -63,21 +70,31 @@ def test_tills_vidare_upphor_efter_uppsagningstiden(forbund: Forbund, chef: Any)
 
 def test_skapa_med_parter_och_handelse(forbund: Forbund, chef: Any) -> None:
     medlemmar = list(Medlem.objects.filter(forbund=forbund, kod__in=["fk", "af"]))
-    a = services.avtal_skapa(forbund=forbund, aktor=chef, medlemmar=medlemmar, rubrik="Överenskommelse MISAM",
-                             typ=Avtal.Typ.OVERENSKOMMELSE, startdatum=D(2020, 1, 1), uppsagningstid_manader=2)
+    a = services.avtal_skapa(
+        forbund=forbund,
+        aktor=chef,
+        medlemmar=medlemmar,
+        rubrik="Överenskommelse MISAM",
+        typ=Avtal.Typ.OVERENSKOMMELSE,
+        startdatum=D(2020, 1, 1),
+        uppsagningstid_manader=2,
+    )
     assert sorted(a.medlemmar.values_list("kod", flat=True)) == ["af", "fk"]
     h = Handelse.objects.get(handling="avtal_skapa")
     assert h.andringar["rubrik"] == [None, "Överenskommelse MISAM"]
     assert sorted(h.andringar["medlemmar"][1]) == sorted(m.pk for m in medlemmar)
 
 
-@pytest.mark.parametrize(("falt", "meddelande"), [
-    ({"motpart": ""}, "Ange avtalets motpart"),
-    ({"belopp": Decimal(100)}, "Belopp och enhet anges tillsammans"),
-    ({"slutdatum": D(2019, 1, 1)}, "kan inte upphöra före"),
-    ({"forlangning_manader": 12}, "förlängs inte"),
-    ({"motpart": "Cajako AB", "motpart_organisationsnummer": "559012-9417"}, "kontrollsiffran"),
-])
+@pytest.mark.parametrize(
+    ("falt", "meddelande"),
+    [
+        ({"motpart": ""}, "Ange avtalets motpart"),
+        ({"belopp": Decimal(100)}, "Belopp och enhet anges tillsammans"),
+        ({"slutdatum": D(2019, 1, 1)}, "kan inte upphöra före"),
+        ({"forlangning_manader": 12}, "förlängs inte"),
+        ({"motpart": "Cajako AB", "motpart_organisationsnummer": "559012-9417"}, "kontrollsiffran"),
+    ],
+)
 def test_vagrade_avtal_sparar_inget(forbund: Forbund, chef: Any, falt: dict[str, Any], meddelande: str) -> None:
     antal = (Avtal.objects.count(), Handelse.objects.count())
     with pytest.raises(ValidationError) as fel:
@@ -89,13 +106,20 @@ def test_vagrade_avtal_sparar_inget(forbund: Forbund, chef: Any, falt: dict[str,
 def test_paragraf_i_annat_forbund_vagras(forbund: Forbund, annat_forbund: Forbund, chef: Any) -> None:
     p = fi.paragraf(annat_forbund)
     with pytest.raises(ValidationError, match="annat förbund"):
-        services.avtal_skapa(forbund=forbund, aktor=chef, rubrik="X", typ=Avtal.Typ.KONSULT, startdatum=D(2020, 1, 1),
-                             motpart="Cajako AB", paragraf=p)
+        services.avtal_skapa(
+            forbund=forbund, aktor=chef, rubrik="X", typ=Avtal.Typ.KONSULT, startdatum=D(2020, 1, 1), motpart="Cajako AB", paragraf=p
+        )
     assert not Avtal.objects.exists()
 
 
-FORM = {"rubrik": "Konsultstöd", "typ": "konsult", "motpart": "", "startdatum": "2020-01-01", "forlangning_manader": "0",
-        "uppsagningstid_manader": "3"}
+FORM = {
+    "rubrik": "Konsultstöd",
+    "typ": "konsult",
+    "motpart": "",
+    "startdatum": "2020-01-01",
+    "forlangning_manader": "0",
+    "uppsagningstid_manader": "3",
+}
 
 
 def test_paritet_sida_och_api_vagrar_lika_och_sparar_lika(forbund: Forbund, klient: Callable[..., Client]) -> None:
@@ -135,7 +159,7 @@ def test_startsidan_varnar_fore_sista_uppsagningsdag(forbund: Forbund, chef: Any
 
 
 def test_export_xlsx_har_typade_celler_och_inga_formler(forbund: Forbund, klient: Callable[..., Client]) -> None:
-    f.avtal(forbund, "=HYPERLINK(\"http://x\")")
+    f.avtal(forbund, '=HYPERLINK("http://x")')
     svar = klient(RollTyp.REVISOR).get("/forvaltning/avtal/export.xlsx")
     assert svar.status_code == 200
     assert svar["Content-Disposition"].startswith('attachment; filename="avtal-skelleftea-norsjo-')

@@ -28,8 +28,9 @@ def test_vagrad_medlem_visas_vid_formularet_och_sparar_inget(forbund: Forbund, k
     medlem = Medlem.objects.get(forbund=forbund, kod="fk")
     c = klient(RollTyp.FORBUNDSCHEF)
     antal = Handelse.objects.count()
-    svar = c.post(f"/forvaltning/medlemmar/{medlem.pk}/andra/", {
-        "namn": medlem.namn, "kod": "fk", "ordning": 1, "organisationsnummer": "202100-5522"})
+    svar = c.post(
+        f"/forvaltning/medlemmar/{medlem.pk}/andra/", {"namn": medlem.namn, "kod": "fk", "ordning": 1, "organisationsnummer": "202100-5522"}
+    )
     assert svar.status_code == 400
     text = svar.content.decode()
     assert "kontrollsiffran stämmer inte" in text and 'value="202100-5522"' in text
@@ -47,8 +48,9 @@ def test_personlistan_i_svensk_ordning_efter_efternamn(forbund: Forbund, klient:
 
 
 def test_ny_medlem_via_sidan(forbund: Forbund, klient: Callable[..., Client]) -> None:
-    svar = klient(RollTyp.FORBUNDSCHEF).post("/forvaltning/medlemmar/ny/", {
-        "namn": "Malå kommun", "typ": "kommun", "kod": "mala", "ordning": 9, "organisationsnummer": "212000-2502"})
+    svar = klient(RollTyp.FORBUNDSCHEF).post(
+        "/forvaltning/medlemmar/ny/", {"namn": "Malå kommun", "typ": "kommun", "kod": "mala", "ordning": 9, "organisationsnummer": "212000-2502"}
+    )
     assert svar.status_code == 302
     assert Medlem.objects.get(forbund=forbund, kod="mala").namn == "Malå kommun"
     assert Handelse.objects.filter(handling="medlem_skapa", objekt_text="Malå kommun").count() == 1

@@ -54,10 +54,11 @@ def test_beviljat_per_ar_och_beslutat_efter_budget(forbund: Forbund, annat_forbu
     assert beviljat_per_ar(forbund, 2020) == {misam.pk: Decimal(3_800_000), nafs.pk: Decimal(400_000)}
     assert beviljat_per_ar(forbund, 2020, beslutat_senast=dt.date(2019, 11, 28)) == {misam.pk: Decimal(3_550_000)}
     assert beviljat_mot_budget(forbund, 2020, None) == {
-        misam.pk: BeviljatMotBudget(Decimal(3_800_000), Decimal(0)), nafs.pk: BeviljatMotBudget(Decimal(400_000), Decimal(0))}
+        misam.pk: BeviljatMotBudget(Decimal(3_800_000), Decimal(0)),
+        nafs.pk: BeviljatMotBudget(Decimal(400_000), Decimal(0)),
+    }
     delat = beviljat_mot_budget(forbund, 2020, dt.date(2019, 11, 28))
-    assert delat == {misam.pk: BeviljatMotBudget(Decimal(3_550_000), Decimal(250_000)),
-                     nafs.pk: BeviljatMotBudget(Decimal(0), Decimal(400_000))}
+    assert delat == {misam.pk: BeviljatMotBudget(Decimal(3_550_000), Decimal(250_000)), nafs.pk: BeviljatMotBudget(Decimal(0), Decimal(400_000))}
     assert {k: v.totalt for k, v in delat.items()} == beviljat_per_ar(forbund, 2020)
 
 
@@ -70,9 +71,7 @@ def test_budgeten_fylls_fran_samma_urval(forbund: Forbund) -> None:
 
 def test_insatsens_sida_visar_beslutat_efter_budget(forbund: Forbund, chef_klient) -> None:
     misam, _, nov, _ = _grants(forbund)
-    Budget.objects.create(forbund=forbund, ar=2020, version=1, status=Budget.Status.FASTSTALLD, paragraf=nov,
-                          faststalld_datum=dt.date(2019, 11, 28))
+    Budget.objects.create(forbund=forbund, ar=2020, version=1, status=Budget.Status.FASTSTALLD, paragraf=nov, faststalld_datum=dt.date(2019, 11, 28))
     svar = chef_klient.get(f"/insatser/{misam.pk}/")
-    assert [(b.belopp, b.efter_budget) for b in svar.context["beviljanden"]] == [(Decimal(3_550_000), False),
-                                                                                 (Decimal(250_000), True)]
+    assert [(b.belopp, b.efter_budget) for b in svar.context["beviljanden"]] == [(Decimal(3_550_000), False), (Decimal(250_000), True)]
     assert svar.content.decode().count("beslutat efter budget") == 1

@@ -30,7 +30,10 @@ def test_demo(db) -> None:
     # The 2023 goal table (seed 000): vision, three goals, five delmål of which three are measured.
     assert list(Malnod.objects.values_list("niva", flat=True).order_by("niva")) == ["delmal"] * 5 + ["overgripande"] * 3 + ["vision"]
     assert sorted(Malnod.objects.exclude(matt="").values_list("matt", "malvarde")) == [
-        ("arbete_studier", Decimal(70)), ("genomstromning", Decimal(35)), ("indikator", Decimal(10))]
+        ("arbete_studier", Decimal(70)),
+        ("genomstromning", Decimal(35)),
+        ("indikator", Decimal(10)),
+    ]
     antal = (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count())
     demo.seed(forbund)
     assert (Insats.objects.count(), Beviljande.objects.count(), Handelse.objects.count()) == antal

@@ -36,8 +36,10 @@ def test_csv_semikolon_utf8_skapar_och_uppdaterar(forbund: Forbund, chef) -> Non
 
 
 def test_csv_komma_windows_1252(forbund: Forbund) -> None:
-    text = ('kortnamn,namn,typ,inriktning,startdatum,slutdatum,agare,parter\n'
-            'PSYK,Psykisk hälsa Arbetsliv,esf_projekt,individ,2018-01-01,2020-12-31,Medlefors folkhögskola,"fk,skelleftea"\n')
+    text = (
+        "kortnamn,namn,typ,inriktning,startdatum,slutdatum,agare,parter\n"
+        'PSYK,Psykisk hälsa Arbetsliv,esf_projekt,individ,2018-01-01,2020-12-31,Medlefors folkhögskola,"fk,skelleftea"\n'
+    )
     resultat = importera(forbund=forbund, aktor=None, innehall=text.encode("cp1252"))
     assert resultat.ok, resultat.fel
     psyk = Insats.objects.get(forbund=forbund, kortnamn="PSYK")

@@ -23,17 +23,37 @@ pytestmark = pytest.mark.django_db
 
 
 def _trad(forbund: Forbund) -> tuple[Malnod, Malnod]:
-    vision = services.malnod_skapa(forbund=forbund, aktor=None, niva="vision", ar_fran=2020,
-                                   text="Människor i behov av samordnade insatser ska få det stöd som behövs.")
-    mal = services.malnod_skapa(forbund=forbund, aktor=None, niva="overgripande", forelder=vision, ar_fran=2020, ar_till=2023,
-                                text="Deltagarna ska närma sig arbete eller studier.", ansvarig="Förbundschef")
+    vision = services.malnod_skapa(
+        forbund=forbund, aktor=None, niva="vision", ar_fran=2020, text="Människor i behov av samordnade insatser ska få det stöd som behövs."
+    )
+    mal = services.malnod_skapa(
+        forbund=forbund,
+        aktor=None,
+        niva="overgripande",
+        forelder=vision,
+        ar_fran=2020,
+        ar_till=2023,
+        text="Deltagarna ska närma sig arbete eller studier.",
+        ansvarig="Förbundschef",
+    )
     return vision, mal
 
 
 def _delmal(forbund: Forbund, mal: Malnod, matt: str, malvarde: str, jamforelse: str = "minst", **kw: Any) -> Malnod:
-    return services.malnod_skapa(forbund=forbund, aktor=None, niva="delmal", forelder=mal, ar_fran=2020, ar_till=2023,
-                                 text=f"Mått {matt}", ansvarig="Ledningsgruppen", matt=matt, malvarde=Decimal(malvarde),
-                                 jamforelse=jamforelse, **kw)
+    return services.malnod_skapa(
+        forbund=forbund,
+        aktor=None,
+        niva="delmal",
+        forelder=mal,
+        ar_fran=2020,
+        ar_till=2023,
+        text=f"Mått {matt}",
+        ansvarig="Ledningsgruppen",
+        matt=matt,
+        malvarde=Decimal(malvarde),
+        jamforelse=jamforelse,
+        **kw,
+    )
 
 
 def _deltagare(forbund: Forbund, insats: Insats) -> None:
@@ -41,9 +61,18 @@ def _deltagare(forbund: Forbund, insats: Insats) -> None:
     avslut = ["arbete", "arbete", "arbete", None, None, None, "studier", "a_kassa", None, None]
     for i, ut in enumerate(avslut):
         d = Deltagare.objects.create(forbund=forbund, kod=f"D{i}")
-        ins = inskrivning_create(forbund=forbund, aktor=None, insats=insats, deltagare=d, kon="kvinna" if i < 6 else "man",
-                                 fodelsear=1990, remittent="af", utbildning="gymnasium", forsorjning_in="forsorjningsstod",
-                                 inskriven=dt.date(2020, 2, 1))
+        ins = inskrivning_create(
+            forbund=forbund,
+            aktor=None,
+            insats=insats,
+            deltagare=d,
+            kon="kvinna" if i < 6 else "man",
+            fodelsear=1990,
+            remittent="af",
+            utbildning="gymnasium",
+            forsorjning_in="forsorjningsstod",
+            inskriven=dt.date(2020, 2, 1),
+        )
         if ut:
             inskrivning_avsluta(forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(2020, 10, 1), forsorjning_ut=ut)
 
@@ -57,13 +86,29 @@ def test_tradets_form(forbund: Forbund, annat_forbund: Forbund) -> None:
     with pytest.raises(ValidationError, match="målvärde och en jämförelse"):
         services.malnod_skapa(forbund=forbund, aktor=None, niva="delmal", forelder=mal, ar_fran=2020, text="X", matt="genomstromning")
     with pytest.raises(ValidationError, match="Bara delmål mäts"):
-        services.malnod_skapa(forbund=forbund, aktor=None, niva="overgripande", forelder=vision, ar_fran=2020, text="X",
-                              matt="genomstromning", malvarde=Decimal(35), jamforelse="minst")
+        services.malnod_skapa(
+            forbund=forbund,
+            aktor=None,
+            niva="overgripande",
+            forelder=vision,
+            ar_fran=2020,
+            text="X",
+            matt="genomstromning",
+            malvarde=Decimal(35),
+            jamforelse="minst",
+        )
     with pytest.raises(ValidationError, match="annat förbund"):
         services.malnod_skapa(forbund=annat_forbund, aktor=None, niva="overgripande", forelder=vision, ar_fran=2020, text="X")
     assert Malnod.objects.count() == 2
-    text = services.malnod_skapa(forbund=forbund, aktor=None, niva="delmal", forelder=mal, ar_fran=2021, text="Samsyn",
-                                 kriterium="Beredningsgruppen är överens om prioriteringarna")
+    text = services.malnod_skapa(
+        forbund=forbund,
+        aktor=None,
+        niva="delmal",
+        forelder=mal,
+        ar_fran=2021,
+        text="Samsyn",
+        kriterium="Beredningsgruppen är överens om prioriteringarna",
+    )
     trad = maltrad(forbund, 2021)
     assert [(g["nod"], [(b["nod"], [c["nod"] for c in b["barn"]]) for b in g["barn"]]) for g in trad] == [(vision, [(mal, [text])])]
     assert maltrad(forbund, 2020)[0]["barn"][0]["barn"] == []  # the delmål applies from 2021
@@ -99,15 +144,18 @@ def test_varje_matt_mot_handraknade_data(forbund: Forbund) -> None:
     assert matt_varde(forbund, budget, 2021) is None  # no accounts imported for 2021
 
 
-@pytest.mark.parametrize(("jamforelse", "malvarde", "varde", "forslag"), [
-    ("minst", "35", "35", "uppfyllt"),          # at target
-    ("minst", "35", "50", "uppfyllt"),          # above a minimum
-    ("minst", "35", "31.5", "delvis_uppfyllt"),  # within 10 % below
-    ("minst", "35", "31.49", "ej_uppfyllt"),
-    ("hogst", "30", "30", "uppfyllt"),          # at a maximum (e.g. waiting days)
-    ("hogst", "30", "33", "delvis_uppfyllt"),
-    ("hogst", "30", "33.01", "ej_uppfyllt"),
-])
+@pytest.mark.parametrize(
+    ("jamforelse", "malvarde", "varde", "forslag"),
+    [
+        ("minst", "35", "35", "uppfyllt"),  # at target
+        ("minst", "35", "50", "uppfyllt"),  # above a minimum
+        ("minst", "35", "31.5", "delvis_uppfyllt"),  # within 10 % below
+        ("minst", "35", "31.49", "ej_uppfyllt"),
+        ("hogst", "30", "30", "uppfyllt"),  # at a maximum (e.g. waiting days)
+        ("hogst", "30", "33", "delvis_uppfyllt"),
+        ("hogst", "30", "33.01", "ej_uppfyllt"),
+    ],
+)
 def test_forslag_vid_over_och_under_malet(jamforelse: str, malvarde: str, varde: str, forslag: str) -> None:
     nod = Malnod(niva="delmal", matt="indikator", malvarde=Decimal(malvarde), jamforelse=jamforelse)
     assert foreslagen_bedomning(nod, Decimal(varde)) == forslag
@@ -124,13 +172,15 @@ def test_bedomningen_foreslas_och_bekraftas_med_kommentar(forbund: Forbund, chef
     with pytest.raises(ValidationError, match="Skriv en kommentar"):
         services.malnod_bedomning_bekrafta(malnod=genomstromning, aktor=chef, ar=2020, bedomning="uppfyllt", kommentar=" ")
     assert Malnodbedomning.objects.get().bekraftad is None
-    obj = services.malnod_bedomning_bekrafta(malnod=genomstromning, aktor=chef, ar=2020, bedomning="delvis_uppfyllt",
-                                             kommentar="Genomströmningen nåddes men få gick till arbete.")
+    obj = services.malnod_bedomning_bekrafta(
+        malnod=genomstromning, aktor=chef, ar=2020, bedomning="delvis_uppfyllt", kommentar="Genomströmningen nåddes men få gick till arbete."
+    )
     assert (obj.forslag, obj.bedomning, obj.bekraftad_av) == ("uppfyllt", "delvis_uppfyllt", chef)
     assert maltrad(forbund, 2020)[0]["barn"][0]["barn"][0]["bedomning"] == obj
     # A goal judged in words has no proposal; it is confirmed directly.
-    text = services.malnod_skapa(forbund=forbund, aktor=None, niva="delmal", forelder=mal, ar_fran=2020, text="Samsyn",
-                                 kriterium="Beredningsgruppen är överens")
+    text = services.malnod_skapa(
+        forbund=forbund, aktor=None, niva="delmal", forelder=mal, ar_fran=2020, text="Samsyn", kriterium="Beredningsgruppen är överens"
+    )
     with pytest.raises(ValidationError, match="inget mått"):
         services.malnod_bedomning_foresla(malnod=text, aktor=chef, ar=2020)
     obj = services.malnod_bedomning_bekrafta(malnod=text, aktor=chef, ar=2020, bedomning="uppfyllt", kommentar="Enig beredningsgrupp.")
@@ -163,10 +213,13 @@ def test_bekraftelse_utan_kommentar_nekas_lika_pa_sidan_och_i_api(forbund: Forbu
     _, mal = _trad(forbund)
     nod = _delmal(forbund, mal, "indikator", "75")
     meddelande = "Skriv en kommentar till bedömningen."
-    _knappen_nekar(chef_klient, f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""},
-                   meddelande)
-    _api_nekar(chef_klient.post(f"/api/insatser/maltrad/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""},
-                                content_type="application/json"), meddelande)
+    _knappen_nekar(chef_klient, f"/insatser/mal/nod/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""}, meddelande)
+    _api_nekar(
+        chef_klient.post(
+            f"/api/insatser/maltrad/{nod.pk}/bedomning/", {"ar": 2020, "bedomning": "uppfyllt", "kommentar": ""}, content_type="application/json"
+        ),
+        meddelande,
+    )
     assert not Malnodbedomning.objects.exists()
     svar = chef_klient.post(f"/api/insatser/maltrad/{nod.pk}/indikator/", {"ar": 2020, "varde": "82.5"}, content_type="application/json")
     assert svar.status_code == 200

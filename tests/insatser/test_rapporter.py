@@ -21,7 +21,9 @@ def test_schema_for_perioden(forbund: Forbund, chef) -> None:
     insats = f.insats(forbund, "NAFS", startdatum=dt.date(2019, 8, 1), slutdatum=dt.date(2020, 12, 31))
     skapade = services.rapport_schema_skapa(insats=insats, aktor=chef)
     assert sorted((r.typ, r.ar, r.forfallodatum) for r in skapade) == [
-        ("arsrapport", 2019, dt.date(2020, 1, 31)), ("arsrapport", 2020, dt.date(2021, 1, 31)), ("delarsrapport", 2020, dt.date(2020, 8, 31)),
+        ("arsrapport", 2019, dt.date(2020, 1, 31)),
+        ("arsrapport", 2020, dt.date(2021, 1, 31)),
+        ("delarsrapport", 2020, dt.date(2020, 8, 31)),
     ]
     assert services.rapport_schema_skapa(insats=insats, aktor=chef) == []
 

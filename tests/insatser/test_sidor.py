@@ -16,9 +16,17 @@ def _koder(forbund: Forbund, *koder: str) -> list[int]:
 
 
 def test_ny_insats_via_formularet(forbund: Forbund, chef_klient) -> None:
-    data = {"kortnamn": "MISAM", "namn": "Myndigheter och individ i samarbete", "typ": "ordinarie", "inriktning": "individ",
-            "startdatum": "2020-01-01", "agare_medlem": _koder(forbund, "skelleftea")[0], "parter": _koder(forbund, "fk", "af", "skelleftea"),
-            "alder_fran": 16, "alder_till": 64}
+    data = {
+        "kortnamn": "MISAM",
+        "namn": "Myndigheter och individ i samarbete",
+        "typ": "ordinarie",
+        "inriktning": "individ",
+        "startdatum": "2020-01-01",
+        "agare_medlem": _koder(forbund, "skelleftea")[0],
+        "parter": _koder(forbund, "fk", "af", "skelleftea"),
+        "alder_fran": 16,
+        "alder_till": 64,
+    }
     svar = chef_klient.post("/insatser/ny/", data)
     insats = Insats.objects.get(forbund=forbund, kortnamn="MISAM")
     assert svar.status_code == 302 and svar["Location"] == f"/insatser/{insats.pk}/"
@@ -35,9 +43,18 @@ def test_ny_insats_via_formularet(forbund: Forbund, chef_klient) -> None:
 def test_tvamedlemsregeln_i_formularet_for_insats_med_medel(forbund: Forbund, chef_klient) -> None:
     insats = f.insats(forbund, "MISAM", parter=("fk", "af"), agare_extern="Folkhögskolan")
     f.beviljande(forbund, insats)
-    svar = chef_klient.post(f"/insatser/{insats.pk}/andra/", {
-        "kortnamn": "MISAM", "namn": insats.namn, "typ": "ordinarie", "inriktning": "individ", "startdatum": "2020-01-01",
-        "agare_extern": "Folkhögskolan", "parter": _koder(forbund, "fk")})
+    svar = chef_klient.post(
+        f"/insatser/{insats.pk}/andra/",
+        {
+            "kortnamn": "MISAM",
+            "namn": insats.namn,
+            "typ": "ordinarie",
+            "inriktning": "individ",
+            "startdatum": "2020-01-01",
+            "agare_extern": "Folkhögskolan",
+            "parter": _koder(forbund, "fk"),
+        },
+    )
     assert "minst två medlemmar måste delta" in svar.content.decode()
     assert insats.parter.count() == 2
 
@@ -46,8 +63,10 @@ def test_malbedomning_for_ett_ar(forbund: Forbund, chef_klient) -> None:
     insats = f.insats(forbund, "MISAM")
     m1 = f.mal(forbund, insats, "Mål ett", 1)
     m2 = f.mal(forbund, insats, "Mål två", 2)
-    svar = chef_klient.post(f"/insatser/{insats.pk}/malbedomning/", {"ar": 2021, f"bedomning_{m1.pk}": "uppfyllt",
-                                                                     f"kommentar_{m1.pk}": "Bra", f"bedomning_{m2.pk}": "ej_uppfyllt"})
+    svar = chef_klient.post(
+        f"/insatser/{insats.pk}/malbedomning/",
+        {"ar": 2021, f"bedomning_{m1.pk}": "uppfyllt", f"kommentar_{m1.pk}": "Bra", f"bedomning_{m2.pk}": "ej_uppfyllt"},
+    )
     assert svar.status_code == 302
     assert dict(Malbedomning.objects.filter(ar=2021).values_list("mal__text", "bedomning")) == {"Mål ett": "uppfyllt", "Mål två": "ej_uppfyllt"}
     html = chef_klient.get(f"/insatser/{insats.pk}/").content.decode()
@@ -56,11 +75,25 @@ def test_malbedomning_for_ett_ar(forbund: Forbund, chef_klient) -> None:
 
 def test_medfinansiering_och_beslut_via_sidorna(forbund: Forbund, chef_klient, klient) -> None:
     ansokan = f.ansokan(forbund, belopp={2021: 50_000, 2022: 50_000})
-    svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/finansiering/", {
-        "medfin-TOTAL_FORMS": 4, "medfin-INITIAL_FORMS": 0, "medfin-MIN_NUM_FORMS": 0, "medfin-MAX_NUM_FORMS": 1000,
-        "medfin-0-finansiar": "ESF", "medfin-0-form": "kontant", "medfin-0-ar": 2021, "medfin-0-belopp": 5_000_000,
-        "medfin-1-finansiar": "Arbetsförmedlingen", "medfin-1-form": "annat", "medfin-1-ar": 2021, "medfin-1-belopp": 1_414_748,
-        "medfin-2-form": "kontant", "medfin-3-form": "kontant"})  # empty rows post the select's default, as the browser does
+    svar = chef_klient.post(
+        f"/insatser/ansokningar/{ansokan.pk}/finansiering/",
+        {
+            "medfin-TOTAL_FORMS": 4,
+            "medfin-INITIAL_FORMS": 0,
+            "medfin-MIN_NUM_FORMS": 0,
+            "medfin-MAX_NUM_FORMS": 1000,
+            "medfin-0-finansiar": "ESF",
+            "medfin-0-form": "kontant",
+            "medfin-0-ar": 2021,
+            "medfin-0-belopp": 5_000_000,
+            "medfin-1-finansiar": "Arbetsförmedlingen",
+            "medfin-1-form": "annat",
+            "medfin-1-ar": 2021,
+            "medfin-1-belopp": 1_414_748,
+            "medfin-2-form": "kontant",
+            "medfin-3-form": "kontant",
+        },
+    )  # empty rows post the select's default, as the browser does
     assert svar.status_code == 302
     assert Medfinansiering.objects.filter(ansokan=ansokan).count() == 2
     html = chef_klient.get(f"/insatser/ansokningar/{ansokan.pk}/").content.decode()
@@ -72,10 +105,13 @@ def test_medfinansiering_och_beslut_via_sidorna(forbund: Forbund, chef_klient, k
     ansokan.refresh_from_db()
     assert ansokan.status == Ansokan.Status.INKOMMEN
     chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/beredning/", {"yttrande": "Avstyrks."})
-    assert klient("administrator").post(f"/insatser/ansokningar/{ansokan.pk}/beslut/",
-                                        {"paragraf": paragraf.pk, "beslut": "avslagen"}).status_code == 403
-    svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/beslut/", {"paragraf": paragraf.pk, "beslut": "avslagen",
-                                                                            "beviljat_2021": "", "beviljat_2022": ""})
+    assert (
+        klient("administrator").post(f"/insatser/ansokningar/{ansokan.pk}/beslut/", {"paragraf": paragraf.pk, "beslut": "avslagen"}).status_code
+        == 403
+    )
+    svar = chef_klient.post(
+        f"/insatser/ansokningar/{ansokan.pk}/beslut/", {"paragraf": paragraf.pk, "beslut": "avslagen", "beviljat_2021": "", "beviljat_2022": ""}
+    )
     assert svar.status_code == 302
     ansokan.refresh_from_db()
     assert (ansokan.status, ansokan.beslut) == ("beslutad", "avslagen")
@@ -84,8 +120,7 @@ def test_medfinansiering_och_beslut_via_sidorna(forbund: Forbund, chef_klient, k
 def test_rapport_laddas_upp_i_versioner(forbund: Forbund, chef_klient, klient) -> None:
     insats = f.insats(forbund, "MISAM")
     rapport = Rapport.objects.create(forbund=forbund, insats=insats, typ="arsrapport", ar=2020, forfallodatum=dt.date(2021, 1, 31))
-    assert klient("revisor").post(f"/insatser/rapporter/{rapport.pk}/",
-                                  {"fil": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}).status_code == 403
+    assert klient("revisor").post(f"/insatser/rapporter/{rapport.pk}/", {"fil": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}).status_code == 403
     for text in (b"%PDF-1.7 v1", b"%PDF-1.7 v2"):
         assert chef_klient.post(f"/insatser/rapporter/{rapport.pk}/", {"fil": SimpleUploadedFile("r.pdf", text)}).status_code == 302
     assert list(rapport.versioner.values_list("version", flat=True)) == [2, 1]
@@ -97,9 +132,20 @@ def test_andra_ansokan_och_beslutad_ar_last(forbund: Forbund, chef_klient) -> No
     ansokan = f.ansokan(forbund, belopp={2021: 50_000, 2022: 50_000}, projektagare_extern="Region Västerbotten")
     html = chef_klient.get(f"/insatser/ansokningar/{ansokan.pk}/andra/").content.decode()
     assert 'name="sokt_ar_0" value="2021"' in html and 'name="sokt_belopp_1" value="50000"' in html
-    data = {"titel": "SIKT 2.0", "inkom": "2020-02-03", "insats_typ": "esf_projekt", "inriktning": "individ", "startdatum": "2020-08-31",
-            "slutdatum": "2023-02-28", "sokande": _koder(forbund, "af", "region", "norsjo"), "projektagare_extern": "Region Västerbotten",
-            "sokt_ar_0": 2021, "sokt_belopp_0": 40_000, "sokt_ar_1": 2024, "sokt_belopp_1": 10_000}
+    data = {
+        "titel": "SIKT 2.0",
+        "inkom": "2020-02-03",
+        "insats_typ": "esf_projekt",
+        "inriktning": "individ",
+        "startdatum": "2020-08-31",
+        "slutdatum": "2023-02-28",
+        "sokande": _koder(forbund, "af", "region", "norsjo"),
+        "projektagare_extern": "Region Västerbotten",
+        "sokt_ar_0": 2021,
+        "sokt_belopp_0": 40_000,
+        "sokt_ar_1": 2024,
+        "sokt_belopp_1": 10_000,
+    }
     svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/andra/", data)
     assert "2024 ligger utanför projektperioden 2020–2023." in svar.content.decode()
     data["sokt_ar_1"] = 2022

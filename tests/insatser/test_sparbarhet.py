@@ -19,8 +19,18 @@ from uppfoljning.services import inskrivning_avsluta, inskrivning_create
 def _deltagare(forbund: Forbund, insats, n: int, kon: str, ut: str | None, start: str = "2020-02-01") -> None:
     for i in range(n):
         d = Deltagare.objects.create(forbund=forbund, kod=f"{insats.kortnamn}-{kon}-{ut}-{i}")
-        ins = inskrivning_create(forbund=forbund, aktor=None, insats=insats, deltagare=d, kon=kon, fodelsear=1990, remittent="af",
-                                 utbildning="gymnasium", forsorjning_in="forsorjningsstod", inskriven=dt.date.fromisoformat(start))
+        ins = inskrivning_create(
+            forbund=forbund,
+            aktor=None,
+            insats=insats,
+            deltagare=d,
+            kon=kon,
+            fodelsear=1990,
+            remittent="af",
+            utbildning="gymnasium",
+            forsorjning_in="forsorjningsstod",
+            inskriven=dt.date.fromisoformat(start),
+        )
         if ut:
             inskrivning_avsluta(forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(2020, 10, 1), forsorjning_ut=ut)
 
@@ -70,8 +80,7 @@ def _bygg(forbund: Forbund, antal: int) -> tuple:
 
 
 @pytest.mark.parametrize("antal", [1, 8])
-def test_sidornas_antal_fragor_beror_inte_pa_antal_beviljanden(antal: int, forbund: Forbund, chef_klient,
-                                                                 django_assert_max_num_queries) -> None:
+def test_sidornas_antal_fragor_beror_inte_pa_antal_beviljanden(antal: int, forbund: Forbund, chef_klient, django_assert_max_num_queries) -> None:
     paragraf, insats = _bygg(forbund, antal)
     with django_assert_max_num_queries(40):
         svar = chef_klient.get(f"/insatser/beslut/{paragraf.pk}/")
@@ -124,11 +133,11 @@ def test_budgetraden_fran_ekonomi_visas(forbund: Forbund, chef_klient) -> None:
     paragraf = f.paragraf(forbund, ar=2019, nummer=76, rubrik="Verksamhetsplan och budget 2020")
     services.beviljande_create(forbund=forbund, aktor=None, insats=misam, paragraf=paragraf, ar=2020, belopp=3_000_000)
     gammal = Budget.objects.create(forbund=forbund, ar=2020, version=1, status="ersatt", paragraf=paragraf)
-    Budgetrad.objects.create(forbund=forbund, budget=gammal, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM (gammal)",
-                             insats=misam, belopp=2_000_000)
+    Budgetrad.objects.create(
+        forbund=forbund, budget=gammal, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM (gammal)", insats=misam, belopp=2_000_000
+    )
     ny = Budget.objects.create(forbund=forbund, ar=2020, version=2, status="faststalld", paragraf=paragraf)
-    Budgetrad.objects.create(forbund=forbund, budget=ny, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM", insats=misam,
-                             belopp=3_000_000)
+    Budgetrad.objects.create(forbund=forbund, budget=ny, grupp="insatser", nyckel=f"insats-{misam.pk}", text="MISAM", insats=misam, belopp=3_000_000)
     [spar] = for_paragraf(forbund, paragraf)["insatser"]
     assert [(r.text, r.belopp) for r in spar.budgetrader] == [("MISAM", Decimal(3_000_000))]
     html = chef_klient.get(f"/insatser/beslut/{paragraf.pk}/").content.decode()
@@ -154,12 +163,22 @@ def _insats_med_ar(forbund: Forbund, kortnamn: str, forsta_ar: int, sista_ar: in
     f.beviljande(forbund, insats, ar=forsta_ar, belopp=1000, nummer=60)
     for ar in range(forsta_ar, sista_ar + 1):
         d = Deltagare.objects.create(forbund=forbund, kod=f"{kortnamn}-{ar}")
-        ins = inskrivning_create(forbund=forbund, aktor=None, insats=insats, deltagare=d, kon="kvinna" if ar % 2 else "man",
-                                 fodelsear=1990, remittent="af", utbildning="gymnasium", forsorjning_in="forsorjningsstod",
-                                 inskriven=dt.date(ar, 3, 1))
+        ins = inskrivning_create(
+            forbund=forbund,
+            aktor=None,
+            insats=insats,
+            deltagare=d,
+            kon="kvinna" if ar % 2 else "man",
+            fodelsear=1990,
+            remittent="af",
+            utbildning="gymnasium",
+            forsorjning_in="forsorjningsstod",
+            inskriven=dt.date(ar, 3, 1),
+        )
         if ar < sista_ar:
-            inskrivning_avsluta(forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(ar + 1, 2, 1),
-                                forsorjning_ut="arbete" if ar % 3 else "a_kassa")
+            inskrivning_avsluta(
+                forbund=forbund, aktor=None, inskrivning=ins, avslutad=dt.date(ar + 1, 2, 1), forsorjning_ut="arbete" if ar % 3 else "a_kassa"
+            )
     return insats
 
 
@@ -194,7 +213,12 @@ def test_grupperade_utfallet_ar_detsamma_som_utfallsrapporten(forbund: Forbund) 
     for ar in range(2016, 2022):
         [rad] = [r for r in utfall(forbund, ar)["insatser"] if r["kortnamn"] == "MISAM"]
         ut = rad["forsorjning_ut"]
-        forvantat = {"deltagare": rad["deltagare"]["totalt"], "kvinnor": rad["deltagare"]["kvinna"], "man": rad["deltagare"]["man"],
-                     "avslutade": rad["avslutade"]["totalt"], "arbete_studier": ut["arbete"]["totalt"] + ut["studier"]["totalt"]}
+        forvantat = {
+            "deltagare": rad["deltagare"]["totalt"],
+            "kvinnor": rad["deltagare"]["kvinna"],
+            "man": rad["deltagare"]["man"],
+            "avslutade": rad["avslutade"]["totalt"],
+            "arbete_studier": ut["arbete"]["totalt"] + ut["studier"]["totalt"],
+        }
         assert grupperat[(insats.pk, ar)] == forvantat, ar
     assert grupperat[(insats.pk, 2020)] == {"deltagare": 5, "kvinnor": 4, "man": 1, "avslutade": 4, "arbete_studier": 3}  # 2019 left to a-kassa

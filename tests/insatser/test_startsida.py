@@ -44,9 +44,9 @@ def _med_rakenskaper(forbund: Forbund) -> None:
 
 
 @pytest.mark.parametrize("roll", [RollTyp.FORBUNDSCHEF, RollTyp.STYRELSELEDAMOT])
-def test_startsidan_bygger_inte_rakenskaperna_vid_varje_besok(roll: str, forbund: Forbund, klient: Callable[..., Client],
-                                                              monkeypatch: pytest.MonkeyPatch,
-                                                              django_assert_max_num_queries: Any) -> None:
+def test_startsidan_bygger_inte_rakenskaperna_vid_varje_besok(
+    roll: str, forbund: Forbund, klient: Callable[..., Client], monkeypatch: pytest.MonkeyPatch, django_assert_max_num_queries: Any
+) -> None:
     _med_rakenskaper(forbund)
     c = klient(roll)
     forsta, html = _fragor(c)

@@ -50,9 +50,17 @@ def test_beviljande_utan_beslut_nekas(forbund: Forbund, chef) -> None:
 def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) -> None:
     medlemmar = list(Medlem.objects.filter(forbund=forbund, kod__in=["af", "region", "norsjo"]))
     ansokan = services.ansokan_create(
-        forbund=forbund, aktor=chef, sokande=medlemmar, belopp={2020: 30_000, 2021: 40_000, 2022: 30_000},
-        titel="SIKT 2.0", startdatum=dt.date(2020, 8, 31), slutdatum=dt.date(2023, 2, 28), insats_typ=Insats.Typ.ESF_PROJEKT,
-        projektagare_extern="", ansvarig_medlem=Medlem.objects.get(forbund=forbund, kod="region"), inkom=dt.date(2020, 1, 20),
+        forbund=forbund,
+        aktor=chef,
+        sokande=medlemmar,
+        belopp={2020: 30_000, 2021: 40_000, 2022: 30_000},
+        titel="SIKT 2.0",
+        startdatum=dt.date(2020, 8, 31),
+        slutdatum=dt.date(2023, 2, 28),
+        insats_typ=Insats.Typ.ESF_PROJEKT,
+        projektagare_extern="",
+        ansvarig_medlem=Medlem.objects.get(forbund=forbund, kod="region"),
+        inkom=dt.date(2020, 1, 20),
     )
     assert ansokan.diarienummer == "SFSN 2020/1"
     from styrelse.models import Handling
@@ -61,22 +69,42 @@ def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) 
     assert (handling.riktning, handling.rubrik, handling.motpart) == ("inkommande", "Ansökan om finansiering: SIKT 2.0", "Region Västerbotten")
     paragraf = f.paragraf(forbund)
     with pytest.raises(ValidationError, match="beretts"):
-        services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="beviljad",
-                                 belopp={2020: 30_000, 2021: 40_000, 2022: 30_000}, ny_insats={"kortnamn": "SIKT"})
+        services.ansokan_besluta(
+            ansokan=ansokan,
+            aktor=chef,
+            paragraf=paragraf,
+            beslut="beviljad",
+            belopp={2020: 30_000, 2021: 40_000, 2022: 30_000},
+            ny_insats={"kortnamn": "SIKT"},
+        )
     services.ansokan_till_beredning(ansokan=ansokan, aktor=chef, yttrande="Beredningsgruppen tillstyrker.")
     with pytest.raises(ValidationError, match="överstiger det sökta"):
-        services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="delvis_beviljad",
-                                 belopp={2020: 30_001}, ny_insats={"kortnamn": "SIKT"})
+        services.ansokan_besluta(
+            ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="delvis_beviljad", belopp={2020: 30_001}, ny_insats={"kortnamn": "SIKT"}
+        )
     with pytest.raises(ValidationError, match="styrelsebeslut"):
-        services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=None, beslut="beviljad",
-                                 belopp={2020: 30_000, 2021: 40_000, 2022: 30_000}, ny_insats={"kortnamn": "SIKT"})
+        services.ansokan_besluta(
+            ansokan=ansokan,
+            aktor=chef,
+            paragraf=None,
+            beslut="beviljad",
+            belopp={2020: 30_000, 2021: 40_000, 2022: 30_000},
+            ny_insats={"kortnamn": "SIKT"},
+        )
     with pytest.raises(ValidationError, match="välj delvis beviljad"):
-        services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="beviljad",
-                                 belopp={2020: 30_000}, ny_insats={"kortnamn": "SIKT"})
+        services.ansokan_besluta(
+            ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="beviljad", belopp={2020: 30_000}, ny_insats={"kortnamn": "SIKT"}
+        )
     ansokan.refresh_from_db()
     assert ansokan.status == Ansokan.Status.UNDER_BEREDNING and not Insats.objects.filter(kortnamn="SIKT").exists()
-    services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=paragraf, beslut="beviljad",
-                             belopp={2020: 30_000, 2021: 40_000, 2022: 30_000}, ny_insats={"kortnamn": "SIKT"})
+    services.ansokan_besluta(
+        ansokan=ansokan,
+        aktor=chef,
+        paragraf=paragraf,
+        beslut="beviljad",
+        belopp={2020: 30_000, 2021: 40_000, 2022: 30_000},
+        ny_insats={"kortnamn": "SIKT"},
+    )
     ansokan.refresh_from_db()
     assert (ansokan.status, ansokan.beslut, ansokan.paragraf) == ("beslutad", "beviljad", paragraf)
     sikt = ansokan.insats
@@ -85,8 +113,9 @@ def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) 
     assert beviljat_per_ar(forbund, 2021) == {sikt.pk: Decimal(40_000)}
     # A later extra grant for the same application and year cannot exceed what was applied for.
     with pytest.raises(ValidationError, match="överstiger det sökta"):
-        services.beviljande_create(forbund=forbund, aktor=chef, insats=sikt, paragraf=f.paragraf(forbund, nummer=30), ar=2021,
-                                   belopp=1, ansokan=ansokan)
+        services.beviljande_create(
+            forbund=forbund, aktor=chef, insats=sikt, paragraf=f.paragraf(forbund, nummer=30), ar=2021, belopp=1, ansokan=ansokan
+        )
     handlingar = set(Handelse.objects.filter(forbund=forbund).values_list("handling", flat=True))
     assert {"ansokan_skapa", "ansokan_till_beredning", "ansokan_besluta", "beviljande_skapa", "insats_skapa"} <= handlingar
 
@@ -106,8 +135,9 @@ def test_avslag_utan_belopp(forbund: Forbund, chef) -> None:
 def test_beviljad_ansokan_med_en_sokande_nekas(forbund: Forbund, chef) -> None:
     ansokan = f.ansokan(forbund, sokande=("region",), status=Ansokan.Status.UNDER_BEREDNING, belopp={2020: 10_000})
     with pytest.raises(ValidationError, match="Minst två medlemmar måste stå bakom ansökan"):
-        services.ansokan_besluta(ansokan=ansokan, aktor=chef, paragraf=f.paragraf(forbund), beslut="beviljad", belopp={2020: 10_000},
-                                 ny_insats={"kortnamn": "SOLO"})
+        services.ansokan_besluta(
+            ansokan=ansokan, aktor=chef, paragraf=f.paragraf(forbund), beslut="beviljad", belopp={2020: 10_000}, ny_insats={"kortnamn": "SOLO"}
+        )
     assert not Insats.objects.filter(kortnamn="SOLO").exists()
     ansokan.refresh_from_db()
     assert ansokan.status == Ansokan.Status.UNDER_BEREDNING

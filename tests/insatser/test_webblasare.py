@@ -16,7 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_ansokan_fran_inkommen_till_beviljad_insats(
-    page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any], logga_in: Callable[..., None],
+    page: Page,
+    live_server: Any,
+    forbund: Forbund,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
     skarmbild: Callable[[Any, str], str],
 ) -> None:
     paragraf = f.paragraf(forbund, ar=2020, nummer=9, rubrik="Projektansökan SIKT 2.0")
@@ -85,13 +89,21 @@ def test_ansokan_fran_inkommen_till_beviljad_insats(
 
 
 def test_import_med_fel_visar_rad_och_kolumn(
-    page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any], logga_in: Callable[..., None],
-    skarmbild: Callable[[Any, str], str], tmp_path: Any,
+    page: Page,
+    live_server: Any,
+    forbund: Forbund,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    tmp_path: Any,
 ) -> None:
     logga_in(page, anvandare(RollTyp.ADMINISTRATOR).username)
     fil = tmp_path / "insatser.csv"
-    fil.write_text("kortnamn;namn;typ;inriktning;startdatum;slutdatum;parter\nMISAM;Myndighetssamverkan;ordinarie;individ;2020-01-01;;fk,af\n"
-                   "NAFS;Nätverk;projekt;individ;2016-08-01;;af,xyz\n", encoding="utf-8")
+    fil.write_text(
+        "kortnamn;namn;typ;inriktning;startdatum;slutdatum;parter\nMISAM;Myndighetssamverkan;ordinarie;individ;2020-01-01;;fk,af\n"
+        "NAFS;Nätverk;projekt;individ;2016-08-01;;af,xyz\n",
+        encoding="utf-8",
+    )
     page.goto(f"{live_server.url}/insatser/importera/")
     page.get_by_label("Kalkylblad (CSV eller XLSX)").set_input_files(str(fil))
     page.get_by_role("button", name="Importera").click()
@@ -102,8 +114,9 @@ def test_import_med_fel_visar_rad_och_kolumn(
     assert not Insats.objects.exists()
 
 
-def test_demodata_for_forbundschef_och_ledamot(page: Page, live_server: Any, logga_in: Callable[..., None],
-                                               skarmbild: Callable[[Any, str], str]) -> None:
+def test_demodata_for_forbundschef_och_ledamot(
+    page: Page, live_server: Any, logga_in: Callable[..., None], skarmbild: Callable[[Any, str], str]
+) -> None:
     from finsam import demo as finsam_demo
     from insatser import demo
     from styrelse import demo as styrelse_demo

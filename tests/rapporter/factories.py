@@ -32,14 +32,25 @@ def styrelse(forbund: Forbund, ar: int = 2019) -> dict[str, Any]:
         ("Kenneth Andersson", "s", "region", ""),
     ]
     for namn, parti, kod, uppdrag in rader:
-        Mandat.objects.get_or_create(forbund=forbund, person=person(forbund, namn, parti=parti), medlem=medlem(forbund, kod),
-                                     typ="ledamot", fran=start, defaults={"till": slut, "uppdrag": uppdrag})
-    Mandat.objects.get_or_create(forbund=forbund, person=person(forbund, "Hans Bergman", parti="c"), medlem=medlem(forbund, "skelleftea"),
-                                 typ="ersattare", fran=start, defaults={"till": D(ar, 4, 30)})
+        Mandat.objects.get_or_create(
+            forbund=forbund,
+            person=person(forbund, namn, parti=parti),
+            medlem=medlem(forbund, kod),
+            typ="ledamot",
+            fran=start,
+            defaults={"till": slut, "uppdrag": uppdrag},
+        )
+    Mandat.objects.get_or_create(
+        forbund=forbund,
+        person=person(forbund, "Hans Bergman", parti="c"),
+        medlem=medlem(forbund, "skelleftea"),
+        typ="ersattare",
+        fran=start,
+        defaults={"till": D(ar, 4, 30)},
+    )
     person(forbund, "Monica Widman Lundmark", befattning="Förbundschef", ar_personal=True, tjanstgoringsgrad=Decimal("1.0"))
     moten = [Sammantrade.objects.get_or_create(forbund=forbund, datum=d)[0] for d in (D(ar, 2, 14), D(ar, 11, 28))]
-    planering, _ = Sammantrade.objects.get_or_create(forbund=forbund, datum=D(ar, 10, 17), typ="planeringsdag",
-                                                     defaults={"plats": "Källan, Norsjö"})
+    planering, _ = Sammantrade.objects.get_or_create(forbund=forbund, datum=D(ar, 10, 17), typ="planeringsdag", defaults={"plats": "Källan, Norsjö"})
     beslutsmote, _ = Sammantrade.objects.get_or_create(forbund=forbund, datum=D(ar + 1, 2, 13))
     return {"moten": moten, "planering": planering, "beslutsmote": beslutsmote}
 
@@ -48,7 +59,9 @@ def paragraf(forbund: Forbund, sammantrade: Any, nummer: int = 5, rubrik: str = 
     from styrelse.models import Paragraf
 
     obj, _ = Paragraf.objects.get_or_create(
-        forbund=forbund, ar=sammantrade.datum.year, nummer=nummer,
+        forbund=forbund,
+        ar=sammantrade.datum.year,
+        nummer=nummer,
         defaults={"sammantrade": sammantrade, "rubrik": rubrik, "text": "Samordningsförbundet beslutar: att fastställa."},
     )
     return obj
@@ -57,8 +70,7 @@ def paragraf(forbund: Forbund, sammantrade: Any, nummer: int = 5, rubrik: str = 
 def insats(forbund: Forbund, kortnamn: str, *, inriktning: str = "individ", parter: tuple[str, ...] = ("fk", "af"), **kw: Any) -> Any:
     from insatser.models import Insats
 
-    data: dict[str, Any] = {"namn": kortnamn, "typ": "ordinarie", "inriktning": inriktning, "status": "pagaende",
-                            "startdatum": D(2017, 1, 1)}
+    data: dict[str, Any] = {"namn": kortnamn, "typ": "ordinarie", "inriktning": inriktning, "status": "pagaende", "startdatum": D(2017, 1, 1)}
     data.update(kw)
     obj, skapad = Insats.objects.get_or_create(forbund=forbund, kortnamn=kortnamn, defaults=data)
     if skapad:
@@ -69,15 +81,34 @@ def insats(forbund: Forbund, kortnamn: str, *, inriktning: str = "individ", part
 FEBRUARI_2019 = D(2019, 2, 1)
 
 
-def inskrivning(forbund: Forbund, insats_: Any, kod: str, *, kon: str, inskriven: dt.date = FEBRUARI_2019,
-                avslutad: dt.date | None = None, forsorjning_ut: str = "", fodelsear: int = 1995, **kw: Any) -> Any:
+def inskrivning(
+    forbund: Forbund,
+    insats_: Any,
+    kod: str,
+    *,
+    kon: str,
+    inskriven: dt.date = FEBRUARI_2019,
+    avslutad: dt.date | None = None,
+    forsorjning_ut: str = "",
+    fodelsear: int = 1995,
+    **kw: Any,
+) -> Any:
     from uppfoljning.models import Deltagare, Inskrivning
 
     deltagare, _ = Deltagare.objects.get_or_create(forbund=forbund, kod=kod)
     data: dict[str, Any] = {"remittent": "af", "utbildning": "gymnasium", "forsorjning_in": "forsorjningsstod"}
     data.update(kw)
-    obj = Inskrivning(forbund=forbund, insats=insats_, deltagare=deltagare, kon=kon, inskriven=inskriven, avslutad=avslutad,
-                      forsorjning_ut=forsorjning_ut, fodelsear=fodelsear, **data)
+    obj = Inskrivning(
+        forbund=forbund,
+        insats=insats_,
+        deltagare=deltagare,
+        kon=kon,
+        inskriven=inskriven,
+        avslutad=avslutad,
+        forsorjning_ut=forsorjning_ut,
+        fodelsear=fodelsear,
+        **data,
+    )
     obj.full_clean(validate_constraints=False)
     obj.save()
     return obj
@@ -95,8 +126,13 @@ def kant_utfall(forbund: Forbund) -> Any:
 
 
 def mal(forbund: Forbund, ar: int = 2019, mal_text: str = "God ekonomisk hushållning", **kw: Any) -> Forbundsmal:
-    data: dict[str, Any] = {"utforande": "Följa upp ekonomin kvartalsvis", "matbart": "Eget kapital under 20 %",
-                            "ansvarig": "Förbundschef", "period": str(ar), "ordning": 1}
+    data: dict[str, Any] = {
+        "utforande": "Följa upp ekonomin kvartalsvis",
+        "matbart": "Eget kapital under 20 %",
+        "ansvarig": "Förbundschef",
+        "period": str(ar),
+        "ordning": 1,
+    }
     data.update(kw)
     return Forbundsmal.objects.create(forbund=forbund, ar=ar, mal=mal_text, **data)
 
@@ -110,8 +146,11 @@ def obligatoriska_delar(forbund: Forbund, ar: int = 2019, *, utom: tuple[str, ..
     from rapporter.sektioner import ARSREDOVISNING
 
     for s in ARSREDOVISNING:
-        if s.kravs and s.nyckel not in utom and not Rapporttext.objects.filter(forbund=forbund, typ="arsredovisning", ar=ar,
-                                                                               sektion=s.nyckel, insats=None).exists():
+        if (
+            s.kravs
+            and s.nyckel not in utom
+            and not Rapporttext.objects.filter(forbund=forbund, typ="arsredovisning", ar=ar, sektion=s.nyckel, insats=None).exists()
+        ):
             text(forbund, "arsredovisning", ar, s.nyckel, f"Text om {s.rubrik.lower()} {ar}.")
     if "mal" not in utom:
         mal(forbund, ar, "Eget kapital förbrukas enligt budget", slag="finansiellt", bedomning="uppfyllt", ordning=1)

@@ -21,25 +21,36 @@ from . import factories as f
 
 
 def _rapport(forbund: Forbund, *, last: bool, typ: str = "arsredovisning", ar: int = 2019) -> Rapport:
-    d = Dokument(forbund=forbund, typ=typ, titel=f"{typ} {ar}", nyckel=f"{typ}:{ar}", parametrar={"ar": ar},
-                 status=Dokument.Status.KLAR, sha256="0" * 64, last=last)
+    d = Dokument(
+        forbund=forbund,
+        typ=typ,
+        titel=f"{typ} {ar}",
+        nyckel=f"{typ}:{ar}",
+        parametrar={"ar": ar},
+        status=Dokument.Status.KLAR,
+        sha256="0" * 64,
+        last=last,
+    )
     d.fil.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     d.save()
-    rapport = Rapport.objects.create(forbund=forbund, typ=typ, ar=ar, dokument=d,
-                                     status=Rapport.Status.FASTSTALLD if last else Rapport.Status.UTKAST)
+    rapport = Rapport.objects.create(forbund=forbund, typ=typ, ar=ar, dokument=d, status=Rapport.Status.FASTSTALLD if last else Rapport.Status.UTKAST)
     if last and typ == "arsredovisning":  # an adopted annual report has its frozen snapshot
         data = komplett(forbund, ar, rapport)
-        rapport.underlag = Rapportunderlag.objects.create(forbund=forbund, rapport=rapport, data=data, sha256=kontrollsumma(data),
-                                                          fryst=timezone.now())
+        rapport.underlag = Rapportunderlag.objects.create(
+            forbund=forbund, rapport=rapport, data=data, sha256=kontrollsumma(data), fryst=timezone.now()
+        )
         rapport.save(update_fields=["underlag"])
     return rapport
 
 
 def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
     return {
-        "mal": f.mal(forbund), "annat_mal": f.mal(annat),
-        "insats": f.insats(forbund, "AMT"), "annan_insats": f.insats(annat, "ANNAN", parter=("fk", "af")),
-        "rapport": _rapport(forbund, last=False), "fastslagd": _rapport(forbund, last=True, ar=2018),
+        "mal": f.mal(forbund),
+        "annat_mal": f.mal(annat),
+        "insats": f.insats(forbund, "AMT"),
+        "annan_insats": f.insats(annat, "ANNAN", parter=("fk", "af")),
+        "rapport": _rapport(forbund, last=False),
+        "fastslagd": _rapport(forbund, last=True, ar=2018),
         "annan_fastslagd": _rapport(annat, last=True, ar=2018),
     }
 
@@ -48,30 +59,62 @@ RADER = [
     Rad("rapporter:index", lambda m: "/rapporter/", "rapporter.visa"),
     Rad("rapporter:rapport", lambda m: "/rapporter/arsredovisning/2019/", "rapporter.utkast"),
     Rad("rapporter:text", lambda m: "/rapporter/arsredovisning/2019/text/ordforande/", "rapporter.redigera"),
-    Rad("rapporter:insatstext", lambda m: f"/rapporter/arsredovisning/2019/insats/{m['insats'].pk}/text/arbete/", "rapporter.redigera",
-        annat_forbund_url=lambda m: f"/rapporter/arsredovisning/2019/insats/{m['annan_insats'].pk}/text/arbete/"),
+    Rad(
+        "rapporter:insatstext",
+        lambda m: f"/rapporter/arsredovisning/2019/insats/{m['insats'].pk}/text/arbete/",
+        "rapporter.redigera",
+        annat_forbund_url=lambda m: f"/rapporter/arsredovisning/2019/insats/{m['annan_insats'].pk}/text/arbete/",
+    ),
     Rad("rapporter:generera", lambda m: "/rapporter/verksamhetsplan/2020/skapa/", "rapporter.redigera", metod="post"),
     Rad("rapporter:slutlig", lambda m: "/rapporter/verksamhetsplan/2020/slutlig/", "rapporter.redigera", metod="post"),
     Rad("rapporter:ateroppna", lambda m: "/rapporter/arsredovisning/2019/ateroppna/", "rapporter.redigera", metod="post"),
     Rad("rapporter:faststall", lambda m: "/rapporter/arsredovisning/2019/faststall/", "rapporter.redigera", metod="post"),
     Rad("rapporter:avstamning", lambda m: "/rapporter/arsredovisning/2018/avstamning/", "rapporter.visa"),
     Rad("rapporter:mal", lambda m: "/rapporter/mal/2019/", "rapporter.utkast"),
-    Rad("rapporter:mal_ny", lambda m: "/rapporter/mal/2019/nytt/", "rapporter.redigera", metod="post",
-        data=lambda m: {"mal": "Nytt mål", "period": "2019"}),
+    Rad(
+        "rapporter:mal_ny",
+        lambda m: "/rapporter/mal/2019/nytt/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"mal": "Nytt mål", "period": "2019"},
+    ),
     Rad("rapporter:mal_kopiera", lambda m: "/rapporter/mal/2020/kopiera/", "rapporter.redigera", metod="post"),
-    Rad("rapporter:mal_andra", lambda m: f"/rapporter/mal/andra/{m['mal'].pk}/", "rapporter.redigera",
-        annat_forbund_url=lambda m: f"/rapporter/mal/andra/{m['annat_mal'].pk}/"),
-    Rad("rapporter:mal_ta_bort", lambda m: f"/rapporter/mal/ta-bort/{m['mal'].pk}/", "rapporter.redigera", metod="post",
-        annat_forbund_url=lambda m: f"/rapporter/mal/ta-bort/{m['annat_mal'].pk}/"),
+    Rad(
+        "rapporter:mal_andra",
+        lambda m: f"/rapporter/mal/andra/{m['mal'].pk}/",
+        "rapporter.redigera",
+        annat_forbund_url=lambda m: f"/rapporter/mal/andra/{m['annat_mal'].pk}/",
+    ),
+    Rad(
+        "rapporter:mal_ta_bort",
+        lambda m: f"/rapporter/mal/ta-bort/{m['mal'].pk}/",
+        "rapporter.redigera",
+        metod="post",
+        annat_forbund_url=lambda m: f"/rapporter/mal/ta-bort/{m['annat_mal'].pk}/",
+    ),
     Rad("rapporter-rapport-list", lambda m: "/api/rapporter/rapporter/", "rapporter.visa"),
-    Rad("rapporter-rapport-detail", lambda m: f"/api/rapporter/rapporter/{m['fastslagd'].pk}/", "rapporter.visa",
-        annat_forbund_url=lambda m: f"/api/rapporter/rapporter/{m['annan_fastslagd'].pk}/"),
-    Rad("rapporter-rapport-skapa", lambda m: "/api/rapporter/rapporter/skapa/", "rapporter.redigera", metod="post",
-        data=lambda m: {"typ": "verksamhetsplan", "ar": 2020}, json=True),
+    Rad(
+        "rapporter-rapport-detail",
+        lambda m: f"/api/rapporter/rapporter/{m['fastslagd'].pk}/",
+        "rapporter.visa",
+        annat_forbund_url=lambda m: f"/api/rapporter/rapporter/{m['annan_fastslagd'].pk}/",
+    ),
+    Rad(
+        "rapporter-rapport-skapa",
+        lambda m: "/api/rapporter/rapporter/skapa/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"typ": "verksamhetsplan", "ar": 2020},
+        json=True,
+    ),
     Rad("rapporter-text-list", lambda m: "/api/rapporter/texter/", "rapporter.utkast"),
     Rad("rapporter-mal-list", lambda m: "/api/rapporter/mal/", "rapporter.utkast"),
-    Rad("rapporter-mal-detail", lambda m: f"/api/rapporter/mal/{m['mal'].pk}/", "rapporter.utkast",
-        annat_forbund_url=lambda m: f"/api/rapporter/mal/{m['annat_mal'].pk}/"),
+    Rad(
+        "rapporter-mal-detail",
+        lambda m: f"/api/rapporter/mal/{m['mal'].pk}/",
+        "rapporter.utkast",
+        annat_forbund_url=lambda m: f"/api/rapporter/mal/{m['annat_mal'].pk}/",
+    ),
 ]
 # Rows whose OK-answer for an allowed role is not 2xx/302 because the request itself is refused politely.
 for _rad in RADER:

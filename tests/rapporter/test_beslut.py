@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 def _tillstand(forbund: Forbund) -> tuple[Any, ...]:
     return (
         list(Rapport.objects.filter(forbund=forbund).values_list("status", "dokument_id", "sha256", "beslut_id")),
-        Dokument.objects.filter(forbund=forbund).count(), Handelse.objects.filter(forbund=forbund).count(),
+        Dokument.objects.filter(forbund=forbund).count(),
+        Handelse.objects.filter(forbund=forbund).count(),
         list(Rapporttext.objects.filter(forbund=forbund).values_list("text", flat=True)),
     )
 
@@ -40,8 +41,14 @@ def test_slutlig_vagras_nar_avstamningen_inte_gar_ihop(forbund: Forbund, chef: A
     rakenskaper_2019(forbund)
     # 50 kr moved from the bank to account 1810, which no range of the account mapping covers
     Redovisningsimport.objects.filter(forbund=forbund).delete()
-    bokforing_importera(forbund=forbund, aktor=None, filnamn="sb.csv", kalla="csv", ar=2019,
-                        data=SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1350;\n9810;Intern avräkning;0;50;").encode())
+    bokforing_importera(
+        forbund=forbund,
+        aktor=None,
+        filnamn="sb.csv",
+        kalla="csv",
+        ar=2019,
+        data=SALDOBALANS.replace("1930;Bank;1000;1400;", "1930;Bank;1000;1350;\n9810;Intern avräkning;0;50;").encode(),
+    )
     services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande", text="Förord")
     fore = _tillstand(forbund)
     with pytest.raises(ValidationError) as fel:
@@ -61,10 +68,8 @@ def test_slutlig_vagras_utan_rakenskaper(forbund: Forbund, chef: Any, moten: dic
 def test_faststalld_pdf_ar_last_och_behaller_kontrollsumman(forbund: Forbund, chef: Any, moten: dict[str, Any]) -> None:
     rakenskaper_2019(forbund)
     f.obligatoriska_delar(forbund)
-    services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande",
-                               text="Ett år av samverkan.")
-    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019,
-                                               sammantrade=moten["beslutsmote"])
+    services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="ordforande", text="Ett år av samverkan.")
+    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sammantrade=moten["beslutsmote"])
     rapport.refresh_from_db()
     dokument = rapport.dokument
     assert dokument is not None and dokument.status == Dokument.Status.KLAR  # rendered inline in tests
@@ -99,8 +104,7 @@ def test_faststalld_pdf_ar_last_och_behaller_kontrollsumman(forbund: Forbund, ch
     with pytest.raises(ValidationError, match="aldrig om"):
         services.rapport_generera(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019)
     with pytest.raises(ValidationError, match="låst"):
-        dokument_bestall(forbund=forbund, aktor=chef, typ="arsredovisning", titel="x", nyckel="arsredovisning:2019",
-                         parametrar={"ar": 2019})
+        dokument_bestall(forbund=forbund, aktor=chef, typ="arsredovisning", titel="x", nyckel="arsredovisning:2019", parametrar={"ar": 2019})
     with pytest.raises(ValidationError, match="fastställd"):
         services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="vision", text="Ny")
     with pytest.raises(ValidationError):
@@ -131,8 +135,9 @@ def test_verksamhetsplanen_kraver_ingen_avstamning_men_ett_sammantrade(forbund: 
 
 
 def test_text_och_mal_lamnar_handelser(forbund: Forbund, chef: Any) -> None:
-    t = services.rapporttext_spara(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="vision",
-                                   text="  Människor ska få stöd.\r\n")
+    t = services.rapporttext_spara(
+        forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sektion_nyckel="vision", text="  Människor ska få stöd.\r\n"
+    )
     assert t.text == "Människor ska få stöd."
     h = Handelse.objects.get(forbund=forbund, handling="rapporttext_spara")
     assert h.andringar == {"text": [None, "Människor ska få stöd."]} and h.aktor == chef
@@ -141,8 +146,10 @@ def test_text_och_mal_lamnar_handelser(forbund: Forbund, chef: Any) -> None:
     m = services.forbundsmal_spara(forbund=forbund, aktor=chef, ar=2020, mal="Effektivt styrelsearbete", ansvarig="Styrelsen")
     services.forbundsmal_spara(forbund=forbund, aktor=chef, objekt=m, bedomning="uppfyllt", kommentar="Hög närvaro")
     assert Forbundsmal.objects.get(pk=m.pk).bedomning == "uppfyllt"
-    assert list(Handelse.objects.filter(forbund=forbund, handling__startswith="forbundsmal").values_list("handling", flat=True)
-                .order_by("id")) == ["forbundsmal_skapa", "forbundsmal_spara"]
+    assert list(Handelse.objects.filter(forbund=forbund, handling__startswith="forbundsmal").values_list("handling", flat=True).order_by("id")) == [
+        "forbundsmal_skapa",
+        "forbundsmal_spara",
+    ]
     assert services.forbundsmal_kopiera(forbund=forbund, aktor=chef, fran_ar=2020, till_ar=2021) == 1
     kopia = Forbundsmal.objects.get(forbund=forbund, ar=2021)
     assert (kopia.mal, kopia.bedomning) == ("Effektivt styrelsearbete", "")

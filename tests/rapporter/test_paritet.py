@@ -21,8 +21,9 @@ def test_text_i_faststalld_rapport_vagras_lika_pa_sidan_och_i_api(forbund: Forbu
     assert sida.status_code == 400
     innehall = html.unescape(sida.content.decode())
     assert MEDDELANDE in innehall and "Ny text" in innehall  # the error next to the form, the input kept
-    api = chef_klient.post("/api/rapporter/texter/", {"typ": "arsredovisning", "ar": 2019, "sektion": "personal", "text": "Ny text"},
-                           content_type="application/json")
+    api = chef_klient.post(
+        "/api/rapporter/texter/", {"typ": "arsredovisning", "ar": 2019, "sektion": "personal", "text": "Ny text"}, content_type="application/json"
+    )
     assert api.status_code == 400
     assert MEDDELANDE in api.content.decode()
     assert not Rapporttext.objects.filter(forbund=forbund).exists()

@@ -53,17 +53,19 @@ def rakenskaper_2019(forbund: Forbund) -> None:
     from ekonomi.models import Kontokoppling
     from ekonomi.services import bokforing_importera, tilldelning_spara
 
-    tilldelning_spara(forbund=forbund, aktor=None, ar=2019, belopp=Decimal(4000),
-                      invanare={_medlem(forbund, "skelleftea").pk: 3, _medlem(forbund, "norsjo").pk: 1})
+    tilldelning_spara(
+        forbund=forbund, aktor=None, ar=2019, belopp=Decimal(4000), invanare={_medlem(forbund, "skelleftea").pk: 3, _medlem(forbund, "norsjo").pk: 1}
+    )
     for fran, till, text, nyckel, kod in [
-        (1500, 1599, "Skellefteå kommun", "", None), (2400, 2499, "Leverantörsskulder", "", None),
-        (3010, 3010, "Driftbidrag från staten", "", "fk"), (3020, 3020, "Driftbidrag från landsting/region", "", "region"),
+        (1500, 1599, "Skellefteå kommun", "", None),
+        (2400, 2499, "Leverantörsskulder", "", None),
+        (3010, 3010, "Driftbidrag från staten", "", "fk"),
+        (3020, 3020, "Driftbidrag från landsting/region", "", "region"),
         (3030, 3030, "Driftbidrag från Skellefteå kommun", "", "skelleftea"),
         (3040, 3040, "Driftbidrag från Norsjö kommun", "", "norsjo"),
         (4010, 4010, "Uppdragsersättning förbundschef", "adm-forbundschef", None),
     ]:
-        Kontokoppling.objects.create(forbund=forbund, fran=fran, till=till, text=text, nyckel=nyckel,
-                                     medlem=_medlem(forbund, kod) if kod else None)
+        Kontokoppling.objects.create(forbund=forbund, fran=fran, till=till, text=text, nyckel=nyckel, medlem=_medlem(forbund, kod) if kod else None)
     bokforing_importera(forbund=forbund, aktor=None, data=SALDOBALANS.encode(), filnamn="saldobalans.csv", kalla="csv", ar=2019)
 
 
@@ -72,8 +74,13 @@ def budget_2020(forbund: Forbund, amt: Any) -> None:
     from insatser.models import Beviljande
 
     for ar, belopp in ((2020, 5034000), (2021, 5036000), (2022, 5036000)):
-        tilldelning_spara(forbund=forbund, aktor=None, ar=ar, belopp=Decimal(belopp),
-                          invanare={_medlem(forbund, "skelleftea").pk: 3, _medlem(forbund, "norsjo").pk: 1})
+        tilldelning_spara(
+            forbund=forbund,
+            aktor=None,
+            ar=ar,
+            belopp=Decimal(belopp),
+            invanare={_medlem(forbund, "skelleftea").pk: 3, _medlem(forbund, "norsjo").pk: 1},
+        )
     p = f.paragraf(forbund, f.styrelse(forbund)["moten"][1], nummer=77, rubrik="Beviljande AMT")
     for ar in (2020, 2021, 2022):
         Beviljande.objects.create(forbund=forbund, insats=amt, paragraf=p, ar=ar, belopp=Decimal(600000))
@@ -165,6 +172,7 @@ def _fragor_for_rendering(forbund: Forbund, fn: Any) -> int:
 
 def test_fast_antal_fragor_oavsett_datamangd(kant: Forbund) -> None:
     """Building and rendering the report runs the same number of queries for 5 or 25 participants, 1 or 3 interventions."""
+
     def bygg() -> None:
         pdf.arsredovisning_pdf(selectors.arsredovisning(kant, 2019))
 

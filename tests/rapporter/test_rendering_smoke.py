@@ -21,8 +21,6 @@ def test_tom_arsredovisning_renderas(forbund, tmp_path):
     assert "Utkast – ännu inte beslutat av styrelsen" in text
 
 
-
 def test_tom_verksamhetsplan_renderas(forbund):
     data = pdf.verksamhetsplan_pdf(selectors.verksamhetsplan(forbund, 2020))
     assert "Verksamhetsplan 2020" in _text(data)
-

@@ -30,14 +30,17 @@ def _mer_data(forbund: Forbund, n: int) -> None:
     for i in range(n):
         ins = f.insats(forbund, f"I{n}-{i}", namn=f"Insats {n}-{i}")
         for j in range(4):
-            f.inskrivning(forbund, ins, f"p{n}-{i}-{j}", kon=["kvinna", "man", "annat"][j % 3], avslutad=dt.date(2019, 10, 1),
-                          forsorjning_ut="studier")
+            f.inskrivning(
+                forbund, ins, f"p{n}-{i}-{j}", kon=["kvinna", "man", "annat"][j % 3], avslutad=dt.date(2019, 10, 1), forsorjning_ut="studier"
+            )
         f.mal(forbund, 2019, f"Mål {n}-{i}")
         Rapporttext.objects.create(forbund=forbund, typ="arsredovisning", ar=2019, sektion="arbete", insats=ins, text="Arbete")
 
 
-@pytest.mark.parametrize("url", ["/rapporter/arsredovisning/2019/", "/rapporter/verksamhetsplan/2019/", "/rapporter/mal/2019/",
-                                 "/rapporter/", "/api/rapporter/mal/?ar=2019"])
+@pytest.mark.parametrize(
+    "url",
+    ["/rapporter/arsredovisning/2019/", "/rapporter/verksamhetsplan/2019/", "/rapporter/mal/2019/", "/rapporter/", "/api/rapporter/mal/?ar=2019"],
+)
 def test_fast_antal_fragor_pa_sidorna(url: str, forbund: Forbund, chef_klient: Client) -> None:
     f.styrelse(forbund, 2019)
     f.kant_utfall(forbund)
@@ -86,7 +89,7 @@ def test_sidan_ar_tillganglig(forbund: Forbund, chef_klient: Client) -> None:
     f.styrelse(forbund, 2019)
     f.mal(forbund, 2019)
     html = chef_klient.get("/rapporter/arsredovisning/2019/").content.decode()
-    assert html.count("<th scope=\"col\">") >= 4 and "<th>" not in html
+    assert html.count('<th scope="col">') >= 4 and "<th>" not in html
     assert '<label for="id_sammantrade">' in html
     html = chef_klient.get("/rapporter/mal/2019/").content.decode()
     assert '<label for="id_mal">' in html and '<label for="id_utforande">' in html
@@ -96,15 +99,20 @@ def test_sidan_ar_tillganglig(forbund: Forbund, chef_klient: Client) -> None:
 
 
 def test_api_texter_och_mal(forbund: Forbund, chef_klient: Client, annat_forbund: Forbund) -> None:
-    svar = chef_klient.post("/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "vision", "text": "Vision"},
-                            content_type="application/json")
+    svar = chef_klient.post(
+        "/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "vision", "text": "Vision"}, content_type="application/json"
+    )
     assert svar.status_code == 201 and svar.json()["text"] == "Vision"
-    svar = chef_klient.post("/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "nej", "text": "x"},
-                            content_type="application/json")
+    svar = chef_klient.post(
+        "/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "nej", "text": "x"}, content_type="application/json"
+    )
     assert svar.status_code == 400
     annan = f.insats(annat_forbund, "ANNAN")
-    svar = chef_klient.post("/api/rapporter/texter/", {"typ": "arsredovisning", "ar": 2019, "sektion": "arbete", "insats": annan.pk,
-                                                       "text": "x"}, content_type="application/json")
+    svar = chef_klient.post(
+        "/api/rapporter/texter/",
+        {"typ": "arsredovisning", "ar": 2019, "sektion": "arbete", "insats": annan.pk, "text": "x"},
+        content_type="application/json",
+    )
     assert svar.status_code == 404
     svar = chef_klient.post("/api/rapporter/mal/", {"ar": 2020, "mal": "Samsyn", "ansvarig": "Styrelsen"}, content_type="application/json")
     assert svar.status_code == 201
@@ -113,7 +121,10 @@ def test_api_texter_och_mal(forbund: Forbund, chef_klient: Client, annat_forbund
     assert svar.status_code == 200 and svar.json()["bedomning"] == "delvis_uppfyllt"
     assert chef_klient.delete(f"/api/rapporter/mal/{pk}/").status_code == 204
     assert list(Handelse.objects.filter(handling__startswith="forbundsmal").order_by("id").values_list("handling", flat=True)) == [
-        "forbundsmal_skapa", "forbundsmal_spara", "forbundsmal_ta_bort"]
+        "forbundsmal_skapa",
+        "forbundsmal_spara",
+        "forbundsmal_ta_bort",
+    ]
     svar = chef_klient.post("/api/rapporter/rapporter/skapa/", {"typ": "verksamhetsplan", "ar": 2020}, content_type="application/json")
     assert svar.status_code == 202 and svar.json()["dokument"]["status"] in {"koad", "klar"}
 

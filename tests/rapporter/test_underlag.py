@@ -52,45 +52,50 @@ def test_konsistent_rapport_stammer(bas: dict[str, Any]) -> None:
     amt = bas["utfall"]["per_insats"]["AMT"]
     # the explicit "Uppgift saknas" row closes every breakdown (AMT has no age group for nobody: 0)
     assert [r for r in amt["aldersgrupp"] if r["kod"] == "uppgift_saknas"] == [
-        {"kod": "uppgift_saknas", "namn": "Uppgift saknas", "totalt": 0, "kvinna": 0, "man": 0, "annat": 0}]
+        {"kod": "uppgift_saknas", "namn": "Uppgift saknas", "totalt": 0, "kvinna": 0, "man": 0, "annat": 0}
+    ]
 
 
 def _fg(d: dict[str, Any], tillgangar: str, ek_slut: str, skulder: str) -> None:
     """A comparison column in the issue's shape: 1 770 000 in assets against 1 790 000 + 180 000."""
     rak = d["rakenskaper"]
     fg = copy.deepcopy({k: rak[k] for k in ("resultatrakning", "balansrakning", "kassaflodesanalys")})
-    fg["balansrakning"].update(summa_tillgangar=Decimal(tillgangar), eget_kapital_vid_arets_slut=Decimal(ek_slut),
-                               summa_eget_kapital_och_skulder=Decimal(ek_slut) + Decimal(skulder), kassa_och_bank=Decimal("1000"))
+    fg["balansrakning"].update(
+        summa_tillgangar=Decimal(tillgangar),
+        eget_kapital_vid_arets_slut=Decimal(ek_slut),
+        summa_eget_kapital_och_skulder=Decimal(ek_slut) + Decimal(skulder),
+        kassa_och_bank=Decimal("1000"),
+    )
     rak["foregaende"] = fg
 
 
 KORTA = [
     # (tie, crafted change, exact difference)
-    ("Balansräkningen 2019-12-31: tillgångar", lambda d: d["rakenskaper"]["balansrakning"].update(summa_tillgangar=Decimal("1790")),
-     Decimal("10")),
+    ("Balansräkningen 2019-12-31: tillgångar", lambda d: d["rakenskaper"]["balansrakning"].update(summa_tillgangar=Decimal("1790")), Decimal("10")),
     ("Balansräkningen 2018-12-31 (jämförelsekolumnen)", lambda d: _fg(d, "1770000", "1790000", "180000"), Decimal("-200000")),
     ("Ingående eget kapital 2019 = utgående eget kapital 2018", lambda d: _fg(d, "1100", "1100", "0"), Decimal("-200")),
-    ("Årets resultat 2019 i förvaltningsberättelsen", lambda d: d["forvaltningsberattelse"].update(arets_resultat=Decimal("500")),
-     Decimal("20")),
-    ("Årets resultat 2019 i balanskravsutredningen", lambda d: d["balanskravsutredning"].update(arets_resultat=Decimal("470")),
-     Decimal("-10")),
+    ("Årets resultat 2019 i förvaltningsberättelsen", lambda d: d["forvaltningsberattelse"].update(arets_resultat=Decimal("500")), Decimal("20")),
+    ("Årets resultat 2019 i balanskravsutredningen", lambda d: d["balanskravsutredning"].update(arets_resultat=Decimal("470")), Decimal("-10")),
     ("Årets resultat 2019 i flerårsöversikten", lambda d: d["flerarsoversikt"]["ar"][-1].update(arets_resultat=None), Decimal("-480")),
-    ("Årets resultat 2019 i driftsredovisningen",
-     lambda d: [r.update(utfall=Decimal("400")) for r in d["rakenskaper"]["driftsredovisning"] if r["text"] == "Resultat"],
-     Decimal("-80")),
-    ("Eget kapital 2019-12-31 i förvaltningsberättelsen",
-     lambda d: d["forvaltningsberattelse"].update(eget_kapital=Decimal("1390")), Decimal("10")),
+    (
+        "Årets resultat 2019 i driftsredovisningen",
+        lambda d: [r.update(utfall=Decimal("400")) for r in d["rakenskaper"]["driftsredovisning"] if r["text"] == "Resultat"],
+        Decimal("-80"),
+    ),
+    ("Eget kapital 2019-12-31 i förvaltningsberättelsen", lambda d: d["forvaltningsberattelse"].update(eget_kapital=Decimal("1390")), Decimal("10")),
     ("AMT: kvinnor + män + annat", lambda d: d["utfall"]["per_insats"]["AMT"].update(kon_saknas=-1), Decimal("-1")),
-    ("AMT: remittent summerar", lambda d: d["utfall"]["per_insats"]["AMT"]["remittent"][0].update(totalt=6, kvinna=3),
-     Decimal("2")),  # 6 referrals for 5 participants: one too many in total and among the women
+    (
+        "AMT: remittent summerar",
+        lambda d: d["utfall"]["per_insats"]["AMT"]["remittent"][0].update(totalt=6, kvinna=3),
+        Decimal("2"),
+    ),  # 6 referrals for 5 participants: one too many in total and among the women
     ("Bilagan: summa avslutade per insats", lambda d: d["utfall"]["per_insats"]["AMT"]["avslutade"].update(totalt=5), Decimal("1")),
     ("Bilagan: summa deltagare per insats", lambda d: d.update(flera_insatser=2), Decimal("-2")),
 ]
 
 
 @pytest.mark.parametrize(("tie", "andra", "differens"), KORTA, ids=[k[0][:40] for k in KORTA])
-def test_varje_koppling_fallerar_pa_ett_konstruerat_fall(bas: dict[str, Any], tie: str, andra: Callable[..., Any],
-                                                          differens: Decimal) -> None:
+def test_varje_koppling_fallerar_pa_ett_konstruerat_fall(bas: dict[str, Any], tie: str, andra: Callable[..., Any], differens: Decimal) -> None:
     d = copy.deepcopy(bas)
     if "2018" in tie:  # a consistent comparison column first: 2018 closes with 900 equity + 200 liabilities = 1 100
         _fg(d, "1100", "900", "200")
@@ -114,9 +119,18 @@ def test_uppgift_saknas_raden_kravs(bas: dict[str, Any]) -> None:
 def _insatsrad(d: dict[str, Any], *, beviljat: str, budget: str, utfall: str, bilaga: str) -> None:
     amt = next(i for i in d["insatser"]["lista"] if i["kortnamn"] == "AMT")
     amt["beviljat"] = Decimal(bilaga)
-    d["driftsredovisning_insatser"] = [{"pk": amt["pk"], "kortnamn": "AMT", "namn": "AMT", "beviljat": Decimal(beviljat),
-                                        "budget": Decimal(budget), "utfall": Decimal(utfall),
-                                        "avvikelse": Decimal(budget) - Decimal(utfall), "budgetrad": True}]
+    d["driftsredovisning_insatser"] = [
+        {
+            "pk": amt["pk"],
+            "kortnamn": "AMT",
+            "namn": "AMT",
+            "beviljat": Decimal(beviljat),
+            "budget": Decimal(budget),
+            "utfall": Decimal(utfall),
+            "avvikelse": Decimal(budget) - Decimal(utfall),
+            "budgetrad": True,
+        }
+    ]
 
 
 def test_insatsraderna_beviljat_budget_utfall_och_bilagan(bas: dict[str, Any]) -> None:
@@ -182,8 +196,9 @@ def test_slutlig_vagras_utan_bedomda_mal_for_god_hushallning(forbund: Forbund, c
     f.mal(forbund, 2019, "Verksamhetsmål", slag="verksamhet", bedomning="")
     with pytest.raises(ValidationError) as fel:
         services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sammantrade=moten["beslutsmote"])
-    assert ("God ekonomisk hushållning: minst ett finansiellt mål för 2019; God ekonomisk hushållning: bedömning av varje "
-            "verksamhetsmål") in fel.value.messages[0]
+    assert (
+        "God ekonomisk hushållning: minst ett finansiellt mål för 2019; God ekonomisk hushållning: bedömning av varje verksamhetsmål"
+    ) in fel.value.messages[0]
 
 
 def test_underlaget_fryses_och_andringar_efter_faststallelse_visas(forbund: Forbund, chef: Any, klient: Callable[..., Client]) -> None:
@@ -191,14 +206,12 @@ def test_underlaget_fryses_och_andringar_efter_faststallelse_visas(forbund: Forb
     amt = f.kant_utfall(forbund)
     rakenskaper_2019(forbund)
     f.obligatoriska_delar(forbund)
-    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019,
-                                               sammantrade=moten["beslutsmote"])
+    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="arsredovisning", ar=2019, sammantrade=moten["beslutsmote"])
     rapport.refresh_from_db()
     underlag = rapport.underlag
     assert underlag is not None and underlag.avstamning_ok is True and underlag.fryst is None
     assert rapport.dokument.parametrar["underlag"] == underlag.pk  # the PDF was rendered from this snapshot
-    rapport = services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport,
-                                         paragraf=f.paragraf(forbund, moten["beslutsmote"], nummer=5))
+    rapport = services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=f.paragraf(forbund, moten["beslutsmote"], nummer=5))
     underlag.refresh_from_db()
     assert underlag.fryst is not None
     sha, pdf_sha = underlag.sha256, rapport.sha256
@@ -241,8 +254,11 @@ def test_demons_arsredovisning_2019_stammer() -> None:
     assert d["saknade_avsnitt"] == []
     assert d["avstamning_ok"] is True, [k for k in d["avstamning"] if not k["ok"]]
     drift = {r["kortnamn"]: (r["beviljat"], r["budget"]) for r in d["driftsredovisning_insatser"]}
-    assert drift == {"AMT": (Decimal(1900000), Decimal(1900000)), "MySam": (Decimal(1000000), Decimal(1000000)),
-                     "NAFS": (Decimal(1400000), Decimal(1400000))}
+    assert drift == {
+        "AMT": (Decimal(1900000), Decimal(1900000)),
+        "MySam": (Decimal(1000000), Decimal(1000000)),
+        "NAFS": (Decimal(1400000), Decimal(1400000)),
+    }
     fg = d["rakenskaper"]["foregaende"]["balansrakning"]
     assert fg["summa_tillgangar"] == fg["summa_eget_kapital_och_skulder"] == Decimal("1770000")
     assert fg["eget_kapital_vid_arets_slut"] == d["rakenskaper"]["balansrakning"]["eget_kapital_vid_arets_borjan"] == Decimal("1590000")

@@ -20,8 +20,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_forord_forhandsgranskning_pdf_och_framsteg(
-    page: Page, live_server: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
-    skarmbild: Callable[[Any, str], str], forbund: Any, settings: Any,
+    page: Page,
+    live_server: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    forbund: Any,
+    settings: Any,
 ) -> None:
     settings.FINSAM_TASK_MODE = "thread"  # the job runs beside the web process; the page polls its status
     f.styrelse(forbund, 2019)
@@ -73,8 +78,12 @@ def test_forord_forhandsgranskning_pdf_och_framsteg(
 
 
 def test_maltabellen_med_tangentbordet(
-    page: Page, live_server: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
-    skarmbild: Callable[[Any, str], str], forbund: Any,
+    page: Page,
+    live_server: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    forbund: Any,
 ) -> None:
     chef = anvandare(RollTyp.FORBUNDSCHEF)
     logga_in(page, chef.username)

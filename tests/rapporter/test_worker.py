@@ -17,9 +17,7 @@ from . import factories as f
 pytestmark = [pytest.mark.worker]
 
 
-def test_worker_som_dor_mitt_i_renderingen_ger_ett_fardigt_jobb_efter_omstart(
-    celery_worker_process: Any, forbund: Forbund, chef: Any
-) -> None:
+def test_worker_som_dor_mitt_i_renderingen_ger_ett_fardigt_jobb_efter_omstart(celery_worker_process: Any, forbund: Forbund, chef: Any) -> None:
     f.styrelse(forbund, 2019)
     f.kant_utfall(forbund)
     t0 = time.monotonic()

@@ -49,14 +49,29 @@ def styrelse(forbund: Forbund, fran: dt.date = dt.date(2019, 1, 1)) -> dict[str,
     for kod in [k for k in KODER if k in medlem] + [k for k in medlem if k not in KODER]:
         pl = PersonFactory(forbund=forbund, namn=f"Ledamot {kod}")
         pe = PersonFactory(forbund=forbund, namn=f"Ersättare {kod}")
-        led[kod] = Mandat.objects.create(forbund=forbund, person=pl, medlem=medlem[kod], typ="ledamot", fran=fran,
-                                         uppdrag="ordforande" if kod in {"skelleftea", "annanstad"} else "")
+        led[kod] = Mandat.objects.create(
+            forbund=forbund,
+            person=pl,
+            medlem=medlem[kod],
+            typ="ledamot",
+            fran=fran,
+            uppdrag="ordforande" if kod in {"skelleftea", "annanstad"} else "",
+        )
         ers[kod] = Mandat.objects.create(forbund=forbund, person=pe, medlem=medlem[kod], typ="ersattare", fran=fran)
     chef = PersonFactory(forbund=forbund, namn="Förbundschefen", befattning="Förbundschef", ar_personal=True)
     return {"ledamot": led, "ersattare": ers, "chef": chef}
 
 
-def narvaro(mote: Sammantrade, mandat: Mandat, kategori: str = "ledamot", ersatter: Mandat | None = None,
-            fran: int | None = None, till: int | None = None) -> Narvaro:
-    return Narvaro.objects.create(forbund=mote.forbund, sammantrade=mote, person=mandat.person, kategori=kategori, mandat=mandat,
-                                  ersatter=ersatter, fran_nummer=fran, till_nummer=till)
+def narvaro(
+    mote: Sammantrade, mandat: Mandat, kategori: str = "ledamot", ersatter: Mandat | None = None, fran: int | None = None, till: int | None = None
+) -> Narvaro:
+    return Narvaro.objects.create(
+        forbund=mote.forbund,
+        sammantrade=mote,
+        person=mandat.person,
+        kategori=kategori,
+        mandat=mandat,
+        ersatter=ersatter,
+        fran_nummer=fran,
+        till_nummer=till,
+    )

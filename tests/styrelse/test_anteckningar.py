@@ -52,8 +52,7 @@ def test_anteckning_syns_bara_for_forfattaren_i_sida_och_api(forbund: Any, miljo
     assert HEMLIG in c.get(f"/styrelse/mina-moten/{mote.pk}/").content.decode()
     assert len(c.get("/api/styrelse/anteckningar/").json()["results"]) == 2
     # Nobody else: another ledamot, the förbundschef, the administrator, the revisor – page, API list, API detail.
-    andra = {"annan ledamot": inloggad(miljo["annan"]), **{r: klient(r) for r in
-             [RollTyp.FORBUNDSCHEF, RollTyp.ADMINISTRATOR, RollTyp.REVISOR]}}
+    andra = {"annan ledamot": inloggad(miljo["annan"]), **{r: klient(r) for r in [RollTyp.FORBUNDSCHEF, RollTyp.ADMINISTRATOR, RollTyp.REVISOR]}}
     for namn, k in andra.items():
         for url in [f"/styrelse/mina-moten/{mote.pk}/", f"/styrelse/moten/{mote.pk}/", "/styrelse/mina-moten/"]:
             assert HEMLIG not in k.get(url).content.decode(), (namn, url)

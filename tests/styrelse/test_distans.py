@@ -49,12 +49,12 @@ def test_beslutsfort_med_deltagare_pa_distans_nar_styrelsen_tillatit_det(forbund
     a = ArendeFactory(sammantrade=mote, rubrik="Budget")
     p = beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text="", beslut="att godkänna budgeten")
     assert Handelse.objects.get(handling="beslut_fatta", objekt_id=str(p.pk)).detaljer["beslutsforhet"] == (
-        "Beslutsför: 3 av 5 röstberättigade närvarande.")
+        "Beslutsför: 3 av 5 röstberättigade närvarande."
+    )
     assert Handelse.objects.get(handling="distans_registrera").detaljer["person"] == "Ledamot region"
     # The minutes say so.
     html = " ".join(render_html("styrelse/pdf/protokoll.html", {**selectors.protokoll_data(mote), "titel": "P", "skapad": mote.datum}).split())
-    assert ("Deltog på distans med ljud och bild (kommunallagen 6 kap. 24 §, styrelsens beslut § 4/2026): Ledamot region."
-            in html), html[:3000]
+    assert "Deltog på distans med ljud och bild (kommunallagen 6 kap. 24 §, styrelsens beslut § 4/2026): Ledamot region." in html, html[:3000]
     assert d.paragrafer_text == ""
 
 
@@ -110,9 +110,16 @@ def test_distans_sida_och_api_nekar_lika(forbund: Any, chef: Any, s: dict[str, A
 
 def test_extra_sammantrade_med_forkortad_kallelsetid(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
     idag = timezone.localdate()
-    mote = extra_sammantrade_kalla(forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=2), skal="Ansökan till ESF stänger fredag",
-                                   begart_av="Ordföranden", kallelsetid_dagar=2, arenden=["Medfinansiering av ESF-projekt", " "],
-                                   plats="Distans (Teams)")
+    mote = extra_sammantrade_kalla(
+        forbund=forbund,
+        aktor=chef,
+        datum=idag + dt.timedelta(days=2),
+        skal="Ansökan till ESF stänger fredag",
+        begart_av="Ordföranden",
+        kallelsetid_dagar=2,
+        arenden=["Medfinansiering av ESF-projekt", " "],
+        plats="Distans (Teams)",
+    )
     extra = ExtraSammantrade.objects.get(sammantrade=mote)
     assert (extra.kallelsetid_dagar, extra.ordinarie_kallelsetid_dagar, extra.begart_av) == (2, 7, "Ordföranden")
     assert list(mote.arenden.values_list("rubrik", flat=True)) == ["Medfinansiering av ESF-projekt"]
@@ -128,16 +135,22 @@ def test_extra_sammantrade_med_forkortad_kallelsetid(forbund: Any, chef: Any, s:
 def test_extra_sammantrade_nekas_utan_skal_eller_med_ordinarie_kallelsetid(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
     idag = timezone.localdate()
     with pytest.raises(ValidationError) as fel:
-        extra_sammantrade_kalla(forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=10), skal="", begart_av="",
-                                kallelsetid_dagar=7, arenden=[])
+        extra_sammantrade_kalla(
+            forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=10), skal="", begart_av="", kallelsetid_dagar=7, arenden=[]
+        )
     assert fel.value.message_dict == {
-        "skal": ["Ange skälet till det extra sammanträdet."], "begart_av": ["Ange vem som har begärt sammanträdet."],
-        "kallelsetid_dagar": ["Den förkortade kallelsetiden ska vara kortare än den ordinarie (7 dagar). Med ordinarie kallelsetid "
-                              "planeras mötet som ett vanligt sammanträde."],
-        "arenden": ["Ange minst ett brådskande ärende (ett per rad)."]}
+        "skal": ["Ange skälet till det extra sammanträdet."],
+        "begart_av": ["Ange vem som har begärt sammanträdet."],
+        "kallelsetid_dagar": [
+            "Den förkortade kallelsetiden ska vara kortare än den ordinarie (7 dagar). Med ordinarie kallelsetid "
+            "planeras mötet som ett vanligt sammanträde."
+        ],
+        "arenden": ["Ange minst ett brådskande ärende (ett per rad)."],
+    }
     with pytest.raises(ValidationError, match=f"kan mötet hållas tidigast {idag + dt.timedelta(days=3):%Y-%m-%d}"):
-        extra_sammantrade_kalla(forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=1), skal="x", begart_av="Ordföranden",
-                                kallelsetid_dagar=3, arenden=["Ärende"])
+        extra_sammantrade_kalla(
+            forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=1), skal="x", begart_av="Ordföranden", kallelsetid_dagar=3, arenden=["Ärende"]
+        )
     assert not Sammantrade.objects.exists() and not ExtraSammantrade.objects.exists()
 
 

@@ -44,8 +44,16 @@ def test_planera_fran_mall_ger_standardpunkter(forbund: Any, chef: Any, s: dict[
     tidigare = Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28))
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=dt.date(2020, 2, 13), plats="Hörnellgatan 17")
     rubriker = list(mote.arenden.values_list("rubrik", flat=True))
-    assert rubriker == ["Mötets öppnande", "Val av justerare", "Godkännande av dagordning", "Genomgång av protokoll från föregående möte",
-                        "Informationsärenden", "Rapporter", "Övriga frågor", "Nästa möte"]
+    assert rubriker == [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Godkännande av dagordning",
+        "Genomgång av protokoll från föregående möte",
+        "Informationsärenden",
+        "Rapporter",
+        "Övriga frågor",
+        "Nästa möte",
+    ]
     assert mote.arenden.get(ordning=4).forslag == "godkänna protokollet från 2019-11-28 och lägga det till handlingarna"
     kopia = sammantrade_planera(forbund=forbund, aktor=chef, datum=dt.date(2020, 5, 7), mall="kopia", kopiera_fran=mote)
     assert list(kopia.arenden.values_list("rubrik", flat=True)) == rubriker
@@ -124,7 +132,10 @@ def test_justering_laser_protokollet(forbund: Any, chef: Any, s: dict[str, Any],
     mote.refresh_from_db()
     assert mote.status == "justerat" and mote.justerat is not None
     assert list(Justering.objects.filter(sammantrade=mote).values_list("roll", "for_annan")) == [
-        ("justerare", False), ("ordforande", True), ("sekreterare", True)]
+        ("justerare", False),
+        ("ordforande", True),
+        ("sekreterare", True),
+    ]
     assert set(Paragraf.objects.filter(sammantrade=mote).values_list("last", flat=True)) == {True}
     protokoll = Dokument.objects.get(nyckel=f"styrelse:protokoll:{mote.pk}")
     assert protokoll.last and protokoll.status == "klar"

@@ -49,8 +49,7 @@ def s(forbund: Any) -> dict[str, Any]:
 
 def _val_av_justerare(s: dict[str, Any], chef: Any, **kw: Any) -> Any:
     a = s["mote"].arenden.get(rubrik="Val av justerare")
-    return beslut_fatta(sammantrade=s["mote"], arende=a, aktor=chef, text="", beslut=kw.pop("beslut", "att utse … att justera protokollet"),
-                        **kw)
+    return beslut_fatta(sammantrade=s["mote"], arende=a, aktor=chef, text="", beslut=kw.pop("beslut", "att utse … att justera protokollet"), **kw)
 
 
 def _hall(s: dict[str, Any], chef: Any) -> Sammantrade:
@@ -129,8 +128,7 @@ def test_sen_andring_aterstaller_alla_justeringar(s: dict[str, Any], chef: Any) 
     _val_av_justerare(s, chef, justerare=[s["ledamot"]["af"].person])
     mote = _hall(s, chef)
     ck = Kontext(forbund=mote.forbund, roll=RollTyp.FORBUNDSCHEF)
-    justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["af"].person, roll="justerare",
-                       plats="Kansliet, Skellefteå")
+    justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["af"].person, roll="justerare", plats="Kansliet, Skellefteå")
     justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["skelleftea"].person, roll="ordforande")
     j = Justering.objects.get(roll="justerare")
     assert j.plats == "Kansliet, Skellefteå" and j.tidpunkt is not None
@@ -140,8 +138,13 @@ def test_sen_andring_aterstaller_alla_justeringar(s: dict[str, Any], chef: Any) 
     assert Justering.objects.filter(sammantrade=mote).count() == 2
     mail.outbox.clear()
     p = mote.paragrafer.get(rubrik="Godkännande av dagordning")
-    paragraf_andra(paragraf=p, aktor=chef, rubrik=p.rubrik, text="Ordförande presenterar dagordningen. Ett ärende tillkommer.",
-                   beslut="att godkänna dagordningen med ett tillägg")
+    paragraf_andra(
+        paragraf=p,
+        aktor=chef,
+        rubrik=p.rubrik,
+        text="Ordförande presenterar dagordningen. Ett ärende tillkommer.",
+        beslut="att godkänna dagordningen med ett tillägg",
+    )
     assert not Justering.objects.filter(sammantrade=mote).exists()
     h = Handelse.objects.get(handling="justering_aterstall")
     assert h.detaljer["orsak"] == f"§ {p.nummer} ändrades"
@@ -172,14 +175,26 @@ def test_protokollet_foljer_forlagan(s: dict[str, Any], chef: Any) -> None:
         assert "Justerandes signatur" in sida.extract_text()
     text = " ".join(" ".join(pg.extract_text() for pg in sidor).split())
     # Ordförande and sekreterare, then the justerare (not in the order they justered).
-    i_ordf, i_sekr, i_just = (text.index("Ledamot skelleftea, ordförande"), text.index("Förbundschefen, sekreterare"),
-                              text.index("Ledamot af, justerare"))
+    i_ordf, i_sekr, i_just = (
+        text.index("Ledamot skelleftea, ordförande"),
+        text.index("Förbundschefen, sekreterare"),
+        text.index("Ledamot af, justerare"),
+    )
     assert i_ordf < i_sekr < i_just
     assert "Justeringens plats och tid" in text and "Stadshuset" in text
     justerad = timezone.localtime(mote.justerat).date()
-    a = anslag_registrera(sammantrade=mote, aktor=chef, uppsatt=justerad, nedtas=justerad + dt.timedelta(days=21),
-                          anslagsplatser="Förbundets digitala anslagstavla\nSkellefteå kommuns anslagstavla")
+    a = anslag_registrera(
+        sammantrade=mote,
+        aktor=chef,
+        uppsatt=justerad,
+        nedtas=justerad + dt.timedelta(days=21),
+        anslagsplatser="Förbundets digitala anslagstavla\nSkellefteå kommuns anslagstavla",
+    )
     assert Anslag.objects.get().platser == ["Förbundets digitala anslagstavla", "Skellefteå kommuns anslagstavla"]
-    bevis = " ".join(" ".join(pg.extract_text() for pg in PdfReader(io.BytesIO(anslagsbevis_pdf(
-        {"mote": mote, "forbund": mote.forbund, "anslag": a, **protokoll_data(mote)}))).pages).split())
+    bevis = " ".join(
+        " ".join(
+            pg.extract_text()
+            for pg in PdfReader(io.BytesIO(anslagsbevis_pdf({"mote": mote, "forbund": mote.forbund, "anslag": a, **protokoll_data(mote)}))).pages
+        ).split()
+    )
     assert "Anslagsplatser Förbundets digitala anslagstavla Skellefteå kommuns anslagstavla" in bevis

@@ -23,8 +23,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _mote(forbund: Any, chef: Any, dagar: int = 14) -> Sammantrade:
-    return sammantrade_planera(forbund=forbund, aktor=chef, datum=timezone.localdate() + dt.timedelta(days=dagar), starttid=dt.time(9),
-                               sluttid=dt.time(12), plats="Hörnellgatan 17, vån 3")
+    return sammantrade_planera(
+        forbund=forbund,
+        aktor=chef,
+        datum=timezone.localdate() + dt.timedelta(days=dagar),
+        starttid=dt.time(9),
+        sluttid=dt.time(12),
+        plats="Hörnellgatan 17, vån 3",
+    )
 
 
 def _ics(m: Any) -> tuple[Any, Any]:
@@ -54,8 +60,10 @@ def test_mottagare_utan_epost_listas_och_inget_skickas(forbund: Any, chef: Any, 
     svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/kallelse/skicka/")
     assert svar.status_code == 400
     text = svar.content.decode()
-    assert ("Kallelsen skickades inte. Dessa skulle inte få den eftersom e-postadress saknas: Ledamot fk (ledamot), "
-            "Ersättare norsjo (ersättare). Komplettera under Organisation.") in text
+    assert (
+        "Kallelsen skickades inte. Dessa skulle inte få den eftersom e-postadress saknas: Ledamot fk (ledamot), "
+        "Ersättare norsjo (ersättare). Komplettera under Organisation."
+    ) in text
     assert text.index("Kallelsen skickades inte.") > text.index('id="kallelse"')
     assert not Kallelseutskick.objects.exists() and not mail.outbox
     mote.refresh_from_db()
@@ -99,8 +107,11 @@ def test_andrad_tid_hojer_sequence_och_erbjuder_uppdatering(forbund: Any, chef: 
     assert (mote.kalendersekvens, mote.kalender_inaktuell) == (0, False)
     with pytest.raises(ValidationError, match="redan aktuell"):
         kalender_uppdatering_skicka(sammantrade=mote, aktor=chef)
-    svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/andra/", {
-        "typ": "styrelsemote", "datum": mote.datum.isoformat(), "starttid": "10:00", "sluttid": "13:00", "plats": "Stadshuset"}, follow=True)
+    svar = chef_klient.post(
+        f"/styrelse/moten/{mote.pk}/andra/",
+        {"typ": "styrelsemote", "datum": mote.datum.isoformat(), "starttid": "10:00", "sluttid": "13:00", "plats": "Stadshuset"},
+        follow=True,
+    )
     assert "skicka den uppdaterade kalenderinbjudan" in svar.content.decode()
     mote.refresh_from_db()
     assert (mote.kalendersekvens, mote.kalender_inaktuell) == (1, True)

@@ -37,12 +37,22 @@ def _bilaga(arende: Arende, nummer: int, titel: str) -> Bilaga:
 
 
 def _nasta(forbund: Any, arenden: int = 2, bilagor_per_arende: int = 1) -> Sammantrade:
-    mote = SammantradeFactory(forbund=forbund, datum=timezone.localdate() + dt.timedelta(days=9), status="kallat",
-                              kallelse_skickad=timezone.now() - dt.timedelta(days=1), plats="Hörnellgatan 17, vån 3")
+    mote = SammantradeFactory(
+        forbund=forbund,
+        datum=timezone.localdate() + dt.timedelta(days=9),
+        status="kallat",
+        kallelse_skickad=timezone.now() - dt.timedelta(days=1),
+        plats="Hörnellgatan 17, vån 3",
+    )
     nr = 0
     for i in range(1, arenden + 1):
-        a = ArendeFactory(sammantrade=mote, ordning=i, rubrik=f"Ärende {i}", text=f"Text {i}",
-                          forslag=f"att godkänna förslag {i}\natt uppdra till förbundschefen att återkomma")
+        a = ArendeFactory(
+            sammantrade=mote,
+            ordning=i,
+            rubrik=f"Ärende {i}",
+            text=f"Text {i}",
+            forslag=f"att godkänna förslag {i}\natt uppdra till förbundschefen att återkomma",
+        )
         for _ in range(bilagor_per_arende):
             nr += 1
             _bilaga(a, nr, f"Underlag {nr}")
@@ -50,17 +60,35 @@ def _nasta(forbund: Any, arenden: int = 2, bilagor_per_arende: int = 1) -> Samma
 
 
 def test_mina_moten_visar_nasta_mote_tidigare_protokoll_justering_och_bradskande(
-    forbund: Any, chef: Any, s: dict[str, Any], anvandare: Any,
+    forbund: Any,
+    chef: Any,
+    s: dict[str, Any],
+    anvandare: Any,
 ) -> None:
     user = koppla(anvandare, s["ledamot"]["af"], "ledamot-af")
     tidigare = genomfort_mote(forbund, chef, s, datum=timezone.localdate() - dt.timedelta(days=1))  # af is justerare
     nasta = _nasta(forbund)
-    extra_sammantrade_kalla(forbund=forbund, aktor=chef, datum=timezone.localdate() + dt.timedelta(days=20), skal="ESF-ansökan",
-                            begart_av="Ordföranden", kallelsetid_dagar=3, arenden=["Medfinansiering"])
-    delegation = Delegation.objects.create(forbund=forbund, avsnitt="Allmänt", arende="Brådskande ärenden", delegat="Förbundsordf.",
-                                           ordforandebeslut=True)
-    o = ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, delegation=delegation,
-                               arende="Yttrande över remiss", beslut="Tillstyrks", bradska="Remisstiden går ut")
+    extra_sammantrade_kalla(
+        forbund=forbund,
+        aktor=chef,
+        datum=timezone.localdate() + dt.timedelta(days=20),
+        skal="ESF-ansökan",
+        begart_av="Ordföranden",
+        kallelsetid_dagar=3,
+        arenden=["Medfinansiering"],
+    )
+    delegation = Delegation.objects.create(
+        forbund=forbund, avsnitt="Allmänt", arende="Brådskande ärenden", delegat="Förbundsordf.", ordforandebeslut=True
+    )
+    o = ordforandebeslut_fatta(
+        forbund=forbund,
+        aktor=chef,
+        ordforande=s["ledamot"]["skelleftea"].person,
+        delegation=delegation,
+        arende="Yttrande över remiss",
+        beslut="Tillstyrks",
+        bradska="Remisstiden går ut",
+    )
     c = inloggad(user)
     html = c.get("/styrelse/mina-moten/").content.decode()
     assert f'<a href="/styrelse/ordforandebeslut/{o.pk}/">Yttrande över remiss</a> <span>Anmäls vid nästa sammanträde</span>' in html
@@ -95,13 +123,19 @@ def test_olasta_markeringar_per_dokument_sedan_senaste_besoket(forbund: Any, che
 
     forsta = vy()
     assert ([a.ny for a in forsta.arenden], [b.olast for a in forsta.arenden for b in a.bilagor], forsta.kallelse_ny) == (
-        [True, True], [True, True], True)
+        [True, True],
+        [True, True],
+        True,
+    )
     assert forsta.antal_nya == 5
     c = inloggad(user)
     assert "5 nya sedan ditt senaste besök" in c.get("/styrelse/mina-moten/").content.decode()
     andra = vy()  # the visit marked the items and the notice as read; attachments only when opened
     assert ([a.ny for a in andra.arenden], [b.olast for a in andra.arenden for b in a.bilagor], andra.kallelse_ny) == (
-        [False, False], [True, True], False)
+        [False, False],
+        [True, True],
+        False,
+    )
     b2 = Bilaga.objects.get(sammantrade=mote, nummer=2)
     assert c.get(f"/styrelse/mina-moten/{mote.pk}/bilagor/{b2.pk}/").status_code == 200
     a2 = Arende.objects.get(sammantrade=mote, ordning=2)
@@ -112,7 +146,11 @@ def test_olasta_markeringar_per_dokument_sedan_senaste_besoket(forbund: Any, che
 
 
 def test_jav_i_forvag_visas_for_forbundschefen_och_fors_in_vid_paragrafen(
-    forbund: Any, chef: Any, s: dict[str, Any], anvandare: Any, chef_klient: Any,
+    forbund: Any,
+    chef: Any,
+    s: dict[str, Any],
+    anvandare: Any,
+    chef_klient: Any,
 ) -> None:
     user = koppla(anvandare, s["ledamot"]["af"], "ledamot-af")
     mote = SammantradeFactory(forbund=forbund, datum=timezone.localdate())
@@ -126,7 +164,8 @@ def test_jav_i_forvag_visas_for_forbundschefen_och_fors_in_vid_paragrafen(
     p = beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text="", beslut="att bevilja ansökan")
     assert list(Rost.objects.filter(paragraf=p).values_list("person__namn", "val")) == [("Ledamot af", "jav")]
     assert Handelse.objects.get(handling="beslut_fatta").detaljer["beslutsforhet"] == (
-        "Beslutsför: 4 av 5 röstberättigade närvarande (1 jäviga deltar inte).")
+        "Beslutsför: 4 av 5 röstberättigade närvarande (1 jäviga deltar inte)."
+    )
     # After the decision the declaration cannot be withdrawn: it stands in the minutes.
     j = Javsanmalan.objects.get()
     assert c.post(f"/styrelse/jav/{j.pk}/aterkalla/").status_code == 302
@@ -190,7 +229,8 @@ def _bygg_for_webblasare(forbund: Any, anvandare: Any) -> Any:
     a = Arende.objects.get(sammantrade=mote, ordning=2)
     Arende.objects.filter(pk=a.pk).update(
         rubrik="Ansökan om medfinansiering av ESF-projektet Arbetsmarknadstorget–Samverkansplattformen 2027–2029",
-        text="Förslagetinnehållerettmycketlångtordutanmellanslagsomannarskulleskjutautsidan" * 2)
+        text="Förslagetinnehållerettmycketlångtordutanmellanslagsomannarskulleskjutautsidan" * 2,
+    )
     sammantrade_andra(sammantrade=mote, aktor="test", ordforande=s["ledamot"]["skelleftea"].person)
     return user
 
@@ -199,7 +239,13 @@ def _bygg_for_webblasare(forbund: Any, anvandare: Any) -> Any:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(("bredd", "namn"), [(390, "mobil"), (1280, "dator")])
 def test_mina_moten_i_webblasaren(
-    bredd: int, namn: str, page: Page, live_server: Any, forbund: Any, anvandare: Any, logga_in: Callable[..., None],
+    bredd: int,
+    namn: str,
+    page: Page,
+    live_server: Any,
+    forbund: Any,
+    anvandare: Any,
+    logga_in: Callable[..., None],
     skarmbild: Callable[[Any, str], str],
 ) -> None:
     user = _bygg_for_webblasare(forbund, anvandare)

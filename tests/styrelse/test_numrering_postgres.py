@@ -17,8 +17,10 @@ from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="Kräver PostgreSQL (radlås med SELECT … FOR UPDATE); SQLite låser hela databasen. CI kör på PostgreSQL."),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Kräver PostgreSQL (radlås med SELECT … FOR UPDATE); SQLite låser hela databasen. CI kör på PostgreSQL.",
+    ),
 ]
 
 

@@ -30,8 +30,12 @@ def s(forbund: Any) -> dict[str, Any]:
 def _delegationer(forbund: Any) -> tuple[Delegation, Delegation]:
     vanlig = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
     bradskande = Delegation.objects.create(
-        forbund=forbund, avsnitt="Allmänt", arende="Ärenden som är så brådskande att styrelsens avgörande inte kan avvaktas",
-        delegat="Förbundsordf.", ordforandebeslut=True)
+        forbund=forbund,
+        avsnitt="Allmänt",
+        arende="Ärenden som är så brådskande att styrelsens avgörande inte kan avvaktas",
+        delegat="Förbundsordf.",
+        ordforandebeslut=True,
+    )
     return vanlig, bradskande
 
 
@@ -40,8 +44,15 @@ def test_nekas_utan_delegation_som_tillater_det(forbund: Any, chef: Any, s: dict
     ordf = s["ledamot"]["skelleftea"].person
     for delegation in (None, vanlig):
         with pytest.raises(ValidationError) as fel:
-            ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=ordf, delegation=delegation, arende="Yttrande",
-                                   beslut="att lämna yttrande", bradska="Svar senast i morgon")
+            ordforandebeslut_fatta(
+                forbund=forbund,
+                aktor=chef,
+                ordforande=ordf,
+                delegation=delegation,
+                arende="Yttrande",
+                beslut="att lämna yttrande",
+                bradska="Svar senast i morgon",
+            )
         assert fel.value.message_dict == {"delegation": [INGEN_DELEGATION]}
     assert not Delegationsbeslut.objects.exists() and not Ordforandebeslut.objects.exists()
     assert not Handelse.objects.filter(handling__in=["ordforandebeslut_fatta", "delegationsbeslut_registrera"]).exists()
@@ -50,11 +61,13 @@ def test_nekas_utan_delegation_som_tillater_det(forbund: Any, chef: Any, s: dict
 def test_bara_ordforanden_och_med_skal_till_bradska(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
     _, bradskande = _delegationer(forbund)
     with pytest.raises(ValidationError, match="Bara styrelsens ordförande"):
-        ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=s["ledamot"]["af"].person, delegation=bradskande, arende="X",
-                               beslut="att Y", bradska="Z")
+        ordforandebeslut_fatta(
+            forbund=forbund, aktor=chef, ordforande=s["ledamot"]["af"].person, delegation=bradskande, arende="X", beslut="att Y", bradska="Z"
+        )
     with pytest.raises(ValidationError, match="Ange varför ärendet är så brådskande"):
-        ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, delegation=bradskande,
-                               arende="X", beslut="att Y", bradska="  ")
+        ordforandebeslut_fatta(
+            forbund=forbund, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, delegation=bradskande, arende="X", beslut="att Y", bradska="  "
+        )
     assert not Ordforandebeslut.objects.exists()
 
 
@@ -64,16 +77,24 @@ def test_registreras_som_delegationsbeslut_och_anmals_vid_nasta_mote(forbund: An
     nasta = sammantrade_planera(forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=20), mall="standard")
     assert not nasta.arenden.filter(typ=Arende.Typ.DELEGATION).exists()
     underlag = SimpleUploadedFile("remiss.pdf", b"%PDF-1.7 remiss", content_type="application/pdf")
-    o = ordforandebeslut_fatta(forbund=forbund, aktor=chef, ordforande=s["ledamot"]["skelleftea"].person, delegation=bradskande,
-                               arende="Yttrande över remiss om samverkan", beslut="Förbundet tillstyrker förslaget.",
-                               bradska="Remisstiden går ut innan styrelsen sammanträder.", handlingar=[underlag])
+    o = ordforandebeslut_fatta(
+        forbund=forbund,
+        aktor=chef,
+        ordforande=s["ledamot"]["skelleftea"].person,
+        delegation=bradskande,
+        arende="Yttrande över remiss om samverkan",
+        beslut="Förbundet tillstyrker förslaget.",
+        bradska="Remisstiden går ut innan styrelsen sammanträder.",
+        handlingar=[underlag],
+    )
     d = o.delegationsbeslut
     assert (d.delegation_id, d.delegat_id, d.datum, d.anmald_i_id) == (bradskande.pk, s["ledamot"]["skelleftea"].person_id, idag, None)
     assert [h.titel for h in o.handlingar.all()] == ["remiss.pdf"]
     # Reported at the next meeting by itself, like every delegation decision.
     punkt = nasta.arenden.get(typ=Arende.Typ.DELEGATION)
-    assert punkt.text == (f"- {idag:%Y-%m-%d} Yttrande över remiss om samverkan – Förbundet tillstyrker förslaget. "
-                          "(Ledamot skelleftea, Förbundsordf.)")
+    assert punkt.text == (
+        f"- {idag:%Y-%m-%d} Yttrande över remiss om samverkan – Förbundet tillstyrker förslaget. (Ledamot skelleftea, Förbundsordf.)"
+    )
     nasta.datum = idag
     nasta.save(update_fields=["datum"])
     for m in list(s["ledamot"].values())[:3]:

@@ -55,12 +55,28 @@ def s(forbund: Any) -> dict[str, Any]:
 def test_beslut_yrkande_utan_rostratt(s: dict[str, Any], chef_klient: Client) -> None:
     mote, a, e = s["mote"], s["arende"], s["ersattare_narvarande"].person_id
     meddelande = "Bara den som har rösträtt vid paragrafen kan framställa yrkanden."
-    sida = chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/beslut/", {
-        "rubrik": a.rubrik, "text": "Projektet söker 50 000 kr per år.", "beslut": "att bevilja medfinansiering", "motforslag": "avslag",
-        "yrkande_1_person": str(e), "yrkande_1_typ": "avslag", "yrkande_1_text": "för dyrt"})
-    api = chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/beslut/", {
-        "arende": a.pk, "text": "Projektet söker 50 000 kr per år.", "beslut": "att bevilja medfinansiering",
-        "yrkanden": [{"person": e, "typ": "avslag", "text": "för dyrt"}]}, content_type="application/json")
+    sida = chef_klient.post(
+        f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/beslut/",
+        {
+            "rubrik": a.rubrik,
+            "text": "Projektet söker 50 000 kr per år.",
+            "beslut": "att bevilja medfinansiering",
+            "motforslag": "avslag",
+            "yrkande_1_person": str(e),
+            "yrkande_1_typ": "avslag",
+            "yrkande_1_text": "för dyrt",
+        },
+    )
+    api = chef_klient.post(
+        f"/api/styrelse/sammantraden/{mote.pk}/beslut/",
+        {
+            "arende": a.pk,
+            "text": "Projektet söker 50 000 kr per år.",
+            "beslut": "att bevilja medfinansiering",
+            "yrkanden": [{"person": e, "typ": "avslag", "text": "för dyrt"}],
+        },
+        content_type="application/json",
+    )
     # The page form only offers those with the right to vote: the same refusal comes from the form's choices.
     sida_html = html.unescape(sida.content.decode())
     assert sida.status_code == 400 and "Projektet söker 50 000 kr per år." in sida_html  # what was typed is kept
@@ -72,13 +88,28 @@ def test_beslut_ofullstandig_votering(s: dict[str, Any], chef_klient: Client) ->
     mote, a = s["mote"], s["arende"]
     ids = [m.person.pk for m in s["ledamot"].values()]
     meddelande = "Röst saknas för Ledamot fk, Ledamot norsjo. Ange ja, nej, avstår eller jäv för varje röstberättigad."
-    sida = chef_klient.post(f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/beslut/", {
-        "rubrik": a.rubrik, "text": "Text som skrevs", "beslut": "att bevilja medfinansiering", "motforslag": "avslag",
-        f"rost_{ids[0]}": "ja", f"rost_{ids[1]}": "ja", f"rost_{ids[2]}": "nej"})
-    api = chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/beslut/", {
-        "arende": a.pk, "text": "Text som skrevs", "beslut": "att bevilja medfinansiering",
-        "roster": [{"person": ids[0], "val": "ja"}, {"person": ids[1], "val": "ja"}, {"person": ids[2], "val": "nej"}]},
-        content_type="application/json")
+    sida = chef_klient.post(
+        f"/styrelse/moten/{mote.pk}/arenden/{a.pk}/beslut/",
+        {
+            "rubrik": a.rubrik,
+            "text": "Text som skrevs",
+            "beslut": "att bevilja medfinansiering",
+            "motforslag": "avslag",
+            f"rost_{ids[0]}": "ja",
+            f"rost_{ids[1]}": "ja",
+            f"rost_{ids[2]}": "nej",
+        },
+    )
+    api = chef_klient.post(
+        f"/api/styrelse/sammantraden/{mote.pk}/beslut/",
+        {
+            "arende": a.pk,
+            "text": "Text som skrevs",
+            "beslut": "att bevilja medfinansiering",
+            "roster": [{"person": ids[0], "val": "ja"}, {"person": ids[1], "val": "ja"}, {"person": ids[2], "val": "nej"}],
+        },
+        content_type="application/json",
+    )
     _samma(sida, api, meddelande)
     sida_html = html.unescape(sida.content.decode())
     assert "Text som skrevs" in sida_html and '<option value="nej" selected>' in sida_html
@@ -92,8 +123,9 @@ def test_uppdrag_for_hand(s: dict[str, Any], chef: Any, chef_klient: Client, for
     tidigare = SammantradeFactory(forbund=forbund, datum=s["mote"].datum - dt.timedelta(days=30))
     meddelande = "Återrapporteringen ska ske vid ett senare sammanträde än beslutet."
     sida = chef_klient.post("/styrelse/uppdrag/", {"paragraf": p.pk, "text": "följa upp projektet", "aterrapport": tidigare.pk})
-    api = chef_klient.post("/api/styrelse/uppdrag/", {"paragraf": p.pk, "text": "följa upp projektet", "aterrapport": tidigare.pk},
-                           content_type="application/json")
+    api = chef_klient.post(
+        "/api/styrelse/uppdrag/", {"paragraf": p.pk, "text": "följa upp projektet", "aterrapport": tidigare.pk}, content_type="application/json"
+    )
     _samma(sida, api, meddelande)
     assert "följa upp projektet" in sida.content.decode()
     assert not Uppdrag.objects.exists()
@@ -114,19 +146,23 @@ def test_expediering(s: dict[str, Any], chef: Any, chef_klient: Client) -> None:
     p = beslut_fatta(sammantrade=s["mote"], arende=s["arende"], aktor=chef, text="", beslut="att bevilja medfinansiering")
     meddelande = f"§ {p.nummer} är inte justerad. Ett protokollsutdrag expedieras först när paragrafen är justerad."
     sida = chef_klient.post(f"/styrelse/paragrafer/{p.pk}/expediera/", {"adresser": "registrator@skelleftea.se"})
-    api = chef_klient.post(f"/api/styrelse/beslut/{p.pk}/expediera/", {"mottagare": ["registrator@skelleftea.se"]},
-                           content_type="application/json")
+    api = chef_klient.post(f"/api/styrelse/beslut/{p.pk}/expediera/", {"mottagare": ["registrator@skelleftea.se"]}, content_type="application/json")
     _samma(sida, api, meddelande)
     assert "registrator@skelleftea.se" in sida.content.decode()
     assert not Expediering.objects.exists() and not mail.outbox
     omedelbar_justering(paragraf=p, aktor=chef)
     ledamot = s["ledamot"]["fk"].person
-    svar = chef_klient.post(f"/styrelse/paragrafer/{p.pk}/expediera/", {
-        "personer": [ledamot.pk], "adresser": "registrator@skelleftea.se\nregistrator@norsjo.se", "meddelande": "För kännedom."})
+    svar = chef_klient.post(
+        f"/styrelse/paragrafer/{p.pk}/expediera/",
+        {"personer": [ledamot.pk], "adresser": "registrator@skelleftea.se\nregistrator@norsjo.se", "meddelande": "För kännedom."},
+    )
     assert svar.status_code == 302
     rader = list(Expediering.objects.order_by("id").values_list("mottagare", "epost"))
-    assert rader == [("Ledamot fk", "ledamot.fk@example.se"), ("registrator@skelleftea.se", "registrator@skelleftea.se"),
-                     ("registrator@norsjo.se", "registrator@norsjo.se")]
+    assert rader == [
+        ("Ledamot fk", "ledamot.fk@example.se"),
+        ("registrator@skelleftea.se", "registrator@skelleftea.se"),
+        ("registrator@norsjo.se", "registrator@norsjo.se"),
+    ]
     assert all(e.skickad is not None and e.fel == "" for e in Expediering.objects.all())
     assert sorted(m.to[0] for m in mail.outbox) == ["ledamot.fk@example.se", "registrator@norsjo.se", "registrator@skelleftea.se"]
     m = mail.outbox[0]
@@ -141,8 +177,11 @@ def test_justering_innan_motet_avslutats(s: dict[str, Any], chef_klient: Client)
     person = s["ledamot"]["skelleftea"].person
     meddelande = "Mötet måste avslutas innan protokollet justeras."
     sida = chef_klient.post(f"/styrelse/moten/{mote.pk}/justering/", {"person": person.pk, "roll": "ordforande", "plats": "Stadshuset"})
-    api = chef_klient.post(f"/api/styrelse/sammantraden/{mote.pk}/justering/", {"person": person.pk, "roll": "ordforande", "plats": "Stadshuset"},
-                           content_type="application/json")
+    api = chef_klient.post(
+        f"/api/styrelse/sammantraden/{mote.pk}/justering/",
+        {"person": person.pk, "roll": "ordforande", "plats": "Stadshuset"},
+        content_type="application/json",
+    )
     _samma(sida, api, meddelande)
     assert not Justering.objects.exists()
 
@@ -158,9 +197,15 @@ def test_kallelse_utan_ledamoter(forbund: Any, chef: Any, chef_klient: Client) -
 
 def test_narvaro_nekas_bredvid_formularet_med_varden_kvar(s: dict[str, Any], chef_klient: Client) -> None:
     mote = s["mote"]
-    svar = chef_klient.post(f"/styrelse/moten/{mote.pk}/narvaro/", {
-        "person": s["ersattare"]["af"].person.pk, "kategori": "tjanstgorande", "ersatter": str(s["ledamot"]["region"].pk),
-        "funktion": "Skrivet av användaren"})
+    svar = chef_klient.post(
+        f"/styrelse/moten/{mote.pk}/narvaro/",
+        {
+            "person": s["ersattare"]["af"].person.pk,
+            "kategori": "tjanstgorande",
+            "ersatter": str(s["ledamot"]["region"].pk),
+            "funktion": "Skrivet av användaren",
+        },
+    )
     text = html.unescape(svar.content.decode())
     assert svar.status_code == 400
     assert "Ersättare af är ersättare för" in text and "kan inte tjänstgöra för Ledamot region" in text

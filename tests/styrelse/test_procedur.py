@@ -31,8 +31,12 @@ def s(forbund: Any) -> dict[str, Any]:
 
 
 def _arende(s: dict[str, Any], **kw: Any) -> Arende:
-    return ArendeFactory(sammantrade=s["mote"], rubrik=kw.pop("rubrik", "Projektansökan SIKT 2.0"),
-                         forslag=kw.pop("forslag", "bevilja medfinansiering enligt ansökan"), **kw)
+    return ArendeFactory(
+        sammantrade=s["mote"],
+        rubrik=kw.pop("rubrik", "Projektansökan SIKT 2.0"),
+        forslag=kw.pop("forslag", "bevilja medfinansiering enligt ansökan"),
+        **kw,
+    )
 
 
 def _fatta(s: dict[str, Any], chef: Any, arende: Arende | None = None, **kw: Any) -> Paragraf:
@@ -56,8 +60,9 @@ def test_bifall_med_acklamation(s: dict[str, Any], chef: Any) -> None:
 def test_avslag_med_acklamation_blir_beslut_med_egen_paragraf(s: dict[str, Any], chef: Any) -> None:
     p = _fatta(s, chef, utfall="avslag", yrkanden=[{"person": s["ids"]["fk"], "typ": "avslag", "text": "insatsen överlappar MISAM"}])
     assert (p.nummer, p.utfall, p.beslut) == (1, "avslag", "avslå förslaget att bevilja medfinansiering enligt ansökan")
-    assert p.propositionsordning == ("Ordföranden ställer proposition på förslaget till beslut och avslagsyrkandet och finner att "
-                                     "styrelsen avslår förslaget.")
+    assert p.propositionsordning == (
+        "Ordföranden ställer proposition på förslaget till beslut och avslagsyrkandet och finner att styrelsen avslår förslaget."
+    )
     assert Yrkande.objects.get(paragraf=p).mening == "Ledamot fk yrkar avslag på förslaget med motiveringen: insatsen överlappar MISAM."
     assert not p.bifallen and not p.uppdrag.exists()
 
@@ -65,14 +70,21 @@ def test_avslag_med_acklamation_blir_beslut_med_egen_paragraf(s: dict[str, Any],
 def test_nedrostat_forslag_protokollfors_som_avslag(s: dict[str, Any], chef: Any) -> None:
     ids = s["ids"]
     roster = {ids["skelleftea"]: "ja", ids["af"]: "ja", ids["region"]: "nej", ids["fk"]: "nej", ids["norsjo"]: "nej"}
-    p = _fatta(s, chef, roster=roster, reservationer={ids["skelleftea"]: "Projektet behövs."},
-               anteckningar={ids["af"]: "Frågan bör tas upp igen i höst."},
-               yrkanden=[{"person": ids["region"], "typ": "avslag"}])
+    p = _fatta(
+        s,
+        chef,
+        roster=roster,
+        reservationer={ids["skelleftea"]: "Projektet behövs."},
+        anteckningar={ids["af"]: "Frågan bör tas upp igen i höst."},
+        yrkanden=[{"person": ids["region"], "typ": "avslag"}],
+    )
     assert (p.utfall, p.beslutsform) == ("avslag", "votering")
     assert p.beslut == "avslå förslaget att bevilja medfinansiering enligt ansökan"
     assert p.omrostning == "Omröstning: 2 ja, 3 nej, 0 avstår (2/3-majoritet krävs: 4 av 5)."
-    assert p.propositionsordning.startswith("Ordföranden ställer proposition på förslaget till beslut och avslagsyrkandet. "
-                                            "Votering begärs och verkställs: ja-röst för förslaget till beslut, nej-röst för avslag.")
+    assert p.propositionsordning.startswith(
+        "Ordföranden ställer proposition på förslaget till beslut och avslagsyrkandet. "
+        "Votering begärs och verkställs: ja-röst för förslaget till beslut, nej-röst för avslag."
+    )
     text = _pdf_text(protokoll_pdf(protokoll_data(s["mote"])))
     assert "Styrelsen beslutar att avslå förslaget att bevilja medfinansiering enligt ansökan." in text
     assert "Förslag till beslut" in text and "Ledamot region yrkar avslag på förslaget." in text
@@ -82,8 +94,12 @@ def test_nedrostat_forslag_protokollfors_som_avslag(s: dict[str, Any], chef: Any
 
 
 def test_andringsyrkande_som_bifalls(s: dict[str, Any], chef: Any) -> None:
-    p = _fatta(s, chef, beslut="att bevilja medfinansiering med 40 000 kr per år",
-               yrkanden=[{"person": s["ids"]["norsjo"], "typ": "andring", "text": "att bevilja 40 000 kr per år"}])
+    p = _fatta(
+        s,
+        chef,
+        beslut="att bevilja medfinansiering med 40 000 kr per år",
+        yrkanden=[{"person": s["ids"]["norsjo"], "typ": "andring", "text": "att bevilja 40 000 kr per år"}],
+    )
     assert (p.utfall, p.beslut) == ("andrat", "bevilja medfinansiering med 40 000 kr per år")
     assert "ändringsyrkandet" in p.propositionsordning and "finner att styrelsen beslutar enligt ändringsyrkandet" in p.propositionsordning
 
@@ -107,8 +123,9 @@ def test_aterremiss_kraver_motivering_och_arendet_kommer_tillbaka(s: dict[str, A
 
 def test_bordlagt_arende_hamnar_pa_nasta_motes_dagordning_av_sig_sjalvt(s: dict[str, Any], chef: Any, forbund: Any) -> None:
     a = _arende(s)
-    p = _fatta(s, chef, a, yrkanden=[{"person": s["ids"]["region"], "typ": "bordlaggning", "text": "beredningsgruppen ska yttra sig"}],
-               utfall="bordlagt")
+    p = _fatta(
+        s, chef, a, yrkanden=[{"person": s["ids"]["region"], "typ": "bordlaggning", "text": "beredningsgruppen ska yttra sig"}], utfall="bordlagt"
+    )
     assert p.beslut == "bordlägga ärendet till nästa sammanträde med motiveringen: beredningsgruppen ska yttra sig"
     # No later meeting yet: the item waits, and is on the agenda when the next meeting is planned.
     assert not Arende.objects.filter(aterkommer_fran=p).exists()
@@ -129,7 +146,8 @@ def test_jav_per_person_och_paragraf_skrivs_i_protokollet(s: dict[str, Any], che
     text = _pdf_text(protokoll_pdf(protokoll_data(s["mote"])))
     assert text.count("Ledamot norsjo anmäler jäv och deltar inte i handläggningen.") == 1
     assert Handelse.objects.get(handling="beslut_fatta", objekt_id=str(p.pk)).detaljer["beslutsforhet"] == (
-        "Beslutsför: 4 av 5 röstberättigade närvarande (1 jäviga deltar inte).")
+        "Beslutsför: 4 av 5 röstberättigade närvarande (1 jäviga deltar inte)."
+    )
 
 
 def test_vagran_bara_for_det_lagen_forbjuder(s: dict[str, Any], chef: Any, forbund: Any) -> None:
@@ -161,7 +179,8 @@ def test_numreringen_foljer_motesdatum(s: dict[str, Any], chef: Any, forbund: An
         _fatta(s, chef)
     assert fel.value.messages == [
         "Paragraferna numreras i sammanträdenas ordning under året. Styrelsemöte 2019-12-12 har redan paragrafer, så beslut "
-        "kan inte längre registreras vid sammanträdet 2019-11-28."]
+        "kan inte längre registreras vid sammanträdet 2019-11-28."
+    ]
     assert list(Paragraf.objects.values_list("nummer", flat=True)) == [1]
     # Another year is its own series.
     nasta_ar = SammantradeFactory(forbund=forbund, datum=dt.date(2020, 2, 13))

@@ -33,10 +33,24 @@ def test_delegationsbeslut_anmals_automatiskt_till_nasta_mote(forbund: Any, chef
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=dt.date(2026, 2, 13))
     anmals = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
     anmals_ej = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Säga upp abonnemang", delegat="Förbundschef", anmals=False)
-    d1 = delegationsbeslut_registrera(forbund=forbund, aktor=chef, delegation=anmals, delegat=s["chef"], datum=dt.date(2026, 1, 10),
-                                      arende="Avtal om städning", beslut="Avtal tecknat med Städ AB")
-    delegationsbeslut_registrera(forbund=forbund, aktor=chef, delegation=anmals_ej, delegat=s["chef"], datum=dt.date(2026, 1, 11),
-                                 arende="Tidningsabonnemang", beslut="Uppsagt")
+    d1 = delegationsbeslut_registrera(
+        forbund=forbund,
+        aktor=chef,
+        delegation=anmals,
+        delegat=s["chef"],
+        datum=dt.date(2026, 1, 10),
+        arende="Avtal om städning",
+        beslut="Avtal tecknat med Städ AB",
+    )
+    delegationsbeslut_registrera(
+        forbund=forbund,
+        aktor=chef,
+        delegation=anmals_ej,
+        delegat=s["chef"],
+        datum=dt.date(2026, 1, 11),
+        arende="Tidningsabonnemang",
+        beslut="Uppsagt",
+    )
     punkt = Arende.objects.get(sammantrade=mote, typ=Arende.Typ.DELEGATION)
     assert punkt.rubrik == "Anmälan av delegationsbeslut" and "Avtal om städning" in punkt.text and "Tidningsabonnemang" not in punkt.text
     rubriker = list(mote.arenden.order_by("ordning").values_list("rubrik", flat=True))
@@ -56,8 +70,13 @@ def test_uppdrag_aterrapporteras_och_avslutas(forbund: Any, chef: Any) -> None:
     for m in s["ledamot"].values():
         narvaro(feb, m)
     a = feb.arenden.get(rubrik="Övriga frågor")
-    p = beslut_fatta(sammantrade=feb, arende=a, aktor=chef, text="", beslut="att uppdra till förbundschef att utreda vilka alternativ som "
-                     "finns och återkomma med ett förslag till styrelsemötet i maj")
+    p = beslut_fatta(
+        sammantrade=feb,
+        arende=a,
+        aktor=chef,
+        text="",
+        beslut="att uppdra till förbundschef att utreda vilka alternativ som finns och återkomma med ett förslag till styrelsemötet i maj",
+    )
     u = Uppdrag.objects.get()
     assert u.aterrapport == maj
     punkt = maj.arenden.get(typ=Arende.Typ.UPPDRAG)
@@ -71,12 +90,22 @@ def test_uppdrag_aterrapporteras_och_avslutas(forbund: Any, chef: Any) -> None:
 def test_diarienummer_per_ar_och_gallringslista(forbund: Any, chef: Any) -> None:
     bevaras = Handlingstyp.objects.create(forbund=forbund, namn="Protokoll", bevaras=True)
     tva_ar = Handlingstyp.objects.create(forbund=forbund, namn="Kallelse/föredragningslista", bevaras=False, gallras_efter_ar=2)
-    h1 = handling_registrera(forbund=forbund, aktor=chef, riktning="upprattad", datum=dt.date(2023, 3, 1), rubrik="Kallelse mars",
-                             handlingstyp=tva_ar)
-    h2 = handling_registrera(forbund=forbund, aktor=chef, riktning="inkommande", datum=dt.date(2023, 4, 1), rubrik="Protokoll april",
-                             handlingstyp=bevaras, fil=ContentFile(b"%PDF-1.7", name="protokoll.pdf"), sekretess=True)
-    h3 = handling_registrera(forbund=forbund, aktor=chef, riktning="inkommande", datum=dt.date(2024, 1, 5), rubrik="Kallelse januari",
-                             handlingstyp=tva_ar)
+    h1 = handling_registrera(
+        forbund=forbund, aktor=chef, riktning="upprattad", datum=dt.date(2023, 3, 1), rubrik="Kallelse mars", handlingstyp=tva_ar
+    )
+    h2 = handling_registrera(
+        forbund=forbund,
+        aktor=chef,
+        riktning="inkommande",
+        datum=dt.date(2023, 4, 1),
+        rubrik="Protokoll april",
+        handlingstyp=bevaras,
+        fil=ContentFile(b"%PDF-1.7", name="protokoll.pdf"),
+        sekretess=True,
+    )
+    h3 = handling_registrera(
+        forbund=forbund, aktor=chef, riktning="inkommande", datum=dt.date(2024, 1, 5), rubrik="Kallelse januari", handlingstyp=tva_ar
+    )
     assert [h.diarienummer for h in (h1, h2, h3)] == ["SFSN 2023/1", "SFSN 2023/2", "SFSN 2024/1"]
     # "Gallras efter två år": at the earliest two calendar years after the year of registration.
     assert h1.gallras_ar == 2026 and h2.gallras_ar is None and h3.gallras_ar == 2027
@@ -94,8 +123,14 @@ def test_protokollsutdrag_pdf(forbund: Any, chef: Any, chef_klient: Client) -> N
     from styrelse.services import arende_skapa
 
     a = arende_skapa(sammantrade=mote, aktor=chef, rubrik="Projektansökan SIKT 2.0", forslag="att bevilja medfinansiering enligt ansökan")
-    p = beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text="Projektet söker 50 000 kr per år i två år.",
-                     beslut="att bevilja medfinansiering enligt ansökan", omedelbar_justering=True)
+    p = beslut_fatta(
+        sammantrade=mote,
+        arende=a,
+        aktor=chef,
+        text="Projektet söker 50 000 kr per år i två år.",
+        beslut="att bevilja medfinansiering enligt ansökan",
+        omedelbar_justering=True,
+    )
     assert p.last
     d = protokollsutdrag_bestall(paragraf=p, aktor=chef)
     d = Dokument.objects.get(pk=d.pk)
@@ -112,9 +147,18 @@ def test_handling_kopplas_till_beslut_via_sidan(forbund: Any, chef: Any, chef_kl
     mote = Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28))
     p = Paragraf.objects.create(forbund=forbund, sammantrade=mote, ar=2019, nummer=73, rubrik="Avtal med Sobona")
     typ = Handlingstyp.objects.create(forbund=forbund, namn="Avtal", bevaras=True)
-    svar = chef_klient.post("/styrelse/diarium/", {"riktning": "inkommande", "datum": "2019-12-12", "rubrik": "Besked från Sobona",
-                                                   "motpart": "Sobona", "arende": "Medlemskap i Sobona", "handlingstyp": typ.pk,
-                                                   "paragrafer": [p.pk]})
+    svar = chef_klient.post(
+        "/styrelse/diarium/",
+        {
+            "riktning": "inkommande",
+            "datum": "2019-12-12",
+            "rubrik": "Besked från Sobona",
+            "motpart": "Sobona",
+            "arende": "Medlemskap i Sobona",
+            "handlingstyp": typ.pk,
+            "paragrafer": [p.pk],
+        },
+    )
     assert svar.status_code == 302
     h = Handling.objects.get()
     assert h.diarienummer == "SFSN 2019/1" and list(h.paragrafer.all()) == [p]

@@ -53,8 +53,7 @@ def test_tva_av_fem_ar_inte_beslutsfort_och_inget_sparas(s: dict[str, Any], chef
 def test_tjanstgorande_ersattare_raknas(s: dict[str, Any], chef: Any) -> None:
     narvaro(s["mote"], s["ledamot"]["skelleftea"])
     narvaro(s["mote"], s["ledamot"]["region"])
-    narvaro_registrera(sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["fk"].person, kategori="tjanstgorande",
-                       ersatter=s["ledamot"]["fk"])
+    narvaro_registrera(sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["fk"].person, kategori="tjanstgorande", ersatter=s["ledamot"]["fk"])
     assert _fatta(s, chef).nummer == 1
 
 
@@ -68,19 +67,27 @@ def test_vanlig_ersattare_raknas_inte(s: dict[str, Any], chef: Any) -> None:
 
 def test_ersattare_for_annan_medlems_ledamot_nekas(s: dict[str, Any], chef: Any) -> None:
     with pytest.raises(ValidationError, match="kan inte tjänstgöra för Ledamot af"):
-        narvaro_registrera(sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["fk"].person, kategori="tjanstgorande",
-                           ersatter=s["ledamot"]["af"])
+        narvaro_registrera(
+            sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["fk"].person, kategori="tjanstgorande", ersatter=s["ledamot"]["af"]
+        )
     assert not Narvaro.objects.exists()
 
 
 def test_ersattare_kan_inte_tjanstgora_nar_ledamoten_ar_narvarande(s: dict[str, Any], chef: Any) -> None:
     narvaro(s["mote"], s["ledamot"]["af"], fran=75)
     with pytest.raises(ValidationError, match="är närvarande under samma paragrafer"):
-        narvaro_registrera(sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["af"].person, kategori="tjanstgorande",
-                           ersatter=s["ledamot"]["af"], till_nummer=80)
+        narvaro_registrera(
+            sammantrade=s["mote"],
+            aktor=chef,
+            person=s["ersattare"]["af"].person,
+            kategori="tjanstgorande",
+            ersatter=s["ledamot"]["af"],
+            till_nummer=80,
+        )
     # Before the ledamot arrives (§ 75) the substitute may serve.
-    n = narvaro_registrera(sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["af"].person, kategori="tjanstgorande",
-                           ersatter=s["ledamot"]["af"], till_nummer=74)
+    n = narvaro_registrera(
+        sammantrade=s["mote"], aktor=chef, person=s["ersattare"]["af"].person, kategori="tjanstgorande", ersatter=s["ledamot"]["af"], till_nummer=74
+    )
     assert n.till_nummer == 74
 
 
@@ -116,12 +123,13 @@ def test_kvalificerad_majoritet_tva_tredjedelar(s: dict[str, Any], chef: Any) ->
     # 3 of 5 is less than 2/3 (4 needed): not an error; the proposal is minuted as not carried, with its own §.
     p0 = _fatta(s, chef, roster={ids[0]: "ja", ids[1]: "ja", ids[2]: "ja", ids[3]: "nej", ids[4]: "avstar"})
     assert (p0.nummer, p0.utfall, p0.beslutsform) == (1, "ej_bifallet", "votering")
-    assert p0.beslut == ("förslaget att godkänna förslaget inte är bifallet, eftersom det inte fick den kvalificerade majoritet "
-                         "(2/3 av de närvarande röstberättigade) som förbundsordningen kräver")
+    assert p0.beslut == (
+        "förslaget att godkänna förslaget inte är bifallet, eftersom det inte fick den kvalificerade majoritet "
+        "(2/3 av de närvarande röstberättigade) som förbundsordningen kräver"
+    )
     assert p0.omrostning == "Omröstning: 3 ja, 1 nej, 1 avstår (2/3-majoritet krävs: 4 av 5)."
     assert not p0.bifallen
-    p = _fatta(s, chef, roster={ids[0]: "ja", ids[1]: "ja", ids[2]: "ja", ids[3]: "ja", ids[4]: "nej"},
-               reservationer={ids[4]: "Jag vill inte."})
+    p = _fatta(s, chef, roster={ids[0]: "ja", ids[1]: "ja", ids[2]: "ja", ids[3]: "ja", ids[4]: "nej"}, reservationer={ids[4]: "Jag vill inte."})
     assert (p.nummer, p.utfall, p.beslut) == (2, "bifall", "godkänna förslaget")
     assert p.roster.get(person_id=ids[4]).reservation == "Jag vill inte."
     # With jäv the base is the voting members present: 4, of which 3 ja = 3 ≥ ceil(8/3) = 3.
@@ -179,8 +187,12 @@ def test_uppdrag_skapas_ur_att_sats_med_aterrapport(s: dict[str, Any], chef: Any
     maj = SammantradeFactory(forbund=forbund, datum=dt.date(2020, 5, 7))
     for m in s["ledamot"].values():
         narvaro(s["mote"], m)
-    p = _fatta(s, chef, beslut="att notera informationen\natt uppdra till förbundschef att utreda vilka alternativ som finns och "
-                                "återkomma med ett förslag till styrelsemötet i maj")
+    p = _fatta(
+        s,
+        chef,
+        beslut="att notera informationen\natt uppdra till förbundschef att utreda vilka alternativ som finns och "
+        "återkomma med ett förslag till styrelsemötet i maj",
+    )
     u = Uppdrag.objects.get()
     assert (u.paragraf, u.ansvarig, u.aterrapport, u.status) == (p, s["chef"], maj, "oppet")
     assert u.ansvarig_text == "förbundschef"
@@ -201,7 +213,14 @@ def test_en_ledamot_per_medlem_och_historik(forbund: Any, chef: Any, s: dict[str
     with pytest.raises(ValidationError, match="Ledamot skelleftea är redan ordförande under perioden"):
         mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=fk.medlem, typ="ledamot", fran=dt.date(2021, 1, 1), uppdrag="ordforande")
     with pytest.raises(ValidationError, match="väljs bland ledamöterna"):
-        mandat_skapa(forbund=forbund, aktor=chef, person=ny, medlem=s["ledamot"]["region"].medlem, typ="ersattare",
-                     fran=dt.date(2030, 1, 1), uppdrag="vice_ordforande")
+        mandat_skapa(
+            forbund=forbund,
+            aktor=chef,
+            person=ny,
+            medlem=s["ledamot"]["region"].medlem,
+            typ="ersattare",
+            fran=dt.date(2030, 1, 1),
+            uppdrag="vice_ordforande",
+        )
     # Quorum follows the mandates in office on the meeting date.
     assert Handelse.objects.filter(handling__in=["mandat_skapa", "mandat_avsluta"]).count() == 3

@@ -25,9 +25,16 @@ def _mote(forbund: Any, s: dict[str, Any], chef: Any, datum: dt.date, antal: int
     ids = [m.person.pk for m in s["ledamot"].values()]
     for i in range(antal):
         a = ArendeFactory(sammantrade=mote, ordning=i + 1)
-        beslut_fatta(sammantrade=mote, arende=a, aktor=chef, text="Text", beslut="att godkänna",
-                     roster={ids[0]: "ja", ids[1]: "ja", ids[2]: "ja", ids[3]: "ja", ids[4]: "nej"}, reservationer={ids[4]: "Nej."},
-                     yrkanden=[{"person": ids[4], "typ": "avslag"}])
+        beslut_fatta(
+            sammantrade=mote,
+            arende=a,
+            aktor=chef,
+            text="Text",
+            beslut="att godkänna",
+            roster={ids[0]: "ja", ids[1]: "ja", ids[2]: "ja", ids[3]: "ja", ids[4]: "nej"},
+            reservationer={ids[4]: "Nej."},
+            yrkanden=[{"person": ids[4], "typ": "avslag"}],
+        )
     return mote
 
 

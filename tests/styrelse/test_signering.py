@@ -50,9 +50,11 @@ def _validera(pdf: bytes) -> Any:
 
 def _rader() -> list[Signaturrad]:
     tid = timezone.localtime(timezone.make_aware(dt.datetime(2026, 3, 12, 14, 5, 9)))
-    return [Signaturrad("Bertil Almgren", "Ordförande", tid, LosenordMetod.namn),
-            Signaturrad("Monica Widman Lundmark", "Sekreterare", tid + dt.timedelta(minutes=3), LosenordMetod.namn),
-            Signaturrad("Mattias Lindh", "Justerare", tid + dt.timedelta(minutes=9), "Underskrift på papper, registrerad i Finsam av chef")]
+    return [
+        Signaturrad("Bertil Almgren", "Ordförande", tid, LosenordMetod.namn),
+        Signaturrad("Monica Widman Lundmark", "Sekreterare", tid + dt.timedelta(minutes=3), LosenordMetod.namn),
+        Signaturrad("Mattias Lindh", "Justerare", tid + dt.timedelta(minutes=9), "Underskrift på papper, registrerad i Finsam av chef"),
+    ]
 
 
 def test_signerad_pdf_valideras_och_en_andrad_byte_bryter_signaturen() -> None:
@@ -89,18 +91,24 @@ def test_justering_med_losenord_ger_signerat_protokoll(forbund: Any, chef: Any, 
     ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     # A wrong password: refused, nothing recorded but the refusal in the audit log.
     with pytest.raises(ValidationError, match="Fel lösenord"):
-        justering_signera(sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["skelleftea"].person, roll="ordforande",
-                          indata={"losenord": "fel"})
+        justering_signera(
+            sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["skelleftea"].person, roll="ordforande", indata={"losenord": "fel"}
+        )
     assert not Justering.objects.filter(sammantrade=mote).exists() and not Signatur.objects.exists()
     assert Handelse.objects.filter(handling="justering_autentisering_nekad").count() == 1
     # Another person's justering cannot be signed.
     with pytest.raises(Exception, match="egen justering"):
-        justering_signera(sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["af"].person, roll="justerare",
-                          indata={"losenord": LOSENORD})
-    justering_signera(sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["skelleftea"].person, roll="ordforande",
-                      indata={"losenord": LOSENORD}, ip="10.0.0.7")
-    justering_signera(sammantrade=mote, kontext=lk, aktor=just, person=s["ledamot"]["af"].person, roll="justerare",
-                      indata={"losenord": LOSENORD})
+        justering_signera(sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["af"].person, roll="justerare", indata={"losenord": LOSENORD})
+    justering_signera(
+        sammantrade=mote,
+        kontext=lk,
+        aktor=ordf,
+        person=s["ledamot"]["skelleftea"].person,
+        roll="ordforande",
+        indata={"losenord": LOSENORD},
+        ip="10.0.0.7",
+    )
+    justering_signera(sammantrade=mote, kontext=lk, aktor=just, person=s["ledamot"]["af"].person, roll="justerare", indata={"losenord": LOSENORD})
     justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["chef"], roll="sekreterare")  # signed on paper
     sig = Signatur.objects.get(sammantrade=mote, roll="ordforande")
     assert (sig.metod, sig.user_id, sig.bevis) == ("losenord", ordf.pk, {"anvandarnamn": "ordf", "ip": "10.0.0.7"})
@@ -129,8 +137,9 @@ def test_justera_sidan_och_api_nekar_fel_losenord_lika(forbund: Any, chef: Any, 
     assert sida.status_code == 400
     assert "Fel lösenord. Justeringen är inte bekräftad." in sida.content.decode()
     assert 'value="fel"' not in sida.content.decode()
-    api = c.post("/api/styrelse/justering-signerad/", {"sammantrade": mote.pk, "roll": "ordforande", "losenord": "fel"},
-                 content_type="application/json")
+    api = c.post(
+        "/api/styrelse/justering-signerad/", {"sammantrade": mote.pk, "roll": "ordforande", "losenord": "fel"}, content_type="application/json"
+    )
     assert api.status_code == 400
     assert "Fel lösenord. Justeringen är inte bekräftad." in str(api.json())
     assert not Justering.objects.filter(sammantrade=mote).exists() and not Signatur.objects.exists()

@@ -34,8 +34,13 @@ def _vanta(villkor: Callable[[], bool], sekunder: float = 60) -> None:
 
 
 def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
-    page: Page, live_server: Any, forbund: Any, anvandare: Callable[..., Any], logga_in: Callable[..., None],
-    skarmbild: Callable[[Any, str], str], settings: Any,
+    page: Page,
+    live_server: Any,
+    forbund: Any,
+    anvandare: Callable[..., Any],
+    logga_in: Callable[..., None],
+    skarmbild: Callable[[Any, str], str],
+    settings: Any,
 ) -> None:
     settings.FINSAM_TASK_MODE = "thread"
     s = styrelse(forbund)
@@ -64,8 +69,10 @@ def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
     page.get_by_role("button", name="Planera sammanträde").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Styrelsemöte {idag:%Y-%m-%d}")
     mote = Sammantrade.objects.exclude(pk=nasta.pk).get()
-    for rubrik, forslag in [("Projektansökan SIKT 2.0", "att bevilja medfinansiering enligt ansökan"),
-                            ("Avtal med European Minds", "att teckna nytt avtal för ett år")]:
+    for rubrik, forslag in [
+        ("Projektansökan SIKT 2.0", "att bevilja medfinansiering enligt ansökan"),
+        ("Avtal med European Minds", "att teckna nytt avtal för ett år"),
+    ]:
         if page.locator("#nytt-arende").get_attribute("open") is None:
             page.locator("#nytt-arende summary").click()
         page.locator("#nytt-arende").get_by_label("Rubrik").fill(rubrik)
@@ -80,9 +87,14 @@ def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
     _vanta(lambda: len(mail.outbox) >= 11)
 
     # Attendance: five ledamöter and the förbundschef; then chair and secretary from the attendance.
-    for person, kategori in [("Ledamot skelleftea", "Beslutande ledamot"), ("Ledamot af", "Beslutande ledamot"),
-                             ("Ledamot region", "Beslutande ledamot"), ("Ledamot fk", "Beslutande ledamot"),
-                             ("Ledamot norsjo", "Beslutande ledamot"), ("Förbundschefen", "Tjänsteperson")]:
+    for person, kategori in [
+        ("Ledamot skelleftea", "Beslutande ledamot"),
+        ("Ledamot af", "Beslutande ledamot"),
+        ("Ledamot region", "Beslutande ledamot"),
+        ("Ledamot fk", "Beslutande ledamot"),
+        ("Ledamot norsjo", "Beslutande ledamot"),
+        ("Förbundschefen", "Tjänsteperson"),
+    ]:
         if page.locator("#ny-narvaro").get_attribute("open") is None:
             page.locator("#ny-narvaro summary").click()
         page.get_by_label(re.compile("^Person")).select_option(label=person)
@@ -105,8 +117,13 @@ def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
             page.get_by_label("Yrkande 1: av").select_option(label="Ledamot region")
             page.get_by_label("Yrkande 1: yrkar").select_option(label="Avslag")
             page.get_by_label("Yrkande 1: lydelse eller motivering").fill("medlen behövs till befintliga insatser")
-            for namn, val in [("Ledamot skelleftea", "Ja"), ("Ledamot af", "Ja"), ("Ledamot region", "Nej"), ("Ledamot fk", "Nej"),
-                              ("Ledamot norsjo", "Nej")]:
+            for namn, val in [
+                ("Ledamot skelleftea", "Ja"),
+                ("Ledamot af", "Ja"),
+                ("Ledamot region", "Nej"),
+                ("Ledamot fk", "Nej"),
+                ("Ledamot norsjo", "Nej"),
+            ]:
                 page.get_by_label(f"Röst: {namn}").select_option(label=val)
             page.get_by_label("Reservation: Ledamot skelleftea").fill("Projektet når deltagare som andra insatser inte når.")
             skarmbild(page, "styrelse-beslut-votering")

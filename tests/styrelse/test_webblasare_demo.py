@@ -32,8 +32,14 @@ def test_demomoten_som_forbundschef_och_ledamot(
     page.goto(f"{url}/styrelse/moten/{feb.pk}/")
     expect(page.locator("strong", has_text="Återrapportering av uppdrag")).to_be_visible()
     skarmbild(page, "styrelse-demo-2020-02-13")
-    for sida, namn in [("uppdrag/?visa=alla", "uppdrag"), ("delegationsbeslut/", "delegationsbeslut"), ("diarium/", "diarium"),
-                       ("sok/?q=Sobona", "sok"), ("mandat/", "mandat"), ("regler/", "regler")]:
+    for sida, namn in [
+        ("uppdrag/?visa=alla", "uppdrag"),
+        ("delegationsbeslut/", "delegationsbeslut"),
+        ("diarium/", "diarium"),
+        ("sok/?q=Sobona", "sok"),
+        ("mandat/", "mandat"),
+        ("regler/", "regler"),
+    ]:
         page.goto(f"{url}/styrelse/{sida}")
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         skarmbild(page, f"styrelse-{namn}")

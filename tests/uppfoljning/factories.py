@@ -10,12 +10,30 @@ from insatser.models import Insats
 from uppfoljning.models import Deltagare, Inskrivning
 
 
-def insats(forbund: Forbund, kortnamn: str, *, namn: str = "", inriktning: str = "individ", start: dt.date = dt.date(2015, 1, 1),
-           slut: dt.date | None = None, alder_fran: int | None = None, alder_till: int | None = None) -> Insats:
+def insats(
+    forbund: Forbund,
+    kortnamn: str,
+    *,
+    namn: str = "",
+    inriktning: str = "individ",
+    start: dt.date = dt.date(2015, 1, 1),
+    slut: dt.date | None = None,
+    alder_fran: int | None = None,
+    alder_till: int | None = None,
+) -> Insats:
     obj, _ = Insats.objects.get_or_create(
-        forbund=forbund, kortnamn=kortnamn,
-        defaults={"namn": namn or kortnamn, "typ": "ordinarie", "inriktning": inriktning, "status": "pagaende", "startdatum": start,
-                  "slutdatum": slut, "alder_fran": alder_fran, "alder_till": alder_till},
+        forbund=forbund,
+        kortnamn=kortnamn,
+        defaults={
+            "namn": namn or kortnamn,
+            "typ": "ordinarie",
+            "inriktning": inriktning,
+            "status": "pagaende",
+            "startdatum": start,
+            "slutdatum": slut,
+            "alder_fran": alder_fran,
+            "alder_till": alder_till,
+        },
     )
     return obj
 
@@ -25,13 +43,37 @@ def deltagare(forbund: Forbund, kod: str) -> Deltagare:
     return obj
 
 
-def inskrivning(forbund: Forbund, insats_: Insats, kod: str, *, kon: str = "kvinna", fodelsear: int | None = 1990,
-                inskriven: dt.date | None = dt.date(2019, 1, 1), avslutad: dt.date | None = None, forsorjning_ut: str = "",
-                remittent: str = "af", utbildning: str = "gymnasium", forsorjning_in: str = "forsorjningsstod",
-                samtycke: bool = True, **extra: Any) -> Inskrivning:
-    obj = Inskrivning(forbund=forbund, insats=insats_, deltagare=deltagare(forbund, kod), kon=kon, fodelsear=fodelsear,
-                      inskriven=inskriven, avslutad=avslutad, forsorjning_ut=forsorjning_ut, remittent=remittent,
-                      utbildning=utbildning, forsorjning_in=forsorjning_in, samtycke=samtycke, **extra)
+def inskrivning(
+    forbund: Forbund,
+    insats_: Insats,
+    kod: str,
+    *,
+    kon: str = "kvinna",
+    fodelsear: int | None = 1990,
+    inskriven: dt.date | None = dt.date(2019, 1, 1),
+    avslutad: dt.date | None = None,
+    forsorjning_ut: str = "",
+    remittent: str = "af",
+    utbildning: str = "gymnasium",
+    forsorjning_in: str = "forsorjningsstod",
+    samtycke: bool = True,
+    **extra: Any,
+) -> Inskrivning:
+    obj = Inskrivning(
+        forbund=forbund,
+        insats=insats_,
+        deltagare=deltagare(forbund, kod),
+        kon=kon,
+        fodelsear=fodelsear,
+        inskriven=inskriven,
+        avslutad=avslutad,
+        forsorjning_ut=forsorjning_ut,
+        remittent=remittent,
+        utbildning=utbildning,
+        forsorjning_in=forsorjning_in,
+        samtycke=samtycke,
+        **extra,
+    )
     obj.full_clean(validate_constraints=False)
     obj.save()
     return obj

@@ -26,8 +26,9 @@ def _logga_in_med_tangentbord(page: Page, url: str, username: str) -> None:
     page.wait_for_url(f"{url}/")
 
 
-def test_avslut_helt_med_tangentbordet(page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any],
-                                       skarmbild: Callable[[Any, str], str]) -> None:
+def test_avslut_helt_med_tangentbordet(
+    page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any], skarmbild: Callable[[Any, str], str]
+) -> None:
     amt = f.insats(forbund, "AMT", namn="Arbetsmarknadstorget")
     mysam = f.insats(forbund, "MYSAM", namn="MySam")
     f.inskrivning(forbund, amt, "K-101", inskriven=dt.date(2019, 1, 15))
@@ -82,8 +83,9 @@ def test_avslut_helt_med_tangentbordet(page: Page, live_server: Any, forbund: Fo
     assert k102["AMT"].avslutad is None
 
 
-def test_skarmbilder_utfall_och_register(page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any],
-                                        logga_in: Callable[..., None], skarmbild: Callable[[Any, str], str]) -> None:
+def test_skarmbilder_utfall_och_register(
+    page: Page, live_server: Any, forbund: Forbund, anvandare: Callable[..., Any], logga_in: Callable[..., None], skarmbild: Callable[[Any, str], str]
+) -> None:
     from uppfoljning.demo import seed
 
     f.insats(forbund, "AMT", namn="Arbetsmarknadstorget")
@@ -108,8 +110,10 @@ def test_skarmbilder_utfall_och_register(page: Page, live_server: Any, forbund: 
     page.goto(f"{live_server.url}/uppfoljning/import/")
     skarmbild(page, "uppfoljning-import")
     rubrik = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
-    fil = (rubrik + "\nAMT;NY-1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\nAMT;NY-2;kvinnlig;1990;af;gymnasium;arbete;2019-01-01;;;ja"
-           "\nAMT;NY-3;man;2012;af;gymnasium;arbete;2019-01-01;;;ja\n").encode("cp1252")
+    fil = (
+        rubrik + "\nAMT;NY-1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\nAMT;NY-2;kvinnlig;1990;af;gymnasium;arbete;2019-01-01;;;ja"
+        "\nAMT;NY-3;man;2012;af;gymnasium;arbete;2019-01-01;;;ja\n"
+    ).encode("cp1252")
     page.get_by_label("Fil (CSV eller XLSX)").set_input_files(files=[{"name": "deltagare.csv", "mimeType": "text/csv", "buffer": fil}])
     page.get_by_role("button", name="Läs in filen").click()
     expect(page.get_by_role("alert")).to_contain_text("Rad 3, kolumn kon: värdet ”kvinnlig” är inte tillåtet")

@@ -24,8 +24,7 @@ def _data(forbund: Forbund, annat: Forbund) -> None:
             f.inskrivning(fb, ins, f"{prefix}{k}", inskriven=D(2019, 1 + k, 1))
 
 
-def test_deltagarlistans_sql_filtrerar_inskrivningar_pa_forbund(forbund: Forbund, annat_forbund: Forbund,
-                                                                klient: Callable[..., Client]) -> None:
+def test_deltagarlistans_sql_filtrerar_inskrivningar_pa_forbund(forbund: Forbund, annat_forbund: Forbund, klient: Callable[..., Client]) -> None:
     _data(forbund, annat_forbund)
     c = klient(RollTyp.ADMINISTRATOR)
     ins = f.insats(forbund, "EINS")

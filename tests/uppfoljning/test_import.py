@@ -34,21 +34,37 @@ def _importera(forbund: Forbund, chef: Any, text: str | bytes, **kw: Any) -> Any
 
 
 def test_semikolon_windows1252_och_svenska_etiketter(insatser: None, forbund: Forbund, chef: Any) -> None:
-    text = "\r\n".join([
-        "Insats;Deltagare_id;Kön;Födelseår;Remittent;Utbildning;Försörjning_in;Inskriven;Avslutad;Försörjning_ut;Samtycke",
-        "AMT;A-001;Kvinna;1995;Arbetsförmedlingen;Gymnasiesärskola;Aktivitetsstöd/utvecklingsersättning;2019-02-01;2019-10-01;Arbete;Ja",
-        "amt;A-002;MAN;1988;Kommun;Grundskola;Försörjningsstöd;2019-03-15;;;ja",
-        "MYSAM;A-003;Icke binär/annat;1970;Försäkringskassan;Okänd;Sjuk-/rehabpenning;2019-04-01;;;nej",
-    ]) + "\r\n"
+    text = (
+        "\r\n".join(
+            [
+                "Insats;Deltagare_id;Kön;Födelseår;Remittent;Utbildning;Försörjning_in;Inskriven;Avslutad;Försörjning_ut;Samtycke",
+                "AMT;A-001;Kvinna;1995;Arbetsförmedlingen;Gymnasiesärskola;Aktivitetsstöd/utvecklingsersättning;2019-02-01;2019-10-01;Arbete;Ja",
+                "amt;A-002;MAN;1988;Kommun;Grundskola;Försörjningsstöd;2019-03-15;;;ja",
+                "MYSAM;A-003;Icke binär/annat;1970;Försäkringskassan;Okänd;Sjuk-/rehabpenning;2019-04-01;;;nej",
+            ]
+        )
+        + "\r\n"
+    )
     r = _importera(forbund, chef, text.encode("cp1252"))
     assert (r.rader, r.nya, r.uppdaterade, r.oforandrade, r.nya_deltagare) == (3, 3, 0, 0, 3)
     a1 = Inskrivning.objects.get(deltagare__kod="A-001")
     assert (a1.kon, a1.remittent, a1.utbildning, a1.forsorjning_in, a1.forsorjning_ut) == (
-        "kvinna", "af", "gymnasiesarskola", "aktivitetsstod", "arbete")
+        "kvinna",
+        "af",
+        "gymnasiesarskola",
+        "aktivitetsstod",
+        "arbete",
+    )
     assert (a1.alder, a1.dagar, a1.slutar) == (24, 242, 2019)
     anonym = Inskrivning.objects.get(deltagare__kod="A-003")
     assert (anonym.samtycke, anonym.kon, anonym.startar, anonym.fodelsear, anonym.inskriven, anonym.remittent) == (
-        False, "annat", 2019, None, None, "")
+        False,
+        "annat",
+        2019,
+        None,
+        None,
+        "",
+    )
     h = Handelse.objects.get(handling="deltagare_importera")
     assert h.detaljer["rader"] == 3 and h.detaljer["nya"] == 3 and len(h.detaljer["sha256"]) == 64
     assert utfall(forbund, 2019)["totalt"]["deltagare"] == {"totalt": 3, "kvinna": 1, "man": 1, "annat": 1}
@@ -64,8 +80,21 @@ def test_komma_utf8_med_bom(insatser: None, forbund: Forbund, chef: Any) -> None
 def test_xlsx(insatser: None, forbund: Forbund, chef: Any) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["deltagare_id", "insats", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad",
-               "forsorjning_ut", "samtycke"])  # any column order
+    ws.append(
+        [
+            "deltagare_id",
+            "insats",
+            "kon",
+            "fodelsear",
+            "remittent",
+            "utbildning",
+            "forsorjning_in",
+            "inskriven",
+            "avslutad",
+            "forsorjning_ut",
+            "samtycke",
+        ]
+    )  # any column order
     ws.append([1001, "AMT", "kvinna", 1990, "af", "gymnasium", "arbete", dt.datetime(2019, 1, 7), dt.datetime(2019, 5, 7), "Studier", "ja"])
     ws.append(["X-2", "MYSAM", "man", "1975", "region", "grundskola", "sjukersattning", "2019-06-01", None, None, "ja"])
     ws.append([None] * 11)  # Excel's trailing empty row
@@ -79,25 +108,28 @@ def test_xlsx(insatser: None, forbund: Forbund, chef: Any) -> None:
 
 def test_trasig_fil_namnger_rad_kolumn_varde_och_tillatet(insatser: None, forbund: Forbund, chef: Any) -> None:
     f.deltagare(forbund, "FINNS")
-    text = "\n".join([
-        RUBRIK,
-        "AMT;C1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja",
-        "AMT;C2;kvinnlig;1990;af;gymnasium;arbete;2019-01-01;;;ja",
-        "OKÄND;C3;man;1990;af;gymnasium;arbete;2019-01-01;;;ja",
-        "AMT;C4;man;1990;af;gymnasium;arbete;2019-13-01;;;ja",
-        "AMT;C5;man;1990;af;gymnasium;arbete;2019-05-01;2019-04-01;arbete;ja",
-        "AMT;C6;man;1990;af;gymnasium;arbete;2019-05-01;2019-06-01;;ja",
-        "AMT;C7;man;2010;af;gymnasium;arbete;2019-05-01;;;ja",
-        "AMT;C8;man;1990;af;gymnasium;arbete;2019-05-01;;;kanske",
-    ])
+    text = "\n".join(
+        [
+            RUBRIK,
+            "AMT;C1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja",
+            "AMT;C2;kvinnlig;1990;af;gymnasium;arbete;2019-01-01;;;ja",
+            "OKÄND;C3;man;1990;af;gymnasium;arbete;2019-01-01;;;ja",
+            "AMT;C4;man;1990;af;gymnasium;arbete;2019-13-01;;;ja",
+            "AMT;C5;man;1990;af;gymnasium;arbete;2019-05-01;2019-04-01;arbete;ja",
+            "AMT;C6;man;1990;af;gymnasium;arbete;2019-05-01;2019-06-01;;ja",
+            "AMT;C7;man;2010;af;gymnasium;arbete;2019-05-01;;;ja",
+            "AMT;C8;man;1990;af;gymnasium;arbete;2019-05-01;;;kanske",
+        ]
+    )
     with pytest.raises(ValidationError) as e:
         _importera(forbund, chef, text)
     fel = e.value.messages
     assert any(m.startswith("Rad 3, kolumn kon: värdet ”kvinnlig” är inte tillåtet; tillåtna värden: kvinna") for m in fel), fel
     assert any(m.startswith("Rad 4, kolumn insats: insatsen ”OKÄND” finns inte i förbundet; tillåtna kortnamn: AMT, MYSAM") for m in fel), fel
     assert any(m.startswith("Rad 5, kolumn inskriven: värdet ”2019-13-01” är inget giltigt datum; skriv ÅÅÅÅ-MM-DD") for m in fel), fel
-    assert any(m.startswith("Rad 6, kolumn avslutad (värde ”2019-04-01”): Avslutsdatum 2019-04-01 är före inskrivningsdatum 2019-05-01")
-               for m in fel), fel
+    assert any(
+        m.startswith("Rad 6, kolumn avslutad (värde ”2019-04-01”): Avslutsdatum 2019-04-01 är före inskrivningsdatum 2019-05-01") for m in fel
+    ), fel
     assert any(m.startswith("Rad 7, kolumn forsorjning_ut (värde ””): Ange försörjning vid avslut") for m in fel), fel
     assert any(m.startswith("Rad 8, kolumn fodelsear (värde ”2010”): Deltagaren är 9 år vid start") and "15–67" in m for m in fel), fel
     assert any(m.startswith("Rad 9, kolumn samtycke: värdet ”kanske” är inte tillåtet; tillåtna värden: ja, nej") for m in fel), fel
@@ -134,8 +166,9 @@ def test_ominport_andrar_inget_och_avslut_uppdaterar(insatser: None, forbund: Fo
     r = _importera(forbund, chef, forsta)
     assert (r.nya, r.uppdaterade, r.oforandrade, r.nya_deltagare) == (0, 0, 2, 0)
     assert list(Inskrivning.objects.order_by("pk").values()) == fore
-    andra = (RUBRIK + "\nAMT;E1;kvinna;1990;af;gymnasium;arbete;2019-01-01;2019-08-01;studier;ja"
-             "\nAMT;E2;man;1980;fk;grundskola;a_kassa;2019-02-01;;;nej\n")
+    andra = (
+        RUBRIK + "\nAMT;E1;kvinna;1990;af;gymnasium;arbete;2019-01-01;2019-08-01;studier;ja\nAMT;E2;man;1980;fk;grundskola;a_kassa;2019-02-01;;;nej\n"
+    )
     r = _importera(forbund, chef, andra)
     assert (r.nya, r.uppdaterade, r.oforandrade) == (0, 1, 1)
     e1 = Inskrivning.objects.get(deltagare__kod="E1")
@@ -153,12 +186,13 @@ def test_en_oppen_inskrivning_per_deltagare_och_insats(insatser: None, forbund: 
     _importera(forbund, chef, RUBRIK + "\nAMT;F1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n")
     with pytest.raises(ValidationError) as e:
         _importera(forbund, chef, RUBRIK + "\nAMT;F1;kvinna;1990;af;gymnasium;arbete;2019-06-01;;;ja\n")
-    assert e.value.messages == ["Rad 2, kolumn inskriven (värde ”2019-06-01”): deltagaren har redan en pågående inskrivning i insatsen "
-                                "sedan 2019-01-01; "
-                                "avsluta den först."]
+    assert e.value.messages == [
+        "Rad 2, kolumn inskriven (värde ”2019-06-01”): deltagaren har redan en pågående inskrivning i insatsen sedan 2019-01-01; avsluta den först."
+    ]
     with pytest.raises(ValidationError) as e:  # twice open in the same file
-        _importera(forbund, chef, RUBRIK + "\nMYSAM;F2;man;1990;af;gymnasium;arbete;2019-01-01;;;ja"
-                                           "\nMYSAM;F2;man;1990;af;gymnasium;arbete;2019-03-01;;;ja\n")
+        _importera(
+            forbund, chef, RUBRIK + "\nMYSAM;F2;man;1990;af;gymnasium;arbete;2019-01-01;;;ja\nMYSAM;F2;man;1990;af;gymnasium;arbete;2019-03-01;;;ja\n"
+        )
     assert e.value.messages[0].startswith("Rad 3, kolumn inskriven")
     assert Inskrivning.objects.count() == 1 and not Deltagare.objects.filter(kod="F2").exists()
 

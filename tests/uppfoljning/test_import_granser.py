@@ -70,29 +70,32 @@ def test_for_manga_rader_avvisas(amt: Any, forbund: Forbund) -> None:
 
 def test_for_lang_cell_och_megabytecell(amt: Any, forbund: Forbund) -> None:
     assert _fel(forbund, (RUBRIK + "\nAMT;" + "A" * 301 + ";kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode()) == [
-        "Rad 2, kolumn deltagare_id: cellen har 301 tecken; högst 300 tecken tillåts per cell."]
-    megabyte = (RUBRIK + "\nAMT;\"" + "A" * 1_000_000 + "\";kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode()
+        "Rad 2, kolumn deltagare_id: cellen har 301 tecken; högst 300 tecken tillåts per cell."
+    ]
+    megabyte = (RUBRIK + '\nAMT;"' + "A" * 1_000_000 + '";kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n').encode()
     assert _fel(forbund, megabyte) == ["Rad 2: en cell är längre än 131 072 tecken; högst 300 tecken tillåts per cell."]
 
 
 def test_trasiga_filer_far_tydliga_svenska_meddelanden(amt: Any, forbund: Forbund) -> None:
     assert _fel(forbund, b"hej hopp inte en zip", "d.xlsx") == [
-        "Filen heter .xlsx men är ingen Excel-fil (innehållet är inte ett zip-arkiv); spara den igen från Excel."]
+        "Filen heter .xlsx men är ingen Excel-fil (innehållet är inte ett zip-arkiv); spara den igen från Excel."
+    ]
     assert _fel(forbund, b"PK\x03\x04 trasigt arkiv", "d.xlsx")[0].startswith("Filen är ingen giltig Excel-fil (XLSX)")
     assert _fel(forbund, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "d.xls") == [
-        "Det gamla Excel-formatet (.xls) stöds inte; spara kalkylbladet som Excel-arbetsbok (.xlsx) eller CSV."]
+        "Det gamla Excel-formatet (.xls) stöds inte; spara kalkylbladet som Excel-arbetsbok (.xlsx) eller CSV."
+    ]
     skrap = bytes(range(256)) * 8
     assert _fel(forbund, skrap)[0].startswith("Filen innehåller binära data (nolltecken)")
     brus = "".join(chr(0x100 + (i * 37) % 600) for i in range(100)).encode("utf-8") + b"\n1;2;3\n"
-    assert _fel(forbund, brus)[0] == ("Rad 1: första raden är ingen rubrikrad – ingen av kolumnerna känns igen "
-                                      "(fel teckenkodning eller fel fil?).")
+    assert _fel(forbund, brus)[0] == ("Rad 1: första raden är ingen rubrikrad – ingen av kolumnerna känns igen (fel teckenkodning eller fel fil?).")
     styr = (RUBRIK + "\nAMT;A\x07;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode()
     assert _fel(forbund, styr)[0].startswith("Rad 2: filen innehåller styrtecken (U+0007)")
     zipfil = io.BytesIO()
     with zipfile.ZipFile(zipfil, "w") as z:
         z.writestr("annat.txt", "hej")
     assert _fel(forbund, zipfil.getvalue(), "d.xlsx") == [
-        "Zip-arkivet är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara kalkylbladet som .xlsx eller CSV."]
+        "Zip-arkivet är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara kalkylbladet som .xlsx eller CSV."
+    ]
 
 
 def test_utf16_fran_excel_importeras(amt: Any, forbund: Forbund) -> None:
@@ -103,8 +106,9 @@ def test_utf16_fran_excel_importeras(amt: Any, forbund: Forbund) -> None:
 
 def test_dubbletter_i_samma_fil_avvisas_per_rad(amt: Any, forbund: Forbund) -> None:
     data = _csv("A", "B", "A")
-    assert _fel(forbund, data) == ["Rad 4: samma inskrivning (insats, deltagare_id, inskriven) som på rad 2; varje inskrivning får bara "
-                                   "finnas en gång i filen."]
+    assert _fel(forbund, data) == [
+        "Rad 4: samma inskrivning (insats, deltagare_id, inskriven) som på rad 2; varje inskrivning får bara finnas en gång i filen."
+    ]
     anonym = (RUBRIK + "\nAMT;N;man;;;;;2019-02-01;;;nej\nAMT;N;man;;;;;2019-05-01;;;nej\n").encode()
     assert _fel(forbund, anonym)[0].startswith("Rad 3: samma inskrivning")
 
@@ -121,8 +125,7 @@ def test_storlek_avvisas_innan_filen_lases(amt: Any, forbund: Forbund) -> None:
     assert not Importkorning.objects.exists()
 
 
-def test_samma_grans_och_meddelande_pa_sidan_api_och_kommandot(amt: Any, forbund: Forbund, klient: Callable[..., Client],
-                                                                tmp_path: Any) -> None:
+def test_samma_grans_och_meddelande_pa_sidan_api_och_kommandot(amt: Any, forbund: Forbund, klient: Callable[..., Client], tmp_path: Any) -> None:
     data = _bomb(2 * 1024 * 1024)
     meddelande = "Excel-filen packas upp till 2,0 MB; största tillåtna är 1,0 MB. Dela upp filen eller spara den som CSV."
     c = klient(RollTyp.ADMINISTRATOR)

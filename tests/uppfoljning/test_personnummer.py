@@ -64,22 +64,44 @@ def _dump() -> str:
     return "\n".join(delar)
 
 
-def test_attack_via_api_formular_import_och_sok_lamnar_inga_spar(forbund: Forbund, klient: Callable[..., Client], caplog: Any,
-                                                                 tmp_path: Any) -> None:
+def test_attack_via_api_formular_import_och_sok_lamnar_inga_spar(forbund: Forbund, klient: Callable[..., Client], caplog: Any, tmp_path: Any) -> None:
     caplog.set_level(logging.DEBUG)
     amt = f.insats(forbund, "AMT")
     f.inskrivning(forbund, amt, "K1")
     c = klient(RollTyp.ADMINISTRATOR)
     for pnr in ATTACK:
         # API
-        svar = c.post("/api/uppfoljning/inskrivningar/", {"insats": "AMT", "deltagare": pnr, "samtycke": True, "kon": "man", "fodelsear": 1980,
-                                                          "remittent": "af", "utbildning": "gymnasium", "forsorjning_in": "a_kassa",
-                                                          "inskriven": "2019-02-01"}, content_type="application/json")
+        svar = c.post(
+            "/api/uppfoljning/inskrivningar/",
+            {
+                "insats": "AMT",
+                "deltagare": pnr,
+                "samtycke": True,
+                "kon": "man",
+                "fodelsear": 1980,
+                "remittent": "af",
+                "utbildning": "gymnasium",
+                "forsorjning_in": "a_kassa",
+                "inskriven": "2019-02-01",
+            },
+            content_type="application/json",
+        )
         assert svar.status_code == 400 and api_fel(svar) == {"kod": [PNR_I_KOD]}
         # The form
-        svar = c.post("/uppfoljning/inskrivning/ny/", {"kod": pnr, "insats": amt.pk, "samtycke": "on", "kon": "man", "fodelsear": "1980",
-                                                       "remittent": "af", "utbildning": "gymnasium", "forsorjning_in": "a_kassa",
-                                                       "inskriven": "2019-02-01"})
+        svar = c.post(
+            "/uppfoljning/inskrivning/ny/",
+            {
+                "kod": pnr,
+                "insats": amt.pk,
+                "samtycke": "on",
+                "kon": "man",
+                "fodelsear": "1980",
+                "remittent": "af",
+                "utbildning": "gymnasium",
+                "forsorjning_in": "a_kassa",
+                "inskriven": "2019-02-01",
+            },
+        )
         assert svar.status_code == 400 and "Personnummer får aldrig användas som deltagarkod" in svar.content.decode()
         # CSV through the page, the API and the command; XLSX (the number typed as a number in Excel)
         rad = f"\nAMT;{pnr};man;1980;af;gymnasium;a_kassa;2019-02-01;;;ja\n"
@@ -104,9 +126,20 @@ def test_attack_via_api_formular_import_och_sok_lamnar_inga_spar(forbund: Forbun
         assert c.get("/uppfoljning/").status_code == 200
         assert c.post("/api/uppfoljning/deltagare/sok/", {"kod": pnr}, content_type="application/json").json() == []
         # A personnummer given where it belongs is kept as the keyed hash only
-    ok, _ = inskrivning_registrera(forbund=forbund, aktor=None, kod="LAGLIG-1", personnummer=ATTACK[0], insats=amt, samtycke=True, kon="man",
-                                   fodelsear=1975, remittent="af", utbildning="gymnasium", forsorjning_in="a_kassa",
-                                   inskriven=amt.startdatum.replace(year=2019))
+    ok, _ = inskrivning_registrera(
+        forbund=forbund,
+        aktor=None,
+        kod="LAGLIG-1",
+        personnummer=ATTACK[0],
+        insats=amt,
+        samtycke=True,
+        kon="man",
+        fodelsear=1975,
+        remittent="af",
+        utbildning="gymnasium",
+        forsorjning_in="a_kassa",
+        inskriven=amt.startdatum.replace(year=2019),
+    )
     assert ok.deltagare.pnr_hash == personnummer_hash(ATTACK[0])
     hittad = c.post("/api/uppfoljning/deltagare/sok/", {"kod": ATTACK[0]}, content_type="application/json").json()
     assert [d["kod"] for d in hittad] == ["LAGLIG-1"]
@@ -114,8 +147,16 @@ def test_attack_via_api_formular_import_och_sok_lamnar_inga_spar(forbund: Forbun
     # Everything a reader could get: the database, the audit API, every export and the logs.
     utdata = [_dump(), caplog.text]
     chef = klient(RollTyp.FORBUNDSCHEF)
-    for url in ("/api/handelser/", "/handelser/", "/uppfoljning/export/?insats=AMT&ar=2019", "/uppfoljning/utfall/export/?ar=2019&format=csv",
-                "/api/uppfoljning/deltagare/", "/api/uppfoljning/inskrivningar/", "/uppfoljning/", f"/uppfoljning/deltagare/{ok.deltagare_id}/"):
+    for url in (
+        "/api/handelser/",
+        "/handelser/",
+        "/uppfoljning/export/?insats=AMT&ar=2019",
+        "/uppfoljning/utfall/export/?ar=2019&format=csv",
+        "/api/uppfoljning/deltagare/",
+        "/api/uppfoljning/inskrivningar/",
+        "/uppfoljning/",
+        f"/uppfoljning/deltagare/{ok.deltagare_id}/",
+    ):
         svar = chef.get(url)
         assert svar.status_code == 200, url
         utdata.append(svar.content.decode("utf-8-sig"))
@@ -142,13 +183,37 @@ def test_migreringen_byter_befintliga_personnummer_mot_pseudonym(forbund: Forbun
     amt = f.insats(forbund, "AMT")
     dold = Deltagare.objects.create(forbund=forbund, kod="19751224-3457")  # written before the rule existed
     vanlig = Deltagare.objects.create(forbund=forbund, kod="A-1")
-    Inskrivning.objects.create(forbund=forbund, insats=amt, deltagare=dold, kon="man", fodelsear=1975, remittent="af", utbildning="okand",
-                               forsorjning_in="okand", inskriven=amt.startdatum, startar=amt.startdatum.year)
-    Handelse.objects.create(forbund=forbund, aktor_namn="x", handling="deltagare_create", objekttyp="uppfoljning.deltagare",
-                            objekt_id=str(dold.pk), objekt_text="19751224-3457", andringar={"kod": [None, "19751224-3457"]},
-                            detaljer={"deltagare": "19751224-3457"})
-    Importkorning.objects.create(forbund=forbund, filnamn="a.csv", data=b"", sha256="0" * 64, status="klar",
-                                 resultat={"andringar": [{"deltagare": "19751224-3457"}]}, fel=["Rad 2: 19751224-3457"])
+    Inskrivning.objects.create(
+        forbund=forbund,
+        insats=amt,
+        deltagare=dold,
+        kon="man",
+        fodelsear=1975,
+        remittent="af",
+        utbildning="okand",
+        forsorjning_in="okand",
+        inskriven=amt.startdatum,
+        startar=amt.startdatum.year,
+    )
+    Handelse.objects.create(
+        forbund=forbund,
+        aktor_namn="x",
+        handling="deltagare_create",
+        objekttyp="uppfoljning.deltagare",
+        objekt_id=str(dold.pk),
+        objekt_text="19751224-3457",
+        andringar={"kod": [None, "19751224-3457"]},
+        detaljer={"deltagare": "19751224-3457"},
+    )
+    Importkorning.objects.create(
+        forbund=forbund,
+        filnamn="a.csv",
+        data=b"",
+        sha256="0" * 64,
+        status="klar",
+        resultat={"andringar": [{"deltagare": "19751224-3457"}]},
+        fel=["Rad 2: 19751224-3457"],
+    )
     migrering = importlib.import_module("uppfoljning.migrations.0004_deltagarkod_personnummer_ersatt")
     migrering.ersatt(apps, None)
     dold.refresh_from_db()
@@ -156,8 +221,11 @@ def test_migreringen_byter_befintliga_personnummer_mot_pseudonym(forbund: Forbun
     assert (dold.kod, dold.pnr_hash) == (f"PSEUDONYM-{dold.pk}", personnummer_hash("19751224-3457"))
     assert vanlig.kod == "A-1" and vanlig.pnr_hash == ""
     h = Handelse.objects.get(handling="deltagare_pseudonymisera")
-    assert h.detaljer == {"ny_kod": dold.kod, "gammal_kod_nyckelhash": personnummer_hash("19751224-3457"),
-                          "skal": "deltagarkoden var ett personnummer eller samordningsnummer"}
+    assert h.detaljer == {
+        "ny_kod": dold.kod,
+        "gammal_kod_nyckelhash": personnummer_hash("19751224-3457"),
+        "skal": "deltagarkoden var ett personnummer eller samordningsnummer",
+    }
     assert Handelse.objects.get(handling="deltagare_create").andringar == {"kod": [None, dold.kod]}
     assert not [v for v in _varianter("19751224-3457") if v in _dump()]
     migrering.ersatt(apps, None)  # idempotent

@@ -42,21 +42,27 @@ def test_inskrivning_och_avslut_loggas(forbund: Forbund, amt: Any, chef: Any) ->
     assert avslut.andringar["avslutad"] == [None, "2019-09-01"] and avslut.aktor == chef
 
 
-@pytest.mark.parametrize("over,falt,text", [
-    ({"fodelsear": 2005}, "fodelsear", "Deltagaren är 14 år vid start (2019 − 2005); tillåten ålder är 15–67 år."),
-    ({"fodelsear": 1951}, "fodelsear", "Deltagaren är 68 år vid start (2019 − 1951); tillåten ålder är 15–67 år."),
-    ({"avslutad": D(2019, 2, 1), "forsorjning_ut": "arbete"}, "avslutad", "Avslutsdatum 2019-02-01 är före inskrivningsdatum 2019-03-01."),
-    ({"avslutad": D(2019, 5, 1)}, "forsorjning_ut", "Ange försörjning vid avslut när deltagaren avslutas."),
-    ({"forsorjning_ut": "arbete"}, "avslutad", "Ange avslutsdatum när försörjning vid avslut är ifylld."),
-    ({"remittent": ""}, "remittent", "Ange remittent."),
-    ({"inskriven": None}, "inskriven", "Ange inskrivningsdatum."),
-])
+@pytest.mark.parametrize(
+    "over,falt,text",
+    [
+        ({"fodelsear": 2005}, "fodelsear", "Deltagaren är 14 år vid start (2019 − 2005); tillåten ålder är 15–67 år."),
+        ({"fodelsear": 1951}, "fodelsear", "Deltagaren är 68 år vid start (2019 − 1951); tillåten ålder är 15–67 år."),
+        ({"avslutad": D(2019, 2, 1), "forsorjning_ut": "arbete"}, "avslutad", "Avslutsdatum 2019-02-01 är före inskrivningsdatum 2019-03-01."),
+        ({"avslutad": D(2019, 5, 1)}, "forsorjning_ut", "Ange försörjning vid avslut när deltagaren avslutas."),
+        ({"forsorjning_ut": "arbete"}, "avslutad", "Ange avslutsdatum när försörjning vid avslut är ifylld."),
+        ({"remittent": ""}, "remittent", "Ange remittent."),
+        ({"inskriven": None}, "inskriven", "Ange inskrivningsdatum."),
+    ],
+)
 def test_regler_avvisas_och_inget_sparas(forbund: Forbund, amt: Any, chef: Any, over: dict[str, Any], falt: str, text: str) -> None:
     with pytest.raises(ValidationError) as e:
         services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="B1", personnummer="", insats=amt, **_falt(**over))
     assert e.value.message_dict[falt] == [text]
-    assert not Deltagare.objects.exists() and not Inskrivning.objects.exists() and not Handelse.objects.filter(forbund=forbund).exclude(
-        handling__in=["forbund_skapa", "medlem_skapa", "roll_tilldela"]).exists()
+    assert (
+        not Deltagare.objects.exists()
+        and not Inskrivning.objects.exists()
+        and not Handelse.objects.filter(forbund=forbund).exclude(handling__in=["forbund_skapa", "medlem_skapa", "roll_tilldela"]).exists()
+    )
 
 
 def test_alder_15_och_67_godtas(forbund: Forbund, amt: Any, chef: Any) -> None:
@@ -99,12 +105,20 @@ def test_avslut_avvisas_och_inget_andras(forbund: Forbund, amt: Any, chef: Any) 
 
 
 def test_anonym_registrering_sparar_bara_kon_och_startar(forbund: Forbund, amt: Any, chef: Any) -> None:
-    ins, _ = services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="ANON1", personnummer="", insats=amt,
-                                             **_falt(samtycke=False, samtycke_datum=D(2019, 3, 1), kon="man"))
+    ins, _ = services.inskrivning_registrera(
+        forbund=forbund, aktor=chef, kod="ANON1", personnummer="", insats=amt, **_falt(samtycke=False, samtycke_datum=D(2019, 3, 1), kon="man")
+    )
     ins.refresh_from_db()
     assert (ins.kon, ins.startar, ins.slutar) == ("man", 2019, 2019)
     assert (ins.fodelsear, ins.inskriven, ins.remittent, ins.utbildning, ins.forsorjning_in, ins.samtycke_datum, ins.alder) == (
-        None, None, "", "", "", None, None)
+        None,
+        None,
+        "",
+        "",
+        "",
+        None,
+        None,
+    )
     with pytest.raises(ValidationError, match="anonym registrering"):
         services.inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 7, 1), forsorjning_ut="arbete")
 
@@ -122,8 +136,9 @@ def test_personnummer_valideras_och_sparas_bara_som_nyckelhash(forbund: Forbund,
         assert "9876" not in str(h.andringar) + str(h.detaljer)
     # A returning person is recognised by the number, without a code.
     services.inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=ins, avslutad=D(2019, 6, 1), forsorjning_ut="arbete")
-    ny, igenkand = services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="", personnummer="811218-9876", insats=amt,
-                                                   **_falt(inskriven=D(2020, 2, 1)))
+    ny, igenkand = services.inskrivning_registrera(
+        forbund=forbund, aktor=chef, kod="", personnummer="811218-9876", insats=amt, **_falt(inskriven=D(2020, 2, 1))
+    )
     assert igenkand and ny.deltagare == d
     with pytest.raises(ValidationError) as e:
         services.inskrivning_registrera(forbund=forbund, aktor=chef, kod="P2", personnummer="19811218-9877", insats=amt, **_falt())

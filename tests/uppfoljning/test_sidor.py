@@ -29,12 +29,28 @@ def _data(forbund: Forbund, n_insatser: int, n_per: int, prefix: str = "P") -> N
     for i in range(n_insatser):
         ins = f.insats(forbund, f"I{i}")
         for k in range(n_per):
-            f.inskrivning(forbund, ins, f"{prefix}{i}-{k}", kon=["kvinna", "man", "annat"][k % 3], inskriven=D(2019, 1 + k % 12, 1),
-                          avslutad=D(2019, 12, 20) if k % 2 else None, forsorjning_ut="arbete" if k % 2 else "")
+            f.inskrivning(
+                forbund,
+                ins,
+                f"{prefix}{i}-{k}",
+                kon=["kvinna", "man", "annat"][k % 3],
+                inskriven=D(2019, 1 + k % 12, 1),
+                avslutad=D(2019, 12, 20) if k % 2 else None,
+                forsorjning_ut="arbete" if k % 2 else "",
+            )
 
 
-@pytest.mark.parametrize("url", ["/uppfoljning/utfall/?ar=2019", "/uppfoljning/", "/uppfoljning/utfall/export/?ar=2019&format=xlsx",
-                                 "/api/uppfoljning/utfall/?ar=2019", "/api/uppfoljning/deltagare/", "/api/uppfoljning/inskrivningar/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/uppfoljning/utfall/?ar=2019",
+        "/uppfoljning/",
+        "/uppfoljning/utfall/export/?ar=2019&format=xlsx",
+        "/api/uppfoljning/utfall/?ar=2019",
+        "/api/uppfoljning/deltagare/",
+        "/api/uppfoljning/inskrivningar/",
+    ],
+)
 def test_sidor_har_fast_antal_fragor(url: str, forbund: Forbund, klient: Callable[..., Client], django_assert_max_num_queries: Any) -> None:
     c = klient(RollTyp.FORBUNDSCHEF)
     _data(forbund, 1, 2)
@@ -113,8 +129,9 @@ def test_nationell_export_kan_importeras_igen(forbund: Forbund, klient: Callable
 def test_importsidan_visar_fel_och_sparar_inget(forbund: Forbund, klient: Callable[..., Client]) -> None:
     f.insats(forbund, "AMT")
     c = klient(RollTyp.ADMINISTRATOR)
-    fil = SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;Z1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja"
-                                                "\nAMT;Z2;x;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode())
+    fil = SimpleUploadedFile(
+        "d.csv", (RUBRIK + "\nAMT;Z1;kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\nAMT;Z2;x;1990;af;gymnasium;arbete;2019-01-01;;;ja\n").encode()
+    )
     svar = c.post("/uppfoljning/import/", {"fil": fil})
     assert svar.status_code == 400
     assert "Rad 3, kolumn kon: värdet ”x” är inte tillåtet" in svar.content.decode()
@@ -127,8 +144,17 @@ def test_importsidan_visar_fel_och_sparar_inget(forbund: Forbund, klient: Callab
 def test_ny_inskrivning_via_sidan_och_fel_i_formularet(forbund: Forbund, klient: Callable[..., Client]) -> None:
     amt = f.insats(forbund, "AMT")
     c = klient(RollTyp.ADMINISTRATOR)
-    data = {"kod": "W1", "insats": amt.pk, "samtycke": "on", "kon": "kvinna", "fodelsear": "2010", "remittent": "af", "utbildning": "gymnasium",
-            "forsorjning_in": "arbete", "inskriven": "2019-01-01"}
+    data = {
+        "kod": "W1",
+        "insats": amt.pk,
+        "samtycke": "on",
+        "kon": "kvinna",
+        "fodelsear": "2010",
+        "remittent": "af",
+        "utbildning": "gymnasium",
+        "forsorjning_in": "arbete",
+        "inskriven": "2019-01-01",
+    }
     svar = c.post("/uppfoljning/inskrivning/ny/", data)
     sida = svar.content.decode()
     assert svar.status_code == 400 and "tillåten ålder är 15–67 år" in sida and 'aria-invalid="true"' in sida
@@ -142,19 +168,32 @@ def test_ny_inskrivning_via_sidan_och_fel_i_formularet(forbund: Forbund, klient:
 def test_api_skapar_och_avslutar(forbund: Forbund, klient: Callable[..., Client]) -> None:
     f.insats(forbund, "AMT")
     c = klient(RollTyp.ADMINISTRATOR)
-    svar = c.post("/api/uppfoljning/inskrivningar/", {"insats": "AMT", "deltagare": "API1", "samtycke": True, "kon": "Man",
-                                                      "fodelsear": 1980, "remittent": "kommun",
-                                                      "utbildning": "Gymnasium", "forsorjning_in": "Försörjningsstöd", "inskriven": "2019-04-01"},
-                  content_type="application/json")
+    svar = c.post(
+        "/api/uppfoljning/inskrivningar/",
+        {
+            "insats": "AMT",
+            "deltagare": "API1",
+            "samtycke": True,
+            "kon": "Man",
+            "fodelsear": 1980,
+            "remittent": "kommun",
+            "utbildning": "Gymnasium",
+            "forsorjning_in": "Försörjningsstöd",
+            "inskriven": "2019-04-01",
+        },
+        content_type="application/json",
+    )
     assert svar.status_code == 201, svar.content
     pk = svar.json()["id"]
     assert svar.json()["forsorjning_in"] == "forsorjningsstod"
-    fel = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-01-01", "forsorjning_ut": "arbete"},
-                 content_type="application/json")
+    fel = c.post(
+        f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-01-01", "forsorjning_ut": "arbete"}, content_type="application/json"
+    )
     assert fel.status_code == 400 and [e["falt"] for e in fel.json()["fel"]] == ["avslutad"]
     assert "före inskrivningsdatum" in fel.json()["fel"][0]["meddelande"]
-    ok = c.post(f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-10-01", "forsorjning_ut": "Studier"},
-                content_type="application/json")
+    ok = c.post(
+        f"/api/uppfoljning/inskrivningar/{pk}/avslut/", {"avslutad": "2019-10-01", "forsorjning_ut": "Studier"}, content_type="application/json"
+    )
     assert ok.status_code == 200 and ok.json()["forsorjning_ut"] == "studier" and ok.json()["dagar"] == 183
     rad = "\nAMT;API2;annat;1990;af;okand;okand;2019-01-01;;;nej\n"
     imp = c.post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (RUBRIK + rad).encode())})
@@ -173,8 +212,19 @@ def test_gallring_avidentifierar_och_rapporten_star_kvar(forbund: Forbund, annat
     from uppfoljning.services import inskrivning_registrera
 
     amt = f.insats(forbund, "AMT", start=D(2014, 1, 1))
-    loggad, _ = inskrivning_registrera(forbund=forbund, aktor=chef, kod="G0", personnummer="", insats=amt, kon="man", fodelsear=1970,
-                                       remittent="af", utbildning="okand", forsorjning_in="okand", inskriven=D(2014, 1, 1))
+    loggad, _ = inskrivning_registrera(
+        forbund=forbund,
+        aktor=chef,
+        kod="G0",
+        personnummer="",
+        insats=amt,
+        kon="man",
+        fodelsear=1970,
+        remittent="af",
+        utbildning="okand",
+        forsorjning_in="okand",
+        inskriven=D(2014, 1, 1),
+    )
     inskrivning_avsluta(forbund=forbund, aktor=chef, inskrivning=loggad, avslutad=D(2014, 3, 1), forsorjning_ut="arbete")
     gammal = f.inskrivning(forbund, amt, "G1", inskriven=D(2015, 2, 1), avslutad=D(2016, 3, 1), forsorjning_ut="arbete", fodelsear=1980)
     f.inskrivning(forbund, amt, "G2", inskriven=D(2015, 5, 1), avslutad=D(2015, 9, 1), forsorjning_ut="studier", kon="man")

@@ -11,8 +11,7 @@ APP = Path(__file__).resolve().parents[2] / "uppfoljning"
 
 def _fangar_valideringsfel(fil: Path) -> list[int]:
     trad = ast.parse(fil.read_text(encoding="utf-8"))
-    return [n.lineno for n in ast.walk(trad)
-            if isinstance(n, ast.ExceptHandler) and n.type is not None and "ValidationError" in ast.unparse(n.type)]
+    return [n.lineno for n in ast.walk(trad) if isinstance(n, ast.ExceptHandler) and n.type is not None and "ValidationError" in ast.unparse(n.type)]
 
 
 def test_inga_vyer_fangar_valideringsfel() -> None:

@@ -31,25 +31,107 @@ def data(forbund: Forbund) -> dict[str, Any]:
     f.insats(forbund, "PROAKTIV", namn="ProAktiv", start=D(2019, 9, 1))
     f.insats(forbund, "SLUT", namn="Avslutad 2017", start=D(2015, 1, 1), slut=D(2017, 12, 31))
     # AMT
-    f.inskrivning(forbund, amt, "D1", kon="kvinna", fodelsear=1995, inskriven=D(2018, 9, 1), avslutad=D(2019, 3, 1), forsorjning_ut="arbete",
-                  remittent="af", utbildning="gymnasium", forsorjning_in="aktivitetsstod")
-    f.inskrivning(forbund, amt, "D2", kon="man", fodelsear=1980, inskriven=D(2019, 2, 1), remittent="kommun", utbildning="grundskola",
-                  forsorjning_in="forsorjningsstod")
-    f.inskrivning(forbund, amt, "D3", kon="annat", fodelsear=1990, inskriven=D(2019, 1, 10), avslutad=D(2019, 6, 10), forsorjning_ut="studier",
-                  remittent="region", utbildning="okand", forsorjning_in="ingen_offentlig")
-    f.inskrivning(forbund, amt, "D1", kon="kvinna", fodelsear=1995, inskriven=D(2019, 5, 1), avslutad=D(2019, 11, 30),
-                  forsorjning_ut="forsorjningsstod", remittent="fk", utbildning="gymnasium", forsorjning_in="a_kassa")
+    f.inskrivning(
+        forbund,
+        amt,
+        "D1",
+        kon="kvinna",
+        fodelsear=1995,
+        inskriven=D(2018, 9, 1),
+        avslutad=D(2019, 3, 1),
+        forsorjning_ut="arbete",
+        remittent="af",
+        utbildning="gymnasium",
+        forsorjning_in="aktivitetsstod",
+    )
+    f.inskrivning(
+        forbund,
+        amt,
+        "D2",
+        kon="man",
+        fodelsear=1980,
+        inskriven=D(2019, 2, 1),
+        remittent="kommun",
+        utbildning="grundskola",
+        forsorjning_in="forsorjningsstod",
+    )
+    f.inskrivning(
+        forbund,
+        amt,
+        "D3",
+        kon="annat",
+        fodelsear=1990,
+        inskriven=D(2019, 1, 10),
+        avslutad=D(2019, 6, 10),
+        forsorjning_ut="studier",
+        remittent="region",
+        utbildning="okand",
+        forsorjning_in="ingen_offentlig",
+    )
+    f.inskrivning(
+        forbund,
+        amt,
+        "D1",
+        kon="kvinna",
+        fodelsear=1995,
+        inskriven=D(2019, 5, 1),
+        avslutad=D(2019, 11, 30),
+        forsorjning_ut="forsorjningsstod",
+        remittent="fk",
+        utbildning="gymnasium",
+        forsorjning_in="a_kassa",
+    )
     f.inskrivning(forbund, amt, "D7", kon="kvinna", samtycke=False, inskriven=D(2019, 4, 1))
-    f.inskrivning(forbund, amt, "D8", kon="kvinna", fodelsear=2004, inskriven=D(2019, 8, 1), remittent="kommun", utbildning="grundskola",
-                  forsorjning_in="ingen_offentlig")
+    f.inskrivning(
+        forbund,
+        amt,
+        "D8",
+        kon="kvinna",
+        fodelsear=2004,
+        inskriven=D(2019, 8, 1),
+        remittent="kommun",
+        utbildning="grundskola",
+        forsorjning_in="ingen_offentlig",
+    )
     # MYSAM
-    f.inskrivning(forbund, mysam, "D4", kon="man", fodelsear=1958, inskriven=D(2017, 1, 1), remittent="annan", utbildning="eftergymnasial_lang",
-                  forsorjning_in="sjukersattning")
-    f.inskrivning(forbund, mysam, "D5", kon="kvinna", fodelsear=1970, inskriven=D(2019, 12, 1), avslutad=D(2020, 1, 15), forsorjning_ut="arbete",
-                  remittent="af", utbildning="gymnasium", forsorjning_in="sjuk_rehabpenning")
+    f.inskrivning(
+        forbund,
+        mysam,
+        "D4",
+        kon="man",
+        fodelsear=1958,
+        inskriven=D(2017, 1, 1),
+        remittent="annan",
+        utbildning="eftergymnasial_lang",
+        forsorjning_in="sjukersattning",
+    )
+    f.inskrivning(
+        forbund,
+        mysam,
+        "D5",
+        kon="kvinna",
+        fodelsear=1970,
+        inskriven=D(2019, 12, 1),
+        avslutad=D(2020, 1, 15),
+        forsorjning_ut="arbete",
+        remittent="af",
+        utbildning="gymnasium",
+        forsorjning_in="sjuk_rehabpenning",
+    )
     f.inskrivning(forbund, mysam, "D6", kon="man", fodelsear=1960, inskriven=D(2018, 1, 1), avslutad=D(2018, 12, 31), forsorjning_ut="arbete")
-    f.inskrivning(forbund, mysam, "D9", kon="man", fodelsear=1952, inskriven=D(2019, 3, 1), avslutad=D(2019, 9, 1), forsorjning_ut="annan_offentlig",
-                  remittent="fk", utbildning="gymnasium", forsorjning_in="sjukersattning")
+    f.inskrivning(
+        forbund,
+        mysam,
+        "D9",
+        kon="man",
+        fodelsear=1952,
+        inskriven=D(2019, 3, 1),
+        avslutad=D(2019, 9, 1),
+        forsorjning_ut="annan_offentlig",
+        remittent="fk",
+        utbildning="gymnasium",
+        forsorjning_in="sjukersattning",
+    )
     return {"amt": amt, "mysam": mysam}
 
 
@@ -111,8 +193,21 @@ def test_utfall_struktur_och_nycklar(data: dict[str, Any], forbund: Forbund) -> 
         assert list(post["aldersgrupp"]) == ["16-29", "30-44", "45-59", "60-64"]
         for falt, koder in KATEGORIER.items():
             assert list(post[falt]) == koder
-    assert list(u["insatser"][0]) == ["kortnamn", "namn", "deltagare", "nya", "avslutade", "aldersgrupp", "remittent", "utbildning",
-                                      "forsorjning_in", "forsorjning_ut", "genomstromning", "median_dagar", "andel_arbete_studier"]
+    assert list(u["insatser"][0]) == [
+        "kortnamn",
+        "namn",
+        "deltagare",
+        "nya",
+        "avslutade",
+        "aldersgrupp",
+        "remittent",
+        "utbildning",
+        "forsorjning_in",
+        "forsorjning_ut",
+        "genomstromning",
+        "median_dagar",
+        "andel_arbete_studier",
+    ]
 
 
 def test_utfall_kommandot_skriver_exakt_selektorn(data: dict[str, Any], forbund: Forbund) -> None:
@@ -181,8 +276,10 @@ def _ingen_cell_ensam(m: dict[str, Any]) -> None:
 
 
 def _nollade(post: dict[str, Any]) -> dict[str, Any]:
-    return {k: ({kk: (dict.fromkeys(vv, 0) if isinstance(vv, dict) else 0) for kk, vv in v.items()} if isinstance(v, dict) else v)
-            for k, v in post.items()}
+    return {
+        k: ({kk: (dict.fromkeys(vv, 0) if isinstance(vv, dict) else 0) for kk, vv in v.items()} if isinstance(v, dict) else v)
+        for k, v in post.items()
+    }
 
 
 def test_maskering_kan_inte_raknas_fram_ur_summan() -> None:

@@ -37,8 +37,27 @@ class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
 
     class Meta:
         model = Inskrivning
-        fields = ["id", "insats", "deltagare", "samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in",
-                  "inskriven", "avslutad", "forsorjning_ut", "alder_skal", "startar", "slutar", "alder", "dagar", "gallrad"]
+        fields = [
+            "id",
+            "insats",
+            "deltagare",
+            "samtycke",
+            "samtycke_datum",
+            "kon",
+            "fodelsear",
+            "remittent",
+            "utbildning",
+            "forsorjning_in",
+            "inskriven",
+            "avslutad",
+            "forsorjning_ut",
+            "alder_skal",
+            "startar",
+            "slutar",
+            "alder",
+            "dagar",
+            "gallrad",
+        ]
         read_only_fields = fields
 
 
@@ -58,8 +77,13 @@ class DeltagareSerializer(serializers.ModelSerializer[Deltagare]):
 class InskrivningInSerializer(serializers.Serializer[Any]):
     insats = serializers.CharField(help_text="insatsens kortnamn")
     deltagare = serializers.CharField(required=False, allow_blank=True, default="", help_text="deltagarkod")
-    personnummer = serializers.CharField(required=False, allow_blank=True, default="", write_only=True,
-                                         help_text="frivilligt, för att känna igen en återkommande person; sparas bara som nyckelhash")
+    personnummer = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        write_only=True,
+        help_text="frivilligt, för att känna igen en återkommande person; sparas bara som nyckelhash",
+    )
     samtycke = serializers.BooleanField(help_text="om deltagaren har lämnat samtycke; måste anges (inget förval)")
     samtycke_datum = serializers.DateField(required=False, allow_null=True, default=None)
     kon = KodFalt(Kon)
@@ -68,8 +92,9 @@ class InskrivningInSerializer(serializers.Serializer[Any]):
     utbildning = KodFalt(Utbildning, required=False, default="")
     forsorjning_in = KodFalt(Forsorjning, required=False, default="")
     inskriven = serializers.DateField()
-    alder_skal = serializers.CharField(required=False, allow_blank=True, default="", max_length=300,
-                                       help_text="skäl när åldern vid start ligger utanför insatsens målgrupp")
+    alder_skal = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=300, help_text="skäl när åldern vid start ligger utanför insatsens målgrupp"
+    )
 
 
 class DeltagareSokSerializer(serializers.Serializer[Any]):

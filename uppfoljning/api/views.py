@@ -57,9 +57,15 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
 
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
-@extend_schema_view(list=extend_schema(parameters=[
-    OpenApiParameter("insats", str, description="Insatsens kortnamn."), OpenApiParameter("ar", int, description="Aktiva under året."),
-    OpenApiParameter("oppna", bool, description="Bara pågående inskrivningar.")]))
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("insats", str, description="Insatsens kortnamn."),
+            OpenApiParameter("ar", int, description="Aktiva under året."),
+            OpenApiParameter("oppna", bool, description="Bara pågående inskrivningar."),
+        ]
+    )
+)
 class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
     """Enrolments. POST creates one (participant by code or personnummer); POST …/avslut/ registers the exit."""
 
@@ -97,8 +103,7 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = InskrivningAndraInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                 **inn.validated_data)
+        inskrivning = services.inskrivning_andra(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning, **inn.validated_data)
         return Response(InskrivningSerializer(inskrivning).data)
 
     @extend_schema(request=AvslutInSerializer, responses={200: InskrivningSerializer})
@@ -107,8 +112,9 @@ class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         inskrivning = self.get_object()
         inn = AvslutInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
-        inskrivning = services.inskrivning_avsluta(forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning,
-                                                   **inn.validated_data)
+        inskrivning = services.inskrivning_avsluta(
+            forbund=aktuell(request).forbund, aktor=request.user, inskrivning=inskrivning, **inn.validated_data
+        )
         return Response(InskrivningSerializer(inskrivning).data)
 
 
@@ -125,16 +131,30 @@ class ImportView(APIView):
         inn = ImportInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         fil = inn.validated_data["fil"]
-        korning = services.deltagare_import_starta(forbund=aktuell(request).forbund, aktor=request.user, fil=fil, storlek=fil.size,
-                                                   filnamn=fil.name, torrkorning=inn.validated_data["dry_run"])
+        korning = services.deltagare_import_starta(
+            forbund=aktuell(request).forbund,
+            aktor=request.user,
+            fil=fil,
+            storlek=fil.size,
+            filnamn=fil.name,
+            torrkorning=inn.validated_data["dry_run"],
+        )
         if korning.pagar:
             return Response(_korning(korning), status=status.HTTP_202_ACCEPTED)
         return Response(korning.resultat)
 
 
 def _korning(k: Importkorning) -> dict[str, Any]:
-    return {"id": k.pk, "status": k.status, "filnamn": k.filnamn, "sha256": k.sha256, "torrkorning": k.torrkorning,
-            "resultat": k.resultat or None, "fel": k.fel, "status_url": reverse("uppfoljning-import-status", args=[k.pk])}
+    return {
+        "id": k.pk,
+        "status": k.status,
+        "filnamn": k.filnamn,
+        "sha256": k.sha256,
+        "torrkorning": k.torrkorning,
+        "resultat": k.resultat or None,
+        "fel": k.fel,
+        "status_url": reverse("uppfoljning-import-status", args=[k.pk]),
+    }
 
 
 class ImportStatusView(APIView):

@@ -19,7 +19,25 @@ from .maskering import maskera, maskera_utfall, maskeringsgrans
 from .utfall import ALDERSGRUPPER, G_NYCKLAR, KATEGORIER, MATT, utfall, utfall_ar
 
 __all__ = [
-    "ALDERSGRUPPER", "G_NYCKLAR", "KATEGORIER", "MATT", "deltagare_lista", "deltagare_sida", "insatser_for_export", "inskrivningar_for",
-    "installning", "maskera", "maskera_utfall", "maskeringsgrans", "nationell_export", "oppna_inskrivningar", "oppna_inskrivningar_for",
-    "sokning", "utanfor_malgrupp", "utfall", "utfall_ar", "utfall_for", "utfall_med_fore",
+    "ALDERSGRUPPER",
+    "G_NYCKLAR",
+    "KATEGORIER",
+    "MATT",
+    "deltagare_lista",
+    "deltagare_sida",
+    "insatser_for_export",
+    "inskrivningar_for",
+    "installning",
+    "maskera",
+    "maskera_utfall",
+    "maskeringsgrans",
+    "nationell_export",
+    "oppna_inskrivningar",
+    "oppna_inskrivningar_for",
+    "sokning",
+    "utanfor_malgrupp",
+    "utfall",
+    "utfall_ar",
+    "utfall_for",
+    "utfall_med_fore",
 ]

@@ -48,15 +48,27 @@ def utfall_med_fore(kontext: Kontext, ar: int, *, publicering: bool = False) -> 
 def utanfor_malgrupp(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
     """Enrolments active in the year whose age at start is outside their intervention's target group, per intervention, with
     the recorded reasons (for the annual report's note). Counts are enrolments; one query."""
-    qs = (Inskrivning.objects.filter(forbund=forbund, alder__isnull=False).under_ar(ar)
-          .filter(Q(insats__alder_fran__isnull=False, alder__lt=F("insats__alder_fran"))
-                  | Q(insats__alder_till__isnull=False, alder__gt=F("insats__alder_till")))
-          .values_list("insats__kortnamn", "insats__alder_fran", "insats__alder_till", "alder_skal").order_by("insats__kortnamn", "id"))
+    qs = (
+        Inskrivning.objects.filter(forbund=forbund, alder__isnull=False)
+        .under_ar(ar)
+        .filter(
+            Q(insats__alder_fran__isnull=False, alder__lt=F("insats__alder_fran"))
+            | Q(insats__alder_till__isnull=False, alder__gt=F("insats__alder_till"))
+        )
+        .values_list("insats__kortnamn", "insats__alder_fran", "insats__alder_till", "alder_skal")
+        .order_by("insats__kortnamn", "id")
+    )
     per_insats: dict[str, dict[str, Any]] = {}
     for kortnamn, fran, till, skal in qs:
-        post = per_insats.setdefault(kortnamn, {
-            "kortnamn": kortnamn, "malgrupp": regler.malgrupp_text(regler.InsatsRamar(kortnamn, None, None, fran, till)), "antal": 0, "skal": [],
-        })
+        post = per_insats.setdefault(
+            kortnamn,
+            {
+                "kortnamn": kortnamn,
+                "malgrupp": regler.malgrupp_text(regler.InsatsRamar(kortnamn, None, None, fran, till)),
+                "antal": 0,
+                "skal": [],
+            },
+        )
         post["antal"] += 1
         if skal and skal not in post["skal"]:
             post["skal"].append(skal)
@@ -78,8 +90,9 @@ def sokning(text: str) -> dict[str, str]:
     return {"kod": text}
 
 
-def _deltagare(kontext: Kontext, *, sokning: dict[str, str] | None = None, insats_id: int | None = None,
-               bara_oppna: bool = False) -> QuerySet[Deltagare]:
+def _deltagare(
+    kontext: Kontext, *, sokning: dict[str, str] | None = None, insats_id: int | None = None, bara_oppna: bool = False
+) -> QuerySet[Deltagare]:
     kontext.kraver("deltagare.visa")
     qs = Deltagare.objects.filter(forbund=kontext.forbund, gallrad=False)
     sokning = sokning or {}
@@ -94,8 +107,9 @@ def _deltagare(kontext: Kontext, *, sokning: dict[str, str] | None = None, insat
     return qs.order_by("kod")
 
 
-def deltagare_sida(kontext: Kontext, *, sokning: dict[str, str] | None = None, insats_id: int | None = None, bara_oppna: bool = False,
-                   sida: Any = 1) -> Page[Deltagare]:
+def deltagare_sida(
+    kontext: Kontext, *, sokning: dict[str, str] | None = None, insats_id: int | None = None, bara_oppna: bool = False, sida: Any = 1
+) -> Page[Deltagare]:
     """One page of the participant list with each participant's enrolment counts (all of them, also outside the filter).
 
     Three queries whatever the size of the national table: the count and the page on the participant table (scoped to the
@@ -104,9 +118,13 @@ def deltagare_sida(kontext: Kontext, *, sokning: dict[str, str] | None = None, i
     qs = _deltagare(kontext, sokning=sokning, insats_id=insats_id, bara_oppna=bara_oppna).only("id", "kod", "pnr_hash")
     pagina = Paginator(qs, SIDSTORLEK).get_page(sida)
     deltagare = list(pagina.object_list)
-    rakning = {r["deltagare_id"]: r for r in Inskrivning.objects.filter(forbund=kontext.forbund, deltagare_id__in=[d.pk for d in deltagare])
-               .values("deltagare_id").order_by().annotate(antal=Count("id"), oppna=Count("id", filter=Q(slutar__isnull=True)),
-                                                          senast=Max("startar"))}
+    rakning = {
+        r["deltagare_id"]: r
+        for r in Inskrivning.objects.filter(forbund=kontext.forbund, deltagare_id__in=[d.pk for d in deltagare])
+        .values("deltagare_id")
+        .order_by()
+        .annotate(antal=Count("id"), oppna=Count("id", filter=Q(slutar__isnull=True)), senast=Max("startar"))
+    }
     for d in deltagare:
         r: Any = rakning.get(d.pk, {})
         d.antal, d.oppna, d.senast = r.get("antal", 0), r.get("oppna", 0), r.get("senast")  # type: ignore[attr-defined]
@@ -135,8 +153,11 @@ def oppna_inskrivningar(kontext: Kontext, kod: str) -> list[Inskrivning]:
 
 def oppna_inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivning]:
     kontext.kraver("deltagare.visa")
-    return list(Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare, slutar__isnull=True)
-                .select_related("insats", "deltagare").order_by("insats__kortnamn"))
+    return list(
+        Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare, slutar__isnull=True)
+        .select_related("insats", "deltagare")
+        .order_by("insats__kortnamn")
+    )
 
 
 def inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivning]:

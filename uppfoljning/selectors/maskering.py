@@ -84,8 +84,11 @@ def undertryck(varden: dict[Cell, int], relationer: list[tuple[Cell, list[Cell]]
                 continue
             kandidater = [c for c in delar if c not in dolda]
             # The smallest non-zero part hides the least; a zero part next; the sum itself last.
-            val = (min((c for c in kandidater if varden[c] > 0), key=lambda c: varden[c], default=None)
-                   or (kandidater[0] if kandidater else None) or (summa if summa not in dolda else None))
+            val = (
+                min((c for c in kandidater if varden[c] > 0), key=lambda c: varden[c], default=None)
+                or (kandidater[0] if kandidater else None)
+                or (summa if summa not in dolda else None)
+            )
             if val is not None:
                 dolda.add(val)
                 andrat = True

@@ -26,8 +26,19 @@ KATEGORIER: dict[str, list[str]] = {
     "forsorjning_in": [c.value for c in Forsorjning],
     "forsorjning_ut": [c.value for c in Forsorjning],
 }
-MATT = ["deltagare", "nya", "avslutade", "aldersgrupp", "remittent", "utbildning", "forsorjning_in", "forsorjning_ut",
-        "genomstromning", "median_dagar", "andel_arbete_studier"]
+MATT = [
+    "deltagare",
+    "nya",
+    "avslutade",
+    "aldersgrupp",
+    "remittent",
+    "utbildning",
+    "forsorjning_in",
+    "forsorjning_ut",
+    "genomstromning",
+    "median_dagar",
+    "andel_arbete_studier",
+]
 
 
 @functools.cache
@@ -45,9 +56,7 @@ def _aggregat_sql(vendor: str, tva_ar: bool = True) -> tuple[str, list[str]]:
     person = "deltagare_id"
     avslut = "slutar = y.ar AND forsorjning_ut <> ''"
     namn: list[str] = ["deltagare", "nya", "avslutade"]
-    uttryck: list[str] = [
-        f"COUNT(DISTINCT {person})", f"COUNT(DISTINCT {person}) FILTER (WHERE startar = y.ar)", f"COUNT(*) FILTER (WHERE {avslut})"
-    ]
+    uttryck: list[str] = [f"COUNT(DISTINCT {person})", f"COUNT(DISTINCT {person}) FILTER (WHERE startar = y.ar)", f"COUNT(*) FILTER (WHERE {avslut})"]
     for grupp, lag, hog in ALDERSGRUPPER:
         namn.append(f"aldersgrupp__{grupp}")
         uttryck.append(f"COUNT(DISTINCT {person}) FILTER (WHERE alder >= {int(lag)} AND alder <= {int(hog)})")
@@ -64,11 +73,15 @@ def _aggregat_sql(vendor: str, tva_ar: bool = True) -> tuple[str, list[str]]:
     urval = "forbund_id = %(f)s AND startar <= y.ar AND (slutar IS NULL OR slutar >= y.ar)"
     if vendor == "postgresql":
         median = f"percentile_cont(0.5) WITHIN GROUP (ORDER BY dagar) FILTER (WHERE {avslut} AND dagar IS NOT NULL)"
-        sql = (f"SELECT GROUPING(insats_id), GROUPING(kon), y.ar, insats_id, kon, {kolumner}, {median} FROM {tabell} "  # noqa: S608
-               f"WHERE {urval} GROUP BY GROUPING SETS ((y.ar, insats_id, kon), (y.ar, kon), (y.ar, insats_id), (y.ar))")
+        sql = (
+            f"SELECT GROUPING(insats_id), GROUPING(kon), y.ar, insats_id, kon, {kolumner}, {median} FROM {tabell} "  # noqa: S608
+            f"WHERE {urval} GROUP BY GROUPING SETS ((y.ar, insats_id, kon), (y.ar, kon), (y.ar, insats_id), (y.ar))"
+        )
         return sql, [*namn, "median"]
-    sql = (f"SELECT 0, 0, y.ar, insats_id, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY y.ar, insats_id, kon "  # noqa: S608
-           f"UNION ALL SELECT 1, 0, y.ar, NULL, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY y.ar, kon")
+    sql = (
+        f"SELECT 0, 0, y.ar, insats_id, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY y.ar, insats_id, kon "  # noqa: S608
+        f"UNION ALL SELECT 1, 0, y.ar, NULL, kon, {kolumner} FROM {tabell} WHERE {urval} GROUP BY y.ar, kon"
+    )
     return sql, namn
 
 
@@ -77,8 +90,12 @@ def _tomt_g() -> dict[str, int]:
 
 
 def _tom_post() -> dict[str, Any]:
-    post: dict[str, Any] = {"deltagare": _tomt_g(), "nya": _tomt_g(), "avslutade": _tomt_g(),
-                            "aldersgrupp": {namn: _tomt_g() for namn, _, _ in ALDERSGRUPPER}}
+    post: dict[str, Any] = {
+        "deltagare": _tomt_g(),
+        "nya": _tomt_g(),
+        "avslutade": _tomt_g(),
+        "aldersgrupp": {namn: _tomt_g() for namn, _, _ in ALDERSGRUPPER},
+    }
     for falt, koder in KATEGORIER.items():
         post[falt] = {kod: _tomt_g() for kod in koder}
     return post
@@ -131,8 +148,11 @@ def _insatser(forbund: Forbund) -> list[Insats]:
 
 
 def _pagar(insats: Insats, ar: int) -> bool:
-    return (insats.inriktning == Insats.Inriktning.INDIVID and insats.startdatum <= dt.date(ar, 12, 31)
-            and (insats.slutdatum is None or insats.slutdatum >= dt.date(ar, 1, 1)))
+    return (
+        insats.inriktning == Insats.Inriktning.INDIVID
+        and insats.startdatum <= dt.date(ar, 12, 31)
+        and (insats.slutdatum is None or insats.slutdatum >= dt.date(ar, 1, 1))
+    )
 
 
 def utfall(forbund: Forbund, ar: int) -> dict[str, Any]:

@@ -14,7 +14,18 @@ from .inskrivning import (
 )
 
 __all__ = [
-    "ANDRINGSBARA", "ImportResultat", "deltagare_create", "deltagare_hitta", "deltagare_import", "deltagare_import_starta", "import_bestall",
-    "import_kor", "inskrivning_andra", "inskrivning_avsluta", "inskrivning_create", "inskrivning_registrera", "inskrivningar_gallra",
+    "ANDRINGSBARA",
+    "ImportResultat",
+    "deltagare_create",
+    "deltagare_hitta",
+    "deltagare_import",
+    "deltagare_import_starta",
+    "import_bestall",
+    "import_kor",
+    "inskrivning_andra",
+    "inskrivning_avsluta",
+    "inskrivning_create",
+    "inskrivning_registrera",
+    "inskrivningar_gallra",
     "installning_spara",
 ]

@@ -23,8 +23,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 MB = 1024 * 1024
-STANDARD = {"UPPFOLJNING_IMPORT_MAX_BYTES": 5 * MB, "UPPFOLJNING_IMPORT_MAX_UPPACKAT": 50 * MB,
-            "UPPFOLJNING_IMPORT_MAX_RADER": 50_000, "UPPFOLJNING_IMPORT_MAX_CELL": 300}
+STANDARD = {
+    "UPPFOLJNING_IMPORT_MAX_BYTES": 5 * MB,
+    "UPPFOLJNING_IMPORT_MAX_UPPACKAT": 50 * MB,
+    "UPPFOLJNING_IMPORT_MAX_RADER": 50_000,
+    "UPPFOLJNING_IMPORT_MAX_CELL": 300,
+}
 
 
 def grans(namn: str) -> int:
@@ -148,8 +152,10 @@ def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
     except ValidationError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise ValidationError("Excel-filen kunde inte läsas: arbetsboken är skadad eller inte sparad av ett kalkylprogram. "
-                              "Öppna den i Excel och spara igen, eller spara som CSV.") from exc
+        raise ValidationError(
+            "Excel-filen kunde inte läsas: arbetsboken är skadad eller inte sparad av ett kalkylprogram. "
+            "Öppna den i Excel och spara igen, eller spara som CSV."
+        ) from exc
 
 
 def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str]) -> Tabell:
@@ -199,8 +205,7 @@ def _rubriker(celler: list[str], kolumner: list[str], valfria: list[str]) -> lis
     saknas = [k for k in kolumner if k not in rubriker]
     krav = f"Första raden ska innehålla kolumnerna (i valfri ordning): {', '.join(kolumner)}."
     if rubriker and not (set(rubriker) & kanda):
-        raise ValidationError(["Rad 1: första raden är ingen rubrikrad – ingen av kolumnerna känns igen "
-                               "(fel teckenkodning eller fel fil?).", krav])
+        raise ValidationError(["Rad 1: första raden är ingen rubrikrad – ingen av kolumnerna känns igen (fel teckenkodning eller fel fil?).", krav])
     fel = []
     if okanda:
         fel.append(f"Rad 1: okända kolumner: {', '.join(h[:40] for h in okanda)}.")

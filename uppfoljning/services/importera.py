@@ -32,8 +32,19 @@ from ..vokabular import PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, likn
 from .fil import kontrollera_storlek, las_fil, max_bytes
 from .skriv import infoga, uppdatera
 
-KOLUMNER = ["insats", "deltagare_id", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad",
-            "forsorjning_ut", "samtycke"]
+KOLUMNER = [
+    "insats",
+    "deltagare_id",
+    "kon",
+    "fodelsear",
+    "remittent",
+    "utbildning",
+    "forsorjning_in",
+    "inskriven",
+    "avslutad",
+    "forsorjning_ut",
+    "samtycke",
+]
 VALFRIA = ["alder_skal"]
 MAX_FEL = 200
 _KOD = re.compile(KOD_VALIDATOR.regex) if isinstance(KOD_VALIDATOR.regex, str) else KOD_VALIDATOR.regex
@@ -41,8 +52,23 @@ MAX_ANDRINGAR = 500
 JA = {"ja", "j", "yes", "true", "1", "x"}
 NEJ = {"nej", "n", "no", "false", "0"}
 # The compared and written values of an enrolment, in this order.
-VARDEN = ["kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut", "samtycke",
-          "samtycke_datum", "alder_skal", "startar", "slutar", "alder", "dagar"]
+VARDEN = [
+    "kon",
+    "fodelsear",
+    "remittent",
+    "utbildning",
+    "forsorjning_in",
+    "inskriven",
+    "avslutad",
+    "forsorjning_ut",
+    "samtycke",
+    "samtycke_datum",
+    "alder_skal",
+    "startar",
+    "slutar",
+    "alder",
+    "dagar",
+]
 NY_FALT = ["forbund", "insats", "deltagare", *VARDEN, "gallrad", "andrad"]
 
 
@@ -59,10 +85,14 @@ class ImportResultat:
 
     def sammanfattning(self) -> str:
         if self.torrkorning:
-            return (f"Provkörning: {self.rader} rader lästes. {self.nya} nya inskrivningar skulle skapas, {self.uppdaterade} skulle "
-                    f"uppdateras, {self.oforandrade} är oförändrade. Inget har sparats.")
-        return (f"{self.rader} rader importerades: {self.nya} nya inskrivningar, {self.uppdaterade} uppdaterade, "
-                f"{self.oforandrade} oförändrade, {self.nya_deltagare} nya deltagarkoder.")
+            return (
+                f"Provkörning: {self.rader} rader lästes. {self.nya} nya inskrivningar skulle skapas, {self.uppdaterade} skulle "
+                f"uppdateras, {self.oforandrade} är oförändrade. Inget har sparats."
+            )
+        return (
+            f"{self.rader} rader importerades: {self.nya} nya inskrivningar, {self.uppdaterade} uppdaterade, "
+            f"{self.oforandrade} oförändrade, {self.nya_deltagare} nya deltagarkoder."
+        )
 
 
 def visa(varde: str) -> str:
@@ -126,8 +156,7 @@ def _deltagarkod(text: str) -> str:
     if liknar_personnummer(text):
         raise ValueError(PNR_I_KOD)
     if not _KOD.search(text):
-        raise ValueError(f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, "
-                         "bindestreck, understreck")
+        raise ValueError(f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, bindestreck, understreck")
     return text
 
 
@@ -141,8 +170,9 @@ class _Insatser:
     def __call__(self, text: str) -> int:
         insats = self.per_namn.get(text.lower())
         if insats is None:
-            raise ValueError(f"insatsen ”{visa(text)}” finns inte i förbundet; tillåtna kortnamn: "
-                             f"{self.kanda or '(inga individinriktade insatser registrerade)'}")
+            raise ValueError(
+                f"insatsen ”{visa(text)}” finns inte i förbundet; tillåtna kortnamn: {self.kanda or '(inga individinriktade insatser registrerade)'}"
+            )
         if insats.inriktning != Insats.Inriktning.INDIVID:
             raise ValueError(f"insatsen ”{text}” är strukturinriktad; deltagare skrivs bara in i individinriktade insatser")
         return int(insats.pk)
@@ -178,9 +208,18 @@ def _tolka_rader(tabell: Any, insatser: _Insatser, fel: list[str]) -> list[_Rad]
     """Column-wise: each column's distinct values are parsed once, then mapped over the column; bad cells become messages
     (in row order, then column order), good rows plain values."""
     tolkar: dict[str, Any] = {
-        "insats": insatser, "deltagare_id": _deltagarkod, "kon": _kod(Kon), "fodelsear": _ar, "remittent": _kod(Remittent),
-        "utbildning": _kod(Utbildning), "forsorjning_in": _kod(Forsorjning), "inskriven": _datum, "avslutad": _datum,
-        "forsorjning_ut": _kod(Forsorjning), "samtycke": _samtycke, "alder_skal": str,
+        "insats": insatser,
+        "deltagare_id": _deltagarkod,
+        "kon": _kod(Kon),
+        "fodelsear": _ar,
+        "remittent": _kod(Remittent),
+        "utbildning": _kod(Utbildning),
+        "forsorjning_in": _kod(Forsorjning),
+        "inskriven": _datum,
+        "avslutad": _datum,
+        "forsorjning_ut": _kod(Forsorjning),
+        "samtycke": _samtycke,
+        "alder_skal": str,
     }
     index = [(namn, tabell.rubriker.index(namn), tolkar[namn]) for namn in [*KOLUMNER, *VALFRIA] if namn in tabell.rubriker]
     nummer = [nr for nr, _ in tabell.rader]
@@ -200,8 +239,11 @@ def _tolka_rader(tabell: Any, insatser: _Insatser, fel: list[str]) -> list[_Rad]
                 karta[unik] = (text, None, str(exc))
         trasiga = {u for u, (_, _, m) in karta.items() if m is not None}
         if trasiga:
-            felceller.extend((pos, ordning, f"Rad {nummer[pos]}, kolumn {namn}: {(karta[u][2] or '').rstrip('.')}.")
-                             for pos, u in enumerate(kolumn) if u in trasiga)
+            felceller.extend(
+                (pos, ordning, f"Rad {nummer[pos]}, kolumn {namn}: {(karta[u][2] or '').rstrip('.')}.")
+                for pos, u in enumerate(kolumn)
+                if u in trasiga
+            )
         namnlista.append(namn)
         vardekolumner.append([karta[u][1] for u in kolumn])
         textkolumner[namn] = [karta[u][0] for u in kolumn]
@@ -228,9 +270,21 @@ def _regler(rad: _Rad, ramar: regler.InsatsRamar, idag: dt.date, fel: list[str])
     else:
         startar = None
     h = regler.harled(samtycke=v["samtycke"], inskriven=v["inskriven"], avslutad=v["avslutad"], fodelsear=v["fodelsear"], startar=startar)
-    regelfel = regler.fel(samtycke=v["samtycke"], gallrad=False, inskriven=v["inskriven"], avslutad=v["avslutad"], fodelsear=v["fodelsear"],
-                          remittent=v["remittent"], utbildning=v["utbildning"], forsorjning_in=v["forsorjning_in"],
-                          forsorjning_ut=v["forsorjning_ut"], harlett=h, ramar=ramar, alder_skal=v["alder_skal"], idag=idag)
+    regelfel = regler.fel(
+        samtycke=v["samtycke"],
+        gallrad=False,
+        inskriven=v["inskriven"],
+        avslutad=v["avslutad"],
+        fodelsear=v["fodelsear"],
+        remittent=v["remittent"],
+        utbildning=v["utbildning"],
+        forsorjning_in=v["forsorjning_in"],
+        forsorjning_ut=v["forsorjning_ut"],
+        harlett=h,
+        ramar=ramar,
+        alder_skal=v["alder_skal"],
+        idag=idag,
+    )
     for falt, text in regelfel.items():
         fel.append(f"Rad {rad.nr}, kolumn {falt} (värde ”{visa(rad.celler.get(falt, ''))}”): {text}".rstrip(".") + ".")
     v["startar"], v["slutar"], v["alder"], v["dagar"] = h
@@ -262,8 +316,9 @@ def _befintliga(forbund: Forbund, koder: set[str]) -> tuple[dict[str, int], set[
     inskrivningar: dict[tuple[Any, ...], dict[str, Any]] = {}
     ids = sorted(per_id)
     for i in range(0, len(ids), 5000):
-        qs = (Inskrivning.objects.filter(forbund=forbund, gallrad=False, deltagare_id__in=ids[i : i + 5000])
-              .values("id", "insats_id", "deltagare_id", *VARDEN))
+        qs = Inskrivning.objects.filter(forbund=forbund, gallrad=False, deltagare_id__in=ids[i : i + 5000]).values(
+            "id", "insats_id", "deltagare_id", *VARDEN
+        )
         for ins in qs:
             ins["kod"] = per_id[ins["deltagare_id"]]
             inskrivningar[_nyckel(ins["insats_id"], ins["kod"], ins["samtycke"], ins["inskriven"], ins["startar"])] = ins
@@ -272,8 +327,10 @@ def _befintliga(forbund: Forbund, koder: set[str]) -> tuple[dict[str, int], set[
 
 def _oppen_fel(rad: _Rad, annan: dict[str, Any]) -> str:
     start = f" sedan {annan['inskriven']:%Y-%m-%d}" if annan.get("inskriven") else ""
-    return (f"Rad {rad.nr}, kolumn inskriven (värde ”{rad.celler.get('inskriven', '')}”): deltagaren har redan en pågående "
-            f"inskrivning i insatsen{start}; avsluta den först.")
+    return (
+        f"Rad {rad.nr}, kolumn inskriven (värde ”{rad.celler.get('inskriven', '')}”): deltagaren har redan en pågående "
+        f"inskrivning i insatsen{start}; avsluta den först."
+    )
 
 
 @transaction.atomic
@@ -308,8 +365,10 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
             continue
         nyckel = _nyckel(rad.insats_id, rad.kod, v["samtycke"], v["inskriven"], v["startar"])
         if nyckel in sedda:
-            fel.append(f"Rad {rad.nr}: samma inskrivning (insats, deltagare_id, inskriven) som på rad {sedda[nyckel]}; "
-                       "varje inskrivning får bara finnas en gång i filen.")
+            fel.append(
+                f"Rad {rad.nr}: samma inskrivning (insats, deltagare_id, inskriven) som på rad {sedda[nyckel]}; "
+                "varje inskrivning får bara finnas en gång i filen."
+            )
             continue
         sedda[nyckel] = rad.nr
         finns = befintliga.get(nyckel)
@@ -333,23 +392,46 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
     nya_koder = sorted({r.kod for r in nya} - set(deltagare))
     andringar = sorted([(r.nr, "new", r) for r in nya] + [(r.nr, "update", r) for r, _ in andrade], key=lambda t: t[0])[:MAX_ANDRINGAR]
     ut = ImportResultat(
-        rader=len(tabell.rader), nya=len(nya), uppdaterade=len(andrade), oforandrade=oforandrade, nya_deltagare=len(nya_koder), sha256=sha,
-        torrkorning=torrkorning, andringar=[{"rad": nr, "typ": typ, "insats": r.celler.get("insats", ""), "deltagare": r.kod,
-                                             "inskriven": r.celler.get("inskriven", ""), "avslutad": r.celler.get("avslutad", "")}
-                                            for nr, typ, r in andringar],
+        rader=len(tabell.rader),
+        nya=len(nya),
+        uppdaterade=len(andrade),
+        oforandrade=oforandrade,
+        nya_deltagare=len(nya_koder),
+        sha256=sha,
+        torrkorning=torrkorning,
+        andringar=[
+            {
+                "rad": nr,
+                "typ": typ,
+                "insats": r.celler.get("insats", ""),
+                "deltagare": r.kod,
+                "inskriven": r.celler.get("inskriven", ""),
+                "avslutad": r.celler.get("avslutad", ""),
+            }
+            for nr, typ, r in andringar
+        ],
     )
     if torrkorning:
         return ut
     _skriv(forbund, nya_koder, deltagare, nya, andrade)
-    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_importera", detaljer={
-        "filnamn": filnamn[:200], "sha256": sha, "rader": ut.rader, "nya": ut.nya, "uppdaterade": ut.uppdaterade,
-        "oforandrade": ut.oforandrade, "nya_deltagare": ut.nya_deltagare,
-    })
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="deltagare_importera",
+        detaljer={
+            "filnamn": filnamn[:200],
+            "sha256": sha,
+            "rader": ut.rader,
+            "nya": ut.nya,
+            "uppdaterade": ut.uppdaterade,
+            "oforandrade": ut.oforandrade,
+            "nya_deltagare": ut.nya_deltagare,
+        },
+    )
     return ut
 
 
-def _skriv(forbund: Forbund, nya_koder: list[str], deltagare: dict[str, int], nya: list[_Rad],
-           andrade: list[tuple[_Rad, dict[str, Any]]]) -> None:
+def _skriv(forbund: Forbund, nya_koder: list[str], deltagare: dict[str, int], nya: list[_Rad], andrade: list[tuple[_Rad, dict[str, Any]]]) -> None:
     nu = timezone.now()
     if nya_koder:
         infoga(Deltagare, [(forbund.pk, kod, "", False, nu) for kod in nya_koder], ["forbund", "kod", "pnr_hash", "gallrad", "skapad"])
@@ -376,8 +458,14 @@ def bakgrund_bytes() -> int:
 def import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, torrkorning: bool) -> Importkorning:
     """Queue a large import; the task runs `deltagare_import` (all or nothing, one audit event) and drops the file."""
     kontrollera_storlek(len(data))
-    korning = Importkorning.objects.create(forbund=forbund, filnamn=filnamn[:200], data=data, sha256=hashlib.sha256(data).hexdigest(),
-                                           torrkorning=torrkorning, bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None)
+    korning = Importkorning.objects.create(
+        forbund=forbund,
+        filnamn=filnamn[:200],
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        torrkorning=torrkorning,
+        bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
     from ..tasks import deltagare_import_task
 
     enqueue(deltagare_import_task, korning.pk)
@@ -401,8 +489,15 @@ def deltagare_import_starta(*, forbund: Forbund, aktor: Any, fil: IO[bytes], sto
 def _import_direkt(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, torrkorning: bool) -> Importkorning:
     resultat = deltagare_import(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, torrkorning=torrkorning)
     return Importkorning.objects.create(
-        forbund=forbund, filnamn=filnamn[:200], data=b"", sha256=resultat.sha256, torrkorning=torrkorning, status=Importkorning.Status.KLAR,
-        resultat=dataclasses.asdict(resultat), bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None, klar=timezone.now(),
+        forbund=forbund,
+        filnamn=filnamn[:200],
+        data=b"",
+        sha256=resultat.sha256,
+        torrkorning=torrkorning,
+        status=Importkorning.Status.KLAR,
+        resultat=dataclasses.asdict(resultat),
+        bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+        klar=timezone.now(),
     )
 
 
@@ -415,8 +510,13 @@ def import_kor(*, korning_id: int) -> Importkorning | None:
         korning.status = Importkorning.Status.PAGAR
         korning.save(update_fields=["status"])
     try:
-        resultat = deltagare_import(forbund=korning.forbund, aktor=korning.bestalld_av or "import", data=bytes(korning.data),
-                                    filnamn=korning.filnamn, torrkorning=korning.torrkorning)
+        resultat = deltagare_import(
+            forbund=korning.forbund,
+            aktor=korning.bestalld_av or "import",
+            data=bytes(korning.data),
+            filnamn=korning.filnamn,
+            torrkorning=korning.torrkorning,
+        )
     except ValidationError as exc:
         korning.status, korning.fel = Importkorning.Status.AVVISAD, exc.messages
     else:

@@ -55,8 +55,14 @@ def deltagare_create(*, forbund: Forbund, aktor: Any, kod: str, personnummer: st
         raise ValidationError({"kod": f"Deltagarkoden {kod} används redan."})
     deltagare.full_clean(validate_constraints=False)
     deltagare.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="deltagare_skapa", objekt=deltagare,
-                   andringar=diff({}, _granskad(snapshot(deltagare))), detaljer={"personnummer_angivet": bool(deltagare.pnr_hash)})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="deltagare_skapa",
+        objekt=deltagare,
+        andringar=diff({}, _granskad(snapshot(deltagare))),
+        detaljer={"personnummer_angivet": bool(deltagare.pnr_hash)},
+    )
     return deltagare
 
 
@@ -83,15 +89,19 @@ def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagar
     inskrivning.full_clean(validate_constraints=False)
     _kontrollera_oppen(inskrivning)
     inskrivning.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_skapa", objekt=inskrivning,
-                   andringar=diff({}, snapshot(inskrivning)), detaljer={"insats": insats.kortnamn, "deltagare": deltagare.kod})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="inskrivning_skapa",
+        objekt=inskrivning,
+        andringar=diff({}, snapshot(inskrivning)),
+        detaljer={"insats": insats.kortnamn, "deltagare": deltagare.kod},
+    )
     return inskrivning
 
 
 @transaction.atomic
-def inskrivning_registrera(
-    *, forbund: Forbund, aktor: Any, kod: str, personnummer: str, insats: Insats, **falt: Any
-) -> tuple[Inskrivning, bool]:
+def inskrivning_registrera(*, forbund: Forbund, aktor: Any, kod: str, personnummer: str, insats: Insats, **falt: Any) -> tuple[Inskrivning, bool]:
     """Enrol by code and/or personnummer: a returning person is found by the keyed hash, a new code creates a participant.
 
     Returns (enrolment, recognised by personnummer). All or nothing.
@@ -136,13 +146,29 @@ def inskrivning_avsluta(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivnin
     inskrivning.forsorjning_ut = forsorjning_ut
     inskrivning.full_clean(validate_constraints=False)
     inskrivning.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_avsluta", objekt=inskrivning,
-                   andringar=diff(fore, snapshot(inskrivning)), detaljer={"deltagare": inskrivning.deltagare.kod})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="inskrivning_avsluta",
+        objekt=inskrivning,
+        andringar=diff(fore, snapshot(inskrivning)),
+        detaljer={"deltagare": inskrivning.deltagare.kod},
+    )
     return inskrivning
 
 
-ANDRINGSBARA = ["samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut",
-               "alder_skal"]
+ANDRINGSBARA = [
+    "samtycke_datum",
+    "kon",
+    "fodelsear",
+    "remittent",
+    "utbildning",
+    "forsorjning_in",
+    "inskriven",
+    "avslutad",
+    "forsorjning_ut",
+    "alder_skal",
+]
 
 
 @transaction.atomic
@@ -165,8 +191,14 @@ def inskrivning_andra(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivning,
     if not andringar:
         return inskrivning
     inskrivning.save()
-    handelse_logga(aktor=aktor, forbund=forbund, handling="inskrivning_andra", objekt=inskrivning, andringar=andringar,
-                   detaljer={"deltagare": inskrivning.deltagare.kod})
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="inskrivning_andra",
+        objekt=inskrivning,
+        andringar=andringar,
+        detaljer={"deltagare": inskrivning.deltagare.kod},
+    )
     return inskrivning
 
 
@@ -177,8 +209,12 @@ def installning_spara(*, forbund: Forbund, aktor: Any, maskeringsgrans: int, gal
     obj.maskeringsgrans = maskeringsgrans
     obj.gallring_ar = gallring_ar
     if not MASKERINGSGRANS_MIN <= maskeringsgrans <= 100:
-        raise ValidationError({"maskeringsgrans": f"Maskeringsgränsen ska vara mellan {MASKERINGSGRANS_MIN} och 100; "
-                                                  "maskeringen kan inte stängas av för styrelse, revisorer och publicering."})
+        raise ValidationError(
+            {
+                "maskeringsgrans": f"Maskeringsgränsen ska vara mellan {MASKERINGSGRANS_MIN} och 100; "
+                "maskeringen kan inte stängas av för styrelse, revisorer och publicering."
+            }
+        )
     if not 1 <= gallring_ar <= 50:
         raise ValidationError({"gallring_ar": "Gallringstiden ska vara mellan 1 och 50 år."})
     obj.full_clean(validate_constraints=False)
@@ -209,9 +245,7 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
     kandidater = Deltagare.objects.filter(forbund=forbund, gallrad=False, inskrivningar__gallrad=True).exclude(id__in=aktiva)
     ids = list(kandidater.values_list("id", flat=True).distinct())
     # The code must stay unique: replace it by a non-identifying one.
-    antal_deltagare = Deltagare.objects.filter(id__in=ids).update(
-        kod=Concat(Value("gallrad-"), Cast("id", CharField())), pnr_hash="", gallrad=True
-    )
+    antal_deltagare = Deltagare.objects.filter(id__in=ids).update(kod=Concat(Value("gallrad-"), Cast("id", CharField())), pnr_hash="", gallrad=True)
     # The audit trail of these rows held the same details: keep who did what and when, drop the values.
     Handelse.objects.filter(forbund=forbund, objekttyp=Inskrivning._meta.label_lower, objekt_id__in=gamla_ids).update(
         andringar={}, detaljer={"gallrad": True}

@@ -49,14 +49,23 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     insats = data.get("insats")
     sokning = request.session.get(SOK_NYCKEL) or {}
-    sida = selectors.deltagare_sida(kontext, sokning=sokning, insats_id=insats.pk if insats else None, bara_oppna=bool(data.get("oppna")),
-                                    sida=request.GET.get("sida"))
+    sida = selectors.deltagare_sida(
+        kontext, sokning=sokning, insats_id=insats.pk if insats else None, bara_oppna=bool(data.get("oppna")), sida=request.GET.get("sida")
+    )
     parametrar = request.GET.copy()
     parametrar.pop("sida", None)
-    return render(request, "uppfoljning/index.html", {
-        "form": form, "sida": sida, "fraga": parametrar.urlencode(), "sokning": sokning,
-        "insatser": selectors.insatser_for_export(kontext), "ar_val": range(dt.date.today().year, 2004, -1),
-    })
+    return render(
+        request,
+        "uppfoljning/index.html",
+        {
+            "form": form,
+            "sida": sida,
+            "fraga": parametrar.urlencode(),
+            "sokning": sokning,
+            "insatser": selectors.insatser_for_export(kontext),
+            "ar_val": range(dt.date.today().year, 2004, -1),
+        },
+    )
 
 
 @behorighet("deltagare.visa")
@@ -70,16 +79,28 @@ def inskrivning_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = InskrivningForm(request.POST or None, forbund=kontext.forbund)
 
     def utfor(d: dict[str, Any]) -> tuple[Inskrivning, bool]:
-        return services.inskrivning_registrera(forbund=kontext.forbund, aktor=request.user, kod=d["kod"], personnummer=d["personnummer"],
-                                               insats=d["insats"], **{k: d[k] for k in INSKRIVNING_FALT})
+        return services.inskrivning_registrera(
+            forbund=kontext.forbund,
+            aktor=request.user,
+            kod=d["kod"],
+            personnummer=d["personnummer"],
+            insats=d["insats"],
+            **{k: d[k] for k in INSKRIVNING_FALT},
+        )
 
     def ok(resultat: tuple[Inskrivning, bool]) -> str:
         inskrivning, igenkand = resultat
         igen = f"Personen kändes igen som deltagare {inskrivning.deltagare.kod}. " if igenkand else ""
         return f"{igen}Deltagare {inskrivning.deltagare.kod} är inskriven i {inskrivning.insats.kortnamn}."
 
-    return formular_handling(request, form, utfor, ok=ok, mall="uppfoljning/inskrivning_ny.html",
-                             till=lambda r: reverse("uppfoljning:deltagare_detalj", args=[r[0].deltagare_id]))
+    return formular_handling(
+        request,
+        form,
+        utfor,
+        ok=ok,
+        mall="uppfoljning/inskrivning_ny.html",
+        till=lambda r: reverse("uppfoljning:deltagare_detalj", args=[r[0].deltagare_id]),
+    )
 
 
 @behorighet("deltagare.redigera")
@@ -91,9 +112,13 @@ def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
     initial = {k: getattr(inskrivning, k) for k in services.ANDRINGSBARA}
     form = InskrivningAndraForm(request.POST or None, initial=initial)
     return formular_handling(
-        request, form, lambda d: services.inskrivning_andra(forbund=kontext.forbund, aktor=request.user, inskrivning=inskrivning, **d),
-        ok=f"Inskrivningen i {inskrivning.insats.kortnamn} är ändrad.", mall="uppfoljning/inskrivning_andra.html",
-        till=reverse("uppfoljning:deltagare_detalj", args=[inskrivning.deltagare_id]), sammanhang={"inskrivning": inskrivning},
+        request,
+        form,
+        lambda d: services.inskrivning_andra(forbund=kontext.forbund, aktor=request.user, inskrivning=inskrivning, **d),
+        ok=f"Inskrivningen i {inskrivning.insats.kortnamn} är ändrad.",
+        mall="uppfoljning/inskrivning_andra.html",
+        till=reverse("uppfoljning:deltagare_detalj", args=[inskrivning.deltagare_id]),
+        sammanhang={"inskrivning": inskrivning},
     )
 
 
@@ -101,8 +126,9 @@ def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
 def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     """Fast exit entry: code → Enter → date, destination → Enter → next code. Keyboard only; the code is POSTed, never in a URL."""
     # This sitting's exits by this user, newest first, from the audit trail (for a quick check).
-    senaste = Handelse.objects.filter(forbund=kontext.forbund, aktor_id=request.user.pk, handling="inskrivning_avsluta",
-                                      tidpunkt__date=timezone.localdate()).order_by("-tidpunkt", "-id")[:10]
+    senaste = Handelse.objects.filter(
+        forbund=kontext.forbund, aktor_id=request.user.pk, handling="inskrivning_avsluta", tidpunkt__date=timezone.localdate()
+    ).order_by("-tidpunkt", "-id")[:10]
     sammanhang: dict[str, Any] = {"senaste": senaste, "etiketter": dict(Forsorjning.choices), "sok": KodSokForm()}
     if request.method != "POST":
         return render(request, "uppfoljning/avslut.html", {**sammanhang, "form": None})
@@ -110,19 +136,27 @@ def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
         sok = KodSokForm(request.POST)
         inskrivningar = selectors.oppna_inskrivningar(kontext, sok.data.get("kod", "")) if sok.is_valid() else []
         form = AvslutForm(inskrivningar=inskrivningar) if inskrivningar else None
-        return render(request, "uppfoljning/avslut.html", {**sammanhang, "sok": sok, "form": form, "inskrivningar": inskrivningar,
-                                                           "hittades_inte": sok.is_valid() and not inskrivningar})
+        return render(
+            request,
+            "uppfoljning/avslut.html",
+            {**sammanhang, "sok": sok, "form": form, "inskrivningar": inskrivningar, "hittades_inte": sok.is_valid() and not inskrivningar},
+        )
     deltagare = hamta(Deltagare.objects.all(), kontext.forbund, pk=request.POST.get("deltagare") or 0)
     inskrivningar = selectors.oppna_inskrivningar_for(kontext, deltagare)
     form = AvslutForm(request.POST, inskrivningar=inskrivningar)
 
     def utfor(d: dict[str, Any]) -> Inskrivning:
         inskrivning = next(i for i in inskrivningar if i.pk == d["inskrivning"])
-        return services.inskrivning_avsluta(forbund=kontext.forbund, aktor=request.user, inskrivning=inskrivning, avslutad=d["avslutad"],
-                                            forsorjning_ut=d["forsorjning_ut"])
+        return services.inskrivning_avsluta(
+            forbund=kontext.forbund, aktor=request.user, inskrivning=inskrivning, avslutad=d["avslutad"], forsorjning_ut=d["forsorjning_ut"]
+        )
 
     return formular_handling(
-        request, form, utfor, mall="uppfoljning/avslut.html", till="uppfoljning:avslut",
+        request,
+        form,
+        utfor,
+        mall="uppfoljning/avslut.html",
+        till="uppfoljning:avslut",
         ok=lambda i: f"Avslut registrerat: {i.deltagare.kod} i {i.insats.kortnamn} {i.avslutad:%Y-%m-%d}. Skriv nästa deltagarkod.",
         sammanhang={**sammanhang, "inskrivningar": inskrivningar},
     )
@@ -132,5 +166,11 @@ def avslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 def installningar(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     obj = selectors.installning(kontext.forbund)
     form = InstallningForm(request.POST or None, initial={"maskeringsgrans": obj.maskeringsgrans, "gallring_ar": obj.gallring_ar})
-    return formular_handling(request, form, lambda d: services.installning_spara(forbund=kontext.forbund, aktor=request.user, **d),
-                             ok="Inställningarna är sparade.", till="uppfoljning:installningar", mall="uppfoljning/installningar.html")
+    return formular_handling(
+        request,
+        form,
+        lambda d: services.installning_spara(forbund=kontext.forbund, aktor=request.user, **d),
+        ok="Inställningarna är sparade.",
+        till="uppfoljning:installningar",
+        mall="uppfoljning/installningar.html",
+    )

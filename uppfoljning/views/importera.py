@@ -27,16 +27,18 @@ def importera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
     def utfor(d: dict[str, Any]) -> Importkorning:
         fil = d["fil"]
-        return services.deltagare_import_starta(forbund=kontext.forbund, aktor=request.user, fil=fil, storlek=fil.size, filnamn=fil.name,
-                                                torrkorning=d["provkorning"])
+        return services.deltagare_import_starta(
+            forbund=kontext.forbund, aktor=request.user, fil=fil, storlek=fil.size, filnamn=fil.name, torrkorning=d["provkorning"]
+        )
 
     def ok(k: Importkorning) -> str:
         if k.pagar:
             return "Filen är stor och läses in i bakgrunden. Sidan visar resultatet när det är klart."
         return services.ImportResultat(**k.resultat).sammanfattning()
 
-    return formular_handling(request, form, utfor, ok=ok, till=lambda k: reverse("uppfoljning:import_status", args=[k.pk]),
-                             mall="uppfoljning/import.html")
+    return formular_handling(
+        request, form, utfor, ok=ok, till=lambda k: reverse("uppfoljning:import_status", args=[k.pk]), mall="uppfoljning/import.html"
+    )
 
 
 @behorighet("deltagare.redigera")

@@ -23,18 +23,29 @@ def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     insatser = []
     for post in data["insatser"]:
         f = fore_per_insats.get(post["kortnamn"])
-        insatser.append({"post": post, "tabeller": presentation.tabeller(post),
-                         "fore_deltagare": f["deltagare"]["totalt"] if f else None})
+        insatser.append({"post": post, "tabeller": presentation.tabeller(post), "fore_deltagare": f["deltagare"]["totalt"] if f else None})
     totalt = data["totalt"]
     diagram_insatser = presentation.stapeldiagram([(p["kortnamn"], p["deltagare"]) for p in data["insatser"]])
     etiketter = dict(presentation.DIMENSIONER[4][2])
     diagram_avslut = presentation.stapeldiagram([(etiketter[k], g) for k, g in totalt["forsorjning_ut"].items() if g["totalt"] != 0])
-    return render(request, "uppfoljning/utfall.html", {
-        "ar": ar, "data": data, "insatser": insatser, "totalt": presentation.tabeller(totalt), "totalt_post": totalt,
-        "jamforelse": presentation.jamforelse(totalt, fore["totalt"]), "diagram_insatser": diagram_insatser, "diagram_avslut": diagram_avslut,
-        "kon_rubriker": presentation.KON_RUBRIKER, "maskerat": "maskeringsgrans" in data,
-        "dolda": data.get("dolda", 0), "ar_val": range(dt.date.today().year, 2004, -1),
-    })
+    return render(
+        request,
+        "uppfoljning/utfall.html",
+        {
+            "ar": ar,
+            "data": data,
+            "insatser": insatser,
+            "totalt": presentation.tabeller(totalt),
+            "totalt_post": totalt,
+            "jamforelse": presentation.jamforelse(totalt, fore["totalt"]),
+            "diagram_insatser": diagram_insatser,
+            "diagram_avslut": diagram_avslut,
+            "kon_rubriker": presentation.KON_RUBRIKER,
+            "maskerat": "maskeringsgrans" in data,
+            "dolda": data.get("dolda", 0),
+            "ar_val": range(dt.date.today().year, 2004, -1),
+        },
+    )
 
 
 @behorighet("utfall.visa")

@@ -89,7 +89,7 @@ class SieFil:
 
     @property
     def typ(self) -> str:
-        """"1", "2", "3", "4E" (balances and vouchers) or "4I" (vouchers only)."""
+        """ "1", "2", "3", "4E" (balances and vouchers) or "4I" (vouchers only)."""
         if self.sietyp == "4":
             return "4E" if self.har_saldon else "4I"
         return self.sietyp
@@ -131,5 +131,5 @@ class SieFil:
                     if rar == 0 and not self.ar_balanskonto(konto):
                         self.res[(0, konto)] = belopp - self.ib.get((0, konto), NOLL)
         # result accounts carried in #UB by some programs: their closing balance is the result, not a balance
-        for (rar, konto) in [k for k in self.ub if not self.ar_balanskonto(k[1])]:
+        for rar, konto in [k for k in self.ub if not self.ar_balanskonto(k[1])]:
             self.res.setdefault((rar, konto), self.ub[(rar, konto)] - self.ib.get((rar, konto), NOLL))

@@ -206,8 +206,9 @@ class _Tolk:
         if not rest:
             raise _fel(nr, f"{etikett} saknar saldo.")
         dim, obj = (int(objekt[0]) if objekt[0].isdigit() else None, objekt[1]) if len(objekt) >= 2 else (None, "")
-        self.fil.perioder.append(Periodpost(typ=etikett[1:].lower(), rar=rar, period=int(period), konto=konto, dimension=dim,
-                                            objekt=obj[:40], belopp=_belopp(rest[0], nr)))
+        self.fil.perioder.append(
+            Periodpost(typ=etikett[1:].lower(), rar=rar, period=int(period), konto=konto, dimension=dim, objekt=obj[:40], belopp=_belopp(rest[0], nr))
+        )
 
     # -- vouchers ------------------------------------------------------------------------------------------------
     def ny_ver(self, arg: list[str], nr: int) -> Ver:
@@ -239,12 +240,18 @@ class _Tolk:
             raise _fel(ver.rad, f"verifikation {ver.namn} ({ver.datum:%Y-%m-%d}) saknar transaktionsrader. Filen importerades inte.")
         summa = sum((t.belopp for t in ver.trans), NOLL)
         if summa:
-            raise _fel(ver.rad, f"verifikation {ver.namn} ({ver.datum:%Y-%m-%d}) balanserar inte: debet och kredit skiljer "
-                                f"{tal(summa, 2)} kr. Filen importerades inte.")
+            raise _fel(
+                ver.rad,
+                f"verifikation {ver.namn} ({ver.datum:%Y-%m-%d}) balanserar inte: debet och kredit skiljer "
+                f"{tal(summa, 2)} kr. Filen importerades inte.",
+            )
         rar0 = fil.rar.get(0)
         if rar0 is not None and not rar0[0] <= ver.datum <= rar0[1]:
-            raise _fel(ver.rad, f"verifikation {ver.namn} är daterad {ver.datum:%Y-%m-%d}, utanför räkenskapsåret "
-                                f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.")
+            raise _fel(
+                ver.rad,
+                f"verifikation {ver.namn} är daterad {ver.datum:%Y-%m-%d}, utanför räkenskapsåret "
+                f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.",
+            )
         rorelse = fil.rorelse
         for t in ver.trans:
             rorelse[t.konto] = rorelse.get(t.konto, NOLL) + t.belopp
@@ -273,25 +280,29 @@ class _Tolk:
         if rar0 is not None:  # vouchers written before #RAR 0
             for datum, rad, namn in (v for v in (self.forsta, self.sista) if v is not None):
                 if not rar0[0] <= datum <= rar0[1]:
-                    raise _fel(rad, f"verifikation {namn} är daterad {datum:%Y-%m-%d}, utanför räkenskapsåret "
-                                    f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.")
+                    raise _fel(
+                        rad,
+                        f"verifikation {namn} är daterad {datum:%Y-%m-%d}, utanför räkenskapsåret "
+                        f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.",
+                    )
         if self.odeklarerade and fil.konton:
             konto, rad = min(self.odeklarerade.items(), key=lambda p: p[1])
-            text = (f"{len(self.odeklarerade)} konton i verifikationerna saknar #KONTO i filen, det första {konto} "
-                    f"(rad {rad})")
+            text = f"{len(self.odeklarerade)} konton i verifikationerna saknar #KONTO i filen, det första {konto} (rad {rad})"
             if any(ord_ in fil.program.upper() for ord_ in UTAN_KONTOPLAN):
                 fil.varningar.append(f"{text}; {fil.program} brukar inte skriva ut kontoplanen, så kontonamnen hämtas från tidigare import.")
             else:
-                raise _fel(rad, f"konto {konto} används i en verifikation men finns inte i filens kontoplan (#KONTO). "
-                                "Filen är ofullständig och importerades inte.")
+                raise _fel(
+                    rad,
+                    f"konto {konto} används i en verifikation men finns inte i filens kontoplan (#KONTO). "
+                    "Filen är ofullständig och importerades inte.",
+                )
         elif self.odeklarerade:
             fil.varningar.append(f"Filen har ingen kontoplan (#KONTO); {len(self.odeklarerade)} konton saknar namn.")
         if fil.sietyp in SALDOTYPER and fil.antal_verifikationer:
             fil.varningar.append(f"SIE typ {fil.sietyp} ska inte innehålla verifikationer; {fil.antal_verifikationer} lästes men används inte.")
 
 
-def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = None,
-            framsteg: Callable[[int, int], None] | None = None) -> SieFil:
+def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = None, framsteg: Callable[[int, int], None] | None = None) -> SieFil:
     """Parse and validate a SIE file of any type. Refuses, naming the row: an unbalanced, empty or out-of-year voucher,
     a #TRANS on an undeclared account, a #KSUMMA mismatch, a truncated file, a #RAR ending before it starts."""
     kodning, hoppa = kodning_for(data)
@@ -350,8 +361,11 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
                 if len(falt) < 2 or not falt[1].isdigit():
                     raise _fel(nr, f"den avslutande #KSUMMA saknar kontrollsumma: {rad[:40]!r}.")
                 if int(falt[1]) != crc:
-                    raise _fel(nr, f"kontrollsumman stämmer inte: filen anger #KSUMMA {falt[1]} men innehållet ger {crc}. "
-                                   "Filen har ändrats eller skadats efter exporten och importerades inte.")
+                    raise _fel(
+                        nr,
+                        f"kontrollsumman stämmer inte: filen anger #KSUMMA {falt[1]} men innehållet ger {crc}. "
+                        "Filen har ändrats eller skadats efter exporten och importerades inte.",
+                    )
                 fil.ksumma, ksumma_slut = "ok", True
                 continue
             if crc is not None:
@@ -374,13 +388,18 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
     except UnicodeDecodeError as exc:
         raise ValidationError(f"SIE-filen, rad {nr + 1}: tecken som inte finns i {kodning.namn}. Exportera filen igen som SIE (PC8).") from exc
     if aktuell is not None:
-        raise ValidationError(f"SIE-filen slutar mitt i verifikation {aktuell.namn} (rad {aktuell.rad}); klammern }} saknas. "
-                              "Filen är avkortad och importerades inte.")
+        raise ValidationError(
+            f"SIE-filen slutar mitt i verifikation {aktuell.namn} (rad {aktuell.rad}); klammern }} saknas. Filen är avkortad och importerades inte."
+        )
     if crc is not None and not ksumma_slut:
-        raise ValidationError(f"SIE-filen är avkortad: den börjar med #KSUMMA men den avslutande kontrollsumman saknas "
-                              f"(sista raden är rad {sista}). Filen importerades inte.")
+        raise ValidationError(
+            f"SIE-filen är avkortad: den börjar med #KSUMMA men den avslutande kontrollsumman saknas "
+            f"(sista raden är rad {sista}). Filen importerades inte."
+        )
     tolk.avsluta()
     if b"\xef\xbf\xbd" in data:
-        fil.varningar.append("Filen innehåller ersättningstecknet � i stället för bokstäver: de förstördes redan när filen sparades. "
-                             "Exportera den igen från ekonomisystemet om namnen ska bli rätt.")
+        fil.varningar.append(
+            "Filen innehåller ersättningstecknet � i stället för bokstäver: de förstördes redan när filen sparades. "
+            "Exportera den igen från ekonomisystemet om namnen ska bli rätt."
+        )
     return fil

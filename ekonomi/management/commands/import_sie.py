@@ -37,9 +37,16 @@ class Command(BaseCommand):
             raise CommandError(f"Filen {fil} finns inte.")
         try:
             storlek_kontrollera(fil.stat().st_size)  # the same cap as the page and the API, before reading
-            jobb = bokforing_import_starta(forbund=forbund, aktor="import_sie", data=fil.read_bytes(), filnamn=fil.name,
-                                           kalla="csv" if opts["csv"] else "sie", ar=opts["ar"], ersatt=opts["ersatt"],
-                                           tillagg=opts["tillagg"])
+            jobb = bokforing_import_starta(
+                forbund=forbund,
+                aktor="import_sie",
+                data=fil.read_bytes(),
+                filnamn=fil.name,
+                kalla="csv" if opts["csv"] else "sie",
+                ar=opts["ar"],
+                ersatt=opts["ersatt"],
+                tillagg=opts["tillagg"],
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         slut = time.monotonic() + opts["vanta"]

@@ -29,8 +29,15 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(som_json(data), ensure_ascii=False, indent=2))
             return
         self.stdout.write(f"Räkenskaper {opts['ar']} – {forbund.namn}")
-        for nyckel in ("arets_resultat", "summa_tillgangar", "summa_eget_kapital_och_skulder", "kassaflode_lopande_verksamhet",
-                       "likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut", "eget_kapital_vid_arets_slut"):
+        for nyckel in (
+            "arets_resultat",
+            "summa_tillgangar",
+            "summa_eget_kapital_och_skulder",
+            "kassaflode_lopande_verksamhet",
+            "likvida_medel_vid_arets_borjan",
+            "likvida_medel_vid_arets_slut",
+            "eget_kapital_vid_arets_slut",
+        ):
             self.stdout.write(f"  {nyckel}: {data[nyckel]}")
         for k in data["avstamning"]:
             self.stdout.write(f"  {'OK ' if k['ok'] else 'FEL'} {k['kontroll']}" + ("" if k["ok"] else f" (differens {k['differens']})"))

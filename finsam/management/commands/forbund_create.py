@@ -22,8 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         try:
             forbund = forbund_create(
-                slug=opts["slug"], namn=opts["namn"], region=opts["region"], kommuner=opts["kommun"],
-                organisationsnummer=opts["organisationsnummer"], diarieprefix=opts["diarieprefix"], aktor="forbund_create",
+                slug=opts["slug"],
+                namn=opts["namn"],
+                region=opts["region"],
+                kommuner=opts["kommun"],
+                organisationsnummer=opts["organisationsnummer"],
+                diarieprefix=opts["diarieprefix"],
+                aktor="forbund_create",
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc

@@ -31,8 +31,14 @@ class Command(BaseCommand):
                 modul.seed(forbund, "seed_demo")
             ar = timezone.localdate().year  # the organisation sheet the Organisation page opens with
             if not Dokument.objects.filter(forbund=forbund, nyckel=f"organisationsblad:{ar}").exists():
-                dokument_bestall(forbund=forbund, aktor="seed_demo", typ="organisationsblad", titel=f"Organisationsblad {ar}",
-                                 nyckel=f"organisationsblad:{ar}", parametrar={"ar": ar})
+                dokument_bestall(
+                    forbund=forbund,
+                    aktor="seed_demo",
+                    typ="organisationsblad",
+                    titel=f"Organisationsblad {ar}",
+                    nyckel=f"organisationsblad:{ar}",
+                    parametrar={"ar": ar},
+                )
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {forbund.namn}"))
         self.stdout.write("Demoinloggningar (lösenord: DEMO_PASSWORD, standard finsam-demo):")
         for username, roll in inloggningar:

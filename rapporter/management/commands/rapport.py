@@ -43,6 +43,6 @@ class Command(BaseCommand):
         sekunder = time.perf_counter() - start
         Path(opts["out"]).write_bytes(data)
         sidor = len(PdfReader(io.BytesIO(data)).pages)
-        self.stdout.write(self.style.SUCCESS(
-            f"{opts['out']}: {sidor} sidor, {len(data) // 1024} KiB, {sekunder:.1f} s ({sekunder / max(sidor, 1):.2f} s/sida)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(f"{opts['out']}: {sidor} sidor, {len(data) // 1024} KiB, {sekunder:.1f} s ({sekunder / max(sidor, 1):.2f} s/sida)")
+        )

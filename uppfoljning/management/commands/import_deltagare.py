@@ -37,8 +37,14 @@ class Command(BaseCommand):
             raise CommandError(f"Filen {sokvag} finns inte.")
         try:
             with sokvag.open("rb") as fil:
-                korning = deltagare_import_starta(forbund=forbund, aktor="import_deltagare", fil=fil, storlek=sokvag.stat().st_size,
-                                                  filnamn=sokvag.name, torrkorning=options["dry_run"])
+                korning = deltagare_import_starta(
+                    forbund=forbund,
+                    aktor="import_deltagare",
+                    fil=fil,
+                    storlek=sokvag.stat().st_size,
+                    filnamn=sokvag.name,
+                    torrkorning=options["dry_run"],
+                )
         except ValidationError as exc:
             raise CommandError("Filen importerades inte:\n" + "\n".join(exc.messages)) from exc
         korning = self._vanta(korning)
