@@ -285,5 +285,5 @@ CELERY_BEAT_SCHEDULE["styrelse-anteckningar-gallra"] = {"task": "styrelse.anteck
 FINSAM_SIGNERING_PKCS12 = os.environ.get("FINSAM_SIGNERING_PKCS12", "")
 FINSAM_SIGNERING_LOSENORD = os.environ.get("FINSAM_SIGNERING_LOSENORD", "")
 # Without a configured certificate: development makes a local test CA and certificate here (never in production).
-FINSAM_SIGNERING_TESTCERT = env_bool("FINSAM_SIGNERING_TESTCERT", DEBUG)
+FINSAM_SIGNERING_TESTCERT = env_bool("FINSAM_SIGNERING_TESTCERT", True)  # production.py turns it off
 FINSAM_SIGNERING_KATALOG = Path(os.environ.get("FINSAM_SIGNERING_KATALOG", str(BASE_DIR / "var" / "signering")))
