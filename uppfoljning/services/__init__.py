@@ -1,6 +1,7 @@
 """Write use cases of the follow-up register: enrolments (`inskrivning`) and the spreadsheet import (`importera`)."""
 
-from .importera import ImportResultat, deltagare_import, deltagare_import_starta, import_bestall, import_kor
+from .importera import ImportResultat, deltagare_import
+from .importkorning import deltagare_import_starta, import_bestall, import_kor
 from .inskrivning import (
     ANDRINGSBARA,
     deltagare_create,
