@@ -81,7 +81,8 @@ class GransMiddleware:
             raise granser.Gransfel(granser.NUL_FEL, kod="null_characters_not_allowed")
         typ = request.content_type or ""
         if request.method in ("POST", "PUT", "PATCH"):
-            if typ == "application/x-www-form-urlencoded" and granser.har_nul(request.body):
+            # A form body carries NUL percent-encoded (%00); PUT and PATCH bodies are not parsed into request.POST.
+            if typ == "application/x-www-form-urlencoded" and (granser.har_nul(request.body) or b"%00" in request.body):
                 raise granser.Gransfel(granser.NUL_FEL, kod="null_characters_not_allowed")
             if typ.endswith("json") and granser.har_nul(request.body):
                 raise granser.Gransfel(granser.NUL_FEL, kod="null_characters_not_allowed")

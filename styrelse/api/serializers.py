@@ -238,7 +238,7 @@ class UppdragInSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class UppdragSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     paragraf_nummer = serializers.CharField(source="paragraf.beteckning", read_only=True)
     ar = serializers.IntegerField(source="paragraf.ar", read_only=True)
-    aterrapport_datum = serializers.DateField(source="aterrapport.datum", read_only=True, default=None)
+    aterrapport_datum = serializers.DateField(source="aterrapport.datum", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Uppdrag

@@ -193,7 +193,7 @@ class BeslutViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Paragraf]):
     behorighet_skriv = "styrelse.redigera"
 
     @extend_schema(request=s.ExpedieringInSerializer, responses={202: s.ExpedieringSerializer(many=True)})
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None)
     def expediera(self, request: Request, pk: str | None = None) -> Response:
         p = hamta(Paragraf.objects.all(), self.kontext.forbund, pk=pk)
         inp = s.ExpedieringInSerializer(data=request.data)

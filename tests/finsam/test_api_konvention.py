@@ -161,3 +161,10 @@ def test_schemat_dokumenterar_felformen_och_sidstorleken(chef_klient: Client) ->
     for kod in ("400", "401", "403", "404"):
         assert operation["responses"][kod]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Fel"}
     assert "PaginatedDokumentList" in str(schema["paths"]["/api/dokument/"]["get"]["responses"]["200"])
+
+
+def test_nul_i_formularkropp_vid_patch_ger_400(chef_klient: Client) -> None:
+    """A NUL byte percent-encoded in a PATCH form body (not parsed into request.POST) is refused, not a 500."""
+    svar = chef_klient.patch("/api/insatser/insatser/1/", data="kortnamn=a%00b", content_type="application/x-www-form-urlencoded")
+    assert svar.status_code == 400
+    assert _fel(svar)[0]["kod"] == "null_characters_not_allowed"

@@ -45,7 +45,7 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
         return super().get_queryset().order_by("kod")
 
     @extend_schema(request=DeltagareSokSerializer, responses={200: DeltagareSerializer(many=True)})
-    @action(detail=False, methods=["post"], url_path="sok")
+    @action(detail=False, methods=["post"], url_path="sok", pagination_class=None)
     def sok(self, request: Request) -> Response:
         """Find participants by code or by personnummer (compared by keyed hash). A POST, so that no code reaches a URL or a log."""
         inn = DeltagareSokSerializer(data=request.data)
