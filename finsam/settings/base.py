@@ -97,6 +97,10 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        # A SQLite URL gets the same backend as the embedded default (Swedish collation "sv").
+        DATABASES["default"]["ENGINE"] = "finsam.db.sqlite3"
+        DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 else:
     DATABASES = {
         "default": {

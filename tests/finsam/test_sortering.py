@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from finsam.models import Forbund, Person
@@ -38,3 +40,21 @@ def test_personer_sorteras_pa_efternamn_sedan_fornamn(forbund: Forbund, db: Any)
         "Bertil Ärlig",
         "Anna Öberg",
     ]
+
+
+def test_sqlite_url_far_svensk_sortering(tmp_path: Path) -> None:
+    """DATABASE_URL=sqlite:///… must use the same backend as the embedded default (collation "sv"):
+    before, `migrate` stopped at finsam 0003 with "no such collation sequence: sv"."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "finsam.settings.base"}
+    env.pop("FINSAM_TEST_DB", None)
+    kod = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute(\"select 'Öppna' as n union select 'Åter' union select 'Zenit' "
+        "union select 'Ärlig' order by n collate sv\"); print(','.join(r[0] for r in c.fetchall()))"
+    )
+    ut = subprocess.run([sys.executable, "-c", kod], env=env, capture_output=True, text=True, check=True)
+    assert ut.stdout.strip() == "Zenit,Åter,Ärlig,Öppna"
