@@ -9,14 +9,17 @@ is planned after it. Idempotent: nothing is added once the year has a meeting.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfWriter
+from django.utils.html import escape
+from weasyprint import HTML
 
+from ekonomi.models import Tilldelning
+from ekonomi.selectors.bidrag import medlemsbidrag
+from finsam.formatting import kr
 from finsam.models import Forbund, Medlem, Person
 
 from . import services
@@ -65,13 +68,37 @@ def seed_mandat(forbund: Forbund, idag: dt.date) -> None:
         Mandat.objects.get_or_create(forbund=forbund, person=person, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran, defaults={"till": till})
 
 
-def _pdf(titel: str) -> SimpleUploadedFile:
-    skrivare = PdfWriter()
-    skrivare.add_blank_page(width=595, height=842)
-    skrivare.add_metadata({"/Title": titel})
-    ut = io.BytesIO()
-    skrivare.write(ut)
-    return SimpleUploadedFile(f"{titel}.pdf", ut.getvalue(), content_type="application/pdf")
+def _pdf(titel: str, forbund: Forbund, ar: int, forslag: str) -> SimpleUploadedFile:
+    """A real paper for the demo meeting: the proposal and the member contributions of the plan year, as the
+    förbundschef would attach it (rendered with WeasyPrint, so it reads like the other documents)."""
+    bidrag = medlemsbidrag(forbund, ar) if Tilldelning.objects.filter(forbund=forbund, ar=ar).exists() else None
+    if bidrag is None:
+        senaste = Tilldelning.objects.filter(forbund=forbund).order_by("-ar").first()
+        bidrag = medlemsbidrag(forbund, senaste.ar) if senaste else None
+    rader = "".join(
+        f"<tr><th scope='row'>{escape(r['medlem'])}</th><td>{escape(r['grund'])}</td><td class='b'>{kr(r['belopp'])}</td></tr>"
+        for r in (bidrag["rader"] if bidrag else [])
+    )
+    tabell = (
+        f"<h2>Medlemmarnas bidrag {bidrag['ar']}</h2><table><thead><tr><th scope='col'>Medlem</th><th scope='col'>Grund</th>"
+        f"<th scope='col' class='b'>Belopp</th></tr></thead><tbody>{rader}</tbody><tfoot><tr><th scope='row'>Summa</th><td></td>"
+        f"<td class='b'>{kr(bidrag['summa'])}</td></tr></tfoot></table>"
+        if bidrag
+        else ""
+    )
+    punkter = "".join(f"<li>{escape(rad)}</li>" for rad in forslag.splitlines() if rad.strip())
+    html = (
+        f"<html lang='sv'><head><meta charset='utf-8'><title>{escape(titel)}</title><style>"
+        "@page{size:A4;margin:2.2cm} body{font-family:'Open Sans',sans-serif;font-size:10.5pt} h1{font-size:17pt}"
+        "table{border-collapse:collapse;width:100%} th,td{border-bottom:1px solid #bbb;padding:3pt;text-align:left}"
+        ".b{text-align:right}</style></head><body>"
+        f"<p>{escape(forbund.namn)} · Bilaga till kallelse</p><h1>{escape(titel)}</h1>"
+        "<h2>Förslag till beslut</h2><p>Styrelsen föreslås besluta att</p>"
+        f"<ul>{punkter}</ul><h2>Bakgrund</h2><p>Förslaget bygger på medlemmarnas oförändrade bidrag och på "
+        "verksamhetens mål för året. Insatserna följs upp kvartalsvis och redovisas i årsredovisningen.</p>"
+        f"{tabell}</body></html>"
+    )
+    return SimpleUploadedFile(f"{titel}.pdf", HTML(string=html).write_pdf(), content_type="application/pdf")
 
 
 def _narvaro(mote: Sammantrade, aktor: Any, chef: Person) -> None:
@@ -184,7 +211,10 @@ def _dagens_mote(mote: Sammantrade, aktor: Any) -> None:
         forslag=f"fastställa verksamhetsplan och budget för {ar + 1}\nnotera planen för {ar + 2}–{ar + 3}",
     )
     services.bilaga_ladda_upp(
-        arende=budget, aktor=aktor, fil=_pdf(f"Verksamhetsplan och budget {ar + 1}"), titel=f"Verksamhetsplan och budget {ar + 1}"
+        arende=budget,
+        aktor=aktor,
+        fil=_pdf(f"Verksamhetsplan och budget {ar + 1}", mote.forbund, ar + 1, budget.forslag),
+        titel=f"Verksamhetsplan och budget {ar + 1}",
     )
     services.arende_skapa(
         sammantrade=mote,
