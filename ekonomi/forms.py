@@ -55,7 +55,12 @@ class BudgetradForm(forms.Form):
 
 
 class FaststallForm(forms.Form):
-    paragraf = forms.ModelChoiceField(label="Styrelsens beslut (§)", queryset=Medlem.objects.none(), empty_label="Välj paragraf …")
+    paragraf = forms.ModelChoiceField(
+        label="Styrelsens beslut (§)",
+        queryset=Medlem.objects.none(),
+        empty_label="Välj paragraf …",
+        error_messages={"required": "Välj styrelsens beslut (paragraf) som fastställer budgeten."},
+    )
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
