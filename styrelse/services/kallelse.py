@@ -52,8 +52,8 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
     idag = idag or timezone.localdate()
     if mote.avslutat is not None:
         raise ValidationError("Mötet är redan genomfört.")
-    if mote.status == Sammantrade.Status.INSTALLT:
-        raise ValidationError("Mötet är inställt.")
+    if mote.status != Sammantrade.Status.KALLAT:  # sending again keeps the status
+        mote.kontrollera_overgang(Sammantrade.Status.KALLAT)
     if not mote.arenden.exists():
         raise ValidationError("Dagordningen är tom. Lägg till ärenden innan kallelsen skickas.")
     regler = beslutsregler_for(mote.forbund)
@@ -121,8 +121,7 @@ def sammantrade_stall_in(*, sammantrade: Sammantrade, aktor: Any, orsak: str = "
     mote = _las_mote(sammantrade)
     if mote.avslutat is not None or mote.paragrafer.exists():
         raise ValidationError("Mötet har beslut och kan inte ställas in.")
-    if mote.status == Sammantrade.Status.INSTALLT:
-        raise ValidationError("Mötet är redan inställt.")
+    mote.kontrollera_overgang(Sammantrade.Status.INSTALLT)
     fore = snapshot(mote)
     mote.status = Sammantrade.Status.INSTALLT
     mote.kalendersekvens += 1
