@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund, Medlem
+from styrelse.models import Paragraf
 
 from .models import Budgetrad, Kontointervall
 
@@ -64,7 +65,6 @@ class FaststallForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Paragraf
 
         self.fields["paragraf"].queryset = (  # type: ignore[attr-defined]
             Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
@@ -125,7 +125,6 @@ class AnsvarsfrihetForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Paragraf
 
         self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund).order_by("ordning")  # type: ignore[attr-defined]
         self.fields["paragraf"].queryset = (  # type: ignore[attr-defined]

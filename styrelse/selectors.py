@@ -6,13 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldError, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, Person
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
+
+# insatser.models imports styrelse.models only (never these selectors), so no import circle
+from insatser.models import Insats
 
 from .models import (
     Anslag,
@@ -54,27 +57,27 @@ def beslut_sok(forbund: Forbund, *, q: str = "", ar: int | None = None, nummer: 
     if nummer:
         qs = qs.filter(nummer=nummer)
     if insats:
-        villkor = Q()
-        try:
-            from insatser.models import Insats
-
-            i = Insats.objects.filter(forbund=forbund, pk=insats).first()
-            if i is None:
-                return qs.none()
-            villkor = Q(text__icontains=i.kortnamn) | Q(rubrik__icontains=i.kortnamn) | Q(beslut__icontains=i.kortnamn)
-            qs.filter(Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)).query  # noqa: B018 (validates lookups)
-            villkor |= Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)
-        except (ImportError, FieldError):
-            pass
+        i = Insats.objects.filter(forbund=forbund, pk=insats).first()
+        if i is None:
+            return qs.none()
+        villkor = Q(text__icontains=i.kortnamn) | Q(rubrik__icontains=i.kortnamn) | Q(beslut__icontains=i.kortnamn)
+        villkor |= Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)
         qs = qs.filter(villkor).distinct()
     return qs
 
 
+def mandat_for_ar(forbund: Forbund, ar: int) -> list[Mandat]:
+    """The board for a year: every mandate (ledamöter and ersättare) that overlaps the year, in the members' order."""
+    start, slut = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
+    return list(
+        Mandat.objects.filter(forbund=forbund, fran__lte=slut)
+        .filter(Q(till__isnull=True) | Q(till__gte=start))
+        .select_related("person", "medlem")
+        .order_by("medlem__ordning", "medlem__namn", "fran", "person__namn")
+    )
+
+
 def insatser_for_val(forbund: Forbund) -> list[tuple[int, str]]:
-    try:
-        from insatser.models import Insats
-    except ImportError:
-        return []
     return [(i.pk, str(i)) for i in Insats.objects.filter(forbund=forbund).order_by("kortnamn")]
 
 

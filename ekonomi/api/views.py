@@ -18,6 +18,7 @@ from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
 from finsam.api.serializers import DokumentSerializer
 from finsam.models import Medlem
 from finsam.tenancy import hamta
+from styrelse.models import Paragraf
 
 from .. import selectors, services
 from ..models import (
@@ -108,8 +109,6 @@ class BudgetViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     @extend_schema(request=s.FaststallInSerializer, responses=s.BudgetSerializer)
     @action(detail=True, methods=["post"])
     def faststall(self, request: Request, pk: str) -> Response:
-        from styrelse.models import Paragraf
-
         inn = s.FaststallInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         paragraf = Paragraf.objects.filter(forbund=self.kontext.forbund, pk=inn.validated_data["paragraf"]).select_related("sammantrade").first()

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
+from insatser.models import Insats
+from insatser.selectors import beviljat_per_ar
 
 from ..models import Budget, Budgetrad
 
@@ -52,9 +54,6 @@ def budget_skapa(*, forbund: Forbund, aktor: Any, ar: int, kommentar: str = "") 
 
 def _fyll(budget: Budget) -> dict[str, int]:
     """Member income lines from the contributions, one line per intervention from the board's grants."""
-    from insatser.models import Insats
-    from insatser.selectors import beviljat_per_ar
-
     from ..selectors.bidrag import medlemsbidrag
 
     forbund = budget.forbund

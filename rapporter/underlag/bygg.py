@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from finsam.models import Forbund, Medlem
+from styrelse.models import Mandat
 
 from .. import kallor
 from ..models import Forbundsmal, Rapport, RapportTyp
@@ -119,8 +120,6 @@ def _beslut(rapport: Rapport | None) -> dict[str, Any]:
 
 def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[dict[str, Any]]:
     from django.db.models import Q
-
-    from styrelse.models import Mandat
 
     dag = rapport.sammantrade.datum if rapport and rapport.sammantrade else dt.date(ar, 12, 31)
     ledamoter = list(
