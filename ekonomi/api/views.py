@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -244,9 +245,12 @@ class RakenskaperView(APIView):
     behorighet_las = LAS
     behorighet_skriv = SKRIV
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     def get(self, request: Request, ar: int) -> Response:
-        return Response(som_json(selectors.rakenskaper(aktuell(request).forbund, ar)))
+        data = selectors.rakenskaper(aktuell(request).forbund, ar)
+        if not data["finns"]:  # a year without accounts is not a year of zeros
+            raise NotFound({"ar": f"Det finns ingen bokföring för {ar} i förbundet."})
+        return Response(som_json(data))
 
 
 class RakenskaperPdfView(APIView):
@@ -270,11 +274,13 @@ class UppfoljningView(APIView):
     behorighet_las = LAS
     behorighet_skriv = SKRIV
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     def get(self, request: Request, ar: int, kvartal: int) -> Response:
         if kvartal not in (1, 2, 3, 4):
-            return Response({"detail": "Kvartalet ska vara 1–4."}, status=status.HTTP_404_NOT_FOUND)
+            raise NotFound({"kvartal": "Kvartalet ska vara 1–4."})
         data = kvartalsuppfoljning(aktuell(request).forbund, ar, kvartal)
+        if data["budget"] is None and data["import"] is None and data["uppfoljning"] is None:
+            raise NotFound({"ar": f"Det finns varken budget eller bokföring för {ar} i förbundet."})
         data.pop("import")
         data.pop("uppfoljning")
         return Response(som_json(data))
