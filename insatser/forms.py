@@ -171,26 +171,7 @@ class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
 
     class Meta:
         model = Ansokan
-        fields = [
-            "titel",
-            "diarienummer",
-            "inkom",
-            "insats_typ",
-            "inriktning",
-            "startdatum",
-            "slutdatum",
-            "sokande",
-            "ansvarig_medlem",
-            "projektagare_extern",
-            "kontaktperson",
-            "samverkanspartners",
-            "bakgrund",
-            "syfte",
-            "forvantade_resultat",
-            "malgrupp",
-            "total_kostnad",
-            "underskrifter",
-        ]
+        fields = list(Ansokan.SOKANDENS_FALT)
         widgets = {
             "inkom": DATUM,
             "startdatum": DATUM,
