@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 from styrelse.models import Paragraf
 
 from .models import Budgetrad, Kontointervall
@@ -35,7 +36,7 @@ class TilldelningForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kommuner = list(Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", "namn"))
+        self.kommuner = list(Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", svensk("namn")))
         for m in self.kommuner:
             self.fields[f"invanare_{m.pk}"] = forms.IntegerField(label=f"{m.namn}: invånare 18–64 år", min_value=0)
 

@@ -13,14 +13,15 @@ from styrelse.selectors import mandat_for_ar
 from .handlingar import Handling
 from .models import Dokument, Forbund, Handelse, Medlem, Person
 from .permissions import Kontext
+from .sortering import personordning, svensk
 
 
 def medlemmar(forbund: Forbund) -> QuerySet[Medlem]:
-    return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
+    return Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))
 
 
 def personal(forbund: Forbund) -> QuerySet[Person]:
-    return Person.objects.filter(forbund=forbund, ar_personal=True).order_by("namn")
+    return Person.objects.filter(forbund=forbund, ar_personal=True).order_by(*personordning())
 
 
 def handelser(kontext: Kontext, *, handling: str = "", objekttyp: str = "") -> QuerySet[Handelse]:

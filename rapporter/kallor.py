@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q
 
 from ekonomi import selectors as ekonomi_selectors
 from finsam.models import Forbund, Medlem, Person
+from finsam.sortering import personordning, svensk
 from insatser import selectors as insatser_selectors
 from insatser.models import Insats
 from styrelse.models import Mandat, Sammantrade
@@ -45,7 +46,7 @@ def styrelse(forbund: Forbund, ar: int) -> dict[str, Any]:
         m.sortering = {"ordforande": 0, "vice_ordforande": 1}.get(m.uppdrag, 2)  # type: ignore[attr-defined]
     ledamoter.sort(key=lambda m: m.sortering)  # type: ignore[attr-defined]
     moten = list(Sammantrade.objects.filter(forbund=forbund, datum__range=(start, slut)).order_by("datum"))
-    personal = list(Person.objects.filter(forbund=forbund, ar_personal=True).order_by("namn"))
+    personal = list(Person.objects.filter(forbund=forbund, ar_personal=True).order_by(*personordning()))
     return {
         "ledamoter": ledamoter,
         "ersattare": [m for m in mandat if m.typ == Mandat.Typ.ERSATTARE],
@@ -66,8 +67,8 @@ def insatser(forbund: Forbund, ar: int) -> dict[str, Any]:
         Insats.objects.filter(forbund=forbund, startdatum__lte=slut)
         .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=start))
         .select_related("agare_medlem")
-        .prefetch_related(Prefetch("parter", queryset=Medlem.objects.order_by("ordning", "namn")))
-        .order_by("kortnamn")
+        .prefetch_related(Prefetch("parter", queryset=Medlem.objects.order_by("ordning", svensk("namn"))))
+        .order_by(svensk("kortnamn"))
     )
     beviljat: dict[int, Decimal] = insatser_selectors.beviljat_per_ar(forbund, ar)
     mal_per_insats: dict[int, list[Any]] = defaultdict(list)

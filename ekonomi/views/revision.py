@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.models import Medlem
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
 
@@ -31,14 +32,14 @@ def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, 
     """The audit page's context; `bundna` holds a refused form, kept with the user's input."""
     ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
     beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
-    medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", "namn"))
+    medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", svensk("namn")))
     return {
         "ar": ar,
         "ar_val": ar_val(ar),
         "egen": egen,
         "ok": ok,
         "kontroller": kontroller,
-        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by("revisor_namn"),
+        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by(svensk("revisor_namn")),
         "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
         "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
         "budget": selectors.budget_tabell(kontext.forbund, ar),

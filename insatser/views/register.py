@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.granser import ar_fran
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
@@ -42,7 +43,7 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             antal_parter=Count("parter", distinct=True),
         )
         .prefetch_related("parter")
-        .order_by("kortnamn")
+        .order_by(svensk("kortnamn"))
     )
     if status in Insats.Status.values:
         qs = qs.filter(status=status)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Person
+from finsam.sortering import personordning
 from finsam.tasking import enqueue
 
 from ..models import KallelseMottagare, Kallelseutskick, Mandat, Sammantrade
@@ -35,7 +36,7 @@ def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
         if m.person_id not in sedda:
             ut.append((m.person, m.get_typ_display()))
             sedda.add(m.person_id)
-    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by("namn"):
+    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by(*personordning()):
         if p.pk not in sedda and "t.o.m." not in p.befattning:
             ut.append((p, "Tjänsteperson"))
             sedda.add(p.pk)
