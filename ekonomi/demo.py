@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from finsam.models import Forbund, Medlem
+from insatser.models import Insats
+from insatser.selectors import beviljat_per_ar
+from styrelse.models import Paragraf, Sammantrade
 
 from . import services
 from .models import Budget, Kontokoppling, Redovisningsimport, Tilldelning
@@ -43,8 +46,6 @@ def _medlem(forbund: Forbund, kod: str) -> Medlem:
 
 
 def _insatsnyckel(forbund: Forbund, kortnamn: str) -> tuple[str, Any]:
-    from insatser.models import Insats
-
     insats = Insats.objects.filter(forbund=forbund, kortnamn=kortnamn).first()
     return (f"insats-{insats.pk}", insats) if insats else (f"ins-{kortnamn.lower()}", None)
 
@@ -99,8 +100,6 @@ def seed_kontoplan(forbund: Forbund, aktor: Any) -> None:
 
 def _paragraf(forbund: Forbund, ar: int, rubrik_del: str, datum: dt.date, nummer: int, rubrik: str) -> Any:
     """The board's decision on the budget: the styrelse demo's paragraph if it exists, else one for the demo."""
-    from styrelse.models import Paragraf, Sammantrade
-
     p = Paragraf.objects.filter(forbund=forbund, ar=ar, rubrik__icontains=rubrik_del).select_related("sammantrade").first()
     if p is not None:
         return p
@@ -140,7 +139,6 @@ def seed_budget_2019(forbund: Forbund, aktor: Any) -> None:
     for nyckel, b19, b20, b21, _ in ADMINISTRATION:
         rad = b.rader.get(nyckel=nyckel)
         _satt(b, aktor, nyckel, rad.text, "administration", (b19, b20, b21))
-    from insatser.selectors import beviljat_per_ar
 
     beviljat = beviljat_per_ar(forbund, 2019)  # the intervention lines are the board's grants for the year
     for kortnamn, namn, belopp in INSATSER_2019:

@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
+from styrelse.models import Paragraf
 
 from .models import Budgetrad, Kontointervall
 
@@ -34,7 +36,7 @@ class TilldelningForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kommuner = list(Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", "namn"))
+        self.kommuner = list(Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", svensk("namn")))
         for m in self.kommuner:
             self.fields[f"invanare_{m.pk}"] = forms.IntegerField(label=f"{m.namn}: invånare 18–64 år", min_value=0)
 
@@ -55,11 +57,15 @@ class BudgetradForm(forms.Form):
 
 
 class FaststallForm(forms.Form):
-    paragraf = forms.ModelChoiceField(label="Styrelsens beslut (§)", queryset=Medlem.objects.none(), empty_label="Välj paragraf …")
+    paragraf = forms.ModelChoiceField(
+        label="Styrelsens beslut (§)",
+        queryset=Medlem.objects.none(),
+        empty_label="Välj paragraf …",
+        error_messages={"required": "Välj styrelsens beslut (paragraf) som fastställer budgeten."},
+    )
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Paragraf
 
         self.fields["paragraf"].queryset = (  # type: ignore[attr-defined]
             Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
@@ -120,7 +126,6 @@ class AnsvarsfrihetForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Paragraf
 
         self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund).order_by("ordning")  # type: ignore[attr-defined]
         self.fields["paragraf"].queryset = (  # type: ignore[attr-defined]

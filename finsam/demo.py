@@ -13,6 +13,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from styrelse.models import Mandat
+
 from .models import Forbund, Medlem, Person, RollTyp
 from .services import anvandare_skapa, forbund_create, person_create, roll_tilldela
 
@@ -71,8 +73,6 @@ def seed_forbund(aktor: Any = "seed_demo") -> Forbund:
 
 
 def seed_styrelse(forbund: Forbund, aktor: Any) -> None:
-    from styrelse.models import Mandat
-
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
     for namn, parti, kod, uppdrag, fran, till in LEDAMOTER:
         person = Person.objects.filter(forbund=forbund, namn=namn).first() or person_create(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 AR_MIN = 1900
 AR_MAX = 2200
@@ -57,6 +58,17 @@ def kontrollera_ar(text: str, *, falt: str = "ar") -> int:
     if not ar_inom_granser(ar):
         raise Gransfel(ar_fel(ar), falt=falt, kod="utanfor_granser")
     return ar
+
+
+def ar_fran(request: Any, standard: int | None = None) -> int:
+    """The year a page shows, from `?ar=` (or a posted `ar`); `standard` or this year when none is given.
+
+    A year outside AR_MIN–AR_MAX, or not a number, is a Gransfel (400) — never silently moved to another year.
+    """
+    text = request.GET.get("ar", "") or request.POST.get("ar", "")
+    if not text.strip():
+        return standard or timezone.localdate().year
+    return kontrollera_ar(text)
 
 
 def har_nul(text: str | bytes) -> bool:

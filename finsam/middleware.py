@@ -87,6 +87,10 @@ class GransMiddleware:
             if typ.endswith("json") and granser.har_nul(request.body):
                 raise granser.Gransfel(granser.NUL_FEL, kod="null_characters_not_allowed")
 
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponseBase | None:
+        # a view that reads a bound itself (granser.ar_fran) answers like the checks above
+        return gransfel_svar(request, exc) if isinstance(exc, granser.Gransfel) else None
+
     def process_view(self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: dict[str, Any]) -> HttpResponseBase | None:
         try:
             self._sokvag(view_kwargs)

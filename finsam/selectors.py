@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
+# The organisation sheet shows the board: styrelse's selectors import only finsam's models, permissions and tenancy (no circle).
+from styrelse.models import Mandat
+from styrelse.selectors import mandat_for_ar
+
 from .handlingar import Handling
 from .models import Dokument, Forbund, Handelse, Medlem, Person
 from .permissions import Kontext
+from .sortering import personordning, svensk
 
 
 def medlemmar(forbund: Forbund) -> QuerySet[Medlem]:
-    return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
+    return Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))
 
 
 def personal(forbund: Forbund) -> QuerySet[Person]:
-    return Person.objects.filter(forbund=forbund, ar_personal=True).order_by("namn")
+    return Person.objects.filter(forbund=forbund, ar_personal=True).order_by(*personordning())
 
 
 def handelser(kontext: Kontext, *, handling: str = "", objekttyp: str = "") -> QuerySet[Handelse]:
@@ -43,15 +47,7 @@ def dokument_lista(kontext: Kontext) -> list[Dokument]:
 
 def organisationsblad(forbund: Forbund, ar: int) -> dict[str, Any]:
     """Members, the board (ledamöter and ersättare with periods) and staff for one year."""
-    from styrelse.models import Mandat
-
-    start, slut = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
-    mandat = list(
-        Mandat.objects.filter(forbund=forbund, fran__lte=slut)
-        .filter(Q(till__isnull=True) | Q(till__gte=start))
-        .select_related("person", "medlem")
-        .order_by("medlem__ordning", "medlem__namn", "fran", "person__namn")
-    )
+    mandat = mandat_for_ar(forbund, ar)
     return {
         "forbund": forbund,
         "ar": ar,

@@ -58,3 +58,11 @@ def svensk(falt: str | Expression) -> SvenskOrdning:
 def sortera(rader: list[Any], nyckelfunktion: Any) -> list[Any]:
     """Sort Python objects (already fetched) in Swedish order by the text `nyckelfunktion` gives."""
     return sorted(rader, key=lambda r: nyckel(nyckelfunktion(r) or ""))
+
+
+def personordning(via: str = "") -> list[SvenskOrdning]:
+    """People by last name, then first name, in Swedish order (as Person.Meta.ordering), also through a relation.
+
+    `via` is the lookup to the person, e.g. "person__": `order_by(*personordning("person__"))`.
+    """
+    return [svensk(f"{via}efternamn"), svensk(f"{via}namn")]

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 
 from .models import Forbund, Roll
 from .permissions import Kontext
+from .sortering import svensk
 
 SESSION_KEY = "finsam_forbund_id"
 HEADER = "HTTP_X_FORBUND"
@@ -20,7 +21,7 @@ M = TypeVar("M", bound=models.Model)
 def roller_for_user(user: Any) -> list[Roll]:
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(Roll.objects.filter(user=user).select_related("forbund").order_by("forbund__namn"))
+    return list(Roll.objects.filter(user=user).select_related("forbund").order_by(svensk("forbund__namn")))
 
 
 def kontext_for(request: HttpRequest, user: Any | None = None) -> Kontext | None:

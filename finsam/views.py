@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import selectors
 from .api.exceptions import STANDARDTEXT, fel, felsvar, svensk
 from .documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
+from .granser import ar_fran
 from .models import Dokument
 from .permissions import Kontext
 from .startsida import startsida_for
@@ -55,23 +56,15 @@ forbund_byt.behorighet = "login"  # type: ignore[attr-defined]
 
 @behorighet("forbund.visa")
 def organisation(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    ar = _ar(request)
+    ar = ar_fran(request)
     data = selectors.organisationsblad(kontext.forbund, ar)
     return render(request, "finsam/organisation.html", {**data, "ar_val": range(dt.date.today().year + 1, 2015, -1)})
-
-
-def _ar(request: HttpRequest) -> int:
-    try:
-        ar = int(request.GET.get("ar", "") or request.POST.get("ar", "") or dt.date.today().year)
-    except ValueError:
-        ar = dt.date.today().year
-    return max(2000, min(2100, ar))
 
 
 @behorighet("dokument.skapa")
 @require_POST
 def organisationsblad_bestall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    ar = _ar(request)
+    ar = ar_fran(request)
     dokument = dokument_bestall(
         forbund=kontext.forbund,
         aktor=request.user,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Medlem, Person
+from finsam.sortering import svensk
 from insatser.models import Insats
 from styrelse.models import Delegationsbeslut, Paragraf
 
@@ -51,7 +52,7 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["paragraf"].queryset = Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
         self.fields["delegationsbeslut"].queryset = Delegationsbeslut.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
-        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")  # type: ignore[attr-defined]
+        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))  # type: ignore[attr-defined]
         for namn in self.errors if self.is_bound else ():
             if namn in self.fields:
                 self.fields[namn].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"fel-{namn}"})

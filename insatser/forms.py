@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 from styrelse.models import Paragraf
 
 from .models import Ansokan, Bemanning, Insats, Mal, Malbedomning, Medfinansiering, Rapport
@@ -28,7 +29,7 @@ class _Falt:
 
 
 def _medlemmar(forbund: Forbund) -> Any:
-    return Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")
+    return Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))
 
 
 def _paragrafer(forbund: Forbund) -> Any:
@@ -171,26 +172,7 @@ class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
 
     class Meta:
         model = Ansokan
-        fields = [
-            "titel",
-            "diarienummer",
-            "inkom",
-            "insats_typ",
-            "inriktning",
-            "startdatum",
-            "slutdatum",
-            "sokande",
-            "ansvarig_medlem",
-            "projektagare_extern",
-            "kontaktperson",
-            "samverkanspartners",
-            "bakgrund",
-            "syfte",
-            "forvantade_resultat",
-            "malgrupp",
-            "total_kostnad",
-            "underskrifter",
-        ]
+        fields = list(Ansokan.SOKANDENS_FALT)
         widgets = {
             "inkom": DATUM,
             "startdatum": DATUM,
@@ -246,7 +228,7 @@ class BeslutForm(_Falt, forms.Form):
         self.ansokan = ansokan
         forbund = ansokan.forbund
         self._f("paragraf").queryset = _paragrafer(forbund)
-        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))
         if ansokan.insats_id:
             self.fields["insats"].initial = ansokan.insats_id
         self.sokt = {b.ar: b.belopp for b in ansokan.belopp.all()}
@@ -279,7 +261,7 @@ class BeviljandeForm(_Falt, forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+        self._f("insats").queryset = Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))
         self._f("paragraf").queryset = _paragrafer(forbund)
 
 

@@ -24,6 +24,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 from finsam.audit import handelse_logga
 from finsam.export import dataset_rader, som_csv, som_xlsx
+from finsam.kodning import avkoda
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 
@@ -195,7 +196,7 @@ class Importresultat:
 
 
 def las_fil(innehall: bytes, filnamn: str = "") -> tablib.Dataset:
-    """Read CSV (; or , — UTF-8 or Windows-1252) or XLSX into a dataset with lower-case headers."""
+    """Read CSV (; or , — UTF-8, UTF-16, Windows-1252 or ISO-8859, detected by finsam.kodning) or XLSX into a dataset with lower-case headers."""
     if innehall[:4] == b"PK\x03\x04" or filnamn.lower().endswith(".xlsx"):
         try:
             data = tablib.Dataset().load(io.BytesIO(innehall), format="xlsx")
@@ -204,10 +205,7 @@ def las_fil(innehall: bytes, filnamn: str = "") -> tablib.Dataset:
         rubriker = [str(h or "").strip().lower() for h in (data.headers or [])]
         rader = [list(r) for r in data]
     else:
-        try:
-            text = innehall.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = innehall.decode("cp1252")
+        text, _kodning = avkoda(innehall)
         forsta = text.splitlines()[0] if text.strip() else ""
         avgransare = ";" if forsta.count(";") >= forsta.count(",") else ","
         alla = [r for r in csv.reader(io.StringIO(text), delimiter=avgransare) if any(c.strip() for c in r)]

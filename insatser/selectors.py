@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 
 from finsam.models import Forbund
+from finsam.sortering import svensk
 
 from .models import Beviljande, Insats, Malbedomning, Rapport
 
@@ -17,7 +18,7 @@ BELOPP = DecimalField(max_digits=14, decimal_places=0)
 
 def insatser_for(forbund: Forbund) -> QuerySet[Insats]:
     """The förbund's interventions, ordered by kortnamn."""
-    return Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+    return Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))
 
 
 def beviljat_per_ar(forbund: Forbund, ar: int, *, beslutat_senast: dt.date | None = None) -> dict[int, Decimal]:
@@ -62,13 +63,13 @@ def malbedomningar_for(forbund: Forbund, ar: int) -> QuerySet[Malbedomning]:
     return (
         Malbedomning.objects.filter(forbund=forbund, ar=ar)
         .select_related("mal", "mal__insats")
-        .order_by("mal__insats__kortnamn", "mal__ordning", "mal_id")
+        .order_by(svensk("mal__insats__kortnamn"), "mal__ordning", "mal_id")
     )
 
 
 def forsenade_rapporter(forbund: Forbund, idag: dt.date | None = None) -> QuerySet[Rapport]:
     """Reports past their due date with no upload, oldest first."""
-    return Rapport.objects.filter(forbund=forbund).forsenade(idag).select_related("insats").order_by("forfallodatum", "insats__kortnamn")
+    return Rapport.objects.filter(forbund=forbund).forsenade(idag).select_related("insats").order_by("forfallodatum", svensk("insats__kortnamn"))
 
 
 def beviljat_per_insats_och_ar(forbund: Forbund, insats_ids: list[int] | None = None) -> dict[tuple[int, int], Decimal]:

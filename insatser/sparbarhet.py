@@ -20,6 +20,7 @@ from django.utils import timezone
 from ekonomi.models import Budget, Budgetrad
 from finsam.models import Forbund
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from styrelse.models import Paragraf
 from uppfoljning.models import Inskrivning
 from uppfoljning.selectors import maskera, maskeringsgrans
@@ -181,9 +182,9 @@ def markera_efter_budget(forbund: Forbund, beviljanden: list[Beviljande]) -> Non
 def for_paragraf(forbund: Forbund, paragraf: Paragraf, kontext: Kontext | None = None) -> dict[str, Any]:
     """What a decision paragraph bought: interventions, granted amounts, budget lines, participants and outcomes."""
     beviljanden = list(
-        Beviljande.objects.filter(forbund=forbund, paragraf=paragraf).select_related("insats", "ansokan").order_by("insats__kortnamn", "ar")
+        Beviljande.objects.filter(forbund=forbund, paragraf=paragraf).select_related("insats", "ansokan").order_by(svensk("insats__kortnamn"), "ar")
     )
-    ansokningar = list(Ansokan.objects.filter(forbund=forbund, paragraf=paragraf).select_related("insats").order_by("titel"))
+    ansokningar = list(Ansokan.objects.filter(forbund=forbund, paragraf=paragraf).select_related("insats").order_by(svensk("titel")))
     per_insats: dict[int, Insatsspar] = {}
     for b in beviljanden:
         per_insats.setdefault(b.insats_id, Insatsspar(insats=b.insats)).beviljanden.append(b)

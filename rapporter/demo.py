@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from finsam.models import Forbund
+from insatser.models import Insats
 
 from .models import Forbundsmal, Rapporttext
 
@@ -190,8 +191,6 @@ def _text(forbund: Forbund, typ: str, ar: int, sektion: str, text: str, insats: 
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
-    from insatser.models import Insats
-
     for sektion, text in ARSREDOVISNING_2019.items():
         _text(forbund, "arsredovisning", AR, sektion, text)
     insatser = {i.kortnamn: i for i in Insats.objects.filter(forbund=forbund, kortnamn__in=list(INSATSTEXTER_2019))}

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund
+from styrelse.models import Paragraf, Sammantrade
 
 from .models import Forbundsmal
 from .services import MAX_TEXT
@@ -52,7 +53,6 @@ class SlutligForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, ar: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Sammantrade
 
         qs = Sammantrade.objects.filter(forbund=forbund, datum__year__gte=ar - 1).order_by("-datum")
         self.fields["sammantrade"].queryset = qs  # type: ignore[attr-defined]
@@ -63,7 +63,6 @@ class FaststallForm(forms.Form):
 
     def __init__(self, *args: Any, forbund: Forbund, sammantrade: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from styrelse.models import Paragraf
 
         qs = Paragraf.objects.filter(forbund=forbund, sammantrade=sammantrade).order_by("nummer")
         self.fields["paragraf"].queryset = qs  # type: ignore[attr-defined]

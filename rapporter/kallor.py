@@ -1,22 +1,30 @@
 """The figures of the reports, read from the apps that own them (styrelse, insatser, uppföljning, ekonomi).
 
-Each function returns plain data for the templates. When an upstream selector does not exist
-(yet), the section gets {"saknas": "..."} and the report says so instead of failing: a missing
-figure is shown as missing, never invented. Every query here is scoped to the förbund and the
+Each function returns plain data for the templates, read through the other apps' selectors
+(imported at the top: none of those apps imports rapporter, so there is no circle). When the data
+is missing, the section gets {"saknas": "..."} and the report says so: a missing figure is shown
+as missing, never invented. Every query here is scoped to the förbund and the
 number of queries does not grow with the data (prefetching, aggregates in the database).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, Q
 
+from ekonomi import selectors as ekonomi_selectors
 from finsam.models import Forbund, Medlem, Person
+from finsam.sortering import personordning, svensk
+from insatser import selectors as insatser_selectors
+from insatser.models import Insats
+from styrelse.models import Mandat, Sammantrade
+from styrelse.selectors import mandat_for_ar
+from uppfoljning import selectors as uppfoljning_selectors
+from uppfoljning import vokabular
 
 KON = ["kvinna", "man", "annat"]
 
@@ -25,35 +33,20 @@ def saknas(vad: str) -> dict[str, Any]:
     return {"saknas": f"Uppgift saknas: {vad}."}
 
 
-def _selector(modul: str, namn: str) -> Any:
-    """The upstream function, or None when the app has not published it (yet)."""
-    try:
-        return getattr(importlib.import_module(modul), namn)
-    except (ImportError, AttributeError):
-        return None
-
-
 def _period(ar: int) -> tuple[dt.date, dt.date]:
     return dt.date(ar, 1, 1), dt.date(ar, 12, 31)
 
 
 # --- Styrelse -------------------------------------------------------------------------------------
 def styrelse(forbund: Forbund, ar: int) -> dict[str, Any]:
-    from styrelse.models import Mandat, Sammantrade
-
     start, slut = _period(ar)
-    mandat = list(
-        Mandat.objects.filter(forbund=forbund, fran__lte=slut)
-        .filter(Q(till__isnull=True) | Q(till__gte=start))
-        .select_related("person", "medlem")
-        .order_by("medlem__ordning", "medlem__namn", "fran", "person__namn")
-    )
+    mandat = mandat_for_ar(forbund, ar)
     ledamoter = [m for m in mandat if m.typ == Mandat.Typ.LEDAMOT]
     for m in ledamoter:  # the chair first, then the vice chair, then the members' order
         m.sortering = {"ordforande": 0, "vice_ordforande": 1}.get(m.uppdrag, 2)  # type: ignore[attr-defined]
     ledamoter.sort(key=lambda m: m.sortering)  # type: ignore[attr-defined]
     moten = list(Sammantrade.objects.filter(forbund=forbund, datum__range=(start, slut)).order_by("datum"))
-    personal = list(Person.objects.filter(forbund=forbund, ar_personal=True).order_by("namn"))
+    personal = list(Person.objects.filter(forbund=forbund, ar_personal=True).order_by(*personordning()))
     return {
         "ledamoter": ledamoter,
         "ersattare": [m for m in mandat if m.typ == Mandat.Typ.ERSATTARE],
@@ -69,33 +62,28 @@ def styrelse(forbund: Forbund, ar: int) -> dict[str, Any]:
 # --- Insatser -------------------------------------------------------------------------------------
 def insatser(forbund: Forbund, ar: int) -> dict[str, Any]:
     """The interventions active during the year, with partners, grant of the year and goal assessments."""
-    from insatser.models import Insats
-
     start, slut = _period(ar)
     lista = list(
         Insats.objects.filter(forbund=forbund, startdatum__lte=slut)
         .filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=start))
         .select_related("agare_medlem")
-        .prefetch_related(Prefetch("parter", queryset=Medlem.objects.order_by("ordning", "namn")))
-        .order_by("kortnamn")
+        .prefetch_related(Prefetch("parter", queryset=Medlem.objects.order_by("ordning", svensk("namn"))))
+        .order_by(svensk("kortnamn"))
     )
-    beviljat_fn = _selector("insatser.selectors", "beviljat_per_ar")
-    beviljat: dict[int, Decimal] | None = beviljat_fn(forbund, ar) if beviljat_fn else None
-    bedomningar_fn = _selector("insatser.selectors", "malbedomningar_for")
+    beviljat: dict[int, Decimal] = insatser_selectors.beviljat_per_ar(forbund, ar)
     mal_per_insats: dict[int, list[Any]] = defaultdict(list)
-    if bedomningar_fn:
-        for b in bedomningar_fn(forbund, ar):
-            mal_per_insats[b.mal.insats_id].append(b)
+    for b in insatser_selectors.malbedomningar_for(forbund, ar):
+        mal_per_insats[b.mal.insats_id].append(b)
     for i in lista:
-        i.beviljat = beviljat.get(i.pk, Decimal(0)) if beviljat is not None else None  # type: ignore[attr-defined]
+        i.beviljat = beviljat.get(i.pk, Decimal(0))  # type: ignore[attr-defined]
         i.malbedomningar = mal_per_insats.get(i.pk, [])  # type: ignore[attr-defined]
     return {
         "lista": lista,
         "individ": [i for i in lista if i.inriktning == Insats.Inriktning.INDIVID],
         "struktur": [i for i in lista if i.inriktning == Insats.Inriktning.STRUKTUR],
-        "beviljat_saknas": None if beviljat is not None else saknas("beviljade medel (insatser)")["saknas"],
-        "mal_saknas": None if bedomningar_fn else saknas("målbedömningar (insatser)")["saknas"],
-        "beviljat_summa": sum(beviljat.values(), Decimal(0)) if beviljat is not None else None,
+        "beviljat_saknas": None,
+        "mal_saknas": None,
+        "beviljat_summa": sum(beviljat.values(), Decimal(0)),
     }
 
 
@@ -139,10 +127,8 @@ def _fordelning(data: dict[str, Any] | None, etiketter: dict[str, str]) -> list[
 def _etiketter() -> dict[str, str]:
     """Swedish labels of the follow-up vocabulary (uppföljning's TextChoices)."""
     etiketter: dict[str, str] = {}
-    for namn in ("Remittent", "Utbildning", "Forsorjning"):
-        choices = _selector("uppfoljning.vokabular", namn)
-        if choices is not None:
-            etiketter.update({str(c.value): str(c.label) for c in choices})
+    for choices in (vokabular.Remittent, vokabular.Utbildning, vokabular.Forsorjning):
+        etiketter.update({str(c.value): str(c.label) for c in choices})
     return etiketter
 
 
@@ -166,14 +152,9 @@ def _insats_utfall(rad: dict[str, Any], etiketter: dict[str, str]) -> dict[str, 
 
 def utfall(forbund: Forbund, ar: int, *, maskera: bool = False) -> dict[str, Any]:
     """Participants and exits per intervention and in total (uppföljning's `utfall` contract)."""
-    fn = _selector("uppfoljning.selectors", "utfall")
-    if fn is None:
-        return saknas("deltagare och avslut (uppföljning)")
-    data = fn(forbund, ar)
-    if maskera:
-        maskfn = _selector("uppfoljning.selectors", "maskera_utfall")
-        if maskfn is not None:  # the annual report is published: small counts show as "<N"
-            data = maskfn(data, forbund)
+    data = uppfoljning_selectors.utfall(forbund, ar)
+    if maskera:  # the annual report is published: small counts show as "<N"
+        data = uppfoljning_selectors.maskera_utfall(data, forbund)
     etiketter = _etiketter()
     per_insats = {r.get("kortnamn"): _insats_utfall(r, etiketter) for r in data.get("insatser", [])}
     totalt = _insats_utfall(data.get("totalt") or {}, etiketter)
@@ -182,10 +163,7 @@ def utfall(forbund: Forbund, ar: int, *, maskera: bool = False) -> dict[str, Any
 
 # --- Ekonomi --------------------------------------------------------------------------------------
 def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
-    fn = _selector("ekonomi.selectors", "rakenskaper")
-    if fn is None:
-        return saknas("räkenskaper (ekonomi)")
-    data = fn(forbund, ar)
+    data = ekonomi_selectors.rakenskaper(forbund, ar)
     if not isinstance(data, dict):
         return saknas("räkenskaper (ekonomi)")
     if data.get("finns") is False:
@@ -194,31 +172,22 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
 
 
 def budget_tabell(forbund: Forbund, ar: int) -> dict[str, Any]:
-    fn = _selector("ekonomi.selectors", "budget_tabell")
-    if fn is None:
-        return saknas("budget (ekonomi)")
-    data = fn(forbund, ar)
+    data = ekonomi_selectors.budget_tabell(forbund, ar)
     if data is None:
         return saknas(f"budget för {ar}")
     return data if isinstance(data, dict) else {"rader": data}
 
 
 def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
-    fn = _selector("ekonomi.selectors", "medlemsbidrag")
-    if fn is None:
-        return saknas("medlemsbidrag (ekonomi)")
-    data = fn(forbund, ar)
+    data = ekonomi_selectors.medlemsbidrag(forbund, ar)
     if not isinstance(data, dict) or data.get("tilldelning") is None:
         return saknas(f"årets tilldelning från medlemmarna {ar} (ekonomi)")
     return data
 
 
 def avstamning(forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]]:
-    """(every check passes, the checks). Without ekonomi's selector nothing can be verified: not ok."""
-    fn = _selector("ekonomi.selectors", "avstamning_ok")
-    if fn is None:
-        return False, [{"kontroll": "Räkenskaperna för året saknas i ekonomin", "ok": False, "differens": None}]
-    ok, kontroller = fn(forbund, ar)
+    """(every check passes, the checks), from ekonomi's reconciliation."""
+    ok, kontroller = ekonomi_selectors.avstamning_ok(forbund, ar)
     return bool(ok), [dict(k) for k in kontroller]
 
 

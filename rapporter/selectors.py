@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, Medlem
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 
 from . import diagram, ekonomitabeller, kallor
 from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
@@ -45,7 +46,7 @@ def mal_for(forbund: Forbund, ar: int) -> list[Forbundsmal]:
 
 
 def _medlemmar(forbund: Forbund) -> list[Medlem]:
-    return list(Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn"))
+    return list(Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn")))
 
 
 def _sektioner(typ: str, txt: dict[tuple[str, int | None], Rapporttext]) -> list[dict[str, Any]]:

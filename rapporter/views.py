@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
+from insatser.models import Insats
+from uppfoljning.selectors import maskera, maskeringsgrans
 
 from . import kallor, selectors, services
 from .forms import FaststallForm, MalForm, SlutligForm, TextForm
@@ -127,8 +129,6 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
 
 
 def _maskerare(kontext: Kontext) -> Any:
-    from uppfoljning.selectors import maskera, maskeringsgrans
-
     grans = maskeringsgrans(kontext.forbund)
     return lambda v: maskera(v, grans=grans)
 
@@ -151,8 +151,6 @@ def text(request: HttpRequest, kontext: Kontext, typ: str, ar: int, nyckel: str,
     typ, ar = _typ(typ), _ar(ar)
     insats = None
     if insats_id is not None:
-        from insatser.models import Insats
-
         if typ != RapportTyp.ARSREDOVISNING:
             raise Http404
         insats = hamta(Insats.objects.all(), kontext.forbund, pk=insats_id)

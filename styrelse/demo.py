@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
-from finsam.models import Forbund, Person, RollTyp
+from finsam.models import Forbund, Medlem, Person, RollTyp
 from finsam.permissions import Kontext
 
 from . import services
@@ -436,7 +436,6 @@ def seed_mote_2018(forbund: Forbund, aktor: Any) -> None:
     """
     if Sammantrade.objects.filter(forbund=forbund, datum=D(2018, 11, 29)).exists():
         return
-    from finsam.models import Medlem
 
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}
     for namn, kod, uppdrag in [

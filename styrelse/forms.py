@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Medlem, Person
+from finsam.sortering import personordning, svensk
 
 from .models import (
     Arende,
@@ -81,11 +82,11 @@ class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, personer: list[Person] | None = None, narvarande: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         ids = [p.pk for p in personer or []]
-        self.fields["sammankallande"].queryset = Person.objects.filter(pk__in=ids).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["sammankallande"].queryset = Person.objects.filter(pk__in=ids).order_by(*personordning())  # type: ignore[attr-defined]
         # Chair and secretary come from the attendance once it is recorded.
         vid_motet = [p.pk for p in narvarande] if narvarande else ids
         for f in ("ordforande", "sekreterare"):
-            self.fields[f].queryset = Person.objects.filter(pk__in=vid_motet).order_by("namn")  # type: ignore[attr-defined]
+            self.fields[f].queryset = Person.objects.filter(pk__in=vid_motet).order_by(*personordning())  # type: ignore[attr-defined]
         forbund_id = self.instance.forbund_id if self.instance and self.instance.pk else None
         self.fields["datumbeslut"].queryset = (  # type: ignore[attr-defined]
             _senaste_paragrafer(forbund_id, 60) if forbund_id else Paragraf.objects.none()
@@ -116,7 +117,7 @@ class NarvaroForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, personer: list[Person] | None = None, ledamotsmandat: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in personer or []]).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in personer or []]).order_by(*personordning())  # type: ignore[attr-defined]
         self.fields["ersatter"].choices = [("", "–")] + [(m.pk, f"{m.person.namn} ({m.medlem.namn})") for m in ledamotsmandat or []]  # type: ignore[attr-defined]
 
 
@@ -128,7 +129,7 @@ class MandatForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(forbund=forbund).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["person"].queryset = Person.objects.filter(forbund=forbund).order_by(*personordning())  # type: ignore[attr-defined]
         self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
 
 
@@ -167,7 +168,7 @@ class DelegationsbeslutForm(TillganglighetMixin, forms.Form):
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["delegation"].queryset = Delegation.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
-        self.fields["delegat"].queryset = Person.objects.filter(forbund=forbund).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["delegat"].queryset = Person.objects.filter(forbund=forbund).order_by(*personordning())  # type: ignore[attr-defined]
 
 
 class HandlingForm(TillganglighetMixin, forms.Form):
@@ -185,7 +186,7 @@ class HandlingForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handlingstyp"].queryset = Handlingstyp.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        self.fields["handlingstyp"].queryset = Handlingstyp.objects.filter(forbund=forbund).order_by(svensk("namn"))  # type: ignore[attr-defined]
         self.fields["handlingstyp"].label_from_instance = lambda t: f"{t.namn} – {t.regel}"  # type: ignore[attr-defined]
         self.fields["paragrafer"].queryset = _senaste_paragrafer(forbund.pk if forbund else None, 200)  # type: ignore[attr-defined]
         self.fields["paragrafer"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
@@ -214,7 +215,7 @@ class UppdragForm(TillganglighetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["paragraf"].queryset = _senaste_paragrafer(forbund.pk if forbund else None, 200)  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
-        self.fields["ansvarig"].queryset = Person.objects.filter(forbund=forbund).order_by("namn")  # type: ignore[attr-defined]
+        self.fields["ansvarig"].queryset = Person.objects.filter(forbund=forbund).order_by(*personordning())  # type: ignore[attr-defined]
         self.fields["aterrapport"].queryset = Sammantrade.objects.filter(forbund=forbund, avslutat__isnull=True).order_by("datum")  # type: ignore[attr-defined]
 
 
@@ -232,7 +233,7 @@ class ExpedieringForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["personer"].queryset = Person.objects.filter(forbund=forbund).exclude(epost="").order_by("namn")  # type: ignore[attr-defined]
+        self.fields["personer"].queryset = Person.objects.filter(forbund=forbund).exclude(epost="").order_by(*personordning())  # type: ignore[attr-defined]
         self.fields["personer"].label_from_instance = lambda p: f"{p.namn} <{p.epost}>"  # type: ignore[attr-defined]
 
     def mottagare(self) -> list[tuple[str, str]]:
@@ -313,7 +314,7 @@ class BeslutForm(TillganglighetMixin, forms.Form):
             )
             self.fields[f"yrkande_{i}_text"] = forms.CharField(label=f"Yrkande {i}: lydelse eller motivering", required=False)
         if val_av_justerare:
-            self.fields["justerare"].queryset = Person.objects.filter(pk__in=[n.person_id for n in self.rostande]).order_by("namn")  # type: ignore[attr-defined]
+            self.fields["justerare"].queryset = Person.objects.filter(pk__in=[n.person_id for n in self.rostande]).order_by(*personordning())  # type: ignore[attr-defined]
         else:
             del self.fields["justerare"]
 

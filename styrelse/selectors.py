@@ -6,13 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import FieldError, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, Person
 from finsam.permissions import Kontext
+from finsam.sortering import nyckel, personordning, svensk
 from finsam.tenancy import hamta
+
+# insatser.models imports styrelse.models only (never these selectors), so no import circle
+from insatser.models import Insats
 
 from .models import (
     Anslag,
@@ -54,28 +58,28 @@ def beslut_sok(forbund: Forbund, *, q: str = "", ar: int | None = None, nummer: 
     if nummer:
         qs = qs.filter(nummer=nummer)
     if insats:
-        villkor = Q()
-        try:
-            from insatser.models import Insats
-
-            i = Insats.objects.filter(forbund=forbund, pk=insats).first()
-            if i is None:
-                return qs.none()
-            villkor = Q(text__icontains=i.kortnamn) | Q(rubrik__icontains=i.kortnamn) | Q(beslut__icontains=i.kortnamn)
-            qs.filter(Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)).query  # noqa: B018 (validates lookups)
-            villkor |= Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)
-        except (ImportError, FieldError):
-            pass
+        i = Insats.objects.filter(forbund=forbund, pk=insats).first()
+        if i is None:
+            return qs.none()
+        villkor = Q(text__icontains=i.kortnamn) | Q(rubrik__icontains=i.kortnamn) | Q(beslut__icontains=i.kortnamn)
+        villkor |= Q(beviljanden__insats_id=insats) | Q(ansokningar__insats_id=insats)
         qs = qs.filter(villkor).distinct()
     return qs
 
 
+def mandat_for_ar(forbund: Forbund, ar: int) -> list[Mandat]:
+    """The board for a year: every mandate (ledamöter and ersättare) that overlaps the year, in the members' order."""
+    start, slut = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
+    return list(
+        Mandat.objects.filter(forbund=forbund, fran__lte=slut)
+        .filter(Q(till__isnull=True) | Q(till__gte=start))
+        .select_related("person", "medlem")
+        .order_by("medlem__ordning", svensk("medlem__namn"), "fran", *personordning("person__"))
+    )
+
+
 def insatser_for_val(forbund: Forbund) -> list[tuple[int, str]]:
-    try:
-        from insatser.models import Insats
-    except ImportError:
-        return []
-    return [(i.pk, str(i)) for i in Insats.objects.filter(forbund=forbund).order_by("kortnamn")]
+    return [(i.pk, str(i)) for i in Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))]
 
 
 def sammantraden(forbund: Forbund) -> QuerySet[Sammantrade]:
@@ -160,7 +164,7 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
     return Motesida(
         mote=mote,
         arenden=arenden,
-        narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), n.person.namn)),
+        narvaro=sorted(narvaro, key=lambda n: (list(Narvaro.Kategori.values).index(n.kategori), nyckel(n.person.efternamn), nyckel(n.person.namn))),
         lage=lage_vid(regler=regler, antal_ledamoter=antal, narvaro=narvaro, nummer=nasta),
         nasta_nummer=nasta,
         lage_per_paragraf=per_paragraf,
@@ -170,7 +174,7 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         dokument=dokument,
         mandat=mandat,
         mottagare=_senaste_mottagare(mote),
-        personer=list(Person.objects.filter(forbund=forbund).order_by("namn")),
+        personer=list(Person.objects.filter(forbund=forbund).order_by(*personordning())),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
         kallas=kallelse_mottagare(mote) if mote.avslutat is None else [],
     )
@@ -198,7 +202,7 @@ def protokollsutkast_kontrollera(kontext: Kontext, mote: Sammantrade, user: Any)
 
 def _senaste_mottagare(mote: Sammantrade) -> list[KallelseMottagare]:
     senaste = Kallelseutskick.objects.filter(sammantrade=mote).order_by("-begard").values_list("pk", flat=True)[:1]
-    return list(KallelseMottagare.objects.filter(utskick__in=senaste).select_related("person").order_by("person__namn"))
+    return list(KallelseMottagare.objects.filter(utskick__in=senaste).select_related("person").order_by(*personordning("person__")))
 
 
 def justering_kravs_lista(ordforande: Person | None, sekreterare: Person | None, justerare: list[Person]) -> list[tuple[str, Person]]:
@@ -228,7 +232,7 @@ def protokoll_data(mote: Sammantrade) -> dict[str, Any]:
     for n in narvaro:
         block[n.kategori].append(n)
     for lista in block.values():
-        lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, n.person.namn))
+        lista.sort(key=lambda n: (n.mandat.medlem.ordning if n.mandat else 99, nyckel(n.person.efternamn), nyckel(n.person.namn)))
     justeringar = list(Justering.objects.filter(sammantrade=mote).select_related("person").order_by("tidpunkt"))
     justerare = list(mote.justerare.all())
     gjorda = {(j.roll, j.person_id): j for j in justeringar}
@@ -331,7 +335,7 @@ def anslag_aktuella(idag: dt.date | None = None) -> QuerySet[Anslag]:
         Anslag.objects.filter(uppsatt__lte=idag, nedtas__gte=idag, sammantrade__justerat__isnull=False)
         .select_related("sammantrade", "forbund")
         .annotate(forsta_nr=Min("sammantrade__paragrafer__nummer"), sista_nr=Max("sammantrade__paragrafer__nummer"))
-        .order_by("forbund__namn", "-uppsatt")
+        .order_by(svensk("forbund__namn"), "-uppsatt")
     )
 
 

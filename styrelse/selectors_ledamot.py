@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from finsam.models import Dokument, Person
 from finsam.permissions import Kontext
+from finsam.sortering import personordning
 from finsam.tenancy import hamta
 
 from .models import (
@@ -247,7 +248,9 @@ def anteckningar_markdown(mote: Sammantrade, anteckningar: list[Anteckning], nam
 
 
 def distans_for_mote(mote: Sammantrade) -> list[Distansdeltagande]:
-    return list(Distansdeltagande.objects.filter(narvaro__sammantrade=mote).select_related("narvaro__person").order_by("narvaro__person__namn"))
+    return list(
+        Distansdeltagande.objects.filter(narvaro__sammantrade=mote).select_related("narvaro__person").order_by(*personordning("narvaro__person__"))
+    )
 
 
 def mote_for_ledamot(kontext: Kontext, pk: int) -> Sammantrade:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone
 
-from finsam.models import Forbund
+from finsam.models import Dokument, Forbund
 
 
 @shared_task(name="styrelse.kallelse_skicka_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
@@ -19,8 +19,6 @@ def kallelse_skicka_task(utskick_id: int) -> int:
 def protokoll_las_task(dokument_id: int) -> str:
     """Make sure justered minutes end final: order the final rendering if the stored PDF predates the
     justering (the document job itself locks it; no polling). Queued by nothing; kept for repairs."""
-    from finsam.models import Dokument
-
     from .models import Sammantrade
     from .services.dokument import protokoll_bestall, protokoll_efter_rendering, protokoll_inaktuellt
 

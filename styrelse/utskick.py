@@ -17,7 +17,8 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from finsam.models import Dokument
+from finsam.documents.services import dokument_spara_pdf
+from finsam.models import Dokument, Person
 
 from .models import KallelseMottagare, Kallelseutskick, Sammantrade
 
@@ -85,8 +86,6 @@ def kalenderbilaga(ics: bytes, filnamn: str, *, installt: bool = False) -> MIMEB
 
 def _kallelse_pdf(mote: Sammantrade) -> bytes:
     """Render the notice now and keep it as the meeting's kallelse document (replacing a draft)."""
-    from finsam.documents.services import dokument_spara_pdf
-
     from .pdf import kallelse_pdf
     from .selectors import kallelse_data
 
@@ -180,8 +179,6 @@ def kalender_uppdatering_task(sammantrade_id: int, installt: bool = False) -> in
 
 def justering_aterstalld_epost(*, sammantrade_id: int, person_ids: list[int], orsak: str) -> int:
     """Tell those who had justered that the minutes changed and must be justered again."""
-    from finsam.models import Person
-
     mote = Sammantrade.objects.select_related("forbund").filter(pk=sammantrade_id).first()
     if mote is None:
         return 0

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund
+from finsam.sortering import svensk
 from insatser.models import Insats
 
 from .models import Inskrivning
@@ -25,7 +26,7 @@ class DatumFalt(forms.DateField):
 
 
 def _insatser(forbund: Forbund) -> Any:
-    return Insats.objects.filter(forbund=forbund).order_by("kortnamn")
+    return Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))
 
 
 class SokForm(forms.Form):

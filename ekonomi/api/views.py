@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +18,9 @@ from rest_framework.views import APIView
 from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
 from finsam.api.serializers import DokumentSerializer
 from finsam.models import Medlem
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
+from styrelse.models import Paragraf
 
 from .. import selectors, services
 from ..models import (
@@ -108,8 +111,6 @@ class BudgetViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     @extend_schema(request=s.FaststallInSerializer, responses=s.BudgetSerializer)
     @action(detail=True, methods=["post"])
     def faststall(self, request: Request, pk: str) -> Response:
-        from styrelse.models import Paragraf
-
         inn = s.FaststallInSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         paragraf = Paragraf.objects.filter(forbund=self.kontext.forbund, pk=inn.validated_data["paragraf"]).select_related("sammantrade").first()
@@ -213,7 +214,7 @@ class RevisionsberattelseViewSet(
 ):
     """Auditors' reports: every role with ekonomi.visa reads; an auditor (revision.redigera) records one."""
 
-    queryset = Revisionsberattelse.objects.order_by("-ar", "revisor_namn")
+    queryset = Revisionsberattelse.objects.order_by("-ar", svensk("revisor_namn"))
     serializer_class = s.RevisionsberattelseSerializer
     behorighet_las, behorighet_skriv = LAS, "revision.redigera"
 
@@ -245,9 +246,12 @@ class RakenskaperView(APIView):
     behorighet_las = LAS
     behorighet_skriv = SKRIV
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     def get(self, request: Request, ar: int) -> Response:
-        return Response(som_json(selectors.rakenskaper(aktuell(request).forbund, ar)))
+        data = selectors.rakenskaper(aktuell(request).forbund, ar)
+        if not data["finns"]:  # a year without accounts is not a year of zeros
+            raise NotFound({"ar": f"Det finns ingen bokföring för {ar} i förbundet."})
+        return Response(som_json(data))
 
 
 class RakenskaperPdfView(APIView):
@@ -271,11 +275,13 @@ class UppfoljningView(APIView):
     behorighet_las = LAS
     behorighet_skriv = SKRIV
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: OpenApiTypes.OBJECT})
     def get(self, request: Request, ar: int, kvartal: int) -> Response:
         if kvartal not in (1, 2, 3, 4):
-            return Response({"detail": "Kvartalet ska vara 1–4."}, status=status.HTTP_404_NOT_FOUND)
+            raise NotFound({"kvartal": "Kvartalet ska vara 1–4."})
         data = kvartalsuppfoljning(aktuell(request).forbund, ar, kvartal)
+        if data["budget"] is None and data["import"] is None and data["uppfoljning"] is None:
+            raise NotFound({"ar": f"Det finns varken budget eller bokföring för {ar} i förbundet."})
         data.pop("import")
         data.pop("uppfoljning")
         return Response(som_json(data))

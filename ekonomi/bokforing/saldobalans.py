@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+from finsam.kodning import avkoda
+
 ALIAS = {
     "konto": "konto",
     "kontonr": "konto",
@@ -43,10 +45,7 @@ class Saldorad:
 
 
 def _avkoda(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
+    return avkoda(data)[0]  # finsam.kodning: UTF-8 (BOM or not), UTF-16, Windows-1252, ISO-8859; refused if unclear
 
 
 def _tal(varde: str, rad: int, kolumn: str) -> Decimal:

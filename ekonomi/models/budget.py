@@ -36,13 +36,52 @@ class Budget(ForbundsData):
     def __str__(self) -> str:
         return f"Budget {self.ar} (version {self.version})"
 
+    # --- Status: the allowed transitions (BUDGET_OVERGANGAR below) are checked here and nowhere else ---
+
+    def kontrollera_overgang(self, ny: str) -> None:
+        """Raise a Swedish ValidationError unless the budget may go from its status to `ny`."""
+        if ny in BUDGET_OVERGANGAR[self.status]:
+            return
+        if self.status == Budget.Status.FASTSTALLD:
+            raise ValidationError("Budgeten är fastställd och låst. Skapa en ny version för att ändra den.")
+        if self.status == Budget.Status.ERSATT:
+            raise ValidationError("Budgeten är ersatt av en senare version och kan inte ändras.")
+        raise ValidationError(f"En budget med status {self.get_status_display().lower()} kan inte få status {Budget.Status(ny).label.lower()}.")
+
     @property
     def last(self) -> bool:
-        return self.status != self.Status.UTKAST
+        """Set or replaced: its lines never change again (a change is a new version)."""
+        return not self.kan_andras
+
+    @property
+    def kan_andras(self) -> bool:
+        return self.status == Budget.Status.UTKAST
+
+    @property
+    def kan_faststallas(self) -> bool:
+        return Budget.Status.FASTSTALLD in BUDGET_OVERGANGAR[self.status]
+
+    @property
+    def ar_faststalld(self) -> bool:
+        return self.status == Budget.Status.FASTSTALLD
+
+    @property
+    def status_klass(self) -> str:
+        """The CSS modifier of the status badge (status-ok, status-varning, status-koad)."""
+        return {Budget.Status.FASTSTALLD: "ok", Budget.Status.UTKAST: "varning"}.get(self.status, "koad")  # type: ignore[call-overload]
 
     @property
     def planar(self) -> tuple[int, int, int]:
         return (self.ar, self.ar + 1, self.ar + 2)
+
+
+# Allowed status transitions of a budget version: a draft is set by a board decision (locked); a set version is
+# replaced when a later version is set. A change after that is a new version (a new draft), never a status change back.
+BUDGET_OVERGANGAR: dict[str, set[str]] = {
+    Budget.Status.UTKAST: {Budget.Status.FASTSTALLD},
+    Budget.Status.FASTSTALLD: {Budget.Status.ERSATT},
+    Budget.Status.ERSATT: set(),
+}
 
 
 class Budgetrad(ForbundsData):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 
 from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
@@ -57,7 +58,7 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     imp = importer.get(ar)
     intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund, imp.kontoplanstyp if imp else "")
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
-    medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")}
+    medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))}
     akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
     if imp is not None and ar - 1 in importer:
         fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from finsam.formatting import kr
 from finsam.models import Forbund
 
 from ..models import Bidragsavrundning, Bidragsjustering
@@ -17,8 +18,6 @@ from .data import NOLL
 
 
 def _kr(v: Decimal) -> str:
-    from finsam.formatting import kr
-
     return str(kr(v))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from finsam.formatting import kr, procent
+
 from ..models import Kontokoppling
 from .data import NOLL, Saldon
 
@@ -129,8 +131,6 @@ def eget_kapital_bedomning(nu: dict[str, Any], bidrag: dict[str, Any], andel: De
     over = tak is not None and slut > tak
     varning = ""
     if over:
-        from finsam.formatting import kr, procent
-
         varning = (
             f"Eget kapital ({kr(slut.quantize(Decimal(1)))}) överstiger Nationella rådets rekommendation om högst "
             f"{procent(andel)} av tilldelningen ({kr(tak)}) med {kr((slut - tak).quantize(Decimal(1)))}."

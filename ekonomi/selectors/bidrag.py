@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 
 from ..models import Tilldelning
 
@@ -48,7 +49,7 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     }
     if tilldelning is None:
         return resultat
-    medlemmar = list(Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn"))
+    medlemmar = list(Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn")))
     invanare = {k.medlem_id: k.invanare for k in tilldelning.kommunandelar.all()}
     staten = next((m for m in medlemmar if m.typ == Medlem.Typ.FK), None) or next((m for m in medlemmar if m.typ == Medlem.Typ.AF), None)
     region = next((m for m in medlemmar if m.typ == Medlem.Typ.REGION), None)

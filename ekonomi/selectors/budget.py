@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from finsam.formatting import kr
 from finsam.models import Forbund
 
 from ..models import Budget, Budgetrad
@@ -83,8 +84,6 @@ def tabell_for(budget: Budget, rader: list[Budgetrad]) -> dict[str, Any]:
 
 
 def _kr(v: Decimal) -> str:
-    from finsam.formatting import kr
-
     return kr(v)
 
 

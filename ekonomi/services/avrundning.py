@@ -10,14 +10,13 @@ from django.db import transaction
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
+from styrelse.models import Sammantrade
 
 from ..models import Bidragsavrundning, Bidragsjustering
 
 
 def _paragraf_fran_hallet_mote(forbund: Forbund, paragraf: Any) -> None:
     """The adopting § must be the förbund's own, from a meeting that has been held."""
-    from styrelse.models import Sammantrade
-
     if paragraf is None:
         raise ValidationError({"paragraf": "Ange styrelsens beslutsparagraf."})
     if paragraf.forbund_id != forbund.pk:

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
+from insatser.models import Insats
+from insatser.selectors import beviljat_per_ar
 
 from ..models import Budget, Budgetrad
 
@@ -30,7 +32,7 @@ RADFALT = ["grupp", "nyckel", "text", "medlem", "insats", "ordning", "belopp", "
 
 
 def _olast(budget: Budget) -> None:
-    if budget.last:
+    if not budget.kan_andras:
         raise ValidationError(LAST)
 
 
@@ -52,9 +54,6 @@ def budget_skapa(*, forbund: Forbund, aktor: Any, ar: int, kommentar: str = "") 
 
 def _fyll(budget: Budget) -> dict[str, int]:
     """Member income lines from the contributions, one line per intervention from the board's grants."""
-    from insatser.models import Insats
-    from insatser.selectors import beviljat_per_ar
-
     from ..selectors.bidrag import medlemsbidrag
 
     forbund = budget.forbund
@@ -173,7 +172,7 @@ def budgetrad_ta_bort(*, rad: Budgetrad, aktor: Any) -> None:
 def budget_faststall(*, budget: Budget, aktor: Any, paragraf: Any) -> Budget:
     """Set the budget by a board decision (a paragraph of the minutes). Locks it; an earlier set version is replaced."""
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    _olast(budget)
+    budget.kontrollera_overgang(Budget.Status.FASTSTALLD)
     if paragraf is None or paragraf.forbund_id != budget.forbund_id:
         raise ValidationError({"paragraf": "Ange styrelsens beslut (paragraf) som fastställer budgeten."})
     if not budget.rader.exists():
@@ -182,6 +181,7 @@ def budget_faststall(*, budget: Budget, aktor: Any, paragraf: Any) -> Budget:
     tidigare = list(Budget.objects.select_for_update().filter(forbund=budget.forbund, ar=budget.ar, status=Budget.Status.FASTSTALLD))
     for b in tidigare:
         f = snapshot(b)
+        b.kontrollera_overgang(Budget.Status.ERSATT)
         b.status = Budget.Status.ERSATT
         b.save(update_fields=["status"])
         handelse_logga(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from finsam.audit import handelse_logga
+from finsam.documents.services import dokument_bestall
 from finsam.models import Forbund
 from finsam.tasking import enqueue
 
@@ -153,8 +154,6 @@ def bokforing_import_starta(
 
 def rakenskaper_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Any:
     """Order the year's accounts as a PDF (rendered in the background). Needs the year's bookkeeping."""
-    from finsam.documents.services import dokument_bestall
-
     if not Redovisningsimport.objects.filter(forbund=forbund, ar=ar).exists():
         raise ValidationError(f"Det finns ingen bokföring för {ar} att skapa räkenskaper av.")
     return dokument_bestall(
@@ -164,8 +163,6 @@ def rakenskaper_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Any:
 
 def kvartalsrapport_bestall(*, forbund: Forbund, aktor: Any, ar: int, kvartal: int) -> Any:
     """Order the quarter's follow-up as a PDF for the board. Needs the year's budget."""
-    from finsam.documents.services import dokument_bestall
-
     from ..selectors.budget import aktuell_budget
 
     if kvartal not in (1, 2, 3, 4):

@@ -7,6 +7,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling
 
@@ -14,7 +15,7 @@ from .. import selectors
 from ..forms import TilldelningForm
 from ..models import Redovisningsimport, Tilldelning
 from ..services import tilldelning_spara
-from .hjalp import ar_fran, ar_val
+from .hjalp import ar_val
 
 
 @behorighet("ekonomi.visa")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,6 @@ from .. import selectors, services
 from ..forms import BudgetradForm, BudgetSkapaForm, FaststallForm
 from ..models import Budget, Budgetrad
 from ..selectors.budget import tabell_for
-from .hjalp import formfel
 
 
 @behorighet("ekonomi.visa")
@@ -36,29 +36,31 @@ def budget_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     )
 
 
+def _detalj(kontext: Kontext, budget: Budget, **bundna: Any) -> dict[str, Any]:
+    """The budget page's context; `bundna` are the refused form (kept with the user's input) and where it belongs."""
+    rader = list(budget.rader.select_related("medlem", "insats").order_by("ordning", "id"))
+    redigerbar = not budget.last and kontext.kan("ekonomi.redigera")
+    return {
+        "budget": budget,
+        "t": tabell_for(budget, rader),
+        "rader": rader,
+        "redigerbar": redigerbar,
+        "ny_rad": BudgetradForm(initial={"grupp": "administration", "belopp": 0}) if redigerbar else None,
+        "faststall": FaststallForm(forbund=kontext.forbund) if redigerbar else None,
+        "versioner": Budget.objects.filter(forbund=kontext.forbund, ar=budget.ar).order_by("version"),
+        "form": None,
+        **bundna,
+    }
+
+
 @behorighet("ekonomi.visa")
 def budget_detalj(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     budget = hamta(Budget.objects.select_related("paragraf", "paragraf__sammantrade"), kontext.forbund, pk=pk)
-    rader = list(budget.rader.select_related("medlem", "insats").order_by("ordning", "id"))
-    tabell = tabell_for(budget, rader)
-    redigerbar = not budget.last and kontext.kan("ekonomi.redigera")
-    return render(
-        request,
-        "ekonomi/budget.html",
-        {
-            "budget": budget,
-            "t": tabell,
-            "rader": rader,
-            "redigerbar": redigerbar,
-            "ny_rad": BudgetradForm(initial={"grupp": "administration", "belopp": 0}) if redigerbar else None,
-            "faststall": FaststallForm(forbund=kontext.forbund) if redigerbar else None,
-            "versioner": Budget.objects.filter(forbund=kontext.forbund, ar=budget.ar).order_by("version"),
-        },
-    )
+    return render(request, "ekonomi/budget.html", _detalj(kontext, budget))
 
 
 def _budget(kontext: Kontext, pk: int) -> Budget:
-    return hamta(Budget.objects.all(), kontext.forbund, pk=pk)
+    return hamta(Budget.objects.select_related("paragraf", "paragraf__sammantrade"), kontext.forbund, pk=pk)
 
 
 @behorighet("ekonomi.redigera")
@@ -67,15 +69,16 @@ def budgetrad(request: HttpRequest, kontext: Kontext, pk: int, rad_pk: int | Non
     budget = _budget(kontext, pk)
     rad = hamta(Budgetrad.objects.all(), kontext.forbund, pk=rad_pk, budget=budget) if rad_pk else None
     form = BudgetradForm(request.POST)
-    till = reverse("ekonomi:budget", args=[budget.pk])
-    if not form.is_valid():
-        messages.error(request, "Raden sparades inte: " + formfel(form))
-        return redirect(till)
-    return knapp_handling(
+    # A refused line stays next to its form with the input kept: a new line in "Ny rad", a changed line in its row.
+    bunden = {"ny_rad": form} if rad is None else {"rad_form": form, "fel_rad": rad.pk}
+    return formular_handling(
         request,
-        lambda: services.budgetrad_spara(budget=budget, aktor=request.user, rad=rad, **form.cleaned_data),
+        form,
+        lambda d: services.budgetrad_spara(budget=budget, aktor=request.user, rad=rad, **d),
         ok=lambda r: f"Raden ”{r.text}” är sparad.",
-        till=till,
+        till=reverse("ekonomi:budget", args=[budget.pk]),
+        mall="ekonomi/budget.html",
+        sammanhang=_detalj(kontext, budget, fel_form=form, fel_rubrik="Raden sparades inte.", **bunden),
     )
 
 
@@ -109,14 +112,14 @@ def budget_fyll(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse
 def budget_faststall(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     budget = _budget(kontext, pk)
     form = FaststallForm(request.POST, forbund=kontext.forbund)
-    if not form.is_valid():
-        messages.error(request, "Välj styrelsens beslut (paragraf) som fastställer budgeten.")
-        return redirect("ekonomi:budget", pk=budget.pk)
-    return knapp_handling(
+    return formular_handling(
         request,
-        lambda: services.budget_faststall(budget=budget, aktor=request.user, paragraf=form.cleaned_data["paragraf"]),
+        form,
+        lambda d: services.budget_faststall(budget=budget, aktor=request.user, paragraf=d["paragraf"]),
         ok=f"Budget {budget.ar} är fastställd och låst.",
         till=reverse("ekonomi:budget", args=[budget.pk]),
+        mall="ekonomi/budget.html",
+        sammanhang=_detalj(kontext, budget, faststall=form, fel_form=form, fel_rubrik="Budgeten är inte fastställd."),
     )
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.export import nedladdning
+from finsam.granser import ar_fran
 from finsam.models import Dokument
 from finsam.permissions import Kontext
 from finsam.web import behorighet, knapp_handling
@@ -20,7 +21,7 @@ from .. import selectors, services
 from ..models import Redovisningsimport
 from ..rakenskaper.export import som_csv, som_xlsx
 from ..selectors.uppfoljning import kvartalsuppfoljning
-from .hjalp import ar_fran, ar_val
+from .hjalp import ar_val
 
 
 def _standardar(kontext: Kontext) -> int | None:

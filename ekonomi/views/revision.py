@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from finsam.models import Medlem
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, formular_handling
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
 from ..models import Ansvarsfrihet, Revisionsberattelse
-from .hjalp import ar_val, formfel
+from .hjalp import ar_val
+
+
+def _egen(request: HttpRequest, kontext: Kontext, ar: int) -> Revisionsberattelse | None:
+    if not kontext.kan("revision.redigera"):
+        return None
+    return Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
+
+
+def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, **bundna: Any) -> dict[str, Any]:
+    """The audit page's context; `bundna` holds a refused form, kept with the user's input."""
+    ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
+    beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
+    medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", svensk("namn")))
+    return {
+        "ar": ar,
+        "ar_val": ar_val(ar),
+        "egen": egen,
+        "ok": ok,
+        "kontroller": kontroller,
+        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by(svensk("revisor_namn")),
+        "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
+        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
+        "budget": selectors.budget_tabell(kontext.forbund, ar),
+        **bundna,
+    }
 
 
 @behorighet("ekonomi.visa")
@@ -25,7 +52,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
     egen = None
     form = None
     if kontext.kan("revision.redigera"):
-        egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
+        egen = _egen(request, kontext, ar)
         initial = {"revisor_namn": request.user.get_full_name() or request.user.get_username()}  # type: ignore[union-attr]
         form = (
             RevisionsberattelseForm(request.POST or None, initial=initial)
@@ -43,20 +70,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
         )
     if request.method == "POST":
         kontext.kraver("revision.redigera")
-    ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
-    beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
-    medlemmar = list(Medlem.objects.filter(forbund=kontext.forbund).order_by("ordning", "namn"))
-    sammanhang = {
-        "ar": ar,
-        "ar_val": ar_val(ar),
-        "egen": egen,
-        "ok": ok,
-        "kontroller": kontroller,
-        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by("revisor_namn"),
-        "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
-        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
-        "budget": selectors.budget_tabell(kontext.forbund, ar),
-    }
+    sammanhang = _sammanhang(kontext, ar, egen=egen)
     if form is None:
         return render(request, "ekonomi/revision.html", {**sammanhang, "form": None})
     return formular_handling(
@@ -74,23 +88,22 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
 @require_POST
 def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     form = AnsvarsfrihetForm(request.POST, forbund=kontext.forbund)
-    if not form.is_valid():
-        messages.error(request, "Beslutet sparades inte: " + formfel(form))
-        return redirect("ekonomi:revision", ar=ar)
-    medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=form.cleaned_data["medlem"].pk)
-    d = form.cleaned_data
-    return knapp_handling(
+    return formular_handling(
         request,
-        lambda: services.ansvarsfrihet_spara(
+        form,
+        lambda d: services.ansvarsfrihet_spara(
             forbund=kontext.forbund,
             aktor=request.user,
             ar=ar,
-            medlem=medlem,
+            medlem=hamta(Medlem.objects.all(), kontext.forbund, pk=d["medlem"].pk),
             beviljad=d["beviljad"],
             beslutsdatum=d["beslutsdatum"],
             beslutsorgan=d["beslutsorgan"],
             paragraf=d["paragraf"],
         ),
-        ok=f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.",
+        ok=lambda a: f"{a.medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.",
         till=reverse("ekonomi:revision", args=[ar]),
+        mall="ekonomi/revision.html",
+        # The audit report's own form is not shown on this refusal; the decision form keeps the input.
+        sammanhang=_sammanhang(kontext, ar, egen=_egen(request, kontext, ar), aform=form, form=None),
     )

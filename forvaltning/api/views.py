@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from finsam.api.base import ForbundMixin
+from finsam.sortering import svensk
 
 from .. import services
 from ..models import Avtal
@@ -23,7 +24,7 @@ class AvtalViewSet(
 ):
     """Agreements with their parties, amounts, period, renewal and notice. Members are given by code."""
 
-    queryset = Avtal.objects.prefetch_related("medlemmar").order_by("-startdatum", "rubrik", "pk")
+    queryset = Avtal.objects.prefetch_related("medlemmar").order_by("-startdatum", svensk("rubrik"), "pk")
     serializer_class = AvtalSerializer
     behorighet_las, behorighet_skriv = "avtal.visa", "avtal.redigera"
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -23,32 +26,41 @@ def medlemmar(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     return render(request, "forvaltning/medlemmar.html", {"medlemmar": lista})
 
 
-@behorighet("forbund.redigera")
-def medlem_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    form = MedlemForm(request.POST or None)
+def _formular(request: HttpRequest, form: Any, utfor: Callable[[dict[str, Any]], Any], *, ok: str, lista: str, rubrik: str) -> HttpResponseBase:
+    """A member or person form on the simple form page: the one service, then back to the list. `ok` names the saved object as {namn}."""
     return formular_handling(
         request,
         form,
-        lambda d: karna.medlem_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda m: f"{m.namn} är registrerad som medlem.",
-        till=reverse("forvaltning:medlemmar"),
+        utfor,
+        ok=lambda obj: ok.format(namn=obj.namn),
+        till=reverse(lista),
         mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": "Ny medlem", "tillbaka": reverse("forvaltning:medlemmar")},
+        sammanhang={"rubrik": rubrik, "tillbaka": reverse(lista)},
+    )
+
+
+@behorighet("forbund.redigera")
+def medlem_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    return _formular(
+        request,
+        MedlemForm(request.POST or None),
+        lambda d: karna.medlem_create(forbund=kontext.forbund, aktor=request.user, **d),
+        ok="{namn} är registrerad som medlem.",
+        lista="forvaltning:medlemmar",
+        rubrik="Ny medlem",
     )
 
 
 @behorighet("forbund.redigera")
 def medlem_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=pk)
-    form = MedlemAndraForm(request.POST or None, instance=medlem)
-    return formular_handling(
+    return _formular(
         request,
-        form,
+        MedlemAndraForm(request.POST or None, instance=medlem),
         lambda d: karna.medlem_update(medlem=medlem, aktor=request.user, **d),
-        ok=lambda m: f"{m.namn} är ändrad.",
-        till=reverse("forvaltning:medlemmar"),
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": f"Ändra {medlem.namn}", "tillbaka": reverse("forvaltning:medlemmar")},
+        ok="{namn} är ändrad.",
+        lista="forvaltning:medlemmar",
+        rubrik=f"Ändra {medlem.namn}",
     )
 
 
@@ -60,28 +72,24 @@ def personer(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
 @behorighet("forbund.redigera")
 def person_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    form = PersonForm(request.POST or None)
-    return formular_handling(
+    return _formular(
         request,
-        form,
+        PersonForm(request.POST or None),
         lambda d: karna.person_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok=lambda p: f"{p.namn} är registrerad.",
-        till=reverse("forvaltning:personer"),
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": "Ny person", "tillbaka": reverse("forvaltning:personer")},
+        ok="{namn} är registrerad.",
+        lista="forvaltning:personer",
+        rubrik="Ny person",
     )
 
 
 @behorighet("forbund.redigera")
 def person_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     person = hamta(Person.objects.all(), kontext.forbund, pk=pk)
-    form = PersonForm(request.POST or None, instance=person)
-    return formular_handling(
+    return _formular(
         request,
-        form,
+        PersonForm(request.POST or None, instance=person),
         lambda d: karna.person_andra(person=person, aktor=request.user, **d),
-        ok=lambda p: f"{p.namn} är ändrad.",
-        till=reverse("forvaltning:personer"),
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": f"Ändra {person.namn}", "tillbaka": reverse("forvaltning:personer")},
+        ok="{namn} är ändrad.",
+        lista="forvaltning:personer",
+        rubrik=f"Ändra {person.namn}",
     )

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from finsam.api.base import ForbundMixin
+from finsam.sortering import svensk
 
 from .. import services
 from ..models import Ansokan, AnsokanBelopp, Beviljande, Insats, Mal, Malbedomning, Malnod, Malnodbedomning, Rapport, Rapportversion
@@ -55,7 +56,7 @@ class InsatsViewSet(
 ):
     """Interventions. Members are given by code (`parter: ["fk", "af"]`)."""
 
-    queryset = Insats.objects.select_related("agare_medlem").prefetch_related("parter", "bemanning__medlem").order_by("kortnamn")
+    queryset = Insats.objects.select_related("agare_medlem").prefetch_related("parter", "bemanning__medlem").order_by(svensk("kortnamn"))
     serializer_class = InsatsSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
 
@@ -145,7 +146,7 @@ class AnsokanViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
 class BeviljandeViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Beviljande]):
     """Grants decided by the board. Filter with ?ar= and ?insats=."""
 
-    queryset = Beviljande.objects.select_related("insats").order_by("ar", "insats__kortnamn", "id")
+    queryset = Beviljande.objects.select_related("insats").order_by("ar", svensk("insats__kortnamn"), "id")
     serializer_class = InsatsBeviljandeSerializer
     behorighet_las, behorighet_skriv = LAS, BESLUTA
 
@@ -183,7 +184,7 @@ class MalViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
     queryset = (
         Mal.objects.select_related("insats")
         .prefetch_related(Prefetch("bedomningar", queryset=Malbedomning.objects.order_by("ar")))
-        .order_by("insats__kortnamn", "ordning", "id")
+        .order_by(svensk("insats__kortnamn"), "ordning", "id")
     )
     serializer_class = InsatsMalSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
@@ -214,7 +215,7 @@ class RapportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     queryset = (
         Rapport.objects.select_related("insats")
         .prefetch_related(Prefetch("versioner", queryset=Rapportversion.objects.order_by("-version")))
-        .order_by("forfallodatum", "insats__kortnamn")
+        .order_by("forfallodatum", svensk("insats__kortnamn"))
     )
     serializer_class = InsatsRapportSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV

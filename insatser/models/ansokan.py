@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -57,6 +59,29 @@ class Ansokan(ForbundsData):
         Paragraf, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="beslutsparagraf"
     )
     insats = models.ForeignKey(Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="insats")
+
+    # The applicant's own fields (the application form), in the form's order: the page's form and the API's serializer
+    # list these, the service accepts them (sokande, a many-to-many, through its own argument).
+    SOKANDENS_FALT: ClassVar[tuple[str, ...]] = (
+        "titel",
+        "diarienummer",
+        "inkom",
+        "insats_typ",
+        "inriktning",
+        "startdatum",
+        "slutdatum",
+        "sokande",
+        "ansvarig_medlem",
+        "projektagare_extern",
+        "kontaktperson",
+        "samverkanspartners",
+        "bakgrund",
+        "syfte",
+        "forvantade_resultat",
+        "malgrupp",
+        "total_kostnad",
+        "underskrifter",
+    )
 
     class Meta:
         verbose_name = "ansökan"

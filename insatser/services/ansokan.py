@@ -20,25 +20,7 @@ from ..models.ansokan import kontrollera_beslutsparagraf
 from .filer import kontrollera_fil
 from .insats import MINSTA_ANTAL_PARTER, insats_create, kontrollera_finansierbar
 
-ANSOKAN_FALT = {
-    "diarienummer",
-    "titel",
-    "insats_typ",
-    "inriktning",
-    "startdatum",
-    "slutdatum",
-    "ansvarig_medlem",
-    "projektagare_extern",
-    "kontaktperson",
-    "samverkanspartners",
-    "bakgrund",
-    "syfte",
-    "forvantade_resultat",
-    "malgrupp",
-    "total_kostnad",
-    "underskrifter",
-    "inkom",
-}
+ANSOKAN_FALT = set(Ansokan.SOKANDENS_FALT) - {"sokande"}  # sokande (many-to-many) is its own argument
 
 
 def _belopp(varde: Any) -> Decimal:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
 from styrelse.models import Paragraf
@@ -33,7 +34,7 @@ def beslut(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     # Granted per intervention and year (one aggregate query), the most recent six years with grants.
     summor = beviljat_per_insats_och_ar(kontext.forbund)
     ar_lista = sorted({ar for _, ar in summor})[-6:]
-    insatser = Insats.objects.filter(forbund=kontext.forbund, pk__in={i for i, _ in summor}).order_by("kortnamn")
+    insatser = Insats.objects.filter(forbund=kontext.forbund, pk__in={i for i, _ in summor}).order_by(svensk("kortnamn"))
     oversikt = [{"insats": i, "per_ar": [summor.get((i.pk, ar)) for ar in ar_lista]} for i in insatser]
     totalt = [sum((summor.get((i.pk, ar)) or 0 for i in insatser), Decimal(0)) for ar in ar_lista]
     return render(request, "insatser/beslut.html", {"rader": rader, "ar_lista": ar_lista, "oversikt": oversikt, "totalt": totalt})

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, knapp_handling
@@ -26,20 +27,13 @@ class BekraftaForm(forms.Form):
     kommentar = forms.CharField(label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-def _ar(request: HttpRequest) -> int:
-    try:
-        return max(2000, min(2100, int(request.GET.get("ar") or request.POST.get("ar") or timezone.localdate().year)))
-    except ValueError:
-        return timezone.localdate().year
-
-
 def _url(ar: int) -> str:
     return f"{reverse('insatser:maltrad')}?ar={ar}"
 
 
 @behorighet("insatser.visa")
 def maltrad(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    ar = _ar(request)
+    ar = ar_fran(request)
     return render(
         request,
         "insatser/maltrad.html",
@@ -55,7 +49,7 @@ def maltrad(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 @behorighet("insatser.redigera")
 @require_POST
 def maltrad_foresla(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    ar = _ar(request)
+    ar = ar_fran(request)
     return knapp_handling(
         request,
         lambda: services.malnod_bedomningar_foresla(forbund=kontext.forbund, aktor=request.user, ar=ar),
@@ -71,7 +65,7 @@ def maltrad_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRes
     form = BekraftaForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Välj år och bedömning.")
-        return HttpResponseRedirect(_url(_ar(request)))
+        return HttpResponseRedirect(_url(ar_fran(request)))
     d = form.cleaned_data
     return knapp_handling(
         request,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling
 
@@ -28,7 +29,7 @@ def rapporter(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         Rapport.objects.filter(forbund=kontext.forbund)
         .select_related("insats")
         .annotate(antal_versioner=Count("versioner"), senast=Max("versioner__uppladdad"))
-        .order_by("forfallodatum", "insats__kortnamn")
+        .order_by("forfallodatum", svensk("insats__kortnamn"))
     )
     if visa == "oppna":
         qs = qs.filter(inlamnad__isnull=True)

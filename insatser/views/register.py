@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
@@ -24,16 +26,9 @@ from ..forms import BemanningForm, InsatsForm, MalbedomningForm, MalForm, Status
 from ..models import Bemanning, Beviljande, Insats, Mal, Malbedomning
 
 
-def _ar(request: HttpRequest) -> int:
-    try:
-        return max(2000, min(2100, int(request.GET.get("ar") or request.POST.get("ar") or timezone.localdate().year)))
-    except ValueError:
-        return timezone.localdate().year
-
-
 @behorighet("insatser.visa")
 def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    ar = _ar(request)
+    ar = ar_fran(request)
     status = request.GET.get("status", "")
     beviljat = Beviljande.objects.filter(insats=OuterRef("pk"), ar=ar).values("insats").annotate(s=Sum("belopp")).values("s")
     qs = (
@@ -48,7 +43,7 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             antal_parter=Count("parter", distinct=True),
         )
         .prefetch_related("parter")
-        .order_by("kortnamn")
+        .order_by(svensk("kortnamn"))
     )
     if status in Insats.Status.values:
         qs = qs.filter(status=status)
@@ -195,7 +190,7 @@ def mal_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse
 def malbedomning(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     """Assess every goal of an intervention for one year on one form (all or nothing)."""
     obj = hamta(Insats.objects.all(), kontext.forbund, pk=pk)
-    ar = _ar(request)
+    ar = ar_fran(request)
     mal = list(Mal.objects.filter(forbund=kontext.forbund, insats=obj).order_by("ordning", "id"))
     befintliga = {b.mal_id: b for b in Malbedomning.objects.filter(mal__in=mal, ar=ar)}
     form = MalbedomningForm(request.POST or None, mal=mal, befintliga=befintliga)

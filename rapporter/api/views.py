@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from finsam.api.base import ForbundMixin, aktuell
+from insatser.models import Insats
 
 from .. import selectors, services
 from ..models import Forbundsmal, Rapport, Rapporttext
@@ -72,8 +73,6 @@ class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModel
 
     @extend_schema(request=RapporttextInSerializer, responses={201: RapporttextSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        from insatser.models import Insats
-
         inp = RapporttextInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         data = dict(inp.validated_data)

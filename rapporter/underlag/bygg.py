@@ -12,6 +12,8 @@ from typing import Any
 from django.utils import timezone
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import personordning, svensk
+from styrelse.models import Mandat
 
 from .. import kallor
 from ..models import Forbundsmal, Rapport, RapportTyp
@@ -120,14 +122,12 @@ def _beslut(rapport: Rapport | None) -> dict[str, Any]:
 def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[dict[str, Any]]:
     from django.db.models import Q
 
-    from styrelse.models import Mandat
-
     dag = rapport.sammantrade.datum if rapport and rapport.sammantrade else dt.date(ar, 12, 31)
     ledamoter = list(
         Mandat.objects.filter(forbund=forbund, typ=Mandat.Typ.LEDAMOT, fran__lte=dag)
         .filter(Q(till__isnull=True) | Q(till__gte=dag))
         .select_related("person", "medlem")
-        .order_by("medlem__ordning", "person__namn")
+        .order_by("medlem__ordning", *personordning("person__"))
     )
     ledamoter.sort(key=lambda m: {"ordforande": 0, "vice_ordforande": 1}.get(m.uppdrag, 2))
     return [_mandat(m) for m in ledamoter]
@@ -153,7 +153,7 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "ar": ar,
         "titel": f"Årsredovisning {ar}",
         "forbund": _forbund(forbund),
-        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
+        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))],
         "beslut": _beslut(rapport),
         "sektioner": sektioner,
         "utfall": deltagare["utfall"],

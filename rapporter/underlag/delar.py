@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from finsam.formatting import kr
 from finsam.models import Forbund
 
 NOLL = Decimal(0)
@@ -181,6 +182,4 @@ def redovisningsprinciper(rak: dict[str, Any]) -> dict[str, Any]:
 
 
 def _kr(v: Decimal) -> str:
-    from finsam.formatting import kr
-
     return str(kr(v.quantize(Decimal(1))))

@@ -12,6 +12,9 @@ from typing import Any
 from django.db.models import Count
 
 from finsam.models import Forbund
+from uppfoljning.models import Inskrivning
+from uppfoljning.selectors import maskera as uppfoljning_maskera
+from uppfoljning.selectors import maskeringsgrans
 
 from .. import kallor
 
@@ -49,10 +52,6 @@ def komplettera(post: dict[str, Any]) -> dict[str, Any]:
 
 def _flera_insatser(forbund: Forbund, ar: int) -> int:
     """Σ (interventions − 1) over the participants in more than one intervention during `ar` (one query)."""
-    try:
-        from uppfoljning.models import Inskrivning
-    except ImportError:  # pragma: no cover - uppföljning is part of the project
-        return 0
     rader = (
         Inskrivning.objects.filter(forbund=forbund, startar__lte=ar)
         .exclude(slutar__lt=ar)
@@ -76,17 +75,15 @@ def deltagardata(forbund: Forbund, ar: int) -> dict[str, Any]:
 
 def maskera(ut: dict[str, Any], forbund: Forbund) -> dict[str, Any]:
     """A copy for publication: every count below the förbund's threshold as "<N" (uppföljning's rule)."""
-    fn = kallor._selector("uppfoljning.selectors", "maskera")
-    grans_fn = kallor._selector("uppfoljning.selectors", "maskeringsgrans")
-    if ut.get("saknas") or fn is None or grans_fn is None:
+    if ut.get("saknas"):
         return ut
-    grans = grans_fn(forbund)
+    grans = maskeringsgrans(forbund)
     kopia = copy.deepcopy(ut)
 
     def g(d: dict[str, Any]) -> None:
         for k in G:
             if isinstance(d.get(k), int) and d[k] >= 0:
-                d[k] = fn(d[k], grans=grans)
+                d[k] = uppfoljning_maskera(d[k], grans=grans)
 
     for post in [*kopia["per_insats"].values(), kopia["totalt"]]:
         for nyckel in ("deltagare", "nya", "avslutade"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -146,6 +147,58 @@ class Sammantrade(ForbundsData):
     def kalender_inaktuell(self) -> bool:
         """Time or place changed after the invitation was sent: an update should be sent."""
         return self.kalender_skickad_sekvens is not None and self.kalender_skickad_sekvens < self.kalendersekvens
+
+    # --- Status: the allowed transitions (SAMMANTRADE_OVERGANGAR below) are checked here and nowhere else ---
+
+    def kontrollera_overgang(self, ny: str) -> None:
+        """Raise a Swedish ValidationError unless the meeting may go from its status to `ny`."""
+        if ny in SAMMANTRADE_OVERGANGAR[self.status]:
+            return
+        S = Sammantrade.Status
+        if self.status == S.INSTALLT:
+            raise ValidationError("Mötet är redan inställt." if ny == S.INSTALLT else "Mötet är inställt.")
+        if self.status == S.JUSTERAT:
+            raise ValidationError("Protokollet är justerat och låst; mötets status kan inte ändras.")
+        if ny == S.INSTALLT:
+            raise ValidationError("Mötet har beslut och kan inte ställas in.")
+        if ny == S.JUSTERAT:
+            raise ValidationError("Mötet måste vara avslutat innan protokollet kan justeras.")
+        if self.status == S.GENOMFORT:
+            raise ValidationError("Mötet är redan avslutat." if ny == S.GENOMFORT else "Mötet är redan genomfört.")
+        raise ValidationError(f"Ett sammanträde med status {self.get_status_display().lower()} kan inte få status {S(ny).label.lower()}.")
+
+    @property
+    def ar_installt(self) -> bool:
+        return self.status == Sammantrade.Status.INSTALLT
+
+    @property
+    def kan_kallas(self) -> bool:
+        """The notice may be sent (or sent again): the meeting is neither held nor cancelled."""
+        return self.status == Sammantrade.Status.KALLAT or Sammantrade.Status.KALLAT in SAMMANTRADE_OVERGANGAR[self.status]
+
+    @property
+    def kan_stallas_in(self) -> bool:
+        return Sammantrade.Status.INSTALLT in SAMMANTRADE_OVERGANGAR[self.status]
+
+    @property
+    def kan_avslutas(self) -> bool:
+        return Sammantrade.Status.GENOMFORT in SAMMANTRADE_OVERGANGAR[self.status]
+
+    @property
+    def status_klass(self) -> str:
+        """The CSS modifier of the status badge (status-klar, status-varning, status-info)."""
+        return {Sammantrade.Status.JUSTERAT: "klar", Sammantrade.Status.GENOMFORT: "varning"}.get(self.status, "info")  # type: ignore[call-overload]
+
+
+# Allowed status transitions of a meeting: planned, called, held (minutes for justering), justerat (final);
+# a meeting not yet held may be cancelled (final). A meeting may be held without a notice sent through Finsam.
+SAMMANTRADE_OVERGANGAR: dict[str, set[str]] = {
+    Sammantrade.Status.PLANERAT: {Sammantrade.Status.KALLAT, Sammantrade.Status.GENOMFORT, Sammantrade.Status.INSTALLT},
+    Sammantrade.Status.KALLAT: {Sammantrade.Status.GENOMFORT, Sammantrade.Status.INSTALLT},
+    Sammantrade.Status.GENOMFORT: {Sammantrade.Status.JUSTERAT},
+    Sammantrade.Status.JUSTERAT: set(),
+    Sammantrade.Status.INSTALLT: set(),
+}
 
 
 class Arendeslag(models.TextChoices):

@@ -391,6 +391,7 @@ def mote_avsluta(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
     _ej_last(mote)
     if mote.avslutat is not None:
         raise ValidationError("Mötet är redan avslutat.")
+    mote.kontrollera_overgang(Sammantrade.Status.GENOMFORT)
     obeslutade = list(mote.arenden.filter(paragraf__isnull=True).values_list("rubrik", flat=True))
     if obeslutade:
         raise ValidationError(f"Ärenden utan paragraf: {', '.join(obeslutade)}. Besluta eller ta bort dem innan mötet avslutas.")
@@ -474,6 +475,7 @@ def justering_bekrafta(
 
 
 def _protokoll_las(mote: Sammantrade, aktor: Any) -> None:
+    mote.kontrollera_overgang(Sammantrade.Status.JUSTERAT)
     fore = snapshot(mote)
     mote.justerat = timezone.now()
     mote.status = Sammantrade.Status.JUSTERAT

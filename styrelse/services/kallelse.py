@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Person
+from finsam.sortering import personordning
 from finsam.tasking import enqueue
 
 from ..models import KallelseMottagare, Kallelseutskick, Mandat, Sammantrade
@@ -35,7 +36,7 @@ def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
         if m.person_id not in sedda:
             ut.append((m.person, m.get_typ_display()))
             sedda.add(m.person_id)
-    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by("namn"):
+    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by(*personordning()):
         if p.pk not in sedda and "t.o.m." not in p.befattning:
             ut.append((p, "Tjänsteperson"))
             sedda.add(p.pk)
@@ -52,8 +53,8 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
     idag = idag or timezone.localdate()
     if mote.avslutat is not None:
         raise ValidationError("Mötet är redan genomfört.")
-    if mote.status == Sammantrade.Status.INSTALLT:
-        raise ValidationError("Mötet är inställt.")
+    if mote.status != Sammantrade.Status.KALLAT:  # sending again keeps the status
+        mote.kontrollera_overgang(Sammantrade.Status.KALLAT)
     if not mote.arenden.exists():
         raise ValidationError("Dagordningen är tom. Lägg till ärenden innan kallelsen skickas.")
     regler = beslutsregler_for(mote.forbund)
@@ -121,8 +122,7 @@ def sammantrade_stall_in(*, sammantrade: Sammantrade, aktor: Any, orsak: str = "
     mote = _las_mote(sammantrade)
     if mote.avslutat is not None or mote.paragrafer.exists():
         raise ValidationError("Mötet har beslut och kan inte ställas in.")
-    if mote.status == Sammantrade.Status.INSTALLT:
-        raise ValidationError("Mötet är redan inställt.")
+    mote.kontrollera_overgang(Sammantrade.Status.INSTALLT)
     fore = snapshot(mote)
     mote.status = Sammantrade.Status.INSTALLT
     mote.kalendersekvens += 1

@@ -194,15 +194,7 @@ def arende_redigera(request: HttpRequest, kontext: Kontext, pk: int, arende_pk: 
     return formular_handling(
         request,
         form,
-        lambda d: services.arende_andra(
-            arende=arende,
-            aktor=request.user,
-            rubrik=d["rubrik"],
-            text=d["text"],
-            slag=d["slag"],
-            foredragande=d["foredragande"],
-            forslag=d["forslag"],
-        ),
+        lambda d: services.arende_andra(arende=arende, aktor=request.user, **d),  # the form's fields are the service's
         ok="Ärendet är sparat.",
         till=_url(pk, "dagordning"),
         mall="styrelse/arende.html",
@@ -400,14 +392,7 @@ def anslag_registrera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
     return formular_handling(
         request,
         form,
-        lambda d: services.anslag_registrera(
-            sammantrade=mote,
-            aktor=request.user,
-            uppsatt=d["uppsatt"],
-            nedtas=d["nedtas"],
-            forvaringsplats=d["forvaringsplats"],
-            anslagsplatser=d["anslagsplatser"],
-        ),
+        lambda d: services.anslag_registrera(sammantrade=mote, aktor=request.user, **d),  # the form's fields are the service's
         ok="Protokollet är anslaget på den digitala anslagstavlan.",
         till=_url(pk, "anslag"),
         mall=MALL,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.models import Person
 from finsam.permissions import Kontext
+from finsam.sortering import personordning
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
@@ -29,7 +30,7 @@ def _uppdrag_sammanhang(kontext: Kontext, request: HttpRequest, form: UppdragFor
     return {
         "uppdrag": list(selectors.uppdrag_lista(kontext.forbund, bara_oppna=not alla)),
         "alla": alla,
-        "personer": list(Person.objects.filter(forbund=kontext.forbund).order_by("namn")),
+        "personer": list(Person.objects.filter(forbund=kontext.forbund).order_by(*personordning())),
         "moten": list(Sammantrade.objects.filter(forbund=kontext.forbund, justerat__isnull=True).order_by("datum")),
         "paragrafer": list(selectors.paragrafer_for_val(kontext.forbund)[:100]),
         "form": form or UppdragForm(forbund=kontext.forbund),

@@ -106,3 +106,72 @@ def test_kontrollerna_hittar_det_de_ska(tmp_path: Path) -> None:
     utan_regel = ast.parse("def create(self, data):\n    return tjanst(**data)\n").body[0]
     assert isinstance(med_regel, ast.FunctionDef) and isinstance(utan_regel, ast.FunctionDef)
     assert _har_regler(med_regel) and not _har_regler(utan_regel)
+
+
+# --- 3. Cross-app imports at the top of the module: no importlib, no ImportError guards, no function-local imports ---
+# Each entry is justified in one line; the test fails on a new offender and on an entry that no longer offends.
+# (Empty now: every cross-app import could move to the top without an import circle.)
+TILLATNA_LOKALA_IMPORTER: dict[str, str] = {}
+
+
+def _modul(nod: ast.Import | ast.ImportFrom) -> list[str]:
+    if isinstance(nod, ast.ImportFrom):
+        return [] if nod.level else [nod.module or ""]
+    return [alias.name for alias in nod.names]
+
+
+def _ar_importfel(typ: ast.expr | None) -> bool:
+    if isinstance(typ, ast.Tuple):
+        return any(_ar_importfel(t) for t in typ.elts)
+    return isinstance(typ, ast.Name) and typ.id in ("ImportError", "ModuleNotFoundError")
+
+
+def korsimporter(kallkod: str, app: str, *, apps_py: bool = False) -> list[str]:
+    """The offending lines of one module: importlib, ImportError guards, function-local imports of another app."""
+    trad = ast.parse(kallkod)
+    fel: list[str] = []
+    for nod in ast.walk(trad):
+        if isinstance(nod, ast.Import | ast.ImportFrom) and any(m == "importlib" or m.startswith("importlib.") for m in _modul(nod)):
+            fel.append(f"{nod.lineno}: importlib")
+        if isinstance(nod, ast.ExceptHandler) and _ar_importfel(nod.type):
+            fel.append(f"{nod.lineno}: except ImportError")
+    if apps_py:  # AppConfig.ready() imports by design (the app registry is ready only then)
+        return fel
+    for funktion in ast.walk(trad):
+        if not isinstance(funktion, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for nod in ast.walk(funktion):
+            if isinstance(nod, ast.Import | ast.ImportFrom):
+                andra = [m for m in _modul(nod) if m.split(".")[0] in APPAR and m.split(".")[0] != app]
+                if andra:
+                    fel.append(f"{nod.lineno}: {', '.join(andra)} i {funktion.name}()")
+    return sorted(set(fel), key=lambda r: int(r.split(":")[0]))
+
+
+def moduler_med_korsimporter() -> dict[str, list[str]]:
+    funna: dict[str, list[str]] = {}
+    for app in APPAR:
+        for fil in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in fil.parts:
+                continue
+            rader = korsimporter(fil.read_text(encoding="utf-8"), app, apps_py=fil.name == "apps.py" and fil.parent.name == app)
+            if rader:
+                funna[str(fil.relative_to(ROOT))] = rader
+    return funna
+
+
+def test_korsimporter_hogst_upp_i_modulen() -> None:
+    funna = moduler_med_korsimporter()
+    nya = {fil: rader for fil, rader in funna.items() if fil not in TILLATNA_LOKALA_IMPORTER}
+    assert nya == {}, "Importera andra appars selectors högst upp i modulen (ingen importlib, inga ImportError-vakter, inga lokala importer)"
+    assert sorted(set(TILLATNA_LOKALA_IMPORTER) - set(funna)) == [], "Inaktuella undantag: ta bort dem ur TILLATNA_LOKALA_IMPORTER"
+
+
+def test_korsimportkontrollen_hittar_det_den_ska() -> None:
+    assert korsimporter("import importlib\n", "rapporter") == ["1: importlib"]
+    assert korsimporter("try:\n    import x\nexcept ImportError:\n    pass\n", "styrelse") == ["3: except ImportError"]
+    lokal = "def f():\n    from insatser.models import Insats\n    from .models import Egen\n    from finsam.models import Forbund\n"
+    assert korsimporter(lokal, "styrelse") == ["2: insatser.models i f()", "4: finsam.models i f()"]
+    assert korsimporter(lokal, "insatser") == ["4: finsam.models i f()"]
+    assert korsimporter("def ready(self):\n    from finsam.startsida import Ruta\n", "styrelse", apps_py=True) == []
+    assert korsimporter("from insatser.selectors import insatser\n", "styrelse") == []

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Max, Q, QuerySet
 
 from finsam.models import Forbund
 from finsam.permissions import Kontext
+from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from insatser.models import Insats
 
@@ -56,7 +57,7 @@ def utanfor_malgrupp(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
             | Q(insats__alder_till__isnull=False, alder__gt=F("insats__alder_till"))
         )
         .values_list("insats__kortnamn", "insats__alder_fran", "insats__alder_till", "alder_skal")
-        .order_by("insats__kortnamn", "id")
+        .order_by(svensk("insats__kortnamn"), "id")
     )
     per_insats: dict[str, dict[str, Any]] = {}
     for kortnamn, fran, till, skal in qs:
@@ -148,7 +149,7 @@ def oppna_inskrivningar(kontext: Kontext, kod: str) -> list[Inskrivning]:
         qs = qs.filter(deltagare__kod__iexact=s["kod"])
     else:
         return []
-    return list(qs.select_related("insats", "deltagare").order_by("insats__kortnamn"))
+    return list(qs.select_related("insats", "deltagare").order_by(svensk("insats__kortnamn")))
 
 
 def oppna_inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivning]:
@@ -156,7 +157,7 @@ def oppna_inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Insk
     return list(
         Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare, slutar__isnull=True)
         .select_related("insats", "deltagare")
-        .order_by("insats__kortnamn")
+        .order_by(svensk("insats__kortnamn"))
     )
 
 
@@ -167,7 +168,7 @@ def inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivnin
 
 def insatser_for_export(kontext: Kontext) -> list[Insats]:
     kontext.kraver("deltagare.visa")
-    return list(Insats.objects.filter(forbund=kontext.forbund).only("id", "kortnamn", "namn").order_by("kortnamn"))
+    return list(Insats.objects.filter(forbund=kontext.forbund).only("id", "kortnamn", "namn").order_by(svensk("kortnamn")))
 
 
 def nationell_export(kontext: Kontext, *, kortnamn: str, ar: int) -> tuple[Insats, QuerySet[Inskrivning]]:

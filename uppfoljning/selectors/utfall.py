@@ -14,6 +14,7 @@ from typing import Any
 from django.db import connection
 
 from finsam.models import Forbund
+from finsam.sortering import svensk
 from insatser.models import Insats
 
 from ..models import Inskrivning
@@ -144,7 +145,9 @@ def _medianer(forbund_id: int, ar: int) -> dict[int | None, Any]:
 
 
 def _insatser(forbund: Forbund) -> list[Insats]:
-    return list(Insats.objects.filter(forbund=forbund).only("id", "kortnamn", "namn", "inriktning", "startdatum", "slutdatum").order_by("kortnamn"))
+    return list(
+        Insats.objects.filter(forbund=forbund).only("id", "kortnamn", "namn", "inriktning", "startdatum", "slutdatum").order_by(svensk("kortnamn"))
+    )
 
 
 def _pagar(insats: Insats, ar: int) -> bool:

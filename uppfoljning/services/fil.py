@@ -10,6 +10,7 @@ time and reading stops at the first limit passed; every refusal is one clear Swe
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -21,6 +22,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from finsam.kodning import avkoda
 
 MB = 1024 * 1024
 STANDARD = {
@@ -77,26 +80,13 @@ def _text(v: Any) -> str:
 
 
 def _avkoda(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ValidationError("Filen är märkt som UTF-16 men innehåller ogiltiga tecken; spara den igen som CSV (UTF-8).") from exc
-    if b"\x00" in data[:4096]:
+    """The text of a CSV upload: the encoding detected by finsam.kodning (UTF-8 with or without BOM, UTF-16, Windows-1252, ISO-8859)."""
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ValidationError(
             "Filen innehåller binära data (nolltecken) och är varken en CSV-fil eller en Excel-fil (XLSX). "
             "Spara kalkylbladet som CSV (UTF-8) eller Excel-arbetsbok (.xlsx)."
         )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ValidationError("Filens teckenkodning känns inte igen; spara som CSV (UTF-8) eller CSV (semikolonavgränsad) från Excel.") from exc
+    return avkoda(data)[0]
 
 
 def _kontrollera_tecken(text: str) -> None:

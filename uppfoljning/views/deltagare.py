@@ -30,14 +30,6 @@ SOK_NYCKEL = "uppfoljning_sok"
 INSKRIVNING_FALT = ("samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "alder_skal")
 
 
-def ar_fran(request: HttpRequest) -> int:
-    try:
-        ar = int(request.GET.get("ar", "") or dt.date.today().year)
-    except ValueError:
-        ar = dt.date.today().year
-    return max(2000, min(2100, ar))
-
-
 @behorighet("deltagare.visa")
 def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     if request.method == "POST":  # a code search: kept in the session (a personnummer only as its keyed hash), never in the URL

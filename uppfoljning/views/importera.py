@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from finsam.export import dataset_rader, nedladdning, som_csv
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
@@ -18,7 +19,6 @@ from .. import selectors, services
 from ..forms import ImportForm
 from ..models import Importkorning
 from ..resources import InskrivningResource
-from .deltagare import ar_fran
 
 
 @behorighet("deltagare.redigera")

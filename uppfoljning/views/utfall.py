@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from finsam.export import dataset_rader, nedladdning, som_csv, som_xlsx
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.web import behorighet
 
 from .. import presentation, selectors
-from .deltagare import ar_fran
 
 
 @behorighet("utfall.visa")

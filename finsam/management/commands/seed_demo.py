@@ -1,18 +1,23 @@
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from ekonomi import demo as ekonomi_demo
 from finsam import demo
 from finsam.documents.services import dokument_bestall
 from finsam.models import Dokument
+from forvaltning import demo as forvaltning_demo
+from insatser import demo as insatser_demo
+from rapporter import demo as rapporter_demo
+from styrelse import demo as styrelse_demo
+from uppfoljning import demo as uppfoljning_demo
 
-# Each app may ship a demo.py with seed(forbund, aktor); called in this order.
-APP_DEMOS = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
+# Each app's demo.py has seed(forbund, aktor); called in this order (each builds on the ones before).
+APP_DEMOS = [styrelse_demo, insatser_demo, uppfoljning_demo, ekonomi_demo, rapporter_demo, forvaltning_demo]
 
 
 class Command(BaseCommand):
@@ -21,13 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         with transaction.atomic():
             forbund, inloggningar = demo.seed()
-            for app in APP_DEMOS:
-                try:
-                    modul = importlib.import_module(f"{app}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{app}.demo":
-                        raise
-                    continue
+            for modul in APP_DEMOS:
                 modul.seed(forbund, "seed_demo")
             ar = timezone.localdate().year  # the organisation sheet the Organisation page opens with
             if not Dokument.objects.filter(forbund=forbund, nyckel=f"organisationsblad:{ar}").exists():
