@@ -144,7 +144,15 @@ RADER = [
         lambda m: "/uppfoljning/behovsanalys/varde/",
         "deltagare.redigera",
         metod="post",
-        data=lambda m: {"regionkod": "2417", "region": "Norsjö", "ar": "2018", "matt": "sjukpenning", "kon": "totalt", "alder": "20-64", "varde": "40,5"},
+        data=lambda m: {
+            "regionkod": "2417",
+            "region": "Norsjö",
+            "ar": "2018",
+            "matt": "sjukpenning",
+            "kon": "totalt",
+            "alder": "20-64",
+            "varde": "40,5",
+        },
     ),
     Rad("uppfoljning:behovsanalys_analys", lambda m: "/uppfoljning/behovsanalys/2018/analys/", "deltagare.redigera"),
     Rad(

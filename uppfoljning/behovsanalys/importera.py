@@ -286,7 +286,7 @@ def statistik_importera(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: s
         kodning=kodning,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-    if torrkorning:
+    if torrkorning or not (nya or andrade):  # a dry run, or a re-import that changes nothing, writes nothing
         return resultat
     Statistikvarde.objects.bulk_create(nya, batch_size=2000)
     Statistikvarde.objects.bulk_update(andrade, ["varde", "region", "kommun"], batch_size=2000)
