@@ -131,7 +131,8 @@ def test_import_av_nya_kolumner_och_okand_kommun(amt: Any, forbund: Forbund) -> 
     data = (
         RUBRIK
         + NYA
-        + "\nAMT;P1;kvinna;1990;af;gymnasium;arbete;2019-02-01;;;ja;norsjo;14;2019-01-01;10;9\nAMT;P2;man;1990;af;gymnasium;arbete;2019-02-01;;;nej;Norsjö;14;2019-01-01;10;9\n"
+        + "\nAMT;P1;kvinna;1990;af;gymnasium;arbete;2019-02-01;;;ja;norsjo;14;2019-01-01;10;9"
+        + "\nAMT;P2;man;1990;af;gymnasium;arbete;2019-02-01;;;nej;Norsjö;14;2019-01-01;10;9\n"
     )
     r = deltagare_import(forbund=forbund, aktor="test", data=data.encode(), filnamn="d.csv")
     assert r.nya == 2

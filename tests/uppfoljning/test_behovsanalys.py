@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from decimal import Decimal as Dec
+from typing import Any
 
 import openpyxl
 import pytest
@@ -57,13 +58,13 @@ TABELL = "\n".join(
 )
 
 
-def _importera(forbund: Forbund, text: str = TABELL, **kw: object) -> object:
-    return statistik_importera(forbund=forbund, aktor="test", data=text.encode("utf-8"), filnamn="he.csv", **kw)
+def _importera(forbund: Forbund, text: str = TABELL, *, torrkorning: bool = False) -> Any:
+    return statistik_importera(forbund=forbund, aktor="test", data=text.encode("utf-8"), filnamn="he.csv", torrkorning=torrkorning)
 
 
 def test_import_av_004f_tabell_och_aterimport_ar_idempotent(forbund: Forbund) -> None:
     r = _importera(forbund)
-    assert (r.rader, r.varden, r.nya, r.andrade, r.oforandrade, r.ar) == (21, 27, 27, 0, 0, [2017, 2018])  # type: ignore[attr-defined]
+    assert (r.rader, r.varden, r.nya, r.andrade, r.oforandrade, r.ar) == (21, 27, 27, 0, 0, [2017, 2018])
     v = Statistikvarde.objects.get(forbund=forbund, regionkod="2417", ar=2018, matt="folkmangd", kon="totalt")
     assert (v.varde, v.region, v.niva, v.kommun.namn) == (Dec("2000.00"), "Norsjö", "kommun", "Norsjö kommun")  # type: ignore[union-attr]
     assert not Statistikvarde.objects.filter(forbund=forbund, regionkod="2417", ar=2017, matt="arbetsloshet").exists()  # ".." is missing
@@ -71,12 +72,12 @@ def test_import_av_004f_tabell_och_aterimport_ar_idempotent(forbund: Forbund) ->
     assert Statistikvarde.objects.get(forbund=forbund, regionkod="00", ar=2018, matt="folkmangd").niva == "riket"
     fore = list(Statistikvarde.objects.order_by("pk").values())
     igen = _importera(forbund)
-    assert (igen.nya, igen.andrade, igen.oforandrade) == (0, 0, 27)  # type: ignore[attr-defined]
+    assert (igen.nya, igen.andrade, igen.oforandrade) == (0, 0, 27)
     assert list(Statistikvarde.objects.order_by("pk").values()) == fore
     andrad = _importera(
         forbund, TABELL.replace("2417 Norsjö;Sjukpenning;totalt;20-64 år;38,0;40", "2417 Norsjö;Sjukpenning;totalt;20-64 år;38,0;41,5")
     )
-    assert (andrad.nya, andrad.andrade) == (0, 1)  # type: ignore[attr-defined]
+    assert (andrad.nya, andrad.andrade) == (0, 1)
     assert Handelse.objects.filter(handling="statistik_importera").count() == 2
 
 
@@ -96,8 +97,10 @@ def test_trasig_fil_vagras_med_radfel_och_sparar_inget(forbund: Forbund) -> None
     with pytest.raises(ValidationError) as exc:
         _importera(forbund, text)
     assert exc.value.messages == [
-        "Rad 3, kolumn region: ”Norsjö” saknar regionkod; skriv koden före namnet som i SCB:s tabeller, t.ex. ”2417 Norsjö” eller ”24 Västerbottens län”.",
-        "Rad 4, kolumn ersattning: ”Barnbidrag” är ingen känd ersättning; tillåtna: sjukpenning, sjuk- och aktivitetsersättning, "
+        "Rad 3, kolumn region: ”Norsjö” saknar regionkod; skriv koden före namnet som i SCB:s tabeller, "
+        "t.ex. ”2417 Norsjö” eller ”24 Västerbottens län”.",
+        "Rad 4, kolumn ersattning: ”Barnbidrag” är ingen känd ersättning; tillåtna: sjukpenning, "
+        "sjuk- och aktivitetsersättning, "
         "arbetslöshetsersättning, arbetsmarknadsåtgärder (aktivitetsstöd), ekonomiskt bistånd, etableringsersättning, folkmängd.",
         "Rad 5, kolumn kon: ”alla” är ingen känd kön; tillåtna: totalt, kvinnor, män.",
         "Rad 6, kolumn alder: ”16-64 år” är ingen känd åldersgrupp; tillåtna: 20–64 år, 20–29 år.",
@@ -153,20 +156,20 @@ def test_andelar_och_deltagare_per_tusen_mot_handrakning(forbund: Forbund) -> No
 
 
 def test_sidan_maskerar_for_ledamot_och_har_fast_antal_fragor(
-    forbund: Forbund, klient: Callable[..., Client], django_assert_max_num_queries: Callable[..., object]
+    forbund: Forbund, klient: Callable[..., Client], django_assert_max_num_queries: Any
 ) -> None:
     _importera(forbund)
     norsjo = Medlem.objects.get(forbund=forbund, namn="Norsjö kommun")
     amt = f.insats(forbund, "AMT")
     f.inskrivning(forbund, amt, "N1", inskriven=D(2018, 3, 1), hemkommun=norsjo)
     chef = klient(RollTyp.FORBUNDSCHEF)
-    with django_assert_max_num_queries(14):  # type: ignore[operator]
+    with django_assert_max_num_queries(14):
         svar = chef.get("/uppfoljning/behovsanalys/?ar=2018")
     text = svar.content.decode()
     assert svar.status_code == 200 and "Behovsanalys 2018" in text and "<svg" in text and "15,0 %" in text
     for i in range(30):
         f.inskrivning(forbund, amt, f"M{i}", inskriven=D(2018, 4, 1), hemkommun=norsjo)
-    with django_assert_max_num_queries(14):  # type: ignore[operator]
+    with django_assert_max_num_queries(14):
         chef.get("/uppfoljning/behovsanalys/?ar=2018")
     data = behovsanalys(Kontext(forbund, RollTyp.STYRELSELEDAMOT), 2018)
     assert {r["namn"]: r["deltagare"] for r in data["kommuner"]} == {"Norsjö": 31, "Skellefteå": 0}
@@ -190,7 +193,8 @@ def test_pdf_innehaller_tabeller_och_analys(forbund: Forbund) -> None:
 def test_faststall_genom_paragraf_lasar_pdf_och_analys(forbund: Forbund) -> None:
     _importera(forbund)
     analys = services.behovsanalys_bestall(forbund=forbund, aktor="test", ar=2018)
-    dokument = Dokument.objects.get(pk=analys.dokument_id)
+    dokument = analys.dokument
+    assert dokument is not None
     assert dokument.status == Dokument.Status.KLAR  # rendered inline in tests
     framtida = paragraf(forbund, ar=2099, nummer=1, rubrik="Behovsanalys", datum=D(2099, 2, 1))
     with pytest.raises(ValidationError, match="inte har hållits"):
