@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from finsam.models import Dokument, Forbund, Handelse, Medlem, RollTyp
 from finsam.permissions import Kontext
+from tests.api_fel import api_fel
 from tests.insatser.factories import paragraf
 from tests.uppfoljning import factories as f
 from uppfoljning.behovsanalys import services
@@ -195,6 +196,7 @@ def test_faststall_genom_paragraf_lasar_pdf_och_analys(forbund: Forbund) -> None
     analys = services.behovsanalys_bestall(forbund=forbund, aktor="test", ar=2018)
     dokument = analys.dokument
     assert dokument is not None
+    dokument.refresh_from_db()
     assert dokument.status == Dokument.Status.KLAR  # rendered inline in tests
     framtida = paragraf(forbund, ar=2099, nummer=1, rubrik="Behovsanalys", datum=D(2099, 2, 1))
     with pytest.raises(ValidationError, match="inte har hållits"):
@@ -235,3 +237,30 @@ def test_importsidan_visar_radfel(forbund: Forbund, klient: Callable[..., Client
     fil = SimpleUploadedFile("he.csv", TABELL.encode())
     svar = c.post("/uppfoljning/behovsanalys/import/", {"fil": fil}, follow=True)
     assert "27 nya" in svar.content.decode() and Statistikvarde.objects.count() == 27
+
+
+def test_handregistrering_vagras_lika_pa_sida_och_i_api(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    c = klient(RollTyp.ADMINISTRATOR)
+    data = {"regionkod": "241", "region": "Norsjö", "ar": 2018, "matt": "sjukpenning", "kon": "totalt", "alder": "20-64", "varde": "40.5"}
+    meddelande = "Regionkoden ska vara SCB:s kod: 00 för riket, två siffror för ett län eller fyra siffror för en kommun."
+    sida = c.post("/uppfoljning/behovsanalys/varde/", data)
+    assert sida.status_code == 400 and sida.context["form"].errors["regionkod"] == [meddelande]
+    api = c.post("/api/uppfoljning/statistik/", data, content_type="application/json")
+    assert api.status_code == 400 and api_fel(api) == {"regionkod": [meddelande]}
+    assert not Statistikvarde.objects.exists() and not Handelse.objects.filter(handling="statistikvarde_spara").exists()
+    ok = c.post("/api/uppfoljning/statistik/", {**data, "regionkod": "2417"}, content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["varde"] == "40.50" and ok.json()["niva"] == "kommun"
+
+
+def test_api_import_och_aggregat(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    admin = klient(RollTyp.ADMINISTRATOR)
+    svar = admin.post("/api/uppfoljning/statistik/import/", {"fil": SimpleUploadedFile("he.csv", TABELL.encode())})
+    assert svar.status_code == 200 and svar.json()["nya"] == 27
+    fel = admin.post(
+        "/api/uppfoljning/statistik/import/", {"fil": SimpleUploadedFile("he.csv", (HUVUD + "\nNorsjö;Sjukpenning;totalt;20-64;1;2\n").encode())}
+    )
+    assert fel.status_code == 400 and api_fel(fel)["fel"][0].startswith("Rad 2, kolumn region")
+    led = klient(RollTyp.REVISOR).get("/api/uppfoljning/behovsanalys/?ar=2018").json()
+    norsjo = next(r for r in led["kommuner"] if r["namn"] == "Norsjö")
+    assert (norsjo["andel"], norsjo["he"], norsjo["deltagare"]) == ("15.0", "300.0", 0)
+    assert [r["namn"] for r in led["jamforelse"]] == ["Västerbottens län", "Riket"]
