@@ -162,7 +162,7 @@ def inskrivningar_komplettera(forbund: Forbund) -> int:
     kommuner = list(Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning"))
     if not kommuner:
         return 0
-    vikter = [8 if i == 0 else 2 for i in range(len(kommuner))]  # the largest kommun first, as the members are ordered
+    vikter = [12 if i == 0 else 1 for i in range(len(kommuner))]  # the largest kommun first, as the members are ordered
     qs = Inskrivning.objects.filter(forbund=forbund, samtycke=True, gallrad=False, hemkommun__isnull=True, inskriven__isnull=False)
     andrade = []
     for ins in qs.select_related("deltagare").order_by("id"):

@@ -60,18 +60,35 @@ def _aggregat(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
     return [dict(r) for r in qs]
 
 
-def _maskera_kolumner(rader: list[dict[str, Any]], forbund: Forbund) -> None:
-    """Primary suppression (<N) per cell, then per column: a lone masked cell takes the smallest other count with it ("x")."""
+def _komplettera(celler: list[tuple[dict[str, Any], str]]) -> bool:
+    """A lone masked cell in a relation takes the smallest other positive count with it ("x"); True if it changed anything."""
+    if sum(1 for r, k in celler if not isinstance(r[k], int)) != 1:
+        return False
+    ovriga = sorted(((r, k) for r, k in celler if isinstance(r[k], int) and r[k] > 0), key=lambda p: p[0][p[1]])
+    if not ovriga:
+        return False
+    r, k = ovriga[0]
+    r[k] = DOLT
+    return True
+
+
+def _maskera(rader: list[dict[str, Any]], forbund: Forbund) -> None:
+    """Primary suppression (<N) per cell; then complementary suppression until no relation has a lone hidden cell: each
+    column (the kommuner add up to the total), the sexes of a row, and the bands of a row (they add up to the participants)."""
     grans = maskeringsgrans(forbund)
-    for kol in KOLUMNER:
-        celler = [r for r in rader if isinstance(r[kol], int)]
-        maskerade = [r for r in celler if 0 < r[kol] < grans]
-        for r in maskerade:
+    for r in rader:
+        for kol in KOLUMNER:
             r[kol] = maskera(r[kol], grans=grans)
-        if len(maskerade) == 1:
-            ovriga = sorted((r for r in celler if isinstance(r[kol], int) and r[kol] > 0), key=lambda r: r[kol])
-            if ovriga:
-                ovriga[0][kol] = DOLT
+    band = [k for k in KOLUMNER if k.startswith("band_")]
+    for _ in range(10):
+        andrat = False
+        for kol in KOLUMNER:
+            andrat |= _komplettera([(r, kol) for r in rader])
+        for r in rader:
+            andrat |= _komplettera([(r, "kvinnor"), (r, "man")])
+            andrat |= _komplettera([(r, k) for k in band])
+        if not andrat:
+            return
 
 
 def utfall_per_kommun(kontext: Kontext, ar: int) -> dict[str, Any]:
@@ -91,7 +108,7 @@ def utfall_per_kommun(kontext: Kontext, ar: int) -> dict[str, Any]:
         r["andel_arbete_studier"] = round(r["arbete_studier"] * 100 / r["avslutade"], 1) if r["avslutade"] else None
     maskerat = not kontext.kan("utfall.omaskerat")
     if maskerat:
-        _maskera_kolumner(rader, forbund)
+        _maskera(rader, forbund)
         for r in rader:
             if not (isinstance(r["avslutade"], int) and isinstance(r["arbete_studier"], int)):
                 r["andel_arbete_studier"] = None
