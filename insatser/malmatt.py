@@ -8,7 +8,7 @@ from typing import Any
 
 from ekonomi.selectors import rakenskaper
 from finsam.models import Forbund
-from uppfoljning.selectors import utfall
+from uppfoljning.selectors import narvaro_andel, utfall, vantetid_median
 
 from .models import Indikatorvarde, Malbedomning, Malnod, Malnodbedomning
 
@@ -40,6 +40,10 @@ def matt_varde(forbund: Forbund, nod: Malnod, ar: int) -> Decimal | None:
     if nod.matt == M.BUDGETUTFALL:
         data = rakenskaper(forbund, ar)
         return Decimal(data["arets_resultat"]) if data["finns"] else None
+    if nod.matt == M.VANTETID:
+        return vantetid_median(forbund, ar, nod.insats_id)
+    if nod.matt == M.NARVARO:
+        return narvaro_andel(forbund, ar, nod.insats_id)
     if nod.matt in (M.GENOMSTROMNING, M.ARBETE_STUDIER, M.DELTAGARE_KVINNOR, M.DELTAGARE_MAN):
         post = _utfallspost(forbund, nod, ar)
         if post is None:

@@ -17,6 +17,7 @@ from finsam.audit import handelse_logga
 from finsam.models import Forbund
 from insatser.models import Insats
 
+from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
 from .models import Deltagare, Inskrivning
 from .vokabular import ALDERSGRUPPER
 
@@ -171,3 +172,5 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         antal = _fyll(forbund, insats)
         if antal:
             handelse_logga(aktor=aktor, forbund=forbund, handling="demodata_skapa", objekt=insats, detaljer={"inskrivningar": antal})
+    inskrivningar_komplettera(forbund)
+    statistik_seed(forbund, aktor)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from finsam.models import Forbund
+from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from insatser.models import Insats
 
@@ -57,7 +57,32 @@ SKAL = forms.CharField(
 )
 
 
-class InskrivningForm(forms.Form):
+def _kommuner(forbund: Forbund) -> Any:
+    return Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", "namn")
+
+
+class BehovsFalt(forms.Form):
+    """Home kommun, time in public support, referral date and attendance (issue 18), shared by the entry and edit forms."""
+
+    hemkommun = forms.ModelChoiceField(label="Hemkommun", queryset=Medlem.objects.none(), required=False, empty_label="– välj –")
+    forsorjningstid = forms.IntegerField(
+        label="Tid i offentlig försörjning vid inskrivning (månader)",
+        required=False,
+        min_value=0,
+        max_value=600,
+        help_text="Sammanhängande tid före inskrivningen, i hela månader.",
+    )
+    remitterad = DatumFalt(label="Remissdatum", required=False, help_text="Dagen remissen kom in; väntetiden räknas till inskrivningen.")
+    narvaro_planerad = forms.IntegerField(label="Planerade tillfällen", required=False, min_value=0, max_value=100000)
+    narvaro_faktisk = forms.IntegerField(label="Närvarotillfällen", required=False, min_value=0, max_value=100000)
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hemkommun"].queryset = _kommuner(forbund)  # type: ignore[attr-defined]
+
+
+class InskrivningForm(BehovsFalt):
+    field_order = ["kod", "personnummer", "insats", "samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning"]
     kod = forms.CharField(
         label="Deltagarkod",
         max_length=40,
@@ -87,7 +112,7 @@ class InskrivningForm(forms.Form):
     alder_skal = SKAL
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, forbund=forbund, **kwargs)
         self.fields["insats"].queryset = _insatser(forbund).filter(inriktning=Insats.Inriktning.INDIVID)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
@@ -97,7 +122,8 @@ class InskrivningForm(forms.Form):
         return data
 
 
-class InskrivningAndraForm(forms.Form):
+class InskrivningAndraForm(BehovsFalt):
+    field_order = ["samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "avslutad", "forsorjning_ut"]
     samtycke_datum = DatumFalt(label="Samtycke lämnat", required=False)
     kon = forms.ChoiceField(label="Kön", choices=TOM + list(Kon.choices))
     fodelsear = forms.IntegerField(label="Födelseår", min_value=1900, max_value=2100)
@@ -133,7 +159,8 @@ class ImportForm(forms.Form):
     fil = forms.FileField(
         label="Fil (CSV eller XLSX)",
         help_text="Första raden: insats, deltagare_id, kon, fodelsear, remittent, utbildning, "
-        "forsorjning_in, inskriven, avslutad, forsorjning_ut, samtycke.",
+        "forsorjning_in, inskriven, avslutad, forsorjning_ut, samtycke. Frivilliga: alder_skal, hemkommun, "
+        "forsorjningstid, remitterad, narvaro_planerad, narvaro_faktisk.",
     )
     provkorning = forms.BooleanField(label="Provkör (visa vad som skulle ändras, spara inget)", required=False, initial=True)
 

@@ -10,7 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
-from finsam.models import ForbundsData
+from finsam.models import ForbundsData, Medlem
 from insatser.models import Insats
 
 from . import regler
@@ -111,7 +111,21 @@ class Inskrivning(ForbundsData):
         blank=True,
         help_text="Krävs när deltagarens ålder vid start ligger utanför insatsens målgrupp; räknas i årsredovisningens not.",
     )
+    # Needs and goals (issue 18): home kommun and time in public support at entry, referral date, attendance.
+    hemkommun = models.ForeignKey(
+        Medlem, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="hemkommun", limit_choices_to={"typ": "kommun"}
+    )
+    forsorjningstid = models.PositiveSmallIntegerField(
+        "tid i offentlig försörjning vid inskrivning (månader)",
+        null=True,
+        blank=True,
+        help_text="Sammanhängande tid före inskrivningen, i hela månader.",
+    )
+    remitterad = models.DateField("remissdatum", null=True, blank=True, help_text="Dagen remissen eller anmälan kom in; ger väntetiden till start.")
+    narvaro_planerad = models.PositiveIntegerField("planerade tillfällen", null=True, blank=True)
+    narvaro_faktisk = models.PositiveIntegerField("närvarotillfällen", null=True, blank=True)
     # Derived (kept after retention)
+    vantedagar = models.PositiveIntegerField("väntetid (dagar)", null=True, blank=True, editable=False)
     startar = models.PositiveSmallIntegerField("startår", editable=False)
     slutar = models.PositiveSmallIntegerField("slutår", null=True, blank=True, editable=False)
     alder = models.PositiveSmallIntegerField("ålder vid start", null=True, blank=True, editable=False)
@@ -132,6 +146,11 @@ class Inskrivning(ForbundsData):
             models.CheckConstraint(condition=Q(alder__isnull=True) | Q(alder__gte=ALDER_MIN, alder__lte=ALDER_MAX), name="inskrivning_alder"),
             models.CheckConstraint(condition=Q(avslutad__isnull=True) | ~Q(forsorjning_ut=""), name="inskrivning_avslut_kraver_forsorjning"),
             models.CheckConstraint(condition=Q(kon__in=[k.value for k in Kon]), name="inskrivning_kon"),
+            models.CheckConstraint(
+                condition=Q(narvaro_faktisk__isnull=True) | Q(narvaro_planerad__isnull=False, narvaro_faktisk__lte=F("narvaro_planerad")),
+                name="inskrivning_narvaro_hogst_planerad",
+            ),
+            models.CheckConstraint(condition=Q(forsorjningstid__isnull=True) | Q(forsorjningstid__lte=600), name="inskrivning_forsorjningstid"),
         ]
         indexes = [
             models.Index(fields=["forbund", "startar", "slutar"], name="inskrivning_forbund_ar"),
@@ -151,6 +170,9 @@ class Inskrivning(ForbundsData):
             # SUS: without consent only gender and start year are kept.
             self.fodelsear = None
             self.remittent = self.utbildning = self.forsorjning_in = self.forsorjning_ut = self.alder_skal = ""
+            self.hemkommun = None
+            self.forsorjningstid = self.narvaro_planerad = self.narvaro_faktisk = self.vantedagar = None
+            self.remitterad = None
             if self.inskriven is not None:
                 self.startar = self.inskriven.year
             self.inskriven = self.avslutad = self.samtycke_datum = None
@@ -158,6 +180,7 @@ class Inskrivning(ForbundsData):
             return
         h = regler.harled(samtycke=self.samtycke, inskriven=self.inskriven, avslutad=self.avslutad, fodelsear=self.fodelsear, startar=self.startar)
         self.startar, self.slutar, self.alder, self.dagar = h  # type: ignore[assignment]
+        self.vantedagar = regler.vantedagar(self.remitterad, self.inskriven)
 
     def ramar(self) -> regler.InsatsRamar | None:
         if self.insats_id is None:
@@ -183,8 +206,28 @@ class Inskrivning(ForbundsData):
             alder_skal=self.alder_skal or "",
             idag=dt.date.today(),
         )
+        if self.samtycke and not self.gallrad:
+            fel.update(
+                regler.tillagg_fel(
+                    inskriven=self.inskriven,
+                    remitterad=self.remitterad,
+                    forsorjningstid=self.forsorjningstid,
+                    narvaro_planerad=self.narvaro_planerad,
+                    narvaro_faktisk=self.narvaro_faktisk,
+                    idag=dt.date.today(),
+                )
+            )
+            kommun = self.hemkommun if self.hemkommun_id is not None else None
+            if kommun is not None and (kommun.forbund_id != self.forbund_id or kommun.typ != Medlem.Typ.KOMMUN):
+                fel["hemkommun"] = "Hemkommunen ska vara en av förbundets medlemskommuner."
         if fel:
             raise ValidationError(fel)
+
+    @property
+    def narvaro_andel(self) -> float | None:
+        if not self.narvaro_planerad or self.narvaro_faktisk is None:
+            return None
+        return self.narvaro_faktisk / self.narvaro_planerad
 
     @property
     def utanfor_malgrupp(self) -> bool:
@@ -224,3 +267,8 @@ class Importkorning(ForbundsData):
     @property
     def pagar(self) -> bool:
         return self.status in (self.Status.KOAD, self.Status.PAGAR)
+
+
+from .behovsanalys.models import Behovsanalys, Statistikvarde  # noqa: E402  (models of the needs analysis live in their own module)
+
+__all__ = ["Behovsanalys", "Deltagare", "Importkorning", "Inskrivning", "Installning", "Statistikvarde"]

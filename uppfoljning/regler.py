@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .vokabular import ALDER_MAX, ALDER_MIN
+from .vokabular import ALDER_MAX, ALDER_MIN, FORSORJNINGSTID_MAX
 
 
 class Harlett(NamedTuple):
@@ -40,6 +40,42 @@ def harled(*, samtycke: bool, inskriven: dt.date | None, avslutad: dt.date | Non
     slutar = avslutad.year if avslutad else None
     dagar = (avslutad - inskriven).days if avslutad and inskriven else None
     return Harlett(startar, slutar, alder, dagar)
+
+
+def vantedagar(remitterad: dt.date | None, inskriven: dt.date | None) -> int | None:
+    """Waiting time in days from referral to start; None when either date is unknown or the order is wrong."""
+    if remitterad is None or inskriven is None or remitterad > inskriven:
+        return None
+    return (inskriven - remitterad).days
+
+
+def tillagg_fel(
+    *,
+    inskriven: dt.date | None,
+    remitterad: dt.date | None,
+    forsorjningstid: int | None,
+    narvaro_planerad: int | None,
+    narvaro_faktisk: int | None,
+    idag: dt.date,
+) -> dict[str, str]:
+    """Rules of the needs-and-goals fields (issue 18): referral date, time in public support, attendance."""
+    ut: dict[str, str] = {}
+    if remitterad is not None:
+        if inskriven is not None and remitterad > inskriven:
+            ut["remitterad"] = f"Remissdatum {remitterad:%Y-%m-%d} är efter inskrivningsdatum {inskriven:%Y-%m-%d}; remissen kommer före starten."
+        elif remitterad > idag:
+            ut["remitterad"] = f"Remissdatum {remitterad:%Y-%m-%d} ligger i framtiden."
+    if forsorjningstid is not None and not 0 <= forsorjningstid <= FORSORJNINGSTID_MAX:
+        ut["forsorjningstid"] = f"Tid i offentlig försörjning anges i månader, 0–{FORSORJNINGSTID_MAX}."
+    if (narvaro_planerad is None) != (narvaro_faktisk is None):
+        falt = "narvaro_faktisk" if narvaro_faktisk is None else "narvaro_planerad"
+        ut[falt] = "Ange både planerade tillfällen och närvarotillfällen (eller inget av dem)."
+    elif narvaro_planerad is not None and narvaro_faktisk is not None:
+        if narvaro_planerad < 0 or narvaro_faktisk < 0:
+            ut["narvaro_faktisk"] = "Antalet tillfällen kan inte vara negativt."
+        elif narvaro_faktisk > narvaro_planerad:
+            ut["narvaro_faktisk"] = f"Närvarotillfällena ({narvaro_faktisk}) kan inte vara fler än de planerade tillfällena ({narvaro_planerad})."
+    return ut
 
 
 def alder_utanfor(ramar: InsatsRamar | None, alder: int | None) -> bool:

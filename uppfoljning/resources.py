@@ -19,6 +19,7 @@ class InskrivningResource(resources.ModelResource):
     insats = fields.Field(column_name="insats")
     deltagare_id = fields.Field(column_name="deltagare_id")
     samtycke = fields.Field(column_name="samtycke")
+    hemkommun = fields.Field(column_name="hemkommun")
 
     class Meta:
         model = Inskrivning
@@ -30,13 +31,16 @@ class InskrivningResource(resources.ModelResource):
         self.forbund = forbund
 
     def get_queryset(self) -> Any:
-        return Inskrivning.objects.filter(forbund=self.forbund).select_related("insats", "deltagare")
+        return Inskrivning.objects.filter(forbund=self.forbund).select_related("insats", "deltagare", "hemkommun")
 
     def dehydrate_insats(self, obj: Inskrivning) -> str:
         return obj.insats.kortnamn
 
     def dehydrate_deltagare_id(self, obj: Inskrivning) -> str:
         return obj.deltagare.kod
+
+    def dehydrate_hemkommun(self, obj: Inskrivning) -> str:
+        return obj.hemkommun.kod if obj.hemkommun else ""
 
     def dehydrate_samtycke(self, obj: Inskrivning) -> str:
         return "ja" if obj.samtycke else "nej"

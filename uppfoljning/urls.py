@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .behovsanalys import views as behov
 
 app_name = "uppfoljning"
 urlpatterns = [
@@ -15,4 +16,10 @@ urlpatterns = [
     path("installningar/", views.installningar, name="installningar"),
     path("utfall/", views.utfall, name="utfall"),
     path("utfall/export/", views.utfall_export, name="utfall_export"),
+    path("behovsanalys/", behov.behovsanalys, name="behovsanalys"),
+    path("behovsanalys/import/", behov.statistik_import, name="statistik_import"),
+    path("behovsanalys/varde/", behov.statistik_varde, name="statistik_varde"),
+    path("behovsanalys/<int:ar>/analys/", behov.behovsanalys_analys, name="behovsanalys_analys"),
+    path("behovsanalys/<int:ar>/pdf/", behov.behovsanalys_pdf, name="behovsanalys_pdf"),
+    path("behovsanalys/<int:ar>/faststall/", behov.behovsanalys_faststall, name="behovsanalys_faststall"),
 ]

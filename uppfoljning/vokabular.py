@@ -59,6 +59,15 @@ class Forsorjning(models.TextChoices):
 
 ALDERSGRUPPER: list[tuple[str, int, int]] = [("16-29", 0, 29), ("30-44", 30, 44), ("45-59", 45, 59), ("60-64", 60, 200)]
 ALDER_MIN, ALDER_MAX = 15, 67
+# Time in public support at entry (months), banded for reports: (code, label, from, to).
+FORSORJNINGSTID_MAX = 600
+FORSORJNINGSTID_BAND: list[tuple[str, str, int, int]] = [
+    ("0-5", "Under 6 månader", 0, 5),
+    ("6-11", "6–11 månader", 6, 11),
+    ("12-23", "1–2 år", 12, 23),
+    ("24-59", "2–5 år", 24, 59),
+    ("60-", "5 år eller mer", 60, FORSORJNINGSTID_MAX),
+]
 KON_KODER = [k.value for k in Kon]
 ARBETE_STUDIER = (Forsorjning.ARBETE.value, Forsorjning.STUDIER.value)
 
@@ -117,6 +126,13 @@ def tolka(choices: type[models.TextChoices], varde: object) -> str:
     if kod is None:
         raise ValueError(f"värdet ”{text}” är inte tillåtet; tillåtna värden: {tillatna(choices)}")
     return kod
+
+
+def forsorjningstid_band(manader: int | None) -> str:
+    """The band code of a time in public support in months; "" when unknown."""
+    if manader is None:
+        return ""
+    return next((kod for kod, _, lag, hog in FORSORJNINGSTID_BAND if lag <= manader <= hog), "")
 
 
 def aldersgrupp(alder: int | None) -> str | None:

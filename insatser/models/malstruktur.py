@@ -28,6 +28,8 @@ class Malnod(ForbundsData):
         ARBETE_STUDIER = "arbete_studier", "Andel avslut till arbete eller studier (%)"
         DELTAGARE_KVINNOR = "deltagare_kvinnor", "Deltagare, kvinnor (antal)"
         DELTAGARE_MAN = "deltagare_man", "Deltagare, män (antal)"
+        VANTETID = "vantetid", "Väntetid från remiss till start, median (dagar)"
+        NARVARO = "narvaro", "Närvaro, andel av planerade tillfällen (%)"
         BUDGETUTFALL = "budgetutfall", "Årets resultat enligt räkenskaperna (kr)"
         INDIKATOR = "indikator", "Indikatorvärde som registreras per år"
 

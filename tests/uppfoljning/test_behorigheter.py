@@ -37,6 +37,11 @@ def _webbfil(m: dict[str, Any]) -> dict[str, Any]:
     return {"fil": SimpleUploadedFile("d.csv", (RUBRIK + "\nAMT;N1;man;1990;af;gymnasium;arbete;2019-02-01;;;ja\n").encode()), "provkorning": "on"}
 
 
+def _statistikfil(m: dict[str, Any]) -> dict[str, Any]:
+    text = "region;ersättning;kön;ålder;2018\n2417 Norsjö;Sjukpenning;totalt;20-64 år;40,5\n"
+    return {"fil": SimpleUploadedFile("s.csv", text.encode()), "provkorning": "on"}
+
+
 RADER = [
     Rad("uppfoljning:index", lambda m: "/uppfoljning/", "deltagare.visa"),
     Rad("uppfoljning:index", lambda m: "/uppfoljning/", "deltagare.visa", metod="post", data=lambda m: {"sok": "D1"}),
@@ -130,9 +135,62 @@ RADER = [
         data=lambda m: {"maskeringsgrans": "3", "gallring_ar": "5"},
     ),
     Rad("uppfoljning:utfall", lambda m: "/uppfoljning/utfall/?ar=2019", "utfall.visa"),
+    Rad("uppfoljning:behovsanalys", lambda m: "/uppfoljning/behovsanalys/?ar=2018", "utfall.visa"),
+    Rad("uppfoljning:statistik_import", lambda m: "/uppfoljning/behovsanalys/import/", "deltagare.redigera"),
+    Rad("uppfoljning:statistik_import", lambda m: "/uppfoljning/behovsanalys/import/", "deltagare.redigera", metod="post", data=_statistikfil),
+    Rad("uppfoljning:statistik_varde", lambda m: "/uppfoljning/behovsanalys/varde/", "deltagare.redigera"),
+    Rad(
+        "uppfoljning:statistik_varde",
+        lambda m: "/uppfoljning/behovsanalys/varde/",
+        "deltagare.redigera",
+        metod="post",
+        data=lambda m: {
+            "regionkod": "2417",
+            "region": "Norsjö",
+            "ar": "2018",
+            "matt": "sjukpenning",
+            "kon": "totalt",
+            "alder": "20-64",
+            "varde": "40,5",
+        },
+    ),
+    Rad("uppfoljning:behovsanalys_analys", lambda m: "/uppfoljning/behovsanalys/2018/analys/", "deltagare.redigera"),
+    Rad(
+        "uppfoljning:behovsanalys_analys",
+        lambda m: "/uppfoljning/behovsanalys/2018/analys/",
+        "deltagare.redigera",
+        metod="post",
+        data=lambda m: {"analys": "Ekonomiskt bistånd ökar bland unga."},
+    ),
+    Rad("uppfoljning:behovsanalys_pdf", lambda m: "/uppfoljning/behovsanalys/2018/pdf/", "dokument.skapa", metod="post"),
+    Rad("uppfoljning:behovsanalys_faststall", lambda m: "/uppfoljning/behovsanalys/2018/faststall/", "styrelse.redigera", metod="post"),
     Rad("uppfoljning:utfall_export", lambda m: "/uppfoljning/utfall/export/?ar=2019&format=csv", "utfall.visa"),
     Rad("uppfoljning:utfall_export", lambda m: "/uppfoljning/utfall/export/?ar=2019&format=xlsx", "utfall.visa"),
     Rad("uppfoljning-utfall", lambda m: "/api/uppfoljning/utfall/?ar=2019", "utfall.visa"),
+    Rad("uppfoljning-behovsanalys", lambda m: "/api/uppfoljning/behovsanalys/?ar=2018", "utfall.visa"),
+    Rad(
+        "uppfoljning-statistik",
+        lambda m: "/api/uppfoljning/statistik/",
+        "deltagare.redigera",
+        metod="post",
+        json=True,
+        data=lambda m: {
+            "regionkod": "2417",
+            "region": "Norsjö",
+            "ar": 2018,
+            "matt": "sjukpenning",
+            "kon": "totalt",
+            "alder": "20-64",
+            "varde": "40.5",
+        },
+    ),
+    Rad(
+        "uppfoljning-statistik-import",
+        lambda m: "/api/uppfoljning/statistik/import/",
+        "deltagare.redigera",
+        metod="post",
+        data=lambda m: {**_statistikfil(m), "dry_run": "true"},
+    ),
     Rad("uppfoljning-import", lambda m: "/api/uppfoljning/import/", "deltagare.redigera", metod="post", data=_fil),
     Rad("uppfoljning-deltagare-list", lambda m: "/api/uppfoljning/deltagare/", "deltagare.visa"),
     Rad(

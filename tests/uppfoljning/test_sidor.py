@@ -117,9 +117,28 @@ def test_nationell_export_kan_importeras_igen(forbund: Forbund, klient: Callable
     svar = c.get("/uppfoljning/export/?insats=AMT&ar=2019")
     text = svar.content.decode("utf-8-sig")
     rader = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rader[0] == [*RUBRIK.split(";"), "alder_skal"]
+    valfria = ["alder_skal", "hemkommun", "forsorjningstid", "remitterad", "narvaro_planerad", "narvaro_faktisk"]
+    assert rader[0] == [*RUBRIK.split(";"), *valfria]
     assert [r[1] for r in rader[1:]] == ["N1", "N2"]
-    assert rader[1] == ["AMT", "N1", "kvinna", "1990", "af", "gymnasium", "forsorjningsstod", "2019-01-01", "2019-05-01", "arbete", "ja", ""]
+    assert rader[1] == [
+        "AMT",
+        "N1",
+        "kvinna",
+        "1990",
+        "af",
+        "gymnasium",
+        "forsorjningsstod",
+        "2019-01-01",
+        "2019-05-01",
+        "arbete",
+        "ja",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     fore = list(Inskrivning.objects.order_by("pk").values())
     r = c.post("/uppfoljning/import/", {"fil": SimpleUploadedFile("n.csv", svar.content), "provkorning": ""}, follow=True)
     assert "2 oförändrade" in r.content.decode()

@@ -28,6 +28,7 @@ class KodFalt(serializers.CharField):
 
 class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
     insats = serializers.CharField(source="insats.kortnamn", read_only=True)
+    hemkommun = serializers.CharField(source="hemkommun.kod", read_only=True, allow_null=True, default=None, help_text="medlemskommunens kod")
     deltagare = serializers.CharField(source="deltagare.kod", read_only=True)
     # blank until known (and after gallring): documented as the enum or "" so that responses match the schema
     remittent = serializers.ChoiceField(choices=Remittent.choices, allow_blank=True, read_only=True)
@@ -52,6 +53,12 @@ class InskrivningSerializer(serializers.ModelSerializer[Inskrivning]):
             "avslutad",
             "forsorjning_ut",
             "alder_skal",
+            "hemkommun",
+            "forsorjningstid",
+            "remitterad",
+            "vantedagar",
+            "narvaro_planerad",
+            "narvaro_faktisk",
             "startar",
             "slutar",
             "alder",
@@ -95,6 +102,13 @@ class InskrivningInSerializer(serializers.Serializer[Any]):
     alder_skal = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=300, help_text="skäl när åldern vid start ligger utanför insatsens målgrupp"
     )
+    hemkommun = serializers.CharField(required=False, allow_blank=True, allow_null=True, default=None, help_text="medlemskommunens kod eller namn")
+    forsorjningstid = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=600, help_text="månader i offentlig försörjning före inskrivningen"
+    )
+    remitterad = serializers.DateField(required=False, allow_null=True, default=None, help_text="remissdatum")
+    narvaro_planerad = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=100000)
+    narvaro_faktisk = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=100000)
 
 
 class DeltagareSokSerializer(serializers.Serializer[Any]):
@@ -114,6 +128,11 @@ class InskrivningAndraInSerializer(serializers.Serializer[Any]):
     avslutad = serializers.DateField(required=False, allow_null=True)
     forsorjning_ut = KodFalt(Forsorjning, required=False)
     alder_skal = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    hemkommun = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="medlemskommunens kod eller namn")
+    forsorjningstid = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=600)
+    remitterad = serializers.DateField(required=False, allow_null=True)
+    narvaro_planerad = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100000)
+    narvaro_faktisk = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100000)
 
 
 class AvslutInSerializer(serializers.Serializer[Any]):

@@ -1,6 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from ..behovsanalys import api as behov
 from . import views
 
 router = DefaultRouter()
@@ -11,5 +12,8 @@ urlpatterns = [
     path("utfall/", views.UtfallView.as_view(), name="uppfoljning-utfall"),
     path("import/", views.ImportView.as_view(), name="uppfoljning-import"),
     path("import/<int:pk>/", views.ImportStatusView.as_view(), name="uppfoljning-import-status"),
+    path("behovsanalys/", behov.BehovsanalysView.as_view(), name="uppfoljning-behovsanalys"),
+    path("statistik/", behov.StatistikvardeView.as_view(), name="uppfoljning-statistik"),
+    path("statistik/import/", behov.StatistikImportView.as_view(), name="uppfoljning-statistik-import"),
     path("", include(router.urls)),
 ]

@@ -36,7 +36,9 @@ from .serializers import (
 class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
     """Pseudonymous participants with their enrolments (förbundschef and administratör only)."""
 
-    queryset = Deltagare.objects.prefetch_related(Prefetch("inskrivningar", queryset=Inskrivning.objects.select_related("insats", "deltagare")))
+    queryset = Deltagare.objects.prefetch_related(
+        Prefetch("inskrivningar", queryset=Inskrivning.objects.select_related("insats", "deltagare", "hemkommun"))
+    )
     serializer_class = DeltagareSerializer
     behorighet_las = "deltagare.visa"
     behorighet_skriv = "deltagare.redigera"
@@ -69,7 +71,7 @@ class DeltagareViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Deltagare]):
 class InskrivningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Inskrivning]):
     """Enrolments. POST creates one (participant by code or personnummer); POST …/avslut/ registers the exit."""
 
-    queryset = Inskrivning.objects.select_related("insats", "deltagare")
+    queryset = Inskrivning.objects.select_related("insats", "deltagare", "hemkommun")
     serializer_class = InskrivningSerializer
     behorighet_las = "deltagare.visa"
     behorighet_skriv = "deltagare.redigera"

@@ -15,6 +15,7 @@ from .deltagare import (
     utfall_for,
     utfall_med_fore,
 )
+from .kommun import narvaro_andel, utfall_per_kommun, vantetid_median
 from .maskering import maskera, maskera_utfall, maskeringsgrans
 from .utfall import ALDERSGRUPPER, G_NYCKLAR, KATEGORIER, MATT, utfall, utfall_ar
 
@@ -31,6 +32,7 @@ __all__ = [
     "maskera",
     "maskera_utfall",
     "maskeringsgrans",
+    "narvaro_andel",
     "nationell_export",
     "oppna_inskrivningar",
     "oppna_inskrivningar_for",
@@ -40,4 +42,6 @@ __all__ = [
     "utfall_ar",
     "utfall_for",
     "utfall_med_fore",
+    "utfall_per_kommun",
+    "vantetid_median",
 ]

@@ -163,7 +163,7 @@ def oppna_inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Insk
 
 def inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivning]:
     kontext.kraver("deltagare.visa")
-    return list(Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare).select_related("insats"))
+    return list(Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare).select_related("insats", "hemkommun"))
 
 
 def insatser_for_export(kontext: Kontext) -> list[Insats]:
@@ -176,4 +176,4 @@ def nationell_export(kontext: Kontext, *, kortnamn: str, ar: int) -> tuple[Insat
     kontext.kraver("deltagare.visa")
     insats = hamta(Insats.objects.all(), kontext.forbund, kortnamn=kortnamn)
     qs: Any = Inskrivning.objects.filter(forbund=kontext.forbund, insats=insats)
-    return insats, qs.under_ar(ar).select_related("insats", "deltagare").order_by("deltagare__kod", "startar")
+    return insats, qs.under_ar(ar).select_related("insats", "deltagare", "hemkommun").order_by("deltagare__kod", "startar")

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from finsam.audit import handelse_logga
-from finsam.models import Forbund
+from finsam.models import Forbund, Medlem
 from insatser.models import Insats
 
 from .. import regler
@@ -42,7 +42,16 @@ KOLUMNER = [
     "forsorjning_ut",
     "samtycke",
 ]
-VALFRIA = ["alder_skal"]
+VALFRIA = ["alder_skal", "hemkommun", "forsorjningstid", "remitterad", "narvaro_planerad", "narvaro_faktisk"]
+# Optional columns → the value an enrolment gets when the file lacks the column (an existing enrolment keeps its own).
+VALFRIA_VARDEN = {
+    "alder_skal": "",
+    "hemkommun_id": None,
+    "forsorjningstid": None,
+    "remitterad": None,
+    "narvaro_planerad": None,
+    "narvaro_faktisk": None,
+}
 MAX_FEL = 200
 _KOD = re.compile(KOD_VALIDATOR.regex) if isinstance(KOD_VALIDATOR.regex, str) else KOD_VALIDATOR.regex
 MAX_ANDRINGAR = 500
@@ -61,10 +70,16 @@ VARDEN = [
     "samtycke",
     "samtycke_datum",
     "alder_skal",
+    "hemkommun_id",
+    "forsorjningstid",
+    "remitterad",
+    "narvaro_planerad",
+    "narvaro_faktisk",
     "startar",
     "slutar",
     "alder",
     "dagar",
+    "vantedagar",
 ]
 NY_FALT = ["forbund", "insats", "deltagare", *VARDEN, "gallrad", "andrad"]
 
@@ -97,24 +112,6 @@ def visa(varde: str) -> str:
     return "(ser ut som ett personnummer – visas inte)" if liknar_personnummer(varde) else varde
 
 
-class _Kolumn:
-    """Parses one column; results are cached per distinct text (a file repeats the same few values)."""
-
-    def __init__(self, tolk: Any) -> None:
-        self.tolk = tolk
-        self.cache: dict[str, tuple[Any, str | None]] = {}
-
-    def __call__(self, text: str) -> tuple[Any, str | None]:
-        svar = self.cache.get(text)
-        if svar is None:
-            try:
-                svar = (self.tolk(text), None)
-            except ValueError as exc:
-                svar = (None, str(exc))
-            self.cache[text] = svar
-        return svar
-
-
 def _kod(choices: Any) -> Any:
     return lambda text: tolka(choices, text) if text else ""
 
@@ -140,6 +137,35 @@ def _ar(text: str) -> int | None:
     return int(text)
 
 
+def _heltal(storsta: int) -> Any:
+    def tolk(text: str) -> int | None:
+        if not text:
+            return None
+        if not (text.isdigit() and int(text) <= storsta):
+            raise ValueError(f"värdet ”{visa(text)}” är inget heltal mellan 0 och {storsta}")
+        return int(text)
+
+    return tolk
+
+
+class _Kommuner:
+    def __init__(self, forbund: Forbund) -> None:
+        kommuner = Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN)
+        self.per_namn: dict[str, int] = {}
+        for m in kommuner:
+            for namn in (m.kod, m.namn, m.namn.removesuffix(" kommun")):
+                self.per_namn[namn.lower()] = m.pk
+        self.kanda = ", ".join(sorted(m.kod for m in kommuner)) or "(inga medlemskommuner registrerade)"
+
+    def __call__(self, text: str) -> int | None:
+        if not text:
+            return None
+        pk = self.per_namn.get(text.lower())
+        if pk is None:
+            raise ValueError(f"kommunen ”{visa(text)}” är ingen av förbundets medlemskommuner; tillåtna: {self.kanda}")
+        return pk
+
+
 def _samtycke(text: str) -> bool:
     t = text.lower()
     if t in JA:
@@ -159,6 +185,7 @@ def _deltagarkod(text: str) -> str:
 
 class _Insatser:
     def __init__(self, forbund: Forbund) -> None:
+        self.forbund = forbund
         alla = Insats.objects.filter(forbund=forbund).only("id", "kortnamn", "inriktning", "startdatum", "slutdatum", "alder_fran", "alder_till")
         self.per_namn = {i.kortnamn.lower(): i for i in alla}
         self.ramar = {i.pk: regler.InsatsRamar(i.kortnamn, i.startdatum, i.slutdatum, i.alder_fran, i.alder_till) for i in alla}
@@ -217,6 +244,11 @@ def _tolka_rader(tabell: Any, insatser: _Insatser, fel: list[str]) -> list[_Rad]
         "forsorjning_ut": _kod(Forsorjning),
         "samtycke": _samtycke,
         "alder_skal": str,
+        "hemkommun": _Kommuner(insatser.forbund),
+        "forsorjningstid": _heltal(600),
+        "remitterad": _datum,
+        "narvaro_planerad": _heltal(100000),
+        "narvaro_faktisk": _heltal(100000),
     }
     index = [(namn, tabell.rubriker.index(namn), tolkar[namn]) for namn in [*KOLUMNER, *VALFRIA] if namn in tabell.rubriker]
     nummer = [nr for nr, _ in tabell.rader]
@@ -251,6 +283,8 @@ def _tolka_rader(tabell: Any, insatser: _Insatser, fel: list[str]) -> list[_Rad]
         if pos in daliga:
             continue
         varden = dict(zip(namnlista, varden_rad, strict=True))
+        if "hemkommun" in varden:
+            varden["hemkommun_id"] = varden.pop("hemkommun")
         rader.append(_Rad(nummer[pos], varden.pop("insats"), varden.pop("deltagare_id"), varden, _Celler(textkolumner, pos)))
     return rader
 
@@ -264,6 +298,7 @@ def _regler(rad: _Rad, ramar: regler.InsatsRamar, idag: dt.date, fel: list[str])
         for namn in ("remittent", "utbildning", "forsorjning_in", "forsorjning_ut", "alder_skal"):
             v[namn] = ""
         v["fodelsear"] = v["inskriven"] = v["avslutad"] = None
+        v.update((k, None) for k in VALFRIA_VARDEN if k != "alder_skal")
     else:
         startar = None
     h = regler.harled(samtycke=v["samtycke"], inskriven=v["inskriven"], avslutad=v["avslutad"], fodelsear=v["fodelsear"], startar=startar)
@@ -282,6 +317,18 @@ def _regler(rad: _Rad, ramar: regler.InsatsRamar, idag: dt.date, fel: list[str])
         alder_skal=v["alder_skal"],
         idag=idag,
     )
+    if v["samtycke"]:
+        regelfel.update(
+            regler.tillagg_fel(
+                inskriven=v["inskriven"],
+                remitterad=v["remitterad"],
+                forsorjningstid=v["forsorjningstid"],
+                narvaro_planerad=v["narvaro_planerad"],
+                narvaro_faktisk=v["narvaro_faktisk"],
+                idag=idag,
+            )
+        )
+    v["vantedagar"] = regler.vantedagar(v["remitterad"], v["inskriven"])
     for falt, text in regelfel.items():
         fel.append(f"Rad {rad.nr}, kolumn {falt} (värde ”{visa(rad.celler.get(falt, ''))}”): {text}".rstrip(".") + ".")
     v["startar"], v["slutar"], v["alder"], v["dagar"] = h
@@ -339,15 +386,15 @@ def deltagare_import(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str 
     fel: list[str] = []
     rader = _tolka_rader(tabell, insatser, fel)
     deltagare, gallrade, befintliga = _befintliga(forbund, {r.kod for r in rader})
-    har_skal = "alder_skal" in tabell.rubriker
+    saknas = [k for k in VALFRIA_VARDEN if k.removesuffix("_id") not in tabell.rubriker]
     idag = timezone.localdate()
     giltiga = []
     for rad in rader:
         v = rad.varden
-        if not har_skal:  # the file does not carry reasons: an existing enrolment keeps its own
+        if saknas:  # columns the file does not carry: an existing enrolment keeps its own values
             inskriven = v["inskriven"]
             finns = befintliga.get(_nyckel(rad.insats_id, rad.kod, v["samtycke"], inskriven, inskriven.year if inskriven else None))
-            v["alder_skal"] = finns["alder_skal"] if finns else ""
+            v.update((k, finns[k] if finns else VALFRIA_VARDEN[k]) for k in saknas)
         if _regler(rad, insatser.ramar[rad.insats_id], idag, fel):
             giltiga.append(rad)
     oppna = {(i["insats_id"], i["kod"]): i for i in befintliga.values() if i["slutar"] is None}

@@ -14,7 +14,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 
 from finsam.audit import diff, handelse_logga, snapshot
-from finsam.models import Forbund, Handelse
+from finsam.models import Forbund, Handelse, Medlem
 from insatser.models import Insats
 
 from ..models import MASKERINGSGRANS_MIN, Deltagare, Importkorning, Inskrivning, Installning
@@ -76,6 +76,28 @@ def _kontrollera_oppen(inskrivning: Inskrivning) -> None:
         raise ValidationError({"insats": "Deltagaren har redan en pågående inskrivning i insatsen; avsluta den först."})
 
 
+def hemkommun_tolka(forbund: Forbund, varde: Any) -> Medlem | None:
+    """A home kommun from a member (page forms) or its code or name (API, import); a Swedish refusal otherwise."""
+    if varde in (None, ""):
+        return None
+    kommuner = Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN)
+    if isinstance(varde, Medlem):
+        if varde.forbund_id == forbund.pk and varde.typ == Medlem.Typ.KOMMUN:
+            return varde
+    else:
+        text = str(varde).strip().lower()
+        for medlem in kommuner:
+            if text in (medlem.kod.lower(), medlem.namn.lower(), medlem.namn.lower().removesuffix(" kommun")):
+                return medlem
+    tillatna = ", ".join(f"{m.kod} ({m.namn})" for m in kommuner) or "(inga medlemskommuner registrerade)"
+    raise ValidationError({"hemkommun": f"Hemkommunen ska vara en av förbundets medlemskommuner: {tillatna}."}, code="invalid")
+
+
+def _tolka_hemkommun(forbund: Forbund, falt: dict[str, Any]) -> None:
+    if "hemkommun" in falt:
+        falt["hemkommun"] = hemkommun_tolka(forbund, falt["hemkommun"])
+
+
 @transaction.atomic
 def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagare: Deltagare, **falt: Any) -> Inskrivning:
     """Enrol a participant in an intervention (entry data; exit data may be given too for a past enrolment)."""
@@ -83,6 +105,7 @@ def inskrivning_create(*, forbund: Forbund, aktor: Any, insats: Insats, deltagar
         raise ValidationError("Insatsen och deltagaren måste tillhöra förbundet.")
     if insats.inriktning != Insats.Inriktning.INDIVID:
         raise ValidationError({"insats": f"{insats.kortnamn} är en strukturinriktad insats; deltagare skrivs bara in i individinriktade insatser."})
+    _tolka_hemkommun(forbund, falt)
     inskrivning = Inskrivning(forbund=forbund, insats=insats, deltagare=deltagare, **falt)
     if inskrivning.inskriven is None and not inskrivning.samtycke and not falt.get("startar"):
         raise ValidationError({"inskriven": "Ange inskrivningsdatum."})
@@ -168,6 +191,11 @@ ANDRINGSBARA = [
     "avslutad",
     "forsorjning_ut",
     "alder_skal",
+    "hemkommun",
+    "forsorjningstid",
+    "remitterad",
+    "narvaro_planerad",
+    "narvaro_faktisk",
 ]
 
 
@@ -182,6 +210,7 @@ def inskrivning_andra(*, forbund: Forbund, aktor: Any, inskrivning: Inskrivning,
     okanda = set(falt) - set(ANDRINGSBARA)
     if okanda:
         raise ValidationError(f"Fälten {', '.join(sorted(okanda))} kan inte ändras.")
+    _tolka_hemkommun(forbund, falt)
     fore = snapshot(inskrivning)
     for namn, varde in falt.items():
         setattr(inskrivning, namn, varde)
@@ -240,7 +269,7 @@ def inskrivningar_gallra(*, forbund: Forbund, aktor: Any = "gallring", idag: dt.
         grans = idag.replace(year=idag.year - ar, day=28)
     gamla = Inskrivning.objects.filter(forbund=forbund, gallrad=False, avslutad__isnull=False, avslutad__lte=grans)
     gamla_ids = [str(pk) for pk in gamla.values_list("id", flat=True)]
-    antal_inskrivningar = gamla.update(gallrad=True, inskriven=None, avslutad=None, fodelsear=None, samtycke_datum=None)
+    antal_inskrivningar = gamla.update(gallrad=True, inskriven=None, avslutad=None, fodelsear=None, samtycke_datum=None, remitterad=None)
     aktiva = Inskrivning.objects.filter(forbund=forbund, gallrad=False, samtycke=True).values("deltagare_id")
     kandidater = Deltagare.objects.filter(forbund=forbund, gallrad=False, inskrivningar__gallrad=True).exclude(id__in=aktiva)
     ids = list(kandidater.values_list("id", flat=True).distinct())

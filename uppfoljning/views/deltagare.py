@@ -27,7 +27,22 @@ from ..models import Deltagare, Inskrivning
 from ..vokabular import Forsorjning
 
 SOK_NYCKEL = "uppfoljning_sok"
-INSKRIVNING_FALT = ("samtycke", "samtycke_datum", "kon", "fodelsear", "remittent", "utbildning", "forsorjning_in", "inskriven", "alder_skal")
+INSKRIVNING_FALT = (
+    "samtycke",
+    "samtycke_datum",
+    "kon",
+    "fodelsear",
+    "remittent",
+    "utbildning",
+    "forsorjning_in",
+    "inskriven",
+    "alder_skal",
+    "hemkommun",
+    "forsorjningstid",
+    "remitterad",
+    "narvaro_planerad",
+    "narvaro_faktisk",
+)
 
 
 @behorighet("deltagare.visa")
@@ -102,7 +117,7 @@ def inskrivning_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
         messages.error(request, "Den här inskrivningen kan inte ändras (anonym eller avidentifierad).")
         return redirect("uppfoljning:deltagare_detalj", pk=inskrivning.deltagare_id)
     initial = {k: getattr(inskrivning, k) for k in services.ANDRINGSBARA}
-    form = InskrivningAndraForm(request.POST or None, initial=initial)
+    form = InskrivningAndraForm(request.POST or None, initial=initial, forbund=kontext.forbund)
     return formular_handling(
         request,
         form,

@@ -44,6 +44,7 @@ def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
             "maskerat": "maskeringsgrans" in data,
             "dolda": data.get("dolda", 0),
             "ar_val": range(dt.date.today().year, 2004, -1),
+            "per_kommun": selectors.utfall_per_kommun(kontext, ar),
         },
     )
 
