@@ -12,10 +12,12 @@ from insatser.models import Insats
 from styrelse.models import Paragraf
 
 from .models import Avtal
+from . import demo_styrning
 from .services import avtal_skapa
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
+    demo_styrning.seed(forbund, aktor)
     if Avtal.objects.filter(forbund=forbund).exists():
         return
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}

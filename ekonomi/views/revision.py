@@ -13,6 +13,7 @@ from finsam.models import Medlem
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
+from forvaltning.selectors_revision import revisoruppdrag_for
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
@@ -24,23 +25,14 @@ from .hjalp import ar_val, formfel
 def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     egen = None
     form = None
+    mitt_uppdrag = None
     if kontext.kan("revision.redigera"):
-        egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
-        initial = {"revisor_namn": request.user.get_full_name() or request.user.get_username()}  # type: ignore[union-attr]
-        form = (
-            RevisionsberattelseForm(request.POST or None, initial=initial)
-            if egen is None
-            else RevisionsberattelseForm(
-                request.POST or None,
-                initial={
-                    "revisor_namn": egen.revisor_namn,
-                    "avser": egen.avser,
-                    "datum": egen.datum,
-                    "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet,
-                    "text": egen.text,
-                },
-            )
+        mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar)
+        egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_uppdrag=mitt_uppdrag).first() if mitt_uppdrag else None
+        initial = (
+            {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
         )
+        form = RevisionsberattelseForm(request.POST or None, initial=initial or None)
     if request.method == "POST":
         kontext.kraver("revision.redigera")
     ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
@@ -52,9 +44,12 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
         "egen": egen,
         "ok": ok,
         "kontroller": kontroller,
-        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by("revisor_namn"),
+        "mitt_uppdrag": mitt_uppdrag,
+        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar)
+        .select_related("revisor_uppdrag__person", "revisor_uppdrag__utsedd_av")
+        .prefetch_related("revisor_uppdrag__granskar"),
         "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
-        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
+        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beslut": "beviljad"}) if kontext.kan("ekonomi.redigera") else None,
         "budget": selectors.budget_tabell(kontext.forbund, ar),
     }
     if form is None:
@@ -73,7 +68,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
 @behorighet("ekonomi.redigera")
 @require_POST
 def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
-    form = AnsvarsfrihetForm(request.POST, forbund=kontext.forbund)
+    form = AnsvarsfrihetForm(request.POST, request.FILES, forbund=kontext.forbund)
     if not form.is_valid():
         messages.error(request, "Beslutet sparades inte: " + formfel(form))
         return redirect("ekonomi:revision", ar=ar)
@@ -86,9 +81,11 @@ def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpRespon
             aktor=request.user,
             ar=ar,
             medlem=medlem,
-            beviljad=d["beviljad"],
+            beslut=d["beslut"],
             beslutsdatum=d["beslutsdatum"],
             beslutsorgan=d["beslutsorgan"],
+            referens=d["referens"],
+            dokument=d["dokument"],
             paragraf=d["paragraf"],
         ),
         ok=f"{medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.",
