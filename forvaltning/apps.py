@@ -17,8 +17,20 @@ class ForvaltningConfig(AppConfig):
         )
         registrera_bidrag(selectors.startsida_notiser)
         registrera_rutor(
-            Ruta("Förbundsordning", "Gällande förbundsordning, tidigare versioner och medlemmarnas beslut.", "forvaltning:forbundsordning", "forbund.visa", 61),
-            Ruta("Revision och ansvarsfrihet", "Revisorer och vem som utsåg dem, revisionsberättelser, medlemmarnas beslut om ansvarsfrihet.", "forvaltning:revision", "forbund.visa", 62),
+            Ruta(
+                "Förbundsordning",
+                "Gällande förbundsordning, tidigare versioner och medlemmarnas beslut.",
+                "forvaltning:forbundsordning",
+                "forbund.visa",
+                61,
+            ),
+            Ruta(
+                "Revision och ansvarsfrihet",
+                "Revisorer och vem som utsåg dem, revisionsberättelser, medlemmarnas beslut om ansvarsfrihet.",
+                "forvaltning:revision",
+                "forbund.visa",
+                62,
+            ),
             Ruta("Styrelsens mandat", "Ledamöter och ersättare med medlemmens beslut om utnämning.", "forvaltning:styrelsen", "forbund.visa", 63),
         )
         registrera_bidrag(selectors_revision.startsida_notiser)

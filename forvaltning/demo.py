@@ -11,8 +11,8 @@ from finsam.models import Forbund, Medlem
 from insatser.models import Insats
 from styrelse.models import Paragraf
 
-from .models import Avtal
 from . import demo_styrning
+from .models import Avtal
 from .services import avtal_skapa
 
 

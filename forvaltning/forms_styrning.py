@@ -63,6 +63,7 @@ class ForbundsordningBeslutForm(_TjanstForm):
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        self.fields["organ"].required = False  # the service names the missing body in Swedish, as for the API
 
 
 class UppdragForm(TillganglighetMixin, forms.Form):

@@ -90,9 +90,7 @@ def ansvarsfrihet_paminnelser(forbund: Forbund, idag: dt.date | None = None) -> 
         return []
     medlemmar = list(Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn"))
     beslutade = set(
-        Ansvarsfrihet.objects.filter(forbund=forbund, ar__in=aktuella)
-        .exclude(beslut=Ansvarsfrihet.Beslut.EJ_BESLUTAT)
-        .values_list("ar", "medlem_id")
+        Ansvarsfrihet.objects.filter(forbund=forbund, ar__in=aktuella).exclude(beslut=Ansvarsfrihet.Beslut.EJ_BESLUTAT).values_list("ar", "medlem_id")
     )
     ut = []
     for ar in aktuella:

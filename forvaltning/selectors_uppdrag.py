@@ -10,9 +10,7 @@ from styrelse.models import Mandat
 
 def mandat_med_utnamning(forbund: Forbund) -> list[Mandat]:
     return list(
-        Mandat.objects.filter(forbund=forbund)
-        .select_related("person", "medlem", "utnamning")
-        .order_by("medlem__ordning", "typ", "-fran", "pk")
+        Mandat.objects.filter(forbund=forbund).select_related("person", "medlem", "utnamning").order_by("medlem__ordning", "typ", "-fran", "pk")
     )
 
 
@@ -21,4 +19,3 @@ def styrelsen(forbund: Forbund, idag: dt.date) -> tuple[list[Mandat], list[Manda
     alla = mandat_med_utnamning(forbund)
     nu = [m for m in alla if m.fran <= idag and (m.till is None or m.till >= idag)]
     return nu, [m for m in alla if m not in nu]
-

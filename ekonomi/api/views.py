@@ -213,7 +213,11 @@ class RevisionsberattelseViewSet(
 ):
     """Auditors' reports: every role with ekonomi.visa reads; an auditor (revision.redigera) records one."""
 
-    queryset = Revisionsberattelse.objects.select_related("revisor_uppdrag__person", "revisor_uppdrag__utsedd_av").prefetch_related("revisor_uppdrag__granskar").order_by("-ar", "revisor_uppdrag__utsedd_av__ordning", "pk")
+    queryset = (
+        Revisionsberattelse.objects.select_related("revisor_uppdrag__person", "revisor_uppdrag__utsedd_av")
+        .prefetch_related("revisor_uppdrag__granskar")
+        .order_by("-ar", "revisor_uppdrag__utsedd_av__ordning", "pk")
+    )
     serializer_class = s.RevisionsberattelseSerializer
     behorighet_las, behorighet_skriv = LAS, "revision.redigera"
 

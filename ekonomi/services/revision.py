@@ -73,9 +73,7 @@ def revisor_for(*, forbund: Forbund, aktor: Any, ar: int) -> Revisor:
         if r.galler_ar(ar)
     ]
     if not uppdrag:
-        raise ValidationError(
-            f"Du är inte registrerad som revisor för {ar}. Förbundschefen registrerar revisorerna under Förvaltning → Revision."
-        )
+        raise ValidationError(f"Du är inte registrerad som revisor för {ar}. Förbundschefen registrerar revisorerna under Förvaltning → Revision.")
     return uppdrag[0]
 
 
@@ -130,7 +128,13 @@ def ansvarsfrihet_spara(
     obj = Ansvarsfrihet.objects.select_for_update().filter(forbund=forbund, ar=ar, medlem=medlem).first()
     fore = snapshot(obj) if obj else {}
     obj = obj or Ansvarsfrihet(forbund=forbund, ar=ar, medlem=medlem)
-    obj.beslut, obj.beslutsdatum, obj.beslutsorgan, obj.referens, obj.paragraf = beslut, beslutsdatum, beslutsorgan.strip(), referens.strip(), paragraf
+    obj.beslut, obj.beslutsdatum, obj.beslutsorgan, obj.referens, obj.paragraf = (
+        beslut,
+        beslutsdatum,
+        beslutsorgan.strip(),
+        referens.strip(),
+        paragraf,
+    )
     if dokument:
         obj.dokument = dokument
     obj.full_clean()

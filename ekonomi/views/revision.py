@@ -29,9 +29,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
     if kontext.kan("revision.redigera"):
         mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar)
         egen = Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_uppdrag=mitt_uppdrag).first() if mitt_uppdrag else None
-        initial = (
-            {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
-        )
+        initial = {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
         form = RevisionsberattelseForm(request.POST or None, initial=initial or None)
     if request.method == "POST":
         kontext.kraver("revision.redigera")

@@ -83,6 +83,7 @@ class ForbundsordningBeslutSerializer(_Forbundsbunden, serializers.ModelSerializ
     class Meta:
         model = ForbundsordningBeslut
         fields = ["medlem", "antagen", "organ", "referens", "datum"]
+        extra_kwargs = {"organ": {"allow_blank": True}}  # the service names the missing body, as for the page
         validators: list[Any] = []
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

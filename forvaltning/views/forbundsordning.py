@@ -22,7 +22,9 @@ from ..models_forbundsordning import Forbundsordning
 def forbundsordning(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     alla = sel.versioner(kontext.forbund)
     idag = timezone.localdate()
-    return render(request, "forvaltning/forbundsordning.html", {"versioner": alla, "galler": sel.galler_pa(kontext.forbund, idag, alla), "idag": idag})
+    return render(
+        request, "forvaltning/forbundsordning.html", {"versioner": alla, "galler": sel.galler_pa(kontext.forbund, idag, alla), "idag": idag}
+    )
 
 
 @behorighet("forbund.visa")

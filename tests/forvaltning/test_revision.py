@@ -51,7 +51,12 @@ def test_fk_utser_revisor_for_fk_och_af_men_inte_for_kommunerna(forbund: Forbund
     person = person_create(forbund=forbund, aktor=None, namn="Lars Nyström")
     with pytest.raises(ValidationError) as exc:
         revisor_skapa(
-            forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "fk"), granskar=[m(forbund, "fk"), m(forbund, "skelleftea")], ar_fran=2019
+            forbund=forbund,
+            aktor=None,
+            person=person,
+            utsedd_av=m(forbund, "fk"),
+            granskar=[m(forbund, "fk"), m(forbund, "skelleftea")],
+            ar_fran=2019,
         )
     assert exc.value.message_dict["granskar"] == [
         "En revisor som Försäkringskassan utser granskar för Försäkringskassan och Arbetsförmedlingen (förbundsordningen § 14), "
@@ -63,7 +68,9 @@ def test_fk_utser_revisor_for_fk_och_af_men_inte_for_kommunerna(forbund: Forbund
 def test_en_kommun_utser_ingen_revisor(forbund: Forbund) -> None:
     person = person_create(forbund=forbund, aktor=None, namn="Eva Granlund")
     with pytest.raises(ValidationError) as exc:
-        revisor_skapa(forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "skelleftea"), granskar=[m(forbund, "skelleftea")], ar_fran=2019)
+        revisor_skapa(
+            forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "skelleftea"), granskar=[m(forbund, "skelleftea")], ar_fran=2019
+        )
     assert "regionfullmäktige revisorn för regionen och kommunerna" in exc.value.message_dict["utsedd_av"][0]
 
 
@@ -71,12 +78,16 @@ def test_varje_medlem_har_en_revisor_per_ar(forbund: Forbund) -> None:
     fk_revisor(forbund, ar_fran=2018, ar_till=2020)
     person = person_create(forbund=forbund, aktor=None, namn="Ny Revisor")
     with pytest.raises(ValidationError) as exc:
-        revisor_skapa(forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "fk"), granskar=[m(forbund, "af"), m(forbund, "fk")], ar_fran=2020)
+        revisor_skapa(
+            forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "fk"), granskar=[m(forbund, "af"), m(forbund, "fk")], ar_fran=2020
+        )
     assert exc.value.message_dict["granskar"] == [
         "Lars Nyström är redan revisor för Försäkringskassan, Arbetsförmedlingen (2018–2020); varje medlem har en revisor per år."
     ]
     # the year after the first appointment ends is free
-    ny = revisor_skapa(forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "fk"), granskar=[m(forbund, "af"), m(forbund, "fk")], ar_fran=2021)
+    ny = revisor_skapa(
+        forbund=forbund, aktor=None, person=person, utsedd_av=m(forbund, "fk"), granskar=[m(forbund, "af"), m(forbund, "fk")], ar_fran=2021
+    )
     assert ny.period_text == "från 2021"
 
 
@@ -208,7 +219,10 @@ def test_sidan_har_fast_antal_fragor(forbund: Forbund, chef_klient: Client, djan
 
 def test_revisor_vagras_lika_pa_sida_och_api(forbund: Forbund, chef_klient: Client) -> None:
     person = person_create(forbund=forbund, aktor=None, namn="Lars Nyström")
-    fel = "En revisor som Försäkringskassan utser granskar för Försäkringskassan och Arbetsförmedlingen (förbundsordningen § 14), inte för Norsjö kommun."
+    fel = (
+        "En revisor som Försäkringskassan utser granskar för Försäkringskassan och Arbetsförmedlingen (förbundsordningen § 14), "
+        "inte för Norsjö kommun."
+    )
     sida = chef_klient.post(
         "/forvaltning/revision/revisorer/ny/",
         {"person": person.pk, "utsedd_av": m(forbund, "fk").pk, "granskar": [m(forbund, "fk").pk, m(forbund, "norsjo").pk], "ar_fran": 2019},
@@ -222,14 +236,18 @@ def test_revisor_vagras_lika_pa_sida_och_api(forbund: Forbund, chef_klient: Clie
     assert api.status_code == 400 and api_fel(api) == {"granskar": [fel]}
     assert not Revisor.objects.exists() and not Handelse.objects.filter(handling="revisor_skapa").exists()
     ok = chef_klient.post(
-        "/api/forvaltning/revisorer/", {"person": person.pk, "utsedd_av": "fk", "granskar": ["fk", "af"], "ar_fran": 2019}, content_type="application/json"
+        "/api/forvaltning/revisorer/",
+        {"person": person.pk, "utsedd_av": "fk", "granskar": ["fk", "af"], "ar_fran": 2019},
+        content_type="application/json",
     )
     assert ok.status_code == 201 and ok.json()["granskar"] == ["fk", "af"] and ok.json()["person_namn"] == "Lars Nyström"
 
 
 def test_ansvarsfrihet_vagras_lika_pa_sida_och_api(forbund: Forbund, chef_klient: Client) -> None:
     medlem = m(forbund, "region")
-    sida = chef_klient.post("/forvaltning/revision/2019/ansvarsfrihet/", {"medlem": medlem.pk, "beslut": "avstyrkt", "beslutsorgan": "Regionfullmäktige"})
+    sida = chef_klient.post(
+        "/forvaltning/revision/2019/ansvarsfrihet/", {"medlem": medlem.pk, "beslut": "avstyrkt", "beslutsorgan": "Regionfullmäktige"}
+    )
     api = chef_klient.post(
         "/api/ekonomi/ansvarsfrihet/",
         {"ar": 2019, "medlem": medlem.pk, "beslut": "avstyrkt", "beslutsorgan": "Regionfullmäktige"},
