@@ -29,7 +29,7 @@ from .services_revision import revisor_skapa
 from .services_uppdrag import utnamning_spara
 
 D = dt.date
-ORGAN = {  # statutes § 5: the councils elect the region's and municipalities' members, FK and AF appoint theirs
+ORGAN: dict[str, str] = {  # statutes § 5: the councils elect the region's and municipalities' members, FK and AF appoint theirs
     Medlem.Typ.FK: "Försäkringskassan",
     Medlem.Typ.AF: "Arbetsförmedlingen",
     Medlem.Typ.REGION: "Regionfullmäktige",

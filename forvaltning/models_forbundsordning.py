@@ -41,7 +41,7 @@ class Forbundsordning(ForbundsData):
     def clean(self) -> None:
         if not self.text.strip() and not self.fil:
             raise ValidationError({"text": "Ange förbundsordningens text eller bifoga den som PDF."})
-        if self.forslag_paragraf_id and self.forslag_paragraf.forbund_id != self.forbund_id:
+        if self.forslag_paragraf is not None and self.forslag_paragraf.forbund_id != self.forbund_id:
             raise ValidationError({"forslag_paragraf": "Hör till ett annat förbund."})
 
 

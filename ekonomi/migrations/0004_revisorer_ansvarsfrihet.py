@@ -39,7 +39,7 @@ def fram(apps, schema_editor):
         if utsedd_av is None:
             continue
         namn = " ".join(b.revisor_namn.split()) or "Okänd revisor"
-        person = Person.objects.filter(forbund_id=b.forbund_id, namn=namn).first()
+        person = Person.objects.filter(forbund_id=b.forbund_id, namn=namn).order_by("pk").first()
         if person is None:
             person = Person.objects.create(forbund_id=b.forbund_id, namn=namn, efternamn=namn.split()[-1])
         uppdrag = Revisor.objects.filter(forbund_id=b.forbund_id, person=person, utsedd_av=utsedd_av).first()

@@ -69,7 +69,7 @@ def revisor_for(*, forbund: Forbund, aktor: Any, ar: int) -> Revisor:
     """The auditor appointment of the signed-in auditor for `ar` (a Person linked to the user, statutes § 14)."""
     uppdrag = [
         r
-        for r in Revisor.objects.filter(forbund=forbund, person__user_id=getattr(aktor, "pk", None)).select_related("person", "utsedd_av")
+        for r in Revisor.objects.filter(forbund=forbund, person__user__pk=int(getattr(aktor, "pk", 0) or 0)).select_related("person", "utsedd_av")
         if r.galler_ar(ar)
     ]
     if not uppdrag:

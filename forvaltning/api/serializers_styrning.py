@@ -6,7 +6,6 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ekonomi.models import Ansvarsfrihet
 from finsam.models import Medlem, Person
 from styrelse.models import Mandat, Paragraf
 
@@ -68,17 +67,11 @@ class RevisorSerializer(_Forbundsbunden, serializers.ModelSerializer[Revisor]):
         self._begransa()
 
 
-class AnsvarsfrihetRadSerializer(serializers.ModelSerializer[Ansvarsfrihet]):
-    medlem = serializers.SlugRelatedField(slug_field="kod", read_only=True)
-
-    class Meta:
-        model = Ansvarsfrihet
-        fields = ["medlem", "beslut", "beslutsdatum", "beslutsorgan", "referens"]
-
-
 class ForbundsordningBeslutSerializer(_Forbundsbunden, serializers.ModelSerializer[ForbundsordningBeslut]):
     relaterade = {"medlem": Medlem}
-    medlem = serializers.SlugRelatedField(slug_field="kod", queryset=Medlem.objects.none(), help_text="Medlemmens kod.")
+    medlem: serializers.SlugRelatedField[Medlem] = serializers.SlugRelatedField(
+        slug_field="kod", queryset=Medlem.objects.none(), help_text="Medlemmens kod."
+    )
 
     class Meta:
         model = ForbundsordningBeslut
@@ -119,7 +112,7 @@ class UppdragSerializer(serializers.ModelSerializer[Mandat]):
     """A board mandate with its appointing decision."""
 
     person_namn = serializers.CharField(source="person.namn", read_only=True)
-    medlem = serializers.SlugRelatedField(slug_field="kod", read_only=True)
+    medlem: serializers.SlugRelatedField[Medlem] = serializers.SlugRelatedField(slug_field="kod", read_only=True)
     utnamning = serializers.SerializerMethodField()
 
     class Meta:
@@ -127,7 +120,7 @@ class UppdragSerializer(serializers.ModelSerializer[Mandat]):
         fields = ["id", "person", "person_namn", "medlem", "typ", "uppdrag", "fran", "till", "utnamning"]
 
     def get_utnamning(self, obj: Mandat) -> dict[str, Any] | None:
-        u = getattr(obj, "utnamning", None) if hasattr(obj, "utnamning") else None
+        u = getattr(obj, "utnamning", None)  # a missing one-to-one raises an AttributeError subclass
         return UtnamningSerializer(u).data if u else None
 
 
