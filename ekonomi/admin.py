@@ -64,7 +64,7 @@ for modell, kolumner in (
     (Kontointervall, ["fran", "till", "rad", "forbund"]),
     (Kontokoppling, ["fran", "till", "text", "nyckel", "medlem", "forbund"]),
     (Kvartalsuppfoljning, ["ar", "kvartal", "andrad", "forbund"]),
-    (Revisionsberattelse, ["ar", "revisor_namn", "avser", "datum", "tillstyrker_ansvarsfrihet", "forbund"]),
-    (Ansvarsfrihet, ["ar", "medlem", "beviljad", "beslutsdatum", "paragraf", "forbund"]),
+    (Revisionsberattelse, ["ar", "revisor_uppdrag", "datum", "tillstyrker_ansvarsfrihet", "forbund"]),
+    (Ansvarsfrihet, ["ar", "medlem", "beslut", "beslutsdatum", "paragraf", "forbund"]),
 ):
     admin.site.register(modell, type(f"{modell.__name__}Admin", (LasAdmin,), {"list_display": kolumner, "list_filter": ["forbund"]}))

@@ -12,7 +12,7 @@ from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
 
-from .models import Budgetrad, Kontointervall
+from .models import Ansvarsfrihet, Budgetrad, Kontointervall
 
 
 def _ar_falt(label: str = "År") -> forms.IntegerField:
@@ -108,8 +108,6 @@ class InstallningForm(forms.Form):
 
 
 class RevisionsberattelseForm(forms.Form):
-    revisor_namn = forms.CharField(label="Revisor", max_length=200)
-    avser = forms.CharField(label="Utsedd av / för", max_length=200, help_text="T.ex. Försäkringskassan för FK och AF.")
     datum = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}), initial=dt.date.today)
     tillstyrker_ansvarsfrihet = forms.BooleanField(label="Tillstyrker ansvarsfrihet för styrelsen", required=False, initial=True)
     text = forms.CharField(label="Revisionsberättelse", widget=forms.Textarea(attrs={"rows": 8}))
@@ -117,11 +115,11 @@ class RevisionsberattelseForm(forms.Form):
 
 class AnsvarsfrihetForm(forms.Form):
     medlem = forms.ModelChoiceField(label="Medlem", queryset=Medlem.objects.none())
-    beviljad = forms.TypedChoiceField(
-        label="Beslut", choices=[("1", "Beviljar ansvarsfrihet"), ("0", "Beviljar inte ansvarsfrihet")], coerce=lambda v: v == "1"
-    )
-    beslutsdatum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}))
-    beslutsorgan = forms.CharField(label="Beslutande organ", max_length=200, help_text="T.ex. kommunfullmäktige 2020-06-15 § 112.")
+    beslut = forms.ChoiceField(label="Beslut", choices=Ansvarsfrihet.Beslut.choices)
+    beslutsdatum = forms.DateField(label="Beslutsdatum", widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    beslutsorgan = forms.CharField(label="Beslutande organ", max_length=200, required=False, help_text="T.ex. kommunfullmäktige.")
+    referens = forms.CharField(label="Medlemmens beslutsreferens", max_length=200, required=False, help_text="T.ex. § 254, dnr KS 2019-000363 106.")
+    dokument = forms.FileField(label="Beslutet (PDF)", required=False)
     paragraf = forms.ModelChoiceField(label="Noterat av styrelsen (§)", queryset=Medlem.objects.none(), required=False, empty_label="– ännu inte –")
 
     def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:

@@ -141,6 +141,12 @@ class Handling(models.TextChoices):
     BIDRAGSAVRUNDNING_SPARA = "bidragsavrundning_spara", "Sparade avrundningsregel för medlemsbidrag"
     BIDRAGSJUSTERING_SPARA = "bidragsjustering_spara", "Sparade justering av medlemsbidrag"
     RAPPORT_UNDERLAG_BYGG = "rapport_underlag_bygg", "Byggde rapportens underlag"
+    # Issue 17: auditors, statutes and appointing decisions
+    REVISOR_SKAPA = "revisor_skapa", "Registrerade revisor"
+    REVISOR_ANDRA = "revisor_andra", "Ändrade revisor"
+    FORBUNDSORDNING_SKAPA = "forbundsordning_skapa", "Registrerade version av förbundsordningen"
+    FORBUNDSORDNING_BESLUT_SPARA = "forbundsordning_beslut_spara", "Registrerade medlems beslut om förbundsordningen"
+    UTNAMNING_SPARA = "utnamning_spara", "Registrerade beslut om utnämning till styrelsen"
 
 
 # Codes stored before the actions became TextChoices (English verbs, free text) → their members.

@@ -10,9 +10,27 @@ class ForvaltningConfig(AppConfig):
     def ready(self) -> None:
         from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
 
-        from . import selectors
+        from . import selectors, selectors_revision
 
         registrera_rutor(
             Ruta("Avtal", "Överenskommelser, tjänsteköp och konsultavtal med uppsägningstider.", "forvaltning:avtal_lista", "avtal.visa", 60)
         )
         registrera_bidrag(selectors.startsida_notiser)
+        registrera_rutor(
+            Ruta(
+                "Förbundsordning",
+                "Gällande förbundsordning, tidigare versioner och medlemmarnas beslut.",
+                "forvaltning:forbundsordning",
+                "forbund.visa",
+                61,
+            ),
+            Ruta(
+                "Revision och ansvarsfrihet",
+                "Revisorer och vem som utsåg dem, revisionsberättelser, medlemmarnas beslut om ansvarsfrihet.",
+                "forvaltning:revision",
+                "forbund.visa",
+                62,
+            ),
+            Ruta("Styrelsens mandat", "Ledamöter och ersättare med medlemmens beslut om utnämning.", "forvaltning:styrelsen", "forbund.visa", 63),
+        )
+        registrera_bidrag(selectors_revision.startsida_notiser)

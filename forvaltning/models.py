@@ -165,3 +165,11 @@ class Avtal(ForbundsData):
         if self.motpart:
             namn.append(self.motpart)
         return ", ".join(namn)
+
+
+# Further registers in their own modules (imported here so Django finds the models).
+from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut  # noqa: E402
+from .models_revision import Revisor  # noqa: E402
+from .models_uppdrag import Utnamning  # noqa: E402
+
+__all__ = ["Avtal", "Forbundsordning", "ForbundsordningBeslut", "Revisor", "Utnamning", "plus_manader"]

@@ -159,13 +159,22 @@ class PrognosInSerializer(serializers.Serializer[Any]):
 
 
 class RevisionsberattelseSerializer(serializers.ModelSerializer[Revisionsberattelse]):
+    revisor_namn = serializers.CharField(read_only=True, help_text="Revisorn (registrerad under Förvaltning → Revision).")
+    avser = serializers.CharField(read_only=True, help_text="Vem som utsåg revisorn och för vilka medlemmar (förbundsordningen § 14).")
+
     class Meta:
         model = Revisionsberattelse
-        fields = ["id", "ar", "revisor_namn", "avser", "datum", "tillstyrker_ansvarsfrihet", "text", "registrerad"]
-        read_only_fields = ["registrerad"]
+        fields = ["id", "ar", "revisor_uppdrag", "revisor_namn", "avser", "datum", "tillstyrker_ansvarsfrihet", "text", "registrerad"]
+        read_only_fields = ["registrerad", "revisor_uppdrag"]
 
 
 class AnsvarsfrihetSerializer(serializers.ModelSerializer[Ansvarsfrihet]):
     class Meta:
         model = Ansvarsfrihet
-        fields = ["id", "ar", "medlem", "beviljad", "beslutsdatum", "beslutsorgan", "paragraf"]
+        fields = ["id", "ar", "medlem", "beslut", "beslutsdatum", "beslutsorgan", "referens", "paragraf", "dokument_finns"]
+        read_only_fields = ["dokument_finns"]
+
+    dokument_finns = serializers.SerializerMethodField(help_text="Om medlemmens beslut finns bifogat som PDF.")
+
+    def get_dokument_finns(self, obj: Ansvarsfrihet) -> bool:
+        return bool(obj.dokument)

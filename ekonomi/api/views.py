@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
 from finsam.api.serializers import DokumentSerializer
 from finsam.models import Medlem
-from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from styrelse.models import Paragraf
 
@@ -214,7 +213,11 @@ class RevisionsberattelseViewSet(
 ):
     """Auditors' reports: every role with ekonomi.visa reads; an auditor (revision.redigera) records one."""
 
-    queryset = Revisionsberattelse.objects.order_by("-ar", svensk("revisor_namn"))
+    queryset = (
+        Revisionsberattelse.objects.select_related("revisor_uppdrag__person", "revisor_uppdrag__utsedd_av")
+        .prefetch_related("revisor_uppdrag__granskar")
+        .order_by("-ar", "revisor_uppdrag__utsedd_av__ordning", "pk")
+    )
     serializer_class = s.RevisionsberattelseSerializer
     behorighet_las, behorighet_skriv = LAS, "revision.redigera"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -68,12 +69,13 @@ class Prognosrad(ForbundsData):
 
 
 class Revisionsberattelse(ForbundsData):
-    """An auditor's report for a year."""
+    """An auditor's report for a year; the auditor is a registered appointment (forvaltning.Revisor, statutes § 14)."""
 
     ar = models.PositiveSmallIntegerField("räkenskapsår")
     revisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="revisor")
-    revisor_namn = models.CharField("revisor", max_length=200)
-    avser = models.CharField("utsedd av / för", max_length=200, help_text="T.ex. Försäkringskassan för FK och AF.")
+    revisor_uppdrag = models.ForeignKey(
+        "forvaltning.Revisor", on_delete=models.PROTECT, null=True, related_name="berattelser", verbose_name="revisorsuppdrag"
+    )
     datum = models.DateField("datum")
     tillstyrker_ansvarsfrihet = models.BooleanField("tillstyrker ansvarsfrihet", default=True)
     text = models.TextField("revisionsberättelse")
@@ -82,20 +84,39 @@ class Revisionsberattelse(ForbundsData):
     class Meta:
         verbose_name = "revisionsberättelse"
         verbose_name_plural = "revisionsberättelser"
-        ordering = ["-ar", "revisor_namn"]
+        ordering = ["-ar", "revisor_uppdrag__utsedd_av__ordning"]
+        constraints = [models.UniqueConstraint(fields=["ar", "revisor_uppdrag"], name="revisionsberattelse_en_per_revisor_och_ar")]
 
     def __str__(self) -> str:
         return f"Revisionsberättelse {self.ar} – {self.revisor_namn}"
+
+    @property
+    def revisor_namn(self) -> str:
+        return self.revisor_uppdrag.person.namn if self.revisor_uppdrag else ""
+
+    @property
+    def avser(self) -> str:
+        u = self.revisor_uppdrag
+        return f"utsedd av {u.utsedd_av.namn} för {u.granskar_text}" if u else ""
 
 
 class Ansvarsfrihet(ForbundsData):
     """A member's decision on discharge for the board for a year; the board notes it in a paragraph."""
 
+    class Beslut(models.TextChoices):
+        BEVILJAD = "beviljad", "Beviljad"
+        AVSTYRKT = "avstyrkt", "Ej beviljad"
+        EJ_BESLUTAT = "ej_beslutat", "Ej beslutat"
+
     ar = models.PositiveSmallIntegerField("räkenskapsår")
     medlem = models.ForeignKey(Medlem, on_delete=models.PROTECT, related_name="+", verbose_name="medlem")
-    beviljad = models.BooleanField("ansvarsfrihet beviljad")
-    beslutsdatum = models.DateField("beslutsdatum")
-    beslutsorgan = models.CharField("beslutande organ", max_length=200, help_text="T.ex. kommunfullmäktige 2020-06-15 § 112.")
+    beslut = models.CharField("beslut", max_length=12, choices=Beslut.choices, default=Beslut.EJ_BESLUTAT)
+    beslutsdatum = models.DateField("beslutsdatum", null=True, blank=True)
+    beslutsorgan = models.CharField("beslutande organ", max_length=200, blank=True, help_text="T.ex. kommunfullmäktige.")
+    referens = models.CharField("medlemmens beslutsreferens", max_length=200, blank=True, help_text="T.ex. § 254, dnr KS 2019-000363 106.")
+    dokument = models.FileField(
+        "beslutet (PDF)", upload_to="ansvarsfrihet/%Y/", blank=True, validators=[FileExtensionValidator(["pdf"], "Bifoga beslutet som PDF.")]
+    )
     paragraf = models.ForeignKey(
         "styrelse.Paragraf", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="noterat av styrelsen (§)"
     )
@@ -108,3 +129,23 @@ class Ansvarsfrihet(ForbundsData):
 
     def __str__(self) -> str:
         return f"Ansvarsfrihet {self.ar} {self.medlem}"
+
+    def clean(self) -> None:
+        fel: dict[str, str] = {}
+        if self.beslut != self.Beslut.EJ_BESLUTAT:
+            if self.beslutsdatum is None:
+                fel["beslutsdatum"] = "Ange när medlemmen beslutade om ansvarsfrihet."
+            if not self.beslutsorgan.strip():
+                fel["beslutsorgan"] = "Ange vilket organ hos medlemmen som beslutade."
+        if self.beslutsdatum and self.ar and self.beslutsdatum.year <= self.ar:
+            fel["beslutsdatum"] = f"Ansvarsfrihet för {self.ar} prövas först efter räkenskapsårets slut."
+        if fel:
+            raise ValidationError(fel)
+
+    @property
+    def beviljad(self) -> bool:
+        return self.beslut == self.Beslut.BEVILJAD
+
+    @property
+    def beslutat(self) -> bool:
+        return self.beslut != self.Beslut.EJ_BESLUTAT

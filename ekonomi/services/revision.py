@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
+from forvaltning.models import Revisor
 
 from ..models import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Prognosrad, Revisionsberattelse
 
@@ -64,25 +65,38 @@ def prognos_spara(
     return uppf
 
 
+def revisor_for(*, forbund: Forbund, aktor: Any, ar: int) -> Revisor:
+    """The auditor appointment of the signed-in auditor for `ar` (a Person linked to the user, statutes § 14)."""
+    uppdrag = [
+        r
+        for r in Revisor.objects.filter(forbund=forbund, person__user__pk=int(getattr(aktor, "pk", 0) or 0)).select_related("person", "utsedd_av")
+        if r.galler_ar(ar)
+    ]
+    if not uppdrag:
+        raise ValidationError(f"Du är inte registrerad som revisor för {ar}. Förbundschefen registrerar revisorerna under Förvaltning → Revision.")
+    return uppdrag[0]
+
+
 @transaction.atomic
 def revisionsberattelse_spara(
     *,
     forbund: Forbund,
     aktor: Any,
     ar: int,
-    revisor_namn: str,
-    avser: str,
     datum: dt.date,
     text: str,
     tillstyrker_ansvarsfrihet: bool,
     berattelse: Revisionsberattelse | None = None,
 ) -> Revisionsberattelse:
-    """An auditor records (or corrects) their audit report for a year."""
+    """An auditor records (or corrects) their audit report for a year, as the auditor appointed for it."""
     if berattelse is not None and berattelse.revisor_id not in (None, getattr(aktor, "pk", None)):
         raise ValidationError("Bara revisorn som lämnade revisionsberättelsen kan ändra den.")
+    uppdrag = revisor_for(forbund=forbund, aktor=aktor, ar=ar)
+    if berattelse is None:
+        berattelse = Revisionsberattelse.objects.select_for_update().filter(forbund=forbund, ar=ar, revisor_uppdrag=uppdrag).first()
     fore = snapshot(berattelse) if berattelse else {}
     obj = berattelse or Revisionsberattelse(forbund=forbund, revisor=aktor if getattr(aktor, "is_authenticated", False) else None)
-    obj.ar, obj.revisor_namn, obj.avser, obj.datum, obj.text = ar, revisor_namn, avser, datum, text
+    obj.ar, obj.revisor_uppdrag, obj.datum, obj.text = ar, uppdrag, datum, text
     obj.tillstyrker_ansvarsfrihet = tillstyrker_ansvarsfrihet
     obj.full_clean()
     obj.save()
@@ -97,9 +111,11 @@ def ansvarsfrihet_spara(
     aktor: Any,
     ar: int,
     medlem: Medlem,
-    beviljad: bool,
-    beslutsdatum: dt.date,
-    beslutsorgan: str,
+    beslut: str,
+    beslutsdatum: dt.date | None = None,
+    beslutsorgan: str = "",
+    referens: str = "",
+    dokument: Any = None,
     paragraf: Any = None,
 ) -> Ansvarsfrihet:
     """Record a member's decision on discharge for the year; `paragraf` is the board's paragraph noting it."""
@@ -107,10 +123,20 @@ def ansvarsfrihet_spara(
         raise ValidationError({"medlem": "Finns inte i förbundet."})
     if paragraf is not None and paragraf.forbund_id != forbund.pk:
         raise ValidationError({"paragraf": "Finns inte i förbundet."})
+    if beslut not in Ansvarsfrihet.Beslut.values:
+        raise ValidationError({"beslut": "Välj beviljad, ej beviljad eller ej beslutat."}, code="invalid_choice")
     obj = Ansvarsfrihet.objects.select_for_update().filter(forbund=forbund, ar=ar, medlem=medlem).first()
     fore = snapshot(obj) if obj else {}
     obj = obj or Ansvarsfrihet(forbund=forbund, ar=ar, medlem=medlem)
-    obj.beviljad, obj.beslutsdatum, obj.beslutsorgan, obj.paragraf = beviljad, beslutsdatum, beslutsorgan, paragraf
+    obj.beslut, obj.beslutsdatum, obj.beslutsorgan, obj.referens, obj.paragraf = (
+        beslut,
+        beslutsdatum,
+        beslutsorgan.strip(),
+        referens.strip(),
+        paragraf,
+    )
+    if dokument:
+        obj.dokument = dokument
     obj.full_clean()
     obj.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="ansvarsfrihet_spara", objekt=obj, andringar=diff(fore, snapshot(obj)))

@@ -15,6 +15,8 @@ from finsam.permissions import Kontext
 from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
+from forvaltning.models_revision import Revisor
+from forvaltning.selectors_revision import revisoruppdrag_for
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
@@ -22,13 +24,13 @@ from ..models import Ansvarsfrihet, Revisionsberattelse
 from .hjalp import ar_val
 
 
-def _egen(request: HttpRequest, kontext: Kontext, ar: int) -> Revisionsberattelse | None:
-    if not kontext.kan("revision.redigera"):
+def _egen(kontext: Kontext, uppdrag: Revisor | None, ar: int) -> Revisionsberattelse | None:
+    if uppdrag is None:
         return None
-    return Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_id=request.user.pk).first()
+    return Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar, revisor_uppdrag=uppdrag).first()
 
 
-def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, **bundna: Any) -> dict[str, Any]:
+def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, mitt_uppdrag: Any, **bundna: Any) -> dict[str, Any]:
     """The audit page's context; `bundna` holds a refused form, kept with the user's input."""
     ok, kontroller = selectors.avstamning_ok(kontext.forbund, ar)
     beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=kontext.forbund, ar=ar).select_related("paragraf")}
@@ -39,9 +41,13 @@ def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, 
         "egen": egen,
         "ok": ok,
         "kontroller": kontroller,
-        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar).order_by(svensk("revisor_namn")),
+        "mitt_uppdrag": mitt_uppdrag,
+        "berattelser": Revisionsberattelse.objects.filter(forbund=kontext.forbund, ar=ar)
+        .select_related("revisor_uppdrag__person", "revisor_uppdrag__utsedd_av")
+        .prefetch_related("revisor_uppdrag__granskar")
+        .order_by("revisor_uppdrag__utsedd_av__ordning", "pk"),
         "ansvarsfrihet": [(m, beslut.get(m.pk)) for m in medlemmar],
-        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beviljad": "1"}) if kontext.kan("ekonomi.redigera") else None,
+        "aform": AnsvarsfrihetForm(forbund=kontext.forbund, initial={"beslut": "beviljad"}) if kontext.kan("ekonomi.redigera") else None,
         "budget": selectors.budget_tabell(kontext.forbund, ar),
         **bundna,
     }
@@ -51,26 +57,15 @@ def _sammanhang(kontext: Kontext, ar: int, *, egen: Revisionsberattelse | None, 
 def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
     egen = None
     form = None
+    mitt_uppdrag = None
     if kontext.kan("revision.redigera"):
-        egen = _egen(request, kontext, ar)
-        initial = {"revisor_namn": request.user.get_full_name() or request.user.get_username()}  # type: ignore[union-attr]
-        form = (
-            RevisionsberattelseForm(request.POST or None, initial=initial)
-            if egen is None
-            else RevisionsberattelseForm(
-                request.POST or None,
-                initial={
-                    "revisor_namn": egen.revisor_namn,
-                    "avser": egen.avser,
-                    "datum": egen.datum,
-                    "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet,
-                    "text": egen.text,
-                },
-            )
-        )
+        mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar)
+        egen = _egen(kontext, mitt_uppdrag, ar)
+        initial = {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
+        form = RevisionsberattelseForm(request.POST or None, initial=initial or None)
     if request.method == "POST":
         kontext.kraver("revision.redigera")
-    sammanhang = _sammanhang(kontext, ar, egen=egen)
+    sammanhang = _sammanhang(kontext, ar, egen=egen, mitt_uppdrag=mitt_uppdrag)
     if form is None:
         return render(request, "ekonomi/revision.html", {**sammanhang, "form": None})
     return formular_handling(
@@ -87,7 +82,8 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
 @behorighet("ekonomi.redigera")
 @require_POST
 def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
-    form = AnsvarsfrihetForm(request.POST, forbund=kontext.forbund)
+    form = AnsvarsfrihetForm(request.POST, request.FILES, forbund=kontext.forbund)
+    mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar) if kontext.kan("revision.redigera") else None
     return formular_handling(
         request,
         form,
@@ -96,14 +92,16 @@ def ansvarsfrihet(request: HttpRequest, kontext: Kontext, ar: int) -> HttpRespon
             aktor=request.user,
             ar=ar,
             medlem=hamta(Medlem.objects.all(), kontext.forbund, pk=d["medlem"].pk),
-            beviljad=d["beviljad"],
+            beslut=d["beslut"],
             beslutsdatum=d["beslutsdatum"],
             beslutsorgan=d["beslutsorgan"],
+            referens=d["referens"],
+            dokument=d["dokument"],
             paragraf=d["paragraf"],
         ),
         ok=lambda a: f"{a.medlem.namn}s beslut om ansvarsfrihet för {ar} är registrerat.",
         till=reverse("ekonomi:revision", args=[ar]),
         mall="ekonomi/revision.html",
         # The audit report's own form is not shown on this refusal; the decision form keeps the input.
-        sammanhang=_sammanhang(kontext, ar, egen=_egen(request, kontext, ar), aform=form, form=None),
+        sammanhang=_sammanhang(kontext, ar, egen=_egen(kontext, mitt_uppdrag, ar), mitt_uppdrag=mitt_uppdrag, aform=form, form=None),
     )

@@ -7,16 +7,27 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ekonomi.models import Ansvarsfrihet, Kontointervall, Kontokoppling, Revisionsberattelse
 from ekonomi.services import bokforing_import_bestall, budget_faststall, budget_skapa
-from finsam.models import Forbund
+from finsam.models import Forbund, Person
+from forvaltning.models import Revisor
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
 from .factories import SALDOBALANS, ParagrafFactory, importera_csv, medlem, tilldelning
+
+
+def _revisor(f: Forbund) -> Revisor:
+    """The auditor appointed by FK for 2019, linked to the revisor test user when it exists (it writes the report)."""
+    user = get_user_model().objects.filter(username=f"revisor-{f.slug}").first()
+    person = Person.objects.create(forbund=f, namn=f"Eva Granlund {f.slug}", user=user)
+    r = Revisor.objects.create(forbund=f, person=person, utsedd_av=medlem(f, "fk"), ar_fran=2019)
+    r.granskar.set([medlem(f, "fk"), medlem(f, "af")])
+    return r
 
 
 def _forbundsdata(f: Forbund) -> dict[str, Any]:
@@ -34,9 +45,9 @@ def _forbundsdata(f: Forbund) -> dict[str, Any]:
         "paragraf": p,
         "intervall": Kontointervall.objects.create(forbund=f, fran=1000, till=1499, rad="anlaggningstillgangar"),
         "koppling": Kontokoppling.objects.create(forbund=f, fran=3010, till=3010, text="Staten"),
-        "berattelse": Revisionsberattelse.objects.create(forbund=f, ar=2019, revisor_namn="R", avser="FK", datum="2020-03-01", text="Ok"),
+        "berattelse": Revisionsberattelse.objects.create(forbund=f, ar=2019, revisor_uppdrag=_revisor(f), datum="2020-03-01", text="Ok"),
         "ansvar": Ansvarsfrihet.objects.create(
-            forbund=f, ar=2019, medlem=medlem(f, "fk"), beviljad=True, beslutsdatum="2020-05-01", beslutsorgan="FK"
+            forbund=f, ar=2019, medlem=medlem(f, "fk"), beslut="beviljad", beslutsdatum="2020-05-01", beslutsorgan="FK"
         ),
         "medlem": medlem(f, "region"),
         # a job waiting for confirmation (replacing 2019): confirming it is a write
@@ -163,8 +174,6 @@ RADER = [
         "revision.redigera",
         metod="post",
         data=lambda m: {
-            "revisor_namn": "Eva Granlund",
-            "avser": "Region Västerbotten för kommunerna och regionen",
             "datum": "2020-03-20",
             "tillstyrker_ansvarsfrihet": "on",
             "text": "Räkenskaperna är rättvisande.",
@@ -175,7 +184,7 @@ RADER = [
         lambda m: f"{E}/revision/2019/ansvarsfrihet/",
         R,
         metod="post",
-        data=lambda m: {"medlem": m["m"]["medlem"].pk, "beviljad": "1", "beslutsdatum": "2020-04-22", "beslutsorgan": "Regionfullmäktige"},
+        data=lambda m: {"medlem": m["m"]["medlem"].pk, "beslut": "beviljad", "beslutsdatum": "2020-04-22", "beslutsorgan": "Regionfullmäktige"},
     ),
     # API
     Rad("ekonomi-api:tilldelning-list", lambda m: f"{A}/tilldelningar/", V),
@@ -313,8 +322,6 @@ RADER = [
         json=True,
         data=lambda m: {
             "ar": 2019,
-            "revisor_namn": "Eva Granlund",
-            "avser": "FK för FK och AF",
             "datum": "2020-03-20",
             "tillstyrker_ansvarsfrihet": True,
             "text": "Rättvisande.",
@@ -336,7 +343,7 @@ RADER = [
         data=lambda m: {
             "ar": 2019,
             "medlem": m["m"]["medlem"].pk,
-            "beviljad": True,
+            "beslut": "beviljad",
             "beslutsdatum": "2020-04-22",
             "beslutsorgan": "Regionfullmäktige",
             "paragraf": None,

@@ -1,0 +1,138 @@
+"""API of the members, people, auditors, statutes and board registers. Writes go through the same services as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from finsam import services as karna
+from finsam.api.base import ForbundMixin
+from finsam.models import Medlem, Person
+from styrelse.models import Mandat
+
+from .. import selectors_forbundsordning as fo_sel
+from .. import services_forbundsordning as fo_tjanst
+from .. import services_revision as rev_tjanst
+from .. import services_uppdrag as upp_tjanst
+from ..models_forbundsordning import Forbundsordning
+from ..models_revision import Revisor
+from . import serializers_styrning as s
+
+SKRIVA = ["get", "post", "patch", "head", "options"]
+
+
+class MedlemViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Medlem]
+):
+    """The förbund's member organisations. POST adds one, PATCH changes name, code, order or org. number (type is fixed)."""
+
+    queryset = Medlem.objects.order_by("ordning", "namn", "pk")
+    serializer_class = s.MedlemSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    http_method_names = SKRIVA
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = karna.medlem_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    @extend_schema(request=s.MedlemAndraSerializer, responses=s.MedlemSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        inn = s.MedlemAndraSerializer(data=request.data, partial=True)
+        inn.is_valid(raise_exception=True)
+        medlem = karna.medlem_update(medlem=self.get_object(), aktor=request.user, **inn.validated_data)
+        return Response(s.MedlemSerializer(medlem).data)
+
+
+class PersonViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Person]
+):
+    """People of the förbund: board members, auditors and staff. POST adds one, PATCH changes details."""
+
+    queryset = Person.objects.all()
+    serializer_class = s.PersonSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    http_method_names = SKRIVA
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = karna.person_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = karna.person_andra(person=serializer.instance, aktor=self.request.user, **serializer.validated_data)
+
+
+class RevisorViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Revisor]
+):
+    """Auditors with the member that appointed them and the members they audit, per year (statutes § 14)."""
+
+    queryset = Revisor.objects.select_related("person", "utsedd_av").prefetch_related("granskar").order_by("-ar_fran", "utsedd_av__ordning", "pk")
+    serializer_class = s.RevisorSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    http_method_names = SKRIVA
+
+    def perform_create(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        granskar = data.pop("granskar", [])
+        serializer.instance = rev_tjanst.revisor_skapa(forbund=self.kontext.forbund, aktor=self.request.user, granskar=granskar, **data)
+
+    def perform_update(self, serializer: Any) -> None:
+        data = dict(serializer.validated_data)
+        granskar = data.pop("granskar", None)
+        serializer.instance = rev_tjanst.revisor_andra(revisor=serializer.instance, aktor=self.request.user, granskar=granskar, **data)
+
+
+class ForbundsordningViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Forbundsordning]
+):
+    """Versions of the statutes with each member's decision; `galler` marks the version in force today."""
+
+    queryset = Forbundsordning.objects.prefetch_related("beslut__medlem").order_by("-version")
+    serializer_class = s.ForbundsordningSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if "kontext" in context:
+            galler = fo_sel.galler_pa(self.kontext.forbund, timezone.localdate())
+            context["galler_id"] = galler.ordning.pk if galler else None
+        return context
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = fo_tjanst.forbundsordning_skapa(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    @extend_schema(request=s.ForbundsordningBeslutSerializer, responses={201: s.ForbundsordningBeslutSerializer})
+    @action(detail=True, methods=["post"])
+    def beslut(self, request: Request, pk: str | None = None) -> Response:
+        inn = s.ForbundsordningBeslutSerializer(data=request.data, context=self.get_serializer_context())
+        inn.is_valid(raise_exception=True)
+        obj = fo_tjanst.forbundsordning_beslut_spara(forbundsordning=self.get_object(), aktor=request.user, **inn.validated_data)
+        return Response(s.ForbundsordningBeslutSerializer(obj).data, status=status.HTTP_201_CREATED)
+
+
+class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Mandat]):
+    """Board mandates with the appointing decision; POST registers a mandate together with its decision."""
+
+    queryset = Mandat.objects.select_related("person", "medlem", "utnamning").order_by("medlem__ordning", "typ", "-fran", "pk")
+    serializer_class = s.UppdragSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+
+    @extend_schema(request=s.UppdragInSerializer, responses={201: s.UppdragSerializer})
+    def create(self, request: Request) -> Response:
+        inn = s.UppdragInSerializer(data=request.data, context=self.get_serializer_context())
+        inn.is_valid(raise_exception=True)
+        mandat = upp_tjanst.uppdrag_tillsatt(forbund=self.kontext.forbund, aktor=request.user, **inn.validated_data)
+        return Response(s.UppdragSerializer(mandat).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.UtnamningSerializer, responses=s.UppdragSerializer)
+    @action(detail=True, methods=["post"])
+    def utnamning(self, request: Request, pk: str | None = None) -> Response:
+        inn = s.UtnamningSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        mandat = self.get_object()
+        upp_tjanst.utnamning_spara(mandat=mandat, aktor=request.user, **inn.validated_data)
+        return Response(s.UppdragSerializer(self.get_queryset().get(pk=mandat.pk)).data)

@@ -1,0 +1,83 @@
+"""Write use cases of the statutes register: a new version, and each member's decision on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from finsam.audit import diff, handelse_logga, snapshot
+from finsam.models import Forbund, Medlem
+
+from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut
+
+
+@transaction.atomic
+def forbundsordning_skapa(
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    giltig_fran: dt.date,
+    text: str = "",
+    fil: Any = None,
+    rubrik: str = "Förbundsordning",
+    forslag_paragraf: Any = None,
+    andringar: str = "",
+) -> Forbundsordning:
+    """A new version; earlier versions are kept unchanged. It is in force once every member has adopted it."""
+    Forbund.objects.select_for_update().filter(pk=forbund.pk).first()  # serialise version numbers per förbund
+    senaste = Forbundsordning.objects.filter(forbund=forbund).order_by("-version").first()
+    if senaste is not None and giltig_fran <= senaste.giltig_fran:
+        raise ValidationError({"giltig_fran": f"En ny version ska gälla efter version {senaste.version} ({senaste.giltig_fran:%Y-%m-%d})."})
+    nummer = (Forbundsordning.objects.filter(forbund=forbund).aggregate(m=Max("version"))["m"] or 0) + 1
+    obj = Forbundsordning(
+        forbund=forbund,
+        version=nummer,
+        rubrik=rubrik.strip() or "Förbundsordning",
+        text=text,
+        giltig_fran=giltig_fran,
+        forslag_paragraf=forslag_paragraf,
+        andringar=andringar,
+    )
+    if fil:
+        obj.fil = fil
+    obj.full_clean()
+    obj.save()
+    handelse_logga(aktor=aktor, forbund=forbund, handling="forbundsordning_skapa", objekt=obj, andringar=diff({}, snapshot(obj)))
+    return obj
+
+
+@transaction.atomic
+def forbundsordning_beslut_spara(
+    *,
+    forbundsordning: Forbundsordning,
+    aktor: Any,
+    medlem: Medlem,
+    organ: str,
+    datum: dt.date,
+    antagen: bool = True,
+    referens: str = "",
+) -> ForbundsordningBeslut:
+    """Record (or correct) one member's decision on a version of the statutes."""
+    if medlem.forbund_id != forbundsordning.forbund_id:
+        raise ValidationError({"medlem": "Hör till ett annat förbund."})
+    obj = ForbundsordningBeslut.objects.select_for_update().filter(forbundsordning=forbundsordning, medlem=medlem).first()
+    fore = snapshot(obj) if obj else {}
+    obj = obj or ForbundsordningBeslut(forbund_id=forbundsordning.forbund_id, forbundsordning=forbundsordning, medlem=medlem)
+    obj.antagen, obj.organ, obj.referens, obj.datum = antagen, organ.strip(), referens.strip(), datum
+    if not obj.organ:
+        raise ValidationError({"organ": "Ange vilket organ hos medlemmen som fattade beslutet."})
+    obj.full_clean()
+    obj.save()
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbundsordning.forbund,
+        handling="forbundsordning_beslut_spara",
+        objekt=obj,
+        andringar=diff(fore, snapshot(obj)),
+        detaljer={"version": forbundsordning.version},
+    )
+    return obj
