@@ -22,6 +22,7 @@ from .sektioner import ARSREDOVISNING_INSATS, SEKTIONER, sektion
 from .templatetags.rapporter import stycken
 from .underlag import rendera
 from .underlag.skillnader import skillnader
+from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 
 def _typ(typ: str) -> str:
@@ -93,6 +94,8 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
         ctx.update(_arsredovisning_sammanhang(kontext, obj, ar))
         ctx["insatstexter"] = _insatstexter(kontext, ar, texter)
         ctx["forra_aret"] = {k for (k, i) in selectors.texter(kontext.forbund, typ, ar - 1) if i is None}
+    else:
+        ctx.update(_vp_sammanhang(kontext, obj, ar))
     if kontext.kan("rapporter.redigera"):
         if obj.status == Rapport.Status.UTKAST:
             ctx["slutlig_form"] = SlutligForm(forbund=kontext.forbund, ar=ar)
@@ -117,6 +120,8 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
         "avstamning_grupper": ctx["avstamning_grupper"],
         "saknade_avsnitt": data["saknade_avsnitt"],
         "utfall": ut,
+        "utanfor_malgrupp": ctx["utanfor_malgrupp"],
+        "maltrad": data.get("maltrad") or [],
         "diagram_budget": ctx["diagram"].get("budget_utfall"),
         "skillnader": skillnader(underlag.data, farsk, maskera=_maskerare(kontext) if maskerad else None) if underlag is not None else None,
     }
@@ -124,6 +129,21 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
         sammanhang["diagram_deltagare"] = ctx["diagram"].get("deltagare_kon")
         sammanhang["diagram_avslut"] = ctx["diagram"].get("avslut_destination")
     return sammanhang
+
+
+def _vp_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[str, Any]:
+    """The business plan on the page: the goal tree and budget of a fresh build; for a final or adopted plan the stored
+    snapshot and what has changed in the data since ("ändrat efter fastställelse")."""
+    underlag = selectors.underlag_for(kontext, obj) if obj.pk and obj.status != Rapport.Status.UTKAST else None
+    farsk = verksamhetsplan_data(kontext.forbund, ar, obj if obj.pk else None)
+    data = underlag.data if underlag is not None else farsk
+    return {
+        "underlag": underlag,
+        "maltrad": data["maltrad"],
+        "vp_budget": data["budget"],
+        "planar": data["planar"],
+        "skillnader": skillnader(underlag.data, farsk) if underlag is not None else None,
+    }
 
 
 def _maskerare(kontext: Kontext) -> Any:
