@@ -155,12 +155,13 @@ def _maskerare(kontext: Kontext) -> Any:
 
 @behorighet("rapporter.visa")
 def avstamning(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
-    """The adopted report's reconciliation and the changes in the data since adoption (for revisorer and the board)."""
+    """The adopted report's reconciliation (the annual report) and the changes in the data since adoption (both reports),
+    for revisorer and the board."""
     typ, ar = _typ(typ), _ar(ar)
     obj = selectors.rapport_for(kontext, typ, ar)
-    if obj is None or typ != RapportTyp.ARSREDOVISNING or obj.status == Rapport.Status.UTKAST:
+    if obj is None or obj.status == Rapport.Status.UTKAST:
         raise Http404("Rapporten har inget fastställt eller slutligt underlag.")
-    ctx = _arsredovisning_sammanhang(kontext, obj, ar)
+    ctx = _arsredovisning_sammanhang(kontext, obj, ar) if typ == RapportTyp.ARSREDOVISNING else _vp_sammanhang(kontext, obj, ar)
     if ctx["underlag"] is None:
         raise Http404("Rapporten saknar underlag.")
     return render(request, "rapporter/avstamning.html", {"rapport": obj, "typ": typ, "ar": ar, **ctx})
