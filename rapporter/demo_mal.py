@@ -120,18 +120,18 @@ def seed_utanfor_malgrupp(forbund: Forbund, aktor: Any) -> None:
 
 
 def seed_bidragsavrundning(forbund: Forbund, aktor: Any) -> None:
-    """2019's shares are invoiced to the krona as the statutes split them (the 2018-11-29 budget decision)."""
-    if Bidragsavrundning.objects.filter(forbund=forbund, ar=AR).exists():
-        return
-    paragraf = Paragraf.objects.filter(forbund=forbund, ar=2018, nummer=85).select_related("sammantrade").first()
-    bidragsavrundning_spara(
-        forbund=forbund,
-        aktor=aktor,
-        ar=AR,
-        regel=Bidragsavrundning.Regel.KRONA,
-        paragraf=paragraf,
-        forklaring="Medlemsandelarna faktureras kvartalsvis till kronan enligt förbundsordningen § 11",
-    )
+    """2019's shares were invoiced to the krona as the statutes split them (the budget decision of 2018-11-29); from 2020
+    the förbund invoices in whole thousands (the budget decision of 2019-11-28), as the seeds' budget tables show."""
+    for ar, nummer, ar_beslut, regel, forklaring in (
+        (AR, 85, 2018, Bidragsavrundning.Regel.KRONA, "Medlemsandelarna faktureras kvartalsvis till kronan enligt förbundsordningen § 11"),
+        (AR + 1, 80, 2019, Bidragsavrundning.Regel.TUSENTAL, "Medlemsandelarna faktureras i hela tusental kronor, som i budgeten"),
+    ):
+        if Bidragsavrundning.objects.filter(forbund=forbund, ar=ar).exists():
+            continue
+        paragraf = Paragraf.objects.filter(forbund=forbund, ar=ar_beslut, nummer=nummer).select_related("sammantrade").first()
+        if paragraf is None:
+            continue
+        bidragsavrundning_spara(forbund=forbund, aktor=aktor, ar=ar, regel=regel, paragraf=paragraf, forklaring=forklaring)
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:

@@ -108,12 +108,12 @@ def test_verksamhetsplanen_fryses_vid_faststallelse_och_andringar_visas(forbund:
     rakenskaper_2019(forbund)
     budget_2020(forbund, amt)
     delmal = _trad(forbund, amt, 2020, 2022)
-    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="verksamhetsplan", ar=2020, sammantrade=moten[1])
+    rapport = services.rapport_markera_slutlig(forbund=forbund, aktor=chef, typ="verksamhetsplan", ar=2020, sammantrade=moten["moten"][1])
     rapport.refresh_from_db()
     underlag = rapport.underlag
     assert underlag is not None and underlag.fryst is None
     assert rapport.dokument.parametrar["underlag"] == underlag.pk  # rendered from the snapshot, not from live data
-    rapport = services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=f.paragraf(forbund, moten[1], nummer=78))
+    rapport = services.rapport_faststall(forbund=forbund, aktor=chef, rapport=rapport, paragraf=f.paragraf(forbund, moten["moten"][1], nummer=78))
     underlag.refresh_from_db()
     assert underlag.fryst is not None
     sha = underlag.sha256
