@@ -12,7 +12,7 @@ from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
 
-from .models import Ansvarsfrihet, Budgetrad, Kontointervall
+from .models import Ansvarsfrihet, Bidragsavrundning, Budgetrad, Kontointervall
 
 
 def _ar_falt(label: str = "År") -> forms.IntegerField:
@@ -129,3 +129,39 @@ class AnsvarsfrihetForm(forms.Form):
         self.fields["paragraf"].queryset = (  # type: ignore[attr-defined]
             Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
         )
+
+
+def _paragrafer(forbund: Forbund) -> Any:
+    return Paragraf.objects.filter(forbund=forbund).select_related("sammantrade").order_by("-ar", "-nummer")
+
+
+class BidragsavrundningForm(forms.Form):
+    regel = forms.ChoiceField(label="Avrundning av medlemsandelarna", choices=Bidragsavrundning.Regel.choices)
+    paragraf = forms.ModelChoiceField(
+        label="Styrelsens beslut (§)",
+        queryset=Medlem.objects.none(),
+        required=False,
+        empty_label="– inget beslut –",
+        help_text="Krävs för annan avrundning än till kronan: en paragraf från ett genomfört sammanträde.",
+    )
+    forklaring = forms.CharField(
+        label="Förklaring", max_length=300, required=False, help_text="Skrivs ut i årsredovisningens kontroll av medlemsbidragen."
+    )
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paragraf"].queryset = _paragrafer(forbund)  # type: ignore[attr-defined]
+
+
+class BidragsjusteringForm(forms.Form):
+    medlem = forms.ModelChoiceField(label="Medlem", queryset=Medlem.objects.none())
+    belopp = forms.DecimalField(
+        label="Justering (kr, + eller −)", max_digits=14, decimal_places=0, widget=forms.NumberInput(attrs={"step": "1", "inputmode": "numeric"})
+    )
+    forklaring = forms.CharField(label="Förklaring", max_length=300, required=False)
+    paragraf = forms.ModelChoiceField(label="Styrelsens beslut (§)", queryset=Medlem.objects.none(), required=False, empty_label="Välj paragraf …")
+
+    def __init__(self, *args: Any, forbund: Forbund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["medlem"].queryset = Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")  # type: ignore[attr-defined]
+        self.fields["paragraf"].queryset = _paragrafer(forbund)  # type: ignore[attr-defined]

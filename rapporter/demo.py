@@ -11,6 +11,7 @@ from typing import Any
 from finsam.models import Forbund
 from insatser.models import Insats
 
+from . import demo_mal
 from .models import Forbundsmal, Rapporttext
 
 AR = 2019
@@ -222,3 +223,4 @@ def seed(forbund: Forbund, aktor: Any) -> None:
             Forbundsmal.objects.create(
                 forbund=forbund, ar=VP_AR, ordning=i, mal=mal, utforande=utforande, matbart=matbart, ansvarig=ansvarig, period=str(VP_AR)
             )
+    demo_mal.seed(forbund, aktor)

@@ -12,12 +12,11 @@ from finsam.documents.registry import Dokumenttyp, Progress, registrera
 from finsam.models import Dokument
 
 from . import pdf, selectors
+from .models import Rapportunderlag
 
 
 def bygg_arsredovisning(dokument: Dokument, progress: Progress) -> bytes:
     """Render from the stored snapshot named in the order (never from live data); older orders without one build afresh."""
-    from .models import Rapportunderlag
-
     underlag_id = dokument.parametrar.get("underlag")
     if underlag_id:
         underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag_id, forbund=dokument.forbund)
@@ -30,7 +29,14 @@ def bygg_arsredovisning(dokument: Dokument, progress: Progress) -> bytes:
 
 
 def bygg_verksamhetsplan(dokument: Dokument, progress: Progress) -> bytes:
-    data = selectors.verksamhetsplan(dokument.forbund, int(dokument.parametrar["ar"]), progress)
+    """Render from the stored snapshot named in the order (never from live data); older orders without one build afresh."""
+    underlag_id = dokument.parametrar.get("underlag")
+    if underlag_id:
+        underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag_id, forbund=dokument.forbund)
+        progress(20, "Läser planens underlag")
+        data = selectors.verksamhetsplan_fran_underlag(underlag)
+    else:
+        data = selectors.verksamhetsplan(dokument.forbund, int(dokument.parametrar["ar"]), progress)
     progress(70, "Sätter sidorna: måltabell, insatser och budget")
     return pdf.verksamhetsplan_pdf(data)
 

@@ -17,10 +17,11 @@ from typing import Any
 from django.db.models import Prefetch, Q
 
 from ekonomi import selectors as ekonomi_selectors
+from ekonomi.models import Budget
 from finsam.models import Forbund, Medlem, Person
 from finsam.sortering import personordning, svensk
 from insatser import selectors as insatser_selectors
-from insatser.models import Insats
+from insatser.models import Beviljande, Insats
 from styrelse.models import Mandat, Sammantrade
 from styrelse.selectors import mandat_for_ar
 from uppfoljning import selectors as uppfoljning_selectors
@@ -74,8 +75,10 @@ def insatser(forbund: Forbund, ar: int) -> dict[str, Any]:
     mal_per_insats: dict[int, list[Any]] = defaultdict(list)
     for b in insatser_selectors.malbedomningar_for(forbund, ar):
         mal_per_insats[b.mal.insats_id].append(b)
+    efter = efter_budget(forbund, ar)
     for i in lista:
         i.beviljat = beviljat.get(i.pk, Decimal(0))  # type: ignore[attr-defined]
+        i.efter_budget = efter["per_insats"].get(i.pk, [])  # type: ignore[attr-defined]
         i.malbedomningar = mal_per_insats.get(i.pk, [])  # type: ignore[attr-defined]
     return {
         "lista": lista,
@@ -84,7 +87,40 @@ def insatser(forbund: Forbund, ar: int) -> dict[str, Any]:
         "beviljat_saknas": None,
         "mal_saknas": None,
         "beviljat_summa": sum(beviljat.values(), Decimal(0)),
+        "budget_faststalld": efter["faststalld"],
+        "budget_paragraf": efter["paragraf"],
     }
+
+
+def efter_budget(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """Grants for `ar` decided after the year's budget was set ("beslutat efter budget"): a set budget cannot contain them.
+
+    {"faststalld": date | None, "paragraf": str, "per_insats": {insats_id: [{"belopp", "paragraf", "datum"}]}}; two queries.
+    """
+    budget = (
+        Budget.objects.filter(forbund=forbund, ar=ar, status=Budget.Status.FASTSTALLD)
+        .exclude(faststalld_datum=None)
+        .select_related("paragraf")
+        .order_by("-version")
+        .first()
+    )
+    ut: dict[str, Any] = {
+        "faststalld": budget.faststalld_datum if budget else None,
+        "paragraf": str(budget.paragraf or "") if budget else "",
+        "per_insats": {},
+    }
+    if budget is None:
+        return ut
+    sena = (
+        Beviljande.objects.filter(forbund=forbund, ar=ar, paragraf__sammantrade__datum__gt=budget.faststalld_datum)
+        .select_related("paragraf", "paragraf__sammantrade")
+        .order_by("paragraf__sammantrade__datum", "paragraf__nummer", "id")
+    )
+    for b in sena:
+        ut["per_insats"].setdefault(b.insats_id, []).append(
+            {"belopp": b.belopp, "paragraf": f"§ {b.paragraf.nummer}/{b.paragraf.ar}", "datum": b.paragraf.sammantrade.datum}
+        )
+    return ut
 
 
 # --- Uppföljning ----------------------------------------------------------------------------------
@@ -161,6 +197,15 @@ def utfall(forbund: Forbund, ar: int, *, maskera: bool = False) -> dict[str, Any
     return {"per_insats": per_insats, "totalt": totalt}
 
 
+def utanfor_malgrupp(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
+    """Enrolments of the year whose age at start is outside their intervention's target group, per intervention, with
+    the recorded reasons (uppföljning's data rule); [] when uppföljning does not publish it."""
+    return [
+        {"kortnamn": r["kortnamn"], "malgrupp": r["malgrupp"], "antal": int(r["antal"]), "skal": list(r["skal"])}
+        for r in uppfoljning_selectors.utanfor_malgrupp(forbund, ar)
+    ]
+
+
 # --- Ekonomi --------------------------------------------------------------------------------------
 def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     data = ekonomi_selectors.rakenskaper(forbund, ar)
@@ -183,6 +228,27 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("tilldelning") is None:
         return saknas(f"årets tilldelning från medlemmarna {ar} (ekonomi)")
     return data
+
+
+def _paragraf(p: Any) -> str:
+    return f"§ {p.nummer}/{p.ar} ({p.sammantrade.datum.isoformat()})" if p is not None else ""
+
+
+def bidragsfakturering(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """How the member shares of `ar` are invoiced: the förbund's rounding rule and adopted adjustments, and per member
+    the statutes' exact share, the rounded share and what is to be invoiced (ekonomi's `bidragsregler_for`)."""
+    r = ekonomi_selectors.bidragsregler_for(forbund, ar)
+    regel = r["regel"]
+    return {
+        "regel": regel.regel if regel else "krona",
+        "regel_namn": regel.get_regel_display() if regel else "Till kronan (stadgarnas exakta fördelning)",
+        "paragraf": _paragraf(regel.paragraf) if regel else "",
+        "forklaring": regel.forklaring if regel else "",
+        "justeringar": [
+            {"medlem": j.medlem.namn, "belopp": j.belopp, "paragraf": _paragraf(j.paragraf), "forklaring": j.forklaring} for j in r["justeringar"]
+        ],
+        "rader": [dict(x) for x in r["rader"]],
+    }
 
 
 def avstamning(forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]]:

@@ -6,16 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, Medlem
 from finsam.permissions import Kontext
 from finsam.sortering import svensk
 
-from . import diagram, ekonomitabeller, kallor
+from . import diagram, ekonomitabeller
 from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import SEKTIONER
 from .underlag import rendera
+from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 Progress = Callable[[int, str], None]
 
@@ -86,31 +86,19 @@ def underlag_for(kontext: Kontext, rapport: Rapport) -> Rapportunderlag | None:
 
 
 def verksamhetsplan(forbund: Forbund, ar: int, progress: Progress = _ingen_progress) -> dict[str, Any]:
-    """Everything the business plan shows: texts, the goal table, interventions with grants, budget."""
+    """The business plan's template context from a fresh snapshot built in memory (not stored)."""
     rapport = Rapport.objects.filter(forbund=forbund, typ=RapportTyp.VERKSAMHETSPLAN, ar=ar).select_related("sammantrade", "beslut").first()
-    progress(10, "Inledning och texter")
-    txt = texter(forbund, RapportTyp.VERKSAMHETSPLAN, ar)
-    progress(25, "Måltabell")
-    mal = mal_for(forbund, ar)
-    progress(40, "Insatser och beviljade medel")
-    ins = kallor.insatser(forbund, ar)
-    progress(55, "Budget och medlemsbidrag")
-    budget = kallor.budget_tabell(forbund, ar)
-    bidrag = kallor.medlemsbidrag(forbund, ar)
-    return {
-        "forbund": forbund,
-        "ar": ar,
-        "rapport": rapport,
-        "beslut": _beslut(rapport),
-        "titel": f"Verksamhetsplan {ar}",
-        "medlemmar": _medlemmar(forbund),
-        "sektioner": {s["nyckel"]: s for s in _sektioner(RapportTyp.VERKSAMHETSPLAN, txt)},
-        "mal": mal,
-        "insatser": ins,
-        "budget": ekonomitabeller.budget(budget, ar),
-        "medlemsbidrag": bidrag,
-        "skapad": timezone.now(),
-    }
+    progress(10, "Bygger underlaget: texter, målträd, insatser, budget och medlemsbidrag")
+    return vp_kontext(verksamhetsplan_data(forbund, ar, rapport))
+
+
+def verksamhetsplan_fran_underlag(underlag: Rapportunderlag) -> dict[str, Any]:
+    """The business plan's template context from a stored snapshot."""
+    return vp_kontext(underlag.data)
+
+
+def vp_kontext(data: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "skapad": data["byggt"]}
 
 
 def senaste_dokument(rapport: Rapport | None) -> Dokument | None:

@@ -17,6 +17,7 @@ from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderl
 from .sektioner import sektion
 from .underlag.kodning import kontrollsumma
 from .underlag.rendera import komplett
+from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 MAX_TEXT = 20_000
 
@@ -167,11 +168,12 @@ def forbundsmal_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: 
 HALL_UNDERLAG = 3  # unfrozen snapshots kept per report (the newest); frozen ones are kept forever
 
 
-def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag | None:
-    """Build the annual report's data once into a stored snapshot (reconciled) and make it the report's current one."""
-    if rapport.typ != RapportTyp.ARSREDOVISNING:
-        return None
-    data = komplett(rapport.forbund, rapport.ar, rapport)
+def underlag_bygg(*, rapport: Rapport, aktor: Any) -> Rapportunderlag:
+    """Build the report's data once into a stored snapshot (the annual report reconciled) and make it the current one."""
+    if rapport.typ == RapportTyp.ARSREDOVISNING:
+        data = komplett(rapport.forbund, rapport.ar, rapport)
+    else:
+        data = verksamhetsplan_data(rapport.forbund, rapport.ar, rapport)
     underlag = Rapportunderlag.objects.create(
         forbund=rapport.forbund,
         rapport=rapport,
@@ -310,7 +312,7 @@ def rapport_faststall(*, forbund: Forbund, aktor: Any, rapport: Rapport, paragra
     if dokument is None or dokument.status != Dokument.Status.KLAR or not rapport.slutlig_tid or dokument.bestalld < rapport.slutlig_tid:
         raise ValidationError("Den slutliga PDF:en är inte klar än. Vänta tills den är skapad och försök igen.")
     underlag = Rapportunderlag.objects.select_for_update().filter(pk=rapport.underlag_id).first() if rapport.underlag_id else None
-    if rapport.typ == RapportTyp.ARSREDOVISNING and (underlag is None or dokument.parametrar.get("underlag") != underlag.pk):
+    if underlag is None or dokument.parametrar.get("underlag") != underlag.pk:
         raise ValidationError("Den slutliga PDF:en är inte skapad från rapportens aktuella underlag. Skapa den slutliga versionen igen.")
     _kontroller_kravs(rapport, underlag)
     dokument = dokument_las(dokument=dokument, aktor=aktor, detaljer={"beslut": str(paragraf), "rapport": rapport.pk})

@@ -24,6 +24,7 @@ from .sektioner import ARSREDOVISNING_INSATS, SEKTIONER, sektion
 from .templatetags.rapporter import stycken
 from .underlag import rendera
 from .underlag.skillnader import skillnader
+from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 
 def _typ(typ: str) -> str:
@@ -95,6 +96,8 @@ def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpRe
         ctx.update(_arsredovisning_sammanhang(kontext, obj, ar))
         ctx["insatstexter"] = _insatstexter(kontext, ar, texter)
         ctx["forra_aret"] = {k for (k, i) in selectors.texter(kontext.forbund, typ, ar - 1) if i is None}
+    else:
+        ctx.update(_vp_sammanhang(kontext, obj, ar))
     if kontext.kan("rapporter.redigera"):
         if obj.status == Rapport.Status.UTKAST:
             ctx["slutlig_form"] = SlutligForm(forbund=kontext.forbund, ar=ar)
@@ -119,6 +122,8 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
         "avstamning_grupper": ctx["avstamning_grupper"],
         "saknade_avsnitt": data["saknade_avsnitt"],
         "utfall": ut,
+        "utanfor_malgrupp": ctx["utanfor_malgrupp"],
+        "maltrad": data.get("maltrad") or [],
         "diagram_budget": ctx["diagram"].get("budget_utfall"),
         "skillnader": skillnader(underlag.data, farsk, maskera=_maskerare(kontext) if maskerad else None) if underlag is not None else None,
     }
@@ -128,6 +133,21 @@ def _arsredovisning_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[
     return sammanhang
 
 
+def _vp_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[str, Any]:
+    """The business plan on the page: the goal tree and budget of a fresh build; for a final or adopted plan the stored
+    snapshot and what has changed in the data since ("ändrat efter fastställelse")."""
+    underlag = selectors.underlag_for(kontext, obj) if obj.pk and obj.status != Rapport.Status.UTKAST else None
+    farsk = verksamhetsplan_data(kontext.forbund, ar, obj if obj.pk else None)
+    data = underlag.data if underlag is not None else farsk
+    return {
+        "underlag": underlag,
+        "maltrad": data["maltrad"],
+        "vp_budget": data["budget"],
+        "planar": data["planar"],
+        "skillnader": skillnader(underlag.data, farsk) if underlag is not None else None,
+    }
+
+
 def _maskerare(kontext: Kontext) -> Any:
     grans = maskeringsgrans(kontext.forbund)
     return lambda v: maskera(v, grans=grans)
@@ -135,12 +155,13 @@ def _maskerare(kontext: Kontext) -> Any:
 
 @behorighet("rapporter.visa")
 def avstamning(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
-    """The adopted report's reconciliation and the changes in the data since adoption (for revisorer and the board)."""
+    """The adopted report's reconciliation (the annual report) and the changes in the data since adoption (both reports),
+    for revisorer and the board."""
     typ, ar = _typ(typ), _ar(ar)
     obj = selectors.rapport_for(kontext, typ, ar)
-    if obj is None or typ != RapportTyp.ARSREDOVISNING or obj.status == Rapport.Status.UTKAST:
+    if obj is None or obj.status == Rapport.Status.UTKAST:
         raise Http404("Rapporten har inget fastställt eller slutligt underlag.")
-    ctx = _arsredovisning_sammanhang(kontext, obj, ar)
+    ctx = _arsredovisning_sammanhang(kontext, obj, ar) if typ == RapportTyp.ARSREDOVISNING else _vp_sammanhang(kontext, obj, ar)
     if ctx["underlag"] is None:
         raise Http404("Rapporten saknar underlag.")
     return render(request, "rapporter/avstamning.html", {"rapport": obj, "typ": typ, "ar": ar, **ctx})

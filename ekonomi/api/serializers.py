@@ -8,6 +8,8 @@ from rest_framework import serializers
 
 from ..models import (
     Ansvarsfrihet,
+    Bidragsavrundning,
+    Bidragsjustering,
     Bokforingsjobb,
     Budget,
     Budgetrad,
@@ -178,3 +180,23 @@ class AnsvarsfrihetSerializer(serializers.ModelSerializer[Ansvarsfrihet]):
 
     def get_dokument_finns(self, obj: Ansvarsfrihet) -> bool:
         return bool(obj.dokument)
+
+
+class BidragsavrundningSerializer(serializers.ModelSerializer[Bidragsavrundning]):
+    regel_namn = serializers.CharField(source="get_regel_display", read_only=True)
+
+    class Meta:
+        model = Bidragsavrundning
+        fields = ["id", "ar", "regel", "regel_namn", "paragraf", "forklaring"]
+        extra_kwargs = {"ar": {"min_value": 2000, "max_value": 2100}, "paragraf": {"allow_null": True, "required": False}}
+
+
+class BidragsjusteringSerializer(serializers.ModelSerializer[Bidragsjustering]):
+    class Meta:
+        model = Bidragsjustering
+        fields = ["id", "ar", "medlem", "belopp", "forklaring", "paragraf"]
+        extra_kwargs = {
+            "ar": {"min_value": 2000, "max_value": 2100},
+            "paragraf": {"allow_null": True, "required": False},
+            "forklaring": {"allow_blank": True, "required": False},
+        }

@@ -5,6 +5,8 @@ from . import views
 
 app_name = "ekonomi-api"
 router = DefaultRouter()
+router.register("bidragsavrundningar", views.BidragsavrundningViewSet, basename="bidragsavrundning")
+router.register("bidragsjusteringar", views.BidragsjusteringViewSet, basename="bidragsjustering")
 router.register("tilldelningar", views.TilldelningViewSet, basename="tilldelning")
 router.register("budgetar", views.BudgetViewSet, basename="budget")
 router.register("importer", views.ImportViewSet, basename="import")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -24,6 +24,8 @@ from styrelse.models import Paragraf
 from .. import selectors, services
 from ..models import (
     Ansvarsfrihet,
+    Bidragsavrundning,
+    Bidragsjustering,
     Bokforingsjobb,
     Budget,
     Budgetrad,
@@ -240,6 +242,62 @@ class AnsvarsfrihetViewSet(
         if medlem.forbund_id != self.kontext.forbund.pk:
             raise ValidationError({"medlem": "Finns inte i förbundet."})
         serializer.instance = services.ansvarsfrihet_spara(forbund=self.kontext.forbund, aktor=self.request.user, medlem=medlem, **d)
+
+
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="Bara detta år")]))
+class BidragsavrundningViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsavrundning]
+):
+    """The rounding rule of the invoiced member shares per year; POST records (or replaces) a year's rule. A rule other
+    than to the krona needs a § of a held meeting. The same service as the page."""
+
+    queryset = Bidragsavrundning.objects.select_related("paragraf").order_by("-ar")
+    serializer_class = s.BidragsavrundningSerializer
+    behorighet_las, behorighet_skriv = LAS, SKRIV
+
+    def get_queryset(self) -> Any:
+        qs = super().get_queryset()
+        ar = self.request.query_params.get("ar")
+        return qs.filter(ar=int(ar)) if ar and ar.isdigit() else qs
+
+    def perform_create(self, serializer: Any) -> None:
+        d = serializer.validated_data
+        serializer.instance = services.bidragsavrundning_spara(
+            forbund=self.kontext.forbund,
+            aktor=self.request.user,
+            ar=d["ar"],
+            regel=d["regel"],
+            paragraf=d.get("paragraf"),
+            forklaring=d.get("forklaring", ""),
+        )
+
+
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="Bara detta år")]))
+class BidragsjusteringViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsjustering]
+):
+    """Explained adjustments of one member's invoiced share, adopted by a § of a held meeting. The same service as the page."""
+
+    queryset = Bidragsjustering.objects.select_related("medlem", "paragraf").order_by("-ar", "medlem__ordning", "id")
+    serializer_class = s.BidragsjusteringSerializer
+    behorighet_las, behorighet_skriv = LAS, SKRIV
+
+    def get_queryset(self) -> Any:
+        qs = super().get_queryset()
+        ar = self.request.query_params.get("ar")
+        return qs.filter(ar=int(ar)) if ar and ar.isdigit() else qs
+
+    def perform_create(self, serializer: Any) -> None:
+        d = serializer.validated_data
+        serializer.instance = services.bidragsjustering_spara(
+            forbund=self.kontext.forbund,
+            aktor=self.request.user,
+            ar=d["ar"],
+            medlem=d["medlem"],
+            belopp=d["belopp"],
+            forklaring=d.get("forklaring", ""),
+            paragraf=d.get("paragraf"),
+        )
 
 
 class RakenskaperView(APIView):

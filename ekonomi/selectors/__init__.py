@@ -13,7 +13,7 @@ from typing import Any
 from finsam.models import Forbund
 
 from ..rakenskaper import rakenskaper
-from .bidrag import medlemsbidrag
+from .bidrag import bidragsregler_for, medlemsbidrag
 from .budget import aktuell_budget, budget_tabell, budget_varning, budgetar
 
 
@@ -23,4 +23,13 @@ def avstamning_ok(forbund: Forbund, ar: int) -> tuple[bool, list[dict[str, Any]]
     return bool(data["avstamning_ok"]), data["avstamning"]
 
 
-__all__ = ["aktuell_budget", "avstamning_ok", "budget_tabell", "budget_varning", "budgetar", "medlemsbidrag", "rakenskaper"]
+__all__ = [
+    "aktuell_budget",
+    "avstamning_ok",
+    "bidragsregler_for",
+    "budget_tabell",
+    "budget_varning",
+    "budgetar",
+    "medlemsbidrag",
+    "rakenskaper",
+]

@@ -10,7 +10,8 @@ from typing import Any
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 
-from ..models import Tilldelning
+from ..models import Bidragsavrundning, Tilldelning
+from ..rakenskaper.bidragskontroll import avrunda, bidragsregler
 
 
 def fordela(total: int, vikter: list[Fraction]) -> list[int]:
@@ -83,3 +84,25 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
             resultat["per_medlem"][medlem.pk] = resultat["per_medlem"].get(medlem.pk, Decimal(0)) + Decimal(b)
     resultat.update(tilldelning=tilldelning.belopp, summa=Decimal(sum(belopp)), kommentar=tilldelning.kommentar)
     return resultat
+
+
+def bidragsregler_for(forbund: Forbund, ar: int) -> dict[str, Any]:
+    """The year's rounding rule and adjustments, and per member what the förbund should invoice: the statutes' exact
+    share, rounded by the rule, plus the adopted adjustments (what the contribution check expects). Five queries."""
+    regler = bidragsregler(forbund, ar)
+    regel: Bidragsavrundning | None = regler["regel"]
+    steg = Bidragsavrundning.STEG.get(regel.regel, 1) if regel else 1  # type: ignore[call-overload]
+    mb = medlemsbidrag(forbund, ar)
+    rader = []
+    for r in mb["rader"]:
+        exakt = Decimal(r["belopp"])
+        avrundat = avrunda(exakt, steg)
+        justering = sum((j.belopp for j in regler["justeringar"] if j.medlem_id == r["medlem_id"]), Decimal(0))
+        rader.append({"medlem": r["medlem"], "exakt": exakt, "avrundat": avrundat, "justering": justering, "att_fakturera": avrundat + justering})
+    return {
+        "regel": regel,
+        "justeringar": regler["justeringar"],
+        "rader": rader,
+        "summa_exakt": sum((r["exakt"] for r in rader), Decimal(0)),
+        "summa_att_fakturera": sum((r["att_fakturera"] for r in rader), Decimal(0)),
+    }

@@ -51,6 +51,8 @@ def bidragsjustering_spara(
         raise ValidationError({"medlem": "Medlemmen tillhör inte förbundet."})
     if not Decimal(belopp):
         raise ValidationError({"belopp": "En justering kan inte vara noll kronor."})
+    if not (forklaring or "").strip():  # one message, not the model's generic "may not be empty" as well
+        raise ValidationError({"forklaring": "En justering av medlemsbidraget måste förklaras."})
     _paragraf_fran_hallet_mote(forbund, paragraf)
     obj = Bidragsjustering(forbund=forbund, ar=ar, medlem=medlem, belopp=Decimal(belopp), forklaring=(forklaring or "").strip(), paragraf=paragraf)
     obj.full_clean()

@@ -1,5 +1,6 @@
 """Ekonomi pages: overview, contributions, budget, bookkeeping, follow-up, accounts and audit."""
 
+from .avrundning import bidragsavrundning, bidragsjustering
 from .bidrag import bidrag, index
 from .bokforing import import_bekrafta, import_jobb, importera, kontoplan, kontoplan_ta_bort
 from .budget import budget_detalj, budget_faststall, budget_fyll, budget_lista, budget_ny_version, budgetrad, budgetrad_ta_bort
@@ -9,6 +10,8 @@ from .revision import ansvarsfrihet, revision
 __all__ = [
     "ansvarsfrihet",
     "bidrag",
+    "bidragsavrundning",
+    "bidragsjustering",
     "budget_detalj",
     "budget_faststall",
     "budget_fyll",

@@ -44,7 +44,12 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 @behorighet("ekonomi.visa")
 def bidrag(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
-    sammanhang = {"ar": ar, "ar_val": ar_val(ar), "mb": selectors.medlemsbidrag(kontext.forbund, ar)}
+    sammanhang = {
+        "ar": ar,
+        "ar_val": ar_val(ar),
+        "mb": selectors.medlemsbidrag(kontext.forbund, ar),
+        "regler": selectors.bidragsregler_for(kontext.forbund, ar),
+    }
     if not kontext.kan("ekonomi.redigera"):
         if request.method == "POST":
             kontext.kraver("ekonomi.redigera")

@@ -10,9 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from finsam.formatting import kr as kr_text
+from uppfoljning.vokabular import ALDERSGRUPPER
+
 from .deltagare import FORDELNINGAR, SAKNAS_KOD, G
+from .maltrad import saknade_bedomningar
 
 NOLL = Decimal(0)
+ALDERSGRUPP_GRANSER = {kod: (lag, hog) for kod, lag, hog in ALDERSGRUPPER}
 FORDELNINGSNAMN = {
     "aldersgrupp": "Åldersgrupp",
     "remittent": "Remittent",
@@ -140,12 +145,13 @@ def _insatser(u: dict[str, Any]) -> list[dict[str, Any]]:
     for r in rader:
         namn = r["kortnamn"] or r["namn"]
         beviljat = r["beviljat"] or NOLL
+        efter = r.get("efter_budget") or NOLL
         ut.append(
             _tie(
                 "Insatser",
-                f"{namn}: beviljat av styrelsen = budgetraden",
-                beviljat - r["budget"],
-                "" if r["budgetrad"] else "Insatsen saknar budgetrad.",
+                f"{namn}: beviljat av styrelsen = budgetraden + beslutat efter budget",
+                beviljat - efter - r["budget"],
+                _efter_budget_detalj(r, u["insatser"]) if r["budgetrad"] else "Insatsen saknar budgetrad.",
             )
         )
         ut.append(_tie("Insatser", f"{namn}: beviljat i bilagan = driftsredovisningen", (bilaga.get(r["pk"]) or NOLL) - beviljat))
@@ -174,6 +180,17 @@ def _insatser(u: dict[str, Any]) -> list[dict[str, Any]]:
     summa_drift = sum((r["beviljat"] or NOLL for r in rader), NOLL)
     ut.append(_tie("Insatser", "Summa beviljat i bilagan = summa beviljat i driftsredovisningen", summa_bilaga - summa_drift))
     return ut
+
+
+def _efter_budget_detalj(r: dict[str, Any], ins: dict[str, Any]) -> str:
+    """The explanation of grants the set budget cannot contain: amount, § and meeting date of each."""
+    beslut = r.get("efter_budget_beslut") or []
+    if not beslut:
+        return ""
+    delar = ", ".join(f"{kr_text(b['belopp'])} enligt {b['paragraf']} ({b['datum'].isoformat()})" for b in beslut)
+    fast = ins.get("budget_faststalld")
+    nar = f" den {fast.isoformat()}" if fast else ""
+    return f"Beslutat efter budget: {delar}; budgeten fastställdes{nar} och kan inte innehålla beslutet."
 
 
 def _fordelning_tie(namn: str, post: dict[str, Any], falt: str, mot: str) -> dict[str, Any]:
@@ -224,8 +241,56 @@ def _deltagare(u: dict[str, Any]) -> list[dict[str, Any]]:
     return ut
 
 
+def _grupp_utanfor(kod: str, fran: int | None, till: int | None) -> bool:
+    """Is the whole age group `kod` outside the target group [fran, till]?"""
+    lag, hog = ALDERSGRUPP_GRANSER.get(kod, (None, None))
+    if lag is None or hog is None:
+        return False
+    return (fran is not None and hog < fran) or (till is not None and lag > till)
+
+
+def _malgrupp(u: dict[str, Any]) -> list[dict[str, Any]]:
+    """The note on ages outside the target group against the age breakdown: every participant in an age group wholly
+    outside an intervention's target group must be counted in the note, and every count in the note has its reasons."""
+    ut_ = u["utfall"]
+    if ut_.get("saknas"):
+        return []
+    not_ = {r["kortnamn"]: r for r in u.get("utanfor_malgrupp") or []}
+    ut = []
+    for i in u["insatser"]["lista"]:
+        post = ut_["per_insats"].get(i["kortnamn"])
+        fran, till = i.get("alder_fran"), i.get("alder_till")
+        if post is None or (fran is None and till is None):
+            continue
+        rad = not_.get(i["kortnamn"]) or {"antal": 0, "skal": []}
+        grupper = [r for r in post["aldersgrupp"] if r["kod"] != SAKNAS_KOD and _grupp_utanfor(r["kod"], fran, till)]
+        utanfor = sum(int(r["totalt"]) for r in grupper)
+        namn = ", ".join(r["namn"] for r in grupper if int(r["totalt"]))
+        ut.append(
+            _tie(
+                "Deltagare",
+                f"{i['kortnamn']}: deltagare i åldersgrupper utanför målgruppen ingår i noten om ålder utanför målgruppen",
+                max(utanfor - int(rad["antal"]), 0),
+                f"{utanfor} i åldersgrupperna ({namn}), {rad['antal']} i noten" if utanfor or rad["antal"] else "",
+            )
+        )
+        if rad["antal"]:
+            ut.append(
+                _tie(
+                    "Deltagare",
+                    f"{i['kortnamn']}: noten om ålder utanför målgruppen anger skäl",
+                    0 if rad["skal"] else int(rad["antal"]),
+                    "; ".join(rad["skal"]) if rad["skal"] else "Inget skäl är registrerat.",
+                )
+            )
+    saknar_insats = sorted(k for k in not_ if k not in {i["kortnamn"] for i in u["insatser"]["lista"]})
+    if saknar_insats:
+        ut.append(_tie("Deltagare", "Noten om ålder utanför målgruppen avser insatser i rapporten", len(saknar_insats), ", ".join(saknar_insats)))
+    return ut
+
+
 def avstamning(u: dict[str, Any]) -> list[dict[str, Any]]:
-    return [*_rakenskaper(u), *_resultat(u), *_insatser(u), *_deltagare(u)]
+    return [*_rakenskaper(u), *_resultat(u), *_insatser(u), *_deltagare(u), *_malgrupp(u)]
 
 
 def alla_stammer(kontroller: list[dict[str, Any]]) -> bool:
@@ -243,4 +308,4 @@ def saknade_avsnitt(u: dict[str, Any]) -> list[str]:
             saknas.append(f"God ekonomisk hushållning: bedömning av varje {namn}")
         if any(not (m.get("matbart") or "").strip() for m in mal):
             saknas.append(f"God ekonomisk hushållning: mätbart för varje {namn}")
-    return saknas
+    return saknas + saknade_bedomningar(u.get("maltrad") or [])

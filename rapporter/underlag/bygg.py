@@ -20,6 +20,7 @@ from ..models import Forbundsmal, Rapport, RapportTyp
 from ..sektioner import ARSREDOVISNING, ARSREDOVISNING_INSATS
 from . import delar
 from .deltagare import deltagardata
+from .maltrad import maltrad_ar
 
 VERSION = 1
 
@@ -83,6 +84,7 @@ def _insatser(forbund: Forbund, ar: int, txt: dict[tuple[str, int | None], Any])
                 "alder_till": i.alder_till,
                 "syfte": i.syfte,
                 "beviljat": i.beviljat,  # type: ignore[attr-defined]
+                "efter_budget": i.efter_budget,  # type: ignore[attr-defined]
                 "malbedomningar": [
                     {"mal": b.mal.text, "bedomning": b.bedomning, "bedomning_namn": b.get_bedomning_display(), "kommentar": b.kommentar}
                     for b in i.malbedomningar
@@ -93,7 +95,14 @@ def _insatser(forbund: Forbund, ar: int, txt: dict[tuple[str, int | None], Any])
                 ],
             }
         )
-    return {"lista": lista, "beviljat_saknas": ins["beviljat_saknas"], "mal_saknas": ins["mal_saknas"], "beviljat_summa": ins["beviljat_summa"]}
+    return {
+        "lista": lista,
+        "beviljat_saknas": ins["beviljat_saknas"],
+        "mal_saknas": ins["mal_saknas"],
+        "beviljat_summa": ins["beviljat_summa"],
+        "budget_faststalld": ins["budget_faststalld"],
+        "budget_paragraf": ins["budget_paragraf"],
+    }
 
 
 def _mal(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
@@ -157,12 +166,18 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "beslut": _beslut(rapport),
         "sektioner": sektioner,
         "utfall": deltagare["utfall"],
+        "utanfor_malgrupp": kallor.utanfor_malgrupp(forbund, ar),
         "flera_insatser": deltagare["flera_insatser"],
         "insatser": ins,
         "mal": _mal(forbund, ar),
+        "maltrad": maltrad_ar(forbund, ar),
         "styrelse": _styrelse(forbund, ar),
         "rakenskaper": rak,
         "medlemsbidrag": bidrag,
+        "bidragsfakturering": {
+            **kallor.bidragsfakturering(forbund, ar),
+            "kontroller": [k for k in kontroller if k["kontroll"].startswith("Intäkt från") and k["kontroll"].endswith("= medlemsbidraget")],
+        },
         "ekonomi_avstamning_ok": ok,
         "ekonomi_avstamning": kontroller,
         "signaturer": _signaturer(forbund, ar, rapport),

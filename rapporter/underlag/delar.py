@@ -41,6 +41,7 @@ def driftsredovisning_insatser(ins: dict[str, Any], rak: dict[str, Any]) -> list
     for i in ins["lista"]:
         b = budgetrader.get(f"insats-{i['pk']}")
         beviljat = i["beviljat"]
+        efter = sum((e["belopp"] for e in i.get("efter_budget") or []), NOLL)
         budget = b["budget"] if b else NOLL
         utfall = b["utfall"] if b else NOLL
         if not (beviljat or budget or utfall):
@@ -51,6 +52,8 @@ def driftsredovisning_insatser(ins: dict[str, Any], rak: dict[str, Any]) -> list
                 "kortnamn": i["kortnamn"],
                 "namn": i["namn"],
                 "beviljat": beviljat,
+                "efter_budget": efter,
+                "efter_budget_beslut": i.get("efter_budget") or [],
                 "budget": budget,
                 "utfall": utfall,
                 "avvikelse": budget - utfall,

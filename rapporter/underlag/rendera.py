@@ -9,7 +9,7 @@ from finsam.models import Forbund
 from .. import diagram, ekonomitabeller
 from .avstamning import alla_stammer, avstamning, saknade_avsnitt
 from .bygg import arsredovisning
-from .deltagare import maskera
+from .deltagare import maskera, maskera_tal
 from .kodning import rundtur
 
 
@@ -50,8 +50,19 @@ def kontext(data: dict[str, Any], forbund: Forbund, *, maskerad: bool = True) ->
     par = ekonomitabeller.budget_utfall_par(rak)
     if par:
         diagr["budget_utfall"] = diagram.budget_mot_utfall(par, "Budget och utfall per kostnadsgrupp")
+    not_ = [{**r, "antal": maskera_tal(r["antal"], forbund) if maskerad else r["antal"]} for r in data.get("utanfor_malgrupp") or []]
+    delmal = [n for n in data.get("maltrad") or [] if n["niva"] == "delmal"]
+    summa = {
+        "antal": len(delmal),
+        "uppfyllt": sum(1 for n in delmal if n["bekraftad"] and n["bedomning"] == "uppfyllt"),
+        "delvis": sum(1 for n in delmal if n["bekraftad"] and n["bedomning"] == "delvis_uppfyllt"),
+        "ej": sum(1 for n in delmal if n["bekraftad"] and n["bedomning"] == "ej_uppfyllt"),
+        "ej_bedomda": sum(1 for n in delmal if not n["bekraftad"]),
+    }
     return {
         **data,
+        "maluppfyllelse_summa": summa,
+        "utanfor_malgrupp": not_,
         "utfall": ut,
         "insatser": insatser,
         "diagram": diagr,

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from ekonomi.models import Ansvarsfrihet, Kontointervall, Kontokoppling, Revisionsberattelse
+from ekonomi.models import Ansvarsfrihet, Bidragsavrundning, Bidragsjustering, Kontointervall, Kontokoppling, Revisionsberattelse
 from ekonomi.services import bokforing_import_bestall, budget_faststall, budget_skapa
 from finsam.models import Forbund, Person
 from forvaltning.models import Revisor
@@ -50,6 +50,8 @@ def _forbundsdata(f: Forbund) -> dict[str, Any]:
             forbund=f, ar=2019, medlem=medlem(f, "fk"), beslut="beviljad", beslutsdatum="2020-05-01", beslutsorgan="FK"
         ),
         "medlem": medlem(f, "region"),
+        "avrundning": Bidragsavrundning.objects.create(forbund=f, ar=2018, regel="krona"),
+        "justering": Bidragsjustering.objects.create(forbund=f, ar=2018, medlem=medlem(f, "fk"), belopp=100, forklaring="Kreditering", paragraf=p),
         # a job waiting for confirmation (replacing 2019): confirming it is a write
         "jobb": bokforing_import_bestall(forbund=f, aktor=None, data=SALDOBALANS.encode(), filnamn="sb.csv", kalla="csv", ar=2019),
     }
@@ -83,6 +85,9 @@ RADER = [
         metod="post",
         data=lambda m: {"belopp": "5034000", **{f"invanare_{k.medlem_id}": 100 for k in m["m"]["t"].kommunandelar.all()}},
     ),
+    Rad("ekonomi:bidragsavrundning", lambda m: f"{E}/medlemsbidrag/2019/avrundning/", R),
+    Rad("ekonomi:bidragsavrundning", lambda m: f"{E}/medlemsbidrag/2019/avrundning/", R, metod="post", data=lambda m: {"regel": "krona"}),
+    Rad("ekonomi:bidragsjustering", lambda m: f"{E}/medlemsbidrag/2019/justering/", R),
     Rad("ekonomi:budget_lista", lambda m: f"{E}/budget/", V),
     Rad("ekonomi:budget_lista", lambda m: f"{E}/budget/", R, metod="post", data=lambda m: {"ar": 2030}),
     Rad("ekonomi:budget", lambda m: f"{E}/budget/{_b(m['m'])}/", V, annat_forbund_url=lambda m: f"{E}/budget/{_b(m['a'])}/"),
@@ -187,6 +192,28 @@ RADER = [
         data=lambda m: {"medlem": m["m"]["medlem"].pk, "beslut": "beviljad", "beslutsdatum": "2020-04-22", "beslutsorgan": "Regionfullmäktige"},
     ),
     # API
+    Rad("ekonomi-api:bidragsavrundning-list", lambda m: f"{A}/bidragsavrundningar/", V),
+    Rad(
+        "ekonomi-api:bidragsavrundning-list",
+        lambda m: f"{A}/bidragsavrundningar/",
+        R,
+        metod="post",
+        json=True,
+        data=lambda m: {"ar": 2019, "regel": "krona"},
+    ),
+    Rad(
+        "ekonomi-api:bidragsavrundning-detail",
+        lambda m: f"{A}/bidragsavrundningar/{m['m']['avrundning'].pk}/",
+        V,
+        annat_forbund_url=lambda m: f"{A}/bidragsavrundningar/{m['a']['avrundning'].pk}/",
+    ),
+    Rad("ekonomi-api:bidragsjustering-list", lambda m: f"{A}/bidragsjusteringar/", V),
+    Rad(
+        "ekonomi-api:bidragsjustering-detail",
+        lambda m: f"{A}/bidragsjusteringar/{m['m']['justering'].pk}/",
+        V,
+        annat_forbund_url=lambda m: f"{A}/bidragsjusteringar/{m['a']['justering'].pk}/",
+    ),
     Rad("ekonomi-api:tilldelning-list", lambda m: f"{A}/tilldelningar/", V),
     Rad(
         "ekonomi-api:tilldelning-list",
