@@ -164,9 +164,12 @@ def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
     pdf = page.request.get(f"{url}/styrelse/moten/{mote.pk}/protokoll/utkast.pdf")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     page.goto(f"{url}/styrelse/moten/{mote.pk}/#justering")
-    page.get_by_label("Plats").fill("Digitalt i Finsam")
-    page.get_by_role("button", name="Jag justerar protokollet").click()
-    expect(page.get_by_text("Justeringen för Ledamot af är registrerad.")).to_be_visible()
+    # One's own justering: the password again (re-authentication, on the minutes' signature page).
+    page.get_by_role("link", name="Justera med lösenord").click()
+    page.get_by_label("Plats för justeringen").fill("Digitalt i Finsam")
+    page.get_by_label("Ditt lösenord").fill("losenord-for-test")
+    page.get_by_role("button", name="Justera och signera").click()
+    expect(page.get_by_text("Din justering är bekräftad och signerad.")).to_be_visible()
     assert Justering.objects.get(sammantrade=mote).plats == "Digitalt i Finsam"
 
     # A late edit by the förbundschef resets the justering and tells the justerare.
@@ -184,7 +187,10 @@ def test_ett_helt_mote_med_avslag_bordlaggning_och_sen_andring(
     expect(page.get_by_role("button", name="Registrera justering för Ledamot af")).to_be_visible()
 
     # All justeringar (the chair's and the justerare's signed on paper), then the posting.
-    page.get_by_role("button", name="Jag justerar protokollet").click()
+    page.get_by_role("link", name="Justera med lösenord").click()
+    page.get_by_label("Ditt lösenord").fill("losenord-for-test")
+    page.get_by_role("button", name="Justera och signera").click()
+    expect(page.get_by_text("Din justering är bekräftad och signerad.")).to_be_visible()
     page.get_by_role("button", name="Registrera justering för Ledamot skelleftea").click()
     page.get_by_role("button", name="Registrera justering för Ledamot af").click()
     expect(page.get_by_text(re.compile("Protokollet justerades .* och är låst."))).to_be_visible()
