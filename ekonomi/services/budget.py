@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
+from styrelse.regler import paragraf_for_faststallelse
 
 from ..models import Budget, Budgetrad
 
@@ -176,6 +177,8 @@ def budget_faststall(*, budget: Budget, aktor: Any, paragraf: Any) -> Budget:
     _olast(budget)
     if paragraf is None or paragraf.forbund_id != budget.forbund_id:
         raise ValidationError({"paragraf": "Ange styrelsens beslut (paragraf) som fastställer budgeten."})
+    # A decision in favour, at a held meeting before the budget year ended, in an item about the budget.
+    paragraf_for_faststallelse(paragraf, "budget", budget.ar)
     if not budget.rader.exists():
         raise ValidationError("En budget utan rader kan inte fastställas.")
     fore = snapshot(budget)
