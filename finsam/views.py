@@ -230,3 +230,20 @@ def csrf_fel(request: HttpRequest, reason: str = "") -> HttpResponse:
     if _api(request):
         return felsvar(403, [fel(text, kod="csrf")])
     return render(request, "403.html", {"meddelande": text}, status=403)
+
+
+SPARRAD_TEXT = "För många felaktiga lösenord har angetts för kontot från din adress. Kontot är tillfälligt spärrat; försök igen om en stund."
+
+
+def inloggning_sparrad(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict[str, Any] | None = None
+) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: the lockout after too many wrong passwords, at login or at a justering's re-authentication.
+
+    Pages get the Swedish lockout page; the API its one error shape (so an API client is told, not sent HTML).
+    """
+    if _api(request):
+        return felsvar(429, [fel(SPARRAD_TEXT, kod="sparrad")])
+    response = render(request, settings.AXES_LOCKOUT_TEMPLATE, {}, status=429)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -41,8 +41,13 @@ class JusteraForm(TillganglighetMixin, forms.Form):
     losenord = forms.CharField(
         label="Ditt lösenord",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        # Checked by the service (the same message as the API's); the browser asks for it too.
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "required": True}),
         help_text="Du bekräftar justeringen genom att ange ditt lösenord igen. Det antecknas i protokollets signatursida.",
+    )
+    plats = forms.CharField(
+        label="Plats för justeringen", max_length=200, required=False, help_text="T.ex. ”Kansliet, Skellefteå” eller ”Digitalt i Finsam”."
     )
 
     def __init__(self, *args: Any, roller: list[tuple[str, str]], **kwargs: Any) -> None:

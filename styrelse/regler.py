@@ -18,6 +18,9 @@ SLAG_NAMN = {
     Arendeslag.BUDGET: "budgeten",
     Arendeslag.BIDRAG: "bidraget",
 }
+# The kinds of item that can carry an adoption of each kind: a grant is decided in an item about the grant, or in the
+# budget decision that allocates the year's grants ("att bevilja AMT 1 900 000 kr för 2019", as in the seeds' minutes).
+GODTAGNA_SLAG: dict[str, set[str]] = {Arendeslag.BIDRAG: {Arendeslag.BIDRAG, Arendeslag.BUDGET}}
 # Words in an item's heading that show its kind when the item was not marked (older data, other apps' rows).
 SLAG_ORD = {
     Arendeslag.ARSREDOVISNING: ("årsredovisning", "årsbokslut", "bokslut"),
@@ -51,7 +54,8 @@ def paragraf_for_faststallelse(paragraf: Paragraf, slag: str, ar: int, *, idag: 
     """Check that `paragraf` can adopt `slag` ("arsredovisning", "budget", "bidrag") for year `ar`.
 
     The paragraph must be a decision in favour (not avslag, återremiss, bordläggning or a proposal that fell),
-    taken at a meeting that has been held, in an item of the matching kind. An annual report is adopted at a
+    taken at a meeting that has been held, in an item of the matching kind (for a grant: the grant's item or the
+    budget decision that allocates the year's grants). An annual report is adopted at a
     meeting after its year has ended; a budget at a meeting before its year has ended.
     """
     if slag not in SLAG_NAMN:
@@ -64,7 +68,7 @@ def paragraf_for_faststallelse(paragraf: Paragraf, slag: str, ar: int, *, idag: 
         raise ValidationError(f"{beteckning} hör till ett sammanträde som inte har hållits ({mote.datum:%Y-%m-%d}).")
     if not paragraf.bifallen:
         raise ValidationError(f"{beteckning} är inget bifall ({paragraf.get_utfall_display().lower()}) och kan inte fastställa {vad}.")
-    if _slag(paragraf) != slag:
+    if _slag(paragraf) not in GODTAGNA_SLAG.get(slag, {slag}):
         raise ValidationError(f"{beteckning} är inget ärende om {vad} och kan inte fastställa {vad}.")
     if slag == Arendeslag.ARSREDOVISNING and mote.datum <= dt.date(ar, 12, 31):
         raise ValidationError(

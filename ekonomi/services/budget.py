@@ -14,6 +14,7 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
 from insatser.models import Insats
 from insatser.selectors import beviljat_per_ar
+from styrelse.regler import paragraf_for_faststallelse
 
 from ..models import Budget, Budgetrad
 
@@ -175,6 +176,8 @@ def budget_faststall(*, budget: Budget, aktor: Any, paragraf: Any) -> Budget:
     budget.kontrollera_overgang(Budget.Status.FASTSTALLD)
     if paragraf is None or paragraf.forbund_id != budget.forbund_id:
         raise ValidationError({"paragraf": "Ange styrelsens beslut (paragraf) som fastställer budgeten."})
+    # A decision in favour, at a held meeting before the budget year ended, in an item about the budget.
+    paragraf_for_faststallelse(paragraf, "budget", budget.ar)
     if not budget.rader.exists():
         raise ValidationError("En budget utan rader kan inte fastställas.")
     fore = snapshot(budget)

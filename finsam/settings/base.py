@@ -132,6 +132,10 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# The same lockout at a justering's re-authentication (styrelse.signering.metoder); JSON under /api/.
+AXES_LOCKOUT_CALLABLE = "finsam.views.inloggning_sparrad"
+# Never keep a typed password in the attempt log (the login form's field is "password", justering's "losenord").
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "losenord", "password"]
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = "sv"
@@ -290,4 +294,8 @@ FINSAM_SIGNERING_PKCS12 = os.environ.get("FINSAM_SIGNERING_PKCS12", "")
 FINSAM_SIGNERING_LOSENORD = os.environ.get("FINSAM_SIGNERING_LOSENORD", "")
 # Without a configured certificate: development makes a local test CA and certificate here (never in production).
 FINSAM_SIGNERING_TESTCERT = env_bool("FINSAM_SIGNERING_TESTCERT", True)  # production.py turns it off
+# The time-stamping authority (RFC 3161) that stamps the minutes' signature (PAdES B-T). Required with a configured
+# certificate; without one, development and the tests use a local TSA issued by the local test CA.
+FINSAM_TSA_URL = os.environ.get("FINSAM_TSA_URL", "")
+FINSAM_TSA_TIMEOUT = float(os.environ.get("FINSAM_TSA_TIMEOUT", "10"))
 FINSAM_SIGNERING_KATALOG = Path(os.environ.get("FINSAM_SIGNERING_KATALOG", str(BASE_DIR / "var" / "signering")))

@@ -13,6 +13,7 @@ from django.db.models import Sum
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 from styrelse.models import Handlingstyp, Paragraf
+from styrelse.regler import paragraf_for_faststallelse
 from styrelse.services.register import handling_registrera
 
 from ..models import Ansokan, AnsokanBelopp, Ansokningsbilaga, Beviljande, Insats, Medfinansiering
@@ -215,6 +216,8 @@ def beviljande_create(
 ) -> Beviljande:
     """Record a grant decided by the board. Refused without a decision, above the applied amount, or with fewer than two members."""
     paragraf = _kontrollera_paragraf(forbund, paragraf)
+    # A decision in favour, at a held meeting, in an item about a grant (not "Mötets öppnande", not an avslag).
+    paragraf_for_faststallelse(paragraf, "bidrag", ar)
     if insats.forbund_id != forbund.pk:
         raise ValidationError("Insatsen tillhör ett annat förbund.")
     kontrollera_finansierbar(insats)

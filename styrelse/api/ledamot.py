@@ -23,7 +23,7 @@ from ..models import Anteckning, Arende, Bilaga, Delegation, Distansdeltagande, 
 from ..services.anteckning import anteckning_spara, anteckning_ta_bort, gallringsdatum
 from ..services.bradskande import distans_registrera, distans_ta_bort, extra_sammantrade_kalla, ordforandebeslut_fatta
 from ..services.mina_moten import jav_anmala, jav_aterkalla
-from ..services.signering import justering_signera
+from ..services.signering import justering_bekrafta
 
 # --- serializers ---------------------------------------------------------------------------
 
@@ -109,7 +109,8 @@ class ExtraInSerializer(serializers.Serializer[Any]):
 class SigneradJusteringInSerializer(serializers.Serializer[Any]):
     sammantrade = serializers.IntegerField()
     roll = serializers.ChoiceField(choices=["ordforande", "sekreterare", "justerare"])
-    losenord = serializers.CharField(allow_blank=True, trim_whitespace=False, write_only=True)
+    losenord = serializers.CharField(allow_blank=True, trim_whitespace=False, write_only=True, max_length=200)
+    plats = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
 
 # --- views ---------------------------------------------------------------------------------
@@ -273,14 +274,15 @@ class SigneradJusteringView(APIView):
             from django.core.exceptions import ValidationError
 
             raise ValidationError("Ditt konto är inte kopplat till en person i förbundet.")
-        j = justering_signera(
+        j = justering_bekrafta(
             sammantrade=mote,
             kontext=kontext,
             aktor=request.user,
             person=person,
             roll=d["roll"],
-            indata={"losenord": d["losenord"]},
-            ip=str(request.META.get("REMOTE_ADDR", ""))[:45],
+            plats=d["plats"],
+            autentisering={"losenord": d["losenord"]},
+            begaran=request._request,
         )
         mote.refresh_from_db()
         return Response({"justering": j.pk, "roll": j.roll, "protokollet_justerat": mote.justerat is not None}, status=status.HTTP_201_CREATED)

@@ -162,6 +162,15 @@ class JusteringInSerializer(serializers.Serializer):  # type: ignore[type-arg]
     person = serializers.IntegerField()
     roll = serializers.ChoiceField(choices=["ordforande", "sekreterare", "justerare"])
     plats = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    losenord = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+        write_only=True,
+        max_length=200,
+        help_text="Ditt lösenord: krävs när du bekräftar din egen justering (förnyad autentisering).",
+    )
 
 
 class ExpedieringInSerializer(serializers.Serializer):  # type: ignore[type-arg]

@@ -171,6 +171,8 @@ class SammantradeViewSet(
             person=person,
             roll=inp.validated_data["roll"],
             plats=inp.validated_data["plats"],
+            autentisering={"losenord": inp.validated_data["losenord"]},
+            begaran=request._request,
         )
         return self._svar(mote)
 

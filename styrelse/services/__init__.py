@@ -2,7 +2,6 @@
 
 from .beslut import (
     beslut_fatta,
-    justering_bekrafta,
     mote_avsluta,
     omedelbar_justering,
     paragraf_andra,
@@ -32,6 +31,7 @@ from .register import (
     uppdrag_skapa,
 )
 from .regler import beslutsregler_andra, beslutsregler_for
+from .signering import justering_bekrafta
 
 __all__ = [
     "anslag_registrera",

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot, vagrad, vagran_logga
 from finsam.models import Person
-from finsam.permissions import Kontext
 
 from ..models import (
     Arende,
@@ -418,21 +417,9 @@ def justering_kravs(mote: Sammantrade) -> list[tuple[str, Person]]:
     return krav
 
 
-@transaction.atomic
-def justering_bekrafta(
-    *,
-    sammantrade: Sammantrade,
-    kontext: Kontext,
-    aktor: Any,
-    person: Person,
-    roll: str,
-    plats: str = "",
-) -> Justering:
-    """Confirm the minutes as chair, secretary or justerare, recording time and place. The person confirms for
-    themself; the förbundschef may record a confirmation signed on paper (marked as such). When all have
-    confirmed, the minutes are locked and the final PDF is made."""
-    kontext.kraver("styrelse.justera")
-    mote = _las_mote(sammantrade)
+def justering_kontrollera(mote: Sammantrade, *, person: Person, roll: str) -> None:
+    """The rules of justering (read only): checked before the signatory is asked to prove who they are, and again
+    under the meeting's lock when the justering is recorded."""
     if mote.justerat is not None:
         raise ValidationError("Protokollet är redan justerat.")
     if mote.avslutat is None:
@@ -444,11 +431,19 @@ def justering_bekrafta(
     _kontrollera_ordforande_sekreterare(mote)
     if (roll, person) not in [(r, p) for r, p in justering_kravs(mote)]:
         raise ValidationError(f"{person} ska inte justera protokollet som {Justering.Roll(roll).label.lower()}.")
-    egen = person.user_id is not None and person.user_id == getattr(aktor, "pk", None)
-    if not egen and not kontext.kan("styrelse.redigera"):
-        raise PermissionDenied("Du kan bara bekräfta din egen justering.")
     if Justering.objects.filter(sammantrade=mote, person=person, roll=roll).exists():
         raise ValidationError(f"{person} har redan bekräftat.")
+
+
+@transaction.atomic
+def justering_registrera(*, sammantrade: Sammantrade, aktor: Any, person: Person, roll: str, plats: str, egen: bool) -> Justering:
+    """Record one justering with its time and place; the last one locks the minutes and orders the final PDF.
+
+    Only `justering_bekrafta` (styrelse.services.signering) calls this: it has checked who may confirm and, for
+    one's own justering, re-authenticated the signatory.
+    """
+    mote = _las_mote(sammantrade)
+    justering_kontrollera(mote, person=person, roll=roll)
     j = Justering(
         forbund=mote.forbund,
         sammantrade=mote,

@@ -7,7 +7,7 @@ from typing import Any
 from finsam.audit import handelse_logga
 from finsam.tasking import enqueue
 
-from ..models import Justering, Sammantrade
+from ..models import Justering, Sammantrade, Signatur
 
 
 def justeringar_aterstall(*, sammantrade: Sammantrade, aktor: Any, orsak: str) -> list[Justering]:
@@ -22,6 +22,8 @@ def justeringar_aterstall(*, sammantrade: Sammantrade, aktor: Any, orsak: str) -
     if not gjorda:
         return []
     Justering.objects.filter(pk__in=[j.pk for j in gjorda]).delete()
+    # The re-authentications went with them: each signatory proves who they are again when they justera anew.
+    Signatur.objects.filter(sammantrade=sammantrade).delete()
     handelse_logga(
         aktor=aktor,
         forbund=sammantrade.forbund,

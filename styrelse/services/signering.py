@@ -1,4 +1,4 @@
-"""Justering confirmed by re-authentication, and the PAdES signature on the final minutes."""
+"""Justering (one's own confirmed by re-authentication), and the PAdES signature on the final minutes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from finsam.audit import handelse_logga
@@ -14,62 +15,76 @@ from finsam.models import Person
 from finsam.permissions import Kontext
 
 from ..models import Justering, Sammantrade, Signatur
-from ..signering import Signaturrad, metod_for, signera_pdf
-from .beslut import justering_bekrafta
+from ..signering import Autentisering, Signaturrad, metod_for, signera_pdf
+from .beslut import justering_kontrollera, justering_registrera
 
 
-def justering_signera(
+def justering_bekrafta(
     *,
     sammantrade: Sammantrade,
     kontext: Kontext,
     aktor: Any,
     person: Person,
     roll: str,
-    indata: dict[str, Any],
+    plats: str = "",
+    autentisering: dict[str, Any] | None = None,
     metod: str = Signatur.Metod.LOSENORD,
-    ip: str = "",
+    begaran: HttpRequest | None = None,
 ) -> Justering:
-    """Confirm one's own justering and prove who one is at that moment (password now, BankID later).
+    """Confirm the minutes as chair, secretary or justerare, recording time and place: the one door for page, API and demo.
 
-    The re-authentication is recorded (Signatur) and listed on the signed minutes. A failed proof is
-    audited and nothing else changes.
+    One's own justering always needs re-authentication at that moment (`autentisering`: the password now,
+    BankID later; see docs/signering.md): it is recorded (Signatur) and listed on the signed minutes, and a
+    failed proof is audited and counted by the login lockout. The förbundschef may instead record another
+    person's justering signed on paper (marked as such). The last justering locks the minutes and orders the
+    final, signed PDF.
     """
     kontext.kraver("styrelse.justera")
-    if person.user_id is None or person.user_id != getattr(aktor, "pk", None):
-        raise PermissionDenied("Du kan bara signera din egen justering.")
+    egen = person.user_id is not None and person.user_id == getattr(aktor, "pk", None)
+    if not egen and not kontext.kan("styrelse.redigera"):
+        raise PermissionDenied("Du kan bara bekräfta din egen justering.")
+    # The rules first (nothing to prove for minutes that cannot be justered now), then the proof.
+    justering_kontrollera(Sammantrade.objects.get(pk=sammantrade.pk), person=person, roll=roll)
+    auth = _autentisera(sammantrade, aktor, person, roll, metod, autentisering or {}, begaran) if egen else None
+    with transaction.atomic():
+        if auth is not None:
+            s = Signatur.objects.create(
+                forbund=sammantrade.forbund,
+                sammantrade=sammantrade,
+                person=person,
+                roll=roll,
+                user=aktor,
+                metod=auth.metod,
+                tidpunkt=auth.tidpunkt,
+                bevis=auth.bevis,
+            )
+            handelse_logga(
+                aktor=aktor,
+                forbund=sammantrade.forbund,
+                handling="justering_signera",
+                objekt=s,
+                detaljer={"person": person.namn, "roll": roll, "metod": auth.metod, "tidpunkt": auth.tidpunkt.isoformat()},
+            )
+        return justering_registrera(sammantrade=sammantrade, aktor=aktor, person=person, roll=roll, plats=plats, egen=egen)
+
+
+def _autentisera(
+    mote: Sammantrade, aktor: Any, person: Person, roll: str, metod: str, indata: dict[str, Any], begaran: HttpRequest | None
+) -> Autentisering:
+    """The signatory's proof of identity; a failure is audited (outside any transaction, so it stays) and re-raised."""
     try:
-        auth = metod_for(metod).slutfor(user=aktor, indata=indata, ip=ip)
-    except ValidationError:
+        return metod_for(metod).slutfor(user=aktor, indata=indata, begaran=begaran)
+    except (ValidationError, PermissionDenied) as exc:
+        if "losenord" in getattr(exc, "error_dict", {}) and not indata.get("losenord"):
+            raise  # nothing was tried: not a failed attempt
         handelse_logga(
             aktor=aktor,
-            forbund=sammantrade.forbund,
+            forbund=mote.forbund,
             handling="justering_autentisering_nekad",
-            objekt=sammantrade,
-            detaljer={"person": person.namn, "roll": roll, "metod": metod},
+            objekt=mote,
+            detaljer={"person": person.namn, "roll": roll, "metod": metod, "sparrad": isinstance(exc, PermissionDenied)},
         )
         raise
-    with transaction.atomic():
-        if Signatur.objects.filter(sammantrade=sammantrade, person=person, roll=roll).exists():
-            raise ValidationError(f"{person} har redan bekräftat.")
-        s = Signatur.objects.create(
-            forbund=sammantrade.forbund,
-            sammantrade=sammantrade,
-            person=person,
-            roll=roll,
-            user=aktor,
-            metod=auth.metod,
-            tidpunkt=auth.tidpunkt,
-            bevis=auth.bevis,
-        )
-        handelse_logga(
-            aktor=aktor,
-            forbund=sammantrade.forbund,
-            handling="justering_signera",
-            objekt=s,
-            detaljer={"person": person.namn, "roll": roll, "metod": auth.metod, "tidpunkt": auth.tidpunkt.isoformat()},
-        )
-        # Locks the minutes (and orders the final, signed PDF) when this was the last justering.
-        return justering_bekrafta(sammantrade=sammantrade, kontext=kontext, aktor=aktor, person=person, roll=roll)
 
 
 def signaturrader(mote: Sammantrade) -> list[Signaturrad]:

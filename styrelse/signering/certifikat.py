@@ -2,8 +2,8 @@
 
 Production sets FINSAM_SIGNERING_PKCS12 and FINSAM_SIGNERING_LOSENORD (a certificate from the
 förbund's CA or a qualified provider). Development (`make run`) and the tests use a local test CA
-and certificate made with `cryptography` (FINSAM_SIGNERING_TESTCERT=1): created once under
-FINSAM_SIGNERING_KATALOG and reused.
+and certificate made with `cryptography` (FINSAM_SIGNERING_TESTCERT=1), and a local time-stamping
+authority issued by the same CA: created once under FINSAM_SIGNERING_KATALOG and reused.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 TESTLOSENORD = "finsam-testsignering"
+TSA_FIL = "test-tsa.p12"  # the local time-stamping authority's key and certificate (same password)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Signeringsnyckel:
     pkcs12: bytes
     losenord: bytes
     ca_pem: bytes | None  # the test CA (tests trust it); None for a configured certificate
+    tsa_pkcs12: bytes | None = None  # the local test TSA (development and tests); None for a configured certificate
+
+
+def testfiler(katalog: Path) -> tuple[Path, Path, Path]:
+    """The local test files: the signing certificate, the CA certificate and the TSA."""
+    return katalog / "signering.p12", katalog / "test-ca.pem", katalog / TSA_FIL
 
 
 def _namn(cn: str) -> x509.Name:
@@ -42,7 +49,7 @@ def _namn(cn: str) -> x509.Name:
 
 
 def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbundet (testsignering)") -> tuple[Path, Path]:
-    """A local test CA and a signing certificate issued by it. Returns (pkcs12 path, CA pem path)."""
+    """A local test CA, a signing certificate and a time-stamping authority issued by it. Returns (pkcs12 path, CA pem path)."""
     katalog.mkdir(parents=True, exist_ok=True)
     nu = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
     ca_nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -102,6 +109,41 @@ def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbun
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
         .sign(ca_nyckel, hashes.SHA256())
     )
+    # The local time-stamping authority (RFC 3161), issued by the same test CA: signatures are PAdES B-T in dev too.
+    tsa_nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    tsa = (
+        x509.CertificateBuilder()
+        .subject_name(_namn("Finsam test-TSA"))
+        .issuer_name(ca_namn)
+        .public_key(tsa_nyckel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu)
+        .not_valid_after(nu + dt.timedelta(days=1825))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(tsa_nyckel.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
+        .sign(ca_nyckel, hashes.SHA256())
+    )
+    (katalog / TSA_FIL).write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            name=b"finsam-tsa", key=tsa_nyckel, cert=tsa, cas=[ca], encryption_algorithm=serialization.BestAvailableEncryption(TESTLOSENORD.encode())
+        )
+    )
     p12 = pkcs12.serialize_key_and_certificates(
         name=b"finsam-signering",
         key=nyckel,
@@ -118,10 +160,11 @@ def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbun
 @functools.cache
 def _testnyckel(katalog: str) -> Signeringsnyckel:
     vag = Path(katalog)
-    p12_vag, ca_vag = vag / "signering.p12", vag / "test-ca.pem"
-    if not (p12_vag.is_file() and ca_vag.is_file()):
-        p12_vag, ca_vag = skapa_test_ca_och_certifikat(vag)
-    return Signeringsnyckel(pkcs12=p12_vag.read_bytes(), losenord=TESTLOSENORD.encode(), ca_pem=ca_vag.read_bytes())
+    filer = testfiler(vag)
+    if not all(f.is_file() for f in filer):  # all from one CA: an older set without the TSA is made anew
+        skapa_test_ca_och_certifikat(vag)
+    p12_vag, ca_vag, tsa_vag = filer
+    return Signeringsnyckel(pkcs12=p12_vag.read_bytes(), losenord=TESTLOSENORD.encode(), ca_pem=ca_vag.read_bytes(), tsa_pkcs12=tsa_vag.read_bytes())
 
 
 def signeringsnyckel() -> Signeringsnyckel:

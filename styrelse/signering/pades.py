@@ -3,7 +3,8 @@
 `signera_pdf` is pure (bytes in, bytes out; no database). The signature page is rendered from a
 template by WeasyPrint (fonts embedded, as PDF/A requires) and imported into an incremental
 update of the original file, so the archived minutes stay byte for byte as rendered, followed
-by the signature page and one PAdES (ETSI.CAdES.detached) signature over all of it.
+by the signature page and one PAdES (ETSI.CAdES.detached) signature over all of it, with an RFC 3161 time
+stamp on the signature (PAdES B-T; see tidsstampel.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
 from finsam.documents.render import render_pdf
 
 from .certifikat import Signeringsnyckel, signeringsnyckel
+from .tidsstampel import tidsstamplare
 
 FALTNAMN = "Protokollsignatur"
 
@@ -69,11 +71,14 @@ def signera_pdf(
 ) -> bytes:
     """Append a signature page listing each signatory (name, role, time, method) and sign with PAdES.
 
-    The signature is made with the förbund's certificate (`nyckel`, default: the configured one).
+    The signature is made with the förbund's certificate (`nyckel`, default: the configured one) and carries a
+    signature time stamp from the TSA (FINSAM_TSA_URL, or the local test TSA in development and tests).
     """
     if not signaturer:
         raise ValueError("Minst en signatur krävs.")
-    signer = _signer(nyckel or signeringsnyckel())
+    nyckel = nyckel or signeringsnyckel()
+    signer = _signer(nyckel)
+    stamplare = tidsstamplare(nyckel)
     if signer.signing_cert is None:  # pragma: no cover - a PKCS#12 without a certificate is a deployment error
         raise ValueError("Signeringscertifikatet saknas i PKCS#12-filen.")
     subjekt = signer.signing_cert.subject.human_friendly
@@ -104,7 +109,7 @@ def signera_pdf(
         name=utfardare or subjekt,
     )
     ut = BytesIO()
-    pdf_signer = PdfSigner(meta, signer=signer, new_field_spec=fields.SigFieldSpec(sig_field_name=FALTNAMN))
+    pdf_signer = PdfSigner(meta, signer=signer, timestamper=stamplare, new_field_spec=fields.SigFieldSpec(sig_field_name=FALTNAMN))
     utan_handelseloop(lambda: pdf_signer.sign_pdf(w, output=ut))
     return ut.getvalue()
 

@@ -21,11 +21,7 @@ from ..forms_ledamot import AnteckningForm, JavForm, JusteraForm
 from ..models import Anteckning, Bilaga, Javsanmalan
 from ..services.anteckning import anteckning_spara, anteckning_ta_bort
 from ..services.mina_moten import bilaga_version, jav_anmala, jav_aterkalla, lasning_markera
-from ..services.signering import justering_signera
-
-
-def _ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))[:45]
+from ..services.signering import justering_bekrafta
 
 
 def _sida(request: HttpRequest, kontext: Kontext, mall: str, ctx: dict[str, Any], vy: sel.MotesVy | None) -> HttpResponseBase:
@@ -174,14 +170,15 @@ def justera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase
     form = JusteraForm(request.POST or None, roller=[(u.roll, u.roll_text) for u in uppgifter])
 
     def utfor(d: dict[str, Any]) -> Any:
-        return justering_signera(
+        return justering_bekrafta(
             sammantrade=mote,
             kontext=kontext,
             aktor=request.user,
             person=person,  # type: ignore[arg-type]
             roll=d["roll"],
-            indata={"losenord": d["losenord"]},
-            ip=_ip(request),
+            plats=d["plats"],
+            autentisering={"losenord": d["losenord"]},
+            begaran=request,
         )
 
     if person is None or not uppgifter:
@@ -197,7 +194,8 @@ def justera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase
         form,
         utfor,
         ok="Din justering är bekräftad och signerad.",
-        till=reverse("styrelse:mina_moten"),
+        # Back where the justering was started: the meeting page for the förbundschef, Mina möten for a member.
+        till=reverse("styrelse:mote", args=[mote.pk]) + "#justering" if kontext.kan("styrelse.redigera") else reverse("styrelse:mina_moten"),
         mall="styrelse/mina_moten/justera.html",
         sammanhang={"mote": mote, "person": person},
     )

@@ -116,9 +116,6 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
             }
         )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
-    # The signed justering (password, on the minutes' signature page) for the person's own pending justering.
-    egen_person = next((p for p in sida.personer if p.user_id == request.user.pk), None)
-    ctx["egna_justeringar"] = [(r, p) for r, p in sida.saknade_justeringar if egen_person and p.pk == egen_person.pk]
     ctx.update(bundna)
     return ctx
 
@@ -369,7 +366,18 @@ def justering_bekrafta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpR
 
     def utfor(d: dict[str, Any]) -> Justering:
         person = hamta(Person.objects.all(), kontext.forbund, pk=d["person"])
-        return services.justering_bekrafta(sammantrade=mote, kontext=kontext, aktor=request.user, person=person, roll=d["roll"], plats=d["plats"])
+        return services.justering_bekrafta(
+            sammantrade=mote,
+            kontext=kontext,
+            aktor=request.user,
+            person=person,
+            roll=d["roll"],
+            plats=d["plats"],
+            # One's own justering needs the password; the meeting page links to the page that asks for it, and
+            # without one the service refuses here with the same message as the API.
+            autentisering={"losenord": request.POST.get("losenord", "")},
+            begaran=request,
+        )
 
     return formular_handling(
         request,

@@ -3,6 +3,7 @@ Auditors read everything and write only their audit report."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -36,7 +37,9 @@ def _forbundsdata(f: Forbund) -> dict[str, Any]:
     budget = budget_skapa(forbund=f, aktor=None, ar=2019)
     gammal = budget_skapa(forbund=f, aktor=None, ar=2018)
     p = ParagrafFactory(forbund=f)
-    budget_faststall(budget=gammal, aktor=None, paragraf=p)
+    # The budget 2018 was adopted by the board before that year ended, in its budget item.
+    p2017 = ParagrafFactory(forbund=f, sammantrade__datum=dt.date(2017, 11, 30), ar=2017, rubrik="Verksamhetsplan och budget 2018")
+    budget_faststall(budget=gammal, aktor=None, paragraf=p2017)
     return {
         "t": t,
         "budget": budget,

@@ -102,6 +102,22 @@ def test_ny_version_kraver_eget_beslut_och_ersatter_den_gamla(forbund, budget) -
     assert t is not None and t["version"] == 2 and t["status"] == "faststalld"
 
 
+def test_budget_faststalls_bara_av_ett_budgetbeslut_fore_arets_slut(forbund, budget) -> None:  # type: ignore[no-untyped-def]
+    """The adoption rule (styrelse.regler): not by "Mötets öppnande", not after the budget year, not by an avslag."""
+    oppning = ParagrafFactory(forbund=forbund, rubrik="Mötets öppnande")
+    with pytest.raises(ValidationError, match=r"Mötets öppnande är inget ärende om budgeten och kan inte fastställa budgeten\."):
+        budget_faststall(budget=budget, aktor=None, paragraf=oppning)
+    sen = ParagrafFactory(forbund=forbund, sammantrade__datum=dt.date(2021, 2, 11), ar=2021)
+    with pytest.raises(ValidationError, match="sammanträdet 2021-02-11 hölls efter budgetårets slut"):
+        budget_faststall(budget=budget, aktor=None, paragraf=sen)
+    avslag = ParagrafFactory(forbund=forbund, utfall="avslag")
+    with pytest.raises(ValidationError, match=r"är inget bifall \(avslag\)"):
+        budget_faststall(budget=budget, aktor=None, paragraf=avslag)
+    budget.refresh_from_db()
+    assert budget.status == Budget.Status.UTKAST and budget.paragraf_id is None
+    assert not Handelse.objects.filter(handling="budget_faststall").exists()
+
+
 def test_annat_forbunds_paragraf_vagras(forbund, annat_forbund, budget) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError):
         budget_faststall(budget=budget, aktor=None, paragraf=ParagrafFactory(forbund=annat_forbund))

@@ -47,6 +47,27 @@ def test_beviljande_utan_beslut_nekas(forbund: Forbund, chef) -> None:
     assert not Beviljande.objects.exists()
 
 
+def test_beviljande_bara_genom_ett_bifall_i_ett_arende_om_medel(forbund: Forbund, chef) -> None:
+    """The adoption rule (styrelse.regler): not by "Mötets öppnande", not by an avslag, not at a meeting not yet held."""
+    insats = f.insats(forbund)
+    oppning = f.paragraf(forbund, nummer=1, rubrik="Mötets öppnande")
+    with pytest.raises(ValidationError, match=r"§ 1/2020 Mötets öppnande är inget ärende om bidraget och kan inte fastställa bidraget\."):
+        services.beviljande_create(forbund=forbund, aktor=chef, insats=insats, paragraf=oppning, ar=2020, belopp=5)
+    avslag = f.paragraf(forbund, nummer=10, rubrik="Ansökan om medel: Friskvård")
+    avslag.utfall = "avslag"
+    avslag.save(update_fields=["utfall"])
+    with pytest.raises(ValidationError, match=r"är inget bifall \(avslag\)"):
+        services.beviljande_create(forbund=forbund, aktor=chef, insats=insats, paragraf=avslag, ar=2020, belopp=5)
+    idag = dt.date.today()
+    senare = f.paragraf(forbund, ar=idag.year + 1, nummer=3, datum=idag + dt.timedelta(days=40), status="genomfort")
+    with pytest.raises(ValidationError, match="hör till ett sammanträde som inte har hållits"):
+        services.beviljande_create(forbund=forbund, aktor=chef, insats=insats, paragraf=senare, ar=idag.year + 1, belopp=5)
+    assert not Beviljande.objects.exists()
+    # The year's budget decision allocates grants as well (the seeds' "att bevilja AMT 1 900 000 kr för 2019").
+    budget = f.paragraf(forbund, ar=2019, nummer=85, datum=dt.date(2018, 11, 29), rubrik="Verksamhetsplan och budget 2019")
+    assert services.beviljande_create(forbund=forbund, aktor=chef, insats=insats, paragraf=budget, ar=2019, belopp=5).belopp == 5
+
+
 def test_ansokan_hela_floden_och_belopp_over_sokt_nekas(forbund: Forbund, chef) -> None:
     medlemmar = list(Medlem.objects.filter(forbund=forbund, kod__in=["af", "region", "norsjo"]))
     ansokan = services.ansokan_create(

@@ -65,6 +65,12 @@ def test_bidrag_kraver_bifall_och_hallet_mote(s: dict[str, Any], chef: Any, forb
         paragraf_for_faststallelse(avslag, "bidrag", 2020)
     markerad = _p(s, chef, 2019, "Ny inriktning för Arbetsmarknadstorget", "godkänna ny inriktning", slag="bidrag")
     assert paragraf_for_faststallelse(markerad, "bidrag", 2020) == markerad
+    # The budget decision that allocates the year's grants carries them; a standing item never does.
+    budget = _p(s, chef, 2019, "Verksamhetsplan och budget 2020", "fastställa budget 2020\natt bevilja AMT 1 900 000 kr för 2020")
+    assert paragraf_for_faststallelse(budget, "bidrag", 2020) == budget
+    oppning = _p(s, chef, 2019, "Mötets öppnande", "förklara mötet öppnat", typ="standard")
+    with pytest.raises(ValidationError, match="Mötets öppnande är inget ärende om bidraget"):
+        paragraf_for_faststallelse(oppning, "bidrag", 2020)
     framtida = SammantradeFactory(forbund=forbund, datum=dt.date.today() + dt.timedelta(days=30))
     rad = Paragraf.objects.create(forbund=forbund, sammantrade=framtida, ar=framtida.datum.year, nummer=500, rubrik="Ansökan om medel")
     with pytest.raises(ValidationError, match="hör till ett sammanträde som inte har hållits"):

@@ -124,7 +124,18 @@ def test_justering_laser_protokollet(forbund: Any, chef: Any, s: dict[str, Any],
     ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     with pytest.raises(Exception, match="egen justering"):
         justering_bekrafta(sammantrade=mote, kontext=lk, aktor=ledamot_user, person=s["ledamot"]["skelleftea"].person, roll="ordforande")
-    justering_bekrafta(sammantrade=mote, kontext=lk, aktor=ledamot_user, person=s["ledamot"]["af"].person, roll="justerare")
+    # One's own justering always needs the password again (re-authentication), in every door.
+    with pytest.raises(ValidationError, match="Ange ditt lösenord för att bekräfta justeringen"):
+        justering_bekrafta(sammantrade=mote, kontext=lk, aktor=ledamot_user, person=s["ledamot"]["af"].person, roll="justerare")
+    assert not Justering.objects.filter(sammantrade=mote).exists()
+    justering_bekrafta(
+        sammantrade=mote,
+        kontext=lk,
+        aktor=ledamot_user,
+        person=s["ledamot"]["af"].person,
+        roll="justerare",
+        autentisering={"losenord": "losenord-for-test"},
+    )
     justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["skelleftea"].person, roll="ordforande")
     mote.refresh_from_db()
     assert mote.justerat is None

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.test import RequestFactory
 from django.utils import timezone
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.timestamps import DummyTimeStamper, HTTPTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
@@ -21,10 +23,10 @@ from finsam.models import Dokument, Handelse, RollTyp
 from finsam.permissions import Kontext
 from styrelse.models import Justering, Signatur
 from styrelse.services import justering_bekrafta
-from styrelse.services.signering import justering_signera
 from styrelse.signering import LosenordMetod, Signaturrad, signera_pdf
-from styrelse.signering.certifikat import signeringsnyckel
+from styrelse.signering.certifikat import TESTLOSENORD, Signeringsnyckel, signeringsnyckel, skapa_test_ca_och_certifikat
 from styrelse.signering.pades import utan_handelseloop
+from styrelse.signering.tidsstampel import tidsstamplare
 
 from .factories import styrelse
 from .ledamot_hjalp import LOSENORD, genomfort_mote, inloggad, koppla
@@ -64,6 +66,11 @@ def test_signerad_pdf_valideras_och_en_andrad_byte_bryter_signaturen() -> None:
     status = _validera(signerad)
     assert status.intact and status.valid and status.trusted and status.bottom_line
     assert status.coverage.name == "ENTIRE_FILE"
+    # PAdES B-T: an RFC 3161 time stamp on the signature, from a TSA that chains to the trusted CA.
+    ts = status.timestamp_validity
+    assert ts is not None and ts.intact and ts.valid and ts.trusted
+    assert abs(ts.timestamp - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=2)
+    assert ts.signing_cert.subject.human_friendly.startswith("Common Name: Finsam test-TSA")
     sidor = PdfReader(BytesIO(signerad)).pages
     assert len(sidor) == len(PdfReader(BytesIO(original)).pages) + 1
     sista = " ".join(sidor[-1].extract_text().split())
@@ -76,6 +83,30 @@ def test_signerad_pdf_valideras_och_en_andrad_byte_bryter_signaturen() -> None:
     andrad[start] = (andrad[start] + 1) % 256
     trasig = _validera(bytes(andrad))
     assert not trasig.intact and not trasig.bottom_line
+
+
+def test_tidsstampel_fran_konfigurerad_tsa_och_krav_i_produktion(settings: Any, tmp_path: Any) -> None:
+    """Production: FINSAM_TSA_URL gives pyHanko's HTTP time stamper; a configured certificate without a TSA is refused."""
+    settings.FINSAM_TSA_URL = "https://tsa.example.se/rfc3161"
+    nyckel = signeringsnyckel()
+    stamplare = tidsstamplare(nyckel)
+    assert isinstance(stamplare, HTTPTimeStamper) and stamplare.url == "https://tsa.example.se/rfc3161"
+    settings.FINSAM_TSA_URL = ""
+    assert isinstance(tidsstamplare(nyckel), DummyTimeStamper)  # the local test TSA, only with the test certificate
+    p12, _ = skapa_test_ca_och_certifikat(tmp_path)
+    settings.FINSAM_SIGNERING_PKCS12, settings.FINSAM_SIGNERING_LOSENORD = str(p12), TESTLOSENORD
+    with pytest.raises(ImproperlyConfigured, match="FINSAM_TSA_URL"):
+        signera_pdf(html_to_pdf("<p>x</p>"), _rader())
+
+
+def test_tidsstampel_fran_okand_tsa_ar_inte_betrodd(tmp_path: Any) -> None:
+    """A time stamp whose TSA does not chain to a trusted root is reported as not trusted."""
+    skapa_test_ca_och_certifikat(tmp_path)
+    nyckel = signeringsnyckel()
+    annan = Signeringsnyckel(nyckel.pkcs12, nyckel.losenord, nyckel.ca_pem, (tmp_path / "test-tsa.p12").read_bytes())
+    status = _validera(signera_pdf(html_to_pdf("<p>x</p>"), _rader(), nyckel=annan))
+    assert status.intact and status.valid and status.trusted  # the signature itself is fine
+    assert status.timestamp_validity is not None and status.timestamp_validity.intact and not status.timestamp_validity.trusted
 
 
 def test_signering_kraver_minst_en_signatur() -> None:
@@ -91,24 +122,28 @@ def test_justering_med_losenord_ger_signerat_protokoll(forbund: Any, chef: Any, 
     ck = Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF)
     # A wrong password: refused, nothing recorded but the refusal in the audit log.
     with pytest.raises(ValidationError, match="Fel lösenord"):
-        justering_signera(
-            sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["skelleftea"].person, roll="ordforande", indata={"losenord": "fel"}
+        justering_bekrafta(
+            sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["skelleftea"].person, roll="ordforande", autentisering={"losenord": "fel"}
         )
     assert not Justering.objects.filter(sammantrade=mote).exists() and not Signatur.objects.exists()
     assert Handelse.objects.filter(handling="justering_autentisering_nekad").count() == 1
     # Another person's justering cannot be signed.
     with pytest.raises(Exception, match="egen justering"):
-        justering_signera(sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["af"].person, roll="justerare", indata={"losenord": LOSENORD})
-    justering_signera(
+        justering_bekrafta(
+            sammantrade=mote, kontext=lk, aktor=ordf, person=s["ledamot"]["af"].person, roll="justerare", autentisering={"losenord": LOSENORD}
+        )
+    justering_bekrafta(
         sammantrade=mote,
         kontext=lk,
         aktor=ordf,
         person=s["ledamot"]["skelleftea"].person,
         roll="ordforande",
-        indata={"losenord": LOSENORD},
-        ip="10.0.0.7",
+        autentisering={"losenord": LOSENORD},
+        begaran=RequestFactory().post("/", REMOTE_ADDR="10.0.0.7"),
     )
-    justering_signera(sammantrade=mote, kontext=lk, aktor=just, person=s["ledamot"]["af"].person, roll="justerare", indata={"losenord": LOSENORD})
+    justering_bekrafta(
+        sammantrade=mote, kontext=lk, aktor=just, person=s["ledamot"]["af"].person, roll="justerare", autentisering={"losenord": LOSENORD}
+    )
     justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["chef"], roll="sekreterare")  # signed on paper
     sig = Signatur.objects.get(sammantrade=mote, roll="ordforande")
     assert (sig.metod, sig.user_id, sig.bevis) == ("losenord", ordf.pk, {"anvandarnamn": "ordf", "ip": "10.0.0.7"})

@@ -1,4 +1,4 @@
-"""Create the local test CA and signing certificate used in development (`make run`) when no PKCS#12 is configured."""
+"""Create the local test CA, signing certificate and time-stamping authority used in development (`make run`) when no PKCS#12 is configured."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from styrelse.signering.certifikat import TESTLOSENORD, skapa_test_ca_och_certifikat
+from styrelse.signering.certifikat import TESTLOSENORD, skapa_test_ca_och_certifikat, testfiler
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             raise CommandError("FINSAM_SIGNERING_PKCS12 är satt: förbundets riktiga certifikat används, inget testcertifikat skapas.")
         katalog = Path(opts["katalog"])
         p12 = katalog / "signering.p12"
-        if p12.is_file() and not opts["ersatt"]:
+        if all(f.is_file() for f in testfiler(katalog)) and not opts["ersatt"]:
             self.stdout.write(f"Testcertifikatet finns redan: {p12}")
             return
         p12, ca = skapa_test_ca_och_certifikat(katalog)
