@@ -96,8 +96,4 @@ def maskera(ut: dict[str, Any], forbund: Forbund) -> dict[str, Any]:
 
 def maskera_tal(varde: int, forbund: Forbund) -> int | str:
     """One published count masked by uppföljning's rule ("<N" below the förbund's threshold)."""
-    fn = kallor._selector("uppfoljning.selectors", "maskera")
-    grans_fn = kallor._selector("uppfoljning.selectors", "maskeringsgrans")
-    if fn is None or grans_fn is None:
-        return varde
-    return fn(varde, grans=grans_fn(forbund))  # type: ignore[no-any-return]
+    return uppfoljning_maskera(varde, grans=maskeringsgrans(forbund))

@@ -12,10 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling, knapp_handling
 
-from ..views.deltagare import ar_fran
 from . import selectors, services
 from .forms import AnalysForm, FaststallForm, StatistikImportForm, StatistikvardeForm
 from .importera import statistik_importera
