@@ -264,3 +264,21 @@ def test_api_import_och_aggregat(forbund: Forbund, klient: Callable[..., Client]
     norsjo = next(r for r in led["kommuner"] if r["namn"] == "Norsjö")
     assert (norsjo["andel"], norsjo["he"], norsjo["deltagare"]) == ("15.0", "300.0", 0)
     assert [r["namn"] for r in led["jamforelse"]] == ["Västerbottens län", "Riket"]
+
+
+def test_personnummer_sparas_aldrig_och_visas_aldrig(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    text = HUVUD + "\n2417 19121212-1212;Sjukpenning;totalt;20-64 år;1;2\n191212121212 Norsjö;Sjukpenning;totalt;20-64 år;1;2\n"
+    with pytest.raises(ValidationError) as exc:
+        _importera(forbund, text)
+    assert exc.value.messages == [
+        "Rad 2, kolumn region: Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här.",
+        "Rad 3, kolumn region: Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här.",
+    ]
+    assert "1212" not in " ".join(exc.value.messages)
+    with pytest.raises(ValidationError) as analys:
+        services.behovsanalys_spara(forbund=forbund, aktor="test", ar=2018, analys="Deltagaren 121212-1212 har fått arbete.")
+    assert analys.value.message_dict == {"analys": ["Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här."]}
+    c = klient(RollTyp.ADMINISTRATOR)
+    data = {"regionkod": "2417", "region": "121212-1212", "ar": "2018", "matt": "sjukpenning", "kon": "totalt", "alder": "20-64", "varde": "1"}
+    assert c.post("/uppfoljning/behovsanalys/varde/", data).status_code == 400
+    assert not Statistikvarde.objects.exists() and not Behovsanalys.objects.exists()
