@@ -203,6 +203,9 @@ def test_faststall_genom_paragraf_lasar_pdf_och_analys(forbund: Forbund) -> None
         services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=framtida)
     with pytest.raises(ValidationError, match="Välj styrelsens beslutsparagraf"):
         services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=None)
+    annat = paragraf(forbund, ar=2019, nummer=6, rubrik="Delårsrapport", datum=D(2019, 3, 1))
+    with pytest.raises(ValidationError, match="handlar inte om behovsanalysen"):
+        services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=annat)
     p = paragraf(forbund, ar=2019, nummer=7, rubrik="Behovsanalys 2018", datum=D(2019, 3, 1))
     ok = services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=p)
     dokument.refresh_from_db()
