@@ -285,3 +285,13 @@ def test_personnummer_sparas_aldrig_och_visas_aldrig(forbund: Forbund, klient: C
     data = {"regionkod": "2417", "region": "121212-1212", "ar": "2018", "matt": "sjukpenning", "kon": "totalt", "alder": "20-64", "varde": "1"}
     assert c.post("/uppfoljning/behovsanalys/varde/", data).status_code == 400
     assert not Statistikvarde.objects.exists() and not Behovsanalys.objects.exists()
+
+
+def test_sidan_utan_lan_och_riket_och_utan_statistik(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    """Found when measuring: a table with kommuner only (no county, no country) made the page fail."""
+    _importera(forbund, "\n".join(TABELL.split("\n")[:8]))
+    c = klient(RollTyp.FORBUNDSCHEF)
+    svar = c.get("/uppfoljning/behovsanalys/?ar=2018")
+    assert svar.status_code == 200 and "Norsjö" in svar.content.decode()
+    tom = c.get("/uppfoljning/behovsanalys/?ar=2030")
+    assert tom.status_code == 200 and "Det finns ingen statistik för 2030" in tom.content.decode()
