@@ -203,6 +203,9 @@ def test_faststall_genom_paragraf_lasar_pdf_och_analys(forbund: Forbund) -> None
         services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=framtida)
     with pytest.raises(ValidationError, match="Välj styrelsens beslutsparagraf"):
         services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=None)
+    annat = paragraf(forbund, ar=2019, nummer=6, rubrik="Delårsrapport", datum=D(2019, 3, 1))
+    with pytest.raises(ValidationError, match="handlar inte om behovsanalysen"):
+        services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=annat)
     p = paragraf(forbund, ar=2019, nummer=7, rubrik="Behovsanalys 2018", datum=D(2019, 3, 1))
     ok = services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=p)
     dokument.refresh_from_db()
@@ -264,3 +267,31 @@ def test_api_import_och_aggregat(forbund: Forbund, klient: Callable[..., Client]
     norsjo = next(r for r in led["kommuner"] if r["namn"] == "Norsjö")
     assert (norsjo["andel"], norsjo["he"], norsjo["deltagare"]) == ("15.0", "300.0", 0)
     assert [r["namn"] for r in led["jamforelse"]] == ["Västerbottens län", "Riket"]
+
+
+def test_personnummer_sparas_aldrig_och_visas_aldrig(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    text = HUVUD + "\n2417 19121212-1212;Sjukpenning;totalt;20-64 år;1;2\n191212121212 Norsjö;Sjukpenning;totalt;20-64 år;1;2\n"
+    with pytest.raises(ValidationError) as exc:
+        _importera(forbund, text)
+    assert exc.value.messages == [
+        "Rad 2, kolumn region: Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här.",
+        "Rad 3, kolumn region: Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här.",
+    ]
+    assert "1212" not in " ".join(exc.value.messages)
+    with pytest.raises(ValidationError) as analys:
+        services.behovsanalys_spara(forbund=forbund, aktor="test", ar=2018, analys="Deltagaren 121212-1212 har fått arbete.")
+    assert analys.value.message_dict == {"analys": ["Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här."]}
+    c = klient(RollTyp.ADMINISTRATOR)
+    data = {"regionkod": "2417", "region": "121212-1212", "ar": "2018", "matt": "sjukpenning", "kon": "totalt", "alder": "20-64", "varde": "1"}
+    assert c.post("/uppfoljning/behovsanalys/varde/", data).status_code == 400
+    assert not Statistikvarde.objects.exists() and not Behovsanalys.objects.exists()
+
+
+def test_sidan_utan_lan_och_riket_och_utan_statistik(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    """Found when measuring: a table with kommuner only (no county, no country) made the page fail."""
+    _importera(forbund, "\n".join(TABELL.split("\n")[:8]))
+    c = klient(RollTyp.FORBUNDSCHEF)
+    svar = c.get("/uppfoljning/behovsanalys/?ar=2018")
+    assert svar.status_code == 200 and "Norsjö" in svar.content.decode()
+    tom = c.get("/uppfoljning/behovsanalys/?ar=2030")
+    assert tom.status_code == 200 and "Det finns ingen statistik för 2030" in tom.content.decode()

@@ -33,7 +33,7 @@ from finsam.kodning import avkoda
 from finsam.models import Forbund, Medlem
 
 from ..services.fil import _xlsx_rader, grans, rubrik
-from .models import VARDE_MAX, Aldersgrupp, Matt, Statistikvarde, StatKon, niva_for
+from .models import PNR_I_TEXT, VARDE_MAX, Aldersgrupp, Matt, Statistikvarde, StatKon, innehaller_personnummer, niva_for
 
 KOLUMNER = ["region", "ersattning", "kon", "alder"]
 MAX_FEL = 200
@@ -71,15 +71,22 @@ KON_TABELL = _tabell(StatKon, _KON_ALIAS)
 ALDER_TABELL = _tabell(Aldersgrupp, {"20-64": "20-64", "20-29": "20-29", "20-64 år": "20-64", "20-29 år": "20-29"})
 
 
+def _visa(text: str) -> str:
+    """A cell as it may appear in a message: a personnummer is never echoed."""
+    return "(ser ut som ett personnummer – visas inte)" if innehaller_personnummer(text) else text.strip()[:60]
+
+
 def tolka_region(text: str) -> tuple[str, str]:
     """("2417", "Norsjö") from "2417 Norsjö"; "Riket" alone is the country."""
     t = text.strip()
+    if innehaller_personnummer(t):
+        raise ValueError(PNR_I_TEXT.rstrip("."))
     if _text(t) == "riket":
         return "00", "Riket"
     m = _REGION.match(t)
     if not m:
         raise ValueError(
-            f"”{t[:60]}” saknar regionkod; skriv koden före namnet som i SCB:s tabeller, t.ex. ”2417 Norsjö” eller ”24 Västerbottens län”"
+            f"”{_visa(t)}” saknar regionkod; skriv koden före namnet som i SCB:s tabeller, t.ex. ”2417 Norsjö” eller ”24 Västerbottens län”"
         )
     return m.group(1), m.group(2).strip()
 
@@ -91,9 +98,9 @@ def tolka_varde(text: str) -> Decimal | None:
     try:
         varde = Decimal(t.replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"”{text.strip()[:40]}” är inget tal; skriv t.ex. 41,2 (eller .. för uppgift saknas)") from None
+        raise ValueError(f"”{_visa(text)}” är inget tal; skriv t.ex. 41,2 (eller .. för uppgift saknas)") from None
     if not varde.is_finite() or not 0 <= varde <= VARDE_MAX:
-        raise ValueError(f"”{text.strip()[:40]}” ligger utanför 0–{VARDE_MAX:,}".replace(",", " "))
+        raise ValueError(f"”{_visa(text)}” ligger utanför 0–{VARDE_MAX:,}".replace(",", " "))
     return varde.quantize(Decimal("0.01"))
 
 
@@ -101,7 +108,7 @@ def _val(tabell: dict[str, str], text: str, vad: str, choices: Any) -> str:
     kod = tabell.get(_text(text))
     if kod is None:
         tillatna = ", ".join(str(c.label).lower() for c in choices)
-        raise ValueError(f"”{text.strip()[:60]}” är ingen känd {vad}; tillåtna: {tillatna}")
+        raise ValueError(f"”{_visa(text)}” är ingen känd {vad}; tillåtna: {tillatna}")
     return kod
 
 
@@ -158,7 +165,7 @@ def _rubriker(celler: list[str]) -> tuple[list[str], dict[int, int]]:
                 fel.append(f"Rad 1: kolumnen {r} är inget giltigt år ({AR_MIN}–{AR_MAX}).")
             ar_kolumner[i] = int(r)
         elif r and r not in KOLUMNER:
-            fel.append(f"Rad 1: okänd kolumn ”{celler[i].strip()[:40]}”.")
+            fel.append(f"Rad 1: okänd kolumn ”{_visa(celler[i])}”.")
     saknas = [k for k in KOLUMNER if k not in rubriker]
     if saknas:
         fel.append(f"Rad 1: kolumner saknas: {', '.join(saknas)}.")

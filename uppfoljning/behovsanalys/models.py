@@ -3,6 +3,8 @@ region, sex, age group and year, with the population as data too, and the förbu
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,7 +13,16 @@ from django.db.models import Q
 from finsam.models import Dokument, ForbundsData, Medlem
 from styrelse.models import Paragraf
 
+from ..vokabular import liknar_personnummer
+
 VARDE_MAX = 10_000_000
+_PNR_KANDIDAT = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)")
+PNR_I_TEXT = "Texten innehåller något som ser ut som ett personnummer; personnummer får aldrig sparas här."
+
+
+def innehaller_personnummer(text: str) -> bool:
+    """True when any part of a free text is a valid personnummer or samordningsnummer (never stored in the needs analysis)."""
+    return any(liknar_personnummer(m.group(0)) for m in _PNR_KANDIDAT.finditer(text or ""))
 
 
 class Matt(models.TextChoices):
@@ -91,6 +102,8 @@ class Statistikvarde(ForbundsData):
             fel["varde"] = f"Värdet ska vara mellan 0 och {VARDE_MAX:,}.".replace(",", " ")
         if not self.region.strip():
             fel["region"] = "Ange regionens namn."
+        elif innehaller_personnummer(self.region):
+            fel["region"] = PNR_I_TEXT
         if fel:
             raise ValidationError(fel)
         self.niva = niva_for(self.regionkod)
@@ -121,6 +134,10 @@ class Behovsanalys(ForbundsData):
 
     def __str__(self) -> str:
         return f"Behovsanalys {self.ar}"
+
+    def clean(self) -> None:
+        if innehaller_personnummer(self.analys):
+            raise ValidationError({"analys": PNR_I_TEXT})
 
     @property
     def ar_faststalld(self) -> bool:

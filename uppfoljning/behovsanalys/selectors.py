@@ -130,9 +130,13 @@ def behovsanalys_data(forbund: Forbund, ar: int, *, omaskerat: bool) -> dict[str
         (r["namn"], [(p["namn"], p["andel"]) for p in r["per_ersattning"]]) for r in jamforelse
     ]
     staplar_unga = [(r["namn"], [(p["namn"], p["andel"]) for p in r["per_ersattning_20_29"]]) for r in kommuner + ovriga + jamforelse]
+    regioner = kommuner + jamforelse
+    ersattning_tabell = [{"namn": m.label, "celler": [r["per_ersattning"][i] for r in regioner]} for i, m in enumerate(ERSATTNINGAR)]
     return {
         "ar": ar,
         "ar_lista": ar_lista,
+        "regioner": regioner,
+        "ersattning_tabell": ersattning_tabell,
         "finns": bool(rader),
         "kommuner": kommuner,
         "jamforelse": jamforelse,

@@ -20,6 +20,7 @@ from .importera import medlemskommuner
 from .models import Behovsanalys, Statistikvarde, niva_for
 
 DOKUMENTTYP = "behovsanalys"
+AMNESORD = ("behovsanalys", "offentlig försörjning", "helårsekvivalent")
 
 
 def _kontrollera_ar(ar: int) -> None:
@@ -98,20 +99,23 @@ def behovsanalys_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Behovsanal
 def kontrollera_paragraf(paragraf: Paragraf | None, forbund: Forbund, ar: int) -> Paragraf:
     """A § that can adopt the needs analysis: the förbund's own, a decision in favour, at a meeting held, in an ordinary item."""
     if paragraf is None or paragraf.forbund_id != forbund.pk:
-        raise ValidationError({"paragraf": "Välj styrelsens beslutsparagraf."})
+        raise ValidationError("Välj styrelsens beslutsparagraf.", code="required")
     beteckning = f"§ {paragraf.nummer}/{paragraf.ar} {paragraf.rubrik}"
     if paragraf.sammantrade.datum > timezone.localdate():
-        raise ValidationError({"paragraf": f"{beteckning} hör till ett sammanträde som inte har hållits ({paragraf.sammantrade.datum:%Y-%m-%d})."})
+        raise ValidationError(f"{beteckning} hör till ett sammanträde som inte har hållits ({paragraf.sammantrade.datum:%Y-%m-%d}).")
     if not paragraf.bifallen:
-        raise ValidationError({"paragraf": f"{beteckning} är inget bifall och kan inte fastställa behovsanalysen."})
+        raise ValidationError(f"{beteckning} är inget bifall och kan inte fastställa behovsanalysen.")
     try:
         arende: Arende | None = paragraf.arende
     except ObjectDoesNotExist:
         arende = None
     if arende is not None and arende.typ != Arende.Typ.VANLIGT:
-        raise ValidationError({"paragraf": f"{beteckning} är ingen beslutspunkt ({arende.get_typ_display().lower()}) och kan inte fastställa något."})
+        raise ValidationError(f"{beteckning} är ingen beslutspunkt ({arende.get_typ_display().lower()}) och kan inte fastställa något.")
+    amne = f"{paragraf.rubrik}\n{paragraf.beslut}\n{arende.rubrik if arende is not None else ''}".lower()
+    if not any(o in amne for o in AMNESORD):
+        raise ValidationError(f"{beteckning} handlar inte om behovsanalysen (offentlig försörjning) och kan inte fastställa den.")
     if paragraf.sammantrade.datum.year < ar:
-        raise ValidationError({"paragraf": f"{beteckning} fattades {paragraf.sammantrade.datum:%Y-%m-%d}, före år {ar} som analysen gäller."})
+        raise ValidationError(f"{beteckning} fattades {paragraf.sammantrade.datum:%Y-%m-%d}, före år {ar} som analysen gäller.")
     return paragraf
 
 
