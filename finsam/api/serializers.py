@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Person
@@ -17,12 +19,21 @@ class MedlemSerializer(serializers.ModelSerializer[Medlem]):
     class Meta:
         model = Medlem
         fields = ["id", "namn", "typ", "kod", "organisationsnummer", "ordning"]
+        validators: list[Any] = []  # uniqueness is the model's rule, checked in the service (the same for page and API)
+
+
+class MedlemAndraSerializer(serializers.Serializer[dict[str, Any]]):
+    namn = serializers.CharField(max_length=200, required=False)
+    kod = serializers.CharField(max_length=40, required=False)
+    ordning = serializers.IntegerField(min_value=0, max_value=32767, required=False)
+    organisationsnummer = serializers.CharField(max_length=11, required=False, allow_blank=True)
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):
     class Meta:
         model = Person
-        fields = ["id", "namn", "epost", "parti", "befattning", "organisation", "ar_personal"]
+        fields = ["id", "namn", "efternamn", "epost", "telefon", "parti", "befattning", "organisation", "ar_personal", "tjanstgoringsgrad"]
+        validators: list[Any] = []
 
 
 class HandelseSerializer(serializers.ModelSerializer[Handelse]):

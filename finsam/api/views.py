@@ -12,7 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from finsam import selectors
+from finsam import selectors, services
 from finsam.documents.services import dokument_bestall, dokument_forsok_igen, dokument_kontrollera_nedladdning
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Person
 from finsam.tenancy import roller_for_user
@@ -23,6 +23,7 @@ from .serializers import (
     DokumentSerializer,
     ForbundSerializer,
     HandelseSerializer,
+    MedlemAndraSerializer,
     MedlemSerializer,
     OrganisationsbladInSerializer,
     PersonSerializer,
@@ -45,16 +46,43 @@ class MinaForbundView(generics.ListAPIView[Forbund]):
         return forbund
 
 
-class MedlemViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Medlem]):
-    queryset = Medlem.objects.all()
+class MedlemViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Medlem]
+):
+    """The förbund's member organisations. POST adds one, PATCH changes name, code, order or org. number (the type is fixed).
+    Writes go through the same services as the pages under /forvaltning/medlemmar/ and are audited."""
+
+    queryset = Medlem.objects.order_by("ordning", "namn", "pk")
     serializer_class = MedlemSerializer
-    behorighet_las = "forbund.visa"
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.medlem_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    @extend_schema(request=MedlemAndraSerializer, responses=MedlemSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        inn = MedlemAndraSerializer(data=request.data, partial=True)
+        inn.is_valid(raise_exception=True)
+        medlem = services.medlem_update(medlem=self.get_object(), aktor=request.user, **inn.validated_data)
+        return Response(MedlemSerializer(medlem).data)
 
 
-class PersonViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Person]):
+class PersonViewSet(
+    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Person]
+):
+    """People of the förbund: board members, auditors and staff. POST adds one, PATCH changes details (audited, as the pages)."""
+
     queryset = Person.objects.all()
     serializer_class = PersonSerializer
-    behorighet_las = "forbund.visa"
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = services.person_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.instance = services.person_andra(person=serializer.instance, aktor=self.request.user, **serializer.validated_data)
 
 
 class HandelseViewSet(ForbundMixin, viewsets.ReadOnlyModelViewSet[Handelse]):

@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
         "InsatsRapportTypEnum": "insatser.models.Rapport.Typ",
         "ForsorjningEnum": "uppfoljning.vokabular.Forsorjning",
         "RapportTypEnum": "rapporter.models.RapportTyp",
+        "MandatTypEnum": "styrelse.models.Mandat.Typ",
+        "MedlemTypEnum": "finsam.models.Medlem.Typ",
     },
 }
 

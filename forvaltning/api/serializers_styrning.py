@@ -1,4 +1,4 @@
-"""API input and output of the members, people, auditors, statutes and board registers. Parsing only; rules in services."""
+"""API input and output of the auditors, statutes and board registers. Parsing only; rules in services."""
 
 from __future__ import annotations
 
@@ -27,27 +27,6 @@ class _Forbundsbunden:
             falt = self.fields[namn]
             mal = getattr(falt, "child_relation", falt)
             mal.queryset = modell.objects.filter(forbund=kontext.forbund)
-
-
-class MedlemSerializer(serializers.ModelSerializer[Medlem]):
-    class Meta:
-        model = Medlem
-        fields = ["id", "namn", "typ", "kod", "ordning", "organisationsnummer"]
-        validators: list[Any] = []  # uniqueness is the model's rule, checked in the service
-
-
-class MedlemAndraSerializer(serializers.Serializer[dict[str, Any]]):
-    namn = serializers.CharField(max_length=200, required=False)
-    kod = serializers.CharField(max_length=40, required=False)
-    ordning = serializers.IntegerField(min_value=0, max_value=32767, required=False)
-    organisationsnummer = serializers.CharField(max_length=11, required=False, allow_blank=True)
-
-
-class PersonSerializer(serializers.ModelSerializer[Person]):
-    class Meta:
-        model = Person
-        fields = ["id", "namn", "efternamn", "epost", "telefon", "parti", "befattning", "organisation", "ar_personal", "tjanstgoringsgrad"]
-        validators: list[Any] = []
 
 
 class RevisorSerializer(_Forbundsbunden, serializers.ModelSerializer[Revisor]):
@@ -108,7 +87,7 @@ class UtnamningSerializer(serializers.ModelSerializer[Utnamning]):
         fields = ["organ", "referens", "datum"]
 
 
-class UppdragSerializer(serializers.ModelSerializer[Mandat]):
+class StyrelsemandatSerializer(serializers.ModelSerializer[Mandat]):
     """A board mandate with its appointing decision."""
 
     person_namn = serializers.CharField(source="person.namn", read_only=True)
@@ -124,7 +103,7 @@ class UppdragSerializer(serializers.ModelSerializer[Mandat]):
         return UtnamningSerializer(u).data if u else None
 
 
-class UppdragInSerializer(_Forbundsbunden, serializers.Serializer[dict[str, Any]]):
+class StyrelsemandatInSerializer(_Forbundsbunden, serializers.Serializer[dict[str, Any]]):
     relaterade = {"person": Person, "medlem": Medlem}
     person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.none())
     medlem = serializers.SlugRelatedField(slug_field="kod", queryset=Medlem.objects.none(), help_text="Medlemmens kod (platsen).")

@@ -5,8 +5,6 @@ from . import views, views_styrning
 app_name = "forvaltning-api"
 router = DefaultRouter()
 router.register("avtal", views.AvtalViewSet, basename="avtal")
-router.register("medlemmar", views_styrning.MedlemViewSet, basename="medlem")
-router.register("personer", views_styrning.PersonViewSet, basename="person")
 router.register("revisorer", views_styrning.RevisorViewSet, basename="revisor")
 router.register("forbundsordningar", views_styrning.ForbundsordningViewSet, basename="forbundsordning")
 router.register("uppdrag", views_styrning.UppdragViewSet, basename="uppdrag")

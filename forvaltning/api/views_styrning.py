@@ -1,4 +1,4 @@
-"""API of the members, people, auditors, statutes and board registers. Writes go through the same services as the pages."""
+"""API of the auditors, statutes and board registers (members and people: finsam.api). Writes go through the same services as the pages."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from finsam import services as karna
 from finsam.api.base import ForbundMixin
-from finsam.models import Medlem, Person
 from styrelse.models import Mandat
 
 from .. import selectors_forbundsordning as fo_sel
@@ -25,44 +23,6 @@ from ..models_revision import Revisor
 from . import serializers_styrning as s
 
 SKRIVA = ["get", "post", "patch", "head", "options"]
-
-
-class MedlemViewSet(
-    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Medlem]
-):
-    """The förbund's member organisations. POST adds one, PATCH changes name, code, order or org. number (type is fixed)."""
-
-    queryset = Medlem.objects.order_by("ordning", "namn", "pk")
-    serializer_class = s.MedlemSerializer
-    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
-    http_method_names = SKRIVA
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = karna.medlem_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
-
-    @extend_schema(request=s.MedlemAndraSerializer, responses=s.MedlemSerializer)
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        inn = s.MedlemAndraSerializer(data=request.data, partial=True)
-        inn.is_valid(raise_exception=True)
-        medlem = karna.medlem_update(medlem=self.get_object(), aktor=request.user, **inn.validated_data)
-        return Response(s.MedlemSerializer(medlem).data)
-
-
-class PersonViewSet(
-    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet[Person]
-):
-    """People of the förbund: board members, auditors and staff. POST adds one, PATCH changes details."""
-
-    queryset = Person.objects.all()
-    serializer_class = s.PersonSerializer
-    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
-    http_method_names = SKRIVA
-
-    def perform_create(self, serializer: Any) -> None:
-        serializer.instance = karna.person_create(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
-
-    def perform_update(self, serializer: Any) -> None:
-        serializer.instance = karna.person_andra(person=serializer.instance, aktor=self.request.user, **serializer.validated_data)
 
 
 class RevisorViewSet(
@@ -118,21 +78,21 @@ class UppdragViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     """Board mandates with the appointing decision; POST registers a mandate together with its decision."""
 
     queryset = Mandat.objects.select_related("person", "medlem", "utnamning").order_by("medlem__ordning", "typ", "-fran", "pk")
-    serializer_class = s.UppdragSerializer
+    serializer_class = s.StyrelsemandatSerializer
     behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
 
-    @extend_schema(request=s.UppdragInSerializer, responses={201: s.UppdragSerializer})
+    @extend_schema(request=s.StyrelsemandatInSerializer, responses={201: s.StyrelsemandatSerializer})
     def create(self, request: Request) -> Response:
-        inn = s.UppdragInSerializer(data=request.data, context=self.get_serializer_context())
+        inn = s.StyrelsemandatInSerializer(data=request.data, context=self.get_serializer_context())
         inn.is_valid(raise_exception=True)
         mandat = upp_tjanst.uppdrag_tillsatt(forbund=self.kontext.forbund, aktor=request.user, **inn.validated_data)
-        return Response(s.UppdragSerializer(mandat).data, status=status.HTTP_201_CREATED)
+        return Response(s.StyrelsemandatSerializer(mandat).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.UtnamningSerializer, responses=s.UppdragSerializer)
+    @extend_schema(request=s.UtnamningSerializer, responses=s.StyrelsemandatSerializer)
     @action(detail=True, methods=["post"])
     def utnamning(self, request: Request, pk: str | None = None) -> Response:
         inn = s.UtnamningSerializer(data=request.data)
         inn.is_valid(raise_exception=True)
         mandat = self.get_object()
         upp_tjanst.utnamning_spara(mandat=mandat, aktor=request.user, **inn.validated_data)
-        return Response(s.UppdragSerializer(self.get_queryset().get(pk=mandat.pk)).data)
+        return Response(s.StyrelsemandatSerializer(self.get_queryset().get(pk=mandat.pk)).data)
