@@ -205,6 +205,7 @@ def _helt_mote(
     # One's own justering: the password again (re-authentication, on the minutes' signature page).
     page.get_by_role("link", name="Justera med lösenord").click()
     page.get_by_label("Plats för justeringen").fill("Digitalt i Finsam")
+    skarmbild(page, "styrelse-justera-med-losenord")
     page.get_by_label("Ditt lösenord").fill("losenord-for-test")
     page.get_by_role("button", name="Justera och signera").click()
     expect(page.get_by_text("Din justering är bekräftad och signerad.")).to_be_visible()
