@@ -24,7 +24,7 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
 
 from ..bokforing.saldobalans import las_saldobalans
-from ..bokforing.sie import NOLL, Ver, kontonyckel, las_sie
+from ..bokforing.sie import NOLL, SieFil, Ver, kontonyckel, las_sie
 from ..models import Dimensionsobjekt, Kontosaldo, Periodsaldo, Redovisningsimport, Transaktion
 
 Framsteg = Callable[[int, str], None]
@@ -91,6 +91,16 @@ def _klass_summor(rader: Any) -> dict[str, Decimal]:
     return dict(sorted(ut.items()))
 
 
+def _sie_ar(fil: SieFil, ar: int | None) -> int:
+    """The file's financial year; refused when it cannot be told or is not the year asked for."""
+    filar = fil.ar_for()
+    if filar is None:
+        raise ValidationError("SIE-filen saknar #RAR 0 och verifikationerna spänner över flera år; räkenskapsåret går inte att avgöra.")
+    if ar is not None and filar != ar:
+        raise ValidationError(f"SIE-filen avser räkenskapsåret {filar}, inte {ar}.")
+    return filar
+
+
 def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
     rader = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - closed after saving
     nycklar: dict[int, int] = {}
@@ -124,16 +134,10 @@ def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
 
     try:
         fil = las_sie(data, pa_verifikation=pa_verifikation, framsteg=rapport)
+        filar = _sie_ar(fil, ar)
     except BaseException:
         rader.close()
         raise
-    filar = fil.ar_for()
-    if filar is None:
-        rader.close()
-        raise ValidationError("SIE-filen saknar #RAR 0 och verifikationerna spänner över flera år; räkenskapsåret går inte att avgöra.")
-    if ar is not None and filar != ar:
-        rader.close()
-        raise ValidationError(f"SIE-filen avser räkenskapsåret {filar}, inte {ar}.")
     fran, slut = fil.rar.get(0) or (dt.date(filar, 1, 1), dt.date(filar, 12, 31))
     fil.harled_saldon()
     t = Tolkad(
@@ -192,12 +196,17 @@ def _las_sie(data: bytes, ar: int | None, framsteg: Framsteg | None) -> Tolkad:
     return t
 
 
-def _las_csv(data: bytes, ar: int | None, tom: dt.date | None) -> Tolkad:
+def _csv_period(ar: int | None, tom: dt.date | None) -> tuple[int, dt.date]:
     if ar is None:
         raise ValidationError({"ar": "Ange räkenskapsåret för saldobalansen."})
     tom = tom or dt.date(ar, 12, 31)
     if tom.year != ar:
         raise ValidationError({"tom": f"Datumet måste ligga i {ar}."})
+    return ar, tom
+
+
+def _las_csv(data: bytes, ar: int | None, tom: dt.date | None) -> Tolkad:
+    ar, tom = _csv_period(ar, tom)
     rader = las_saldobalans(data)
     t = Tolkad(kalla="csv", ar=ar, fran=dt.date(ar, 1, 1), tom=tom, sha256=hashlib.sha256(data).hexdigest())
     t.rorelse = {r.konto: r.res if r.konto >= 3000 else r.ub - r.ib for r in rader}
@@ -226,6 +235,34 @@ def bokforing_las(*, data: bytes, kalla: str = "sie", ar: int | None = None, tom
     if kalla == Redovisningsimport.Kalla.CSV:
         return _las_csv(data, ar, tom)
     raise ValidationError({"kalla": "Okänd filtyp; välj SIE eller CSV."})
+
+
+def _utan_verifikationer(_ver: Ver) -> None:
+    """The check before queueing reads every voucher but keeps none."""
+
+
+def bokforing_kontrollera(*, forbund: Forbund, data: bytes, kalla: str = "sie", ar: int | None = None, tom: dt.date | None = None) -> None:
+    """Every check that needs the file and not the write, done before a job is queued so the form (and the API) refuse
+    at once with the row and the value: size, file type, encoding, header (#SIETYP, #RAR), #KSUMMA, structure, every
+    voucher (balance, date, declared accounts), the year; a SIE 4I file needs a year with balances. Nothing is written."""
+    storlek_kontrollera(len(data))
+    if kalla == Redovisningsimport.Kalla.CSV:
+        _csv_period(ar, tom)
+        las_saldobalans(data)
+        return
+    if kalla != Redovisningsimport.Kalla.SIE:
+        raise ValidationError({"kalla": "Okänd filtyp; välj SIE eller CSV."})
+    fil = las_sie(data, pa_verifikation=_utan_verifikationer)
+    filar = _sie_ar(fil, ar)
+    if fil.typ == "4I" and not Kontosaldo.objects.filter(forbund=forbund, redovisningsimport__ar=filar).exists():
+        raise ValidationError(_bara_verifikationer(filar))
+
+
+def _bara_verifikationer(ar: int) -> str:
+    return (
+        "Filen är SIE typ 4I: den innehåller bara verifikationer, inga saldon (#IB, #UB, #RES), och räkenskaperna kan inte "
+        f"göras av den. Exportera SIE typ 4E (med saldon) för {ar} från ekonomisystemet."
+    )
 
 
 def bokforing_jamforelse(*, forbund: Forbund, tolkad: Tolkad) -> dict[str, Any] | None:
@@ -345,10 +382,7 @@ def _lagg_till(
     *, forbund: Forbund, aktor: Any, tolkad: Tolkad, filnamn: str, tidigare: Redovisningsimport | None, tillagg: bool
 ) -> Redovisningsimport:
     if tidigare is None or not tidigare.saldon.exists():
-        raise ValidationError(
-            "Filen är SIE typ 4I: den innehåller bara verifikationer, inga saldon (#IB, #UB, #RES), och räkenskaperna kan inte "
-            f"göras av den. Exportera SIE typ 4E (med saldon) för {tolkad.ar} från ekonomisystemet."
-        )
+        raise ValidationError(_bara_verifikationer(tolkad.ar))
     if not tillagg:
         raise ValidationError(
             f"Filen är SIE typ 4I (bara verifikationer). Året {tolkad.ar} har redan saldon från {tidigare.filnamn}; bekräfta att "
