@@ -20,6 +20,7 @@ import tracemalloc
 import zlib
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings.test")
@@ -97,6 +98,29 @@ def sie_fil(antal: int, ar: int = 2019) -> bytes:
     return ("\n".join(rader) + "\n").encode("cp437")
 
 
+MAL_PER_S = 20_000  # vouchers per second of processor time, the whole import
+MAL_MS = 100  # the accounts for the year
+
+
+def _tal(x: float) -> str:
+    return f"{x:,.0f}".replace(",", "\u202f")
+
+
+def _bedom(ok: bool) -> str:
+    return "uppnått" if ok else "EJ UPPNÅTT"
+
+
+def _rakenskaper_tid(rakenskaper: Any, forbund: Any) -> tuple[list[float], int]:
+    rakenskaper(forbund, 2019)  # warm-up
+    tider = []
+    for _ in range(5):
+        with CaptureQueriesContext(connection) as q:
+            t0 = time.perf_counter()
+            rakenskaper(forbund, 2019)
+            tider.append(time.perf_counter() - t0)
+    return tider, len(q.captured_queries)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verifikationer", type=int, default=100_000)
@@ -132,34 +156,38 @@ def main() -> None:
         imp = bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se")
         t_import, c_import = time.perf_counter() - t0, time.process_time() - c0
         rss_efter = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        per_s = imp.antal_verifikationer / c_import
         print(
             f"import (tolkning, kontroll, spara): {t_import:6.2f} s  {imp.antal_verifikationer / t_import:9.0f} verifikationer/s "
-            f"(processortid i Python {c_import:5.2f} s: {imp.antal_verifikationer / c_import:7.0f} verifikationer/s; "
-            "databasens egen tid ingår inte)"
+            f"(processortid i Python {c_import:5.2f} s: {per_s:7.0f} verifikationer/s; databasens egen tid ingår inte)"
         )
+        print(f"  mål: ≥ {_tal(MAL_PER_S)} verifikationer/s (processortid, PostgreSQL): {_tal(per_s)} – {_bedom(per_s >= MAL_PER_S)}")
         print(
             f"minne: processens maxRSS {rss_fore / 1024:.0f} MiB före importen, {rss_efter / 1024:.0f} MiB efter "
             f"(+{(rss_efter - rss_fore) / 1024:.0f} MiB; filen själv {len(data) / 1024 / 1024:.1f} MiB)"
         )
+        toppar = []
         for antal in (args.minne // 4, args.minne):  # Python's own allocations (tracemalloc is slow: smaller files)
             liten = sie_fil(antal)
             tracemalloc.start()
             bokforing_importera(forbund=forbund, aktor="benchmark", data=liten, filnamn="minne.se", ersatt=True)
             _nu, topp = tracemalloc.get_traced_memory()
             tracemalloc.stop()
+            toppar.append(topp - len(liten))
             print(f"minne: {antal} verifikationer ({len(liten) / 1024 / 1024:.1f} MiB): Python-allokeringar högst {topp / 1024 / 1024:.1f} MiB")
+        platt = toppar[1] < 2 * max(toppar[0], 1 << 20)  # four times the file, not four times the memory beyond the file itself
+        print(f"  mål: platt minne (strömmande; under 200 MiB för en fil på 100 MB): {_bedom(platt)}")
+        tider_ar, fragor = _rakenskaper_tid(rakenskaper, forbund)  # a small year (the last memory file)
         bokforing_importera(forbund=forbund, aktor="benchmark", data=data, filnamn="bench.se", ersatt=True)
-
-        rakenskaper(forbund, 2019)  # warm-up
-        tider = []
-        for _ in range(5):
-            with CaptureQueriesContext(connection) as q:
-                t0 = time.perf_counter()
-                d = rakenskaper(forbund, 2019)
-                tider.append(time.perf_counter() - t0)
+        tider, fragor_stor = _rakenskaper_tid(rakenskaper, forbund)
+        d = rakenskaper(forbund, 2019)
         print(
-            f"räkenskaper 2019:        {min(tider) * 1000:6.0f} ms (bäst av 5), {len(q.captured_queries)} frågor, avstämning ok: {d['avstamning_ok']}"
+            f"räkenskaper 2019:        {min(tider) * 1000:6.0f} ms (bäst av 5), {fragor_stor} frågor "
+            f"({fragor} frågor och {min(tider_ar) * 1000:.0f} ms för ett år med {args.minne} verifikationer)"
         )
+        ej_ok = [k["kontroll"] for k in d["avstamning"] if not k["ok"]]
+        print(f"  avstämning: {'alla kontroller ok' if not ej_ok else 'ej ok: ' + '; '.join(ej_ok)}")
+        print(f"  mål: < {MAL_MS} ms och konstant antal frågor: {_bedom(min(tider) * 1000 < MAL_MS and fragor == fragor_stor)}")
     finally:
         connection.creation.destroy_test_db(namn, verbosity=0)
 

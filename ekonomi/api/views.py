@@ -136,7 +136,10 @@ class ImportViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     @extend_schema(
         request={"multipart/form-data": s.BokforingImportInSerializer},
         responses={202: s.BokforingsjobbSerializer},
-        description="Beställer inläsningen som ett jobb i bakgrunden; följ det på /api/ekonomi/importjobb/{id}/.",
+        description=(
+            "Läser och kontrollerar filen direkt (teckenkodning, #KSUMMA, struktur, varje verifikation): en felaktig fil avvisas "
+            "med 400 och raden som är fel. Sedan sparas den som ett jobb i bakgrunden; följ det på /api/ekonomi/importjobb/{id}/."
+        ),
     )
     def create(self, request: Request) -> Response:
         inn = s.BokforingImportInSerializer(data=request.data)

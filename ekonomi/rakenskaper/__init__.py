@@ -13,7 +13,7 @@ from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisn
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
 from .bidragskontroll import bidragsregler
-from .data import NOLL, Saldon, las_saldon
+from .data import NOLL, Saldon, las_saldon_flera
 from .jamforelse import budget_utfall, driftsredovisning, eget_kapital_bedomning
 from .kontinuitet import jamforelsekontroller
 
@@ -59,11 +59,9 @@ def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     intervall = list(Kontointervall.objects.filter(forbund=forbund).order_by("fran")) or standard_intervall(forbund, imp.kontoplanstyp if imp else "")
     kopplingar = {k.pk: k for k in Kontokoppling.objects.filter(forbund=forbund).order_by("fran")}
     medlemmar = {m.pk: m.namn for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))}
-    akt = las_saldon(forbund, imp, 0, intervall, list(kopplingar.values()))
-    if imp is not None and ar - 1 in importer:
-        fg = las_saldon(forbund, importer[ar - 1], 0, intervall, list(kopplingar.values()))
-    else:
-        fg = las_saldon(forbund, imp, -1, intervall, list(kopplingar.values()))
+    # the comparison year from its own import when there is one, else from this file's #RAR -1 balances
+    jamforelsear = (importer[ar - 1], 0) if imp is not None and ar - 1 in importer else (imp, -1)
+    akt, fg = las_saldon_flera(forbund, [(imp, 0), jamforelsear], intervall, list(kopplingar.values()))
     bidrag = medlemsbidrag(forbund, ar)
     budget = budget_tabell(forbund, ar)
     installning = Ekonomiinstallning.objects.filter(forbund=forbund).first()

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, Case, F, IntegerField, Sum, Value, When
+from django.db.models import BigIntegerField, Case, F, Q, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Round
 
 from finsam.models import Forbund
 
+from ..bokforing.kontoplan import utanfor_rakenskaperna
 from ..models import Kontointervall, Kontokoppling, Kontosaldo, Redovisningsimport
 
 NOLL = Decimal("0.00")
@@ -59,40 +60,64 @@ def _case(intervall: list[Any], varde: str, output: Any) -> Any:
     )
 
 
+def _forsta(intervall: list[Any], varde: str) -> Any:
+    """A function giving what `_case` gives in SQL: the first range (in list order) holding a mapping key, memoised (a
+    year has hundreds of accounts and tens of ranges)."""
+    minne: dict[int, Any] = {}
+
+    def hitta(nyckel: int) -> Any:
+        if nyckel not in minne:
+            minne[nyckel] = next((getattr(i, varde) for i in intervall if i.fran <= nyckel <= i.till), None)
+        return minne[nyckel]
+
+    return hitta
+
+
 def las_saldon(
     forbund: Forbund, imp: Redovisningsimport | None, rar: int, intervall: list[Kontointervall], kopplingar: list[Kontokoppling]
 ) -> Saldon:
-    """Sums of IB/UB/RES per statement line, per note line and per account group for one import and year (rar). One query
-    (one row per account: a year has hundreds, not thousands). Accounts of classes 9 and 0 are set apart, not unmapped."""
-    saldon = Saldon()
-    if imp is None:
-        return saldon
-    from django.db.models import CharField
+    return las_saldon_flera(forbund, [(imp, rar)], intervall, kopplingar)[0]
 
-    from ..bokforing.kontoplan import utanfor_rakenskaperna
 
-    qs = Kontosaldo.objects.filter(forbund=forbund, redovisningsimport=imp, rar=rar).annotate(
-        _rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField())
-    )
-    for r in qs.values("konto", "kontonyckel", "namn", "ib", "ub", "res", "verifikationer", "_rad", "_spec").order_by("konto"):
+def las_saldon_flera(
+    forbund: Forbund, urval: list[tuple[Redovisningsimport | None, int]], intervall: list[Kontointervall], kopplingar: list[Kontokoppling]
+) -> list[Saldon]:
+    """Sums of IB/UB/RES per statement line, per note line and per account group for each (import, year (rar)) of
+    `urval`. One query for them all, one row per account (a year has hundreds, not thousands), mapped to the ranges here
+    as `_case` would in SQL (the same first-match rule, without compiling a CASE per range on every call). Accounts of
+    classes 9 and 0 are set apart, not unmapped."""
+    ut = [Saldon() for _ in urval]
+    villkor = Q()
+    plats: dict[tuple[int, int], Saldon] = {}
+    for (imp, rar), saldon in zip(urval, ut, strict=True):
+        if imp is not None:
+            villkor |= Q(redovisningsimport=imp, rar=rar)
+            plats[(imp.pk, rar)] = saldon
+    if not plats:
+        return ut
+    rad_for, spec_for = _forsta(intervall, "rad"), _forsta(kopplingar, "pk")
+    qs = Kontosaldo.objects.filter(villkor, forbund=forbund).order_by("konto")
+    for r in qs.values("redovisningsimport_id", "rar", "konto", "kontonyckel", "namn", "ib", "ub", "res", "verifikationer"):
+        saldon = plats[(r["redovisningsimport_id"], r["rar"])]
         saldon.finns = True
+        rad, spec = rad_for(r["kontonyckel"]), spec_for(r["kontonyckel"])
         if r["verifikationer"]:
-            saldon.rorelse[r["_rad"]] = saldon.rorelse.get(r["_rad"], NOLL) + Decimal(r["verifikationer"])
+            saldon.rorelse[rad] = saldon.rorelse.get(rad, NOLL) + Decimal(r["verifikationer"])
         varden = {"ib": Decimal(r["ib"]), "ub": Decimal(r["ub"]), "res": Decimal(r["res"])}
         nyckel = r["kontonyckel"] or r["konto"]
-        if r["_rad"] is None:
+        if rad is None:
             if not any(varden.values()):
                 continue
             konto = {"konto": r["konto"], "namn": r["namn"], **varden}
             (saldon.utanfor if utanfor_rakenskaperna(nyckel) else saldon.ej_mappade).append(konto)
             continue
         for k, v in varden.items():
-            saldon.rad[r["_rad"]][k] += v
-            saldon.spec[(r["_rad"], r["_spec"])][k] += v
-        if r["_spec"] is None:
-            grupp = saldon.grupper.setdefault((r["_rad"], nyckel // 10), {"ib": NOLL, "ub": NOLL, "res": NOLL, "namn": []})
+            saldon.rad[rad][k] += v
+            saldon.spec[(rad, spec)][k] += v
+        if spec is None:
+            grupp = saldon.grupper.setdefault((rad, nyckel // 10), {"ib": NOLL, "ub": NOLL, "res": NOLL, "namn": []})
             for k, v in varden.items():
                 grupp[k] += v
             if r["namn"] and r["namn"] not in grupp["namn"]:
                 grupp["namn"].append(r["namn"])
-    return saldon
+    return ut

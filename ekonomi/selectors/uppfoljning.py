@@ -10,7 +10,8 @@ from django.db.models import CharField, IntegerField
 from finsam.models import Forbund
 
 from ..bokforing.kontoplan import standard_intervall
-from ..models import Kontointervall, Kontokoppling, Kvartalsuppfoljning, Redovisningsimport, Transaktion
+from ..bokforing.sie import kontonyckel
+from ..models import Kontointervall, Kontokoppling, Kvartalsuppfoljning, Periodsaldo, Redovisningsimport, Transaktion
 from ..rakenskaper.data import NOLL, Saldon, _case, fran_ore, summa_exakt
 from ..rakenskaper.jamforelse import jamfor, utfall_per_nyckel
 from .budget import budget_tabell
@@ -23,14 +24,57 @@ def kvartalsslut(ar: int, kvartal: int) -> dt.date:
     return dt.date(ar, m, d)
 
 
+def _forsta(intervall: list[Any], nyckel: int, varde: str) -> Any:
+    """What `_case` gives in SQL: the first range (in list order) holding the account."""
+    return next((getattr(i, varde) for i in intervall if i.fran <= nyckel <= i.till), None)
+
+
+def _utfall_periodsaldon(forbund: Forbund, imp: Redovisningsimport, tom: dt.date, intervall: list[Any], kopplingar: list[Any]) -> Saldon:
+    """The outcome to `tom` from the file's period balances (#PSALDO, SIE 2–3): the sum of each account's movement in the
+    year's periods up to the month of `tom`, aggregated per account in the database (a year has hundreds of accounts).
+    #PSALDO holds the period's movement: over the year it sums to #RES for result accounts and to #UB − #IB for balance
+    accounts, as in every example file that has both."""
+    s = Saldon()
+    qs = (
+        Periodsaldo.objects.filter(forbund=forbund, redovisningsimport=imp, typ=Periodsaldo.Typ.PSALDO, rar=0, dimension__isnull=True, objekt="")
+        .filter(period__lte=tom.year * 100 + tom.month)
+        .values("konto")
+        .annotate(ore=summa_exakt("belopp"))
+        .order_by()
+    )
+    for r in qs:
+        nyckel = kontonyckel(r["konto"])
+        rad = _forsta(intervall, nyckel, "rad")
+        if rad is None:
+            continue
+        belopp = fran_ore(r["ore"])
+        s.spec[(rad, _forsta(kopplingar, nyckel, "pk"))]["res"] += belopp
+        s.rad[rad]["res"] += belopp
+        s.finns = True
+    return s
+
+
+def utfall_kalla(imp: Redovisningsimport | None, s: Saldon) -> str:
+    """Where the outcome comes from: "verifikationer", "periodsaldon" (SIE 2–3) or "saknas" (no import, or SIE 1 and
+    trial balances: balances for the whole year only)."""
+    if imp is None:
+        return "saknas"
+    if imp.har_verifikationer:
+        return "verifikationer"
+    return "periodsaldon" if s.finns else "saknas"
+
+
 def utfall_till_datum(forbund: Forbund, ar: int, tom: dt.date) -> tuple[Saldon, Redovisningsimport | None]:
-    """Sums of the year's transactions up to `tom`, per statement line and account mapping, aggregated in the database."""
+    """Sums of the year's transactions up to `tom`, per statement line and account mapping, aggregated in the database.
+    A year imported without vouchers (SIE 1–3) uses its period balances (#PSALDO) instead."""
     imp = Redovisningsimport.objects.filter(forbund=forbund, ar=ar).first()
     s = Saldon()
     if imp is None:
         return s, None
     intervall = list(Kontointervall.objects.filter(forbund=forbund)) or standard_intervall(forbund, imp.kontoplanstyp)
     kopplingar = list(Kontokoppling.objects.filter(forbund=forbund))
+    if not imp.har_verifikationer:
+        return _utfall_periodsaldon(forbund, imp, tom, intervall, kopplingar), imp
     qs = (
         Transaktion.objects.filter(forbund=forbund, redovisningsimport=imp, datum__lte=tom)
         .annotate(_rad=_case(intervall, "rad", CharField()), _spec=_case(kopplingar, "pk", IntegerField()))
@@ -97,4 +141,5 @@ def kvartalsuppfoljning(forbund: Forbund, ar: int, kvartal: int) -> dict[str, An
         "summa_intakter": {**jmf["summa_intakter"], "helarsprognos": prognos_intakt},
         "resultat": {**jmf["resultat"], "helarsprognos": prognos_intakt - prognos_kostnad},
         "bokfort_tom": min(imp.tom, tom) if imp else None,
+        "utfall_kalla": utfall_kalla(imp, s),
     }

@@ -16,10 +16,9 @@ from finsam.models import Forbund
 from finsam.tasking import enqueue
 
 from ..models import Bokforingsjobb, Redovisningsimport
-from .importera import bokforing_jamforelse, bokforing_las, bokforing_spara, storlek_kontrollera
+from .importera import bokforing_jamforelse, bokforing_kontrollera, bokforing_las, bokforing_spara
 
 
-@transaction.atomic
 def bokforing_import_bestall(
     *,
     forbund: Forbund,
@@ -32,12 +31,26 @@ def bokforing_import_bestall(
     ersatt: bool = False,
     tillagg: bool = False,
 ) -> Bokforingsjobb:
-    """Queue an import. The size cap and the file type are checked here, before any work; the job does the rest."""
-    storlek_kontrollera(len(data))
-    if kalla not in Redovisningsimport.Kalla.values:
-        raise ValidationError({"kalla": "Okänd filtyp; välj SIE eller CSV."})
-    if kalla == Redovisningsimport.Kalla.CSV and ar is None:
-        raise ValidationError({"ar": "Ange räkenskapsåret för saldobalansen."})
+    """Queue an import. The file is read and checked completely first (`bokforing_kontrollera`: no database writes), so
+    a bad file is refused here, with its row, whatever runs the jobs; only the write (and the confirmation of replacing
+    a year) is left to the job."""
+    bokforing_kontrollera(forbund=forbund, data=data, kalla=kalla, ar=ar, tom=tom)
+    return _bestall(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, kalla=kalla, ar=ar, tom=tom, ersatt=ersatt, tillagg=tillagg)
+
+
+@transaction.atomic
+def _bestall(
+    *,
+    forbund: Forbund,
+    aktor: Any,
+    data: bytes,
+    filnamn: str,
+    kalla: str,
+    ar: int | None,
+    tom: dt.date | None,
+    ersatt: bool,
+    tillagg: bool,
+) -> Bokforingsjobb:
     jobb = Bokforingsjobb.objects.create(
         forbund=forbund,
         filnamn=filnamn[:255],

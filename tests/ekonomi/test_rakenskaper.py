@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ekonomi.selectors import avstamning_ok, rakenskaper
 from ekonomi.services import installning_spara
@@ -145,3 +147,18 @@ def test_fast_antal_fragor(stammer, django_assert_max_num_queries) -> None:  # t
     # 14 + continuity per account (1) + the contribution rounding rule and adjustments (2)
     with django_assert_max_num_queries(17):
         rakenskaper(stammer, 2019)
+
+
+def test_bada_arens_saldon_i_en_fraga(forbund) -> None:  # type: ignore[no-untyped-def]
+    """The year and the comparison year are read in one query, whether the comparison year is its own import or the
+    file's #RAR -1; the number of queries does not grow with a second year."""
+    importera_csv(forbund, ar=2019)
+    with CaptureQueriesContext(connection) as ett_ar:
+        rakenskaper(forbund, 2019)
+    importera_csv(forbund, ar=2018)
+    with CaptureQueriesContext(connection) as tva_ar:
+        d = rakenskaper(forbund, 2019)
+    assert d["foregaende"] is not None
+    saldofragor = [q["sql"] for q in tva_ar.captured_queries if q["sql"].startswith('SELECT "ekonomi_kontosaldo"."redovisningsimport_id"')]
+    assert len(saldofragor) == 1
+    assert len(ett_ar.captured_queries) == len(tva_ar.captured_queries)

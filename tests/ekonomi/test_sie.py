@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def test_cp437_avkodas() -> None:
     assert fil.konton[3030] == "Driftbidrag från Skellefteå kommun"
     assert fil.konton[6410] == 'Arvoden "styrelsen"'
     assert [v.namn for v in fil.verifikationer] == ["A 1", "B 7"]
-    assert fil.verifikationer[0].trans[1].belopp == Decimal("-800.00")
+    assert fil.verifikationer[0].trans[1] == (3030, Decimal("-800.00"), dt.date(2019, 1, 15), "Skellefteå")  # (konto, belopp, datum, text)
     assert fil.res[(0, 6410)] == Decimal("300.00")
 
 

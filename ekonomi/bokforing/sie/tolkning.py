@@ -21,11 +21,18 @@ from django.core.exceptions import ValidationError
 from finsam.formatting import tal
 
 from .avkodning import kodning_for
-from .modell import NOLL, SALDOTYPER, Periodpost, SieFil, Trans, Ver
+from .modell import NOLL, SALDOTYPER, Periodpost, SieFil, Ver
 
 TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s"{}]+)|"(.*)$')
 ESCAPE = re.compile(r'\\(["\\])')
 TRANSRADER = frozenset({"#TRANS", "#RTRANS", "#BTRANS"})
+# The common #TRANS line (konto, no objects, amount, optionally a date and a text without escapes), read in one match;
+# every other shape goes through the general tokenizer. Fields: account, amount, date (or ""), text.
+TRANS_SNABB = re.compile(r'#TRANS\s+([0-9]{1,9})\s+\{\s*\}\s+(-?[0-9]+(?:\.[0-9]+)?)(?:\s+([0-9]{8}|"")(?:\s+"([^"\\]*)")?)?')
+# The common #VER line: series and number bare or quoted, the date, optionally a text, a registration date and a
+# signature (quoted, without escapes). Fields: series (quoted, bare), number (quoted, bare), date, text, regdate, sign.
+_FALT = r'(?:"([^"\\]*)"|([^\s"{}]+))'
+VER_SNABB = re.compile(rf'#VER\s+{_FALT}\s+{_FALT}\s+([0-9]{{8}})(?:\s+"([^"\\]*)")?(?:\s+([0-9]{{8}}))?(?:\s+"([^"\\]*)")?')
 # Programs known to write vouchers on accounts they do not declare with #KONTO (payroll, invoicing and asset
 # registers export only their postings; the ledger holds the chart).
 UTAN_KONTOPLAN = ("LÖN", "LON", "FAKTURERING", "ANLÄGGNINGSREGISTER", "ANLAGGNINGSREGISTER", "ORDER")
@@ -232,13 +239,14 @@ class _Tolk:
             self.odeklarerade[konto] = nr
         datum = _datum(falt[i + 1], nr) if n > i + 1 and falt[i + 1] else ver.datum
         text = falt[i + 2] if n > i + 2 else ""
-        ver.trans.append(Trans(konto=konto, belopp=belopp, datum=datum, text=text))
+        ver.trans.append((konto, belopp, datum, text))
 
     def ver_klar(self, ver: Ver, nr: int) -> None:
         fil = self.fil
-        if not ver.trans:
+        trans = ver.trans
+        if not trans:
             raise _fel(ver.rad, f"verifikation {ver.namn} ({ver.datum:%Y-%m-%d}) saknar transaktionsrader. Filen importerades inte.")
-        summa = sum((t.belopp for t in ver.trans), NOLL)
+        summa = sum([t[1] for t in trans], NOLL)
         if summa:
             raise _fel(
                 ver.rad,
@@ -253,14 +261,15 @@ class _Tolk:
                 f"{rar0[0]:%Y-%m-%d} – {rar0[1]:%Y-%m-%d}. Filen importerades inte.",
             )
         rorelse = fil.rorelse
-        for t in ver.trans:
-            rorelse[t.konto] = rorelse.get(t.konto, NOLL) + t.belopp
+        for konto, belopp, _d, _t in trans:
+            rorelse[konto] = rorelse.get(konto, NOLL) + belopp
         fil.antal_verifikationer += 1
-        fil.antal_transaktioner += len(ver.trans)
-        if fil.forsta_datum is None or ver.datum < fil.forsta_datum:
-            fil.forsta_datum, self.forsta = ver.datum, (ver.datum, ver.rad, ver.namn)
-        if fil.sista_datum is None or ver.datum > fil.sista_datum:
-            fil.sista_datum, self.sista = ver.datum, (ver.datum, ver.rad, ver.namn)
+        fil.antal_transaktioner += len(trans)
+        datum = ver.datum
+        if fil.forsta_datum is None or datum < fil.forsta_datum:
+            fil.forsta_datum, self.forsta = datum, (datum, ver.rad, ver.namn)
+        if fil.sista_datum is None or datum > fil.sista_datum:
+            fil.sista_datum, self.sista = datum, (datum, ver.rad, ver.namn)
         if self.pa_verifikation is not None:
             self.pa_verifikation(ver)
         else:
@@ -314,6 +323,9 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
         strom.read(1)  # the byte order mark
     aktuell: Ver | None = None
     i_block = False
+    konton, odeklarerade = fil.konton, tolk.odeklarerade
+    trans_snabb, ver_snabb = TRANS_SNABB.fullmatch, VER_SNABB.fullmatch
+    koda = kodning.koda
     crc: int | None = None  # running checksum after an opening #KSUMMA
     ksumma_slut = False
     sista = 0
@@ -333,6 +345,30 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
             sista = nr
             if ksumma_slut:
                 raise _fel(nr, "rader efter den avslutande #KSUMMA.")
+            if i_block and (m := trans_snabb(rad)) is not None:  # the common #TRANS line: one match, no tokenizing
+                assert aktuell is not None
+                k, b, d, text = m.groups()
+                konto = int(k)
+                if konto not in konton and konto not in odeklarerade:
+                    odeklarerade[konto] = nr
+                if d is None or d == '""':
+                    d = ""
+                    datum = aktuell.datum
+                else:
+                    datum = _datum(d, nr)
+                aktuell.trans.append((konto, Decimal(b), datum, text or ""))
+                if crc is not None:
+                    delar = f"#TRANS{k}{b}{d}{text}" if text else f"#TRANS{k}{b}{d}"
+                    crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else koda(delar), crc)
+                continue
+            if aktuell is None and (m := ver_snabb(rad)) is not None:  # the common #VER line
+                sq, sb, nq, nb, d, text, regdatum, sign = m.groups()
+                serie, nummer = sq if sb is None else sb, nq if nb is None else nb
+                aktuell = Ver(serie=serie, nummer=nummer, datum=_datum(d, nr), text=text or "", rad=nr)
+                if crc is not None:
+                    delar = f"#VER{serie}{nummer}{d}{text or ''}{regdatum or ''}{sign or ''}"
+                    crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else koda(delar), crc)
+                continue
             if rad[0] == "{" and len(rad) == 1:
                 if aktuell is None or i_block:
                     raise _fel(nr, "en klammer { utan föregående #VER.")
@@ -369,7 +405,7 @@ def las_sie(data: bytes, *, pa_verifikation: Verifikationsmottagare | None = Non
                 fil.ksumma, ksumma_slut = "ok", True
                 continue
             if crc is not None:
-                crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else delar.encode(kodning.python), crc)
+                crc = zlib.crc32(delar.encode("ascii") if delar.isascii() else koda(delar), crc)
             if i_block:
                 if etikett == "#TRANS":
                     assert aktuell is not None
