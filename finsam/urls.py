@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 from .forms import InloggningForm
@@ -25,6 +27,8 @@ urlpatterns = [
     path("dokument/<int:pk>/forsok-igen/", views.dokument_forsok_igen_vy, name="dokument_forsok_igen"),
     path("handelser/", views.handelser, name="handelser"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on their own (the PDF viewer too): the app's icon, not a 404.
+    path("favicon.ico", RedirectView.as_view(url=static("finsam/favicon.svg"), permanent=True), name="favicon"),
     path("styrelse/", include("styrelse.urls")),
     path("insatser/", include("insatser.urls")),
     path("uppfoljning/", include("uppfoljning.urls")),

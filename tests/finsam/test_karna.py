@@ -243,3 +243,10 @@ def test_organisationsnummer_med_fel_kontrollsiffra_vagras(forbund: Forbund, che
     forbund.organisationsnummer = "222000-1322"
     with pytest.raises(ValidationError):
         forbund.full_clean()
+
+
+def test_favicon_ico_leder_till_appens_ikon() -> None:
+    """Chromium's PDF viewer asks for /favicon.ico by itself; it was a 404 in the console on every attachment."""
+    r = Client().get("/favicon.ico")
+    assert r.status_code == 301
+    assert r["Location"].endswith("finsam/favicon.svg")

@@ -20,6 +20,7 @@ PUBLIKA = {
     "password_change",
     "password_change_done",
     "healthz",
+    "favicon",
     "api_token",
     "api_schema",
     "api_docs",
