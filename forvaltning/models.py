@@ -165,3 +165,22 @@ class Avtal(ForbundsData):
         if self.motpart:
             namn.append(self.motpart)
         return ", ".join(namn)
+
+
+# The delegation order and the records plan live in their own modules (imported here for Django).
+from .models_arkiv import Bevarande, Gallring, Gallringsstopp, Planrad  # noqa: E402
+from .models_delegation import Delegationsordning, Delegationsrad, DelegatRoll, Prisbasbelopp, prisbasbelopp_for  # noqa: E402
+
+__all__ = [
+    "Avtal",
+    "Bevarande",
+    "DelegatRoll",
+    "Delegationsordning",
+    "Delegationsrad",
+    "Gallring",
+    "Gallringsstopp",
+    "Planrad",
+    "Prisbasbelopp",
+    "plus_manader",
+    "prisbasbelopp_for",
+]
