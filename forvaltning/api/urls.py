@@ -1,9 +1,14 @@
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import register, views
 
 app_name = "forvaltning-api"
 router = DefaultRouter()
 router.register("avtal", views.AvtalViewSet, basename="avtal")
+router.register("delegationsordningar", register.DelegationsordningViewSet, basename="delegationsordning")
+router.register("delegationsrader", register.DelegationsradViewSet, basename="delegationsrad")
+router.register("dokumenthanteringsplan", register.PlanradViewSet, basename="planrad")
+router.register("gallringar", register.GallringViewSet, basename="gallring")
+router.register("gallringsstopp", register.GallringsstoppViewSet, basename="gallringsstopp")
 
 urlpatterns = router.urls
