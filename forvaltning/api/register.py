@@ -44,9 +44,10 @@ class DelegationsordningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retr
     @extend_schema(request=AntaSerializer, responses=DelegationsordningSerializer)
     @action(detail=True, methods=["post"])
     def anta(self, request: Request, pk: str | None = None) -> Response:
+        ordning = self.get_object()
         inn = AntaSerializer(data=request.data, context=self.get_serializer_context())
         inn.is_valid(raise_exception=True)
-        ordning = deleg.delegationsordning_anta(ordning=self.get_object(), aktor=request.user, **inn.validated_data)
+        ordning = deleg.delegationsordning_anta(ordning=ordning, aktor=request.user, **inn.validated_data)
         return Response(DelegationsordningSerializer(ordning).data)
 
     @extend_schema(responses=PrisbasbeloppSerializer(many=True))
