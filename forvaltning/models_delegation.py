@@ -89,7 +89,7 @@ class DelegationsordningQuerySet(ForbundQuerySet):
 class Delegationsordning(ForbundsData):
     """One version of the delegation order. A draft is edited; adoption (a §, a valid-from date) locks it."""
 
-    objects = DelegationsordningQuerySet.as_manager()
+    objects = DelegationsordningQuerySet.as_manager()  # type: ignore[misc]
 
     class Status(models.TextChoices):
         UTKAST = "utkast", "Utkast"

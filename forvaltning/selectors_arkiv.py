@@ -28,7 +28,7 @@ def planrad_hamta(kontext: Kontext, pk: int) -> Planrad:
     return hamta(Planrad.objects.all(), kontext.forbund, pk=pk)
 
 
-def plan_tabell(forbund: Forbund) -> list[dict[str, Any]]:
+def _plan_tabell_rader(forbund: Forbund) -> list[dict[str, Any]]:
     namn = arkivtyper()
     return [
         {
@@ -136,3 +136,10 @@ def gallring_underlag(forbund: Forbund, ar: int) -> tuple[list[dict[str, Any]], 
             else:
                 due.append(post)
     return due, kept
+
+
+def plan_tabell(forbund: Forbund) -> list[list[Any]]:
+    """Export rows (CSV/XLSX): a header row, then one row per line of the register."""
+    rubriker = ["Nr", "Process", "Handling", "Medium", "Registrering/sortering", "Förvaringsplats", "Bevaras/gallras", "Tolkning"]
+    rubriker += ["Anmärkning", "Handlingar i Finsam"]
+    return [rubriker, *[[rad[k] for k in rubriker] for rad in _plan_tabell_rader(forbund)]]

@@ -69,7 +69,7 @@ def prisbasbelopp() -> list[Prisbasbelopp]:
     return list(Prisbasbelopp.objects.order_by("ar"))
 
 
-def ordning_tabell(ordning: Delegationsordning) -> list[dict[str, Any]]:
+def _ordning_tabell_rader(ordning: Delegationsordning) -> list[dict[str, Any]]:
     """Export rows (CSV/XLSX) of one version."""
     return [
         {
@@ -85,3 +85,9 @@ def ordning_tabell(ordning: Delegationsordning) -> list[dict[str, Any]]:
         }
         for r in ordning.rader.all()
     ]
+
+
+def ordning_tabell(ordning: Delegationsordning) -> list[list[Any]]:
+    """Export rows (CSV/XLSX): a header row, then one row per line of the register."""
+    rubriker = ["Nr", "Avsnitt", "Ärende", "Delegat", "Ersättare", "Beloppsgräns", "Villkor", "Anmäls till styrelsen", "Kommentar"]
+    return [rubriker, *[[rad[k] for k in rubriker] for rad in _ordning_tabell_rader(ordning)]]

@@ -105,8 +105,10 @@ def planrad_ta_bort(*, rad: Planrad, aktor: Any) -> None:
 
 
 @transaction.atomic
-def handlingstyp_klassa(*, handlingstyp: Handlingstyp, planrad: Planrad, aktor: Any) -> Handlingstyp:
+def handlingstyp_klassa(*, handlingstyp: Handlingstyp, planrad: Planrad | None, aktor: Any) -> Handlingstyp:
     """Put a diarium document type under a row of the plan (its retention follows the row)."""
+    if planrad is None:
+        raise ValidationError({"planrad": "Välj den rad i dokumenthanteringsplanen som handlingstypen följer."})
     if planrad.forbund_id != handlingstyp.forbund_id:
         raise ValidationError({"planrad": "Raden hör till ett annat förbund."})
     fore = snapshot(handlingstyp)
