@@ -299,7 +299,8 @@ def uppdrag_lista(forbund: Forbund, *, bara_oppna: bool = True) -> QuerySet[Uppd
 
 
 def delegationsbeslut_lista(forbund: Forbund) -> QuerySet[Delegationsbeslut]:
-    return Delegationsbeslut.objects.filter(forbund=forbund).select_related("delegation", "delegat", "anmald_i").order_by("-datum", "-id")
+    relaterade = ("delegation", "delegation__ordning", "delegation__delegat_person", "delegat", "anmald_i")
+    return Delegationsbeslut.objects.filter(forbund=forbund).select_related(*relaterade).order_by("-datum", "-id")
 
 
 def diarium(kontext: Kontext, *, q: str = "", ar: int | None = None) -> QuerySet[Handling]:
