@@ -47,7 +47,8 @@ class DelegationsordningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retr
         ordning = self.get_object()
         inn = AntaSerializer(data=request.data, context=self.get_serializer_context())
         inn.is_valid(raise_exception=True)
-        ordning = deleg.delegationsordning_anta(ordning=ordning, aktor=request.user, **inn.validated_data)
+        d = inn.validated_data
+        ordning = deleg.delegationsordning_anta(ordning=ordning, aktor=request.user, paragraf=d.get("paragraf"), giltig_fran=d.get("giltig_fran"))
         return Response(DelegationsordningSerializer(ordning).data)
 
     @extend_schema(responses=PrisbasbeloppSerializer(many=True))
