@@ -72,7 +72,7 @@ class OrdforandebeslutForm(TillganglighetMixin, forms.Form):
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["delegation"].queryset = Delegationsrad.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[r.pk for r in rader_i_kraft(forbund, timezone.localdate()) if r.ordforandebeslut]
+            pk__in=[r.pk for r in rader_i_kraft(forbund, timezone.localdate())]
         ).select_related("ordning")
 
 
