@@ -252,7 +252,7 @@ def seed_delegationsbeslut(forbund: Forbund, aktor: Any) -> None:
         ),
         (
             monica,
-            D(2020, 3, 2),
+            D(2020, 1, 20),
             "Upphandling av konsulttjänster utanför medlemmarnas ramavtal – högst två prisbasbelopp",
             "Utvärdering av MISAM:s första halvår",
             "Avrop hos European Minds Sweden AB, 80 timmar à 890 kr.",
@@ -260,7 +260,7 @@ def seed_delegationsbeslut(forbund: Forbund, aktor: Any) -> None:
         ),
         (
             bertil,
-            D(2020, 4, 15),
+            D(2020, 1, 28),
             "Inhyrning, uthyrning och uppsägning av fastigheter och lokaler",
             "Förlängning av hyresavtalet för kansliet, Hörnellgatan 17",
             "Hyresavtalet förlängs t.o.m. 2022-12-31.",
@@ -300,7 +300,8 @@ def seed_delegationsbeslut(forbund: Forbund, aktor: Any) -> None:
             belopp=belopp,
         )
         # reported at the next meeting that was held (the historical meetings are already closed)
-        mote = Sammantrade.objects.filter(forbund=forbund, datum__gte=datum, avslutat__isnull=False).order_by("datum").first()
+        held = Sammantrade.objects.filter(forbund=forbund, datum__gte=datum, datum__lte=datum + dt.timedelta(days=120), avslutat__isnull=False)
+        mote = held.order_by("datum").first()
         anmalan = (
             Paragraf.objects.filter(sammantrade=mote).filter(Q(rubrik__icontains="delegation") | Q(rubrik__icontains="information")).first()
             if mote
