@@ -66,6 +66,9 @@ _MATRIS: list[Behorighet] = [
     # Förvaltning
     Behorighet("avtal.visa", "Se avtalsregistret (parter, belopp, perioder, uppsägningstider)", ALLA),
     Behorighet("avtal.redigera", "Registrera, ändra och säga upp avtal", frozenset({CHEF})),
+    Behorighet("delegationsordning.redigera", "Föra delegationsordningen: utkast, ärenden, antagande med §", frozenset({CHEF})),
+    Behorighet("dokumenthanteringsplan.redigera", "Föra dokumenthanteringsplanen och klassa diariets handlingstyper", frozenset({CHEF})),
+    Behorighet("gallring.genomfora", "Föreslå och genomföra gallring, registrera och häva gallringsstopp", frozenset({CHEF})),
 ]
 
 MATRIS: dict[str, Behorighet] = {b.kod: b for b in _MATRIS}

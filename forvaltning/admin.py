@@ -22,3 +22,6 @@ class AvtalAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+from . import admin_register  # noqa: E402,F401 - the delegation order and records plan (their own module)

@@ -10,7 +10,7 @@ class ForvaltningConfig(AppConfig):
     def ready(self) -> None:
         from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
 
-        from . import selectors, selectors_revision
+        from . import documenttyper, selectors, selectors_revision
 
         registrera_rutor(
             Ruta("Avtal", "Överenskommelser, tjänsteköp och konsultavtal med uppsägningstider.", "forvaltning:avtal_lista", "avtal.visa", 60)
@@ -34,3 +34,20 @@ class ForvaltningConfig(AppConfig):
             Ruta("Styrelsens mandat", "Ledamöter och ersättare med medlemmens beslut om utnämning.", "forvaltning:styrelsen", "forbund.visa", 63),
         )
         registrera_bidrag(selectors_revision.startsida_notiser)
+        registrera_rutor(
+            Ruta(
+                "Delegationsordning",
+                "Vem som beslutar vad på styrelsens vägnar, med beloppsgränser och versioner.",
+                "forvaltning:delegationsordning",
+                "styrelse.visa",
+                64,
+            ),
+            Ruta(
+                "Dokumenthanteringsplan",
+                "Vad som bevaras och gallras, och genomförda gallringar med protokoll.",
+                "forvaltning:dokumenthanteringsplan",
+                "diarium.visa",
+                65,
+            ),
+        )
+        documenttyper.registrera_alla()

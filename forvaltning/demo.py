@@ -11,13 +11,14 @@ from finsam.models import Forbund, Medlem
 from insatser.models import Insats
 from styrelse.models import Paragraf
 
-from . import demo_styrning
+from . import demo_register, demo_styrning
 from .models import Avtal
 from .services import avtal_skapa
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
     demo_styrning.seed(forbund, aktor)
+    demo_register.seed(forbund, aktor)  # the delegation order and the records plan (forvaltning.demo_register)
     if Avtal.objects.filter(forbund=forbund).exists():
         return
     medlem = {m.kod: m for m in Medlem.objects.filter(forbund=forbund)}

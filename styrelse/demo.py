@@ -17,7 +17,7 @@ from finsam.models import Forbund, Medlem, Person, RollTyp
 from finsam.permissions import Kontext
 
 from . import services
-from .models import Arende, Delegation, Handlingstyp, Justering, Mandat, Narvaro, Sammantrade, Uppdrag
+from .models import Arende, Handlingstyp, Justering, Mandat, Narvaro, Sammantrade, Uppdrag
 from .services import dokument as dok
 from .services.beslut import justering_kravs
 from .services.mote import automatiska_punkter_uppdatera
@@ -196,31 +196,17 @@ DAGORDNING_2020 = [
     (Arende.Typ.STANDARD, "Övriga frågor", "", "", ""),
 ]
 
-DELEGATIONSORDNING = [
-    ("Personalärenden", "Lönesättning, anställningsvillkor och löneförmåner i övrigt – övrig personal", "Förbundschef", True),
-    ("Personalärenden", "Avtal om tjänsteköp av vikarierande förbundschef under högst tre månader", "Förbundsordförande", True),
-    ("Personalärenden", "Avtal om tjänsteköp av övrig personal", "Förbundsordförande", True),
-    ("Avtal", "Teckna avtal vad gäller insats eller motsvarande mellan samordningsförbundet och samverkande part", "Förbundsordförande", True),
-    ("Avtal", "Teckna administrativa avtal", "Förbundschef", True),
-    ("Avtal", "Avrop av varor och tjänster inom medlemmarnas ramavtal, högst två prisbasbelopp", "Förbundsordförande", True),
-    ("Avtal", "Beslut att säga upp avtal/abonnemang i anslutning till driften av verksamheten", "Förbundschef", False),
-    ("Övriga ekonomiärenden", "Utse attestant", "Förbundsordförande", True),
-    ("Administrativa ärenden", "Göra ansökan till statliga eller kommunala myndigheter", "Förbundschef", True),
-    ("Administrativa ärenden", "Remittera ärenden och besvara enklare remisser", "Förbundschef", False),
-    ("Administrativa ärenden", "Avge yttranden till statliga eller kommunala myndigheter", "Förbundsordförande", True),
-]
-
+# The diarium's document types; forvaltning.demo classifies each under its row of the records plan.
 HANDLINGSTYPER = [
-    # (name, kept forever, destroyed after N years, when no longer needed)
-    ("Protokoll och bilagor, styrelsen", True, None, False),
-    ("Protokollsanslag", True, None, False),
-    ("Kallelse/föredragningslista", False, 2, False),
-    ("Utskickade handlingar", False, 1, False),
-    ("Inkomna och upprättade diarieförda handlingar", True, None, False),
-    ("Avtal", True, None, False),
-    ("Underlag externfaktura", False, 10, False),
-    ("Verifikat inklusive bilagor", False, 10, False),
-    ("E-post av ringa eller tillfällig betydelse", False, None, True),
+    "Protokoll och bilagor, styrelsen",
+    "Protokollsanslag",
+    "Kallelse/föredragningslista",
+    "Utskickade handlingar",
+    "Inkomna och upprättade diarieförda handlingar",
+    "Avtal",
+    "Underlag externfaktura",
+    "Verifikat inklusive bilagor",
+    "E-post av ringa eller tillfällig betydelse",
 ]
 
 
@@ -233,13 +219,9 @@ def _mandat(forbund: Forbund, namn: str, typ: str) -> Mandat:
 
 
 def seed_register(forbund: Forbund, aktor: Any) -> None:
-    if not Delegation.objects.filter(forbund=forbund).exists():
-        for i, (avsnitt, arende, delegat, anmals) in enumerate(DELEGATIONSORDNING, start=1):
-            Delegation.objects.create(forbund=forbund, avsnitt=avsnitt, arende=arende, delegat=delegat, anmals=anmals, ordning=i)
-    for namn, bevaras, ar, inaktuell in HANDLINGSTYPER:
-        Handlingstyp.objects.get_or_create(
-            forbund=forbund, namn=namn, defaults={"bevaras": bevaras, "gallras_efter_ar": ar, "vid_inaktualitet": inaktuell}
-        )
+    # The delegation order and the records plan are seeded by forvaltning.demo.
+    for namn in HANDLINGSTYPER:
+        Handlingstyp.objects.get_or_create(forbund=forbund, namn=namn)
     if not services.beslutsregler_for(forbund).pk:
         services.beslutsregler_andra(
             forbund=forbund, aktor=aktor, majoritet="2/3", kallelsetid_dagar=7, forvaringsplats="Kommunledningskontoret, stadshuset"

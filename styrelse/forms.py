@@ -8,11 +8,12 @@ from django import forms
 
 from finsam.models import Medlem, Person
 from finsam.sortering import personordning, svensk
+from forvaltning.models import Delegationsrad
+from forvaltning.selectors_delegation import rader_valbara
 
 from .models import (
     Arende,
     Beslutsregler,
-    Delegation,
     Handling,
     Handlingstyp,
     Justering,
@@ -158,16 +159,20 @@ class ReglerForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg
 
 
 class DelegationsbeslutForm(TillganglighetMixin, forms.Form):
-    delegation = forms.ModelChoiceField(label="Enligt delegationsordningen", queryset=Delegation.objects.none())
+    delegation = forms.ModelChoiceField(label="Enligt delegationsordningen", queryset=Delegationsrad.objects.none())
     delegat = forms.ModelChoiceField(label="Beslutsfattare", queryset=Person.objects.none())
     datum = forms.DateField(label="Beslutsdatum", widget=DATUM)
     arende = forms.CharField(label="Ärende", max_length=300)
     beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
+    belopp = forms.DecimalField(
+        label="Belopp (kr)", required=False, min_value=0, decimal_places=2, help_text="Beslutets värde när delegationen har en beloppsgräns."
+    )
     diarienummer = forms.CharField(label="Diarienummer", max_length=40, required=False)
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["delegation"].queryset = Delegation.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        self.fields["delegation"].queryset = rader_valbara(forbund)  # type: ignore[attr-defined]
+        self.fields["delegation"].label_from_instance = lambda r: f"{r.arende} ({r.delegat}) – {r.ordning}"  # type: ignore[attr-defined]
         self.fields["delegat"].queryset = Person.objects.filter(forbund=forbund).order_by(*personordning())  # type: ignore[attr-defined]
 
 
@@ -186,7 +191,7 @@ class HandlingForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handlingstyp"].queryset = Handlingstyp.objects.filter(forbund=forbund).order_by(svensk("namn"))  # type: ignore[attr-defined]
+        self.fields["handlingstyp"].queryset = Handlingstyp.objects.filter(forbund=forbund).select_related("planrad").order_by(svensk("namn"))  # type: ignore[attr-defined]
         self.fields["handlingstyp"].label_from_instance = lambda t: f"{t.namn} – {t.regel}"  # type: ignore[attr-defined]
         self.fields["paragrafer"].queryset = _senaste_paragrafer(forbund.pk if forbund else None, 200)  # type: ignore[attr-defined]
         self.fields["paragrafer"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]

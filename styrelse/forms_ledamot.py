@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+
+from forvaltning.models import Delegationsrad
+from forvaltning.selectors_delegation import rader_i_kraft
 
 from .forms import DATUM, TID, TillganglighetMixin, _senaste_paragrafer
-from .models import Arende, Bilaga, Delegation, Justering, Narvaro, Paragraf, Sammantrade
+from .models import Arende, Bilaga, Justering, Narvaro, Paragraf, Sammantrade
 
 
 class AnteckningForm(TillganglighetMixin, forms.Form):
@@ -57,7 +61,7 @@ class JusteraForm(TillganglighetMixin, forms.Form):
 
 class OrdforandebeslutForm(TillganglighetMixin, forms.Form):
     delegation = forms.ModelChoiceField(
-        label="Enligt delegationsordningen", queryset=Delegation.objects.none(), required=False, empty_label="– välj –"
+        label="Enligt delegationsordningen", queryset=Delegationsrad.objects.none(), required=False, empty_label="– välj –"
     )
     arende = forms.CharField(label="Ärende", max_length=300)
     beslut = forms.CharField(label="Beslut", widget=forms.Textarea(attrs={"rows": 3}))
@@ -72,7 +76,9 @@ class OrdforandebeslutForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["delegation"].queryset = Delegation.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
+        self.fields["delegation"].queryset = Delegationsrad.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[r.pk for r in rader_i_kraft(forbund, timezone.localdate())]
+        ).select_related("ordning")
 
 
 class DistansForm(TillganglighetMixin, forms.Form):

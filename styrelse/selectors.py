@@ -303,12 +303,17 @@ def uppdrag_lista(forbund: Forbund, *, bara_oppna: bool = True) -> QuerySet[Uppd
 
 
 def delegationsbeslut_lista(forbund: Forbund) -> QuerySet[Delegationsbeslut]:
-    return Delegationsbeslut.objects.filter(forbund=forbund).select_related("delegation", "delegat", "anmald_i").order_by("-datum", "-id")
+    relaterade = ("delegation", "delegation__ordning", "delegation__delegat_person", "delegat", "anmald_i")
+    return Delegationsbeslut.objects.filter(forbund=forbund).select_related(*relaterade).order_by("-datum", "-id")
 
 
 def diarium(kontext: Kontext, *, q: str = "", ar: int | None = None) -> QuerySet[Handling]:
     kontext.kraver("diarium.visa")
-    qs = Handling.objects.filter(forbund=kontext.forbund).select_related("handlingstyp", "forbund").prefetch_related("paragrafer")
+    qs = (
+        Handling.objects.filter(forbund=kontext.forbund)
+        .select_related("handlingstyp", "handlingstyp__planrad", "forbund")
+        .prefetch_related("paragrafer")
+    )
     if q:
         qs = qs.filter(Q(rubrik__icontains=q) | Q(arende__icontains=q) | Q(motpart__icontains=q))
     if ar:
@@ -322,9 +327,11 @@ def handling_far_oppnas(kontext: Kontext, handling: Handling) -> bool:
 
 def gallring_forfallna(forbund: Forbund, ar: int) -> list[Handling]:
     """Documents whose retention period has run out by `ar` and that are not yet destroyed."""
-    kandidater = Handling.objects.filter(
-        forbund=forbund, gallrad__isnull=True, handlingstyp__bevaras=False, handlingstyp__gallras_efter_ar__isnull=False
-    ).select_related("handlingstyp", "forbund")
+    kandidater = (
+        Handling.objects.filter(forbund=forbund, gallrad__isnull=True, handlingstyp__planrad__ar__isnull=False)
+        .exclude(handlingstyp__planrad__bevarande="bevaras")
+        .select_related("handlingstyp", "handlingstyp__planrad", "forbund")
+    )
     return [h for h in kandidater.order_by("ar", "lopnummer") if h.gallras_ar is not None and h.gallras_ar <= ar]
 
 

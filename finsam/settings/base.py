@@ -236,6 +236,8 @@ CELERY_BEAT_SCHEDULE["insatser-rapport-paminnelse"] = {"task": "insatser.rapport
 CELERY_BEAT_SCHEDULE["uppfoljning-gallring"] = {"task": "uppfoljning.gallring_task", "schedule": 24 * 3600.0}
 # The year's list of diarium documents due for destruction (idempotent: refreshes this year's list).
 CELERY_BEAT_SCHEDULE["styrelse-gallringslista"] = {"task": "styrelse.gallringslista_task", "schedule": 24 * 3600.0}
+# the records plan's gallring: proposed by the system daily (a rerun replaces the open proposal), carried out by the förbundschef
+CELERY_BEAT_SCHEDULE["forvaltning-gallring-forslag"] = {"task": "forvaltning.gallring_foresla_task", "schedule": 24 * 3600.0}
 # The reaper: re-queues document jobs whose worker died or went silent (see finsam.documents.jobb).
 CELERY_BEAT_SCHEDULE["finsam-dokument-aterupta"] = {"task": "finsam.dokument_aterupta_task", "schedule": 10.0}
 # A running job's heartbeat (seconds), the silence after which it is taken back, interruptions before giving up.

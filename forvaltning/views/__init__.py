@@ -1,6 +1,31 @@
 """Pages of the governance registers."""
 
+from .arkiv import (
+    dokumenthanteringsplan,
+    dokumenthanteringsplan_export,
+    dokumenthanteringsplan_skapa,
+    gallring,
+    gallring_detalj,
+    gallring_foresla,
+    gallring_genomfor,
+    gallringsstopp_hav,
+    gallringsstopp_ny,
+    handlingstyp_klassa,
+    planrad_andra,
+    planrad_ny,
+    planrad_ta_bort,
+)
 from .avtal import avtal_andra, avtal_detalj, avtal_export, avtal_lista, avtal_ny, avtal_sag_upp
+from .delegation import (
+    delegationsordning,
+    delegationsordning_anta,
+    delegationsordning_export,
+    delegationsordning_utkast,
+    delegationsordning_version,
+    delegationsrad_andra,
+    delegationsrad_ny,
+    delegationsrad_ta_bort,
+)
 from .organisation import medlem_andra, medlem_ny, medlemmar, person_andra, person_ny, personer
 
 __all__ = [
@@ -10,10 +35,31 @@ __all__ = [
     "avtal_lista",
     "avtal_ny",
     "avtal_sag_upp",
+    "delegationsordning",
+    "delegationsordning_anta",
+    "delegationsordning_export",
+    "delegationsordning_utkast",
+    "delegationsordning_version",
+    "delegationsrad_andra",
+    "delegationsrad_ny",
+    "delegationsrad_ta_bort",
+    "dokumenthanteringsplan",
+    "dokumenthanteringsplan_export",
+    "dokumenthanteringsplan_skapa",
+    "gallring",
+    "gallring_detalj",
+    "gallring_foresla",
+    "gallring_genomfor",
+    "gallringsstopp_hav",
+    "gallringsstopp_ny",
+    "handlingstyp_klassa",
     "medlem_andra",
     "medlem_ny",
     "medlemmar",
     "person_andra",
     "person_ny",
     "personer",
+    "planrad_andra",
+    "planrad_ny",
+    "planrad_ta_bort",
 ]

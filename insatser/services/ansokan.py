@@ -41,7 +41,7 @@ DIARIETYP = "Inkomna och upprättade diarieförda handlingar"  # the records pla
 
 def _diariefor(ansokan: Ansokan, aktor: Any) -> str:
     """Register the incoming application in the förbund's diarium (styrelse) and return its diarienummer."""
-    typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP, defaults={"bevaras": True})
+    typ, _ = Handlingstyp.objects.get_or_create(forbund=ansokan.forbund, namn=DIARIETYP)
     handling = handling_registrera(
         forbund=ansokan.forbund,
         aktor=aktor,

@@ -17,9 +17,10 @@ from rest_framework.views import APIView
 
 from finsam.api.base import ForbundMixin, HarBehorighet
 from finsam.tenancy import hamta
+from forvaltning.models import Delegationsrad
 
 from .. import selectors_ledamot as sel
-from ..models import Anteckning, Arende, Bilaga, Delegation, Distansdeltagande, Javsanmalan, Narvaro, Ordforandebeslut, Sammantrade
+from ..models import Anteckning, Arende, Bilaga, Distansdeltagande, Javsanmalan, Narvaro, Ordforandebeslut, Sammantrade
 from ..services.anteckning import anteckning_spara, anteckning_ta_bort, gallringsdatum
 from ..services.bradskande import distans_registrera, distans_ta_bort, extra_sammantrade_kalla, ordforandebeslut_fatta
 from ..services.mina_moten import jav_anmala, jav_aterkalla
@@ -195,7 +196,7 @@ class OrdforandebeslutViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retrie
         inp = OrdforandebeslutInSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         d = inp.validated_data
-        delegation = Delegation.objects.filter(forbund=self.kontext.forbund, pk=d.get("delegation") or 0).first()
+        delegation = Delegationsrad.objects.filter(forbund=self.kontext.forbund, pk=d.get("delegation") or 0).first()
         o = ordforandebeslut_fatta(
             forbund=self.kontext.forbund,
             aktor=request.user,

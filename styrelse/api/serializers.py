@@ -270,7 +270,7 @@ class UppdragSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 class DelegationsbeslutSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Delegationsbeslut
-        fields = ["id", "delegation", "delegat", "datum", "arende", "beslut", "diarienummer", "anmald_i"]
+        fields = ["id", "delegation", "delegat", "datum", "arende", "beslut", "belopp", "diarienummer", "anmald_i"]
         read_only_fields = ["anmald_i"]
 
 

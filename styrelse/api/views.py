@@ -15,9 +15,10 @@ from rest_framework.response import Response
 from finsam.api.base import ForbundMixin
 from finsam.models import Person
 from finsam.tenancy import hamta
+from forvaltning.models import Delegationsrad
 
 from .. import selectors, services
-from ..models import Anslag, Arende, Bilaga, Delegation, Delegationsbeslut, Handling, Handlingstyp, Mandat, Narvaro, Paragraf, Sammantrade, Uppdrag
+from ..models import Anslag, Arende, Bilaga, Delegationsbeslut, Handling, Handlingstyp, Mandat, Narvaro, Paragraf, Sammantrade, Uppdrag
 from . import serializers as s
 
 
@@ -269,7 +270,7 @@ class DelegationsbeslutViewSet(
         inp.is_valid(raise_exception=True)
         d = dict(inp.validated_data)
         f = self.kontext.forbund
-        d["delegation"] = hamta(Delegation.objects.all(), f, pk=d["delegation"].pk)
+        d["delegation"] = hamta(Delegationsrad.objects.select_related("ordning"), f, pk=d["delegation"].pk)
         d["delegat"] = hamta(Person.objects.all(), f, pk=d["delegat"].pk)
         obj = services.delegationsbeslut_registrera(forbund=f, aktor=request.user, **d)
         return Response(s.DelegationsbeslutSerializer(obj).data, status=status.HTTP_201_CREATED)

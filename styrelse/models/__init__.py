@@ -18,7 +18,7 @@ from .mote import (
 )
 from .ordforandebeslut import Distansdeltagande, ExtraSammantrade, Ordforandebeslut, OrdforandebeslutHandling
 from .paragraf import Beslutsform, Expediering, Nummerserie, Paragraf, Rost, Uppdrag, Utfall, Yrkande
-from .register import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp
+from .register import Delegationsbeslut, Gallringslista, Handling, Handlingstyp
 from .signatur import Signatur
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "Beslutsform",
     "Beslutsregler",
     "Bilaga",
-    "Delegation",
     "Delegationsbeslut",
     "Distansdeltagande",
     "Expediering",

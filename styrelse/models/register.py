@@ -1,4 +1,4 @@
-"""Delegation order and delegation decisions; the diarium with document types and their retention rules."""
+"""Delegation decisions; the diarium with its document types (retention from the records plan in forvaltning)."""
 
 from __future__ import annotations
 
@@ -10,35 +10,15 @@ from finsam.models import ForbundsData, Person
 from .paragraf import Paragraf
 
 
-class Delegation(ForbundsData):
-    """One line of the delegation order (delegationsordning): matter, delegate, reported to the board or not."""
-
-    avsnitt = models.CharField("avsnitt", max_length=100)
-    arende = models.CharField("ärende", max_length=400)
-    delegat = models.CharField("delegat", max_length=100)
-    anmals = models.BooleanField("anmäls till styrelsen", default=True)
-    ordforandebeslut = models.BooleanField(
-        "ordförandebeslut i brådskande ärenden",
-        default=False,
-        help_text="Ordföranden får besluta på styrelsens vägnar i ärenden så brådskande att styrelsens avgörande inte kan "
-        "avvaktas (kommunallagen 6 kap. 39 §).",
-    )
-    kommentar = models.TextField("kommentar", blank=True)
-    ordning = models.PositiveSmallIntegerField("ordning", default=0)
-
-    class Meta:
-        verbose_name = "delegation"
-        verbose_name_plural = "delegationsordning"
-        ordering = ["ordning", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.arende} ({self.delegat})"
-
-
 class Delegationsbeslut(ForbundsData):
-    """A decision taken under delegation; reported to the next board meeting."""
+    """A decision taken under a row of the delegation order in force on its date; reported to the next board meeting."""
 
-    delegation = models.ForeignKey(Delegation, on_delete=models.PROTECT, related_name="beslut", verbose_name="enligt delegation")
+    delegation = models.ForeignKey(
+        "forvaltning.Delegationsrad", on_delete=models.PROTECT, related_name="beslut", verbose_name="enligt delegationsordningen"
+    )
+    belopp = models.DecimalField(
+        "belopp (kr)", max_digits=14, decimal_places=2, null=True, blank=True, help_text="Beslutets värde, när delegationen har en beloppsgräns."
+    )
     delegat = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name="beslutsfattare")
     datum = models.DateField("beslutsdatum")
     arende = models.CharField("ärende", max_length=300)
@@ -66,12 +46,17 @@ class Delegationsbeslut(ForbundsData):
 
 
 class Handlingstyp(ForbundsData):
-    """A kind of document in the records plan (dokumenthanteringsplan) with its retention rule."""
+    """A kind of document in the diarium; its retention rule is the row of the records plan it falls under."""
 
     namn = models.CharField("handlingstyp", max_length=200)
-    bevaras = models.BooleanField("bevaras", default=True)
-    gallras_efter_ar = models.PositiveSmallIntegerField("gallras efter (år)", null=True, blank=True)
-    vid_inaktualitet = models.BooleanField("gallras vid inaktualitet", default=False)
+    planrad = models.ForeignKey(
+        "forvaltning.Planrad",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handlingstyper",
+        verbose_name="rad i dokumenthanteringsplanen",
+    )
 
     class Meta:
         verbose_name = "handlingstyp"
@@ -84,11 +69,9 @@ class Handlingstyp(ForbundsData):
 
     @property
     def regel(self) -> str:
-        if self.bevaras:
-            return "Bevaras"
-        if self.gallras_efter_ar:
-            return f"Gallras efter {self.gallras_efter_ar} år"
-        return "Gallras vid inaktualitet"
+        if self.planrad_id is None:
+            return "Ej klassad i dokumenthanteringsplanen (bevaras tills vidare)"
+        return self.planrad.regel  # type: ignore[union-attr]
 
 
 class Handling(ForbundsData):
@@ -131,10 +114,8 @@ class Handling(ForbundsData):
     @property
     def gallras_ar(self) -> int | None:
         """The first year the document may be destroyed (N calendar years after the year it was registered)."""
-        typ = self.handlingstyp
-        if typ.bevaras or not typ.gallras_efter_ar:
-            return None
-        return self.ar + typ.gallras_efter_ar + 1
+        rad = self.handlingstyp.planrad
+        return rad.forsta_gallringsar(self.ar) if rad is not None else None
 
 
 class Gallringslista(ForbundsData):

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Person
+from forvaltning.models import Delegationsrad
 
 from ..models import (
     Beslutsregler,
-    Delegation,
     Distansdeltagande,
     ExtraSammantrade,
     Mandat,
@@ -72,7 +72,7 @@ def ordforandebeslut_fatta(
     forbund: Forbund,
     aktor: Any,
     ordforande: Person | None,
-    delegation: Delegation | None,
+    delegation: Delegationsrad | None,
     arende: str,
     beslut: str,
     bradska: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,9 @@ from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Person
+from forvaltning.models import Delegationsrad
 
-from ..models import Delegation, Delegationsbeslut, Gallringslista, Handling, Handlingstyp, Nummerserie, Paragraf, Sammantrade, Uppdrag
+from ..models import Delegationsbeslut, Gallringslista, Handling, Handlingstyp, Nummerserie, Paragraf, Sammantrade, Uppdrag
 from .mote import TILLATNA_FILTYPER, _nasta_mote_for, automatiska_punkter_uppdatera
 from .numrering import nasta_nummer
 
@@ -88,18 +90,27 @@ def delegationsbeslut_registrera(
     *,
     forbund: Forbund,
     aktor: Any,
-    delegation: Delegation,
+    delegation: Delegationsrad,
     delegat: Person,
     datum: dt.date,
     arende: str,
     beslut: str,
     diarienummer: str = "",
+    belopp: Decimal | None = None,
 ) -> Delegationsbeslut:
-    """Register a decision taken under delegation; it appears on the next meeting's agenda if it is to be reported."""
+    """Register a decision taken under delegation; it appears on the next meeting's agenda if it is to be reported.
+
+    The delegation order in force on the decision date decides: the row must be of that version, the
+    decision maker must hold the delegate's (or ersättare's) role then, and the amount must be within
+    the row's limit (forvaltning.Delegationsrad.prova_beslut).
+    """
     if delegation.forbund_id != forbund.pk or delegat.forbund_id != forbund.pk:
         raise ValidationError("Delegationen och beslutsfattaren måste höra till förbundet.")
     if datum > timezone.localdate():
         raise ValidationError("Beslutsdatum kan inte vara i framtiden.")
+    if belopp is not None and belopp < 0:
+        raise ValidationError({"belopp": "Beloppet kan inte vara negativt."})
+    delegation.prova_beslut(person=delegat, datum=datum, belopp=belopp)
     d = Delegationsbeslut(
         forbund=forbund,
         delegation=delegation,
@@ -108,6 +119,7 @@ def delegationsbeslut_registrera(
         arende=arende.strip(),
         beslut=beslut.strip(),
         diarienummer=diarienummer.strip(),
+        belopp=belopp,
         registrerad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
     )
     d.full_clean()

@@ -18,10 +18,11 @@ from finsam.permissions import Kontext
 from finsam.sortering import personordning
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
+from forvaltning.selectors_delegation import rader_i_kraft
 
 from .. import selectors, services
 from ..forms import DelegationsbeslutForm, HandlingForm, MandatForm, ReglerForm, UppdragForm
-from ..models import Beslutsregler, Delegation, Gallringslista, Handling, Mandat, Paragraf, Sammantrade, Uppdrag
+from ..models import Beslutsregler, Gallringslista, Handling, Mandat, Paragraf, Sammantrade, Uppdrag
 from ..services.regler import beslutsregler_for
 
 
@@ -95,7 +96,7 @@ def delegationsbeslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBas
         mall="styrelse/delegationsbeslut.html",
         sammanhang={
             "beslut": list(selectors.delegationsbeslut_lista(kontext.forbund)[:300]),
-            "ordning": list(Delegation.objects.filter(forbund=kontext.forbund)),
+            "ordning": rader_i_kraft(kontext.forbund, timezone.localdate()),
         },
     )
 

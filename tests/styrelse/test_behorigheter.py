@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from finsam.models import Forbund
-from styrelse.models import Anslag, Bilaga, Delegation, Delegationsbeslut, Handling, Handlingstyp, Narvaro, Paragraf, Uppdrag
+from styrelse.models import Anslag, Bilaga, Delegationsbeslut, Handling, Narvaro, Paragraf, Uppdrag
 from tests.conftest import ROLLER
+from tests.forvaltning.factories import delegation, handlingstyp
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
 from .factories import ArendeFactory, SammantradeFactory, styrelse
@@ -33,11 +34,11 @@ def _forbund_data(f: Forbund) -> dict[str, Any]:
     b.fil.save("b.pdf", ContentFile(b"%PDF-1.7 x"), save=False)
     b.save()
     u = Uppdrag.objects.create(forbund=f, paragraf=p, text="uppdra till förbundschefen att utreda")
-    typ = Handlingstyp.objects.create(forbund=f, namn="Avtal", bevaras=False, gallras_efter_ar=10)
+    typ = handlingstyp(f, "Avtal", "gallras", 10)
     h = Handling(forbund=f, ar=2026, lopnummer=1, riktning="inkommande", datum=dt.date.today(), rubrik="Avtal", handlingstyp=typ)
     h.fil.save("h.pdf", ContentFile(b"%PDF-1.7 x"), save=False)
     h.save()
-    d = Delegation.objects.create(forbund=f, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
+    d = delegation(f)
     db = Delegationsbeslut.objects.create(forbund=f, delegation=d, delegat=s["chef"], datum=dt.date.today(), arende="Avtal", beslut="Tecknat")
     gammalt = SammantradeFactory(forbund=f, datum=dt.date(2019, 11, 28))
     anslag = Anslag.objects.create(

@@ -15,7 +15,6 @@ from finsam.models import Forbund, RollTyp
 from styrelse.models import (
     Anteckning,
     Bilaga,
-    Delegation,
     Distansdeltagande,
     Javsanmalan,
     Narvaro,
@@ -25,6 +24,7 @@ from styrelse.models import (
 )
 from styrelse.services.bradskande import distansregler_andra, ordforandebeslut_fatta
 from tests.conftest import ROLLER
+from tests.forvaltning.factories import delegation as delegationsrad
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
 from .factories import ArendeFactory, SammantradeFactory, styrelse
@@ -59,7 +59,7 @@ def _forbund_data(f: Forbund, ledamot_user: Any) -> dict[str, Any]:
     distans = Distansdeltagande.objects.create(forbund=f, narvaro=n)
     Narvaro.objects.create(forbund=f, sammantrade=idag_mote, person=s["ledamot"]["af"].person, kategori="ledamot", mandat=s["ledamot"]["af"])
     narvaro2 = Narvaro.objects.get(sammantrade=idag_mote, person=s["ledamot"]["af"].person)
-    delegation = Delegation.objects.create(forbund=f, avsnitt="Allmänt", arende="Brådskande ärenden", delegat="Förbundsordf.", ordforandebeslut=True)
+    delegation = delegationsrad(f, "Brådskande ärenden", "ordforande", avsnitt="Allmänt", ordforandebeslut=True)
     o = ordforandebeslut_fatta(
         forbund=f, aktor="test", ordforande=ordf, delegation=delegation, arende="Yttrande", beslut="Tillstyrks", bradska="Kort remisstid"
     )

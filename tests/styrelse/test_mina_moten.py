@@ -14,9 +14,10 @@ from playwright.sync_api import Page, expect
 from finsam.models import Dokument, Handelse, RollTyp
 from finsam.permissions import Kontext
 from styrelse import selectors_ledamot as sel
-from styrelse.models import Arende, Bilaga, Delegation, Javsanmalan, Rost, Sammantrade
+from styrelse.models import Arende, Bilaga, Javsanmalan, Rost, Sammantrade
 from styrelse.services import arende_andra, beslut_fatta, sammantrade_andra
 from styrelse.services.bradskande import extra_sammantrade_kalla, ordforandebeslut_fatta
+from tests.forvaltning.factories import delegation as delegationsrad
 
 from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 from .ledamot_hjalp import genomfort_mote, inloggad, koppla
@@ -77,9 +78,7 @@ def test_mina_moten_visar_nasta_mote_tidigare_protokoll_justering_och_bradskande
         kallelsetid_dagar=3,
         arenden=["Medfinansiering"],
     )
-    delegation = Delegation.objects.create(
-        forbund=forbund, avsnitt="Allmänt", arende="Brådskande ärenden", delegat="Förbundsordf.", ordforandebeslut=True
-    )
+    delegation = delegationsrad(forbund, "Brådskande ärenden", "ordforande", avsnitt="Allmänt", ordforandebeslut=True)
     o = ordforandebeslut_fatta(
         forbund=forbund,
         aktor=chef,

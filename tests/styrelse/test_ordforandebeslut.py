@@ -11,10 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from finsam.models import Handelse, RollTyp
-from styrelse.models import Arende, Delegation, Delegationsbeslut, Ordforandebeslut
+from forvaltning.models import Delegationsrad
+from styrelse.models import Arende, Delegationsbeslut, Ordforandebeslut
 from styrelse.services import beslut_fatta, sammantrade_planera
 from styrelse.services.bradskande import INGEN_DELEGATION, ordforandebeslut_fatta
 from tests.api_fel import api_fel
+from tests.forvaltning.factories import delegation
 
 from .factories import narvaro, styrelse
 from .ledamot_hjalp import inloggad, koppla
@@ -27,13 +29,14 @@ def s(forbund: Any) -> dict[str, Any]:
     return styrelse(forbund)
 
 
-def _delegationer(forbund: Any) -> tuple[Delegation, Delegation]:
-    vanlig = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
-    bradskande = Delegation.objects.create(
-        forbund=forbund,
+def _delegationer(forbund: Any) -> tuple[Delegationsrad, Delegationsrad]:
+    vanlig = delegation(forbund)
+    bradskande = delegation(
+        forbund,
+        "Ärenden som är så brådskande att styrelsens avgörande inte kan avvaktas",
+        "ordforande",
         avsnitt="Allmänt",
-        arende="Ärenden som är så brådskande att styrelsens avgörande inte kan avvaktas",
-        delegat="Förbundsordf.",
+        ersattare_roll="vice_ordforande",
         ordforandebeslut=True,
     )
     return vanlig, bradskande
@@ -42,13 +45,13 @@ def _delegationer(forbund: Any) -> tuple[Delegation, Delegation]:
 def test_nekas_utan_delegation_som_tillater_det(forbund: Any, chef: Any, s: dict[str, Any]) -> None:
     vanlig, _ = _delegationer(forbund)
     ordf = s["ledamot"]["skelleftea"].person
-    for delegation in (None, vanlig):
+    for rad in (None, vanlig):
         with pytest.raises(ValidationError) as fel:
             ordforandebeslut_fatta(
                 forbund=forbund,
                 aktor=chef,
                 ordforande=ordf,
-                delegation=delegation,
+                delegation=rad,
                 arende="Yttrande",
                 beslut="att lämna yttrande",
                 bradska="Svar senast i morgon",
@@ -93,7 +96,7 @@ def test_registreras_som_delegationsbeslut_och_anmals_vid_nasta_mote(forbund: An
     # Reported at the next meeting by itself, like every delegation decision.
     punkt = nasta.arenden.get(typ=Arende.Typ.DELEGATION)
     assert punkt.text == (
-        f"- {idag:%Y-%m-%d} Yttrande över remiss om samverkan – Förbundet tillstyrker förslaget. (Ledamot skelleftea, Förbundsordf.)"
+        f"- {idag:%Y-%m-%d} Yttrande över remiss om samverkan – Förbundet tillstyrker förslaget. (Ledamot skelleftea, Förbundsordförande)"
     )
     nasta.datum = idag
     nasta.save(update_fields=["datum"])

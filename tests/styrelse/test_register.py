@@ -12,7 +12,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from finsam.models import Dokument, Handelse
-from styrelse.models import Arende, Delegation, Gallringslista, Handlingstyp, Uppdrag
+from styrelse.models import Arende, Gallringslista, Uppdrag
 from styrelse.services import (
     beslut_fatta,
     delegationsbeslut_registrera,
@@ -22,6 +22,7 @@ from styrelse.services import (
 )
 from styrelse.services.dokument import protokollsutdrag_bestall
 from styrelse.tasks import gallringslista_task
+from tests.forvaltning.factories import delegation, handlingstyp
 
 from .factories import narvaro, styrelse
 
@@ -31,8 +32,8 @@ pytestmark = pytest.mark.django_db
 def test_delegationsbeslut_anmals_automatiskt_till_nasta_mote(forbund: Any, chef: Any) -> None:
     s = styrelse(forbund)
     mote = sammantrade_planera(forbund=forbund, aktor=chef, datum=dt.date(2026, 2, 13))
-    anmals = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Teckna administrativa avtal", delegat="Förbundschef")
-    anmals_ej = Delegation.objects.create(forbund=forbund, avsnitt="Avtal", arende="Säga upp abonnemang", delegat="Förbundschef", anmals=False)
+    anmals = delegation(forbund)
+    anmals_ej = delegation(forbund, "Säga upp abonnemang", anmals=False)
     d1 = delegationsbeslut_registrera(
         forbund=forbund,
         aktor=chef,
@@ -88,8 +89,8 @@ def test_uppdrag_aterrapporteras_och_avslutas(forbund: Any, chef: Any) -> None:
 
 
 def test_diarienummer_per_ar_och_gallringslista(forbund: Any, chef: Any) -> None:
-    bevaras = Handlingstyp.objects.create(forbund=forbund, namn="Protokoll", bevaras=True)
-    tva_ar = Handlingstyp.objects.create(forbund=forbund, namn="Kallelse/föredragningslista", bevaras=False, gallras_efter_ar=2)
+    bevaras = handlingstyp(forbund, "Protokoll")
+    tva_ar = handlingstyp(forbund, "Kallelse/föredragningslista", "gallras", 2)
     h1 = handling_registrera(
         forbund=forbund, aktor=chef, riktning="upprattad", datum=dt.date(2023, 3, 1), rubrik="Kallelse mars", handlingstyp=tva_ar
     )
@@ -146,7 +147,7 @@ def test_handling_kopplas_till_beslut_via_sidan(forbund: Any, chef: Any, chef_kl
 
     mote = Sammantrade.objects.create(forbund=forbund, datum=dt.date(2019, 11, 28))
     p = Paragraf.objects.create(forbund=forbund, sammantrade=mote, ar=2019, nummer=73, rubrik="Avtal med Sobona")
-    typ = Handlingstyp.objects.create(forbund=forbund, namn="Avtal", bevaras=True)
+    typ = handlingstyp(forbund, "Avtal")
     svar = chef_klient.post(
         "/styrelse/diarium/",
         {

@@ -1,0 +1,139 @@
+"""Pages of the delegation order: the version in force, earlier versions, the draft and its adoption."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from finsam.export import nedladdning, som_csv, som_xlsx
+from finsam.permissions import Kontext
+from finsam.web import behorighet, formular_handling, knapp_handling
+
+from .. import selectors_delegation as sel
+from .. import services_delegation as tj
+from ..forms_register import AntaForm, DelegationsradForm
+from ..models import Delegationsordning
+
+
+def _avsnitt(ordning: Delegationsordning) -> list[tuple[str, list]]:
+    """The rows grouped by section, in the order's own order."""
+    grupper: dict[str, list] = {}
+    for rad in ordning.rader.all():
+        grupper.setdefault(rad.avsnitt, []).append(rad)
+    return list(grupper.items())
+
+
+@behorighet("styrelse.visa")
+def delegationsordning(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    idag = timezone.localdate()
+    i_kraft = sel.ordning_i_kraft(kontext.forbund, idag)
+    ordning = sel.ordning_hamta(kontext, i_kraft.pk) if i_kraft else None
+    return render(
+        request,
+        "forvaltning/delegationsordning.html",
+        {
+            "ordning": ordning,
+            "avsnitt": _avsnitt(ordning) if ordning else [],
+            "versioner": list(sel.ordningar(kontext)),
+            "utkast": sel.utkast(kontext.forbund),
+            "prisbasbelopp": sel.prisbasbelopp(),
+            "idag": idag,
+        },
+    )
+
+
+@behorighet("styrelse.visa")
+def delegationsordning_version(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    ordning = sel.ordning_hamta(kontext, pk)
+    return render(
+        request,
+        "forvaltning/delegationsordning_version.html",
+        {
+            "ordning": ordning,
+            "avsnitt": _avsnitt(ordning),
+            "anta": AntaForm(forbund=kontext.forbund, initial={"giltig_fran": timezone.localdate()}) if ordning.kan_andras else None,
+            "redigera": ordning.kan_andras and kontext.kan("delegationsordning.redigera"),
+        },
+    )
+
+
+@behorighet("styrelse.visa")
+def delegationsordning_export(request: HttpRequest, kontext: Kontext, pk: int, format: str) -> HttpResponseBase:
+    ordning = sel.ordning_hamta(kontext, pk)
+    rader = sel.ordning_tabell(ordning)
+    namn = f"delegationsordning-{kontext.forbund.slug}-{ordning.giltig_fran or 'utkast'}.{format}"
+    return nedladdning(som_xlsx(rader, blad="Delegationsordning") if format == "xlsx" else som_csv(rader), namn)
+
+
+@require_POST
+@behorighet("delegationsordning.redigera")
+def delegationsordning_utkast(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    return knapp_handling(
+        request,
+        lambda: tj.delegationsordning_utkast_skapa(forbund=kontext.forbund, aktor=request.user),
+        ok="Ett utkast till ny delegationsordning är skapat som kopia av den som gäller.",
+        till=lambda o: reverse("forvaltning:delegationsordning_version", args=[o.pk]) if o else reverse("forvaltning:delegationsordning"),
+    )
+
+
+@behorighet("delegationsordning.redigera")
+def delegationsrad_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    ordning = sel.ordning_hamta(kontext, pk)
+    form = DelegationsradForm(request.POST or None, forbund=kontext.forbund, initial={"anmals": True})
+    tillbaka = reverse("forvaltning:delegationsordning_version", args=[ordning.pk])
+    return formular_handling(
+        request,
+        form,
+        lambda d: tj.delegationsrad_spara(ordning=ordning, aktor=request.user, **d),
+        ok=lambda r: f"Ärendet ”{r.arende}” är sparat i utkastet.",
+        till=tillbaka,
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": f"Nytt ärende i {ordning}", "tillbaka": tillbaka},
+    )
+
+
+@behorighet("delegationsordning.redigera")
+def delegationsrad_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    rad = sel.rad_hamta(kontext, pk)
+    form = DelegationsradForm(request.POST or None, instance=rad, forbund=kontext.forbund)
+    tillbaka = reverse("forvaltning:delegationsordning_version", args=[rad.ordning_id])
+    return formular_handling(
+        request,
+        form,
+        lambda d: tj.delegationsrad_spara(ordning=rad.ordning, aktor=request.user, rad=rad, **d),
+        ok=lambda r: f"Ärendet ”{r.arende}” är ändrat.",
+        till=tillbaka,
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": f"Ändra ärende i {rad.ordning}", "tillbaka": tillbaka},
+    )
+
+
+@require_POST
+@behorighet("delegationsordning.redigera")
+def delegationsrad_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    rad = sel.rad_hamta(kontext, pk)
+    return knapp_handling(
+        request,
+        lambda: tj.delegationsrad_ta_bort(rad=rad, aktor=request.user),
+        ok=f"Ärendet ”{rad.arende}” är borttaget ur utkastet.",
+        till=reverse("forvaltning:delegationsordning_version", args=[rad.ordning_id]),
+    )
+
+
+@behorighet("delegationsordning.redigera")
+def delegationsordning_anta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    ordning = sel.ordning_hamta(kontext, pk)
+    form = AntaForm(request.POST or None, forbund=kontext.forbund)
+    return formular_handling(
+        request,
+        form,
+        lambda d: tj.delegationsordning_anta(ordning=ordning, aktor=request.user, **d),
+        ok=lambda o: f"Delegationsordningen är antagen i {o.beslut_text} och gäller från {o.giltig_fran:%Y-%m-%d}.",
+        till=lambda o: reverse("forvaltning:delegationsordning_version", args=[o.pk]),
+        mall="forvaltning/enkel_form.html",
+        sammanhang={"rubrik": f"Anta {ordning}", "tillbaka": reverse("forvaltning:delegationsordning_version", args=[ordning.pk])},
+    )
