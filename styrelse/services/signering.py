@@ -40,11 +40,11 @@ def justering_bekrafta(
     final, signed PDF.
     """
     kontext.kraver("styrelse.justera")
+    # The rules first (nothing to prove for minutes that cannot be justered now), then who may, then the proof.
+    justering_kontrollera(Sammantrade.objects.get(pk=sammantrade.pk), person=person, roll=roll)
     egen = person.user_id is not None and person.user_id == getattr(aktor, "pk", None)
     if not egen and not kontext.kan("styrelse.redigera"):
         raise PermissionDenied("Du kan bara bekräfta din egen justering.")
-    # The rules first (nothing to prove for minutes that cannot be justered now), then the proof.
-    justering_kontrollera(Sammantrade.objects.get(pk=sammantrade.pk), person=person, roll=roll)
     auth = _autentisera(sammantrade, aktor, person, roll, metod, autentisering or {}, begaran) if egen else None
     with transaction.atomic():
         if auth is not None:
