@@ -13,8 +13,10 @@ Run: .venv/bin/python benchmarks/styrelse_bench.py [--arenden 200] [--ar 30]
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -35,6 +37,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--arenden", type=int, default=200)
     parser.add_argument("--ar", type=int, default=30)
+    parser.add_argument("--profil", action="store_true", help="print a cProfile of one meeting page request at N items")
+    parser.add_argument("--sortering", default="cumulative")
+    parser.add_argument("--rader", type=int, default=60)
     args = parser.parse_args()
     setup_test_environment()
     namn = connection.creation.create_test_db(verbosity=0, keepdb=False)
@@ -93,6 +98,12 @@ def main() -> None:
                     assert c.get(f"/styrelse/moten/{m.pk}/").status_code == 200
                     tider.append(time.perf_counter() - t)
             resultat[m.pk] = (len(q.captured_queries), statistics.median(tider))
+        if args.profil:
+            profil = cProfile.Profile()
+            profil.enable()
+            c.get(f"/styrelse/moten/{stor.pk}/")
+            profil.disable()
+            pstats.Stats(profil).sort_stats(args.sortering).print_stats(args.rader)
 
         for ar in range(1980, 1980 + args.ar):
             m = Sammantrade.objects.create(forbund=f, datum=dt.date(ar, 6, 1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Subquery
 
 from finsam.models import Medlem, Person
 
@@ -25,6 +26,7 @@ from .models import (
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+KOPIERA_FRAN_ANTAL = 30  # meetings offered as a template for a new one (the latest first)
 
 
 def _senaste_paragrafer(forbund_id: int | None, antal: int) -> Any:
@@ -68,7 +70,9 @@ class PlaneraForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kopiera_fran"].queryset = Sammantrade.objects.filter(forbund=forbund).order_by("-datum")  # type: ignore[attr-defined]
+        # The latest meetings only: a förbund with decades of meetings must not render them all in one select.
+        senaste = Sammantrade.objects.filter(forbund=forbund).order_by("-datum", "-id").values("pk")[:KOPIERA_FRAN_ANTAL]
+        self.fields["kopiera_fran"].queryset = Sammantrade.objects.filter(pk__in=Subquery(senaste)).order_by("-datum", "-id")  # type: ignore[attr-defined]
 
 
 class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
