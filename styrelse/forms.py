@@ -23,6 +23,7 @@ from .models import (
     Sammantrade,
     Yrkande,
 )
+from .widgets import snabba_val
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -95,6 +96,7 @@ class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
             _senaste_paragrafer(forbund_id, 60) if forbund_id else Paragraf.objects.none()
         )
         self.fields["datumbeslut"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
+        snabba_val(self)  # the meeting page renders this form on every visit
 
 
 class ArendeForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -122,6 +124,7 @@ class NarvaroForm(TillganglighetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in personer or []]).order_by("namn")  # type: ignore[attr-defined]
         self.fields["ersatter"].choices = [("", "–")] + [(m.pk, f"{m.person.namn} ({m.medlem.namn})") for m in ledamotsmandat or []]  # type: ignore[attr-defined]
+        snabba_val(self)  # the meeting page renders this form on every visit
 
 
 class MandatForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
