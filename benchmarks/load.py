@@ -24,7 +24,6 @@ import re
 import secrets
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -177,14 +176,17 @@ def main() -> None:
     parser.add_argument("--arbetare", type=int, default=5)
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse finsam_last from an earlier run (migrated, demo data)")
     args = parser.parse_args()
 
-    db_url = _forbered_databas(args.databas, "finsam_last")
-    env = _miljo(db_url)
-    print("== Förbereder: migrate + seed_demo (produktionsinställningar, PostgreSQL)")
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
+    if args.hoppa_over_forberedelse:
+        env = _miljo(urllib.parse.urlunsplit(urllib.parse.urlsplit(args.databas)._replace(path="/finsam_last")))
+    else:
+        env = _miljo(_forbered_databas(args.databas, "finsam_last"))
+        print("== Förbereder: migrate + seed_demo (produktionsinställningar, PostgreSQL)")
+        subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
+        subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
-    subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
     ids = subprocess.run(
         [
             PY,
@@ -268,4 +270,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -13,8 +13,10 @@ Run: .venv/bin/python benchmarks/styrelse_bench.py [--arenden 200] [--ar 30]
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -28,13 +30,16 @@ import django
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--arenden", type=int, default=200)
     parser.add_argument("--ar", type=int, default=30)
+    parser.add_argument("--profil", action="store_true", help="print a cProfile of one meeting page request at N items")
+    parser.add_argument("--sortering", default="cumulative")
+    parser.add_argument("--rader", type=int, default=60)
     args = parser.parse_args()
     setup_test_environment()
     namn = connection.creation.create_test_db(verbosity=0, keepdb=False)
@@ -81,6 +86,9 @@ def main() -> None:
             beslut_fatta(sammantrade=stor, arende=a, aktor=user, text="", beslut=a.forslag, roster=roster)
         per_sek = (args.arenden // 2) / (time.perf_counter() - t0)
 
+        # The pages are timed without the test environment's instrumented render (it copies every template's context
+        # for the test client, which a real server does not do).
+        teardown_test_environment()
         c = Client()
         c.force_login(user)
         resultat = {}
@@ -93,6 +101,12 @@ def main() -> None:
                     assert c.get(f"/styrelse/moten/{m.pk}/").status_code == 200
                     tider.append(time.perf_counter() - t)
             resultat[m.pk] = (len(q.captured_queries), statistics.median(tider))
+        if args.profil:
+            profil = cProfile.Profile()
+            profil.enable()
+            c.get(f"/styrelse/moten/{stor.pk}/")
+            profil.disable()
+            pstats.Stats(profil).sort_stats(args.sortering).print_stats(args.rader)
 
         for ar in range(1980, 1980 + args.ar):
             m = Sammantrade.objects.create(forbund=f, datum=dt.date(ar, 6, 1))

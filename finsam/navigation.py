@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from .permissions import Kontext
 
@@ -30,6 +33,15 @@ NAV: list[Lank] = [
 ]
 
 
+@lru_cache(maxsize=64)
+def _url(url_namn: str, prefix: str, urlconf: Any) -> str | None:
+    """The menu's URLs are the same on every request: reversed once per name, script prefix and URLconf."""
+    try:
+        return reverse(url_namn, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
 def meny(kontext: Kontext | None, aktuell_sokvag: str) -> list[dict[str, object]]:
     if kontext is None:
         return []
@@ -37,9 +49,8 @@ def meny(kontext: Kontext | None, aktuell_sokvag: str) -> list[dict[str, object]
     for lank in NAV:
         if not kontext.kan(lank.behorighet):
             continue
-        try:
-            url = reverse(lank.url_namn)
-        except NoReverseMatch:
+        url = _url(lank.url_namn, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        if url is None:
             continue
         aktiv = aktuell_sokvag == url if url == "/" else aktuell_sokvag.startswith(url)
         poster.append({"text": lank.text, "url": url, "aktiv": aktiv})

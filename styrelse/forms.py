@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Subquery
 
 from finsam.models import Medlem, Person
 from finsam.sortering import personordning, svensk
@@ -24,9 +25,11 @@ from .models import (
     Sammantrade,
     Yrkande,
 )
+from .widgets import snabba_val
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+KOPIERA_FRAN_ANTAL = 30  # meetings offered as a template for a new one (the latest first)
 
 
 def _senaste_paragrafer(forbund_id: int | None, antal: int) -> Any:
@@ -70,7 +73,9 @@ class PlaneraForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kopiera_fran"].queryset = Sammantrade.objects.filter(forbund=forbund).order_by("-datum")  # type: ignore[attr-defined]
+        # The latest meetings only: a förbund with decades of meetings must not render them all in one select.
+        senaste = Sammantrade.objects.filter(forbund=forbund).order_by("-datum", "-id").values("pk")[:KOPIERA_FRAN_ANTAL]
+        self.fields["kopiera_fran"].queryset = Sammantrade.objects.filter(pk__in=Subquery(senaste)).order_by("-datum", "-id")  # type: ignore[attr-defined]
 
 
 class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -93,6 +98,7 @@ class MoteForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
             _senaste_paragrafer(forbund_id, 60) if forbund_id else Paragraf.objects.none()
         )
         self.fields["datumbeslut"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
+        snabba_val(self)  # the meeting page renders this form on every visit
 
 
 class ArendeForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -120,6 +126,7 @@ class NarvaroForm(TillganglighetMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in personer or []]).order_by(*personordning())  # type: ignore[attr-defined]
         self.fields["ersatter"].choices = [("", "–")] + [(m.pk, f"{m.person.namn} ({m.medlem.namn})") for m in ledamotsmandat or []]  # type: ignore[attr-defined]
+        snabba_val(self)  # the meeting page renders this form on every visit
 
 
 class MandatForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]

@@ -167,6 +167,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest accepted upload (attachments, spreadsheets, SIE files), in bytes.
 FINSAM_MAX_UPLOAD_BYTES = int(os.environ.get("FINSAM_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Uploaded Office/OpenDocument files (zip): refused before reading when they expand beyond this or have more entries.
+FINSAM_MAX_UPLOAD_UTPACKAT_BYTES = int(os.environ.get("FINSAM_MAX_UPLOAD_UTPACKAT_BYTES", str(200 * 1024 * 1024)))
+FINSAM_MAX_UPLOAD_ZIP_POSTER = int(os.environ.get("FINSAM_MAX_UPLOAD_ZIP_POSTER", "10000"))
 # Participant import limits (uppföljning), the same for page, API and command.
 UPPFOLJNING_IMPORT_MAX_BYTES = 5 * 1024 * 1024  # file size
 UPPFOLJNING_IMPORT_MAX_UPPACKAT = 50 * 1024 * 1024  # unpacked size of an XLSX (zip members)

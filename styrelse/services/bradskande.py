@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import kontrollera_fil
 from finsam.models import Forbund, Person
 from forvaltning.models import Delegationsrad
 
@@ -27,7 +27,7 @@ from ..models import (
     Paragraf,
     Sammantrade,
 )
-from .mote import TILLATNA_FILTYPER, _ej_last, _las_mote, arende_skapa, sammantrade_planera
+from .mote import _ej_last, _las_mote, arende_skapa, sammantrade_planera
 from .register import delegationsbeslut_registrera
 from .regler import beslutsregler_for
 
@@ -49,21 +49,6 @@ def ordforande_mandat(person: Person | None, datum: dt.date) -> Mandat | None:
         .order_by("uppdrag")
         .first()
     )
-
-
-def _kontrollera_fil(fil: UploadedFile) -> None:
-    namn = fil.name or ""
-    andelse = ("." + namn.rsplit(".", 1)[-1].lower()) if "." in namn else ""
-    if andelse not in TILLATNA_FILTYPER:
-        raise ValidationError("Filtypen är inte tillåten. Tillåtna: PDF, Word, Excel, PowerPoint, OpenDocument, PNG och JPEG.")
-    if not fil.size:
-        raise ValidationError("Filen är tom.")
-    if fil.size > settings.FINSAM_MAX_UPLOAD_BYTES:
-        raise ValidationError("Filen är för stor.")
-    borjan = fil.read(8)
-    fil.seek(0)
-    if not any(borjan.startswith(m) for m in TILLATNA_FILTYPER[andelse]):
-        raise ValidationError("Filens innehåll stämmer inte med filtypen.")
 
 
 @transaction.atomic
@@ -106,7 +91,7 @@ def ordforandebeslut_fatta(
     if not (arende or "").strip() or not (beslut or "").strip():
         raise ValidationError("Ange ärende och beslut.")
     for fil in handlingar or []:
-        _kontrollera_fil(fil)
+        kontrollera_fil(fil)
     d = delegationsbeslut_registrera(
         forbund=forbund, aktor=aktor, delegation=delegation, delegat=ordforande, datum=idag, arende=arende, beslut=beslut, diarienummer=diarienummer
     )

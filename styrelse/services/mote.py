@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot, vagrad
+from finsam.filkontroll import kontrollera_fil
 from finsam.models import Forbund, Person
 
 from ..models import (
@@ -43,17 +43,6 @@ STANDARDPUNKTER_EFTER: list[tuple[str, str, str, str]] = [
 ]
 STANDARD_ANSLAGSPLATS = "Förbundets digitala anslagstavla (/anslagstavla/)"
 AVSLUTANDE = [rubrik for _, rubrik, _, _ in STANDARDPUNKTER_EFTER]
-TILLATNA_FILTYPER = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".pptx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".ods": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-}
 
 
 def _ej_last(sammantrade: Sammantrade) -> None:
@@ -408,22 +397,11 @@ def arende_ta_bort(*, arende: Arende, aktor: Any) -> None:
 
 @transaction.atomic
 def bilaga_ladda_upp(*, arende: Arende, aktor: Any, fil: UploadedFile, titel: str = "") -> Bilaga:
-    """Attach a file as the meeting's next 'Bilaga N'. Size and type are checked (extension and content)."""
+    """Attach a file as the meeting's next 'Bilaga N'. Size, type (extension and content) and active content are checked."""
     mote = _las_mote(arende.sammantrade)
     _ej_last(mote)
     namn = fil.name or "bilaga"
-    andelse = ("." + namn.rsplit(".", 1)[-1].lower()) if "." in namn else ""
-    if andelse not in TILLATNA_FILTYPER:
-        raise ValidationError("Filtypen är inte tillåten. Tillåtna: PDF, Word, Excel, PowerPoint, OpenDocument, PNG och JPEG.")
-    if fil.size is None or fil.size == 0:
-        raise ValidationError("Filen är tom.")
-    if fil.size > settings.FINSAM_MAX_UPLOAD_BYTES:
-        raise ValidationError(f"Filen är för stor (högst {settings.FINSAM_MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
-    fil.seek(0)
-    borjan = fil.read(8)
-    fil.seek(0)
-    if not any(borjan.startswith(m) for m in TILLATNA_FILTYPER[andelse]):
-        raise ValidationError("Filens innehåll stämmer inte med filtypen.")
+    andelse = kontrollera_fil(fil)
     nummer = int(mote.bilagor.aggregate(m=Max("nummer"))["m"] or 0) + 1
     bilaga = Bilaga(
         forbund=mote.forbund,
@@ -431,7 +409,7 @@ def bilaga_ladda_upp(*, arende: Arende, aktor: Any, fil: UploadedFile, titel: st
         arende=arende,
         nummer=nummer,
         titel=(titel or namn)[:200],
-        storlek=fil.size,
+        storlek=fil.size or 0,
         innehallstyp=(getattr(fil, "content_type", "") or "")[:100],
     )
     bilaga.fil.save(f"bilaga-{mote.pk}-{nummer}{andelse}", fil, save=False)

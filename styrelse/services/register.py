@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import kontrollera_fil
 from finsam.models import Forbund, Person
 from forvaltning.models import Delegationsrad
 
 from ..models import Delegationsbeslut, Gallringslista, Handling, Handlingstyp, Nummerserie, Paragraf, Sammantrade, Uppdrag
-from .mote import TILLATNA_FILTYPER, _nasta_mote_for, automatiska_punkter_uppdatera
+from .mote import _nasta_mote_for, automatiska_punkter_uppdatera
 from .numrering import nasta_nummer
 
 
@@ -151,14 +152,7 @@ def handling_registrera(
     if handlingstyp.forbund_id != forbund.pk or any(p.forbund_id != forbund.pk for p in paragrafer or []):
         raise ValidationError("Handlingstyp och beslut måste höra till förbundet.")
     if fil is not None:
-        namn = fil.name or ""
-        andelse = ("." + namn.rsplit(".", 1)[-1].lower()) if "." in namn else ""
-        if andelse not in TILLATNA_FILTYPER:
-            raise ValidationError("Filtypen är inte tillåten. Tillåtna: PDF, Word, Excel, PowerPoint, OpenDocument, PNG och JPEG.")
-        from django.conf import settings
-
-        if (fil.size or 0) > settings.FINSAM_MAX_UPLOAD_BYTES:
-            raise ValidationError("Filen är för stor.")
+        kontrollera_fil(fil)  # the content, not only the extension (issue 14)
     ar = datum.year
     h = Handling(
         forbund=forbund,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -27,8 +28,10 @@ from ..models import Arende, Bilaga, Justering, Mandat, Narvaro, Sammantrade
 from ..services import dokument as dok
 from ..services.mote import STANDARD_ANSLAGSPLATS
 from ..services.regler import beslutsregler_for
+from . import dagordning
 
 MALL = "styrelse/mote.html"
+MOTEN_PER_SIDA = 25
 
 
 def _mote(kontext: Kontext, pk: int) -> Sammantrade:
@@ -46,7 +49,7 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
         request,
         "styrelse/index.html",
         {
-            "moten": list(selectors.sammantraden(kontext.forbund)),
+            "sida": Paginator(selectors.sammantraden(kontext.forbund), MOTEN_PER_SIDA).get_page(request.GET.get("sida")),
             "form": form,
             "oppna_uppdrag": selectors.uppdrag_lista(kontext.forbund).count(),
         },
@@ -100,6 +103,7 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
     ctx: dict[str, Any] = {
         "s": sida,
         "mote": sida.mote,
+        "rader": dagordning.rader(sida),
         "roll_namn": dict(Justering.Roll.choices),
         "kan_lasa_utkast": selectors.far_lasa_protokollsutkast(kontext, sida.mote, request.user),
     }

@@ -95,7 +95,7 @@ def delegationsbeslut(request: HttpRequest, kontext: Kontext) -> HttpResponseBas
         till=reverse("styrelse:delegationsbeslut"),
         mall="styrelse/delegationsbeslut.html",
         sammanhang={
-            "beslut": list(selectors.delegationsbeslut_lista(kontext.forbund)[:300]),
+            "beslut": Paginator(selectors.delegationsbeslut_lista(kontext.forbund), 50).get_page(request.GET.get("sida")),
             "ordning": rader_i_kraft(kontext.forbund, timezone.localdate()),
         },
     )

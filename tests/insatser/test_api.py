@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from finsam.models import Forbund, Handelse
 from insatser.models import Ansokan, Beviljande, Insats
+from tests import filer
 from tests.insatser import factories as f
 
 
@@ -133,8 +134,8 @@ def test_rapportversion_via_api(forbund: Forbund, chef_klient, klient) -> None:
     svar = chef_klient.post("/api/insatser/rapporter/", {"insats": insats.pk, "typ": "arsrapport", "ar": 2020}, content_type="application/json")
     assert svar.status_code == 201 and svar.json()["forfallodatum"] == "2021-01-31"
     pk = svar.json()["id"]
-    svar = chef_klient.post(f"/api/insatser/rapporter/{pk}/version/", {"fil": SimpleUploadedFile("r.pdf", b"%PDF-1.7 api"), "kommentar": "v1"})
+    svar = chef_klient.post(f"/api/insatser/rapporter/{pk}/version/", {"fil": SimpleUploadedFile("r.pdf", filer.pdf("api")), "kommentar": "v1"})
     assert svar.status_code == 201
     [version] = svar.json()["versioner"]
-    assert b"".join(klient("revisor").get(version["fil"]).streaming_content) == b"%PDF-1.7 api"
+    assert b"".join(klient("revisor").get(version["fil"]).streaming_content) == filer.pdf("api")
     assert chef_klient.post(f"/api/insatser/rapporter/{pk}/version/", {"fil": SimpleUploadedFile("r.exe", b"MZ")}).status_code == 400

@@ -11,6 +11,7 @@ from django.test import Client
 
 from finsam.models import Forbund
 from insatser.models import Ansokan, Ansokningsbilaga, Bemanning, Malnod, Rapport, Rapportversion
+from tests import filer
 from tests.conftest import ROLLER
 from tests.insatser import factories as f
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
@@ -101,7 +102,7 @@ RADER = [
         "rapport",
         "insatser.redigera",
         metod="post",
-        data=lambda m: {"fil": ContentFile(b"%PDF-1.7 ny", name="ny.pdf")},
+        data=lambda m: {"fil": ContentFile(filer.pdf("ny"), name="ny.pdf")},
     ),
     rad("insatser:rapportversion_fil", "/insatser/rapporter/version/{}/fil/", "version", "insatser.visa"),
     Rad("insatser:ansokningar", lambda m: "/insatser/ansokningar/", "insatser.visa"),
@@ -117,7 +118,7 @@ RADER = [
         "ansokan",
         "insatser.redigera",
         metod="post",
-        data=lambda m: {"namn": "Budget", "fil": ContentFile(b"PK\x03\x04budget", name="budget.xlsx")},
+        data=lambda m: {"namn": "Budget", "fil": ContentFile(filer.xlsx(), name="budget.xlsx")},
     ),
     rad("insatser:ansokan_bilaga_fil", "/insatser/ansokningar/bilagor/{}/fil/", "bilaga", "insatser.visa"),
     Rad("insatser:beslut", lambda m: "/insatser/beslut/", "insatser.visa"),
@@ -297,7 +298,7 @@ RADER = [
         "rapport",
         "insatser.redigera",
         metod="post",
-        data=lambda m: {"fil": ContentFile(b"%PDF-1.7 api", name="api.pdf"), "kommentar": "Via API"},
+        data=lambda m: {"fil": ContentFile(filer.pdf("api"), name="api.pdf"), "kommentar": "Via API"},
     ),
 ]
 

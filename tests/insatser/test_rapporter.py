@@ -14,6 +14,7 @@ from insatser import services
 from insatser.models import Rapport
 from insatser.selectors import forsenade_rapporter
 from insatser.tasks import rapport_paminnelse_task
+from tests import filer
 from tests.insatser import factories as f
 
 
@@ -34,8 +35,8 @@ def test_versioner_och_forsenade(forbund: Forbund, chef) -> None:
     r1 = services.rapport_create(insats=insats, aktor=chef, typ="arsrapport", ar=2020)  # due 2021-01-31
     r2 = services.rapport_create(insats=insats, aktor=chef, typ="delarsrapport", ar=2021)  # due 2021-08-31
     assert list(forsenade_rapporter(forbund, idag)) == [r1]
-    v1 = services.rapportversion_ladda_upp(rapport=r1, aktor=chef, fil=SimpleUploadedFile("a.pdf", b"%PDF v1"))
-    v2 = services.rapportversion_ladda_upp(rapport=r1, aktor=chef, fil=SimpleUploadedFile("a.pdf", b"%PDF v2"), kommentar="Rättad")
+    v1 = services.rapportversion_ladda_upp(rapport=r1, aktor=chef, fil=SimpleUploadedFile("a.pdf", filer.pdf("v1")))
+    v2 = services.rapportversion_ladda_upp(rapport=r1, aktor=chef, fil=SimpleUploadedFile("a.pdf", filer.pdf("v2")), kommentar="Rättad")
     assert (v1.version, v2.version) == (1, 2)
     r1.refresh_from_db()
     assert r1.inlamnad is not None

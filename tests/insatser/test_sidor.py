@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from finsam.models import Forbund, Medlem
 from insatser.models import Ansokan, Insats, Malbedomning, Medfinansiering, Rapport
+from tests import filer
 from tests.insatser import factories as f
 
 
@@ -120,12 +121,12 @@ def test_medfinansiering_och_beslut_via_sidorna(forbund: Forbund, chef_klient, k
 def test_rapport_laddas_upp_i_versioner(forbund: Forbund, chef_klient, klient) -> None:
     insats = f.insats(forbund, "MISAM")
     rapport = Rapport.objects.create(forbund=forbund, insats=insats, typ="arsrapport", ar=2020, forfallodatum=dt.date(2021, 1, 31))
-    assert klient("revisor").post(f"/insatser/rapporter/{rapport.pk}/", {"fil": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}).status_code == 403
-    for text in (b"%PDF-1.7 v1", b"%PDF-1.7 v2"):
+    assert klient("revisor").post(f"/insatser/rapporter/{rapport.pk}/", {"fil": SimpleUploadedFile("r.pdf", filer.pdf())}).status_code == 403
+    for text in (filer.pdf("v1"), filer.pdf("v2")):
         assert chef_klient.post(f"/insatser/rapporter/{rapport.pk}/", {"fil": SimpleUploadedFile("r.pdf", text)}).status_code == 302
     assert list(rapport.versioner.values_list("version", flat=True)) == [2, 1]
     v2 = rapport.versioner.first()
-    assert b"".join(klient("revisor").get(f"/insatser/rapporter/version/{v2.pk}/fil/").streaming_content) == b"%PDF-1.7 v2"
+    assert b"".join(klient("revisor").get(f"/insatser/rapporter/version/{v2.pk}/fil/").streaming_content) == filer.pdf("v2")
 
 
 def test_andra_ansokan_och_beslutad_ar_last(forbund: Forbund, chef_klient) -> None:

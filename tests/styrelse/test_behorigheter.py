@@ -12,6 +12,7 @@ from django.test import Client
 
 from finsam.models import Forbund
 from styrelse.models import Anslag, Bilaga, Delegationsbeslut, Handling, Narvaro, Paragraf, Uppdrag
+from tests import filer
 from tests.conftest import ROLLER
 from tests.forvaltning.factories import delegation, handlingstyp
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
@@ -180,7 +181,7 @@ RADER = [
         "/styrelse/moten/{mote}/arenden/{pk}/bilagor/",
         "styrelse.redigera",
         metod="post",
-        data=lambda m: {"titel": "x", "fil": ContentFile(b"%PDF-1.7 x", name="x.pdf")},
+        data=lambda m: {"titel": "x", "fil": ContentFile(filer.pdf("x"), name="x.pdf")},
     ),
     R("styrelse:beslut", "arende", "/styrelse/moten/{mote}/arenden/{pk}/beslut/", "styrelse.redigera"),
     R("styrelse:bilaga_ladda_ned", "bilaga", "/styrelse/moten/{mote}/bilagor/{pk}/", "styrelse.visa"),

@@ -15,6 +15,7 @@ from forvaltning.models import Delegationsrad
 from styrelse.models import Arende, Delegationsbeslut, Ordforandebeslut
 from styrelse.services import beslut_fatta, sammantrade_planera
 from styrelse.services.bradskande import INGEN_DELEGATION, ordforandebeslut_fatta
+from tests import filer
 from tests.api_fel import api_fel
 from tests.forvaltning.factories import delegation
 
@@ -79,7 +80,7 @@ def test_registreras_som_delegationsbeslut_och_anmals_vid_nasta_mote(forbund: An
     idag = timezone.localdate()
     nasta = sammantrade_planera(forbund=forbund, aktor=chef, datum=idag + dt.timedelta(days=20), mall="standard")
     assert not nasta.arenden.filter(typ=Arende.Typ.DELEGATION).exists()
-    underlag = SimpleUploadedFile("remiss.pdf", b"%PDF-1.7 remiss", content_type="application/pdf")
+    underlag = SimpleUploadedFile("remiss.pdf", filer.pdf("remiss"), content_type="application/pdf")
     o = ordforandebeslut_fatta(
         forbund=forbund,
         aktor=chef,

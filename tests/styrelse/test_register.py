@@ -22,6 +22,7 @@ from styrelse.services import (
 )
 from styrelse.services.dokument import protokollsutdrag_bestall
 from styrelse.tasks import gallringslista_task
+from tests import filer
 from tests.forvaltning.factories import delegation, handlingstyp
 
 from .factories import narvaro, styrelse
@@ -101,7 +102,7 @@ def test_diarienummer_per_ar_och_gallringslista(forbund: Any, chef: Any) -> None
         datum=dt.date(2023, 4, 1),
         rubrik="Protokoll april",
         handlingstyp=bevaras,
-        fil=ContentFile(b"%PDF-1.7", name="protokoll.pdf"),
+        fil=ContentFile(filer.pdf(), name="protokoll.pdf"),
         sekretess=True,
     )
     h3 = handling_registrera(
