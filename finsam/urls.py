@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import views
 from .forms import InloggningForm
@@ -28,7 +26,7 @@ urlpatterns = [
     path("handelser/", views.handelser, name="handelser"),
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on their own (the PDF viewer too): the app's icon, not a 404.
-    path("favicon.ico", RedirectView.as_view(url=static("finsam/favicon.svg"), permanent=True), name="favicon"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("styrelse/", include("styrelse.urls")),
     path("insatser/", include("insatser.urls")),
     path("uppfoljning/", include("uppfoljning.urls")),

@@ -12,10 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -140,6 +141,12 @@ def handelser(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 
 @require_GET
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico on their own (the PDF viewer too): the app's icon, not a 404.
+    Resolved per request, so the production static storage's hashed name is used."""
+    return HttpResponsePermanentRedirect(static("finsam/favicon.svg"))
+
+
 def healthz(request: HttpRequest) -> HttpResponse:
     status: dict[str, Any] = {}
     ok = True

@@ -161,7 +161,7 @@ PLAN: list[tuple[str, str, str, str, str, str, int | None, str, str, list[str]]]
         5,
         "Bevaras 5 år",
         "",
-        ["dokument:verksamhetsplan", "ekonomi.underlag"],
+        ["dokument:verksamhetsplan", "dokument:behovsanalys", "ekonomi.underlag"],
     ),
     (
         "Diarium",

@@ -37,9 +37,16 @@ class Prisbasbelopp(models.Model):
         return f"{self.ar}: {self.belopp} kr"
 
 
+# The prisbasbelopp the government has set (förordningen om prisbasbelopp, published by SCB). A registered
+# Prisbasbelopp row (admin, audited) takes precedence and adds later years; these hold whatever the table holds.
+FASTSTALLDA_PRISBASBELOPP = {2019: 46500, 2020: 47300, 2021: 47600, 2022: 48300, 2023: 52500, 2024: 57300, 2025: 58800, 2026: 59200}
+
+
 def prisbasbelopp_for(ar: int) -> int:
-    """The prisbasbelopp of `ar`; a refusal naming the year when it is not registered."""
+    """The prisbasbelopp of `ar`; a refusal naming the year when it is neither registered nor known."""
     belopp = Prisbasbelopp.objects.filter(ar=ar).values_list("belopp", flat=True).first()
+    if belopp is None:
+        belopp = FASTSTALLDA_PRISBASBELOPP.get(ar)
     if belopp is None:
         raise ValidationError(f"Prisbasbeloppet för {ar} är inte registrerat; lägg in det innan beslut med beloppsgräns registreras.")
     return int(belopp)

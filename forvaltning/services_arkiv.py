@@ -234,7 +234,7 @@ def gallring_genomfor(*, gallring: Gallring, aktor: Any, idag: dt.date | None = 
 
 
 def _gallra_handling(pk: int, idag: dt.date) -> None:
-    h = Handling.objects.select_for_update().select_related("handlingstyp__planrad").get(pk=pk)
+    h = Handling.objects.select_for_update(of=("self",)).select_related("handlingstyp__planrad").get(pk=pk)
     rad = h.handlingstyp.planrad
     if rad is None or rad.bevaras:  # belt and braces: the due list never holds these
         raise ValidationError(f"{h.diarienummer} ska bevaras och får inte gallras.")

@@ -59,7 +59,7 @@ def test_faststall_utan_paragraf_visar_fel_vid_formularet(chef_klient, budget) -
 def test_ansvarsfrihet_med_fel_visas_vid_formularet_med_inmatningen_kvar(chef_klient, forbund) -> None:  # type: ignore[no-untyped-def]
     medlem = Medlem.objects.filter(forbund=forbund).first()
     assert medlem is not None
-    data = {"medlem": medlem.pk, "beviljad": "1", "beslutsdatum": "inte ett datum", "beslutsorgan": "Kommunfullmäktige i Norsjö"}
+    data = {"medlem": medlem.pk, "beslut": "beviljad", "beslutsdatum": "inte ett datum", "beslutsorgan": "Kommunfullmäktige i Norsjö"}
     svar = chef_klient.post("/ekonomi/revision/2019/ansvarsfrihet/", data)
     assert svar.status_code == 400
     text = svar.content.decode()

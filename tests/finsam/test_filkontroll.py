@@ -24,7 +24,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 from finsam import filkontroll
 from finsam.filkontroll import MEDDELANDE_AA, MEDDELANDE_INBADDAD, MEDDELANDE_JS, MEDDELANDE_KRYPTERAD, MEDDELANDE_LAUNCH, MEDDELANDE_MAKRO
 from insatser.models import Rapport, Rapportversion
-from styrelse.models import Bilaga, Handling, Handlingstyp
+from styrelse.models import Bilaga, Handling
+from tests.forvaltning.factories import handlingstyp
 from tests.insatser import factories as insf
 from tests.styrelse.factories import ArendeFactory, SammantradeFactory
 
@@ -218,7 +219,7 @@ def test_styrelsens_bilaga_vagrar_pdf_med_javascript(forbund: Any, chef_klient: 
 
 @pytest.mark.django_db
 def test_diariet_kontrollerar_innehallet_inte_bara_andelsen(forbund: Any, chef_klient: Client) -> None:
-    typ = Handlingstyp.objects.create(forbund=forbund, namn="Avtal", bevaras=False, gallras_efter_ar=10)
+    typ = handlingstyp(forbund, "Avtal", "gallras", 10)
     data = {"riktning": "inkommande", "datum": dt.date(2024, 3, 1).isoformat(), "rubrik": "Avtal", "handlingstyp": typ.pk}
     for namn, innehall, meddelande in [
         ("avtal.pdf", b"MZ\x90\x00 ett program", "Filens innehåll stämmer inte med filtypen .pdf."),

@@ -17,6 +17,7 @@ import pytest
 from ekonomi.services import budget_skapa
 from finsam.documents.registry import DOKUMENTTYPER
 from finsam.models import Dokument, Forbund, Person
+from forvaltning.services_arkiv import dokumenthanteringsplan_skapa, gallring_foresla
 from styrelse.models import Anslag, Arende, Paragraf, Sammantrade
 from tests.ekonomi.factories import importera_csv, kopplingar, tilldelning
 
@@ -53,6 +54,11 @@ def _ekonomi(forbund: Forbund) -> dict[str, Any]:
     return {"ar": 2019, "kvartal": 2}
 
 
+def _gallring(forbund: Forbund) -> dict[str, Any]:
+    dokumenthanteringsplan_skapa(forbund=forbund, aktor="test")
+    return {"gallring": gallring_foresla(forbund=forbund, idag=dt.date(2026, 11, 30)).pk}
+
+
 FALL: dict[str, Callable[[Forbund], dict[str, Any]]] = {
     "styrelse_kallelse": _styrelse("styrelse_kallelse"),
     "styrelse_protokoll": _styrelse("styrelse_protokoll"),
@@ -63,6 +69,8 @@ FALL: dict[str, Callable[[Forbund], dict[str, Any]]] = {
     "kvartalsrapport": _ekonomi,
     "arsredovisning": lambda forbund: {"ar": 2019},
     "verksamhetsplan": lambda forbund: {"ar": 2020},
+    "behovsanalys": lambda forbund: {"ar": 2018},
+    "gallringsprotokoll": _gallring,
 }
 
 

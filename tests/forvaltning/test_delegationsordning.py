@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from finsam.models import Handelse
-from forvaltning.models import Delegationsordning, Delegationsrad, Prisbasbelopp
+from forvaltning.models import Delegationsordning, Delegationsrad, Prisbasbelopp, prisbasbelopp_for
 from forvaltning.services_delegation import (
     delegationsordning_anta,
     delegationsordning_utkast_skapa,
@@ -47,7 +47,9 @@ def _fel(gor: Any) -> str:
 
 
 def test_prisbasbeloppen_finns_som_data() -> None:
-    assert dict(Prisbasbelopp.objects.values_list("ar", "belopp")) == {
+    """The published amounts are known without a row (a flushed table, a fresh database); a registered row wins."""
+    Prisbasbelopp.objects.all().delete()
+    assert {ar: prisbasbelopp_for(ar) for ar in range(2019, 2027)} == {
         2019: 46500,
         2020: 47300,
         2021: 47600,
@@ -57,6 +59,10 @@ def test_prisbasbeloppen_finns_som_data() -> None:
         2025: 58800,
         2026: 59200,
     }
+    Prisbasbelopp.objects.create(ar=2027, belopp=60000)
+    assert prisbasbelopp_for(2027) == 60000
+    with pytest.raises(ValidationError, match="Prisbasbeloppet för 2040 är inte registrerat"):
+        prisbasbelopp_for(2040)
 
 
 def test_fem_miljoner_under_ordforandens_tva_prisbasbelopp_vagras(forbund: Any, s: dict[str, Any]) -> None:
