@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from ekonomi import demo
 from ekonomi.models import Prognosrad
 from finsam.models import RollTyp
+from tests.forvaltning.test_revision import region_revisor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,12 +70,12 @@ def test_revisor_laser_men_kan_inte_andra(
 ) -> None:
     demo.seed(forbund, "test")
     revisor = anvandare(RollTyp.REVISOR)
+    region_revisor(forbund, user=revisor)  # the user is the region council's appointed auditor (statutes § 14)
     logga_in(page, revisor.username)
     page.goto(f"{live_server.url}/ekonomi/uppfoljning/2019/3/")
     expect(page.get_by_role("row", name="Uppdragsersättning förbundschef")).to_contain_text("706 500")
     expect(page.get_by_role("button", name="Spara prognos och kommentarer")).to_have_count(0)
     page.goto(f"{live_server.url}/ekonomi/revision/2019/")
-    page.get_by_label("Utsedd av / för").fill("Region Västerbotten för kommunerna och regionen")
     page.get_by_role("textbox", name="Revisionsberättelse").fill("Räkenskaperna ger en rättvisande bild.")
     page.get_by_role("button", name="Spara revisionsberättelse").click()
     expect(page.get_by_role("status")).to_contain_text("Revisionsberättelsen för 2019 är sparad.")
