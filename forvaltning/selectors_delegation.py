@@ -12,6 +12,7 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 
 from .models import Delegationsordning, Delegationsrad, Prisbasbelopp
+from .models_delegation import FASTSTALLDA_PRISBASBELOPP
 
 RAD_RELATIONER = ("ordning", "ordning__antagen_paragraf", "delegat_person", "ersattare_person")
 
@@ -66,7 +67,10 @@ def rader_i_kraft(forbund: Forbund, datum: dt.date) -> list[Delegationsrad]:
 
 
 def prisbasbelopp() -> list[Prisbasbelopp]:
-    return list(Prisbasbelopp.objects.order_by("ar"))
+    """Every year's prisbasbelopp: the published amounts, with a registered row taking precedence (as prisbasbelopp_for)."""
+    registrerade = {p.ar: p for p in Prisbasbelopp.objects.order_by("ar")}
+    kanda = {ar: Prisbasbelopp(ar=ar, belopp=belopp) for ar, belopp in FASTSTALLDA_PRISBASBELOPP.items()}
+    return [p for _, p in sorted({**kanda, **registrerade}.items())]
 
 
 def _ordning_tabell_rader(ordning: Delegationsordning) -> list[dict[str, Any]]:
