@@ -188,7 +188,12 @@ class BidragsavrundningSerializer(serializers.ModelSerializer[Bidragsavrundning]
     class Meta:
         model = Bidragsavrundning
         fields = ["id", "ar", "regel", "regel_namn", "paragraf", "forklaring"]
-        extra_kwargs = {"ar": {"min_value": 2000, "max_value": 2100}, "paragraf": {"allow_null": True, "required": False}}
+        # regel has a model default, but a rule posted without one is a refusal (400), not a 500 in the view
+        extra_kwargs = {
+            "ar": {"min_value": 2000, "max_value": 2100},
+            "regel": {"required": True},
+            "paragraf": {"allow_null": True, "required": False},
+        }
 
 
 class BidragsjusteringSerializer(serializers.ModelSerializer[Bidragsjustering]):
