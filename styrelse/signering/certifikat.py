@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -48,6 +49,38 @@ def _namn(cn: str) -> x509.Name:
     )
 
 
+def _utfarda(cn: str, ca_namn: Any, ca_nyckel: Any, nu: dt.datetime, eku: Any, eku_kritisk: bool) -> tuple[Any, Any]:
+    """A key and an end-entity certificate for signing (document or time stamp) issued by the local test CA."""
+    nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    anvandning = x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_namn(cn))
+        .issuer_name(ca_namn)
+        .public_key(nyckel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu)
+        .not_valid_after(nu + dt.timedelta(days=1825))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(anvandning, critical=True)
+        .add_extension(eku, critical=eku_kritisk)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(nyckel.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
+        .sign(ca_nyckel, hashes.SHA256())
+    )
+    return nyckel, cert
+
+
 def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbundet (testsignering)") -> tuple[Path, Path]:
     """A local test CA, a signing certificate and a time-stamping authority issued by it. Returns (pkcs12 path, CA pem path)."""
     katalog.mkdir(parents=True, exist_ok=True)
@@ -80,65 +113,11 @@ def skapa_test_ca_och_certifikat(katalog: Path, *, cn: str = "Samordningsförbun
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_nyckel.public_key()), critical=False)
         .sign(ca_nyckel, hashes.SHA256())
     )
-    nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_namn(cn))
-        .issuer_name(ca_namn)
-        .public_key(nyckel.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(nu)
-        .not_valid_after(nu + dt.timedelta(days=1825))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(nyckel.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
-        .sign(ca_nyckel, hashes.SHA256())
+    nyckel, cert = _utfarda(
+        cn, ca_namn, ca_nyckel, nu, x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CODE_SIGNING]), False
     )
     # The local time-stamping authority (RFC 3161), issued by the same test CA: signatures are PAdES B-T in dev too.
-    tsa_nyckel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    tsa = (
-        x509.CertificateBuilder()
-        .subject_name(_namn("Finsam test-TSA"))
-        .issuer_name(ca_namn)
-        .public_key(tsa_nyckel.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(nu)
-        .not_valid_after(nu + dt.timedelta(days=1825))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(tsa_nyckel.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_nyckel.public_key()), critical=False)
-        .sign(ca_nyckel, hashes.SHA256())
-    )
+    tsa_nyckel, tsa = _utfarda("Finsam test-TSA", ca_namn, ca_nyckel, nu, x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True)
     (katalog / TSA_FIL).write_bytes(
         pkcs12.serialize_key_and_certificates(
             name=b"finsam-tsa", key=tsa_nyckel, cert=tsa, cas=[ca], encryption_algorithm=serialization.BestAvailableEncryption(TESTLOSENORD.encode())
