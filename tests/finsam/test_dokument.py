@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from pypdf import PdfReader
 
-from finsam.documents.registry import Dokumenttyp, registrera
+from finsam.documents.registry import DOKUMENTTYPER, Dokumenttyp
 from finsam.documents.render import BASE_URL, SafeUrlFetcher, UnsafeUrlError, html_to_pdf
 from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Person
@@ -93,11 +93,12 @@ def test_last_dokument_skapas_aldrig_om(forbund: Forbund, chef: Any) -> None:
     assert d.sha256 == summa == hashlib.sha256(d.fil.read()).hexdigest()
 
 
-def test_misslyckad_rendering_ger_lasbar_orsak(forbund: Forbund, chef: Any) -> None:
+def test_misslyckad_rendering_ger_lasbar_orsak(forbund: Forbund, chef: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     def bygg(dokument: Dokument, progress: Any) -> bytes:
         raise ValidationError("Räkenskaperna för 2019 saknas.")
 
-    registrera(Dokumenttyp(typ="test_fel", namn="Test", bygg=bygg, behorighet="dokument.visa"))
+    # registered for this test only: the registry is process-wide and other tests list every type
+    monkeypatch.setitem(DOKUMENTTYPER, "test_fel", Dokumenttyp(typ="test_fel", namn="Test", bygg=bygg, behorighet="dokument.visa"))
     d = dokument_bestall(forbund=forbund, aktor=chef, typ="test_fel", titel="Test", nyckel="test:1")
     d.refresh_from_db()
     assert d.status == Dokument.Status.MISSLYCKAD
