@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from finsam import formatting
-from finsam.models import Forbund, Handelse, Medlem, Roll, RollTyp
+from finsam.models import Forbund, Handelse, Medlem, RollTyp
 from finsam.services import kod_for, medlem_update
 
 pytestmark = pytest.mark.django_db
@@ -168,19 +168,6 @@ def test_openapi_schema_och_dokumentation_utan_cdn(chef_klient: Client) -> None:
     docs = chef_klient.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs
     assert "cdn." not in docs and "unpkg" not in docs and "jsdelivr" not in docs
-
-
-def test_seed_demo_ar_idempotent() -> None:
-    call_command("seed_demo", stdout=StringIO())
-    antal = (Forbund.objects.count(), Medlem.objects.count(), Roll.objects.count(), get_user_model().objects.count())
-    handelser = Handelse.objects.count()
-    call_command("seed_demo", stdout=StringIO())
-    assert (Forbund.objects.count(), Medlem.objects.count(), Roll.objects.count(), get_user_model().objects.count()) == antal
-    assert Handelse.objects.count() == handelser
-    f = Forbund.objects.get(slug="skelleftea-norsjo")
-    roller = dict(Roll.objects.filter(forbund=f).values_list("user__username", "roll"))
-    assert roller == {"chef": "forbundschef", "administrator": "administrator", "ledamot": "styrelseledamot", "revisor": "revisor"}
-    assert Client().post("/logga-in/", {"username": "chef", "password": "finsam-demo"}).status_code == 302
 
 
 def test_startsida_for_roll_utan_forbund(db: Any) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -180,16 +179,3 @@ def test_listan_har_fast_antal_fragor(forbund: Forbund, klient: Callable[..., Cl
         f.avtal(forbund, f"Avtal {i}")
     with django_assert_max_num_queries(len(fa.captured_queries)):
         assert c.get("/forvaltning/avtal/").status_code == 200
-
-
-def test_demo_har_seedens_tre_avtal_och_ar_idempotent() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
-    call_command("seed_demo", stdout=io.StringIO())
-    avtal = {a.typ: a for a in Avtal.objects.filter(forbund__slug="skelleftea-norsjo")}
-    assert len(avtal) == 3
-    tjanstekop = avtal[Avtal.Typ.TJANSTEKOP]
-    assert (tjanstekop.belopp, tjanstekop.enhet, tjanstekop.uppsagningstid_manader) == (Decimal("10650.00"), "per_manad", 3)
-    assert list(tjanstekop.medlemmar.values_list("kod", flat=True)) == ["skelleftea"]
-    konsult = avtal[Avtal.Typ.KONSULT]
-    assert (konsult.belopp, konsult.forlangning_manader, konsult.max_forlangningar) == (Decimal("890.00"), 12, 2)
-    assert avtal[Avtal.Typ.OVERENSKOMMELSE].uppsagningstid_manader == 2
