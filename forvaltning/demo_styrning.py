@@ -21,12 +21,12 @@ from finsam.models import Forbund, Medlem, Person
 from finsam.services import person_create
 from styrelse.models import Mandat, Paragraf
 
-from .models_forbundsordning import Forbundsordning
-from .models_revision import Revisor
-from .models_uppdrag import Utnamning
-from .services_forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
-from .services_revision import revisor_skapa
-from .services_uppdrag import utnamning_spara
+from .models.forbundsordning import Forbundsordning
+from .models.revision import Revisor
+from .models.uppdrag import Utnamning
+from .services.forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
+from .services.revision import revisor_skapa
+from .services.uppdrag import utnamning_spara
 
 D = dt.date
 ORGAN: dict[str, str] = {  # statutes § 5: the councils elect the region's and municipalities' members, FK and AF appoint theirs

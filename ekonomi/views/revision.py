@@ -15,8 +15,8 @@ from finsam.permissions import Kontext
 from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
-from forvaltning.models_revision import Revisor
-from forvaltning.selectors_revision import revisoruppdrag_for
+from forvaltning.models.revision import Revisor
+from forvaltning.selectors.revision import revisoruppdrag_for
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm

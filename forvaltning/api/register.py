@@ -12,9 +12,9 @@ from rest_framework.response import Response
 
 from finsam.api.base import ForbundMixin
 
-from .. import services_arkiv as arkiv
-from .. import services_delegation as deleg
 from ..models import Delegationsordning, Delegationsrad, Gallring, Gallringsstopp, Planrad, Prisbasbelopp
+from ..services import arkiv as arkiv
+from ..services import delegation as deleg
 from .serializers_register import (
     AntaSerializer,
     DelegationsordningSerializer,

@@ -9,9 +9,9 @@ from rest_framework import serializers
 from finsam.models import Medlem, Person
 from styrelse.models import Mandat, Paragraf
 
-from ..models_forbundsordning import Forbundsordning, ForbundsordningBeslut
-from ..models_revision import Revisor
-from ..models_uppdrag import Utnamning
+from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.revision import Revisor
+from ..models.uppdrag import Utnamning
 
 
 class _Forbundsbunden:

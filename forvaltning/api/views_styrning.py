@@ -14,12 +14,12 @@ from rest_framework.response import Response
 from finsam.api.base import ForbundMixin
 from styrelse.models import Mandat
 
-from .. import selectors_forbundsordning as fo_sel
-from .. import services_forbundsordning as fo_tjanst
-from .. import services_revision as rev_tjanst
-from .. import services_uppdrag as upp_tjanst
-from ..models_forbundsordning import Forbundsordning
-from ..models_revision import Revisor
+from ..models.forbundsordning import Forbundsordning
+from ..models.revision import Revisor
+from ..selectors import forbundsordning as fo_sel
+from ..services import forbundsordning as fo_tjanst
+from ..services import revision as rev_tjanst
+from ..services import uppdrag as upp_tjanst
 from . import serializers_styrning as s
 
 SKRIVA = ["get", "post", "patch", "head", "options"]

@@ -8,13 +8,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling
 
 from .. import selectors, services
 from ..forms import AvtalForm, UppsagningForm
 from ..models import Avtal
+from .register import export_svar
 
 
 @behorighet("avtal.visa")
@@ -37,9 +37,7 @@ def avtal_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
 @behorighet("avtal.visa")
 def avtal_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
-    rader = selectors.avtal_tabell(kontext.forbund)
-    namn = f"avtal-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Avtal") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(kontext, selectors.avtal_tabell(kontext.forbund), format=format, blad="Avtal", namn="avtal")
 
 
 @behorighet("avtal.visa")

@@ -11,16 +11,16 @@ from django.utils import timezone
 from ekonomi import services as ekonomi_tjanster
 from ekonomi.forms import AnsvarsfrihetForm
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.models import Medlem
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling
 
-from .. import selectors_revision as sel
-from .. import services_revision as tjanst
-from ..forms_styrning import RevisorForm
-from ..models_revision import Revisor
+from ..forms.styrning import RevisorForm
+from ..models.revision import Revisor
+from ..selectors import revision as sel
+from ..services import revision as tjanst
+from .register import export_svar
 
 
 def _valt_ar(request: HttpRequest, kontext: Kontext) -> int:
@@ -114,6 +114,4 @@ def revisor_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
 
 @behorighet("forbund.visa")
 def revision_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
-    rader = sel.revision_tabell(kontext.forbund)
-    namn = f"revision-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Revision") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(kontext, sel.revision_tabell(kontext.forbund), format=format, blad="Revision", namn="revision")

@@ -16,8 +16,8 @@ from ekonomi.services import ansvarsfrihet_spara, revisionsberattelse_spara
 from finsam.models import Forbund, Handelse, Medlem, Person, RollTyp
 from finsam.services import person_create
 from forvaltning.models import Revisor
-from forvaltning.selectors_revision import ansvarsfrihet_paminnelser, revisionslage
-from forvaltning.services_revision import revisor_andra, revisor_skapa
+from forvaltning.selectors.revision import ansvarsfrihet_paminnelser, revisionslage
+from forvaltning.services.revision import revisor_andra, revisor_skapa
 from tests.api_fel import api_fel
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.db.models import Q
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 
-from .models_revision import UTSER_FOR, Revisor
+from ..models.revision import UTSER_FOR, Revisor
 
 FALT = {"person", "utsedd_av", "ar_fran", "ar_till", "beslut_referens", "beslut_datum"}
 

@@ -17,7 +17,7 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
 from styrelse.models import Paragraf
 
-from .models import Delegationsordning, Delegationsrad, Prisbasbelopp
+from ..models import Delegationsordning, Delegationsrad, Prisbasbelopp
 
 RAD_FALT = (
     "nummer",

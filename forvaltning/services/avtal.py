@@ -12,7 +12,7 @@ from django.db import transaction
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 
-from .models import Avtal
+from ..models import Avtal
 
 FALT = {
     "rubrik",

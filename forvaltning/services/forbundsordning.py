@@ -12,7 +12,7 @@ from django.db.models import Max
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
 
 
 @transaction.atomic

@@ -165,29 +165,3 @@ class Avtal(ForbundsData):
         if self.motpart:
             namn.append(self.motpart)
         return ", ".join(namn)
-
-
-# Further registers in their own modules (imported here so Django finds the models).
-from .models_arkiv import Bevarande, Gallring, Gallringsstopp, Planrad  # noqa: E402
-from .models_delegation import Delegationsordning, Delegationsrad, DelegatRoll, Prisbasbelopp, prisbasbelopp_for  # noqa: E402
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut  # noqa: E402
-from .models_revision import Revisor  # noqa: E402
-from .models_uppdrag import Utnamning  # noqa: E402
-
-__all__ = [
-    "Avtal",
-    "Bevarande",
-    "DelegatRoll",
-    "Delegationsordning",
-    "Delegationsrad",
-    "Forbundsordning",
-    "ForbundsordningBeslut",
-    "Gallring",
-    "Gallringsstopp",
-    "Planrad",
-    "Prisbasbelopp",
-    "Revisor",
-    "Utnamning",
-    "plus_manader",
-    "prisbasbelopp_for",
-]

@@ -16,7 +16,7 @@ from finsam.models import Forbund, Medlem
 from finsam.permissions import Kontext
 from finsam.startsida import Notis
 
-from .models_revision import Revisor
+from ..models.revision import Revisor
 
 
 def ansvarsfrihet_senast(ar: int) -> dt.date:

@@ -16,7 +16,7 @@ from finsam.sortering import svensk
 from finsam.startsida import Notis
 from finsam.tenancy import hamta
 
-from .models import Avtal
+from ..models import Avtal
 
 VARNA_DAGAR = 90  # the start page warns this many days before a notice date or an end date
 

@@ -1,0 +1,26 @@
+"""The governance registers' data, one module per register; everything is importable from `forvaltning.models`."""
+
+from .arkiv import Bevarande, Gallring, Gallringsstopp, Planrad
+from .avtal import Avtal, plus_manader
+from .delegation import Delegationsordning, Delegationsrad, DelegatRoll, Prisbasbelopp, prisbasbelopp_for
+from .forbundsordning import Forbundsordning, ForbundsordningBeslut
+from .revision import Revisor
+from .uppdrag import Utnamning
+
+__all__ = [
+    "Avtal",
+    "Bevarande",
+    "DelegatRoll",
+    "Delegationsordning",
+    "Delegationsrad",
+    "Forbundsordning",
+    "ForbundsordningBeslut",
+    "Gallring",
+    "Gallringsstopp",
+    "Planrad",
+    "Prisbasbelopp",
+    "Revisor",
+    "Utnamning",
+    "plus_manader",
+    "prisbasbelopp_for",
+]
