@@ -15,6 +15,7 @@ urlpatterns = [
     path("avtal/<int:pk>/andra/", views.avtal_andra, name="avtal_andra"),
     path("avtal/<int:pk>/sag-upp/", views.avtal_sag_upp, name="avtal_sag_upp"),
     path("delegationsordning/", views.delegationsordning, name="delegationsordning"),
+    path("delegationsordning/importera/", views.delegationsordning_import, name="delegationsordning_import"),
     path("delegationsordning/utkast/", views.delegationsordning_utkast, name="delegationsordning_utkast"),
     path("delegationsordning/<int:pk>/", views.delegationsordning_version, name="delegationsordning_version"),
     export_url(r"delegationsordning/(?P<pk>\d+)/", views.delegationsordning_export, "delegationsordning_export"),

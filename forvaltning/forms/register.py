@@ -93,3 +93,11 @@ class GallringsstoppForm(TillganglighetMixin, forms.Form):
     arende = forms.CharField(label="Ärende (som i diariet)", max_length=300, required=False)
     orsak = forms.CharField(label="Orsak", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     fran = forms.DateField(label="Gäller från", widget=DATUM, required=False)
+
+
+class DelegationsimportForm(TillganglighetMixin, forms.Form):
+    fil = forms.FileField(
+        label="Fil (CSV eller Excel)",
+        help_text="Kolumner: Ärende, Delegat, Beloppsgräns, Anmäls till styrelsen, Kommentar; valfritt Nr, Avsnitt, Ersättare, Villkor.",
+    )
+    rubrik = forms.CharField(label="Rubrik", max_length=200, required=False, initial="Delegationsordning")

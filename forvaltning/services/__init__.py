@@ -18,6 +18,7 @@ from .delegation import (
     delegationsrad_ta_bort,
     prisbasbelopp_spara,
 )
+from .delegation_import import delegationsordning_importera
 from .forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
 from .revision import revisor_andra, revisor_skapa
 from .uppdrag import uppdrag_tillsatt, utnamning_spara
@@ -27,6 +28,7 @@ __all__ = [
     "avtal_sag_upp",
     "avtal_skapa",
     "delegationsordning_anta",
+    "delegationsordning_importera",
     "delegationsordning_utkast_skapa",
     "delegationsrad_spara",
     "delegationsrad_ta_bort",

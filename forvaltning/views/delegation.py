@@ -12,10 +12,11 @@ from django.views.decorators.http import require_POST
 from finsam.permissions import Kontext
 from finsam.web import behorighet, knapp_handling
 
-from ..forms.register import AntaForm, DelegationsradForm
+from ..forms.register import AntaForm, DelegationsimportForm, DelegationsradForm
 from ..models import Delegationsordning
 from ..selectors import delegation as sel
 from ..services import delegation as tj
+from ..services.delegation_import import delegationsordning_importera
 from .register import export_svar, rad_formular
 
 
@@ -133,4 +134,23 @@ def delegationsordning_anta(request: HttpRequest, kontext: Kontext, pk: int) -> 
         ok=lambda o: f"Delegationsordningen är antagen i {o.beslut_text} och gäller från {o.giltig_fran:%Y-%m-%d}.",
         tillbaka=reverse("forvaltning:delegationsordning_version", args=[ordning.pk]),
         rubrik=f"Anta {ordning}",
+    )
+
+
+@behorighet("delegationsordning.redigera")
+def delegationsordning_import(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    """A spreadsheet in the delegation order's own layout becomes a new draft; nothing is saved when a row is wrong."""
+    return rad_formular(
+        request,
+        DelegationsimportForm(request.POST or None, request.FILES or None),
+        lambda d: delegationsordning_importera(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda o: f"Utkastet är importerat med {o.rader.count()} ärenden. Styrelsen antar det i en § innan det gäller.",
+        till=lambda o: reverse("forvaltning:delegationsordning_version", args=[o.pk]),
+        tillbaka=reverse("forvaltning:delegationsordning"),
+        rubrik="Importera delegationsordning",
+        mall="forvaltning/styrning_form.html",
+        ingress="Filen blir ett nytt utkast (den gällande ordningen ändras inte). En rad med bara ärendet ifyllt är en avsnittsrubrik. "
+        "Delegat: Styrelsen, Förbundsordförande, Vice ordförande, Förbundschef eller en registrerad persons namn. Beloppsgräns: "
+        "t.ex. 2 prisbasbelopp eller 100 000 kr. Är någon rad fel importeras ingenting, och varje fel visas med sitt radnummer.",
+        filer=True,
     )
