@@ -48,6 +48,7 @@ urlpatterns = [
     path("revision/revisorer/ny/", rev.revisor_ny, name="revisor_ny"),
     path("revision/revisorer/<int:pk>/andra/", rev.revisor_andra, name="revisor_andra"),
     path("revision/<int:ar>/ansvarsfrihet/", rev.ansvarsfrihet_spara, name="ansvarsfrihet_spara"),
+    path("revision/<int:ar>/ansvarsfrihet/<int:medlem>/paminn/", rev.ansvarsfrihet_paminn, name="ansvarsfrihet_paminn"),
     path("revision/ansvarsfrihet/<int:pk>/dokument/", rev.ansvarsfrihet_dokument, name="ansvarsfrihet_dokument"),
     path("forbundsordning/", fo.forbundsordning, name="forbundsordning"),
     path("forbundsordning/ny/", fo.forbundsordning_ny, name="forbundsordning_ny"),

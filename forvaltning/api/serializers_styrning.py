@@ -10,7 +10,7 @@ from finsam.models import Medlem, Person
 from styrelse.models import Mandat, Paragraf
 
 from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
-from ..models.revision import Revisor
+from ..models.revision import AnsvarsfrihetPaminnelse, Revisor
 from ..models.uppdrag import Utnamning
 
 
@@ -114,6 +114,25 @@ class StyrelsemandatInSerializer(_Forbundsbunden, serializers.Serializer[dict[st
     organ = serializers.CharField(max_length=200)
     referens = serializers.CharField(max_length=200)
     beslutsdatum = serializers.DateField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._begransa()
+
+
+class AnsvarsfrihetPaminnelseSerializer(_Forbundsbunden, serializers.ModelSerializer[AnsvarsfrihetPaminnelse]):
+    """A reminder sent (output), or the member and year to remind (input: the service picks the address)."""
+
+    relaterade = {"medlem": Medlem}
+    medlem: serializers.SlugRelatedField[Medlem] = serializers.SlugRelatedField(
+        slug_field="kod", queryset=Medlem.objects.none(), help_text="Medlemmens kod, t.ex. skelleftea."
+    )
+    ar = serializers.IntegerField(min_value=1900, max_value=2200, help_text="Räkenskapsåret som beslutet gäller.")
+
+    class Meta:
+        model = AnsvarsfrihetPaminnelse
+        fields = ["id", "medlem", "ar", "mottagare", "skickad"]
+        read_only_fields = ["mottagare", "skickad"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

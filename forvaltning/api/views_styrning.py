@@ -15,7 +15,7 @@ from finsam.api.base import ForbundMixin
 from styrelse.models import Mandat
 
 from ..models.forbundsordning import Forbundsordning
-from ..models.revision import Revisor
+from ..models.revision import AnsvarsfrihetPaminnelse, Revisor
 from ..selectors import forbundsordning as fo_sel
 from ..services import forbundsordning as fo_tjanst
 from ..services import revision as rev_tjanst
@@ -44,6 +44,19 @@ class RevisorViewSet(
         data = dict(serializer.validated_data)
         granskar = data.pop("granskar", None)
         serializer.instance = rev_tjanst.revisor_andra(revisor=serializer.instance, aktor=self.request.user, granskar=granskar, **data)
+
+
+class AnsvarsfrihetPaminnelseViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[AnsvarsfrihetPaminnelse]):
+    """Reminders about discharge sent to members; POST sends one (refused when the member has decided or has no e-mail)."""
+
+    queryset = AnsvarsfrihetPaminnelse.objects.select_related("medlem").order_by("-skickad", "-pk")
+    serializer_class = s.AnsvarsfrihetPaminnelseSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = rev_tjanst.ansvarsfrihet_paminnelse_skicka(
+            forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data
+        )
 
 
 class ForbundsordningViewSet(

@@ -72,13 +72,13 @@ class UppsagningForm(forms.Form):
 class MedlemForm(TjanstForm):
     class Meta:
         model = Medlem
-        fields = ["namn", "typ", "kod", "ordning", "organisationsnummer"]
+        fields = ["namn", "typ", "kod", "ordning", "organisationsnummer", "epost"]
 
 
 class MedlemAndraForm(TjanstForm):
     class Meta:
         model = Medlem
-        fields = ["namn", "kod", "ordning", "organisationsnummer"]
+        fields = ["namn", "kod", "ordning", "organisationsnummer", "epost"]
 
 
 class PersonForm(TjanstForm):

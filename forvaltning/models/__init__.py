@@ -4,10 +4,11 @@ from .arkiv import Bevarande, Gallring, Gallringsstopp, Planrad
 from .avtal import Avtal, plus_manader
 from .delegation import Delegationsordning, Delegationsrad, DelegatRoll, Prisbasbelopp, prisbasbelopp_for
 from .forbundsordning import Forbundsordning, ForbundsordningBeslut
-from .revision import Revisor
+from .revision import AnsvarsfrihetPaminnelse, Revisor
 from .uppdrag import Utnamning
 
 __all__ = [
+    "AnsvarsfrihetPaminnelse",
     "Avtal",
     "Bevarande",
     "DelegatRoll",

@@ -20,10 +20,11 @@ from .delegation import (
 )
 from .delegation_import import delegationsordning_importera
 from .forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
-from .revision import revisor_andra, revisor_skapa
+from .revision import ansvarsfrihet_paminnelse_skicka, revisor_andra, revisor_skapa
 from .uppdrag import uppdrag_tillsatt, utnamning_spara
 
 __all__ = [
+    "ansvarsfrihet_paminnelse_skicka",
     "avtal_andra",
     "avtal_sag_upp",
     "avtal_skapa",

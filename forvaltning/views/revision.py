@@ -7,6 +7,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from ekonomi import services as ekonomi_tjanster
 from ekonomi.forms import AnsvarsfrihetForm
@@ -14,7 +15,7 @@ from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from finsam.models import Medlem
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fil_svar, formular_handling
+from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from ..forms.styrning import RevisorForm
 from ..models.revision import Revisor
@@ -115,3 +116,16 @@ def revisor_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
 @behorighet("forbund.visa")
 def revision_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
     return export_svar(kontext, sel.revision_tabell(kontext.forbund), format=format, blad="Revision", namn="revision")
+
+
+@require_POST
+@behorighet("forbund.redigera")
+def ansvarsfrihet_paminn(request: HttpRequest, kontext: Kontext, ar: int, medlem: int) -> HttpResponseBase:
+    """Send the member a reminder about its discharge decision for the year (the service refuses when not needed or no address)."""
+    m = hamta(Medlem.objects.all(), kontext.forbund, pk=medlem)
+    return knapp_handling(
+        request,
+        lambda: tjanst.ansvarsfrihet_paminnelse_skicka(forbund=kontext.forbund, aktor=request.user, medlem=m, ar=ar),
+        ok=lambda p: f"Påminnelsen om ansvarsfrihet för {ar} är skickad till {m.namn} ({p.mottagare}).",
+        till=f"{reverse('forvaltning:revision')}?ar={ar}",
+    )

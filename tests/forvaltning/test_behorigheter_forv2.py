@@ -72,6 +72,8 @@ RADER = [
         metod="post",
         data=lambda m: {"medlem": m["medlem"].pk, "beslut": "beviljad", "beslutsdatum": "2020-05-01", "beslutsorgan": "FK"},
     ),
+    # FK has decided on 2018: the reminder is refused (a message and a redirect) for the role allowed to send it
+    _rad("forvaltning:ansvarsfrihet_paminn", F + "/revision/2018/ansvarsfrihet/{}/paminn/", R, "medlem", metod="post"),
     _rad("forvaltning:ansvarsfrihet_dokument", F + "/revision/ansvarsfrihet/{}/dokument/", V, "ansvar"),
     Rad("forvaltning:forbundsordning", lambda m: f"{F}/forbundsordning/", V),
     Rad("forvaltning:forbundsordning_ny", lambda m: f"{F}/forbundsordning/ny/", R),
@@ -126,6 +128,16 @@ RADER = [
     Rad("person-list", lambda m: "/api/personer/", R, metod="post", json=True, data=lambda m: {"namn": "Per Persson"}),
     _rad("person-detail", "/api/personer/{}/", V, "person"),
     _rad("person-detail", "/api/personer/{}/", R, "person", metod="patch", json=True, data=lambda m: {"telefon": "070-1"}),
+    Rad("forvaltning-api:ansvarsfrihetspaminnelse-list", lambda m: f"{A}/ansvarsfrihetspaminnelser/", V),
+    Rad(
+        "forvaltning-api:ansvarsfrihetspaminnelse-list",
+        lambda m: f"{A}/ansvarsfrihetspaminnelser/",
+        R,
+        metod="post",
+        json=True,
+        data=lambda m: {"medlem": "fk", "ar": 2018},
+        ok_status={400},
+    ),
     Rad("forvaltning-api:revisor-list", lambda m: f"{A}/revisorer/", V),
     Rad(
         "forvaltning-api:revisor-list",
