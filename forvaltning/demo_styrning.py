@@ -18,14 +18,14 @@ from django.contrib.auth import get_user_model
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from ekonomi.services import ansvarsfrihet_spara
 from finsam.models import Forbund, Medlem, Person
-from finsam.services import person_create
+from finsam.services import medlem_update, person_create
 from styrelse.models import Mandat, Paragraf
 
 from .models.forbundsordning import Forbundsordning
-from .models.revision import Revisor
+from .models.revision import AnsvarsfrihetPaminnelse, Revisor
 from .models.uppdrag import Utnamning
 from .services.forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
-from .services.revision import revisor_skapa
+from .services.revision import ansvarsfrihet_paminnelse_skicka, revisor_skapa
 from .services.uppdrag import utnamning_spara
 
 D = dt.date
@@ -148,6 +148,25 @@ def _ansvarsfrihet(forbund: Forbund, aktor: Any, medlem: dict[str, Medlem]) -> N
     )
 
 
+# The members' registrars (addresses in the reserved .example domain: the demo never reaches a real mailbox).
+EPOST = {
+    "fk": "registrator@forsakringskassan.example",
+    "af": "registrator@arbetsformedlingen.example",
+    "region": "region@regionvasterbotten.example",
+    "skelleftea": "kommun@skelleftea.example",
+    "norsjo": "kommun@norsjo.example",
+}
+
+
+def _paminnelser(forbund: Forbund, aktor: Any, medlem: dict[str, Medlem]) -> None:
+    """Contact addresses on the members, and a reminder about 2018 to the region (Norsjö and AF are left to remind)."""
+    for kod, epost in EPOST.items():
+        if not medlem[kod].epost:
+            medlem[kod] = medlem_update(medlem=medlem[kod], aktor=aktor, epost=epost)
+    if not AnsvarsfrihetPaminnelse.objects.filter(forbund=forbund).exists():
+        ansvarsfrihet_paminnelse_skicka(forbund=forbund, aktor=aktor, medlem=medlem["region"], ar=2018, idag=D(2019, 10, 1))
+
+
 def _utnamningar(forbund: Forbund, aktor: Any) -> None:
     if Utnamning.objects.filter(forbund=forbund).exists():
         return
@@ -170,4 +189,5 @@ def seed(forbund: Forbund, aktor: Any) -> None:
     _forbundsordning(forbund, aktor, medlemmar)
     _revisorer(forbund, aktor, medlem)
     _ansvarsfrihet(forbund, aktor, medlem)
+    _paminnelser(forbund, aktor, medlem)
     _utnamningar(forbund, aktor)

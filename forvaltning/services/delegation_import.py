@@ -29,6 +29,7 @@ from .delegation import delegationsordning_utkast_skapa
 KOLUMNER = ["arende", "delegat"]
 VALFRIA = ["nr", "avsnitt", "ersattare", "beloppsgrans", "villkor", "anmals_till_styrelsen", "kommentar"]
 MAX_FEL = 50  # errors listed before "… and N more"
+MAX_CELL = 2000  # characters per cell: a matter's comment or conditions may run to a paragraph
 
 ROLLER = {
     "styrelsen": DelegatRoll.STYRELSEN,
@@ -104,7 +105,7 @@ def _anmals(text: str, roll: str, fel: list[str], radnr: int) -> bool:
 
 def tolka(*, forbund: Forbund, data: bytes, filnamn: str) -> list[Delegationsrad]:
     """The file's rows as unsaved rows of the delegation order, or one ValidationError listing every row's errors."""
-    tabell = las_fil(data, filnamn, KOLUMNER, VALFRIA)
+    tabell = las_fil(data, filnamn, KOLUMNER, VALFRIA, max_cell=MAX_CELL)
     personer = {p.namn.strip().lower(): p for p in Person.objects.filter(forbund=forbund)}
     fel: list[str] = []
     rader: list[Delegationsrad] = []

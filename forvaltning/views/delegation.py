@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -152,5 +153,6 @@ def delegationsordning_import(request: HttpRequest, kontext: Kontext) -> HttpRes
         ingress="Filen blir ett nytt utkast (den gällande ordningen ändras inte). En rad med bara ärendet ifyllt är en avsnittsrubrik. "
         "Delegat: Styrelsen, Förbundsordförande, Vice ordförande, Förbundschef eller en registrerad persons namn. Beloppsgräns: "
         "t.ex. 2 prisbasbelopp eller 100 000 kr. Är någon rad fel importeras ingenting, och varje fel visas med sitt radnummer.",
+        exempel=static("forvaltning/delegationsordning-exempel.csv"),
         filer=True,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -129,3 +130,14 @@ def test_kommandot_anvander_samma_tjanst(forbund: Any, tmp_path: Any) -> None:
     sokvag.write_text(SEED_CSV, encoding="utf-8-sig")
     call_command("importera_delegationsordning", str(sokvag), "--forbund", forbund.slug, stdout=io.StringIO())
     assert Delegationsordning.objects.get(forbund=forbund).rader.count() == 4
+
+
+def test_exempelfilen_pa_sidan_gar_att_importera(forbund: Any) -> None:
+    """The sample file linked from the import page (the demo's 2020 order in the seed's layout) reads without errors."""
+    sokvag = Path(__file__).resolve().parents[2] / "forvaltning" / "static" / "forvaltning" / "delegationsordning-exempel.csv"
+    ordning = delegationsordning_importera(forbund=forbund, aktor="test", fil=ContentFile(sokvag.read_bytes(), name=sokvag.name))
+    assert ordning.rader.count() == 32  # every row of the demo order in force from 2020-02-13
+    assert ordning.rader.filter(grans_typ="pbb", grans_varde=2).count() == 3
+    assert list(ordning.rader.values_list("avsnitt", flat=True).distinct().order_by("avsnitt")) == sorted(
+        {"Personalärenden", "Avtal", "Upphandlingsärenden", "Övriga ekonomiärenden", "Administrativa ärenden"}
+    )

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
-from forvaltning.models import Forbundsordning, Revisor, Utnamning
+from forvaltning.models import AnsvarsfrihetPaminnelse, Forbundsordning, Revisor, Utnamning
 from styrelse.models import Mandat
 
 pytestmark = pytest.mark.django_db
@@ -29,4 +29,6 @@ def test_demo_fyller_registren_och_ar_idempotent() -> None:
     beslut = {a.medlem.kod: a for a in Ansvarsfrihet.objects.filter(**sn, ar=2018).select_related("medlem")}
     assert set(beslut) == {"fk", "skelleftea"} and all(a.beviljad for a in beslut.values())
     assert beslut["skelleftea"].referens == "§ 254, dnr KS 2019-000363 106 (KS 2019-08-20 § 292)"
+    paminnelser = [(p.medlem.kod, p.ar, p.mottagare) for p in AnsvarsfrihetPaminnelse.objects.filter(**sn).select_related("medlem")]
+    assert paminnelser == [("region", 2018, "region@regionvasterbotten.example")]
     assert Utnamning.objects.filter(**sn).count() == Mandat.objects.filter(**sn).count() > 0
