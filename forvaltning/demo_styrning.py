@@ -51,6 +51,17 @@ def _organ(medlem: Medlem) -> str:
     return f"{ORGAN[medlem.typ]} i {medlem.namn}" if medlem.typ == Medlem.Typ.KOMMUN else ORGAN[medlem.typ]
 
 
+# Seed 004c: 5 ledamöter (§ 5); quorum at least three (§ 6; the majority, 2/3, 3/4 or 4/5, is the board's choice);
+# the state a half, the region a quarter, the municipalities a quarter (§ 11).
+STADGEREGLER: dict[str, Any] = {
+    "antal_ledamoter": 5,
+    "beslutsfor_minst": 3,
+    "andel_staten": "1/2",
+    "andel_region": "1/4",
+    "andel_kommunerna": "1/4",
+}
+
+
 def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> None:
     if Forbundsordning.objects.filter(forbund=forbund).exists():
         return
@@ -61,6 +72,7 @@ def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> N
         giltig_fran=D(2014, 1, 1),
         text=gammal,
         andringar="Förbundet utvidgat med Norsjö kommun från och med den 1 januari 2014.",
+        **STADGEREGLER,
     )
     for m in medlemmar:  # the seed holds the signature page; the decision dates are illustrative
         forbundsordning_beslut_spara(forbundsordning=v1, aktor=aktor, medlem=m, organ=_organ(m), datum=D(2013, 11, 25))
@@ -73,6 +85,7 @@ def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> N
         forslag_paragraf=forslag,
         andringar="Årlig översyn (kallelsen 2020-02-13, punkt 6, bilaga 3): landstinget blir Region Västerbotten; "
         "förbundschefen anställd av förbundet från 2020-01-01 (§ 7); övergångsregeln för Norsjö kommuns första mandatperiod utgår (§ 5).",
+        **STADGEREGLER,
     )
 
 

@@ -70,7 +70,24 @@ class ForbundsordningSerializer(_Forbundsbunden, serializers.ModelSerializer[For
 
     class Meta:
         model = Forbundsordning
-        fields = ["id", "version", "rubrik", "text", "giltig_fran", "forslag_paragraf", "andringar", "beslut", "galler"]
+        fields = [
+            "id",
+            "version",
+            "rubrik",
+            "text",
+            "fil",
+            "giltig_fran",
+            "forslag_paragraf",
+            "andringar",
+            "antal_ledamoter",
+            "beslutsfor_minst",
+            "majoritet",
+            "andel_staten",
+            "andel_region",
+            "andel_kommunerna",
+            "beslut",
+            "galler",
+        ]
         read_only_fields = ["version"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

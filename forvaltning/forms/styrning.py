@@ -32,7 +32,20 @@ class RevisorForm(TjanstForm):
 class ForbundsordningForm(TjanstForm):
     class Meta:
         model = Forbundsordning
-        fields = ["rubrik", "giltig_fran", "forslag_paragraf", "andringar", "text", "fil"]
+        fields = [
+            "rubrik",
+            "giltig_fran",
+            "forslag_paragraf",
+            "andringar",
+            "text",
+            "fil",
+            "antal_ledamoter",
+            "beslutsfor_minst",
+            "majoritet",
+            "andel_staten",
+            "andel_region",
+            "andel_kommunerna",
+        ]
         widgets = {"giltig_fran": DATUM, "text": forms.Textarea(attrs={"rows": 14}), "andringar": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from finsam.models import ForbundsData, Medlem
+from styrelse.models import Beslutsregler
+
+BRAK = RegexValidator(r"^\d{1,3}/\d{1,3}$", "Skriv andelen som ett bråk, t.ex. 1/2 eller 1/4.")
+ANDELSFALT = ("andel_staten", "andel_region", "andel_kommunerna")
 
 
 class Forbundsordning(ForbundsData):
@@ -28,6 +34,23 @@ class Forbundsordning(ForbundsData):
         verbose_name="styrelsens förslag (§)",
     )
     andringar = models.TextField("ändringar mot föregående version", blank=True)
+    # The rules other parts of Finsam read from the version in force (blank: not stated, the earlier source applies).
+    antal_ledamoter = models.PositiveSmallIntegerField(
+        "antal ledamöter i styrelsen", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(99)], help_text="§ 5, t.ex. 5."
+    )
+    beslutsfor_minst = models.PositiveSmallIntegerField(
+        "beslutsför med minst",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="§ 6: antal ledamöter som måste vara närvarande; tomt = mer än hälften.",
+    )
+    majoritet = models.CharField("kvalificerad majoritet", max_length=3, choices=Beslutsregler.Majoritet.choices, blank=True, help_text="§ 6.")
+    andel_staten = models.CharField("statens andel av medlemsbidraget", max_length=7, blank=True, validators=[BRAK], help_text="§ 11, t.ex. 1/2.")
+    andel_region = models.CharField("regionens andel", max_length=7, blank=True, validators=[BRAK], help_text="T.ex. 1/4.")
+    andel_kommunerna = models.CharField(
+        "kommunernas andel", max_length=7, blank=True, validators=[BRAK], help_text="T.ex. 1/4; fördelas mellan kommunerna efter invånare 18–64 år."
+    )
 
     class Meta:
         verbose_name = "förbundsordning"
@@ -39,10 +62,34 @@ class Forbundsordning(ForbundsData):
         return f"{self.rubrik}, version {self.version}"
 
     def clean(self) -> None:
+        fel: dict[str, str] = {}
         if not self.text.strip() and not self.fil:
-            raise ValidationError({"text": "Ange förbundsordningens text eller bifoga den som PDF."})
+            fel["text"] = "Ange förbundsordningens text eller bifoga den som PDF."
         if self.forslag_paragraf is not None and self.forslag_paragraf.forbund_id != self.forbund_id:
-            raise ValidationError({"forslag_paragraf": "Hör till ett annat förbund."})
+            fel["forslag_paragraf"] = "Hör till ett annat förbund."
+        if self.antal_ledamoter and self.beslutsfor_minst and self.beslutsfor_minst > self.antal_ledamoter:
+            fel["beslutsfor_minst"] = (
+                f"Styrelsen kan inte kräva fler närvarande ({self.beslutsfor_minst}) än den har ledamöter ({self.antal_ledamoter})."
+            )
+        angivna = [getattr(self, f) for f in ANDELSFALT if getattr(self, f)]
+        if angivna and len(angivna) != len(ANDELSFALT):
+            fel["andel_staten"] = "Ange statens, regionens och kommunernas andel tillsammans, eller ingen av dem."
+        elif angivna and all(BRAK.regex.match(a) for a in angivna):
+            try:
+                summa = sum((Fraction(a) for a in angivna), Fraction(0))
+            except ZeroDivisionError:
+                summa = Fraction(-1)
+            if summa != 1:
+                fel["andel_staten"] = f"Andelarna ska tillsammans bli hela medlemsbidraget (1), inte {summa}."
+        if fel:
+            raise ValidationError(fel)
+
+    @property
+    def andelar(self) -> dict[str, Fraction] | None:
+        """The contribution split (staten, region, kommunerna) when this version states it."""
+        if not all(getattr(self, f) for f in ANDELSFALT):
+            return None
+        return {f.removeprefix("andel_"): Fraction(getattr(self, f)) for f in ANDELSFALT}
 
 
 class ForbundsordningBeslut(ForbundsData):

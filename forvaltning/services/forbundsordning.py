@@ -12,7 +12,9 @@ from django.db.models import Max
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 
-from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.forbundsordning import ANDELSFALT, Forbundsordning, ForbundsordningBeslut
+
+REGELFALT = {"antal_ledamoter", "beslutsfor_minst", "majoritet", *ANDELSFALT}
 
 
 @transaction.atomic
@@ -26,8 +28,16 @@ def forbundsordning_skapa(
     rubrik: str = "Förbundsordning",
     forslag_paragraf: Any = None,
     andringar: str = "",
+    **regler: Any,
 ) -> Forbundsordning:
-    """A new version; earlier versions are kept unchanged. It is in force once every member has adopted it."""
+    """A new version; earlier versions are kept unchanged. It is in force once every member has adopted it.
+
+    `regler`: what the version states for the rest of Finsam (REGELFALT: the number of ledamöter, quorum, majority and
+    the members' shares of the contribution); a rule left out is not stated and its earlier source applies.
+    """
+    okanda = set(regler) - REGELFALT
+    if okanda:
+        raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
     Forbund.objects.select_for_update().filter(pk=forbund.pk).first()  # serialise version numbers per förbund
     senaste = Forbundsordning.objects.filter(forbund=forbund).order_by("-version").first()
     if senaste is not None and giltig_fran <= senaste.giltig_fran:
@@ -41,6 +51,7 @@ def forbundsordning_skapa(
         giltig_fran=giltig_fran,
         forslag_paragraf=forslag_paragraf,
         andringar=andringar,
+        **{k: ("" if v is None and k not in ("antal_ledamoter", "beslutsfor_minst") else v) for k, v in regler.items()},
     )
     if fil:
         obj.fil = fil
