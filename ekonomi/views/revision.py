@@ -62,7 +62,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
         mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar)
         egen = _egen(kontext, mitt_uppdrag, ar)
         initial = {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
-        form = RevisionsberattelseForm(request.POST or None, initial=initial or None)
+        form = RevisionsberattelseForm(request.POST or None, request.FILES or None, initial=initial or None)
     if request.method == "POST":
         kontext.kraver("revision.redigera")
     sammanhang = _sammanhang(kontext, ar, egen=egen, mitt_uppdrag=mitt_uppdrag)

@@ -89,6 +89,7 @@ class ForbundsordningSerializer(_Forbundsbunden, serializers.ModelSerializer[For
             "galler",
         ]
         read_only_fields = ["version"]
+        extra_kwargs = {"fil": {"write_only": True, "required": False, "help_text": "Den antagna förbundsordningen som PDF (multipart)."}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

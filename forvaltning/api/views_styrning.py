@@ -8,6 +8,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -67,6 +68,7 @@ class ForbundsordningViewSet(
     queryset = Forbundsordning.objects.prefetch_related("beslut__medlem").order_by("-version")
     serializer_class = s.ForbundsordningSerializer
     behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]  # the text as JSON, or the adopted statutes as a PDF (multipart)
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()

@@ -65,6 +65,11 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
+class AvtalDokumentForm(forms.Form):
+    titel = forms.CharField(label="Titel", max_length=200, required=False, help_text="T.ex. Undertecknat avtal, Bilaga 1; tomt: filens namn.")
+    fil = forms.FileField(label="Dokument (PDF)")
+
+
 class UppsagningForm(forms.Form):
     datum = forms.DateField(label="Uppsagt den", widget=DATUM)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from finsam.models import ORGNR_VALIDATOR, ForbundsData, Medlem
 from finsam.validering import organisationsnummer_kontrollera
@@ -165,3 +167,27 @@ class Avtal(ForbundsData):
         if self.motpart:
             namn.append(self.motpart)
         return ", ".join(namn)
+
+
+class AvtalDokument(ForbundsData):
+    """A document of an agreement (the signed agreement, an appendix, a renewal): PDF, never replaced, only added."""
+
+    avtal = models.ForeignKey(Avtal, on_delete=models.CASCADE, related_name="dokument", verbose_name="avtal")
+    titel = models.CharField("titel", max_length=200)
+    fil = models.FileField("fil (PDF)", upload_to="avtal/%Y/", validators=[FileExtensionValidator(["pdf"], "Bifoga dokumentet som PDF.")])
+    uppladdad = models.DateTimeField("uppladdad", default=timezone.now)
+    uppladdad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="uppladdad av"
+    )
+
+    class Meta:
+        verbose_name = "avtalsdokument"
+        verbose_name_plural = "avtalsdokument"
+        ordering = ["uppladdad", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        if self.avtal_id and self.avtal.forbund_id != self.forbund_id:
+            raise ValidationError({"avtal": "Hör till ett annat förbund."})

@@ -34,7 +34,7 @@ def avtal_lista(forbund: Forbund, *, status: str = "") -> QuerySet[Avtal]:
 
 
 def avtal_hamta(kontext: Kontext, pk: int) -> Avtal:
-    return hamta(avtal_lista(kontext.forbund), kontext.forbund, pk=pk)
+    return hamta(avtal_lista(kontext.forbund).prefetch_related("dokument"), kontext.forbund, pk=pk)
 
 
 def avtal_varningar(forbund: Forbund, idag: dt.date | None = None) -> list[tuple[Avtal, str, str]]:

@@ -10,7 +10,7 @@ from .arkiv import (
     planrad_spara,
     planrad_ta_bort,
 )
-from .avtal import avtal_andra, avtal_sag_upp, avtal_skapa
+from .avtal import avtal_andra, avtal_dokument_ladda_upp, avtal_sag_upp, avtal_skapa
 from .delegation import (
     delegationsordning_anta,
     delegationsordning_utkast_skapa,
@@ -26,6 +26,7 @@ from .uppdrag import uppdrag_tillsatt, utnamning_spara
 __all__ = [
     "ansvarsfrihet_paminnelse_skicka",
     "avtal_andra",
+    "avtal_dokument_ladda_upp",
     "avtal_sag_upp",
     "avtal_skapa",
     "delegationsordning_anta",

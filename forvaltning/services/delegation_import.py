@@ -157,7 +157,7 @@ def tolka(*, forbund: Forbund, data: bytes, filnamn: str) -> list[Delegationsrad
             rad.full_clean(exclude=["ordning"] if avsnitt else ["ordning", "avsnitt"])
         except ValidationError as exc:
             for falt, meddelanden in exc.message_dict.items():
-                namn = Delegationsrad._meta.get_field(falt).verbose_name if falt != "__all__" else "raden"
+                namn = str(getattr(Delegationsrad._meta.get_field(falt), "verbose_name", falt)) if falt != "__all__" else "raden"
                 fel.extend(f"Rad {radnr}, {namn}: {m}" for m in meddelanden)
         rader.append(rad)
     if fel:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import PDF, kontrollera_fil
 from finsam.models import Forbund, Medlem
 
 from ..models.forbundsordning import ANDELSFALT, Forbundsordning, ForbundsordningBeslut
@@ -54,6 +55,7 @@ def forbundsordning_skapa(
         **{k: ("" if v is None and k not in ("antal_ledamoter", "beslutsfor_minst") else v) for k, v in regler.items()},
     )
     if fil:
+        kontrollera_fil(fil, tillatna=PDF)  # the content, not only the name (page and API alike)
         obj.fil = fil
     obj.full_clean()
     obj.save()

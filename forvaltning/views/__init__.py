@@ -15,7 +15,7 @@ from .arkiv import (
     planrad_ny,
     planrad_ta_bort,
 )
-from .avtal import avtal_andra, avtal_detalj, avtal_export, avtal_lista, avtal_ny, avtal_sag_upp
+from .avtal import avtal_andra, avtal_detalj, avtal_dokument, avtal_dokument_ny, avtal_export, avtal_lista, avtal_ny, avtal_sag_upp
 from .delegation import (
     delegationsordning,
     delegationsordning_anta,
@@ -32,6 +32,8 @@ from .organisation import medlem_andra, medlem_ny, medlemmar, person_andra, pers
 __all__ = [
     "avtal_andra",
     "avtal_detalj",
+    "avtal_dokument",
+    "avtal_dokument_ny",
     "avtal_export",
     "avtal_lista",
     "avtal_ny",

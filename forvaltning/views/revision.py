@@ -79,6 +79,12 @@ def ansvarsfrihet_dokument(request: HttpRequest, kontext: Kontext, pk: int) -> H
     return fil_svar(beslut.dokument, filnamn=f"ansvarsfrihet-{beslut.ar}-{beslut.medlem.kod}.pdf", content_type="application/pdf")
 
 
+@behorighet("forbund.visa")
+def revisionsberattelse_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    berattelse = hamta(Revisionsberattelse.objects.select_related("revisor_uppdrag__person").exclude(fil=""), kontext.forbund, pk=pk)
+    return fil_svar(berattelse.fil, filnamn=f"revisionsberattelse-{berattelse.ar}-{berattelse.pk}.pdf", content_type="application/pdf")
+
+
 @behorighet("forbund.redigera")
 def revisor_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = RevisorForm(request.POST or None, forbund=kontext.forbund, initial={"ar_fran": timezone.localdate().year})
