@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finsam', '0009_ansvarsfrihet_paminnelse'),
+        ('finsam', '0008_medlem_epost'),
         ('forvaltning', '0005_delegationsordning_dokumenthanteringsplan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -121,5 +121,5 @@ def avtal_under_ar(forbund: Forbund, ar: int) -> list[Avtal]:
         slut = a.upphor_datum or a.periodslut(forsta)
         if slut is None or slut >= forsta:
             ut.append(a)
-    ordning = {Avtal.Typ.TJANSTEKOP: 0, Avtal.Typ.KONSULT: 1, Avtal.Typ.OVERENSKOMMELSE: 2}
+    ordning: dict[str, int] = {Avtal.Typ.TJANSTEKOP: 0, Avtal.Typ.KONSULT: 1, Avtal.Typ.OVERENSKOMMELSE: 2}
     return sorted(ut, key=lambda a: (ordning.get(a.typ, 3), a.startdatum, a.rubrik))

@@ -7,7 +7,14 @@ import datetime as dt
 from typing import Any
 
 from finsam.models import Forbund
+from forvaltning.models import Avtal
 from forvaltning.selectors.avtal import avtal_under_ar
+
+
+def _beslut(a: Avtal) -> str:
+    if a.paragraf is not None:
+        return f"§ {a.paragraf.nummer}/{a.paragraf.ar}"
+    return str(a.delegationsbeslut) if a.delegationsbeslut is not None else ""
 
 
 def avtal_del(forbund: Forbund, ar: int) -> dict[str, Any]:
@@ -27,7 +34,7 @@ def avtal_del(forbund: Forbund, ar: int) -> dict[str, Any]:
                 "slutdatum": slut,
                 "uppsagningstid_manader": a.uppsagningstid_manader,
                 "forlangs": a.forlangning_manader > 0,
-                "beslut": (f"§ {a.paragraf.nummer}/{a.paragraf.ar}" if a.paragraf_id else str(a.delegationsbeslut) if a.delegationsbeslut_id else ""),
+                "beslut": _beslut(a),
             }
         )
     return {"lista": lista, "tjanstekop": sum(1 for r in lista if r["typ"] == "tjanstekop")}
