@@ -111,6 +111,7 @@ class RevisionsberattelseForm(forms.Form):
     datum = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}), initial=dt.date.today)
     tillstyrker_ansvarsfrihet = forms.BooleanField(label="Tillstyrker ansvarsfrihet för styrelsen", required=False, initial=True)
     text = forms.CharField(label="Revisionsberättelse", widget=forms.Textarea(attrs={"rows": 8}))
+    fil = forms.FileField(label="Undertecknad revisionsberättelse (PDF)", required=False)
 
 
 class AnsvarsfrihetForm(forms.Form):

@@ -46,6 +46,7 @@ BILDER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 STANDARD = frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".png", ".jpg", ".jpeg"})
 MED_ALDRE_OFFICE = STANDARD | {".doc", ".xls"}
 TILLATNA_TEXT = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG och JPEG"
+PDF = frozenset({".pdf"})  # registers that keep a signed decision or report as a document
 
 MEDDELANDE_JS = (
     "PDF-filen innehåller JavaScript och tas inte emot. Spara den som en vanlig PDF (till exempel med ”Skriv ut till PDF”) och ladda upp den igen."
@@ -86,6 +87,8 @@ def kontrollera_fil(fil: Any, *, tillatna: frozenset[str] = STANDARD) -> str:
         raise _fel(f"Filen är för stor (högst {settings.FINSAM_MAX_UPLOAD_BYTES // (1024 * 1024)} MB).", "for_stor")
     andelse = andelse_for(fil.name or "")
     if andelse not in tillatna:
+        if tillatna == PDF:
+            raise _fel("Filtypen är inte tillåten. Ladda upp dokumentet som PDF.", "filtyp")
         raise _fel(f"Filtypen är inte tillåten. Tillåtna: {TILLATNA_TEXT}.", "filtyp")
     fil.seek(0)
     try:

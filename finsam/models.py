@@ -73,6 +73,9 @@ class Medlem(ForbundsData):
     kod = models.CharField("kod", max_length=40, validators=[KOD_VALIDATOR], help_text="Kort kod som används vid import, t.ex. fk, skelleftea.")
     organisationsnummer = models.CharField("organisationsnummer", max_length=11, blank=True, validators=[ORGNR_VALIDATOR])
     ordning = models.PositiveSmallIntegerField("ordning", default=0)
+    epost = models.EmailField(
+        "e-post för ärenden", blank=True, help_text="Medlemmens registrator eller funktionsbrevlåda, t.ex. för påminnelser om ansvarsfrihet."
+    )
 
     class Meta:
         verbose_name = "medlem"

@@ -55,8 +55,10 @@ def forbund_create(
 
 
 @transaction.atomic
-def medlem_create(*, forbund: Forbund, aktor: Any, namn: str, typ: str, kod: str, ordning: int = 0, organisationsnummer: str = "") -> Medlem:
-    medlem = Medlem(forbund=forbund, namn=namn, typ=typ, kod=kod, ordning=ordning, organisationsnummer=organisationsnummer)
+def medlem_create(
+    *, forbund: Forbund, aktor: Any, namn: str, typ: str, kod: str, ordning: int = 0, organisationsnummer: str = "", epost: str = ""
+) -> Medlem:
+    medlem = Medlem(forbund=forbund, namn=namn, typ=typ, kod=kod, ordning=ordning, organisationsnummer=organisationsnummer, epost=epost)
     medlem.full_clean()
     medlem.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="medlem_skapa", objekt=medlem, andringar=diff({}, snapshot(medlem)))
@@ -67,7 +69,7 @@ def medlem_create(*, forbund: Forbund, aktor: Any, namn: str, typ: str, kod: str
 def medlem_update(*, medlem: Medlem, aktor: Any, **data: Any) -> Medlem:
     fore = snapshot(medlem)
     for key, value in data.items():
-        if key not in {"namn", "organisationsnummer", "kod", "ordning"}:
+        if key not in {"namn", "organisationsnummer", "kod", "ordning", "epost"}:
             raise ValidationError(f"Fältet {key} kan inte ändras.")
         setattr(medlem, key, value)
     medlem.full_clean()

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import admin
 
 from .models import Delegationsordning, Delegationsrad, Gallring, Gallringsstopp, Planrad, Prisbasbelopp
-from .services_delegation import prisbasbelopp_spara
+from .services.delegation import prisbasbelopp_spara
 
 
 class _LasAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -10,12 +10,14 @@ class ForvaltningConfig(AppConfig):
     def ready(self) -> None:
         from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
 
-        from . import documenttyper, selectors, selectors_revision
+        from . import documenttyper
+        from .selectors import avtal as avtal_selectors
+        from .selectors import revision as revision_selectors
 
         registrera_rutor(
             Ruta("Avtal", "Överenskommelser, tjänsteköp och konsultavtal med uppsägningstider.", "forvaltning:avtal_lista", "avtal.visa", 60)
         )
-        registrera_bidrag(selectors.startsida_notiser)
+        registrera_bidrag(avtal_selectors.startsida_notiser)
         registrera_rutor(
             Ruta(
                 "Förbundsordning",
@@ -33,7 +35,7 @@ class ForvaltningConfig(AppConfig):
             ),
             Ruta("Styrelsens mandat", "Ledamöter och ersättare med medlemmens beslut om utnämning.", "forvaltning:styrelsen", "forbund.visa", 63),
         )
-        registrera_bidrag(selectors_revision.startsida_notiser)
+        registrera_bidrag(revision_selectors.startsida_notiser)
         registrera_rutor(
             Ruta(
                 "Delegationsordning",

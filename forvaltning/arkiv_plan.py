@@ -76,7 +76,7 @@ PLAN: list[tuple[str, str, str, str, str, str, int | None, str, str, list[str]]]
         1,
         "1 år eller vid inaktualitet",
         "1 år för både papper och IT",
-        ["styrelse.utskick"],
+        ["styrelse.utskick", "forvaltning.paminnelse"],
     ),
     (
         "Sammanträden",
@@ -173,7 +173,7 @@ PLAN: list[tuple[str, str, str, str, str, str, int | None, str, str, list[str]]]
         5,
         "Bevaras 5 år",
         "Årsredovisning",
-        ["dokument:arsredovisning"],
+        ["dokument:arsredovisning", "forvaltning.revision"],
     ),
     (
         "Diarium",

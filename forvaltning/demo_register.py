@@ -22,8 +22,8 @@ from styrelse.services import delegationsbeslut_registrera, handling_registrera
 
 from .arkiv_plan import DIARIETYPER
 from .models import Delegationsordning, Delegationsrad, DelegatRoll, Gallring, Gallringsstopp, Planrad
-from .services_arkiv import dokumenthanteringsplan_skapa, gallring_foresla, gallring_genomfor, gallringsstopp_registrera, handlingstyp_klassa
-from .services_delegation import delegationsordning_anta, delegationsordning_utkast_skapa, delegationsrad_spara
+from .services.arkiv import dokumenthanteringsplan_skapa, gallring_foresla, gallring_genomfor, gallringsstopp_registrera, handlingstyp_klassa
+from .services.delegation import delegationsordning_anta, delegationsordning_utkast_skapa, delegationsrad_spara
 
 D = dt.date
 STY, ORDF, VICE, CHEF, PERS = DelegatRoll.STYRELSEN, DelegatRoll.ORDFORANDE, DelegatRoll.VICE_ORDFORANDE, DelegatRoll.FORBUNDSCHEF, DelegatRoll.PERSON

@@ -18,15 +18,15 @@ from django.contrib.auth import get_user_model
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from ekonomi.services import ansvarsfrihet_spara
 from finsam.models import Forbund, Medlem, Person
-from finsam.services import person_create
+from finsam.services import medlem_update, person_create
 from styrelse.models import Mandat, Paragraf
 
-from .models_forbundsordning import Forbundsordning
-from .models_revision import Revisor
-from .models_uppdrag import Utnamning
-from .services_forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
-from .services_revision import revisor_skapa
-from .services_uppdrag import utnamning_spara
+from .models.forbundsordning import Forbundsordning
+from .models.revision import AnsvarsfrihetPaminnelse, Revisor
+from .models.uppdrag import Utnamning
+from .services.forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
+from .services.revision import ansvarsfrihet_paminnelse_skicka, revisor_skapa
+from .services.uppdrag import utnamning_spara
 
 D = dt.date
 ORGAN: dict[str, str] = {  # statutes § 5: the councils elect the region's and municipalities' members, FK and AF appoint theirs
@@ -51,6 +51,17 @@ def _organ(medlem: Medlem) -> str:
     return f"{ORGAN[medlem.typ]} i {medlem.namn}" if medlem.typ == Medlem.Typ.KOMMUN else ORGAN[medlem.typ]
 
 
+# Seed 004c: 5 ledamöter (§ 5); quorum at least three (§ 6; the majority, 2/3, 3/4 or 4/5, is the board's choice);
+# the state a half, the region a quarter, the municipalities a quarter (§ 11).
+STADGEREGLER: dict[str, Any] = {
+    "antal_ledamoter": 5,
+    "beslutsfor_minst": 3,
+    "andel_staten": "1/2",
+    "andel_region": "1/4",
+    "andel_kommunerna": "1/4",
+}
+
+
 def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> None:
     if Forbundsordning.objects.filter(forbund=forbund).exists():
         return
@@ -61,6 +72,7 @@ def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> N
         giltig_fran=D(2014, 1, 1),
         text=gammal,
         andringar="Förbundet utvidgat med Norsjö kommun från och med den 1 januari 2014.",
+        **STADGEREGLER,
     )
     for m in medlemmar:  # the seed holds the signature page; the decision dates are illustrative
         forbundsordning_beslut_spara(forbundsordning=v1, aktor=aktor, medlem=m, organ=_organ(m), datum=D(2013, 11, 25))
@@ -73,6 +85,7 @@ def _forbundsordning(forbund: Forbund, aktor: Any, medlemmar: list[Medlem]) -> N
         forslag_paragraf=forslag,
         andringar="Årlig översyn (kallelsen 2020-02-13, punkt 6, bilaga 3): landstinget blir Region Västerbotten; "
         "förbundschefen anställd av förbundet från 2020-01-01 (§ 7); övergångsregeln för Norsjö kommuns första mandatperiod utgår (§ 5).",
+        **STADGEREGLER,
     )
 
 
@@ -148,6 +161,25 @@ def _ansvarsfrihet(forbund: Forbund, aktor: Any, medlem: dict[str, Medlem]) -> N
     )
 
 
+# The members' registrars (addresses in the reserved .example domain: the demo never reaches a real mailbox).
+EPOST = {
+    "fk": "registrator@forsakringskassan.example",
+    "af": "registrator@arbetsformedlingen.example",
+    "region": "region@regionvasterbotten.example",
+    "skelleftea": "kommun@skelleftea.example",
+    "norsjo": "kommun@norsjo.example",
+}
+
+
+def _paminnelser(forbund: Forbund, aktor: Any, medlem: dict[str, Medlem]) -> None:
+    """Contact addresses on the members, and a reminder about 2018 to the region (Norsjö and AF are left to remind)."""
+    for kod, epost in EPOST.items():
+        if not medlem[kod].epost:
+            medlem[kod] = medlem_update(medlem=medlem[kod], aktor=aktor, epost=epost)
+    if not AnsvarsfrihetPaminnelse.objects.filter(forbund=forbund).exists():
+        ansvarsfrihet_paminnelse_skicka(forbund=forbund, aktor=aktor, medlem=medlem["region"], ar=2018, idag=D(2019, 10, 1))
+
+
 def _utnamningar(forbund: Forbund, aktor: Any) -> None:
     if Utnamning.objects.filter(forbund=forbund).exists():
         return
@@ -170,4 +202,5 @@ def seed(forbund: Forbund, aktor: Any) -> None:
     _forbundsordning(forbund, aktor, medlemmar)
     _revisorer(forbund, aktor, medlem)
     _ansvarsfrihet(forbund, aktor, medlem)
+    _paminnelser(forbund, aktor, medlem)
     _utnamningar(forbund, aktor)

@@ -7,7 +7,7 @@ from celery import shared_task
 from finsam.models import Forbund
 
 from .models import Planrad
-from .services_arkiv import gallring_foresla
+from .services.arkiv import gallring_foresla
 
 
 @shared_task(name="forvaltning.gallring_foresla_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=600, time_limit=660)

@@ -10,7 +10,7 @@ from django.db.models import Subquery
 from finsam.models import Medlem, Person
 from finsam.sortering import personordning, svensk
 from forvaltning.models import Delegationsrad
-from forvaltning.selectors_delegation import rader_valbara
+from forvaltning.selectors.delegation import rader_valbara
 
 from .models import (
     Arende,

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from forvaltning.models import Delegationsrad
-from forvaltning.selectors_delegation import rader_i_kraft
+from forvaltning.selectors.delegation import rader_i_kraft
 
 from .forms import DATUM, TID, TillganglighetMixin, _senaste_paragrafer
 from .models import Arende, Bilaga, Justering, Narvaro, Paragraf, Sammantrade

@@ -39,7 +39,7 @@ from .models import (
 from .services.beslut import justering_kravs
 from .services.kallelse import kallelse_mottagare
 from .services.numrering import nasta_nummer_forhandsvisa
-from .services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
+from .services.regler import Lage, lage_vid, regler_vid
 
 
 def paragrafer_for_val(forbund: Forbund) -> QuerySet[Paragraf]:
@@ -138,8 +138,7 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         .order_by("ordning", "id")
     )
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person", "mandat__medlem", "ersatter__person", "ersatter__medlem"))
-    regler = beslutsregler_for(forbund)
-    antal = ledamoter_i_tjanst(forbund, mote.datum)
+    regler, antal = regler_vid(forbund, mote.datum)
     nasta = nasta_nummer_forhandsvisa(forbund=forbund, serie=Nummerserie.Serie.PARAGRAF, ar=mote.datum.year)
     per_paragraf = {}
     for a in arenden:

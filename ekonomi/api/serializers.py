@@ -163,18 +163,36 @@ class PrognosInSerializer(serializers.Serializer[Any]):
 class RevisionsberattelseSerializer(serializers.ModelSerializer[Revisionsberattelse]):
     revisor_namn = serializers.CharField(read_only=True, help_text="Revisorn (registrerad under Förvaltning → Revision).")
     avser = serializers.CharField(read_only=True, help_text="Vem som utsåg revisorn och för vilka medlemmar (förbundsordningen § 14).")
+    fil = serializers.FileField(write_only=True, required=False, help_text="Den undertecknade revisionsberättelsen som PDF (multipart).")
+    fil_finns = serializers.SerializerMethodField(help_text="Om den undertecknade revisionsberättelsen finns bifogad som PDF.")
 
     class Meta:
         model = Revisionsberattelse
-        fields = ["id", "ar", "revisor_uppdrag", "revisor_namn", "avser", "datum", "tillstyrker_ansvarsfrihet", "text", "registrerad"]
+        fields = [
+            "id",
+            "ar",
+            "revisor_uppdrag",
+            "revisor_namn",
+            "avser",
+            "datum",
+            "tillstyrker_ansvarsfrihet",
+            "text",
+            "fil",
+            "fil_finns",
+            "registrerad",
+        ]
         read_only_fields = ["registrerad", "revisor_uppdrag"]
+
+    def get_fil_finns(self, obj: Revisionsberattelse) -> bool:
+        return bool(obj.fil)
 
 
 class AnsvarsfrihetSerializer(serializers.ModelSerializer[Ansvarsfrihet]):
     class Meta:
         model = Ansvarsfrihet
-        fields = ["id", "ar", "medlem", "beslut", "beslutsdatum", "beslutsorgan", "referens", "paragraf", "dokument_finns"]
+        fields = ["id", "ar", "medlem", "beslut", "beslutsdatum", "beslutsorgan", "referens", "paragraf", "dokument", "dokument_finns"]
         read_only_fields = ["dokument_finns"]
+        extra_kwargs = {"dokument": {"write_only": True, "required": False, "help_text": "Medlemmens beslut som PDF (multipart)."}}
 
     dokument_finns = serializers.SerializerMethodField(help_text="Om medlemmens beslut finns bifogat som PDF.")
 

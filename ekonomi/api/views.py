@@ -225,6 +225,7 @@ class RevisionsberattelseViewSet(
     )
     serializer_class = s.RevisionsberattelseSerializer
     behorighet_las, behorighet_skriv = LAS, "revision.redigera"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.revisionsberattelse_spara(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
@@ -238,6 +239,7 @@ class AnsvarsfrihetViewSet(
     queryset = Ansvarsfrihet.objects.select_related("medlem").order_by("-ar", "medlem__ordning")
     serializer_class = s.AnsvarsfrihetSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def perform_create(self, serializer: Any) -> None:
         d = dict(serializer.validated_data)

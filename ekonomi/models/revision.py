@@ -79,6 +79,12 @@ class Revisionsberattelse(ForbundsData):
     datum = models.DateField("datum")
     tillstyrker_ansvarsfrihet = models.BooleanField("tillstyrker ansvarsfrihet", default=True)
     text = models.TextField("revisionsberättelse")
+    fil = models.FileField(
+        "undertecknad revisionsberättelse (PDF)",
+        upload_to="revisionsberattelse/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"], "Bifoga revisionsberättelsen som PDF.")],
+    )
     registrerad = models.DateTimeField("registrerad", default=timezone.now)
 
     class Meta:

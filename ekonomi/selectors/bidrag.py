@@ -9,6 +9,7 @@ from typing import Any
 
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
+from forvaltning.selectors.regler import stadgeregler_pa
 
 from ..models import Bidragsavrundning, Tilldelning
 from ..rakenskaper.bidragskontroll import avrunda, bidragsregler
@@ -31,12 +32,28 @@ def kvartal(belopp: int) -> list[int]:
     return [del_, del_, del_, belopp - 3 * del_]
 
 
+# The statutes' usual split (§ 11, lag 2003:1210 § 8): the state half, the region and the municipalities a quarter each.
+STANDARDANDELAR = {"staten": Fraction(1, 2), "region": Fraction(1, 4), "kommunerna": Fraction(1, 4)}
+_ANDELSORD = {Fraction(1, 2): "hälften", Fraction(1, 4): "en fjärdedel", Fraction(1, 3): "en tredjedel", Fraction(3, 4): "tre fjärdedelar"}
+
+
+def _andel_text(andel: Fraction) -> str:
+    return _ANDELSORD.get(andel, f"{andel.numerator}/{andel.denominator}")
+
+
+def andelar_for(forbund: Forbund, ar: int) -> dict[str, Fraction]:
+    """The members' shares of the year's contribution: from the förbundsordning in force on 1 January of `ar`
+    (forvaltning.selectors.regler), else the statutes' usual split."""
+    return stadgeregler_pa(forbund, dt.date(ar, 1, 1)).andelar or STANDARDANDELAR
+
+
 def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
-    """The allocation per member for `ar`: the state's half (through Försäkringskassan for FK and AF), the region's
-    quarter, and the municipalities' quarter split by population 18–64 on 31 December of the year before.
+    """The allocation per member for `ar`: the state's share (through Försäkringskassan for FK and AF), the region's
+    and the municipalities' share split by population 18–64 on 31 December of the year before; the shares from the
+    statutes in force on 1 January (andelar_for), usually a half and two quarters.
 
     {"ar", "tilldelning", "referensdatum", "rader": [{"medlem_id", "medlem", "typ", "grund", "invanare", "andel",
-    "belopp", "kvartal": [4 × int]}], "per_medlem": {medlem_id: Decimal}, "summa"}. Three queries.
+    "belopp", "kvartal": [4 × int]}], "per_medlem": {medlem_id: Decimal}, "summa"}. Four queries.
     """
     tilldelning = Tilldelning.objects.filter(forbund=forbund, ar=ar).first()
     resultat: dict[str, Any] = {
@@ -57,14 +74,16 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     kommuner = [m for m in medlemmar if m.typ == Medlem.Typ.KOMMUN]
     summa_inv = sum(invanare.get(m.pk, 0) for m in kommuner)
 
+    andelar = andelar_for(forbund, ar)
     delar: list[tuple[Medlem | None, str, Fraction, int | None]] = [
-        (staten, "Staten (Försäkringskassan för FK och AF), hälften", Fraction(1, 2), None),
-        (region, "Regionen, en fjärdedel", Fraction(1, 4), None),
+        (staten, f"Staten (Försäkringskassan för FK och AF), {_andel_text(andelar['staten'])}", andelar["staten"], None),
+        (region, f"Regionen, {_andel_text(andelar['region'])}", andelar["region"], None),
     ]
     for m in kommuner:
         inv = invanare.get(m.pk, 0)
-        andel_k = Fraction(inv, summa_inv) / 4 if summa_inv else Fraction(1, 4 * len(kommuner))
-        delar.append((m, f"Kommunerna, en fjärdedel efter invånare 18–64 år ({inv} av {summa_inv})", andel_k, inv))
+        k = andelar["kommunerna"]
+        andel_k = Fraction(inv, summa_inv) * k if summa_inv else k / len(kommuner)
+        delar.append((m, f"Kommunerna, {_andel_text(k)} efter invånare 18–64 år ({inv} av {summa_inv})", andel_k, inv))
     total = int(tilldelning.belopp)
     belopp = fordela(total, [d[2] for d in delar])
     for (medlem, grund, andel, antal), b in zip(delar, belopp, strict=True):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import PDF, kontrollera_fil
 from finsam.models import Forbund, Medlem
 from forvaltning.models import Revisor
 
@@ -87,8 +88,10 @@ def revisionsberattelse_spara(
     text: str,
     tillstyrker_ansvarsfrihet: bool,
     berattelse: Revisionsberattelse | None = None,
+    fil: Any = None,
 ) -> Revisionsberattelse:
-    """An auditor records (or corrects) their audit report for a year, as the auditor appointed for it."""
+    """An auditor records (or corrects) their audit report for a year, as the auditor appointed for it; `fil` is the
+    signed report as PDF (checked for content before anything is saved; without it an earlier file is kept)."""
     if berattelse is not None and berattelse.revisor_id not in (None, getattr(aktor, "pk", None)):
         raise ValidationError("Bara revisorn som lämnade revisionsberättelsen kan ändra den.")
     uppdrag = revisor_for(forbund=forbund, aktor=aktor, ar=ar)
@@ -98,6 +101,9 @@ def revisionsberattelse_spara(
     obj = berattelse or Revisionsberattelse(forbund=forbund, revisor=aktor if getattr(aktor, "is_authenticated", False) else None)
     obj.ar, obj.revisor_uppdrag, obj.datum, obj.text = ar, uppdrag, datum, text
     obj.tillstyrker_ansvarsfrihet = tillstyrker_ansvarsfrihet
+    if fil:
+        kontrollera_fil(fil, tillatna=PDF)
+        obj.fil = fil
     obj.full_clean()
     obj.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="revisionsberattelse_spara", objekt=obj, andringar=diff(fore, snapshot(obj)))
@@ -136,6 +142,7 @@ def ansvarsfrihet_spara(
         paragraf,
     )
     if dokument:
+        kontrollera_fil(dokument, tillatna=PDF)  # the content, not only the name (page and API alike)
         obj.dokument = dokument
     obj.full_clean()
     obj.save()

@@ -15,8 +15,8 @@ from finsam.permissions import Kontext
 from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
-from forvaltning.models_revision import Revisor
-from forvaltning.selectors_revision import revisoruppdrag_for
+from forvaltning.models.revision import Revisor
+from forvaltning.selectors.revision import revisoruppdrag_for
 
 from .. import selectors, services
 from ..forms import AnsvarsfrihetForm, RevisionsberattelseForm
@@ -62,7 +62,7 @@ def revision(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBas
         mitt_uppdrag = revisoruppdrag_for(kontext.forbund, request.user, ar)
         egen = _egen(kontext, mitt_uppdrag, ar)
         initial = {"datum": egen.datum, "tillstyrker_ansvarsfrihet": egen.tillstyrker_ansvarsfrihet, "text": egen.text} if egen is not None else {}
-        form = RevisionsberattelseForm(request.POST or None, initial=initial or None)
+        form = RevisionsberattelseForm(request.POST or None, request.FILES or None, initial=initial or None)
     if request.method == "POST":
         kontext.kraver("revision.redigera")
     sammanhang = _sammanhang(kontext, ar, egen=egen, mitt_uppdrag=mitt_uppdrag)

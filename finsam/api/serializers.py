@@ -18,7 +18,7 @@ class ForbundSerializer(serializers.ModelSerializer[Forbund]):
 class MedlemSerializer(serializers.ModelSerializer[Medlem]):
     class Meta:
         model = Medlem
-        fields = ["id", "namn", "typ", "kod", "organisationsnummer", "ordning"]
+        fields = ["id", "namn", "typ", "kod", "organisationsnummer", "ordning", "epost"]
         validators: list[Any] = []  # uniqueness is the model's rule, checked in the service (the same for page and API)
 
 
@@ -27,6 +27,7 @@ class MedlemAndraSerializer(serializers.Serializer[dict[str, Any]]):
     kod = serializers.CharField(max_length=40, required=False)
     ordning = serializers.IntegerField(min_value=0, max_value=32767, required=False)
     organisationsnummer = serializers.CharField(max_length=11, required=False, allow_blank=True)
+    epost = serializers.EmailField(max_length=254, required=False, allow_blank=True)
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):

@@ -282,7 +282,7 @@ SPECTACULAR_SETTINGS = {
         "RapportTypEnum": "rapporter.models.RapportTyp",
         "MandatTypEnum": "styrelse.models.Mandat.Typ",
         "MedlemTypEnum": "finsam.models.Medlem.Typ",
-        "DelegatRollEnum": "forvaltning.models_delegation.DelegatRoll",
+        "DelegatRollEnum": "forvaltning.models.delegation.DelegatRoll",
     },
 }
 

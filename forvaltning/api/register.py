@@ -7,16 +7,19 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from finsam.api.base import ForbundMixin
 
-from .. import services_arkiv as arkiv
-from .. import services_delegation as deleg
 from ..models import Delegationsordning, Delegationsrad, Gallring, Gallringsstopp, Planrad, Prisbasbelopp
+from ..services import arkiv as arkiv
+from ..services import delegation as deleg
+from ..services.delegation_import import delegationsordning_importera
 from .serializers_register import (
     AntaSerializer,
+    DelegationsimportSerializer,
     DelegationsordningSerializer,
     DelegationsradSerializer,
     GallringSerializer,
@@ -50,6 +53,15 @@ class DelegationsordningViewSet(ForbundMixin, mixins.ListModelMixin, mixins.Retr
         d = inn.validated_data
         ordning = deleg.delegationsordning_anta(ordning=ordning, aktor=request.user, paragraf=d.get("paragraf"), giltig_fran=d.get("giltig_fran"))
         return Response(DelegationsordningSerializer(ordning).data)
+
+    @extend_schema(request={"multipart/form-data": DelegationsimportSerializer}, responses={201: DelegationsordningSerializer})
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def importera(self, request: Request) -> Response:
+        """A spreadsheet (CSV/XLSX) becomes a new draft; all or nothing, each error with its row (the page's service)."""
+        inn = DelegationsimportSerializer(data=request.data)
+        inn.is_valid(raise_exception=True)
+        ordning = delegationsordning_importera(forbund=self.kontext.forbund, aktor=request.user, **inn.validated_data)
+        return Response(DelegationsordningSerializer(ordning).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=PrisbasbeloppSerializer(many=True))
     @action(detail=False, methods=["get"], pagination_class=None)

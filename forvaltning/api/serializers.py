@@ -10,7 +10,18 @@ from finsam.models import Medlem
 from insatser.models import Insats
 from styrelse.models import Delegationsbeslut, Paragraf
 
-from ..models import Avtal
+from ..models import Avtal, AvtalDokument
+
+
+class AvtalDokumentSerializer(serializers.ModelSerializer[AvtalDokument]):
+    class Meta:
+        model = AvtalDokument
+        fields = ["id", "titel", "uppladdad"]
+
+
+class AvtalDokumentInSerializer(serializers.Serializer[Any]):
+    fil = serializers.FileField(help_text="Dokumentet som PDF (multipart).")
+    titel = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class AvtalSerializer(serializers.ModelSerializer[Avtal]):
@@ -19,6 +30,7 @@ class AvtalSerializer(serializers.ModelSerializer[Avtal]):
     )
     sista_uppsagningsdag = serializers.SerializerMethodField()
     periodslut = serializers.SerializerMethodField()
+    dokument = AvtalDokumentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Avtal
@@ -45,6 +57,7 @@ class AvtalSerializer(serializers.ModelSerializer[Avtal]):
             "upphor_datum",
             "periodslut",
             "sista_uppsagningsdag",
+            "dokument",
         ]
         read_only_fields = ["status", "uppsagt_datum", "upphor_datum"]
 

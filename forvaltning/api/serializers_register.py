@@ -72,6 +72,11 @@ class AntaSerializer(serializers.Serializer[Any]):
             self.fields["paragraf"].queryset = Paragraf.objects.filter(forbund=kontext.forbund)  # type: ignore[attr-defined]
 
 
+class DelegationsimportSerializer(serializers.Serializer[Any]):
+    fil = serializers.FileField(help_text="CSV eller XLSX med kolumnerna Ärende, Delegat, Beloppsgräns, Anmäls till styrelsen, Kommentar.")
+    rubrik = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
 class PrisbasbeloppSerializer(serializers.ModelSerializer[Prisbasbelopp]):
     class Meta:
         model = Prisbasbelopp

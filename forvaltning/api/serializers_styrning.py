@@ -9,9 +9,9 @@ from rest_framework import serializers
 from finsam.models import Medlem, Person
 from styrelse.models import Mandat, Paragraf
 
-from ..models_forbundsordning import Forbundsordning, ForbundsordningBeslut
-from ..models_revision import Revisor
-from ..models_uppdrag import Utnamning
+from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.revision import AnsvarsfrihetPaminnelse, Revisor
+from ..models.uppdrag import Utnamning
 
 
 class _Forbundsbunden:
@@ -70,8 +70,26 @@ class ForbundsordningSerializer(_Forbundsbunden, serializers.ModelSerializer[For
 
     class Meta:
         model = Forbundsordning
-        fields = ["id", "version", "rubrik", "text", "giltig_fran", "forslag_paragraf", "andringar", "beslut", "galler"]
+        fields = [
+            "id",
+            "version",
+            "rubrik",
+            "text",
+            "fil",
+            "giltig_fran",
+            "forslag_paragraf",
+            "andringar",
+            "antal_ledamoter",
+            "beslutsfor_minst",
+            "majoritet",
+            "andel_staten",
+            "andel_region",
+            "andel_kommunerna",
+            "beslut",
+            "galler",
+        ]
         read_only_fields = ["version"]
+        extra_kwargs = {"fil": {"write_only": True, "required": False, "help_text": "Den antagna förbundsordningen som PDF (multipart)."}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -114,6 +132,25 @@ class StyrelsemandatInSerializer(_Forbundsbunden, serializers.Serializer[dict[st
     organ = serializers.CharField(max_length=200)
     referens = serializers.CharField(max_length=200)
     beslutsdatum = serializers.DateField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._begransa()
+
+
+class AnsvarsfrihetPaminnelseSerializer(_Forbundsbunden, serializers.ModelSerializer[AnsvarsfrihetPaminnelse]):
+    """A reminder sent (output), or the member and year to remind (input: the service picks the address)."""
+
+    relaterade = {"medlem": Medlem}
+    medlem: serializers.SlugRelatedField[Medlem] = serializers.SlugRelatedField(
+        slug_field="kod", queryset=Medlem.objects.none(), help_text="Medlemmens kod, t.ex. skelleftea."
+    )
+    ar = serializers.IntegerField(min_value=1900, max_value=2200, help_text="Räkenskapsåret som beslutet gäller.")
+
+    class Meta:
+        model = AnsvarsfrihetPaminnelse
+        fields = ["id", "medlem", "ar", "mottagare", "skickad"]
+        read_only_fields = ["mottagare", "skickad"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

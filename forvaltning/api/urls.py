@@ -5,6 +5,7 @@ from . import register, views, views_styrning
 app_name = "forvaltning-api"
 router = DefaultRouter()
 router.register("avtal", views.AvtalViewSet, basename="avtal")
+router.register("ansvarsfrihetspaminnelser", views_styrning.AnsvarsfrihetPaminnelseViewSet, basename="ansvarsfrihetspaminnelse")
 router.register("revisorer", views_styrning.RevisorViewSet, basename="revisor")
 router.register("forbundsordningar", views_styrning.ForbundsordningViewSet, basename="forbundsordning")
 router.register("uppdrag", views_styrning.UppdragViewSet, basename="uppdrag")

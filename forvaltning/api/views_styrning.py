@@ -8,18 +8,19 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from finsam.api.base import ForbundMixin
 from styrelse.models import Mandat
 
-from .. import selectors_forbundsordning as fo_sel
-from .. import services_forbundsordning as fo_tjanst
-from .. import services_revision as rev_tjanst
-from .. import services_uppdrag as upp_tjanst
-from ..models_forbundsordning import Forbundsordning
-from ..models_revision import Revisor
+from ..models.forbundsordning import Forbundsordning
+from ..models.revision import AnsvarsfrihetPaminnelse, Revisor
+from ..selectors import forbundsordning as fo_sel
+from ..services import forbundsordning as fo_tjanst
+from ..services import revision as rev_tjanst
+from ..services import uppdrag as upp_tjanst
 from . import serializers_styrning as s
 
 SKRIVA = ["get", "post", "patch", "head", "options"]
@@ -46,6 +47,19 @@ class RevisorViewSet(
         serializer.instance = rev_tjanst.revisor_andra(revisor=serializer.instance, aktor=self.request.user, granskar=granskar, **data)
 
 
+class AnsvarsfrihetPaminnelseViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[AnsvarsfrihetPaminnelse]):
+    """Reminders about discharge sent to members; POST sends one (refused when the member has decided or has no e-mail)."""
+
+    queryset = AnsvarsfrihetPaminnelse.objects.select_related("medlem").order_by("-skickad", "-pk")
+    serializer_class = s.AnsvarsfrihetPaminnelseSerializer
+    behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.instance = rev_tjanst.ansvarsfrihet_paminnelse_skicka(
+            forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data
+        )
+
+
 class ForbundsordningViewSet(
     ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Forbundsordning]
 ):
@@ -54,6 +68,7 @@ class ForbundsordningViewSet(
     queryset = Forbundsordning.objects.prefetch_related("beslut__medlem").order_by("-version")
     serializer_class = s.ForbundsordningSerializer
     behorighet_las, behorighet_skriv = "forbund.visa", "forbund.redigera"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]  # the text as JSON, or the adopted statutes as a PDF (multipart)
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()

@@ -15,11 +15,12 @@ from .arkiv import (
     planrad_ny,
     planrad_ta_bort,
 )
-from .avtal import avtal_andra, avtal_detalj, avtal_export, avtal_lista, avtal_ny, avtal_sag_upp
+from .avtal import avtal_andra, avtal_detalj, avtal_dokument, avtal_dokument_ny, avtal_export, avtal_lista, avtal_ny, avtal_sag_upp
 from .delegation import (
     delegationsordning,
     delegationsordning_anta,
     delegationsordning_export,
+    delegationsordning_import,
     delegationsordning_utkast,
     delegationsordning_version,
     delegationsrad_andra,
@@ -31,6 +32,8 @@ from .organisation import medlem_andra, medlem_ny, medlemmar, person_andra, pers
 __all__ = [
     "avtal_andra",
     "avtal_detalj",
+    "avtal_dokument",
+    "avtal_dokument_ny",
     "avtal_export",
     "avtal_lista",
     "avtal_ny",
@@ -38,6 +41,7 @@ __all__ = [
     "delegationsordning",
     "delegationsordning_anta",
     "delegationsordning_export",
+    "delegationsordning_import",
     "delegationsordning_utkast",
     "delegationsordning_version",
     "delegationsrad_andra",

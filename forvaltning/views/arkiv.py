@@ -10,18 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, knapp_handling
 from styrelse.models import Handlingstyp
 from uppfoljning.models import Installning
 
-from .. import selectors_arkiv as sel
-from .. import services_arkiv as tj
 from ..arkivtyper import arkivtyper
-from ..forms_register import GallringsstoppForm, KlassaForm, PlanradForm
+from ..forms.register import GallringsstoppForm, KlassaForm, PlanradForm
 from ..models import Gallring, Gallringsstopp
+from ..selectors import arkiv as sel
+from ..services import arkiv as tj
+from .register import export_svar, rad_formular
 
 
 @behorighet("diarium.visa")
@@ -44,9 +44,7 @@ def dokumenthanteringsplan(request: HttpRequest, kontext: Kontext) -> HttpRespon
 
 @behorighet("diarium.visa")
 def dokumenthanteringsplan_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
-    rader = sel.plan_tabell(kontext.forbund)
-    namn = f"dokumenthanteringsplan-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Dokumenthanteringsplan") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(kontext, sel.plan_tabell(kontext.forbund), format=format, blad="Dokumenthanteringsplan", namn="dokumenthanteringsplan")
 
 
 @require_POST
@@ -62,32 +60,26 @@ def dokumenthanteringsplan_skapa(request: HttpRequest, kontext: Kontext) -> Http
 
 @behorighet("dokumenthanteringsplan.redigera")
 def planrad_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    form = PlanradForm(request.POST or None, forbund=kontext.forbund)
-    tillbaka = reverse("forvaltning:dokumenthanteringsplan")
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        PlanradForm(request.POST or None, forbund=kontext.forbund),
         lambda d: tj.planrad_spara(forbund=kontext.forbund, aktor=request.user, **d),
         ok=lambda r: f"Raden ”{r.handling}” är sparad.",
-        till=tillbaka,
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": "Ny rad i dokumenthanteringsplanen", "tillbaka": tillbaka},
+        tillbaka=reverse("forvaltning:dokumenthanteringsplan"),
+        rubrik="Ny rad i dokumenthanteringsplanen",
     )
 
 
 @behorighet("dokumenthanteringsplan.redigera")
 def planrad_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     rad = sel.planrad_hamta(kontext, pk)
-    form = PlanradForm(request.POST or None, instance=rad, forbund=kontext.forbund)
-    tillbaka = reverse("forvaltning:dokumenthanteringsplan")
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        PlanradForm(request.POST or None, instance=rad, forbund=kontext.forbund),
         lambda d: tj.planrad_spara(forbund=kontext.forbund, aktor=request.user, rad=rad, **d),
         ok=lambda r: f"Raden ”{r.handling}” är ändrad.",
-        till=tillbaka,
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": "Ändra rad i dokumenthanteringsplanen", "tillbaka": tillbaka},
+        tillbaka=reverse("forvaltning:dokumenthanteringsplan"),
+        rubrik="Ändra rad i dokumenthanteringsplanen",
     )
 
 
@@ -163,16 +155,13 @@ def gallring_genomfor(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRe
 
 @behorighet("gallring.genomfora")
 def gallringsstopp_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    form = GallringsstoppForm(request.POST or None, initial={"fran": timezone.localdate()})
-    tillbaka = reverse("forvaltning:gallring")
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        GallringsstoppForm(request.POST or None, initial={"fran": timezone.localdate()}),
         lambda d: tj.gallringsstopp_registrera(forbund=kontext.forbund, aktor=request.user, **d),
         ok=lambda s: f"Gallringsstopp för ärendet ”{s.arende}” är registrerat.",
-        till=tillbaka,
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": "Nytt gallringsstopp", "tillbaka": tillbaka},
+        tillbaka=reverse("forvaltning:gallring"),
+        rubrik="Nytt gallringsstopp",
     )
 
 

@@ -8,13 +8,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
-from finsam.web import behorighet, formular_handling
+from finsam.tenancy import hamta
+from finsam.web import behorighet, fil_svar, formular_handling
 
 from .. import selectors, services
-from ..forms import AvtalForm, UppsagningForm
-from ..models import Avtal
+from ..forms import AvtalDokumentForm, AvtalForm, UppsagningForm
+from ..models import Avtal, AvtalDokument
+from .register import export_svar, rad_formular
 
 
 @behorighet("avtal.visa")
@@ -37,9 +38,7 @@ def avtal_lista(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
 @behorighet("avtal.visa")
 def avtal_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
-    rader = selectors.avtal_tabell(kontext.forbund)
-    namn = f"avtal-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Avtal") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(kontext, selectors.avtal_tabell(kontext.forbund), format=format, blad="Avtal", namn="avtal")
 
 
 @behorighet("avtal.visa")
@@ -109,3 +108,25 @@ def avtal_sag_upp(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
             "uppsagning": form,
         },
     )
+
+
+@behorighet("avtal.redigera")
+def avtal_dokument_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    avtal = selectors.avtal_hamta(kontext, pk)
+    return rad_formular(
+        request,
+        AvtalDokumentForm(request.POST or None, request.FILES or None),
+        lambda d: services.avtal_dokument_ladda_upp(avtal=avtal, aktor=request.user, **d),
+        ok=lambda dok: f"Dokumentet {dok.titel} är uppladdat till avtalet {avtal.rubrik}.",
+        tillbaka=reverse("forvaltning:avtal", args=[avtal.pk]),
+        rubrik=f"Ladda upp dokument – {avtal.rubrik}",
+        mall="forvaltning/styrning_form.html",
+        ingress="Avtalets dokument som PDF: det undertecknade avtalet, bilagor, förlängningar. Tidigare dokument sparas.",
+        filer=True,
+    )
+
+
+@behorighet("avtal.visa")
+def avtal_dokument(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    dok = hamta(AvtalDokument.objects.select_related("avtal"), kontext.forbund, pk=pk)
+    return fil_svar(dok.fil, filnamn=f"avtal-{dok.avtal_id}-{dok.pk}.pdf", content_type="application/pdf")

@@ -5,18 +5,20 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.permissions import Kontext
-from finsam.web import behorighet, formular_handling, knapp_handling
+from finsam.web import behorighet, knapp_handling
 
-from .. import selectors_delegation as sel
-from .. import services_delegation as tj
-from ..forms_register import AntaForm, DelegationsradForm
+from ..forms.register import AntaForm, DelegationsimportForm, DelegationsradForm
 from ..models import Delegationsordning
+from ..selectors import delegation as sel
+from ..services import delegation as tj
+from ..services.delegation_import import delegationsordning_importera
+from .register import export_svar, rad_formular
 
 
 def _avsnitt(ordning: Delegationsordning) -> list[tuple[str, list]]:
@@ -64,9 +66,14 @@ def delegationsordning_version(request: HttpRequest, kontext: Kontext, pk: int) 
 @behorighet("styrelse.visa")
 def delegationsordning_export(request: HttpRequest, kontext: Kontext, pk: int, format: str) -> HttpResponseBase:
     ordning = sel.ordning_hamta(kontext, pk)
-    rader = sel.ordning_tabell(ordning)
-    namn = f"delegationsordning-{kontext.forbund.slug}-{ordning.giltig_fran or 'utkast'}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Delegationsordning") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(
+        kontext,
+        sel.ordning_tabell(ordning),
+        format=format,
+        blad="Delegationsordning",
+        namn="delegationsordning",
+        suffix=str(ordning.giltig_fran or "utkast"),
+    )
 
 
 @require_POST
@@ -83,32 +90,26 @@ def delegationsordning_utkast(request: HttpRequest, kontext: Kontext) -> HttpRes
 @behorighet("delegationsordning.redigera")
 def delegationsrad_ny(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     ordning = sel.ordning_hamta(kontext, pk)
-    form = DelegationsradForm(request.POST or None, forbund=kontext.forbund, initial={"anmals": True})
-    tillbaka = reverse("forvaltning:delegationsordning_version", args=[ordning.pk])
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        DelegationsradForm(request.POST or None, forbund=kontext.forbund, initial={"anmals": True}),
         lambda d: tj.delegationsrad_spara(ordning=ordning, aktor=request.user, **d),
         ok=lambda r: f"Ärendet ”{r.arende}” är sparat i utkastet.",
-        till=tillbaka,
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": f"Nytt ärende i {ordning}", "tillbaka": tillbaka},
+        tillbaka=reverse("forvaltning:delegationsordning_version", args=[ordning.pk]),
+        rubrik=f"Nytt ärende i {ordning}",
     )
 
 
 @behorighet("delegationsordning.redigera")
 def delegationsrad_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     rad = sel.rad_hamta(kontext, pk)
-    form = DelegationsradForm(request.POST or None, instance=rad, forbund=kontext.forbund)
-    tillbaka = reverse("forvaltning:delegationsordning_version", args=[rad.ordning_id])
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        DelegationsradForm(request.POST or None, instance=rad, forbund=kontext.forbund),
         lambda d: tj.delegationsrad_spara(ordning=rad.ordning, aktor=request.user, rad=rad, **d),
         ok=lambda r: f"Ärendet ”{r.arende}” är ändrat.",
-        till=tillbaka,
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": f"Ändra ärende i {rad.ordning}", "tillbaka": tillbaka},
+        tillbaka=reverse("forvaltning:delegationsordning_version", args=[rad.ordning_id]),
+        rubrik=f"Ändra ärende i {rad.ordning}",
     )
 
 
@@ -127,13 +128,31 @@ def delegationsrad_ta_bort(request: HttpRequest, kontext: Kontext, pk: int) -> H
 @behorighet("delegationsordning.redigera")
 def delegationsordning_anta(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     ordning = sel.ordning_hamta(kontext, pk)
-    form = AntaForm(request.POST or None, forbund=kontext.forbund)
-    return formular_handling(
+    return rad_formular(
         request,
-        form,
+        AntaForm(request.POST or None, forbund=kontext.forbund),
         lambda d: tj.delegationsordning_anta(ordning=ordning, aktor=request.user, **d),
         ok=lambda o: f"Delegationsordningen är antagen i {o.beslut_text} och gäller från {o.giltig_fran:%Y-%m-%d}.",
+        tillbaka=reverse("forvaltning:delegationsordning_version", args=[ordning.pk]),
+        rubrik=f"Anta {ordning}",
+    )
+
+
+@behorighet("delegationsordning.redigera")
+def delegationsordning_import(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
+    """A spreadsheet in the delegation order's own layout becomes a new draft; nothing is saved when a row is wrong."""
+    return rad_formular(
+        request,
+        DelegationsimportForm(request.POST or None, request.FILES or None),
+        lambda d: delegationsordning_importera(forbund=kontext.forbund, aktor=request.user, **d),
+        ok=lambda o: f"Utkastet är importerat med {o.rader.count()} ärenden. Styrelsen antar det i en § innan det gäller.",
         till=lambda o: reverse("forvaltning:delegationsordning_version", args=[o.pk]),
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": f"Anta {ordning}", "tillbaka": reverse("forvaltning:delegationsordning_version", args=[ordning.pk])},
+        tillbaka=reverse("forvaltning:delegationsordning"),
+        rubrik="Importera delegationsordning",
+        mall="forvaltning/styrning_form.html",
+        ingress="Filen blir ett nytt utkast (den gällande ordningen ändras inte). En rad med bara ärendet ifyllt är en avsnittsrubrik. "
+        "Delegat: Styrelsen, Förbundsordförande, Vice ordförande, Förbundschef eller en registrerad persons namn. Beloppsgräns: "
+        "t.ex. 2 prisbasbelopp eller 100 000 kr. Är någon rad fel importeras ingenting, och varje fel visas med sitt radnummer.",
+        exempel=static("forvaltning/delegationsordning-exempel.csv"),
+        filer=True,
     )

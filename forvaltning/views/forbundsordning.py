@@ -12,10 +12,10 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling
 
-from .. import selectors_forbundsordning as sel
-from .. import services_forbundsordning as tjanst
-from ..forms_styrning import ForbundsordningBeslutForm, ForbundsordningForm
-from ..models_forbundsordning import Forbundsordning
+from ..forms.styrning import ForbundsordningBeslutForm, ForbundsordningForm
+from ..models.forbundsordning import Forbundsordning
+from ..selectors import forbundsordning as sel
+from ..services import forbundsordning as tjanst
 
 
 @behorighet("forbund.visa")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -15,9 +12,10 @@ from finsam.models import Medlem, Person
 from finsam.permissions import Kontext
 from finsam.sortering import svensk
 from finsam.tenancy import hamta
-from finsam.web import behorighet, formular_handling
+from finsam.web import behorighet
 
 from ..forms import MedlemAndraForm, MedlemForm, PersonForm
+from .register import rad_formular
 
 
 @behorighet("forbund.visa")
@@ -26,27 +24,14 @@ def medlemmar(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     return render(request, "forvaltning/medlemmar.html", {"medlemmar": lista})
 
 
-def _formular(request: HttpRequest, form: Any, utfor: Callable[[dict[str, Any]], Any], *, ok: str, lista: str, rubrik: str) -> HttpResponseBase:
-    """A member or person form on the simple form page: the one service, then back to the list. `ok` names the saved object as {namn}."""
-    return formular_handling(
-        request,
-        form,
-        utfor,
-        ok=lambda obj: ok.format(namn=obj.namn),
-        till=reverse(lista),
-        mall="forvaltning/enkel_form.html",
-        sammanhang={"rubrik": rubrik, "tillbaka": reverse(lista)},
-    )
-
-
 @behorighet("forbund.redigera")
 def medlem_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    return _formular(
+    return rad_formular(
         request,
         MedlemForm(request.POST or None),
         lambda d: karna.medlem_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok="{namn} är registrerad som medlem.",
-        lista="forvaltning:medlemmar",
+        ok=lambda obj: f"{obj.namn} är registrerad som medlem.",
+        tillbaka=reverse("forvaltning:medlemmar"),
         rubrik="Ny medlem",
     )
 
@@ -54,12 +39,12 @@ def medlem_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 @behorighet("forbund.redigera")
 def medlem_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     medlem = hamta(Medlem.objects.all(), kontext.forbund, pk=pk)
-    return _formular(
+    return rad_formular(
         request,
         MedlemAndraForm(request.POST or None, instance=medlem),
         lambda d: karna.medlem_update(medlem=medlem, aktor=request.user, **d),
-        ok="{namn} är ändrad.",
-        lista="forvaltning:medlemmar",
+        ok=lambda obj: f"{obj.namn} är ändrad.",
+        tillbaka=reverse("forvaltning:medlemmar"),
         rubrik=f"Ändra {medlem.namn}",
     )
 
@@ -72,12 +57,12 @@ def personer(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 
 @behorighet("forbund.redigera")
 def person_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
-    return _formular(
+    return rad_formular(
         request,
         PersonForm(request.POST or None),
         lambda d: karna.person_create(forbund=kontext.forbund, aktor=request.user, **d),
-        ok="{namn} är registrerad.",
-        lista="forvaltning:personer",
+        ok=lambda obj: f"{obj.namn} är registrerad.",
+        tillbaka=reverse("forvaltning:personer"),
         rubrik="Ny person",
     )
 
@@ -85,11 +70,11 @@ def person_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
 @behorighet("forbund.redigera")
 def person_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
     person = hamta(Person.objects.all(), kontext.forbund, pk=pk)
-    return _formular(
+    return rad_formular(
         request,
         PersonForm(request.POST or None, instance=person),
         lambda d: karna.person_andra(person=person, aktor=request.user, **d),
-        ok="{namn} är ändrad.",
-        lista="forvaltning:personer",
+        ok=lambda obj: f"{obj.namn} är ändrad.",
+        tillbaka=reverse("forvaltning:personer"),
         rubrik=f"Ändra {person.namn}",
     )

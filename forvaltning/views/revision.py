@@ -7,20 +7,21 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from ekonomi import services as ekonomi_tjanster
 from ekonomi.forms import AnsvarsfrihetForm
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
-from finsam.export import nedladdning, som_csv, som_xlsx
 from finsam.models import Medlem
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
-from finsam.web import behorighet, fil_svar, formular_handling
+from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
-from .. import selectors_revision as sel
-from .. import services_revision as tjanst
-from ..forms_styrning import RevisorForm
-from ..models_revision import Revisor
+from ..forms.styrning import RevisorForm
+from ..models.revision import Revisor
+from ..selectors import revision as sel
+from ..services import revision as tjanst
+from .register import export_svar
 
 
 def _valt_ar(request: HttpRequest, kontext: Kontext) -> int:
@@ -78,6 +79,12 @@ def ansvarsfrihet_dokument(request: HttpRequest, kontext: Kontext, pk: int) -> H
     return fil_svar(beslut.dokument, filnamn=f"ansvarsfrihet-{beslut.ar}-{beslut.medlem.kod}.pdf", content_type="application/pdf")
 
 
+@behorighet("forbund.visa")
+def revisionsberattelse_fil(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponseBase:
+    berattelse = hamta(Revisionsberattelse.objects.select_related("revisor_uppdrag__person").exclude(fil=""), kontext.forbund, pk=pk)
+    return fil_svar(berattelse.fil, filnamn=f"revisionsberattelse-{berattelse.ar}-{berattelse.pk}.pdf", content_type="application/pdf")
+
+
 @behorighet("forbund.redigera")
 def revisor_ny(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     form = RevisorForm(request.POST or None, forbund=kontext.forbund, initial={"ar_fran": timezone.localdate().year})
@@ -114,6 +121,17 @@ def revisor_andra(request: HttpRequest, kontext: Kontext, pk: int) -> HttpRespon
 
 @behorighet("forbund.visa")
 def revision_export(request: HttpRequest, kontext: Kontext, format: str) -> HttpResponseBase:
-    rader = sel.revision_tabell(kontext.forbund)
-    namn = f"revision-{kontext.forbund.slug}-{timezone.localdate():%Y%m%d}.{format}"
-    return nedladdning(som_xlsx(rader, blad="Revision") if format == "xlsx" else som_csv(rader), namn)
+    return export_svar(kontext, sel.revision_tabell(kontext.forbund), format=format, blad="Revision", namn="revision")
+
+
+@require_POST
+@behorighet("forbund.redigera")
+def ansvarsfrihet_paminn(request: HttpRequest, kontext: Kontext, ar: int, medlem: int) -> HttpResponseBase:
+    """Send the member a reminder about its discharge decision for the year (the service refuses when not needed or no address)."""
+    m = hamta(Medlem.objects.all(), kontext.forbund, pk=medlem)
+    return knapp_handling(
+        request,
+        lambda: tjanst.ansvarsfrihet_paminnelse_skicka(forbund=kontext.forbund, aktor=request.user, medlem=m, ar=ar),
+        ok=lambda p: f"Påminnelsen om ansvarsfrihet för {ar} är skickad till {m.namn} ({p.mottagare}).",
+        till=f"{reverse('forvaltning:revision')}?ar={ar}",
+    )

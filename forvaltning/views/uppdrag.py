@@ -13,9 +13,9 @@ from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
 from styrelse.models import Mandat
 
-from .. import selectors_uppdrag as sel
-from .. import services_uppdrag as tjanst
-from ..forms_styrning import UppdragForm, UtnamningForm
+from ..forms.styrning import UppdragForm, UtnamningForm
+from ..selectors import uppdrag as sel
+from ..services import uppdrag as tjanst
 
 
 @behorighet("forbund.visa")

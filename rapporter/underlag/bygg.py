@@ -19,6 +19,7 @@ from .. import kallor
 from ..models import Forbundsmal, Rapport, RapportTyp
 from ..sektioner import ARSREDOVISNING, ARSREDOVISNING_INSATS
 from . import delar
+from .avtal import avtal_del
 from .deltagare import deltagardata
 from .maltrad import maltrad_ar
 
@@ -181,6 +182,7 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "ekonomi_avstamning_ok": ok,
         "ekonomi_avstamning": kontroller,
         "signaturer": _signaturer(forbund, ar, rapport),
+        "avtal": avtal_del(forbund, ar),
         "byggt": timezone.now(),
     }
     data["forvaltningsberattelse"] = delar.forvaltningsberattelse(rak)

@@ -30,7 +30,7 @@ from .bradskande import utan_otillaten_distans
 from .mina_moten import jav_i_forvag
 from .mote import _ej_last, _kontrollera_ordforande_sekreterare, _las_mote, arende_overfor, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
-from .regler import Rakning, beslutsregler_for, kontrollera_beslut, lage_vid, ledamoter_i_tjanst
+from .regler import Rakning, kontrollera_beslut, lage_vid, regler_vid
 
 MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 UPPDRAG_RE = re.compile(r"^uppdra(?:r)?\s+(?:åt|till)\s+(?P<vem>.+?)\s+att\s+(?P<vad>.+)$", re.IGNORECASE)
@@ -92,14 +92,12 @@ def beslut_fatta(
             f"Paragraferna numreras i sammanträdenas ordning under året. {senare} har redan paragrafer, så beslut "
             f"kan inte längre registreras vid sammanträdet {mote.datum:%Y-%m-%d}."
         )
-    regler = beslutsregler_for(mote.forbund)
+    regler, antal_ledamoter = regler_vid(mote.forbund, mote.datum)  # the statutes in force on the meeting date
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person"))
     roster = {**jav_i_forvag(arende, narvaro), **roster}  # jäv declared in advance in Mina möten
     narvaro = utan_otillaten_distans(mote, narvaro, nummer)  # remote participants count only when the board allows it
     jav = [pid for pid, v in roster.items() if v == Rost.Val.JAV]
-    lage = lage_vid(
-        regler=regler, antal_ledamoter=ledamoter_i_tjanst(mote.forbund, mote.datum), narvaro=narvaro, nummer=nummer, javiga_person_ids=jav
-    )
+    lage = lage_vid(regler=regler, antal_ledamoter=antal_ledamoter, narvaro=narvaro, nummer=nummer, javiga_person_ids=jav)
     satser = att_satser(beslut)
     rakning = kontrollera_beslut(regler=regler, lage=lage, roster=roster, har_beslut=bool(satser) or bool(utfall))
     beslutande = {n.person_id for n in lage.rostberattigade}

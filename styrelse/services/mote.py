@@ -26,7 +26,7 @@ from ..models import (
     Sammantrade,
     Uppdrag,
 )
-from .regler import beslutsregler_for, lage_vid, ledamoter_i_tjanst
+from .regler import beslutsregler_for, lage_vid, regler_vid
 
 STANDARDPUNKTER_FORE: list[tuple[str, str, str, str]] = [
     # (typ, rubrik, text, proposal)
@@ -511,8 +511,7 @@ def _kontrollera_beslutade_paragrafer(mote: Sammantrade) -> None:
     paragrafer = list(mote.paragrafer.prefetch_related("roster"))
     if not paragrafer:
         return
-    regler = beslutsregler_for(mote.forbund)
-    antal = ledamoter_i_tjanst(mote.forbund, mote.datum)
+    regler, antal = regler_vid(mote.forbund, mote.datum)
     narvaro = list(Narvaro.objects.filter(sammantrade=mote).select_related("person"))
     for p in paragrafer:
         jav = [r.person_id for r in p.roster.all() if r.val == "jav"]

@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
+from forvaltning.selectors.regler import stadgeregler_pa
 
 from ..models import Beslutsregler, Mandat, Narvaro, Rost
 
@@ -43,6 +44,24 @@ def beslutsregler_andra(
     regler.save()
     handelse_logga(aktor=aktor, forbund=forbund, handling="beslutsregler_andra", objekt=regler, andringar=diff(fore, snapshot(regler)))
     return regler
+
+
+def regler_vid(forbund: Forbund, datum: dt.date) -> tuple[Beslutsregler, int]:
+    """The decision rules and the number of ledamöter at a meeting on `datum`.
+
+    Read from the förbundsordning in force on that date (forvaltning.selectors.regler); what that version does not
+    state comes from the board's own decision rules and the number of ledamöter in service. The returned rules are
+    for reading: a copy, never saved.
+    """
+    regler = beslutsregler_for(forbund)
+    stadgar = stadgeregler_pa(forbund, datum)
+    if stadgar.majoritet or stadgar.beslutsfor_minst:
+        regler = Beslutsregler(
+            **{f.attname: getattr(regler, f.attname) for f in Beslutsregler._meta.concrete_fields if f.attname != "id"},
+        )
+        regler.majoritet = stadgar.majoritet or regler.majoritet
+        regler.beslutsfor_minst = stadgar.beslutsfor_minst or regler.beslutsfor_minst
+    return regler, stadgar.antal_ledamoter or ledamoter_i_tjanst(forbund, datum)
 
 
 def ledamoter_i_tjanst(forbund: Forbund, datum: dt.date) -> int:

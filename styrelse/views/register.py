@@ -18,7 +18,7 @@ from finsam.permissions import Kontext
 from finsam.sortering import personordning
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
-from forvaltning.selectors_delegation import rader_i_kraft
+from forvaltning.selectors.delegation import rader_i_kraft
 
 from .. import selectors, services
 from ..forms import DelegationsbeslutForm, HandlingForm, MandatForm, ReglerForm, UppdragForm

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Roll
-from forvaltning.models import Avtal, Forbundsordning, Revisor, Utnamning
+from forvaltning.models import AnsvarsfrihetPaminnelse, Avtal, Forbundsordning, Revisor, Utnamning
 from rapporter.underlag.rendera import komplett
 from styrelse.demo_idag import mandatperiod
 from styrelse.models import Anslag, Mandat, Narvaro, Paragraf, Sammantrade
@@ -146,6 +146,8 @@ def test_demo_fyller_registren(demo: Any) -> None:
     beslut = {a.medlem.kod: a for a in Ansvarsfrihet.objects.filter(**SN, ar=2018).select_related("medlem")}
     assert set(beslut) == {"fk", "skelleftea"} and all(a.beviljad for a in beslut.values())
     assert beslut["skelleftea"].referens == "§ 254, dnr KS 2019-000363 106 (KS 2019-08-20 § 292)"
+    paminnelser = [(p.medlem.kod, p.ar, p.mottagare) for p in AnsvarsfrihetPaminnelse.objects.filter(**SN).select_related("medlem")]
+    assert paminnelser == [("region", 2018, "region@regionvasterbotten.example")]
     assert Utnamning.objects.filter(**SN).count() == Mandat.objects.filter(**SN).count() > 0
 
 

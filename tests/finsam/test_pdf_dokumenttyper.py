@@ -17,7 +17,7 @@ import pytest
 from ekonomi.services import budget_skapa
 from finsam.documents.registry import DOKUMENTTYPER
 from finsam.models import Dokument, Forbund, Person
-from forvaltning.services_arkiv import dokumenthanteringsplan_skapa, gallring_foresla
+from forvaltning.services.arkiv import dokumenthanteringsplan_skapa, gallring_foresla
 from styrelse.models import Anslag, Arende, Paragraf, Sammantrade
 from tests.ekonomi.factories import importera_csv, kopplingar, tilldelning
 

@@ -150,7 +150,7 @@ def test_startsidan_varnar_fore_sista_uppsagningsdag(forbund: Forbund, chef: Any
         "Sista dag att säga upp European Minds är 2021-09-30; annars förlängs det efter 2021-12-31.",
         "Lokal löper ut 2021-10-01 och förlängs inte av sig självt.",
     ]
-    monkeypatch.setattr("forvaltning.selectors.timezone.localdate", lambda: idag)
+    monkeypatch.setattr("forvaltning.selectors.avtal.timezone.localdate", lambda: idag)
     sida = startsida_for(Kontext(forbund=forbund, roll=RollTyp.FORBUNDSCHEF), chef)
     assert any("Sista dag att säga upp European Minds" in n.text for n in sida.notiser)
     ledamot = startsida_for(Kontext(forbund=forbund, roll=RollTyp.STYRELSELEDAMOT), chef)

@@ -6,18 +6,24 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from finsam.models import Forbund, Medlem
 from finsam.services import person_create
+from forvaltning.models import AvtalDokument
 from tests.conftest import ROLLER
+from tests.filer import pdf
 from tests.forvaltning import factories as f
 from tests.matrix import Rad, kor_matris, kor_utan_inloggning
 
 
 def _objekt(forbund: Forbund) -> dict[str, Any]:
+    a = f.avtal(forbund)
     return {
-        "avtal": f.avtal(forbund),
+        "avtal": a,
+        "dok": AvtalDokument.objects.create(forbund=forbund, avtal=a, titel="Avtal", fil=ContentFile(pdf(), name="avtal.pdf")),
         "medlem": Medlem.objects.filter(forbund=forbund).first(),
         "person": person_create(forbund=forbund, aktor=None, namn="Kerstin Holm"),
     }
@@ -41,6 +47,22 @@ RADER = [
     _rad("forvaltning:avtal", "/forvaltning/avtal/{}/", "avtal.visa"),
     _rad("forvaltning:avtal_andra", "/forvaltning/avtal/{}/andra/", "avtal.redigera"),
     _rad("forvaltning:avtal_sag_upp", "/forvaltning/avtal/{}/sag-upp/", "avtal.redigera", metod="post", data=lambda m: {"datum": "2024-01-15"}),
+    _rad("forvaltning:avtal_dokument_ny", "/forvaltning/avtal/{}/dokument/ny/", "avtal.redigera"),
+    _rad(
+        "forvaltning:avtal_dokument_ny",
+        "/forvaltning/avtal/{}/dokument/ny/",
+        "avtal.redigera",
+        metod="post",
+        data=lambda m: {"fil": SimpleUploadedFile("a.pdf", pdf())},
+    ),
+    _rad("forvaltning:avtal_dokument", "/forvaltning/avtal/dokument/{}/", "avtal.visa", "dok"),
+    _rad(
+        "forvaltning-api:avtal-dokument",
+        "/api/forvaltning/avtal/{}/dokument/",
+        "avtal.redigera",
+        metod="post",
+        data=lambda m: {"fil": SimpleUploadedFile("a.pdf", pdf()), "titel": "Bilaga"},
+    ),
     Rad("forvaltning-api:avtal-list", lambda m: "/api/forvaltning/avtal/", "avtal.visa"),
     Rad("forvaltning-api:avtal-list", lambda m: "/api/forvaltning/avtal/", "avtal.redigera", metod="post", json=True, data=lambda m: NY),
     _rad("forvaltning-api:avtal-detail", "/api/forvaltning/avtal/{}/", "avtal.visa"),

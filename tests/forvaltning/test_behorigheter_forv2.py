@@ -10,7 +10,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from ekonomi.models import Ansvarsfrihet
+from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from finsam.models import Forbund, Medlem, Person
 from finsam.services import person_create
 from forvaltning.models import Forbundsordning, Revisor
@@ -30,6 +30,8 @@ def _objekt(f: Forbund) -> dict[str, Any]:
         forbund=f, ar=2018, medlem=medlem["fk"], beslut="beviljad", beslutsdatum=dt.date(2019, 6, 1), beslutsorgan="FK"
     )
     ansvar.dokument.save("beslut.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    berattelse = Revisionsberattelse.objects.create(forbund=f, ar=2018, revisor_uppdrag=revisor, datum=dt.date(2019, 3, 1), text="Tillstyrker.")
+    berattelse.fil.save("berattelse.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     ordning = Forbundsordning.objects.create(forbund=f, version=1, text="Förbundets säte är Skellefteå.", giltig_fran=dt.date(2014, 1, 1))
     ordning.fil.save("fo.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     ledamot = Person.objects.create(forbund=f, namn="Mikael Lindfors")
@@ -39,6 +41,7 @@ def _objekt(f: Forbund) -> dict[str, Any]:
     return {
         "revisor": revisor,
         "ansvar": ansvar,
+        "berattelse": berattelse,
         "ordning": ordning,
         "mandat": mandat,
         "medlem": medlem["fk"],
@@ -72,6 +75,9 @@ RADER = [
         metod="post",
         data=lambda m: {"medlem": m["medlem"].pk, "beslut": "beviljad", "beslutsdatum": "2020-05-01", "beslutsorgan": "FK"},
     ),
+    # FK has decided on 2018: the reminder is refused (a message and a redirect) for the role allowed to send it
+    _rad("forvaltning:ansvarsfrihet_paminn", F + "/revision/2018/ansvarsfrihet/{}/paminn/", R, "medlem", metod="post"),
+    _rad("forvaltning:revisionsberattelse_fil", F + "/revision/berattelse/{}/pdf/", V, "berattelse"),
     _rad("forvaltning:ansvarsfrihet_dokument", F + "/revision/ansvarsfrihet/{}/dokument/", V, "ansvar"),
     Rad("forvaltning:forbundsordning", lambda m: f"{F}/forbundsordning/", V),
     Rad("forvaltning:forbundsordning_ny", lambda m: f"{F}/forbundsordning/ny/", R),
@@ -126,6 +132,16 @@ RADER = [
     Rad("person-list", lambda m: "/api/personer/", R, metod="post", json=True, data=lambda m: {"namn": "Per Persson"}),
     _rad("person-detail", "/api/personer/{}/", V, "person"),
     _rad("person-detail", "/api/personer/{}/", R, "person", metod="patch", json=True, data=lambda m: {"telefon": "070-1"}),
+    Rad("forvaltning-api:ansvarsfrihetspaminnelse-list", lambda m: f"{A}/ansvarsfrihetspaminnelser/", V),
+    Rad(
+        "forvaltning-api:ansvarsfrihetspaminnelse-list",
+        lambda m: f"{A}/ansvarsfrihetspaminnelser/",
+        R,
+        metod="post",
+        json=True,
+        data=lambda m: {"medlem": "fk", "ar": 2018},
+        ok_status={400},
+    ),
     Rad("forvaltning-api:revisor-list", lambda m: f"{A}/revisorer/", V),
     Rad(
         "forvaltning-api:revisor-list",

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from finsam.models import Handelse
 from forvaltning.models import Delegationsordning, Delegationsrad, Prisbasbelopp, prisbasbelopp_for
-from forvaltning.services_delegation import (
+from forvaltning.services.delegation import (
     delegationsordning_anta,
     delegationsordning_utkast_skapa,
     delegationsrad_spara,

@@ -11,8 +11,8 @@ from django.test import Client
 
 from finsam.models import Forbund, Handelse, Medlem, RollTyp
 from forvaltning.models import Forbundsordning, ForbundsordningBeslut
-from forvaltning.selectors_forbundsordning import galler_pa, versioner
-from forvaltning.services_forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
+from forvaltning.selectors.forbundsordning import galler_pa, versioner
+from forvaltning.services.forbundsordning import forbundsordning_beslut_spara, forbundsordning_skapa
 from tests.api_fel import api_fel
 
 pytestmark = pytest.mark.django_db

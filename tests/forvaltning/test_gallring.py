@@ -15,7 +15,7 @@ from finsam.models import Dokument, Handelse
 from forvaltning.arkiv_plan import PLAN, finsam_rader
 from forvaltning.arkivtyper import arkivtyper
 from forvaltning.models import Gallring, Planrad
-from forvaltning.services_arkiv import (
+from forvaltning.services.arkiv import (
     dokumenthanteringsplan_skapa,
     gallring_foresla,
     gallring_genomfor,

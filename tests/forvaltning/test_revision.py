@@ -16,9 +16,10 @@ from ekonomi.services import ansvarsfrihet_spara, revisionsberattelse_spara
 from finsam.models import Forbund, Handelse, Medlem, Person, RollTyp
 from finsam.services import person_create
 from forvaltning.models import Revisor
-from forvaltning.selectors_revision import ansvarsfrihet_paminnelser, revisionslage
-from forvaltning.services_revision import revisor_andra, revisor_skapa
+from forvaltning.selectors.revision import ansvarsfrihet_paminnelser, revisionslage
+from forvaltning.services.revision import revisor_andra, revisor_skapa
 from tests.api_fel import api_fel
+from tests.filer import pdf as pdf_fil
 
 pytestmark = pytest.mark.django_db
 
@@ -182,7 +183,7 @@ def test_registret_visar_beslut_och_dokument(forbund: Forbund, klient: Callable[
     fk_revisor(forbund, ar_fran=2018)
     region_revisor(forbund, ar_fran=2018)
     c = klient(RollTyp.FORBUNDSCHEF)
-    pdf = SimpleUploadedFile("beslut.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("beslut.pdf", pdf_fil("KF § 254"), content_type="application/pdf")
     svar = c.post(
         "/forvaltning/revision/2018/ansvarsfrihet/",
         {

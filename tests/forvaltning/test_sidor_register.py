@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from forvaltning.services_arkiv import dokumenthanteringsplan_skapa, gallring_foresla, gallringsstopp_registrera
+from forvaltning.services.arkiv import dokumenthanteringsplan_skapa, gallring_foresla, gallringsstopp_registrera
 from tests.forvaltning.factories import delegation, delegationsordning, handlingstyp
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.test import Client
 from finsam.models import Forbund, Handelse, Medlem
 from finsam.services import person_create
 from forvaltning.models import Utnamning
-from forvaltning.services_uppdrag import uppdrag_tillsatt
+from forvaltning.services.uppdrag import uppdrag_tillsatt
 from styrelse.models import Mandat
 from tests.api_fel import api_fel
 

@@ -148,8 +148,11 @@ def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
         ) from exc
 
 
-def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str]) -> Tabell:
-    """The file's rows (without empty rows) under the normalised headers; refused at the first limit or broken part."""
+def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str], *, max_cell: int | None = None) -> Tabell:
+    """The file's rows (without empty rows) under the normalised headers; refused at the first limit or broken part.
+
+    `max_cell` replaces the per-cell limit for a register whose cells hold longer text (a delegation order's comments).
+    """
     kontrollera_storlek(len(data))
     if not data.strip():
         raise ValidationError("Filen är tom.")
@@ -158,7 +161,7 @@ def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str]) 
     ar_zip = data[:4] == b"PK\x03\x04"
     if filnamn.lower().endswith(".xlsx") and not ar_zip:
         raise ValidationError("Filen heter .xlsx men är ingen Excel-fil (innehållet är inte ett zip-arkiv); spara den igen från Excel.")
-    max_rader, max_cell = grans("UPPFOLJNING_IMPORT_MAX_RADER"), grans("UPPFOLJNING_IMPORT_MAX_CELL")
+    max_rader, max_cell = grans("UPPFOLJNING_IMPORT_MAX_RADER"), max_cell or grans("UPPFOLJNING_IMPORT_MAX_CELL")
     kalla = _xlsx_rader(data) if ar_zip else _csv_rader(data)
     rubriker: list[str] | None = None
     bredd = 0

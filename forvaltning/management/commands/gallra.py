@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from finsam.models import Forbund, Roll, RollTyp
-from forvaltning.services_arkiv import gallring_foresla, gallring_genomfor
+from forvaltning.services.arkiv import gallring_foresla, gallring_genomfor
 
 
 class Command(BaseCommand):

@@ -15,10 +15,10 @@ from finsam.documents.services import dokument_bestall, dokument_ta_bort
 from finsam.models import Dokument, Forbund
 from styrelse.models import Handling, Handlingstyp
 
-from .arkiv_plan import PLAN, finsam_rader
-from .arkivtyper import arkivtyper
-from .models import Gallring, Gallringsstopp, Planrad
-from .selectors_arkiv import gallring_underlag
+from ..arkiv_plan import PLAN, finsam_rader
+from ..arkivtyper import arkivtyper
+from ..models import Gallring, Gallringsstopp, Planrad
+from ..selectors.arkiv import gallring_underlag
 
 PLAN_FALT = ("nummer", "avsnitt", "handling", "media", "sortering", "forvaringsplats", "bevarande", "ar", "regel_text", "anmarkning", "produkttyper")
 PROTOKOLLTYP = "gallringsprotokoll"

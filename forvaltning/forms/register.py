@@ -10,20 +10,12 @@ from finsam.models import Person
 from styrelse.forms import TillganglighetMixin
 from styrelse.models import Paragraf
 
-from .arkivtyper import arkivtyper
-from .models import Delegationsrad, Planrad
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class _TjanstForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
-    """A ModelForm that only parses: the model's rules run once, in the service."""
-
-    def _post_clean(self) -> None:
-        pass
+from ..arkivtyper import arkivtyper
+from ..models import Delegationsrad, Planrad
+from .bas import DATUM, TjanstForm, paragrafer
 
 
-class DelegationsradForm(_TjanstForm):
+class DelegationsradForm(TjanstForm):
     class Meta:
         model = Delegationsrad
         fields = [
@@ -64,12 +56,11 @@ class AntaForm(TillganglighetMixin, forms.Form):
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        ids = list(Paragraf.objects.filter(forbund=forbund).order_by("-ar", "-nummer").values_list("pk", flat=True)[:200])
-        self.fields["paragraf"].queryset = Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")  # type: ignore[attr-defined]
+        self.fields["paragraf"].queryset = paragrafer(forbund)  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
 
 
-class PlanradForm(_TjanstForm):
+class PlanradForm(TjanstForm):
     produkttyper = forms.MultipleChoiceField(
         label="Handlingar i Finsam som följer raden", required=False, widget=forms.CheckboxSelectMultiple, choices=()
     )
@@ -102,3 +93,11 @@ class GallringsstoppForm(TillganglighetMixin, forms.Form):
     arende = forms.CharField(label="Ärende (som i diariet)", max_length=300, required=False)
     orsak = forms.CharField(label="Orsak", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     fran = forms.DateField(label="Gäller från", widget=DATUM, required=False)
+
+
+class DelegationsimportForm(TillganglighetMixin, forms.Form):
+    fil = forms.FileField(
+        label="Fil (CSV eller Excel)",
+        help_text="Kolumner: Ärende, Delegat, Beloppsgräns, Anmäls till styrelsen, Kommentar; valfritt Nr, Avsnitt, Ersättare, Villkor.",
+    )
+    rubrik = forms.CharField(label="Rubrik", max_length=200, required=False, initial="Delegationsordning")

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import PDF, kontrollera_fil
 from finsam.models import Forbund, Medlem
 
-from .models import Avtal
+from ..models import Avtal, AvtalDokument
 
 FALT = {
     "rubrik",
@@ -104,3 +105,29 @@ def avtal_sag_upp(*, avtal: Avtal, aktor: Any, datum: dt.date) -> Avtal:
     avtal.save()
     handelse_logga(aktor=aktor, forbund=avtal.forbund, handling="avtal_sag_upp", objekt=avtal, andringar=diff(fore, snapshot(avtal)))
     return avtal
+
+
+@transaction.atomic
+def avtal_dokument_ladda_upp(*, avtal: Avtal, aktor: Any, fil: Any, titel: str = "") -> AvtalDokument:
+    """Add a PDF to an agreement (checked for content first); earlier documents are kept."""
+    avtal = Avtal.objects.select_for_update().get(pk=avtal.pk)
+    if not fil:
+        raise ValidationError({"fil": "Välj en PDF att ladda upp."})
+    kontrollera_fil(fil, tillatna=PDF)
+    dok = AvtalDokument(
+        forbund_id=avtal.forbund_id,
+        avtal=avtal,
+        titel=(titel or "").strip() or str(getattr(fil, "name", "") or "Avtal")[:200],
+        fil=fil,
+        uppladdad_av=aktor if getattr(aktor, "is_authenticated", False) else None,
+    )
+    dok.full_clean()
+    dok.save()
+    handelse_logga(
+        aktor=aktor,
+        forbund=avtal.forbund,
+        handling="avtal_dokument_ladda_upp",
+        objekt=avtal,
+        detaljer={"dokument": dok.pk, "titel": dok.titel, "fil": dok.fil.name},
+    )
+    return dok

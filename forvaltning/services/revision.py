@@ -1,18 +1,26 @@
-"""Write use cases of the auditors register (statutes § 14). Discharge decisions: ekonomi.services.ansvarsfrihet_spara."""
+"""Write use cases of the auditors register (statutes § 14) and reminders about discharge.
+
+Discharge decisions themselves: ekonomi.services.ansvarsfrihet_spara."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
+from ekonomi.models import Ansvarsfrihet
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Medlem
 
-from .models_revision import UTSER_FOR, Revisor
+from ..models.revision import UTSER_FOR, AnsvarsfrihetPaminnelse, Revisor
+from ..selectors.revision import ansvarsfrihet_senast
 
 FALT = {"person", "utsedd_av", "ar_fran", "ar_till", "beslut_referens", "beslut_datum"}
 
@@ -89,3 +97,53 @@ def revisor_andra(*, revisor: Revisor, aktor: Any, granskar: Iterable[Medlem] | 
     if andringar:
         handelse_logga(aktor=aktor, forbund=revisor.forbund, handling="revisor_andra", objekt=revisor, andringar=andringar)
     return revisor
+
+
+@transaction.atomic
+def ansvarsfrihet_paminnelse_skicka(*, forbund: Forbund, aktor: Any, medlem: Medlem, ar: int, idag: dt.date | None = None) -> AnsvarsfrihetPaminnelse:
+    """E-mail a member that has not decided on discharge for `ar` (to its e-mail for matters); every sending is recorded."""
+    idag = idag or timezone.localdate()
+    if medlem.forbund_id != forbund.pk:
+        raise ValidationError({"medlem": "Finns inte i förbundet."})
+    if ar >= idag.year:
+        raise ValidationError(f"Räkenskapsåret {ar} är inte avslutat; medlemmarna beslutar om ansvarsfrihet efter revisionen året därpå.")
+    beslut = Ansvarsfrihet.objects.filter(forbund=forbund, ar=ar, medlem=medlem).exclude(beslut=Ansvarsfrihet.Beslut.EJ_BESLUTAT).first()
+    if beslut is not None:
+        datum = f" den {beslut.beslutsdatum:%Y-%m-%d}" if beslut.beslutsdatum else ""
+        raise ValidationError(
+            f"{medlem.namn} har redan beslutat om ansvarsfrihet för {ar} ({beslut.get_beslut_display().lower()}{datum}); ingen påminnelse behövs."
+        )
+    if not medlem.epost:
+        raise ValidationError(
+            f"{medlem.namn} har ingen e-postadress för ärenden. Lägg in medlemmens registrator under Förvaltning → Medlemmar och försök igen."
+        )
+    senast = ansvarsfrihet_senast(ar)
+    svar_till = forbund.epost or settings.DEFAULT_FROM_EMAIL
+    text = (
+        f"Till {medlem.namn}\n\n"
+        f"{forbund.namn} har ännu inte fått {medlem.namn}s beslut om ansvarsfrihet för förbundsstyrelsen för räkenskapsåret {ar}.\n"
+        f"Enligt förbundsordningen prövar varje medlem ansvarsfriheten för sig; beslutet bör vara fattat senast {senast:%Y-%m-%d}.\n\n"
+        f"Skicka protokollsutdraget med beslutet till {svar_till}.\n\n"
+        f"Med vänlig hälsning\n{forbund.namn}"
+    )
+    EmailMessage(
+        subject=f"Påminnelse: beslut om ansvarsfrihet för {forbund.namn} {ar}",
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[medlem.epost],
+        reply_to=[svar_till],
+    ).send()
+    obj = AnsvarsfrihetPaminnelse(
+        forbund=forbund, medlem=medlem, ar=ar, mottagare=medlem.epost, skickad_av=aktor if getattr(aktor, "is_authenticated", False) else None
+    )
+    obj.full_clean()
+    obj.save()
+    handelse_logga(
+        aktor=aktor,
+        forbund=forbund,
+        handling="ansvarsfrihet_paminnelse_skicka",
+        objekt=obj,
+        andringar=diff({}, snapshot(obj)),
+        detaljer={"medlem": medlem.namn, "ar": ar, "mottagare": medlem.epost},
+    )
+    return obj

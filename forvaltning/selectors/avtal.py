@@ -16,7 +16,7 @@ from finsam.sortering import svensk
 from finsam.startsida import Notis
 from finsam.tenancy import hamta
 
-from .models import Avtal
+from ..models import Avtal
 
 VARNA_DAGAR = 90  # the start page warns this many days before a notice date or an end date
 
@@ -34,7 +34,7 @@ def avtal_lista(forbund: Forbund, *, status: str = "") -> QuerySet[Avtal]:
 
 
 def avtal_hamta(kontext: Kontext, pk: int) -> Avtal:
-    return hamta(avtal_lista(kontext.forbund), kontext.forbund, pk=pk)
+    return hamta(avtal_lista(kontext.forbund).prefetch_related("dokument"), kontext.forbund, pk=pk)
 
 
 def avtal_varningar(forbund: Forbund, idag: dt.date | None = None) -> list[tuple[Avtal, str, str]]:
@@ -110,3 +110,16 @@ def avtal_tabell(forbund: Forbund) -> list[list[Any]]:
             ]
         )
     return rader
+
+
+def avtal_under_ar(forbund: Forbund, ar: int) -> list[Avtal]:
+    """Agreements in force at some time during `ar` (renewals counted; one ended by notice stops at its end date),
+    service purchases first: what the annual report lists under the kansli."""
+    forsta, sista = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
+    ut = []
+    for a in avtal_lista(forbund).filter(startdatum__lte=sista).exclude(upphor_datum__lt=forsta):
+        slut = a.upphor_datum or a.periodslut(forsta)
+        if slut is None or slut >= forsta:
+            ut.append(a)
+    ordning: dict[str, int] = {Avtal.Typ.TJANSTEKOP: 0, Avtal.Typ.KONSULT: 1, Avtal.Typ.OVERENSKOMMELSE: 2}
+    return sorted(ut, key=lambda a: (ordning.get(a.typ, 3), a.startdatum, a.rubrik))

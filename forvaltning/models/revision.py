@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from finsam.models import ForbundsData, Medlem, Person
 
@@ -68,3 +70,24 @@ class Revisor(ForbundsData):
     @property
     def granskar_text(self) -> str:
         return ", ".join(m.namn for m in self.granskar.all())
+
+
+class AnsvarsfrihetPaminnelse(ForbundsData):
+    """A reminder sent to a member that has not decided on discharge for a year: to whom, when, by whom."""
+
+    medlem = models.ForeignKey(Medlem, on_delete=models.PROTECT, related_name="+", verbose_name="medlem")
+    ar = models.PositiveSmallIntegerField("räkenskapsår", validators=[MinValueValidator(1900), MaxValueValidator(2200)])
+    mottagare = models.EmailField("skickad till")
+    skickad = models.DateTimeField("skickad", default=timezone.now)
+    skickad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="skickad av"
+    )
+
+    class Meta:
+        verbose_name = "påminnelse om ansvarsfrihet"
+        verbose_name_plural = "påminnelser om ansvarsfrihet"
+        ordering = ["-skickad"]
+        indexes = [models.Index(fields=["forbund", "ar"], name="ansvarsfrihet_paminn_ar")]
+
+    def __str__(self) -> str:
+        return f"Påminnelse {self.ar} till {self.medlem} {self.skickad:%Y-%m-%d}"

@@ -9,11 +9,10 @@ from django import forms
 from finsam.models import Medlem, Person
 from finsam.sortering import svensk
 from insatser.models import Insats
-from styrelse.models import Delegationsbeslut, Paragraf
+from styrelse.models import Delegationsbeslut
 
-from .models import Avtal
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from ..models import Avtal
+from .bas import DATUM, TjanstForm, paragrafer
 
 
 class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -48,8 +47,7 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.instance.forbund = forbund
         self.fields["medlemmar"].queryset = Medlem.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
-        ids = list(Paragraf.objects.filter(forbund=forbund).order_by("-ar", "-nummer").values_list("pk", flat=True)[:200])
-        self.fields["paragraf"].queryset = Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")  # type: ignore[attr-defined]
+        self.fields["paragraf"].queryset = paragrafer(forbund)  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
         self.fields["delegationsbeslut"].queryset = Delegationsbeslut.objects.filter(forbund=forbund)  # type: ignore[attr-defined]
         self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn"))  # type: ignore[attr-defined]
@@ -67,30 +65,28 @@ class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
+class AvtalDokumentForm(forms.Form):
+    titel = forms.CharField(label="Titel", max_length=200, required=False, help_text="T.ex. Undertecknat avtal, Bilaga 1; tomt: filens namn.")
+    fil = forms.FileField(label="Dokument (PDF)")
+
+
 class UppsagningForm(forms.Form):
     datum = forms.DateField(label="Uppsagt den", widget=DATUM)
 
 
-class _TjanstForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A ModelForm that only parses: the model's rules run once, in the service."""
-
-    def _post_clean(self) -> None:
-        pass
-
-
-class MedlemForm(_TjanstForm):
+class MedlemForm(TjanstForm):
     class Meta:
         model = Medlem
-        fields = ["namn", "typ", "kod", "ordning", "organisationsnummer"]
+        fields = ["namn", "typ", "kod", "ordning", "organisationsnummer", "epost"]
 
 
-class MedlemAndraForm(_TjanstForm):
+class MedlemAndraForm(TjanstForm):
     class Meta:
         model = Medlem
-        fields = ["namn", "kod", "ordning", "organisationsnummer"]
+        fields = ["namn", "kod", "ordning", "organisationsnummer", "epost"]
 
 
-class PersonForm(_TjanstForm):
+class PersonForm(TjanstForm):
     class Meta:
         model = Person
         fields = ["namn", "efternamn", "epost", "telefon", "parti", "befattning", "organisation", "ar_personal", "tjanstgoringsgrad"]

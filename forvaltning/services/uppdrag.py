@@ -14,7 +14,7 @@ from finsam.models import Forbund, Medlem, Person
 from styrelse.models import Mandat
 from styrelse.services.mandat import mandat_skapa
 
-from .models_uppdrag import Utnamning
+from ..models.uppdrag import Utnamning
 
 
 def _utnamning_spara(*, mandat: Mandat, aktor: Any, organ: str, referens: str, datum: dt.date) -> Utnamning:

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from finsam.models import Forbund, Medlem
 
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
 
 
 def forbundsordningar(forbund: Forbund) -> QuerySet[Forbundsordning]:

@@ -16,7 +16,7 @@ from finsam.models import Forbund, Medlem
 from finsam.permissions import Kontext
 from finsam.startsida import Notis
 
-from .models_revision import Revisor
+from ..models.revision import AnsvarsfrihetPaminnelse, Revisor
 
 
 def ansvarsfrihet_senast(ar: int) -> dt.date:
@@ -47,6 +47,12 @@ class Revisionslage:
     utan_revisor: list[Medlem] = field(default_factory=list)
     ansvarsfrihet: list[tuple[Medlem, Ansvarsfrihet | None]] = field(default_factory=list)
     senast: dt.date | None = None
+    paminnelser: dict[int, list[AnsvarsfrihetPaminnelse]] = field(default_factory=dict)
+
+    @property
+    def ansvarsfrihet_rader(self) -> list[tuple[Medlem, Ansvarsfrihet | None, list[AnsvarsfrihetPaminnelse]]]:
+        """Each member with its decision and the reminders sent to it about the year, newest first."""
+        return [(m, a, self.paminnelser.get(m.pk, [])) for m, a in self.ansvarsfrihet]
 
     @property
     def saknade_berattelser(self) -> list[Revisor]:
@@ -71,12 +77,16 @@ def revisionslage(forbund: Forbund, ar: int) -> Revisionslage:
     }
     granskade = {m.pk for r in uppdrag for m in r.granskar.all()}
     beslut = {a.medlem_id: a for a in Ansvarsfrihet.objects.filter(forbund=forbund, ar=ar).select_related("paragraf")}
+    paminnelser: dict[int, list[AnsvarsfrihetPaminnelse]] = {}
+    for p in AnsvarsfrihetPaminnelse.objects.filter(forbund=forbund, ar=ar).order_by("-skickad"):
+        paminnelser.setdefault(p.medlem_id, []).append(p)
     return Revisionslage(
         ar=ar,
         revisorer=[(r, berattelser.get(r.pk)) for r in uppdrag],
         utan_revisor=[m for m in medlemmar if m.pk not in granskade],
         ansvarsfrihet=[(m, beslut.get(m.pk)) for m in medlemmar],
         senast=ansvarsfrihet_senast(ar),
+        paminnelser=paminnelser,
     )
 
 

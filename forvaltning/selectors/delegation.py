@@ -11,8 +11,8 @@ from finsam.models import Forbund
 from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 
-from .models import Delegationsordning, Delegationsrad, Prisbasbelopp
-from .models_delegation import FASTSTALLDA_PRISBASBELOPP
+from ..models import Delegationsordning, Delegationsrad, Prisbasbelopp
+from ..models.delegation import FASTSTALLDA_PRISBASBELOPP
 
 RAD_RELATIONER = ("ordning", "ordning__antagen_paragraf", "delegat_person", "ersattare_person")
 

@@ -8,27 +8,14 @@ from django import forms
 
 from finsam.models import Medlem, Person
 from styrelse.forms import TillganglighetMixin
-from styrelse.models import Mandat, Paragraf
+from styrelse.models import Mandat
 
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut
-from .models_revision import Revisor
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _paragrafer(forbund: Any) -> Any:
-    ids = list(Paragraf.objects.filter(forbund=forbund).order_by("-ar", "-nummer").values_list("pk", flat=True)[:200])
-    return Paragraf.objects.filter(pk__in=ids).order_by("-ar", "-nummer")
+from ..models.forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.revision import Revisor
+from .bas import DATUM, TjanstForm, paragrafer
 
 
-class _TjanstForm(TillganglighetMixin, forms.ModelForm):  # type: ignore[type-arg]
-    """A ModelForm that only parses: the model's rules run once, in the service."""
-
-    def _post_clean(self) -> None:
-        pass
-
-
-class RevisorForm(_TjanstForm):
+class RevisorForm(TjanstForm):
     class Meta:
         model = Revisor
         fields = ["person", "utsedd_av", "granskar", "ar_fran", "ar_till", "beslut_referens", "beslut_datum"]
@@ -42,19 +29,32 @@ class RevisorForm(_TjanstForm):
         self.fields["granskar"].required = False  # the service names the missing members in Swedish
 
 
-class ForbundsordningForm(_TjanstForm):
+class ForbundsordningForm(TjanstForm):
     class Meta:
         model = Forbundsordning
-        fields = ["rubrik", "giltig_fran", "forslag_paragraf", "andringar", "text", "fil"]
+        fields = [
+            "rubrik",
+            "giltig_fran",
+            "forslag_paragraf",
+            "andringar",
+            "text",
+            "fil",
+            "antal_ledamoter",
+            "beslutsfor_minst",
+            "majoritet",
+            "andel_staten",
+            "andel_region",
+            "andel_kommunerna",
+        ]
         widgets = {"giltig_fran": DATUM, "text": forms.Textarea(attrs={"rows": 14}), "andringar": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, forbund: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forslag_paragraf"].queryset = _paragrafer(forbund)  # type: ignore[attr-defined]
+        self.fields["forslag_paragraf"].queryset = paragrafer(forbund)  # type: ignore[attr-defined]
         self.fields["forslag_paragraf"].label_from_instance = lambda p: f"§ {p.nummer}/{p.ar} {p.rubrik[:60]}"  # type: ignore[attr-defined]
 
 
-class ForbundsordningBeslutForm(_TjanstForm):
+class ForbundsordningBeslutForm(TjanstForm):
     class Meta:
         model = ForbundsordningBeslut
         fields = ["medlem", "antagen", "organ", "referens", "datum"]

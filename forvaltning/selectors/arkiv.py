@@ -12,8 +12,8 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from styrelse.models import Handling, Handlingstyp
 
-from .arkivtyper import arkivtyper
-from .models import Gallring, Gallringsstopp, Planrad
+from ..arkivtyper import arkivtyper
+from ..models import Gallring, Gallringsstopp, Planrad
 
 LAST_SKAL = "Låst (fastställd) handling; en låst handling tas aldrig bort."
 

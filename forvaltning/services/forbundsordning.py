@@ -10,9 +10,12 @@ from django.db import transaction
 from django.db.models import Max
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.filkontroll import PDF, kontrollera_fil
 from finsam.models import Forbund, Medlem
 
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut
+from ..models.forbundsordning import ANDELSFALT, Forbundsordning, ForbundsordningBeslut
+
+REGELFALT = {"antal_ledamoter", "beslutsfor_minst", "majoritet", *ANDELSFALT}
 
 
 @transaction.atomic
@@ -26,8 +29,16 @@ def forbundsordning_skapa(
     rubrik: str = "Förbundsordning",
     forslag_paragraf: Any = None,
     andringar: str = "",
+    **regler: Any,
 ) -> Forbundsordning:
-    """A new version; earlier versions are kept unchanged. It is in force once every member has adopted it."""
+    """A new version; earlier versions are kept unchanged. It is in force once every member has adopted it.
+
+    `regler`: what the version states for the rest of Finsam (REGELFALT: the number of ledamöter, quorum, majority and
+    the members' shares of the contribution); a rule left out is not stated and its earlier source applies.
+    """
+    okanda = set(regler) - REGELFALT
+    if okanda:
+        raise ValidationError(f"Okända fält: {', '.join(sorted(okanda))}.")
     Forbund.objects.select_for_update().filter(pk=forbund.pk).first()  # serialise version numbers per förbund
     senaste = Forbundsordning.objects.filter(forbund=forbund).order_by("-version").first()
     if senaste is not None and giltig_fran <= senaste.giltig_fran:
@@ -41,8 +52,10 @@ def forbundsordning_skapa(
         giltig_fran=giltig_fran,
         forslag_paragraf=forslag_paragraf,
         andringar=andringar,
+        **{k: ("" if v is None and k not in ("antal_ledamoter", "beslutsfor_minst") else v) for k, v in regler.items()},
     )
     if fil:
+        kontrollera_fil(fil, tillatna=PDF)  # the content, not only the name (page and API alike)
         obj.fil = fil
     obj.full_clean()
     obj.save()

@@ -17,7 +17,7 @@ from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund
 from styrelse.models import Paragraf
 
-from .models import Delegationsordning, Delegationsrad, Prisbasbelopp
+from ..models import Delegationsordning, Delegationsrad, Prisbasbelopp
 
 RAD_FALT = (
     "nummer",
@@ -42,11 +42,12 @@ def _last(ordning: Delegationsordning) -> None:
 
 
 @transaction.atomic
-def delegationsordning_utkast_skapa(*, forbund: Forbund, aktor: Any, rubrik: str = "Delegationsordning") -> Delegationsordning:
-    """A new draft, a copy of the version in force today (or empty when there is none)."""
+def delegationsordning_utkast_skapa(*, forbund: Forbund, aktor: Any, rubrik: str = "Delegationsordning", kopiera: bool = True) -> Delegationsordning:
+    """A new draft, a copy of the latest adopted version (or empty when there is none, or `kopiera` is false)."""
     if Delegationsordning.objects.filter(forbund=forbund, status=Delegationsordning.Status.UTKAST).exists():
         raise ValidationError("Det finns redan ett utkast till ny delegationsordning. Arbeta vidare i det.")
-    senaste = Delegationsordning.objects.filter(forbund=forbund, status=Delegationsordning.Status.ANTAGEN).order_by("-giltig_fran").first()
+    antagna = Delegationsordning.objects.filter(forbund=forbund, status=Delegationsordning.Status.ANTAGEN)
+    senaste = antagna.order_by("-giltig_fran").first() if kopiera else None
     ordning = Delegationsordning(forbund=forbund, rubrik=(rubrik or "Delegationsordning").strip())
     ordning.full_clean()
     ordning.save()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from finsam.models import ORGNR_VALIDATOR, ForbundsData, Medlem
 from finsam.validering import organisationsnummer_kontrollera
@@ -167,27 +169,25 @@ class Avtal(ForbundsData):
         return ", ".join(namn)
 
 
-# Further registers in their own modules (imported here so Django finds the models).
-from .models_arkiv import Bevarande, Gallring, Gallringsstopp, Planrad  # noqa: E402
-from .models_delegation import Delegationsordning, Delegationsrad, DelegatRoll, Prisbasbelopp, prisbasbelopp_for  # noqa: E402
-from .models_forbundsordning import Forbundsordning, ForbundsordningBeslut  # noqa: E402
-from .models_revision import Revisor  # noqa: E402
-from .models_uppdrag import Utnamning  # noqa: E402
+class AvtalDokument(ForbundsData):
+    """A document of an agreement (the signed agreement, an appendix, a renewal): PDF, never replaced, only added."""
 
-__all__ = [
-    "Avtal",
-    "Bevarande",
-    "DelegatRoll",
-    "Delegationsordning",
-    "Delegationsrad",
-    "Forbundsordning",
-    "ForbundsordningBeslut",
-    "Gallring",
-    "Gallringsstopp",
-    "Planrad",
-    "Prisbasbelopp",
-    "Revisor",
-    "Utnamning",
-    "plus_manader",
-    "prisbasbelopp_for",
-]
+    avtal = models.ForeignKey(Avtal, on_delete=models.CASCADE, related_name="dokument", verbose_name="avtal")
+    titel = models.CharField("titel", max_length=200)
+    fil = models.FileField("fil (PDF)", upload_to="avtal/%Y/", validators=[FileExtensionValidator(["pdf"], "Bifoga dokumentet som PDF.")])
+    uppladdad = models.DateTimeField("uppladdad", default=timezone.now)
+    uppladdad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="uppladdad av"
+    )
+
+    class Meta:
+        verbose_name = "avtalsdokument"
+        verbose_name_plural = "avtalsdokument"
+        ordering = ["uppladdad", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        if self.avtal_id and self.avtal.forbund_id != self.forbund_id:
+            raise ValidationError({"avtal": "Hör till ett annat förbund."})
