@@ -160,6 +160,15 @@ class Handling(models.TextChoices):
     FORBUNDSORDNING_SKAPA = "forbundsordning_skapa", "Registrerade version av förbundsordningen"
     FORBUNDSORDNING_BESLUT_SPARA = "forbundsordning_beslut_spara", "Registrerade medlems beslut om förbundsordningen"
     UTNAMNING_SPARA = "utnamning_spara", "Registrerade beslut om utnämning till styrelsen"
+    # Issue 18: the verksamhetsplan's sections as data, attendance per period
+    VERKSAMHETSPLAN_SKAPA = "verksamhetsplan_skapa", "Skapade verksamhetsplan från standardmallen"
+    VERKSAMHETSPLAN_KOPIERA = "verksamhetsplan_kopiera", "Kopierade verksamhetsplan till nästa år"
+    PLANAVSNITT_SKAPA = "planavsnitt_skapa", "Lade till avsnitt i verksamhetsplanen"
+    PLANAVSNITT_ANDRA = "planavsnitt_andra", "Ändrade avsnitt i verksamhetsplanen"
+    PLANAVSNITT_FLYTTA = "planavsnitt_flytta", "Flyttade avsnitt i verksamhetsplanen"
+    PLANAVSNITT_TA_BORT = "planavsnitt_ta_bort", "Tog bort avsnitt ur verksamhetsplanen"
+    DELTAGARNARVARO_SPARA = "deltagarnarvaro_spara", "Sparade deltagares närvaro för en period"
+    DELTAGARNARVARO_TA_BORT = "deltagarnarvaro_ta_bort", "Tog bort deltagares närvaro för en period"
 
 
 # Codes stored before the actions became TextChoices (English verbs, free text) → their members.
