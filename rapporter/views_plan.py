@@ -18,14 +18,9 @@ from . import plan
 from .forms import PlanavsnittForm
 from .models import Planavsnitt, RapportTyp
 from .sektioner import PLANMALL
+from .views import _ar
 
 VP = RapportTyp.VERKSAMHETSPLAN
-
-
-def _ar(ar: int) -> int:
-    from .views import _ar as kontrollera
-
-    return kontrollera(ar)
 
 
 def _sidan(ar: int, nyckel: str = "") -> str:
