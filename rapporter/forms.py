@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund
-from styrelse.models import Paragraf, Sammantrade
-
 from insatser.models import Insats
+from styrelse.models import Paragraf, Sammantrade
 
 from .models import Forbundsmal, Planavsnitt
 from .services import MAX_TEXT
@@ -78,7 +77,9 @@ class PlanavsnittForm(forms.Form):
     rubrik = forms.CharField(label="Rubrik", max_length=200)
     slag = forms.ChoiceField(label="Slag av avsnitt", choices=Planavsnitt.Slag.choices, required=False)
     insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), required=False, help_text="Bara för ett insatsavsnitt.")
-    text = forms.CharField(label="Text", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 10}), help_text=TextForm.base_fields["text"].help_text)
+    text = forms.CharField(
+        label="Text", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 10}), help_text=TextForm.base_fields["text"].help_text
+    )
     mal_text = forms.CharField(label="Mål", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
     uppfoljning = forms.CharField(label="Uppföljning", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
     ledning = forms.CharField(label="Ledning", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))

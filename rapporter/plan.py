@@ -178,7 +178,7 @@ def planavsnitt_ta_bort(*, forbund: Forbund, aktor: Any, avsnitt: Planavsnitt) -
 
 @transaction.atomic
 def plan_kopiera(*, forbund: Forbund, aktor: Any, fran_ar: int, till_ar: int) -> list[Planavsnitt]:
-    """"Ny plan för <till_ar> från <fran_ar>": the sections and texts, marked "att revidera" until edited; the goal table
+    """ "Ny plan för <till_ar> från <fran_ar>": the sections and texts, marked "att revidera" until edited; the goal table
     of the year (when the new year has none) and the goal tree's goals of <fran_ar> extended to apply to <till_ar>."""
     _las(forbund, till_ar)
     if plan_finns(forbund, till_ar):

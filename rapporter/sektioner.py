@@ -94,6 +94,7 @@ ARSREDOVISNING_INSATS: list[Sektion] = [
     Sektion("andringar", "Ändringar/avvikelser", "Förändringar under året."),
 ]
 
+
 @dataclass(frozen=True)
 class Planmall:
     """A section of the standard verksamhetsplan a new year starts from (the förbund adds, renames, reorders, removes)."""

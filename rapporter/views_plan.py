@@ -50,7 +50,7 @@ def plan_starta(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponse
 @behorighet("rapporter.redigera")
 @require_POST
 def plan_kopiera(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
-    """"Ny plan för <ar + 1> från <ar>"."""
+    """ "Ny plan för <ar + 1> från <ar>"."""
     ar = _ar(ar)
     return knapp_handling(
         request,

@@ -124,7 +124,9 @@ class Ansokan(ForbundsData):
             if self.behovsanalys.forbund_id != self.forbund_id:
                 errors["behovsanalys"] = "Behovsanalysen tillhör ett annat förbund."
             elif not self.behovsanalys.ar_faststalld:
-                errors["behovsanalys"] = f"Behovsanalysen {self.behovsanalys.ar} är inte fastställd av styrelsen; en ansökan hänvisar till en fastställd behovsanalys."
+                errors["behovsanalys"] = (
+                    f"Behovsanalysen {self.behovsanalys.ar} är inte fastställd av styrelsen; en ansökan hänvisar till en fastställd behovsanalys."
+                )
         if errors:
             raise ValidationError(errors)
         if self.status == Ansokan.Status.BESLUTAD and self.paragraf is not None:

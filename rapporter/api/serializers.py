@@ -79,7 +79,9 @@ class _PlanavsnittFalt(serializers.Serializer[None]):
     uppfoljning = serializers.CharField(allow_blank=True, max_length=MAX_TEXT, required=False)
     ledning = serializers.CharField(allow_blank=True, max_length=MAX_TEXT, required=False)
     implementering = serializers.CharField(allow_blank=True, max_length=MAX_TEXT, required=False)
-    rader = serializers.ListField(child=serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=2000), max_length=10), required=False, max_length=200)
+    rader = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField(allow_blank=True, max_length=2000), max_length=10), required=False, max_length=200
+    )
 
 
 class PlanavsnittInSerializer(_PlanavsnittFalt):

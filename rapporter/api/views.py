@@ -149,7 +149,9 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         inp = PlanavsnittAndraSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
-        obj = plan.planavsnitt_andra(forbund=self.kontext.forbund, aktor=request.user, avsnitt=self.get_object(), **self._insats(dict(inp.validated_data)))
+        obj = plan.planavsnitt_andra(
+            forbund=self.kontext.forbund, aktor=request.user, avsnitt=self.get_object(), **self._insats(dict(inp.validated_data))
+        )
         return Response(PlanavsnittSerializer(obj).data)
 
     @extend_schema(responses={204: None})
@@ -178,7 +180,7 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
     @extend_schema(request=PlanKopieraSerializer, responses={201: PlanavsnittSerializer(many=True)})
     @action(detail=False, methods=["post"], url_path="kopiera")
     def kopiera(self, request: Request) -> Response:
-        """"Ny plan för <till_ar> från <fran_ar>": refused if <till_ar> already has a plan."""
+        """ "Ny plan för <till_ar> från <fran_ar>": refused if <till_ar> already has a plan."""
         inp = PlanKopieraSerializer(data=request.data)
         inp.is_valid(raise_exception=True)
         nya = plan.plan_kopiera(forbund=self.kontext.forbund, aktor=request.user, **inp.validated_data)

@@ -111,7 +111,9 @@ def _sektioner(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
     """The year's sections in order; a year without a plan yet shows the standard template (nothing is written)."""
     avsnitt = list(Planavsnitt.objects.filter(forbund=forbund, ar=ar).select_related("insats").order_by("ordning", "id"))
     if not avsnitt:
-        avsnitt = [Planavsnitt(forbund=forbund, ar=ar, ordning=i, nyckel=m.nyckel, rubrik=m.rubrik, slag=m.slag) for i, m in enumerate(VERKSAMHETSPLAN_MALL)]
+        avsnitt = [
+            Planavsnitt(forbund=forbund, ar=ar, ordning=i, nyckel=m.nyckel, rubrik=m.rubrik, slag=m.slag) for i, m in enumerate(VERKSAMHETSPLAN_MALL)
+        ]
     ut = []
     for a in avsnitt:
         mall = PLANMALL.get(a.nyckel)
@@ -142,7 +144,11 @@ def _sektioner(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
 def _finansiella_mal(mal: list[dict[str, Any]], maltrad: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The financial goals: the goal table's financial rows and the goal tree's measures of the year's result."""
     rader = [{"mal": m["mal"], "matbart": m["matbart"], "ansvarig": m["ansvarig"]} for m in mal if m.get("slag") == Forbundsmal.Slag.FINANSIELLT]
-    rader += [{"mal": n["text"], "matbart": f"{n['matt_namn']} {n['mal_text']}".strip(), "ansvarig": n["ansvarig"]} for n in maltrad if n["matt"] == "budgetutfall"]
+    rader += [
+        {"mal": n["text"], "matbart": f"{n['matt_namn']} {n['mal_text']}".strip(), "ansvarig": n["ansvarig"]}
+        for n in maltrad
+        if n["matt"] == "budgetutfall"
+    ]
     return rader
 
 
@@ -186,9 +192,23 @@ def sektioner_v1(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(data.get("sektioner"), list):
         return data
     gamla = data.get("sektioner") or {}
-    lista = [{"nyckel": k, "rubrik": v["rubrik"], "slag": "text", "text": v.get("text", ""), "att_revidera": False, "delar": [], "rader": []} for k, v in gamla.items() if k not in {"insatser", "budget"}]
+    lista = [
+        {"nyckel": k, "rubrik": v["rubrik"], "slag": "text", "text": v.get("text", ""), "att_revidera": False, "delar": [], "rader": []}
+        for k, v in gamla.items()
+        if k not in {"insatser", "budget"}
+    ]
     lista.append({"nyckel": "mal", "rubrik": "Mål och mått", "slag": "maltrad", "text": "", "att_revidera": False, "delar": [], "rader": []})
     for k, slag in (("insatser", "insatser"), ("budget", "budget"), ("medlemsbidrag", "medlemsbidrag")):
         v = gamla.get(k) or {}
-        lista.append({"nyckel": k, "rubrik": v.get("rubrik", "Medlemsbidrag"), "slag": slag, "text": v.get("text", ""), "att_revidera": False, "delar": [], "rader": []})
+        lista.append(
+            {
+                "nyckel": k,
+                "rubrik": v.get("rubrik", "Medlemsbidrag"),
+                "slag": slag,
+                "text": v.get("text", ""),
+                "att_revidera": False,
+                "delar": [],
+                "rader": [],
+            }
+        )
     return {**data, "sektioner": lista, "finansiella_mal": data.get("finansiella_mal", [])}

@@ -135,7 +135,14 @@ RADER = [
         json=True,
         annat_forbund_url=lambda m: f"/api/rapporter/planavsnitt/{m['annat_avsnitt'].pk}/flytta/",
     ),
-    Rad("rapporter-planavsnitt-starta", lambda m: "/api/rapporter/planavsnitt/starta/", "rapporter.redigera", metod="post", data=lambda m: {"ar": 2025}, json=True),
+    Rad(
+        "rapporter-planavsnitt-starta",
+        lambda m: "/api/rapporter/planavsnitt/starta/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"ar": 2025},
+        json=True,
+    ),
     Rad(
         "rapporter-planavsnitt-kopiera",
         lambda m: "/api/rapporter/planavsnitt/kopiera/",

@@ -57,7 +57,7 @@ def test_nytt_ar_startar_fran_standardmallen(forbund: Forbund) -> None:
     plan.plan_starta(forbund=forbund, aktor=None, ar=2023)
     assert _nycklar(forbund, 2023) == MALLORDNING == [m.nyckel for m in VERKSAMHETSPLAN_MALL]
     assert _avsnitt(forbund, 2023, "budget").slag == "budget" and _avsnitt(forbund, 2023, "mal").slag == "maltrad"
-    with pytest.raises(ValidationError, match="Verksamhetsplanen för 2023 finns redan."):
+    with pytest.raises(ValidationError, match=r"Verksamhetsplanen för 2023 finns redan\."):
         plan.plan_starta(forbund=forbund, aktor=None, ar=2023)
     assert Handelse.objects.filter(handling="verksamhetsplan_skapa").count() == 1
 
@@ -94,10 +94,14 @@ def test_insatsavsnitt_och_tabellavsnitt(forbund: Forbund, annat_forbund: Forbun
     with pytest.raises(ValidationError) as fel:
         plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="AMT", slag="insats")
     assert fel.value.message_dict == {"insats": ["Välj vilken insats avsnittet gäller."]}
-    with pytest.raises(ValidationError, match="Insatsen tillhör inte förbundet."):
+    with pytest.raises(ValidationError, match=r"Insatsen tillhör inte förbundet\."):
         plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="X", slag="insats", insats=f.insats(annat_forbund, "ANNAN"))
-    a = plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="Arbetsmarknadstorget", slag="insats", insats=amt, mal_text="35 % genomströmning.")
-    risk = plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="Risker", slag="risk", rader=[["Ekonomi", "Underskott", "Låg", "Hög", "Uppföljning varje månad"]])
+    a = plan.planavsnitt_skapa(
+        forbund=forbund, aktor=None, ar=2023, rubrik="Arbetsmarknadstorget", slag="insats", insats=amt, mal_text="35 % genomströmning."
+    )
+    risk = plan.planavsnitt_skapa(
+        forbund=forbund, aktor=None, ar=2023, rubrik="Risker", slag="risk", rader=[["Ekonomi", "Underskott", "Låg", "Hög", "Uppföljning varje månad"]]
+    )
     with pytest.raises(ValidationError, match="Rad 1 har 6 celler; tabellen har 5 kolumner"):
         plan.planavsnitt_andra(forbund=forbund, aktor=None, avsnitt=risk, rader=[["a", "b", "c", "d", "e", "f"]])
     text = text_ur_pdf(pdf.verksamhetsplan_pdf(selectors.verksamhetsplan(forbund, 2023)))
@@ -128,9 +132,9 @@ def test_planen_kopieras_till_nasta_ar(forbund: Forbund) -> None:
     plan.planavsnitt_andra(forbund=forbund, aktor=None, avsnitt=kopia, text="Ingen ska stå utanför 2023.")
     kopia.refresh_from_db()
     assert not kopia.att_revidera
-    with pytest.raises(ValidationError, match="Verksamhetsplanen för 2023 finns redan och kopieras inte över."):
+    with pytest.raises(ValidationError, match=r"Verksamhetsplanen för 2023 finns redan och kopieras inte över\."):
         plan.plan_kopiera(forbund=forbund, aktor=None, fran_ar=2022, till_ar=2023)
-    with pytest.raises(ValidationError, match="Det finns ingen verksamhetsplan för 2030 att utgå från."):
+    with pytest.raises(ValidationError, match=r"Det finns ingen verksamhetsplan för 2030 att utgå från\."):
         plan.plan_kopiera(forbund=forbund, aktor=None, fran_ar=2030, till_ar=2031)
     h = Handelse.objects.get(handling="verksamhetsplan_kopiera")
     assert h.detaljer["avsnitt"] == 15 and h.detaljer["malnoder_forlangda"] == [vision.pk]
@@ -147,7 +151,9 @@ def test_kopiering_vagras_lika_pa_sidan_och_i_api(forbund: Forbund, chef_klient:
     assert Planavsnitt.objects.filter(ar=2023, att_revidera=True).count() == 0
 
 
-def test_sidan_har_upp_och_ned_knappar_och_api_flyttar(forbund: Forbund, chef_klient: Client, annat_forbund: Forbund, django_assert_max_num_queries: Any) -> None:
+def test_sidan_har_upp_och_ned_knappar_och_api_flyttar(
+    forbund: Forbund, chef_klient: Client, annat_forbund: Forbund, django_assert_max_num_queries: Any
+) -> None:
     plan.plan_starta(forbund=forbund, aktor=None, ar=2023)
     with django_assert_max_num_queries(60):
         html = chef_klient.get("/rapporter/verksamhetsplan/2023/").content.decode()
@@ -195,9 +201,28 @@ def test_pdf_text_for_maltradet(forbund: Forbund) -> None:
     vision = malnod_skapa(forbund=forbund, aktor=None, niva="vision", text="Ingen ska stå utanför", ar_fran=2023, ar_till=2025)
     mal = malnod_skapa(forbund=forbund, aktor=None, niva="overgripande", forelder=vision, text="Deltagarna går vidare", ar_fran=2023, ar_till=2025)
     for i, (text, matt, varde, jmf) in enumerate(
-        [("Kort väntetid", "vantetid", Decimal(30), "hogst"), ("Hög närvaro", "narvaro", Decimal(75), "minst"), ("Genomströmning", "genomstromning", Decimal(35), "minst")], start=1
+        [
+            ("Kort väntetid", "vantetid", Decimal(30), "hogst"),
+            ("Hög närvaro", "narvaro", Decimal(75), "minst"),
+            ("Genomströmning", "genomstromning", Decimal(35), "minst"),
+        ],
+        start=1,
     ):
-        malnod_skapa(forbund=forbund, aktor=None, niva="delmal", forelder=mal, text=text, ar_fran=2023, ar_till=2025, matt=matt, malvarde=varde, jamforelse=jmf, insats=amt, ansvarig="AMT", ordning=i)
+        malnod_skapa(
+            forbund=forbund,
+            aktor=None,
+            niva="delmal",
+            forelder=mal,
+            text=text,
+            ar_fran=2023,
+            ar_till=2025,
+            matt=matt,
+            malvarde=varde,
+            jamforelse=jmf,
+            insats=amt,
+            ansvarig="AMT",
+            ordning=i,
+        )
     text = text_ur_pdf(pdf.verksamhetsplan_pdf(selectors.verksamhetsplan(forbund, 2023)))
     rader = [r.strip() for r in text.splitlines()]
     assert "7. Mål och mått" in rader
