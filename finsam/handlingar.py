@@ -167,8 +167,9 @@ class Handling(models.TextChoices):
     PLANAVSNITT_ANDRA = "planavsnitt_andra", "Ändrade avsnitt i verksamhetsplanen"
     PLANAVSNITT_FLYTTA = "planavsnitt_flytta", "Flyttade avsnitt i verksamhetsplanen"
     PLANAVSNITT_TA_BORT = "planavsnitt_ta_bort", "Tog bort avsnitt ur verksamhetsplanen"
-    DELTAGARNARVARO_SPARA = "deltagarnarvaro_spara", "Sparade deltagares närvaro för en period"
-    DELTAGARNARVARO_TA_BORT = "deltagarnarvaro_ta_bort", "Tog bort deltagares närvaro för en period"
+    NARVAROPERIOD_SPARA = "narvaroperiod_spara", "Sparade deltagares närvaro för en period"
+    NARVAROPERIOD_TA_BORT = "narvaroperiod_ta_bort", "Tog bort deltagares närvaro för en period"
+    NARVAROPERIODER_IMPORTERA = "narvaroperioder_importera", "Importerade närvaro per period"
 
 
 # Codes stored before the actions became TextChoices (English verbs, free text) → their members.
