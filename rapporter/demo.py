@@ -199,7 +199,7 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         if kortnamn in insatser:
             for sektion, text in texter.items():
                 _text(forbund, "arsredovisning", AR, sektion, text, insatser[kortnamn])
-    demo_plan._skriv(forbund, aktor, VP_AR, {{"lagrum": "lagstiftning"}.get(k, k): v for k, v in VERKSAMHETSPLAN_2020.items()}, {})
+    demo_plan.plan_skriv(forbund, aktor, VP_AR, {{"lagrum": "lagstiftning"}.get(k, k): v for k, v in VERKSAMHETSPLAN_2020.items()}, {})
     demo_plan.seed(forbund, aktor)
     if not Forbundsmal.objects.filter(forbund=forbund, ar=AR).exists():
         for i, (mal, bedomning, kommentar) in enumerate(MAL_2019, start=1):

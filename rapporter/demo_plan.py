@@ -110,7 +110,7 @@ Samordningsförbundet i Örnsköldsvik – Tillsammans gör vi skillnad!""",
 }
 
 
-def _skriv(forbund: Forbund, aktor: Any, ar: int, texter: dict[str, str], rader: dict[str, list[list[str]]]) -> None:
+def plan_skriv(forbund: Forbund, aktor: Any, ar: int, texter: dict[str, str], rader: dict[str, list[list[str]]]) -> None:
     if plan.plan_finns(forbund, ar):
         return
     plan.plan_starta(forbund=forbund, aktor=aktor, ar=ar)
@@ -127,7 +127,7 @@ def _skriv(forbund: Forbund, aktor: Any, ar: int, texter: dict[str, str], rader:
 def seed(forbund: Forbund, aktor: Any) -> None:
     for ar, texter in PLANER.items():
         ny = not plan.plan_finns(forbund, ar)
-        _skriv(forbund, aktor, ar, texter, {"risk": SN_RISK, "internkontroll": SN_INTERNKONTROLL})
+        plan_skriv(forbund, aktor, ar, texter, {"risk": SN_RISK, "internkontroll": SN_INTERNKONTROLL})
         misam = Insats.objects.filter(forbund=forbund, kortnamn="MySam").first() or Insats.objects.filter(forbund=forbund).order_by("id").first()
         if ny and misam is not None:  # an intervention's own section, placed before the financial goal
             avsnitt = plan.planavsnitt_skapa(forbund=forbund, aktor=aktor, ar=ar, rubrik=misam.namn, slag="insats", insats=misam, **SN_MISAM)
@@ -135,4 +135,4 @@ def seed(forbund: Forbund, aktor: Any) -> None:
                 avsnitt = plan.planavsnitt_flytta(forbund=forbund, aktor=aktor, avsnitt=avsnitt, riktning="upp")
     ovik = Forbund.objects.filter(slug="ornskoldsvik").first()
     if ovik is not None:
-        _skriv(ovik, aktor, 2020, OVIK_2020, {})
+        plan_skriv(ovik, aktor, 2020, OVIK_2020, {})

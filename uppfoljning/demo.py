@@ -18,6 +18,7 @@ from finsam.models import Forbund
 from insatser.models import Insats
 
 from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
+from .narvaro import demo as narvaro_demo
 from .models import Deltagare, Inskrivning
 from .vokabular import ALDERSGRUPPER
 
@@ -173,4 +174,5 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         if antal:
             handelse_logga(aktor=aktor, forbund=forbund, handling="demodata_skapa", objekt=insats, detaljer={"inskrivningar": antal})
     inskrivningar_komplettera(forbund)
+    narvaro_demo.seed(forbund)
     statistik_seed(forbund, aktor)
