@@ -18,8 +18,8 @@ from finsam.models import Forbund
 from insatser.models import Insats
 
 from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
-from .narvaro import demo as narvaro_demo
 from .models import Deltagare, Inskrivning
+from .narvaro import demo as narvaro_demo
 from .vokabular import ALDERSGRUPPER
 
 # Known interventions of Skellefteå-Norsjö (seeds/004b): new participants per year and age span. The age span is only a
