@@ -163,6 +163,16 @@ class Handling(models.TextChoices):
     FORBUNDSORDNING_SKAPA = "forbundsordning_skapa", "Registrerade version av förbundsordningen"
     FORBUNDSORDNING_BESLUT_SPARA = "forbundsordning_beslut_spara", "Registrerade medlems beslut om förbundsordningen"
     UTNAMNING_SPARA = "utnamning_spara", "Registrerade beslut om utnämning till styrelsen"
+    # Issue 18: the verksamhetsplan's sections as data, attendance per period
+    VERKSAMHETSPLAN_SKAPA = "verksamhetsplan_skapa", "Skapade verksamhetsplan från standardmallen"
+    VERKSAMHETSPLAN_KOPIERA = "verksamhetsplan_kopiera", "Kopierade verksamhetsplan till nästa år"
+    PLANAVSNITT_SKAPA = "planavsnitt_skapa", "Lade till avsnitt i verksamhetsplanen"
+    PLANAVSNITT_ANDRA = "planavsnitt_andra", "Ändrade avsnitt i verksamhetsplanen"
+    PLANAVSNITT_FLYTTA = "planavsnitt_flytta", "Flyttade avsnitt i verksamhetsplanen"
+    PLANAVSNITT_TA_BORT = "planavsnitt_ta_bort", "Tog bort avsnitt ur verksamhetsplanen"
+    NARVAROPERIOD_SPARA = "narvaroperiod_spara", "Sparade deltagares närvaro för en period"
+    NARVAROPERIOD_TA_BORT = "narvaroperiod_ta_bort", "Tog bort deltagares närvaro för en period"
+    NARVAROPERIODER_IMPORTERA = "narvaroperioder_importera", "Importerade närvaro per period"
 
 
 # Codes stored before the actions became TextChoices (English verbs, free text) → their members.

@@ -12,6 +12,7 @@ from django import forms
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
+from uppfoljning.behovsanalys.models import Behovsanalys
 
 from .models import Ansokan, Bemanning, Insats, Mal, Malbedomning, Medfinansiering, Rapport
 
@@ -190,6 +191,8 @@ class AnsokanForm(_Falt, forms.ModelForm, BeloppForm):
         self._f("sokande").queryset = _medlemmar(forbund)
         self._f("ansvarig_medlem").queryset = _medlemmar(forbund)
         self._f("ansvarig_medlem").empty_label = "– extern projektägare –"
+        self._f("behovsanalys").queryset = Behovsanalys.objects.filter(forbund=forbund, faststalld__isnull=False).order_by("-ar")
+        self._f("behovsanalys").empty_label = "– ingen –"
         initial = None
         if self.instance.pk:
             self.fields["sokande"].initial = list(self.instance.sokande.values_list("pk", flat=True))

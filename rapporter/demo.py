@@ -11,7 +11,7 @@ from typing import Any
 from finsam.models import Forbund
 from insatser.models import Insats
 
-from . import demo_mal
+from . import demo_mal, demo_plan
 from .models import Forbundsmal, Rapporttext
 
 AR = 2019
@@ -199,8 +199,8 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         if kortnamn in insatser:
             for sektion, text in texter.items():
                 _text(forbund, "arsredovisning", AR, sektion, text, insatser[kortnamn])
-    for sektion, text in VERKSAMHETSPLAN_2020.items():
-        _text(forbund, "verksamhetsplan", VP_AR, sektion, text)
+    demo_plan.plan_skriv(forbund, aktor, VP_AR, {{"lagrum": "lagstiftning"}.get(k, k): v for k, v in VERKSAMHETSPLAN_2020.items()}, {})
+    demo_plan.seed(forbund, aktor)
     if not Forbundsmal.objects.filter(forbund=forbund, ar=AR).exists():
         for i, (mal, bedomning, kommentar) in enumerate(MAL_2019, start=1):
             finansiellt = mal.startswith("God ekonomisk hushållning")

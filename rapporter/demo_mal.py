@@ -43,6 +43,22 @@ MAL: list[tuple[str, list[dict[str, Any]]]] = [
                 "malvarde": Decimal(35),
                 "jamforelse": "minst",
             },
+            {
+                "text": "NAFS: maximalt en månads väntetid från remiss till start",
+                "ansvarig": "NAFS",
+                "matt": "vantetid",
+                "insats": "NAFS",
+                "malvarde": Decimal(30),
+                "jamforelse": "hogst",
+            },
+            {
+                "text": "Deltagarna i MySam deltar i minst 75 % av de planerade tillfällena (medel av månadernas närvaro)",
+                "ansvarig": "MySam",
+                "matt": "narvaro",
+                "insats": "MySam",
+                "malvarde": Decimal(75),
+                "jamforelse": "minst",
+            },
         ],
     ),
     (

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 
 from finsam.models import Forbund
+from insatser.models import Insats
 from styrelse.models import Paragraf, Sammantrade
 
-from .models import Forbundsmal
+from .models import Forbundsmal, Planavsnitt
 from .services import MAX_TEXT
 
 
@@ -67,3 +68,39 @@ class FaststallForm(forms.Form):
         qs = Paragraf.objects.filter(forbund=forbund, sammantrade=sammantrade).order_by("nummer")
         self.fields["paragraf"].queryset = qs  # type: ignore[attr-defined]
         self.fields["paragraf"].label_from_instance = lambda p: f"§ {p.nummer} {p.rubrik}"  # type: ignore[attr-defined]
+
+
+class PlanavsnittForm(forms.Form):
+    """A section of the verksamhetsplan. The kind is chosen when the section is added; the intervention only for an
+    intervention's section; table rows only for the risk analysis and the internal-control plan."""
+
+    rubrik = forms.CharField(label="Rubrik", max_length=200)
+    slag = forms.ChoiceField(label="Slag av avsnitt", choices=Planavsnitt.Slag.choices, required=False)
+    insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.none(), required=False, help_text="Bara för ett insatsavsnitt.")
+    text = forms.CharField(
+        label="Text", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 10}), help_text=TextForm.base_fields["text"].help_text
+    )
+    mal_text = forms.CharField(label="Mål", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
+    uppfoljning = forms.CharField(label="Uppföljning", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
+    ledning = forms.CharField(label="Ledning", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
+    implementering = forms.CharField(label="Implementering", required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
+    rader = forms.CharField(
+        label="Tabellrader",
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="En rad per rad i tabellen; skilj kolumnerna med |.",
+    )
+
+    def __init__(self, *args: Any, forbund: Forbund, avsnitt: Planavsnitt | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["insats"].queryset = Insats.objects.filter(forbund=forbund).order_by("namn")  # type: ignore[attr-defined]
+        if avsnitt is not None:  # the kind of an existing section stays; only its fields are shown
+            del self.fields["slag"]
+            if avsnitt.slag != Planavsnitt.Slag.INSATS:
+                for f in ("insats", "mal_text", "uppfoljning", "ledning", "implementering"):
+                    del self.fields[f]
+            if not avsnitt.kolumner:
+                del self.fields["rader"]
+            else:
+                self.fields["rader"].help_text = f"En rad per rad i tabellen; kolumnerna {' | '.join(avsnitt.kolumner)}."

@@ -169,3 +169,73 @@ class Forbundsmal(ForbundsData):
 
     def __str__(self) -> str:
         return f"{self.ar}: {self.mal}"
+
+
+class Planavsnitt(ForbundsData):
+    """One section of one year's verksamhetsplan, in the order of the document: free text, or a part computed from the
+    data (the goal tree, the budget, the member contributions, an intervention) with the förbundschef's text."""
+
+    class Slag(models.TextChoices):
+        TEXT = "text", "Fri text"
+        MALTRAD = "maltrad", "Målträd (mål och mått)"
+        INSATSER = "insatser", "Insatser och beviljade medel"
+        INSATS = "insats", "En insats (mål, uppföljning, ledning, implementering)"
+        FINANSIELLT_MAL = "finansiellt_mal", "Finansiellt mål"
+        RISK = "risk", "Risk- och väsentlighetsanalys (tabell)"
+        INTERNKONTROLL = "internkontroll", "Internkontrollplan (tabell)"
+        BUDGET = "budget", "Budget i tre år med eget kapital och disponibel budget"
+        MEDLEMSBIDRAG = "medlemsbidrag", "Medlemsbidrag per medlem"
+
+    # The columns of the table kinds (one row a line in the form, cells separated by "|").
+    KOLUMNER: dict[str, list[str]] = {
+        "risk": ["Område", "Risk", "Sannolikhet", "Konsekvens", "Åtgärd"],
+        "internkontroll": ["Kontrollmoment", "Ansvarig", "Frekvens", "Rapporteras till"],
+    }
+
+    ar = models.PositiveSmallIntegerField("år")
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+    nyckel = models.SlugField("nyckel", max_length=40)
+    rubrik = models.CharField("rubrik", max_length=200)
+    slag = models.CharField("slag", max_length=20, choices=Slag.choices, default=Slag.TEXT)
+    text = models.TextField("text", blank=True)
+    insats = models.ForeignKey("insatser.Insats", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="insats")
+    mal_text = models.TextField("mål", blank=True)
+    uppfoljning = models.TextField("uppföljning", blank=True)
+    ledning = models.TextField("ledning", blank=True)
+    implementering = models.TextField("implementering", blank=True)
+    rader = models.JSONField("tabellrader", default=list, blank=True)
+    att_revidera = models.BooleanField("att revidera", default=False, help_text="Kopierat från förra årets plan och inte ändrat ännu.")
+    andrad = models.DateTimeField("ändrad", auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="ändrad av"
+    )
+
+    class Meta:
+        verbose_name = "avsnitt i verksamhetsplanen"
+        verbose_name_plural = "avsnitt i verksamhetsplanen"
+        ordering = ["ar", "ordning", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["forbund", "ar", "nyckel"], name="rapporter_planavsnitt_unik_nyckel"),
+            models.CheckConstraint(condition=~models.Q(rubrik=""), name="rapporter_planavsnitt_har_rubrik"),
+            models.CheckConstraint(
+                condition=models.Q(slag="insats", insats__isnull=False) | (~models.Q(slag="insats") & models.Q(insats__isnull=True)),
+                name="rapporter_planavsnitt_insats_for_insatsavsnitt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Verksamhetsplan {self.ar}: {self.rubrik}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.slag == self.Slag.INSATS and self.insats_id is None:
+            raise ValidationError({"insats": "Välj vilken insats avsnittet gäller."}, code="required")
+        if self.slag != self.Slag.INSATS:
+            self.insats = None
+        if self.insats_id is not None and self.insats is not None and self.insats.forbund_id != self.forbund_id:
+            raise ValidationError({"insats": "Insatsen tillhör inte förbundet."}, code="invalid")
+
+    @property
+    def kolumner(self) -> list[str]:
+        return self.KOLUMNER.get(self.slag, [])

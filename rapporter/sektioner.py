@@ -1,5 +1,8 @@
 """The written sections of each report: key, heading and what the förbundschef should write there.
 
+The annual report's list is fixed; the verksamhetsplan's sections are data (rapporter.models.Planavsnitt) and a new
+year starts from VERKSAMHETSPLAN_MALL.
+
 The order is the order in the document. Figures are never typed here: they come from the data.
 """
 
@@ -91,20 +94,40 @@ ARSREDOVISNING_INSATS: list[Sektion] = [
     Sektion("andringar", "Ändringar/avvikelser", "Förändringar under året."),
 ]
 
-VERKSAMHETSPLAN: list[Sektion] = [
-    Sektion("inledning", "Inledning", "Inledning till planen."),
-    Sektion("lagrum", "Lag och syfte", "Lagen om finansiell samordning och förbundets syfte."),
-    Sektion("organisation", "Organisation", "Styrelse, kansli, beredningsgrupp."),
-    Sektion("malgrupper", "Målgrupper", "Prioriterade målgrupper."),
-    Sektion("prioriteringar", "Prioriteringar för året", "Vad förbundet prioriterar under året."),
-    Sektion("vision", "Vision", "Förbundets vision."),
-    Sektion("insatser", "Insatser", "Inledning till insatserna. Beviljade belopp hämtas från styrelsens beslut."),
-    Sektion("budget", "Budget", "Kommentar till budgeten. Budgettabellen hämtas från ekonomin."),
+
+@dataclass(frozen=True)
+class Planmall:
+    """A section of the standard verksamhetsplan a new year starts from (the förbund adds, renames, reorders, removes)."""
+
+    nyckel: str
+    rubrik: str
+    slag: str
+    hjalp: str
+
+
+# The standard template, in the order of the plans the förbund writes (seeds 000, 001, 002).
+VERKSAMHETSPLAN_MALL: list[Planmall] = [
+    Planmall("inledning", "Inledning", "text", "Planens syfte och förbundets geografiska område."),
+    Planmall("lagstiftning", "Lagstiftning och syfte", "text", "Lagen (2003:1210) om finansiell samordning och förbundets ändamål."),
+    Planmall("organisation", "Organisation", "text", "Medlemmar, styrelse, kansli och beredningsgrupp."),
+    Planmall("malgrupper", "Målgrupper", "text", "Övergripande målgrupp och årets prioriterade grupper."),
+    Planmall("prioriteringar", "Prioriteringar", "text", "Vad förbundet prioriterar under året och varför."),
+    Planmall("vision", "Vision", "text", "Förbundets vision."),
+    Planmall("mal", "Mål och mått", "maltrad", "Inledning till målen. Målträdet med mått och målvärden hämtas från målen."),
+    Planmall("finansiering", "Finansiering", "text", "Medlemmarnas tilldelning och det egna kapitalet."),
+    Planmall("arbetssatt", "Arbetssätt", "text", "Hur förbundet arbetar: samverkan, analys, projekt, kompetensutveckling."),
+    Planmall("insatser", "Insatser", "insatser", "Inledning till insatserna. Beviljade belopp hämtas från styrelsens beslut."),
+    Planmall("finansiellt_mal", "Finansiellt mål", "finansiellt_mal", "God ekonomisk hushållning. De finansiella målen hämtas från målen."),
+    Planmall("risk", "Risk- och väsentlighetsanalys", "risk", "Risker i verksamheten, hur sannolika de är och vad förbundet gör åt dem."),
+    Planmall("internkontroll", "Internkontrollplan", "internkontroll", "Kontrollmoment, ansvar och hur ofta de följs upp."),
+    Planmall("budget", "Budget", "budget", "Kommentar till budgeten. Budgeten i tre år, eget kapital och disponibel budget hämtas från ekonomin."),
+    Planmall("medlemsbidrag", "Medlemsbidrag", "medlemsbidrag", "Kommentar till medlemsbidragen. Tabellen per medlem hämtas från ekonomin."),
 ]
+PLANMALL = {m.nyckel: m for m in VERKSAMHETSPLAN_MALL}
+
 
 SEKTIONER: dict[str, list[Sektion]] = {
     RapportTyp.ARSREDOVISNING: ARSREDOVISNING,
-    RapportTyp.VERKSAMHETSPLAN: VERKSAMHETSPLAN,
 }
 
 

@@ -12,9 +12,10 @@ from finsam.permissions import Kontext
 from finsam.sortering import svensk
 
 from . import diagram, ekonomitabeller
-from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
+from .models import Forbundsmal, Planavsnitt, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import SEKTIONER
 from .underlag import rendera
+from .underlag.verksamhetsplan import sektioner_v1
 from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 Progress = Callable[[int, str], None]
@@ -39,6 +40,14 @@ def rapport_for(kontext: Kontext, typ: str, ar: int) -> Rapport | None:
 
 def texter(forbund: Forbund, typ: str, ar: int) -> dict[tuple[str, int | None], Rapporttext]:
     return {(t.sektion, t.insats_id): t for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")}
+
+
+def planavsnitt(forbund: Forbund, ar: int) -> list[Planavsnitt]:
+    return list(Planavsnitt.objects.filter(forbund=forbund, ar=ar).select_related("insats").order_by("ordning", "id"))
+
+
+def plan_finns(forbund: Forbund, ar: int) -> bool:
+    return Planavsnitt.objects.filter(forbund=forbund, ar=ar).exists()
 
 
 def mal_for(forbund: Forbund, ar: int) -> list[Forbundsmal]:
@@ -98,7 +107,7 @@ def verksamhetsplan_fran_underlag(underlag: Rapportunderlag) -> dict[str, Any]:
 
 
 def vp_kontext(data: dict[str, Any]) -> dict[str, Any]:
-    return {**data, "skapad": data["byggt"]}
+    return {**sektioner_v1(data), "skapad": data["byggt"]}
 
 
 def senaste_dokument(rapport: Rapport | None) -> Dokument | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_plan
 
 app_name = "rapporter"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("mal/<int:ar>/kopiera/", views.mal_kopiera, name="mal_kopiera"),
     path("mal/andra/<int:pk>/", views.mal_andra, name="mal_andra"),
     path("mal/ta-bort/<int:pk>/", views.mal_ta_bort, name="mal_ta_bort"),
+    path("plan/<int:ar>/starta/", views_plan.plan_starta, name="plan_starta"),
+    path("plan/<int:ar>/ny-plan/", views_plan.plan_kopiera, name="plan_kopiera"),
+    path("plan/<int:ar>/avsnitt/nytt/", views_plan.avsnitt_nytt, name="avsnitt_nytt"),
+    path("plan/avsnitt/<int:pk>/", views_plan.avsnitt_andra, name="avsnitt_andra"),
+    path("plan/avsnitt/<int:pk>/flytta/", views_plan.avsnitt_flytta, name="avsnitt_flytta"),
+    path("plan/avsnitt/<int:pk>/ta-bort/", views_plan.avsnitt_ta_bort, name="avsnitt_ta_bort"),
     path("<str:typ>/<int:ar>/", views.rapport, name="rapport"),
     path("<str:typ>/<int:ar>/text/<slug:nyckel>/", views.text, name="text"),
     path("<str:typ>/<int:ar>/insats/<int:insats_id>/text/<slug:nyckel>/", views.text, name="insatstext"),

@@ -77,10 +77,10 @@ def _insatstexter(kontext: Kontext, ar: int, texter: dict[tuple[str, int | None]
 def rapport(request: HttpRequest, kontext: Kontext, typ: str, ar: int) -> HttpResponse:
     typ, ar = _typ(typ), _ar(ar)
     obj = selectors.rapport_for(kontext, typ, ar) or Rapport(forbund=kontext.forbund, typ=typ, ar=ar)
-    texter = selectors.texter(kontext.forbund, typ, ar)
+    texter = selectors.texter(kontext.forbund, typ, ar) if typ == RapportTyp.ARSREDOVISNING else {}
     sektioner = [
         {"sektion": s, "text": texter[(s.nyckel, None)].text if (s.nyckel, None) in texter else "", "andrad": texter.get((s.nyckel, None))}
-        for s in SEKTIONER[typ]
+        for s in SEKTIONER.get(typ, [])
     ]
     ctx: dict[str, Any] = {
         "rapport": obj,
@@ -140,6 +140,10 @@ def _vp_sammanhang(kontext: Kontext, obj: Rapport, ar: int) -> dict[str, Any]:
     farsk = verksamhetsplan_data(kontext.forbund, ar, obj if obj.pk else None)
     data = underlag.data if underlag is not None else farsk
     return {
+        "planavsnitt": selectors.planavsnitt(kontext.forbund, ar),
+        "redigerbar": kontext.kan("rapporter.redigera") and obj.status == Rapport.Status.UTKAST,
+        "forra_planen": selectors.plan_finns(kontext.forbund, ar - 1),
+        "nasta_planen": selectors.plan_finns(kontext.forbund, ar + 1),
         "underlag": underlag,
         "maltrad": data["maltrad"],
         "vp_budget": data["budget"],

@@ -19,6 +19,7 @@ from insatser.models import Insats
 
 from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
 from .models import Deltagare, Inskrivning
+from .narvaro import demo as narvaro_demo
 from .vokabular import ALDERSGRUPPER
 
 # Known interventions of Skellefteå-Norsjö (seeds/004b): new participants per year and age span. The age span is only a
@@ -173,4 +174,5 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         if antal:
             handelse_logga(aktor=aktor, forbund=forbund, handling="demodata_skapa", objekt=insats, detaljer={"inskrivningar": antal})
     inskrivningar_komplettera(forbund)
+    narvaro_demo.seed(forbund)
     statistik_seed(forbund, aktor)

@@ -270,5 +270,6 @@ class Importkorning(ForbundsData):
 
 
 from .behovsanalys.models import Behovsanalys, Statistikvarde  # noqa: E402  (models of the needs analysis live in their own module)
+from .narvaro.models import Narvaroperiod, Periodtyp  # noqa: E402  (attendance per period, issue 18)
 
-__all__ = ["Behovsanalys", "Deltagare", "Importkorning", "Inskrivning", "Installning", "Statistikvarde"]
+__all__ = ["Behovsanalys", "Deltagare", "Importkorning", "Inskrivning", "Installning", "Narvaroperiod", "Periodtyp", "Statistikvarde"]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .behovsanalys import views as behov
+from .narvaro import views as narvaro
 
 app_name = "uppfoljning"
 urlpatterns = [
@@ -9,6 +10,9 @@ urlpatterns = [
     path("deltagare/<int:pk>/", views.deltagare_detalj, name="deltagare_detalj"),
     path("inskrivning/ny/", views.inskrivning_ny, name="inskrivning_ny"),
     path("inskrivning/<int:pk>/andra/", views.inskrivning_andra, name="inskrivning_andra"),
+    path("inskrivning/<int:pk>/narvaro/", narvaro.narvaro_ny, name="narvaro_ny"),
+    path("narvaro/<int:pk>/ta-bort/", narvaro.narvaro_ta_bort, name="narvaro_ta_bort"),
+    path("narvaro/import/", narvaro.narvaro_import, name="narvaro_import"),
     path("avslut/", views.avslut, name="avslut"),
     path("import/", views.importera, name="importera"),
     path("import/<int:pk>/", views.import_status, name="import_status"),

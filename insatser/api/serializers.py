@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from finsam.models import Medlem
 from styrelse.models import Paragraf
+from uppfoljning.behovsanalys.models import Behovsanalys
 
 from ..models import (
     Ansokan,
@@ -115,6 +116,9 @@ class InsatsAnsokanSerializer(serializers.ModelSerializer):
     yttrande = serializers.CharField(read_only=True)
     paragraf: Any = serializers.PrimaryKeyRelatedField(read_only=True)
     insats: Any = serializers.PrimaryKeyRelatedField(read_only=True)
+    behovsanalys: Any = ForbundetsObjekt(
+        Behovsanalys, required=False, allow_null=True, help_text="Den fastställda behovsanalys (id) ansökan bygger på."
+    )
 
     class Meta:
         model = Ansokan

@@ -59,6 +59,15 @@ class Ansokan(ForbundsData):
         Paragraf, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="beslutsparagraf"
     )
     insats = models.ForeignKey(Insats, on_delete=models.PROTECT, null=True, blank=True, related_name="ansokningar", verbose_name="insats")
+    behovsanalys = models.ForeignKey(
+        "uppfoljning.Behovsanalys",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ansokningar",
+        verbose_name="behovsanalys",
+        help_text="Den fastställda behovsanalys ansökan bygger på.",
+    )
 
     # The applicant's own fields (the application form), in the form's order: the page's form and the API's serializer
     # list these, the service accepts them (sokande, a many-to-many, through its own argument).
@@ -81,6 +90,7 @@ class Ansokan(ForbundsData):
         "malgrupp",
         "total_kostnad",
         "underskrifter",
+        "behovsanalys",
     )
 
     class Meta:
@@ -110,6 +120,13 @@ class Ansokan(ForbundsData):
             errors["projektagare_extern"] = "Ange projektägaren: en medlem eller en extern organisation."
         if self.ansvarig_medlem_id and (self.projektagare_extern or "").strip():
             errors["projektagare_extern"] = "Ange antingen en medlem eller en extern organisation som projektägare, inte båda."
+        if self.behovsanalys_id is not None and self.behovsanalys is not None:
+            if self.behovsanalys.forbund_id != self.forbund_id:
+                errors["behovsanalys"] = "Behovsanalysen tillhör ett annat förbund."
+            elif not self.behovsanalys.ar_faststalld:
+                errors["behovsanalys"] = (
+                    f"Behovsanalysen {self.behovsanalys.ar} är inte fastställd av styrelsen; en ansökan hänvisar till en fastställd behovsanalys."
+                )
         if errors:
             raise ValidationError(errors)
         if self.status == Ansokan.Status.BESLUTAD and self.paragraf is not None:

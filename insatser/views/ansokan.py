@@ -47,7 +47,7 @@ def ansokningar(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 def _hamta(kontext: Kontext, pk: int) -> Ansokan:
     return hamta(
-        Ansokan.objects.select_related("paragraf", "paragraf__sammantrade", "insats", "ansvarig_medlem").prefetch_related(
+        Ansokan.objects.select_related("paragraf", "paragraf__sammantrade", "insats", "ansvarig_medlem", "behovsanalys").prefetch_related(
             "sokande",
             Prefetch("belopp", queryset=AnsokanBelopp.objects.order_by("ar")),
             Prefetch("medfinansiering", queryset=Medfinansiering.objects.order_by("ar", "finansiar")),

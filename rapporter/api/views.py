@@ -16,10 +16,16 @@ from rest_framework.serializers import BaseSerializer
 from finsam.api.base import ForbundMixin, aktuell
 from insatser.models import Insats
 
-from .. import selectors, services
-from ..models import Forbundsmal, Rapport, Rapporttext
+from .. import plan, selectors, services
+from ..models import Forbundsmal, Planavsnitt, Rapport, Rapporttext
 from .serializers import (
     ForbundsmalSerializer,
+    PlanavsnittAndraSerializer,
+    PlanavsnittFlyttaSerializer,
+    PlanavsnittInSerializer,
+    PlanavsnittSerializer,
+    PlanKopieraSerializer,
+    PlanStartaSerializer,
     RapportBestallSerializer,
     RapportSerializer,
     RapporttextInSerializer,
@@ -108,3 +114,74 @@ class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
 
     def perform_destroy(self, instance: Forbundsmal) -> None:
         services.forbundsmal_ta_bort(forbund=self.kontext.forbund, aktor=self.request.user, mal=instance)
+
+
+# filters of the list, documented so that the API accepts exactly them (finsam.granser)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="År.")]))
+class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Planavsnitt]):
+    """The verksamhetsplan's sections per year in document order: add, change, move, remove; start a year from the
+    standard template or copy a year's plan to the next. Writes go through rapporter.plan."""
+
+    queryset = Planavsnitt.objects.all().order_by("ar", "ordning", "id")
+    serializer_class = PlanavsnittSerializer
+    behorighet_las = "rapporter.utkast"
+    behorighet_skriv = "rapporter.redigera"
+
+    def get_queryset(self) -> QuerySet[Planavsnitt]:
+        qs = super().get_queryset()
+        ar = self.request.query_params.get("ar")
+        return qs.filter(ar=ar) if ar and ar.isdigit() else qs
+
+    def _insats(self, data: dict[str, Any]) -> dict[str, Any]:
+        if "insats" in data:
+            insats_id = data.pop("insats")
+            data["insats"] = get_object_or_404(Insats, forbund=self.kontext.forbund, pk=insats_id) if insats_id else None
+        return data
+
+    @extend_schema(request=PlanavsnittInSerializer, responses={201: PlanavsnittSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        inp = PlanavsnittInSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        obj = plan.planavsnitt_skapa(forbund=self.kontext.forbund, aktor=request.user, **self._insats(dict(inp.validated_data)))
+        return Response(PlanavsnittSerializer(obj).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PlanavsnittAndraSerializer, responses={200: PlanavsnittSerializer})
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        inp = PlanavsnittAndraSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        obj = plan.planavsnitt_andra(
+            forbund=self.kontext.forbund, aktor=request.user, avsnitt=self.get_object(), **self._insats(dict(inp.validated_data))
+        )
+        return Response(PlanavsnittSerializer(obj).data)
+
+    @extend_schema(responses={204: None})
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        plan.planavsnitt_ta_bort(forbund=self.kontext.forbund, aktor=request.user, avsnitt=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=PlanavsnittFlyttaSerializer, responses={200: PlanavsnittSerializer(many=True)})
+    @action(detail=True, methods=["post"], url_path="flytta")
+    def flytta(self, request: Request, pk: str | None = None) -> Response:
+        """Move the section one place up or down; answers the year's sections in their new order."""
+        inp = PlanavsnittFlyttaSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        obj = plan.planavsnitt_flytta(forbund=self.kontext.forbund, aktor=request.user, avsnitt=self.get_object(), **inp.validated_data)
+        return Response(PlanavsnittSerializer(selectors.planavsnitt(self.kontext.forbund, obj.ar), many=True).data)
+
+    @extend_schema(request=PlanStartaSerializer, responses={201: PlanavsnittSerializer(many=True)})
+    @action(detail=False, methods=["post"], url_path="starta")
+    def starta(self, request: Request) -> Response:
+        """Start a year's plan from the standard template."""
+        inp = PlanStartaSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        nya = plan.plan_starta(forbund=self.kontext.forbund, aktor=request.user, **inp.validated_data)
+        return Response(PlanavsnittSerializer(nya, many=True).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PlanKopieraSerializer, responses={201: PlanavsnittSerializer(many=True)})
+    @action(detail=False, methods=["post"], url_path="kopiera")
+    def kopiera(self, request: Request) -> Response:
+        """ "Ny plan för <till_ar> från <fran_ar>": refused if <till_ar> already has a plan."""
+        inp = PlanKopieraSerializer(data=request.data)
+        inp.is_valid(raise_exception=True)
+        nya = plan.plan_kopiera(forbund=self.kontext.forbund, aktor=request.user, **inp.validated_data)
+        return Response(PlanavsnittSerializer(nya, many=True).data, status=status.HTTP_201_CREATED)

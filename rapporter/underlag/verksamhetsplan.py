@@ -13,13 +13,13 @@ from django.utils import timezone
 from finsam.models import Forbund, Medlem
 
 from .. import ekonomitabeller, kallor
-from ..models import Forbundsmal, Rapport, Rapporttext, RapportTyp
-from ..sektioner import VERKSAMHETSPLAN
+from ..models import Forbundsmal, Planavsnitt, Rapport, RapportTyp
+from ..sektioner import PLANMALL, VERKSAMHETSPLAN_MALL
 from .bygg import _beslut, _forbund
 from .kodning import rundtur
 from .maltrad import maltrad_ar
 
-VERSION = 1
+VERSION = 2  # 2: the sections are an ordered list of data (rapporter.Planavsnitt), not a fixed dict
 PLANAR = 3  # the budget year and two plan years
 
 
@@ -31,6 +31,7 @@ def _mal(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
             "matbart": m.matbart,
             "ansvarig": m.ansvarig,
             "period": m.period or str(ar),
+            "slag": m.slag,
             "slag_namn": m.get_slag_display(),
         }
         for m in Forbundsmal.objects.filter(forbund=forbund, ar=ar).order_by("ordning", "id")
@@ -106,9 +107,53 @@ def _budget(forbund: Forbund, ar: int) -> dict[str, Any]:
     return {"tabell": tabell, "eget_kapital": ek if ingaende is not None else None}
 
 
+def _sektioner(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
+    """The year's sections in order; a year without a plan yet shows the standard template (nothing is written)."""
+    avsnitt = list(Planavsnitt.objects.filter(forbund=forbund, ar=ar).select_related("insats").order_by("ordning", "id"))
+    if not avsnitt:
+        avsnitt = [
+            Planavsnitt(forbund=forbund, ar=ar, ordning=i, nyckel=m.nyckel, rubrik=m.rubrik, slag=m.slag) for i, m in enumerate(VERKSAMHETSPLAN_MALL)
+        ]
+    ut = []
+    for a in avsnitt:
+        mall = PLANMALL.get(a.nyckel)
+        ut.append(
+            {
+                "nyckel": a.nyckel,
+                "rubrik": a.rubrik,
+                "slag": a.slag,
+                "slag_namn": a.get_slag_display(),
+                "hjalp": mall.hjalp if mall else "",
+                "text": a.text,
+                "att_revidera": a.att_revidera,
+                "insats_id": a.insats_id,
+                "insats_namn": a.insats.namn if a.insats_id and a.insats is not None else "",
+                "delar": [
+                    {"rubrik": r, "text": t}
+                    for r, t in (("Mål", a.mal_text), ("Uppföljning", a.uppfoljning), ("Ledning", a.ledning), ("Implementering", a.implementering))
+                ]
+                if a.slag == Planavsnitt.Slag.INSATS
+                else [],
+                "kolumner": a.kolumner,
+                "rader": list(a.rader or []),
+            }
+        )
+    return ut
+
+
+def _finansiella_mal(mal: list[dict[str, Any]], maltrad: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The financial goals: the goal table's financial rows and the goal tree's measures of the year's result."""
+    rader = [{"mal": m["mal"], "matbart": m["matbart"], "ansvarig": m["ansvarig"]} for m in mal if m.get("slag") == Forbundsmal.Slag.FINANSIELLT]
+    rader += [
+        {"mal": n["text"], "matbart": f"{n['matt_namn']} {n['mal_text']}".strip(), "ansvarig": n["ansvarig"]}
+        for n in maltrad
+        if n["matt"] == "budgetutfall"
+    ]
+    return rader
+
+
 def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -> dict[str, Any]:
     """The business plan of `ar` as plain data (Decimal, date; no model instances), read back as stored."""
-    txt = {t.sektion: t.text for t in Rapporttext.objects.filter(forbund=forbund, typ=RapportTyp.VERKSAMHETSPLAN, ar=ar, insats__isnull=True)}
     data: dict[str, Any] = {
         "version": VERSION,
         "typ": RapportTyp.VERKSAMHETSPLAN,
@@ -117,7 +162,7 @@ def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -
         "forbund": _forbund(forbund),
         "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
         "beslut": _beslut(rapport),
-        "sektioner": {s.nyckel: {"nyckel": s.nyckel, "rubrik": s.rubrik, "text": txt.get(s.nyckel, "")} for s in VERKSAMHETSPLAN},
+        "sektioner": _sektioner(forbund, ar),
         "planar": list(range(ar, ar + PLANAR)),
         "mal": _mal(forbund, ar),
         "maltrad": _maltrad(forbund, ar),
@@ -127,8 +172,43 @@ def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -
         "bidragsfakturering": kallor.bidragsfakturering(forbund, ar),
         "byggt": timezone.now(),
     }
+    data["finansiella_mal"] = _finansiella_mal(data["mal"], data["maltrad"])
+    per_insats = {i["pk"]: i for i in data["insatser"]["lista"]}
+    for s in data["sektioner"]:  # an intervention's section shows its grant and its goals from the tree
+        if s["slag"] == "insats":
+            i = per_insats.get(s["insats_id"])
+            s["insats"] = i
+            s["insats_mal"] = [n for n in data["maltrad"] if i and n["insats"] == i["kortnamn"]]
     data = rundtur(data)
-    data["saknade_avsnitt"] = [s["rubrik"] for s in data["sektioner"].values() if not (s["text"] or "").strip()]
+    data["saknade_avsnitt"] = [s["rubrik"] for s in data["sektioner"] if s["slag"] == "text" and not (s["text"] or "").strip()]
     data["avstamning"] = []
     data["avstamning_ok"] = not data["budget"]["tabell"].get("saknas")
     return data  # type: ignore[no-any-return]
+
+
+def sektioner_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot stored before the sections were data (version 1: a dict of texts, computed parts in a fixed place)
+    read as version 2, so an adopted plan renders as it did."""
+    if isinstance(data.get("sektioner"), list):
+        return data
+    gamla = data.get("sektioner") or {}
+    lista = [
+        {"nyckel": k, "rubrik": v["rubrik"], "slag": "text", "text": v.get("text", ""), "att_revidera": False, "delar": [], "rader": []}
+        for k, v in gamla.items()
+        if k not in {"insatser", "budget"}
+    ]
+    lista.append({"nyckel": "mal", "rubrik": "Mål och mått", "slag": "maltrad", "text": "", "att_revidera": False, "delar": [], "rader": []})
+    for k, slag in (("insatser", "insatser"), ("budget", "budget"), ("medlemsbidrag", "medlemsbidrag")):
+        v = gamla.get(k) or {}
+        lista.append(
+            {
+                "nyckel": k,
+                "rubrik": v.get("rubrik", "Medlemsbidrag"),
+                "slag": slag,
+                "text": v.get("text", ""),
+                "att_revidera": False,
+                "delar": [],
+                "rader": [],
+            }
+        )
+    return {**data, "sektioner": lista, "finansiella_mal": data.get("finansiella_mal", [])}

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from finsam.models import Dokument, Forbund, RollTyp
+from rapporter import plan
 from rapporter.models import Forbundsmal, Rapport, Rapportunderlag
 from rapporter.underlag.kodning import kontrollsumma
 from rapporter.underlag.rendera import komplett
@@ -52,6 +53,8 @@ def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
         "rapport": _rapport(forbund, last=False),
         "fastslagd": _rapport(forbund, last=True, ar=2018),
         "annan_fastslagd": _rapport(annat, last=True, ar=2018),
+        "avsnitt": plan.plan_starta(forbund=forbund, aktor=None, ar=2021)[5],
+        "annat_avsnitt": plan.plan_starta(forbund=annat, aktor=None, ar=2021)[5],
     }
 
 
@@ -91,6 +94,62 @@ RADER = [
         "rapporter.redigera",
         metod="post",
         annat_forbund_url=lambda m: f"/rapporter/mal/ta-bort/{m['annat_mal'].pk}/",
+    ),
+    Rad("rapporter:plan_starta", lambda m: "/rapporter/plan/2024/starta/", "rapporter.redigera", metod="post"),
+    Rad("rapporter:plan_kopiera", lambda m: "/rapporter/plan/2021/ny-plan/", "rapporter.redigera", metod="post"),
+    Rad("rapporter:avsnitt_nytt", lambda m: "/rapporter/plan/2021/avsnitt/nytt/", "rapporter.redigera"),
+    Rad(
+        "rapporter:avsnitt_andra",
+        lambda m: f"/rapporter/plan/avsnitt/{m['avsnitt'].pk}/",
+        "rapporter.redigera",
+        annat_forbund_url=lambda m: f"/rapporter/plan/avsnitt/{m['annat_avsnitt'].pk}/",
+    ),
+    Rad(
+        "rapporter:avsnitt_flytta",
+        lambda m: f"/rapporter/plan/avsnitt/{m['avsnitt'].pk}/flytta/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"riktning": "upp"},
+        annat_forbund_url=lambda m: f"/rapporter/plan/avsnitt/{m['annat_avsnitt'].pk}/flytta/",
+    ),
+    Rad(
+        "rapporter:avsnitt_ta_bort",
+        lambda m: f"/rapporter/plan/avsnitt/{m['avsnitt'].pk}/ta-bort/",
+        "rapporter.redigera",
+        metod="post",
+        annat_forbund_url=lambda m: f"/rapporter/plan/avsnitt/{m['annat_avsnitt'].pk}/ta-bort/",
+    ),
+    Rad("rapporter-planavsnitt-list", lambda m: "/api/rapporter/planavsnitt/", "rapporter.utkast"),
+    Rad(
+        "rapporter-planavsnitt-detail",
+        lambda m: f"/api/rapporter/planavsnitt/{m['avsnitt'].pk}/",
+        "rapporter.utkast",
+        annat_forbund_url=lambda m: f"/api/rapporter/planavsnitt/{m['annat_avsnitt'].pk}/",
+    ),
+    Rad(
+        "rapporter-planavsnitt-flytta",
+        lambda m: f"/api/rapporter/planavsnitt/{m['avsnitt'].pk}/flytta/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"riktning": "ned"},
+        json=True,
+        annat_forbund_url=lambda m: f"/api/rapporter/planavsnitt/{m['annat_avsnitt'].pk}/flytta/",
+    ),
+    Rad(
+        "rapporter-planavsnitt-starta",
+        lambda m: "/api/rapporter/planavsnitt/starta/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"ar": 2025},
+        json=True,
+    ),
+    Rad(
+        "rapporter-planavsnitt-kopiera",
+        lambda m: "/api/rapporter/planavsnitt/kopiera/",
+        "rapporter.redigera",
+        metod="post",
+        data=lambda m: {"fran_ar": 2021, "till_ar": 2022},
+        json=True,
     ),
     Rad("rapporter-rapport-list", lambda m: "/api/rapporter/rapporter/", "rapporter.visa"),
     Rad(

@@ -120,7 +120,7 @@ def test_verksamhetsplanen_fryses_vid_faststallelse_och_andringar_visas(forbund:
     rapport.dokument.fil.open("rb")
     text = " ".join(text_ur_pdf(rapport.dokument.fil.read()).split())
     rapport.dokument.fil.close()
-    assert "Mål och mått 2020–2022" in text and "Genomströmning i AMT Genomströmning (AMT) ≥ 50 % AMT, 2020–2022" in text
+    assert "Förbundets målträd för 2020–2022" in text and "Genomströmning i AMT Genomströmning (AMT) ≥ 50 % AMT, 2020–2022" in text
     # the target changes after adoption: the frozen snapshot keeps 50 %, the page shows the change
     Malnod.objects.filter(pk=delmal.pk).update(malvarde=Decimal(60))
     underlag.refresh_from_db()

@@ -100,11 +100,11 @@ def test_sidan_ar_tillganglig(forbund: Forbund, chef_klient: Client) -> None:
 
 def test_api_texter_och_mal(forbund: Forbund, chef_klient: Client, annat_forbund: Forbund) -> None:
     svar = chef_klient.post(
-        "/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "vision", "text": "Vision"}, content_type="application/json"
+        "/api/rapporter/texter/", {"typ": "arsredovisning", "ar": 2020, "sektion": "vision", "text": "Vision"}, content_type="application/json"
     )
     assert svar.status_code == 201 and svar.json()["text"] == "Vision"
     svar = chef_klient.post(
-        "/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "nej", "text": "x"}, content_type="application/json"
+        "/api/rapporter/texter/", {"typ": "verksamhetsplan", "ar": 2020, "sektion": "vision", "text": "x"}, content_type="application/json"
     )
     assert svar.status_code == 400
     annan = f.insats(annat_forbund, "ANNAN")

@@ -14,7 +14,7 @@ from finsam.models import Forbund
 from tests.conftest import ROLLER
 from tests.matrix import Rad, kor_matris
 from tests.uppfoljning import factories as f
-from uppfoljning.models import Importkorning
+from uppfoljning.models import Importkorning, Narvaroperiod
 
 RUBRIK = "insats;deltagare_id;kon;fodelsear;remittent;utbildning;forsorjning_in;inskriven;avslutad;forsorjning_ut;samtycke"
 
@@ -26,7 +26,21 @@ def bygg_miljo(forbund: Forbund, annat: Forbund) -> dict[str, Any]:
     annan = f.inskrivning(annat, annan_insats, "X1", inskriven=dt.date(2019, 1, 1))
     korning = Importkorning.objects.create(forbund=forbund, filnamn="a.csv", data=b"", sha256="0" * 64, status="klar")
     annan_korning = Importkorning.objects.create(forbund=annat, filnamn="b.csv", data=b"", sha256="0" * 64, status="klar")
-    return {"insats": amt, "inskrivning": ins, "annan_inskrivning": annan, "korning": korning, "annan_korning": annan_korning}
+    narvaro = Narvaroperiod.objects.create(forbund=forbund, inskrivning=ins, period=dt.date(2019, 2, 1), planerade=10, narvarade=8)
+    annan_narvaro = Narvaroperiod.objects.create(forbund=annat, inskrivning=annan, period=dt.date(2019, 2, 1), planerade=10, narvarade=8)
+    return {
+        "insats": amt,
+        "inskrivning": ins,
+        "annan_inskrivning": annan,
+        "korning": korning,
+        "annan_korning": annan_korning,
+        "narvaro": narvaro,
+        "annan_narvaro": annan_narvaro,
+    }
+
+
+def _narvarofil(m: dict[str, Any]) -> dict[str, Any]:
+    return {"fil": SimpleUploadedFile("n.csv", b"deltagare_id;insats;period;planerade;narvarade\nD1;AMT;2019-03;10;9\n")}
 
 
 def _fil(m: dict[str, Any]) -> dict[str, Any]:
@@ -43,6 +57,45 @@ def _statistikfil(m: dict[str, Any]) -> dict[str, Any]:
 
 
 RADER = [
+    Rad(
+        "uppfoljning:narvaro_ny",
+        lambda m: f"/uppfoljning/inskrivning/{m['inskrivning'].pk}/narvaro/",
+        "deltagare.redigera",
+        annat_forbund_url=lambda m: f"/uppfoljning/inskrivning/{m['annan_inskrivning'].pk}/narvaro/",
+    ),
+    Rad(
+        "uppfoljning:narvaro_ny",
+        lambda m: f"/uppfoljning/inskrivning/{m['inskrivning'].pk}/narvaro/",
+        "deltagare.redigera",
+        metod="post",
+        data=lambda m: {"period": "2019-04", "planerade": "10", "narvarade": "7"},
+    ),
+    Rad(
+        "uppfoljning:narvaro_ta_bort",
+        lambda m: f"/uppfoljning/narvaro/{m['narvaro'].pk}/ta-bort/",
+        "deltagare.redigera",
+        metod="post",
+        annat_forbund_url=lambda m: f"/uppfoljning/narvaro/{m['annan_narvaro'].pk}/ta-bort/",
+    ),
+    Rad("uppfoljning:narvaro_import", lambda m: "/uppfoljning/narvaro/import/", "deltagare.redigera"),
+    Rad("uppfoljning:narvaro_import", lambda m: "/uppfoljning/narvaro/import/", "deltagare.redigera", metod="post", data=_narvarofil),
+    Rad("uppfoljning-narvaro-list", lambda m: "/api/uppfoljning/narvaro/", "deltagare.visa"),
+    Rad(
+        "uppfoljning-narvaro-list",
+        lambda m: "/api/uppfoljning/narvaro/",
+        "deltagare.redigera",
+        metod="post",
+        data=lambda m: {"inskrivning": m["inskrivning"].pk, "period": "2019-05", "planerade": 10, "narvarade": 7},
+        json=True,
+    ),
+    Rad(
+        "uppfoljning-narvaro-detail",
+        lambda m: f"/api/uppfoljning/narvaro/{m['narvaro'].pk}/",
+        "deltagare.redigera",
+        metod="delete",
+        annat_forbund_url=lambda m: f"/api/uppfoljning/narvaro/{m['annan_narvaro'].pk}/",
+    ),
+    Rad("uppfoljning-narvaro-importera", lambda m: "/api/uppfoljning/narvaro/import/", "deltagare.redigera", metod="post", data=_narvarofil),
     Rad("uppfoljning:index", lambda m: "/uppfoljning/", "deltagare.visa"),
     Rad("uppfoljning:index", lambda m: "/uppfoljning/", "deltagare.visa", metod="post", data=lambda m: {"sok": "D1"}),
     Rad(

@@ -2,11 +2,13 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from ..behovsanalys import api as behov
+from ..narvaro.api import NarvaroperiodViewSet
 from . import views
 
 router = DefaultRouter()
 router.register("deltagare", views.DeltagareViewSet, basename="uppfoljning-deltagare")
 router.register("inskrivningar", views.InskrivningViewSet, basename="uppfoljning-inskrivning")
+router.register("narvaro", NarvaroperiodViewSet, basename="uppfoljning-narvaro")
 
 urlpatterns = [
     path("utfall/", views.UtfallView.as_view(), name="uppfoljning-utfall"),

@@ -163,7 +163,11 @@ def oppna_inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Insk
 
 def inskrivningar_for(kontext: Kontext, deltagare: Deltagare) -> list[Inskrivning]:
     kontext.kraver("deltagare.visa")
-    return list(Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare).select_related("insats", "hemkommun"))
+    return list(
+        Inskrivning.objects.filter(forbund=kontext.forbund, deltagare=deltagare)
+        .select_related("insats", "hemkommun")
+        .prefetch_related("narvaroperioder")
+    )
 
 
 def insatser_for_export(kontext: Kontext) -> list[Insats]:

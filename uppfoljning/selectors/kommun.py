@@ -6,12 +6,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
 from finsam.models import Forbund, Medlem
 from finsam.permissions import Kontext
 
-from ..models import Inskrivning
+from ..models import Inskrivning, Narvaroperiod
 from ..vokabular import ARBETE_STUDIER, FORSORJNINGSTID_BAND
 from .maskering import DOLT, maskera, maskeringsgrans
 
@@ -37,11 +37,21 @@ def vantetid_median(forbund: Forbund, ar: int, insats_id: int | None = None) -> 
 
 
 def narvaro_andel(forbund: Forbund, ar: int, insats_id: int | None = None) -> Decimal | None:
-    """Attended sessions as a share (%) of planned sessions, over the enrolments active in `ar` that record attendance."""
-    s = _urval(forbund, ar, insats_id).under_ar(ar).filter(narvaro_planerad__gt=0).aggregate(p=Sum("narvaro_planerad"), f=Sum("narvaro_faktisk"))
-    if not s["p"]:
+    """Attendance in `ar` (%): the average of the period rates (attended / planned sessions of a month or quarter)
+    over the periods starting in `ar`. An enrolment active in `ar` that records no periods but totals for the
+    enrolment counts as one period with its totals. None when nothing is recorded."""
+    urval = _urval(forbund, ar, insats_id)
+    kvoter = [
+        Decimal(n) / Decimal(p)
+        for p, n in Narvaroperiod.objects.filter(forbund=forbund, period__year=ar, inskrivning__in=urval).values_list("planerade", "narvarade")
+    ]
+    kvoter += [
+        Decimal(f or 0) / Decimal(p)
+        for p, f in urval.under_ar(ar).filter(narvaro_planerad__gt=0, narvaroperioder__isnull=True).values_list("narvaro_planerad", "narvaro_faktisk")
+    ]
+    if not kvoter:
         return None
-    return (Decimal(s["f"] or 0) * 100 / Decimal(s["p"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (sum(kvoter, Decimal(0)) * 100 / len(kvoter)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _aggregat(forbund: Forbund, ar: int) -> list[dict[str, Any]]:
