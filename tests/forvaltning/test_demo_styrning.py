@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
-from forvaltning.models import AnsvarsfrihetPaminnelse, Forbundsordning, Revisor, Utnamning
+from forvaltning.models import AnsvarsfrihetPaminnelse, AvtalDokument, Forbundsordning, Revisor, Utnamning
 from styrelse.models import Mandat
 
 pytestmark = pytest.mark.django_db
@@ -31,4 +31,7 @@ def test_demo_fyller_registren_och_ar_idempotent() -> None:
     assert beslut["skelleftea"].referens == "§ 254, dnr KS 2019-000363 106 (KS 2019-08-20 § 292)"
     paminnelser = [(p.medlem.kod, p.ar, p.mottagare) for p in AnsvarsfrihetPaminnelse.objects.filter(**sn).select_related("medlem")]
     assert paminnelser == [("region", 2018, "region@regionvasterbotten.example")]
+    dokument = [(d.avtal.typ, d.titel) for d in AvtalDokument.objects.filter(**sn).select_related("avtal")]
+    assert dokument == [("tjanstekop", "Undertecknat avtal 2019-12-18")]  # the seed's signed service purchase, as a PDF
+    assert AvtalDokument.objects.get(**sn).fil.read().startswith(b"%PDF")
     assert Utnamning.objects.filter(**sn).count() == Mandat.objects.filter(**sn).count() > 0
