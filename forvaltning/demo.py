@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
+
+from django.core.files.base import ContentFile
 
 from finsam.models import Forbund, Medlem
 from insatser.models import Insats
@@ -13,7 +16,8 @@ from styrelse.models import Paragraf
 
 from . import demo_register, demo_styrning
 from .models import Avtal
-from .services import avtal_skapa
+from .pdf import avtalstext_pdf
+from .services import avtal_dokument_ladda_upp, avtal_skapa
 
 
 def seed(forbund: Forbund, aktor: Any) -> None:
@@ -37,7 +41,7 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         anteckning="Gäller tills vidare och revideras årligen. Socialtjänsten, Enheten för arbetsmarknad, Vuxenutbildningen, "
         "Försäkringskassan och Arbetsförmedlingen i samverkan.",
     )
-    avtal_skapa(
+    tjanstekop = avtal_skapa(
         forbund=forbund,
         aktor=aktor,
         rubrik="Köp av administrativ och ekonomisk service, arkivering och lönehantering",
@@ -49,6 +53,14 @@ def seed(forbund: Forbund, aktor: Any) -> None:
         uppsagningstid_manader=3,
         anteckning="Exklusive moms, 2020 års nivå; räknas upp årligen efter kommunens kostnader. Årlig avstämning i oktober. "
         "Vid omförhandling utan överenskommelse: uppsägning med två månaders varsel.",
+    )
+    # The signed agreement of seed 004e (Skellefteå 2019-12-18) as the agreement's document, through the upload service.
+    text = (Path(__file__).resolve().parent / "demo_data" / "tjanstekopsavtal-skelleftea.txt").read_text(encoding="utf-8")
+    avtal_dokument_ladda_upp(
+        avtal=tjanstekop,
+        aktor=aktor,
+        fil=ContentFile(avtalstext_pdf(tjanstekop, text, datumrad="Undertecknat 2019-12-18"), name="tjanstekopsavtal-2019-12-18.pdf"),
+        titel="Undertecknat avtal 2019-12-18",
     )
     avtal_skapa(
         forbund=forbund,

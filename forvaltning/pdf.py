@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from finsam.documents.render import render_pdf
 
-from .models import Gallring
+from .models import Avtal, Gallring
 
 
 def gallringsprotokoll_pdf(gallring: Gallring) -> bytes:
@@ -20,3 +20,14 @@ def gallringsprotokoll_pdf(gallring: Gallring) -> bytes:
         "skapad": gallring.genomford or timezone.now(),
     }
     return render_pdf("forvaltning/pdf/gallringsprotokoll.html", context)
+
+
+def avtalstext_pdf(avtal: Avtal, text: str, *, datumrad: str = "") -> bytes:
+    """An agreement's text as a PDF: paragraphs separated by blank lines; a short line starting with § (or in capitals) is a heading."""
+    stycken = []
+    for del_ in (d.strip() for d in text.split("\n\n")):
+        if del_:
+            rubrik = len(del_) < 90 and "\n" not in del_ and (del_.startswith("§") or del_.isupper())
+            stycken.append({"text": del_, "rubrik": rubrik})
+    context = {"forbund": avtal.forbund, "avtal": avtal, "titel": avtal.rubrik, "stycken": stycken, "datumrad": datumrad}
+    return render_pdf("forvaltning/pdf/avtalstext.html", context)

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Roll
-from forvaltning.models import AnsvarsfrihetPaminnelse, Avtal, Forbundsordning, Revisor, Utnamning
+from forvaltning.models import AnsvarsfrihetPaminnelse, Avtal, AvtalDokument, Forbundsordning, Revisor, Utnamning
 from rapporter.underlag.rendera import komplett
 from styrelse.demo_idag import mandatperiod
 from styrelse.models import Anslag, Mandat, Narvaro, Paragraf, Sammantrade
@@ -148,6 +148,9 @@ def test_demo_fyller_registren(demo: Any) -> None:
     assert beslut["skelleftea"].referens == "§ 254, dnr KS 2019-000363 106 (KS 2019-08-20 § 292)"
     paminnelser = [(p.medlem.kod, p.ar, p.mottagare) for p in AnsvarsfrihetPaminnelse.objects.filter(**SN).select_related("medlem")]
     assert paminnelser == [("region", 2018, "region@regionvasterbotten.example")]
+    dokument = [(d.avtal.typ, d.titel) for d in AvtalDokument.objects.filter(**SN).select_related("avtal")]
+    assert dokument == [("tjanstekop", "Undertecknat avtal 2019-12-18")]  # the seed's signed service purchase, as a PDF
+    assert AvtalDokument.objects.get(**SN).fil.read().startswith(b"%PDF")
     assert Utnamning.objects.filter(**SN).count() == Mandat.objects.filter(**SN).count() > 0
 
 
