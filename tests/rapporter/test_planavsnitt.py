@@ -234,3 +234,21 @@ def test_pdf_text_for_maltradet(forbund: Forbund) -> None:
     assert "≤ 30 dagar" in del_ and "≥ 75 %" in del_ and "≥ 35 %" in del_
     assert "AMT, 2023–2025" in del_
     assert Malnod.objects.filter(forbund=forbund).count() == 5
+
+
+def test_fastslagen_plan_andras_inte_men_kan_kopieras(forbund: Forbund) -> None:
+    from rapporter.models import Rapport
+
+    plan.plan_starta(forbund=forbund, aktor=None, ar=2023)
+    Rapport.objects.create(forbund=forbund, typ="verksamhetsplan", ar=2023, status=Rapport.Status.FASTSTALLD)
+    vision = _avsnitt(forbund, 2023, "vision")
+    for gora in (
+        lambda: plan.planavsnitt_andra(forbund=forbund, aktor=None, avsnitt=vision, text="Ny"),
+        lambda: plan.planavsnitt_flytta(forbund=forbund, aktor=None, avsnitt=vision, riktning="upp"),
+        lambda: plan.planavsnitt_ta_bort(forbund=forbund, aktor=None, avsnitt=vision),
+        lambda: plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="Extra"),
+    ):
+        with pytest.raises(ValidationError, match=r"Verksamhetsplan 2023 är fastställd av styrelsen och kan inte ändras\."):
+            gora()
+    assert _nycklar(forbund, 2023) == MALLORDNING
+    assert len(plan.plan_kopiera(forbund=forbund, aktor=None, fran_ar=2023, till_ar=2024)) == 15  # the adopted plan is the start of the next
