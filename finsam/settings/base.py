@@ -283,6 +283,8 @@ SPECTACULAR_SETTINGS = {
         "MandatTypEnum": "styrelse.models.Mandat.Typ",
         "MedlemTypEnum": "finsam.models.Medlem.Typ",
         "DelegatRollEnum": "forvaltning.models.delegation.DelegatRoll",
+        "PlanavsnittSlagEnum": "rapporter.models.Planavsnitt.Slag",
+        "ForbundsmalSlagEnum": "rapporter.models.Forbundsmal.Slag",
     },
 }
 

@@ -160,7 +160,7 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=PlanavsnittFlyttaSerializer, responses={200: PlanavsnittSerializer(many=True)})
-    @action(detail=True, methods=["post"], url_path="flytta")
+    @action(detail=True, methods=["post"], url_path="flytta", pagination_class=None)
     def flytta(self, request: Request, pk: str | None = None) -> Response:
         """Move the section one place up or down; answers the year's sections in their new order."""
         inp = PlanavsnittFlyttaSerializer(data=request.data)
@@ -169,7 +169,7 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         return Response(PlanavsnittSerializer(selectors.planavsnitt(self.kontext.forbund, obj.ar), many=True).data)
 
     @extend_schema(request=PlanStartaSerializer, responses={201: PlanavsnittSerializer(many=True)})
-    @action(detail=False, methods=["post"], url_path="starta")
+    @action(detail=False, methods=["post"], url_path="starta", pagination_class=None)
     def starta(self, request: Request) -> Response:
         """Start a year's plan from the standard template."""
         inp = PlanStartaSerializer(data=request.data)
@@ -178,7 +178,7 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
         return Response(PlanavsnittSerializer(nya, many=True).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=PlanKopieraSerializer, responses={201: PlanavsnittSerializer(many=True)})
-    @action(detail=False, methods=["post"], url_path="kopiera")
+    @action(detail=False, methods=["post"], url_path="kopiera", pagination_class=None)
     def kopiera(self, request: Request) -> Response:
         """ "Ny plan för <till_ar> från <fran_ar>": refused if <till_ar> already has a plan."""
         inp = PlanKopieraSerializer(data=request.data)

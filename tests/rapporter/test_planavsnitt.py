@@ -234,3 +234,40 @@ def test_pdf_text_for_maltradet(forbund: Forbund) -> None:
     assert "≤ 30 dagar" in del_ and "≥ 75 %" in del_ and "≥ 35 %" in del_
     assert "AMT, 2023–2025" in del_
     assert Malnod.objects.filter(forbund=forbund).count() == 5
+
+
+def test_fastslagen_plan_andras_inte_men_kan_kopieras(forbund: Forbund) -> None:
+    from rapporter.models import Rapport
+
+    plan.plan_starta(forbund=forbund, aktor=None, ar=2023)
+    Rapport.objects.create(forbund=forbund, typ="verksamhetsplan", ar=2023, status=Rapport.Status.FASTSTALLD)
+    vision = _avsnitt(forbund, 2023, "vision")
+    for gora in (
+        lambda: plan.planavsnitt_andra(forbund=forbund, aktor=None, avsnitt=vision, text="Ny"),
+        lambda: plan.planavsnitt_flytta(forbund=forbund, aktor=None, avsnitt=vision, riktning="upp"),
+        lambda: plan.planavsnitt_ta_bort(forbund=forbund, aktor=None, avsnitt=vision),
+        lambda: plan.planavsnitt_skapa(forbund=forbund, aktor=None, ar=2023, rubrik="Extra"),
+    ):
+        with pytest.raises(ValidationError, match=r"Verksamhetsplan 2023 är fastställd av styrelsen och kan inte ändras\."):
+            gora()
+    assert _nycklar(forbund, 2023) == MALLORDNING
+    assert len(plan.plan_kopiera(forbund=forbund, aktor=None, fran_ar=2023, till_ar=2024)) == 15  # the adopted plan is the start of the next
+
+
+def test_underlag_fran_fore_avsnitten_renderas_som_forut(forbund: Forbund) -> None:
+    """A snapshot frozen before the sections were data (version 1: a dict of texts) still renders, texts in order."""
+    from rapporter.underlag.verksamhetsplan import verksamhetsplan
+
+    data = verksamhetsplan(forbund, 2020)
+    data["version"] = 1
+    data["sektioner"] = {
+        "inledning": {"nyckel": "inledning", "rubrik": "Inledning", "text": "Planen för 2020."},
+        "vision": {"nyckel": "vision", "rubrik": "Vision", "text": "Ingen utanför."},
+        "insatser": {"nyckel": "insatser", "rubrik": "Insatser", "text": "Beviljade medel."},
+        "budget": {"nyckel": "budget", "rubrik": "Budget", "text": "Budget i balans."},
+    }
+    data.pop("finansiella_mal")
+    text = text_ur_pdf(pdf.verksamhetsplan_pdf(selectors.vp_kontext(data)))
+    ordning = ["1. Inledning", "Planen för 2020.", "2. Vision", "Ingen utanför.", "4. Insatser", "Beviljade medel.", "5. Budget", "Budget i balans."]
+    positioner = [text.rindex(t) for t in ordning]
+    assert positioner == sorted(positioner)

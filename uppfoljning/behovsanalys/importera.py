@@ -272,6 +272,20 @@ def _skriv(forbund: Forbund, rader: list[Rad]) -> None:
 
     A nationwide table is some 180 000 figures; row-by-row ORM writes (and bulk_update's CASE per row) took minutes.
     The table's constraints (unique key, value range, region code) still hold: PostgreSQL checks every row."""
+    if connection.vendor != "postgresql":  # the SQLite fallback of development: the same upsert through the ORM
+        Statistikvarde.objects.bulk_create(
+            [
+                Statistikvarde(
+                    forbund=forbund, regionkod=r[0], region=r[1], niva=r[2], kommun_id=r[3], ar=r[4], kon=r[5], alder=r[6], matt=r[7], varde=r[8]
+                )
+                for r in rader
+            ],
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["forbund", "regionkod", "ar", "kon", "alder", "matt"],
+            update_fields=["varde", "region", "kommun", "andrad"],
+        )
+        return
     with connection.cursor() as cur:
         cur.execute(
             "CREATE TEMPORARY TABLE statistik_in (regionkod varchar(4), region varchar(100), niva varchar(6), kommun_id bigint, "
