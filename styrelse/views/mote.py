@@ -12,6 +12,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -103,7 +104,6 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
     ctx: dict[str, Any] = {
         "s": sida,
         "mote": sida.mote,
-        "rader": dagordning.rader(sida),
         "roll_namn": dict(Justering.Roll.choices),
         "kan_lasa_utkast": selectors.far_lasa_protokollsutkast(kontext, sida.mote, request.user),
     }
@@ -121,6 +121,14 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
         )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
     ctx.update(bundna)
+    lage = dagordning.Sidlage(
+        justerat=sida.mote.justerat is not None,
+        redigera=kontext.kan("styrelse.redigera"),
+        csrf_token=get_token(request),
+        bilaga_arende=ctx.get("bilaga_arende"),
+        bilaga_form=ctx.get("bilaga_form") if "bilaga_arende" in ctx else None,
+    )
+    ctx["rader"] = dagordning.rader(sida, lage)
     return ctx
 
 
