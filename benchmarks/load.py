@@ -34,7 +34,7 @@ PY = str(ROT / ".venv" / "bin" / "python")
 LOSENORD = os.environ.get("DEMO_PASSWORD", "finsam-demo")
 
 
-def _miljo(db_url: str) -> dict[str, str]:
+def _miljo(db_url: str, redis_url: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -48,6 +48,10 @@ def _miljo(db_url: str) -> dict[str, str]:
         }
     )
     env.pop("REDIS_URL", None)
+    env.pop("FINSAM_CACHE_URL", None)
+    if redis_url:  # the cache and the cached sessions in Redis, as a deployment with REDIS_URL runs
+        env["REDIS_URL"] = redis_url
+        env["FINSAM_CACHE_PREFIX"] = "finsam-bench"
     return env
 
 
@@ -176,13 +180,15 @@ def main() -> None:
     parser.add_argument("--arbetare", type=int, default=5)
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
-    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse finsam_last from an earlier run (migrated, demo data)")
+    parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
+    parser.add_argument("--namn", default="finsam_last", help="the benchmark database's name (one per person sharing a server)")
+    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse the database from an earlier run (migrated, demo data)")
     args = parser.parse_args()
 
     if args.hoppa_over_forberedelse:
-        env = _miljo(urllib.parse.urlunsplit(urllib.parse.urlsplit(args.databas)._replace(path="/finsam_last")))
+        env = _miljo(urllib.parse.urlunsplit(urllib.parse.urlsplit(args.databas)._replace(path="/" + args.namn)), args.redis)
     else:
-        env = _miljo(_forbered_databas(args.databas, "finsam_last"))
+        env = _miljo(_forbered_databas(args.databas, args.namn), args.redis)
         print("== Förbereder: migrate + seed_demo (produktionsinställningar, PostgreSQL)")
         subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
         subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -242,7 +248,10 @@ def main() -> None:
             k.kakor = dict(inloggade[roll])
             status, _ = k.begar("GET", sokvag)
             assert status == 200, f"{roll} {sokvag} gav {status}"
-        print(f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} sync-arbetare")
+        print(
+            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} sync-arbetare, "
+            f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}; last {os.getloadavg()[0]:.1f}"
+        )
         res = {}
         for namn, sidor in (
             ("golv 1: tom vy", [("anon", "/bench/tom/")]),
