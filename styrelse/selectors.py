@@ -22,6 +22,7 @@ from insatser.models import Insats
 from .models import (
     Anslag,
     Arende,
+    Beslutsregler,
     Bilaga,
     Delegationsbeslut,
     Handling,
@@ -115,6 +116,7 @@ class Motesida:
     personer: list[Person]
     ledamotsmandat: list[Mandat]
     kallas: list[tuple[Person, str]]
+    regler: Beslutsregler
 
     @property
     def kallas_utan_epost(self) -> list[tuple[Person, str]]:
@@ -182,6 +184,7 @@ def motesida(kontext: Kontext, pk: int) -> Motesida:
         personer=list(Person.objects.filter(forbund=forbund).order_by(*personordning())),
         ledamotsmandat=[m for m in mandat if m.typ == Mandat.Typ.LEDAMOT],
         kallas=kallelse_mottagare(mote) if mote.avslutat is None else [],
+        regler=regler,
     )
 
 

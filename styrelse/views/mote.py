@@ -25,10 +25,9 @@ from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from .. import selectors, services
 from ..forms import AnslagForm, ArendeForm, BilagaForm, JusteringForm, KallelseForm, MoteForm, NarvaroForm, PlaneraForm
-from ..models import Arende, Bilaga, Justering, Mandat, Narvaro, Sammantrade
+from ..models import Arende, Beslutsregler, Bilaga, Justering, Mandat, Narvaro, Sammantrade
 from ..services import dokument as dok
 from ..services.mote import STANDARD_ANSLAGSPLATS
-from ..services.regler import beslutsregler_for
 from . import dagordning
 
 MALL = "styrelse/mote.html"
@@ -86,13 +85,13 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     )
 
 
-def _anslag_form(mote: Sammantrade) -> AnslagForm:
+def _anslag_form(mote: Sammantrade, regler: Beslutsregler) -> AnslagForm:
     start = timezone.localtime(mote.justerat).date() if mote.justerat else timezone.localdate()
     return AnslagForm(
         initial={
             "uppsatt": start,
             "nedtas": start + dt.timedelta(days=21),
-            "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats,
+            "forvaringsplats": regler.forvaringsplats,
             "anslagsplatser": STANDARD_ANSLAGSPLATS,
         }
     )
@@ -116,7 +115,7 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
                 "bilaga_form": BilagaForm(),
                 "kallelse_form": KallelseForm(),
                 "narvaro_form": NarvaroForm(personer=sida.personer, ledamotsmandat=sida.ledamotsmandat),
-                "anslag_form": _anslag_form(sida.mote),
+                "anslag_form": _anslag_form(sida.mote, sida.regler),
             }
         )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
