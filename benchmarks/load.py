@@ -178,6 +178,7 @@ def main() -> None:
     parser.add_argument("--sekunder", type=float, default=30)
     parser.add_argument("--anslutningar", type=int, default=20)
     parser.add_argument("--arbetare", type=int, default=5)
+    parser.add_argument("--tradar", type=int, default=1, help="threads per worker: > 1 runs gunicorn's gthread workers")
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
@@ -214,7 +215,17 @@ def main() -> None:
     mote, insats = ids[-2], ids[-1]
 
     gunicorn = subprocess.Popen(
-        [str(ROT / ".venv" / "bin" / "gunicorn"), "finsam.wsgi", "-w", str(args.arbetare), "-b", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        [
+            str(ROT / ".venv" / "bin" / "gunicorn"),
+            "finsam.wsgi",
+            "-w",
+            str(args.arbetare),
+            *(["-k", "gthread", "--threads", str(args.tradar)] if args.tradar > 1 else ["-k", "sync"]),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROT,
         env=env,
     )
@@ -249,7 +260,8 @@ def main() -> None:
             status, _ = k.begar("GET", sokvag)
             assert status == 200, f"{roll} {sokvag} gav {status}"
         print(
-            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} sync-arbetare, "
+            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} "
+            f"{f'gthread-arbetare à {args.tradar} trådar' if args.tradar > 1 else 'sync-arbetare'}, "
             f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}; last {os.getloadavg()[0]:.1f}"
         )
         res = {}

@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ def _forstora(forbund: Any) -> tuple[int, int]:
     from django.contrib.auth import get_user_model
     from django.core.files.base import ContentFile
 
-    from insatser.models import Insats
+    from insatser.models import Beviljande, Insats, Mal
     from styrelse.models import Arende, Bilaga, Paragraf, Sammantrade
     from uppfoljning.models import Deltagare, Inskrivning
 
@@ -118,6 +119,14 @@ def _forstora(forbund: Any) -> tuple[int, int]:
             rad.harled()
             rader.append(rad)
         Inskrivning.objects.bulk_create(rader, batch_size=1000)
+    # Like the demo's interventions: a goal and a grant per year (the page then asks the same queries as at N).
+    if not Mal.objects.filter(insats=insats).exists():
+        Mal.objects.create(forbund=forbund, insats=insats, text="Fler deltagare i arbete eller studier", ordning=1)
+        paragraf = Paragraf.objects.filter(forbund=forbund).order_by("pk").first()
+        assert paragraf is not None
+        Beviljande.objects.bulk_create(
+            [Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=Decimal(500_000)) for ar in range(2005, 2025)]
+        )
     get_user_model()  # the app registry is ready
     return mote.pk, insats.pk
 
