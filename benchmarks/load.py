@@ -1,9 +1,9 @@
 """Load benchmark: the app under gunicorn with production settings against its two floors (not a test).
 
-Run: .venv/bin/python benchmarks/load.py [--sekunder 30] [--anslutningar 20] [--arbetare 5]
+Run: .venv/bin/python benchmarks/load.py [--sekunder 30] [--anslutningar 20] [--arbetare 3 --tradar 4] [--redis URL]
 
 It creates a PostgreSQL database (`finsam_last`, on DATABASE_URL's server or 127.0.0.1:5432), migrates it,
-loads the demo data, starts gunicorn (production settings, sync workers) on 127.0.0.1, logs in every role and
+loads the demo data, starts gunicorn (production settings and gunicorn.conf.py) on 127.0.0.1, logs in every role and
 then runs, one after the other in the same run and with the same client:
 
 1. floor 1: a trivial Django view (no session, no database);
@@ -21,6 +21,7 @@ import argparse
 import http.client
 import os
 import re
+import runpy
 import secrets
 import statistics
 import subprocess
@@ -32,6 +33,7 @@ from pathlib import Path
 ROT = Path(__file__).resolve().parents[1]
 PY = str(ROT / ".venv" / "bin" / "python")
 LOSENORD = os.environ.get("DEMO_PASSWORD", "finsam-demo")
+GUNICORN = runpy.run_path(str(ROT / "gunicorn.conf.py"))  # the production settings the server starts with
 
 
 def _miljo(db_url: str, redis_url: str = "") -> dict[str, str]:
@@ -177,8 +179,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sekunder", type=float, default=30)
     parser.add_argument("--anslutningar", type=int, default=20)
-    parser.add_argument("--arbetare", type=int, default=5)
-    parser.add_argument("--tradar", type=int, default=1, help="threads per worker: > 1 runs gunicorn's gthread workers")
+    parser.add_argument("--arbetare", type=int, default=0, help="worker processes; default: gunicorn.conf.py (production)")
+    parser.add_argument("--tradar", type=int, default=0, help="threads per worker (1: sync workers); default: gunicorn.conf.py")
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
@@ -218,9 +220,8 @@ def main() -> None:
         [
             str(ROT / ".venv" / "bin" / "gunicorn"),
             "finsam.wsgi",
-            "-w",
-            str(args.arbetare),
-            *(["-k", "gthread", "--threads", str(args.tradar)] if args.tradar > 1 else ["-k", "sync"]),
+            *(["-w", str(args.arbetare)] if args.arbetare else []),
+            *([] if not args.tradar else ["-k", "gthread", "--threads", str(args.tradar)] if args.tradar > 1 else ["-k", "sync"]),
             "-b",
             f"127.0.0.1:{args.port}",
             "--log-level",
@@ -259,9 +260,11 @@ def main() -> None:
             k.kakor = dict(inloggade[roll])
             status, _ = k.begar("GET", sokvag)
             assert status == 200, f"{roll} {sokvag} gav {status}"
+        arbetare = args.arbetare or GUNICORN["workers"]
+        tradar = args.tradar or GUNICORN["threads"]
         print(
-            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} "
-            f"{f'gthread-arbetare à {args.tradar} trådar' if args.tradar > 1 else 'sync-arbetare'}, "
+            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {arbetare} "
+            f"{f'gthread-arbetare à {tradar} trådar' if tradar > 1 else 'sync-arbetare'}, "
             f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}; last {os.getloadavg()[0]:.1f}"
         )
         res = {}
