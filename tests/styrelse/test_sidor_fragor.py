@@ -59,9 +59,7 @@ def test_utkast_och_beslutssida_har_fast_antal_fragor(forbund: Any, chef: Any, c
     assert a == b and b <= 40, (a, b)
 
 
-def test_motessidan_samma_fragor_med_och_utan_paragrafer_och_raderna_ar_escapade(
-    forbund: Any, chef: Any, chef_klient: Client, klient: Any
-) -> None:
+def test_motessidan_samma_fragor_med_och_utan_paragrafer_och_raderna_ar_escapade(forbund: Any, chef: Any, chef_klient: Client, klient: Any) -> None:
     """Issue 16: the agenda rows are written in Python (styrelse.views.dagordning); a meeting with no decided item asks
     as many queries as one with decisions, votes and attachments (prefetch_related skipped its query), and every value
     of a row is escaped as the template escaped it."""
@@ -86,5 +84,5 @@ def test_motessidan_samma_fragor_med_och_utan_paragrafer_och_raderna_ar_escapade
     assert "rad 1<br>rad &lt;b&gt;2&lt;/b&gt;" in html and "<li>att &lt;i&gt;godkänna&lt;/i&gt;</li>" in html
     assert 'aria-label="Flytta upp &lt;script&gt;alert(1)&lt;/script&gt;"' in html
     html = chef_klient.get(f"/styrelse/moten/{hallet.pk}/").content.decode()
-    assert "Underlag &amp; &lt;bilaga&gt;</a> <span class=\"liten-text\">(1,5\xa0kB)</span>" in html
+    assert 'Underlag &amp; &lt;bilaga&gt;</a> <span class="liten-text">(1,5\xa0kB)</span>' in html
     assert "reserverar sig." in html and "Protokollsutdrag § " in html
