@@ -28,6 +28,7 @@ from ..forms import AnslagForm, ArendeForm, BilagaForm, JusteringForm, KallelseF
 from ..models import Arende, Beslutsregler, Bilaga, Justering, Mandat, Narvaro, Sammantrade
 from ..services import dokument as dok
 from ..services.mote import STANDARD_ANSLAGSPLATS
+from ..widgets import snabba_val
 from . import dagordning
 
 MALL = "styrelse/mote.html"
@@ -120,6 +121,9 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
         )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
     ctx.update(bundna)
+    for namn in ("arende_form", "bilaga_form", "kallelse_form", "anslag_form", "justering_form"):
+        if namn in ctx:
+            snabba_val(ctx[namn])  # widgets written directly (MoteForm and NarvaroForm do it themselves)
     lage = dagordning.Sidlage(
         justerat=sida.mote.justerat is not None,
         redigera=kontext.kan("styrelse.redigera"),
