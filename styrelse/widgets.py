@@ -48,7 +48,7 @@ def _attrs(attrs: dict[str, Any]) -> str:
     return "".join(f" {escape(k)}" if v is True else f' {escape(k)}="{escape(str(v))}"' for k, v in attrs.items() if v is not False)
 
 
-def _input_render(self: forms.Input, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+def _input_render(self: forms.widgets.Input, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
     """django/forms/widgets/input.html written directly (the same markup, attributes in the same order)."""
     w = self.get_context(name, value, attrs)["widget"]
     varde = f' value="{escape(str(w["value"]))}"' if w["value"] is not None else ""
@@ -78,7 +78,7 @@ def snabba_val(form: forms.BaseForm) -> None:
             ny = SnabbSelect(attrs=falt.widget.attrs)
             if isinstance(falt, forms.ModelChoiceField):
                 falt.iterator = EnFraga
-                ny.choices = falt.choices
+                ny.choices = falt.choices  # type: ignore[assignment]  # the iterator, as Django assigns it
             else:
                 ny.choices = falt.widget.choices
             ny.is_required = falt.widget.is_required
