@@ -222,8 +222,8 @@ if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ.get("FINSAM_CACHE_URL", REDIS_URL),
-            "KEY_PREFIX": os.environ.get("FINSAM_CACHE_PREFIX", "finsam"),
+            "LOCATION": os.environ.get("FINSAM_CACHE_URL") or REDIS_URL,
+            "KEY_PREFIX": os.environ.get("FINSAM_CACHE_PREFIX") or "finsam",
             "TIMEOUT": 6 * 60 * 60,
         }
     }

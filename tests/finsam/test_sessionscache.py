@@ -108,12 +108,13 @@ def test_installningarna_cachar_sessioner_bara_med_en_delad_cache(redis_url: str
     import finsam.settings
 
     monkeypatch.setenv("REDIS_URL", redis_url)
-    monkeypatch.delenv("FINSAM_CACHE_URL", raising=False)
+    monkeypatch.setenv("FINSAM_CACHE_URL", "")  # as .env.example leaves it: the broker's Redis
+    monkeypatch.setenv("FINSAM_CACHE_PREFIX", "")
     varden = runpy.run_path(str(Path(finsam.settings.__file__).parent / "base.py"))
     if redis_url:
         assert varden["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
         assert varden["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-        assert varden["CACHES"]["default"]["LOCATION"] == redis_url
+        assert (varden["CACHES"]["default"]["LOCATION"], varden["CACHES"]["default"]["KEY_PREFIX"]) == (redis_url, "finsam")
     else:
         assert varden.get("SESSION_ENGINE", "django.contrib.sessions.backends.db") == "django.contrib.sessions.backends.db"
         assert "CACHES" not in varden
