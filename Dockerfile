@@ -20,4 +20,5 @@ RUN DJANGO_SECRET_KEY=build-only-build-only-build-only-build-only-build-only-000
  && useradd --system --uid 1000 --home /app finsam && mkdir -p /data/media && chown -R finsam /data
 USER finsam
 EXPOSE 8000
-CMD ["gunicorn", "finsam.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+# workers, threads and timeouts: gunicorn.conf.py
+CMD ["gunicorn", "finsam.wsgi:application"]

@@ -1,9 +1,9 @@
 """Load benchmark: the app under gunicorn with production settings against its two floors (not a test).
 
-Run: .venv/bin/python benchmarks/load.py [--sekunder 30] [--anslutningar 20] [--arbetare 5]
+Run: .venv/bin/python benchmarks/load.py [--sekunder 30] [--anslutningar 20] [--arbetare 3 --tradar 4] [--redis URL]
 
 It creates a PostgreSQL database (`finsam_last`, on DATABASE_URL's server or 127.0.0.1:5432), migrates it,
-loads the demo data, starts gunicorn (production settings, sync workers) on 127.0.0.1, logs in every role and
+loads the demo data, starts gunicorn (production settings and gunicorn.conf.py) on 127.0.0.1, logs in every role and
 then runs, one after the other in the same run and with the same client:
 
 1. floor 1: a trivial Django view (no session, no database);
@@ -21,6 +21,7 @@ import argparse
 import http.client
 import os
 import re
+import runpy
 import secrets
 import statistics
 import subprocess
@@ -32,9 +33,10 @@ from pathlib import Path
 ROT = Path(__file__).resolve().parents[1]
 PY = str(ROT / ".venv" / "bin" / "python")
 LOSENORD = os.environ.get("DEMO_PASSWORD", "finsam-demo")
+GUNICORN = runpy.run_path(str(ROT / "gunicorn.conf.py"))  # the production settings the server starts with
 
 
-def _miljo(db_url: str) -> dict[str, str]:
+def _miljo(db_url: str, redis_url: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -48,6 +50,10 @@ def _miljo(db_url: str) -> dict[str, str]:
         }
     )
     env.pop("REDIS_URL", None)
+    env.pop("FINSAM_CACHE_URL", None)
+    if redis_url:  # the cache and the cached sessions in Redis, as a deployment with REDIS_URL runs
+        env["REDIS_URL"] = redis_url
+        env["FINSAM_CACHE_PREFIX"] = "finsam-bench"
     return env
 
 
@@ -173,16 +179,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sekunder", type=float, default=30)
     parser.add_argument("--anslutningar", type=int, default=20)
-    parser.add_argument("--arbetare", type=int, default=5)
+    parser.add_argument("--arbetare", type=int, default=0, help="worker processes; default: gunicorn.conf.py (production)")
+    parser.add_argument("--tradar", type=int, default=0, help="threads per worker (1: sync workers); default: gunicorn.conf.py")
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
-    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse finsam_last from an earlier run (migrated, demo data)")
+    parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
+    parser.add_argument("--namn", default="finsam_last", help="the benchmark database's name (one per person sharing a server)")
+    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse the database from an earlier run (migrated, demo data)")
     args = parser.parse_args()
 
     if args.hoppa_over_forberedelse:
-        env = _miljo(urllib.parse.urlunsplit(urllib.parse.urlsplit(args.databas)._replace(path="/finsam_last")))
+        env = _miljo(urllib.parse.urlunsplit(urllib.parse.urlsplit(args.databas)._replace(path="/" + args.namn)), args.redis)
     else:
-        env = _miljo(_forbered_databas(args.databas, "finsam_last"))
+        env = _miljo(_forbered_databas(args.databas, args.namn), args.redis)
         print("== Förbereder: migrate + seed_demo (produktionsinställningar, PostgreSQL)")
         subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
         subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -208,7 +217,16 @@ def main() -> None:
     mote, insats = ids[-2], ids[-1]
 
     gunicorn = subprocess.Popen(
-        [str(ROT / ".venv" / "bin" / "gunicorn"), "finsam.wsgi", "-w", str(args.arbetare), "-b", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        [
+            str(ROT / ".venv" / "bin" / "gunicorn"),
+            "finsam.wsgi",
+            *(["-w", str(args.arbetare)] if args.arbetare else []),
+            *([] if not args.tradar else ["-k", "gthread", "--threads", str(args.tradar)] if args.tradar > 1 else ["-k", "sync"]),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROT,
         env=env,
     )
@@ -242,7 +260,13 @@ def main() -> None:
             k.kakor = dict(inloggade[roll])
             status, _ = k.begar("GET", sokvag)
             assert status == 200, f"{roll} {sokvag} gav {status}"
-        print(f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {args.arbetare} sync-arbetare")
+        arbetare = args.arbetare or GUNICORN["workers"]
+        tradar = args.tradar or GUNICORN["threads"]
+        print(
+            f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {arbetare} "
+            f"{f'gthread-arbetare à {tradar} trådar' if tradar > 1 else 'sync-arbetare'}, "
+            f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}; last {os.getloadavg()[0]:.1f}"
+        )
         res = {}
         for namn, sidor in (
             ("golv 1: tom vy", [("anon", "/bench/tom/")]),

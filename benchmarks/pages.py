@@ -12,6 +12,11 @@ N runs after a warm-up) and the wall time (median). Then it enlarges the demo f�
 
 and measures the same pages on the large objects. Targets from issue 16: ≤ 40 ms CPU at N, ≤ 2× that at 10N and
 identical query counts. Printed per page with OK/EJ OK; the machine's load average is printed with the figures.
+
+Last (skip with --utan-nationellt) it generates the national dataset of benchmarks/uppfoljning_bench.py into the same
+database (80 förbund, ~700 000 enrolments; once) and measures the pages of its largest förbund, printing EXPLAIN
+ANALYZE of every query on the national tables: a sequential scan, or a scan that reads more rows than the förbund
+has, touches other förbunds' rows and fails the target.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +55,7 @@ def _forstora(forbund: Any) -> tuple[int, int]:
     from django.contrib.auth import get_user_model
     from django.core.files.base import ContentFile
 
-    from insatser.models import Insats
+    from insatser.models import Beviljande, Insats, Mal
     from styrelse.models import Arende, Bilaga, Paragraf, Sammantrade
     from uppfoljning.models import Deltagare, Inskrivning
 
@@ -113,8 +119,113 @@ def _forstora(forbund: Any) -> tuple[int, int]:
             rad.harled()
             rader.append(rad)
         Inskrivning.objects.bulk_create(rader, batch_size=1000)
+    # Like the demo's interventions: a goal and a grant per year (the page then asks the same queries as at N).
+    if not Mal.objects.filter(insats=insats).exists():
+        Mal.objects.create(forbund=forbund, insats=insats, text="Fler deltagare i arbete eller studier", ordning=1)
+        paragraf = Paragraf.objects.filter(forbund=forbund).order_by("pk").first()
+        assert paragraf is not None
+        Beviljande.objects.bulk_create(
+            [Beviljande(forbund=forbund, insats=insats, paragraf=paragraf, ar=ar, belopp=Decimal(500_000)) for ar in range(2005, 2025)]
+        )
     get_user_model()  # the app registry is ready
     return mote.pk, insats.pk
+
+
+STORA_TABELLER = ("uppfoljning_inskrivning", "uppfoljning_deltagare")
+
+
+def _skanningar(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every scan node of an EXPLAIN (ANALYZE, FORMAT JSON) plan on one of the national tables."""
+    ut = []
+    if plan.get("Relation Name") in STORA_TABELLER:
+        ut.append(plan)
+    for barn in plan.get("Plans", []):
+        ut.extend(_skanningar(barn))
+    return ut
+
+
+def _forklara(sql_lista: list[str], egna: dict[str, int]) -> tuple[list[str], bool]:
+    """EXPLAIN ANALYZE every query of a page that reads a national table. A scan touches another förbund's rows when
+    it is a sequential scan or reads (returns plus removes by filter or recheck, over all loops) more rows of the
+    table than the förbund has. Returns the printed lines and whether every scan stays within the förbund."""
+    from django.db import connection
+
+    rader: list[str] = []
+    ok = True
+    for sql in sql_lista:
+        if not any(t in sql for t in STORA_TABELLER):
+            continue
+        if sql.startswith("DECLARE"):
+            sql = sql.split(" FOR ", 1)[1]
+        with connection.cursor() as c:
+            c.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
+            plan = c.fetchone()[0][0]["Plan"]
+        rader.append(f"   fråga: {' '.join(sql.split())[:150]}…")
+        for n in _skanningar(plan):
+            bort = n.get("Rows Removed by Filter", 0) + n.get("Rows Removed by Index Recheck", 0)
+            lasta = (n.get("Actual Rows", 0) + bort) * n.get("Actual Loops", 1)
+            villkor = " ".join(str(n[k]) for k in ("Index Cond", "Recheck Cond", "Filter") if k in n)
+            egen = egna[n["Relation Name"]]
+            bra = n["Node Type"] != "Seq Scan" and lasta <= egen
+            ok = ok and bra
+            rader.append(
+                f"     {'OK ' if bra else 'EJ OK'} {n['Node Type']} på {n['Relation Name']}"
+                f"{' via ' + n['Index Name'] if 'Index Name' in n else ''}: {lasta} rader lästa (förbundet har {egen})"
+                f"{'; ' + villkor[:160] if villkor else ''}"
+            )
+    return rader, ok
+
+
+def _nationellt(n: int) -> bool:
+    """The largest förbund of the 700 000-enrolment national dataset (benchmarks/uppfoljning_bench.py, generated into
+    this database once): its pages' CPU and queries, and EXPLAIN ANALYZE of every query on the national tables."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from benchmarks.uppfoljning_bench import generera
+    from finsam.models import Forbund, Roll, RollTyp
+    from insatser.models import Insats
+    from uppfoljning.models import Deltagare, Inskrivning
+
+    print("\n== Nationellt: 80 förbund, ~700 000 inskrivningar (genereras en gång i databasen)")
+    generera(False)
+    forbund = Forbund.objects.filter(slug__startswith="bench-").order_by("-slug").first()
+    assert forbund is not None
+    user, _ = get_user_model().objects.get_or_create(username="bank-chef")
+    Roll.objects.get_or_create(user=user, forbund=forbund, defaults={"roll": RollTyp.FORBUNDSCHEF})
+    klient = Client(HTTP_HOST="127.0.0.1")
+    klient.force_login(user)
+    egna = {
+        "uppfoljning_inskrivning": Inskrivning.objects.filter(forbund=forbund).count(),
+        "uppfoljning_deltagare": Deltagare.objects.filter(forbund=forbund).count(),
+    }
+    with connection.cursor() as c:
+        c.execute("SELECT COUNT(*) FROM uppfoljning_inskrivning")
+        alla = c.fetchone()[0]
+    print(f"{forbund.namn}: {egna['uppfoljning_inskrivning']} av {alla} inskrivningar, {egna['uppfoljning_deltagare']} deltagare")
+    insats = Insats.objects.filter(forbund=forbund).order_by("pk").first()
+    assert insats is not None
+    sidor = [
+        ("Start, förbundschef", "/"),
+        ("Deltagarlista", "/uppfoljning/"),
+        ("Deltagarlista, sida 2", "/uppfoljning/?sida=2"),
+        ("Utfallsrapport", "/uppfoljning/utfall/?ar=2019"),
+        ("Insats", f"/insatser/{insats.pk}/"),
+    ]
+    print(f"{'sida':24s} {'frågor':>6s} {'CPU ms':>8s} {'vägg ms':>8s}")
+    alla_ok = True
+    for namn, sokvag in sidor:
+        f, c, v = _mat(klient, sokvag, n)
+        print(f"{namn:24s} {f:6d} {c:8.1f} {v:8.1f}")
+        with CaptureQueriesContext(connection) as q:
+            klient.get(sokvag)
+        rader, ok = _forklara([x["sql"] for x in q.captured_queries], egna)
+        alla_ok = alla_ok and ok
+        print(f"  EXPLAIN ANALYZE {sokvag}: {'inga andra förbunds rader' if ok else 'LÄSER ANDRA FÖRBUNDS RADER'}")
+        print("\n".join(rader) if rader else "     (ingen fråga mot de nationella tabellerna)")
+    return alla_ok
 
 
 def _mat(klient: Any, sokvag: str, n: int) -> tuple[int, float, float]:
@@ -139,16 +250,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=15, help="runs per page (median)")
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
-    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse finsam_sidor as it is")
+    parser.add_argument("--namn", default="finsam_sidor", help="the benchmark database's name (one per person sharing a server)")
+    parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse the database as it is")
+    parser.add_argument("--utan-nationellt", action="store_true", help="skip the 700 000-enrolment national dataset and its EXPLAIN")
     parser.add_argument("--profil", action="store_true", help="print the 25 most expensive functions (cumulative) of every page at N")
     args = parser.parse_args()
     if args.hoppa_over_forberedelse:
-        env = _miljo(args.databas.rsplit("/", 1)[0] + "/finsam_sidor")
+        env = _miljo(args.databas.rsplit("/", 1)[0] + "/" + args.namn)
     else:
-        env = _miljo(_forbered_databas(args.databas, "finsam_sidor"))
+        env = _miljo(_forbered_databas(args.databas, args.namn))
         _forbered(env)
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
     os.environ.update(env)
+    for namn in ("REDIS_URL", "FINSAM_CACHE_URL"):  # as load.py: the server's settings come from env alone
+        if namn not in env:
+            os.environ.pop(namn, None)
 
     import django
 
@@ -222,6 +338,10 @@ def main() -> None:
             brister.append("frågorna växer")
         alla_ok = alla_ok and not brister
         print(f"{namn:24s} {fn:5d}/{fs:<6d} {cn:7.1f} {cs:8.1f} {kvot:5.2f}  {'OK' if not brister else 'EJ OK: ' + ', '.join(brister)}")
+    if not args.utan_nationellt:
+        nat_ok = _nationellt(args.n)
+        print(f"Planerna: {'ingen sida läser ett annat förbunds rader' if nat_ok else 'EJ OK: en sida läser andra förbunds rader'}")
+        alla_ok = alla_ok and nat_ok
     print("\nALLA MÅL NÅDDA" if alla_ok else "\nMÅLEN INTE NÅDDA FÖR ALLA SIDOR")
 
 

@@ -19,10 +19,10 @@ def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     mote = sel.nasta_mote(kontext)
     url = reverse("styrelse:mina_moten")
     if mote is not None:
-        vy = sel.motesvy(kontext, user, mote, sel.person_for(kontext, user))
-        handlingar = "ny handling" if vy.antal_nya == 1 else "nya handlingar"
-        ny = f" – {vy.antal_nya} {handlingar} sedan ditt senaste besök" if vy.antal_nya else ""
-        ut.append(Notis(f"Nästa möte {mote.datum:%Y-%m-%d}{ny}.", url, "varning" if vy.extra else "info"))
+        antal_nya, extra = sel.nya_handlingar(user, mote)
+        handlingar = "ny handling" if antal_nya == 1 else "nya handlingar"
+        ny = f" – {antal_nya} {handlingar} sedan ditt senaste besök" if antal_nya else ""
+        ut.append(Notis(f"Nästa möte {mote.datum:%Y-%m-%d}{ny}.", url, "varning" if extra else "info"))
     oanmalda = [o for o in sel.bradskande_beslut(kontext) if o.delegationsbeslut.anmald_i_id is None]
     if oanmalda:
         ut.append(

@@ -28,6 +28,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("FINSAM_TEST_DB", "test_finsam")}
 AXES_FAILURE_LIMIT = 5
+# Tests clear the cache between tests: never the Redis database the broker (and a developer's server) uses.
+# tests/finsam/test_sessionscache.py runs the Redis cache and the cached sessions against FINSAM_TEST_REDIS_URL.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # A local test CA and signing certificate per test process (styrelse.signering.certifikat).
 FINSAM_SIGNERING_TESTCERT = True

@@ -23,11 +23,6 @@ def distansdeltagande(mote: Sammantrade) -> list[Distansdeltagande]:
 
 
 @register.simple_tag
-def distans_tillaten(mote: Sammantrade) -> bool:
-    return beslutsregler_for(mote.forbund).distans_tillaten
-
-
-@register.simple_tag
 def distans_beslut(mote: Sammantrade) -> str:
     """The paragraph by which the board allowed remote participation, for the minutes ("§ 12/2026")."""
     regler = beslutsregler_for(mote.forbund)

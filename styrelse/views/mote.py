@@ -12,6 +12,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,10 +25,10 @@ from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
 from .. import selectors, services
 from ..forms import AnslagForm, ArendeForm, BilagaForm, JusteringForm, KallelseForm, MoteForm, NarvaroForm, PlaneraForm
-from ..models import Arende, Bilaga, Justering, Mandat, Narvaro, Sammantrade
+from ..models import Arende, Beslutsregler, Bilaga, Justering, Mandat, Narvaro, Sammantrade
 from ..services import dokument as dok
 from ..services.mote import STANDARD_ANSLAGSPLATS
-from ..services.regler import beslutsregler_for
+from ..widgets import snabba_val
 from . import dagordning
 
 MALL = "styrelse/mote.html"
@@ -85,13 +86,13 @@ def planera(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     )
 
 
-def _anslag_form(mote: Sammantrade) -> AnslagForm:
+def _anslag_form(mote: Sammantrade, regler: Beslutsregler) -> AnslagForm:
     start = timezone.localtime(mote.justerat).date() if mote.justerat else timezone.localdate()
     return AnslagForm(
         initial={
             "uppsatt": start,
             "nedtas": start + dt.timedelta(days=21),
-            "forvaringsplats": beslutsregler_for(mote.forbund).forvaringsplats,
+            "forvaringsplats": regler.forvaringsplats,
             "anslagsplatser": STANDARD_ANSLAGSPLATS,
         }
     )
@@ -103,7 +104,6 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
     ctx: dict[str, Any] = {
         "s": sida,
         "mote": sida.mote,
-        "rader": dagordning.rader(sida),
         "roll_namn": dict(Justering.Roll.choices),
         "kan_lasa_utkast": selectors.far_lasa_protokollsutkast(kontext, sida.mote, request.user),
     }
@@ -116,11 +116,22 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
                 "bilaga_form": BilagaForm(),
                 "kallelse_form": KallelseForm(),
                 "narvaro_form": NarvaroForm(personer=sida.personer, ledamotsmandat=sida.ledamotsmandat),
-                "anslag_form": _anslag_form(sida.mote),
+                "anslag_form": _anslag_form(sida.mote, sida.regler),
             }
         )
     ctx["justering_form"] = JusteringForm(initial={"plats": ""})
     ctx.update(bundna)
+    for namn in ("arende_form", "bilaga_form", "kallelse_form", "anslag_form", "justering_form"):
+        if namn in ctx:
+            snabba_val(ctx[namn])  # widgets written directly (MoteForm and NarvaroForm do it themselves)
+    lage = dagordning.Sidlage(
+        justerat=sida.mote.justerat is not None,
+        redigera=kontext.kan("styrelse.redigera"),
+        csrf_token=get_token(request),
+        bilaga_arende=ctx.get("bilaga_arende"),
+        bilaga_form=ctx.get("bilaga_form") if "bilaga_arende" in ctx else None,
+    )
+    ctx["rader"] = dagordning.rader(sida, lage)
     return ctx
 
 

@@ -280,3 +280,28 @@ def test_startsidan_visar_nasta_mote_med_nya_handlingar(forbund: Any, s: dict[st
     assert f"Nästa möte {mote.datum:%Y-%m-%d} – 3 nya handlingar sedan ditt senaste besök." in c.get("/").content.decode()
     c.get("/styrelse/mina-moten/")
     assert f"Nästa möte {mote.datum:%Y-%m-%d} – 1 ny handling sedan ditt senaste besök." in c.get("/").content.decode()
+
+
+def test_startsidans_rakning_av_nya_handlingar_ar_motesvyns(
+    forbund: Any, s: dict[str, Any], anvandare: Any, django_assert_max_num_queries: Any
+) -> None:
+    """Issue 16: the start page counts new papers in four narrow queries, never building the whole meeting view; the
+    count is the meeting view's at every step (nothing read, all read, one item changed, a new attachment)."""
+    user = koppla(anvandare, s["ledamot"]["af"], "ledamot-af")
+    mote = _nasta(forbund, arenden=3, bilagor_per_arende=2)
+    kontext = Kontext(forbund=forbund, roll=RollTyp.STYRELSELEDAMOT)
+
+    def lika() -> int:
+        with django_assert_max_num_queries(4):
+            antal, extra = sel.nya_handlingar(user, mote)
+        vy = sel.motesvy(kontext, user, mote, sel.person_for(kontext, user))
+        assert (antal, extra) == (vy.antal_nya, vy.extra is not None)
+        return antal
+
+    assert lika() == 3 + 6 + 1
+    inloggad(user).get("/styrelse/mina-moten/")  # the agenda and the notice are read, the six attachments not yet
+    assert lika() == 6
+    a = mote.arenden.get(ordning=2)
+    arende_andra(arende=a, aktor=None, rubrik="Ärende 2 ändrat", text="Ny text", foredragande=a.foredragande, forslag=a.forslag)
+    _bilaga(mote.arenden.get(ordning=3), 7, "Nytt underlag")
+    assert lika() == 8
