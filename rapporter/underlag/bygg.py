@@ -175,7 +175,7 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "rakenskaper": rak,
         "medlemsbidrag": bidrag,
         "bidragsfakturering": {
-            **kallor.bidragsfakturering(forbund, ar),
+            **kallor.bidragsfakturering(forbund, ar, bidrag=bidrag),
             "kontroller": [k for k in kontroller if k["kontroll"].startswith("Intäkt från") and k["kontroll"].endswith("= medlemsbidraget")],
         },
         "ekonomi_avstamning_ok": ok,

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 
 from .. import ekonomitabeller, kallor
 from ..models import Forbundsmal, Rapport, Rapporttext, RapportTyp
@@ -109,13 +110,14 @@ def _budget(forbund: Forbund, ar: int) -> dict[str, Any]:
 def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -> dict[str, Any]:
     """The business plan of `ar` as plain data (Decimal, date; no model instances), read back as stored."""
     txt = {t.sektion: t.text for t in Rapporttext.objects.filter(forbund=forbund, typ=RapportTyp.VERKSAMHETSPLAN, ar=ar, insats__isnull=True)}
+    bidrag = kallor.medlemsbidrag(forbund, ar)
     data: dict[str, Any] = {
         "version": VERSION,
         "typ": RapportTyp.VERKSAMHETSPLAN,
         "ar": ar,
         "titel": f"Verksamhetsplan {ar}",
         "forbund": _forbund(forbund),
-        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
+        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))],
         "beslut": _beslut(rapport),
         "sektioner": {s.nyckel: {"nyckel": s.nyckel, "rubrik": s.rubrik, "text": txt.get(s.nyckel, "")} for s in VERKSAMHETSPLAN},
         "planar": list(range(ar, ar + PLANAR)),
@@ -123,8 +125,8 @@ def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -
         "maltrad": _maltrad(forbund, ar),
         "insatser": _insatser(forbund, ar),
         "budget": _budget(forbund, ar),
-        "medlemsbidrag": kallor.medlemsbidrag(forbund, ar),
-        "bidragsfakturering": kallor.bidragsfakturering(forbund, ar),
+        "medlemsbidrag": bidrag,
+        "bidragsfakturering": kallor.bidragsfakturering(forbund, ar, bidrag=bidrag),
         "byggt": timezone.now(),
     }
     data = rundtur(data)
