@@ -11,7 +11,6 @@ from django.urls import reverse
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling
 
-from .. import selectors
 from ..forms import BidragsavrundningForm, BidragsjusteringForm
 from ..models import Bidragsavrundning
 from ..services import bidragsavrundning_spara, bidragsjustering_spara
