@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.models import ForbundsData, Medlem
+from finsam.sortering import svensk
 from insatser.models import Insats
 
 from . import regler
@@ -66,7 +67,7 @@ class Deltagare(ForbundsData):
     class Meta:
         verbose_name = "deltagare"
         verbose_name_plural = "deltagare"
-        ordering = ["kod"]
+        ordering = [svensk("kod")]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "kod"], name="deltagare_unik_kod"),
             models.UniqueConstraint(fields=["forbund", "pnr_hash"], condition=~Q(pnr_hash=""), name="deltagare_unik_pnr"),

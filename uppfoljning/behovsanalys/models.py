@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.models import Dokument, ForbundsData, Medlem
+from finsam.sortering import svensk
 from styrelse.models import Paragraf
 
 from ..vokabular import liknar_personnummer
@@ -83,7 +84,7 @@ class Statistikvarde(ForbundsData):
     class Meta:
         verbose_name = "statistikvärde (offentlig försörjning)"
         verbose_name_plural = "statistik över offentlig försörjning"
-        ordering = ["regionkod", "ar", "matt", "kon", "alder"]
+        ordering = [svensk("regionkod"), "ar", "matt", "kon", "alder"]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "regionkod", "ar", "kon", "alder", "matt"], name="statistikvarde_unikt"),
             models.CheckConstraint(condition=Q(varde__gte=0) & Q(varde__lte=VARDE_MAX), name="statistikvarde_intervall"),
