@@ -17,7 +17,7 @@ from finsam.audit import handelse_logga
 from finsam.models import Forbund
 from insatser.models import Insats
 
-from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
+from .demo_behovsanalys import inskrivningar_komplettera, statistik_seed
 from .models import Deltagare, Inskrivning
 from .vokabular import ALDERSGRUPPER
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .behovsanalys import views as behov
+from .views import behovsanalys as behov
 
 app_name = "uppfoljning"
 urlpatterns = [

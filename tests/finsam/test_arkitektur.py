@@ -175,3 +175,67 @@ def test_korsimportkontrollen_hittar_det_den_ska() -> None:
     assert korsimporter(lokal, "insatser") == ["4: finsam.models i f()"]
     assert korsimporter("def ready(self):\n    from finsam.startsida import Ruta\n", "styrelse", apps_py=True) == []
     assert korsimporter("from insatser.selectors import insatser\n", "styrelse") == []
+
+
+# --- 4. Every domain app has the same inside (architecture.md, docs/CONVENTIONS.md "Layout") ---
+DOMANAPPAR = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
+LAGER = ("models", "services", "selectors", "views", "forms")  # a module, or a package split by sub-domain
+KRAVS = [*LAGER, "apps.py", "urls.py", "api/__init__.py", "api/serializers", "api/views", "api/urls.py"]
+# Apps restructured on another branch at the time of writing: the entry goes when that branch is merged
+# (the test fails on an entry that no longer offends).
+ANNAN_LAYOUT: dict[str, str] = {"forvaltning": "restructured into the standard layout on its own branch"}
+
+
+def _finns(app: Path, namn: str) -> bool:
+    return (app / namn).is_file() or (app / f"{namn}.py").is_file() or (app / namn / "__init__.py").is_file()
+
+
+def layoutfel(app: Path) -> list[str]:
+    """How the app's inside differs from the standard layout."""
+    fel = [f"saknar {namn}" for namn in KRAVS if not _finns(app, namn)]
+    for fil in sorted(app.rglob("*.py")):
+        rel = fil.relative_to(app)
+        if rel.parts[0] in ("migrations", "management", "templatetags"):
+            continue
+        topp, namn = rel.parts[0], fil.stem
+        if len(rel.parts) == 1 and any(namn.startswith(f"{lager}_") for lager in LAGER):
+            fel.append(f"{rel}: en del av {namn.split('_')[0]} hör hemma i paketet {namn.split('_')[0]}/")
+        if len(rel.parts) > 1 and topp not in (*LAGER, "api") and namn in (*LAGER, "api"):
+            fel.append(f"{rel}: lagret {namn} hör hemma i appens {namn}")
+        if "import" in namn and topp not in ("services", "views", "api") and namn not in ("apps",):
+            fel.append(f"{rel}: en import är en tjänst (services/)")
+        if namn == "dokumenttyper":
+            fel.append(f"{rel}: dokumenttyperna heter documenttyper.py")
+        if str(rel) != "documenttyper.py" and "Dokumenttyp(" in fil.read_text(encoding="utf-8"):
+            fel.append(f"{rel}: dokumenttyper registreras i documenttyper.py")
+    return fel
+
+
+def test_varje_domanapp_har_samma_layout() -> None:
+    funna = {app: layoutfel(ROOT / app) for app in DOMANAPPAR}
+    assert {app: fel for app, fel in funna.items() if fel and app not in ANNAN_LAYOUT} == {}
+    assert sorted(app for app in ANNAN_LAYOUT if not funna[app]) == [], "Inaktuellt undantag: ta bort det ur ANNAN_LAYOUT"
+
+
+def test_layoutkontrollen_hittar_det_den_ska(tmp_path: Path) -> None:
+    for namn in ["apps.py", "urls.py", "models.py", "services/__init__.py", "selectors.py", "views/__init__.py", "forms.py", "api/__init__.py"]:
+        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / namn).write_text("")
+    for namn in ["api/serializers.py", "api/views.py", "api/urls.py", "services/importera.py", "documenttyper.py"]:
+        (tmp_path / namn).write_text("registrera(Dokumenttyp(typ='x'))\n" if namn == "documenttyper.py" else "")
+    assert layoutfel(tmp_path) == []
+    (tmp_path / "importera.py").write_text("")
+    (tmp_path / "views_utfall.py").write_text("")
+    (tmp_path / "dokumenttyper.py").write_text("")
+    (tmp_path / "del").mkdir()
+    (tmp_path / "del" / "models.py").write_text("")
+    (tmp_path / "pdf.py").write_text("registrera(Dokumenttyp(typ='y'))\n")
+    (tmp_path / "forms.py").unlink()
+    assert layoutfel(tmp_path) == [
+        "saknar forms",
+        "del/models.py: lagret models hör hemma i appens models",
+        "dokumenttyper.py: dokumenttyperna heter documenttyper.py",
+        "importera.py: en import är en tjänst (services/)",
+        "pdf.py: dokumenttyper registreras i documenttyper.py",
+        "views_utfall.py: en del av views hör hemma i paketet views/",
+    ]

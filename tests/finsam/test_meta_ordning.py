@@ -44,11 +44,7 @@ def byteordning(modell: type[models.Model]) -> list[str]:
 
 
 def test_ingen_standardordning_sorterar_text_i_byteordning() -> None:
-    fel = {
-        f"{m._meta.app_label}.{m.__name__}": byteordning(m)
-        for m in apps.get_models()
-        if m._meta.app_label in APPAR and byteordning(m)
-    }
+    fel = {f"{m._meta.app_label}.{m.__name__}": byteordning(m) for m in apps.get_models() if m._meta.app_label in APPAR and byteordning(m)}
     assert fel == {}
 
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from finsam.models import Forbund, Handelse
-from insatser.importera import exportera, importera
+from insatser.services.importera import exportera, importera
 from insatser.models import Insats
 from tests.insatser import factories as f
 

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from finsam.models import Forbund
-from insatser.importera import importera
+from insatser.services.importera import importera
 from insatser.models import Insats
 
 TEXT = (

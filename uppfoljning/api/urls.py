@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from ..behovsanalys import api as behov
+from . import behovsanalys as behov
 from . import views
 
 router = DefaultRouter()

@@ -11,10 +11,10 @@ from django.db.models import Count
 from finsam.models import Forbund
 from finsam.permissions import Kontext
 
+from .. import diagram
 from ..models import Inskrivning
-from ..selectors.maskering import maskera
-from . import diagram
-from .models import ERSATTNINGAR, Behovsanalys, Matt, Niva, Statistikvarde
+from ..models.behovsanalys import ERSATTNINGAR, Behovsanalys, Matt, Niva, Statistikvarde
+from .maskering import maskera
 
 AR_TILLBAKA = 4  # the trend shows the year and the four before (as seed 004f: 2014–2018)
 EN_DECIMAL = Decimal("0.1")

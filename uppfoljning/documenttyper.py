@@ -1,21 +1,12 @@
-"""The needs analysis as a PDF (pure: data in, bytes out) and its document type for the pipeline."""
+"""The follow-up's document types of the PDF pipeline (finsam.documents), registered at start-up: the needs analysis."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils import timezone
-
 from finsam.documents.registry import Dokumenttyp, Progress, registrera
-from finsam.documents.render import render_pdf
 from finsam.models import Dokument
 
-from .selectors import behovsanalys_data
-
-
-def behovsanalys_pdf(data: dict[str, Any], forbund: Any) -> bytes:
-    context = {**data, "forbund": forbund, "titel": f"Behovsanalys {data['ar']}", "skapad": timezone.now()}
-    return render_pdf("uppfoljning/pdf/behovsanalys.html", context)
+from .pdf import behovsanalys_pdf
+from .selectors.behovsanalys import behovsanalys_data
 
 
 def bygg_behovsanalys(dokument: Dokument, progress: Progress) -> bytes:
@@ -26,5 +17,5 @@ def bygg_behovsanalys(dokument: Dokument, progress: Progress) -> bytes:
     return behovsanalys_pdf(data, dokument.forbund)
 
 
-def registrera_dokumenttyp() -> None:
+def registrera_alla() -> None:
     registrera(Dokumenttyp(typ="behovsanalys", namn="Behovsanalys", bygg=bygg_behovsanalys, behorighet="utfall.visa"))

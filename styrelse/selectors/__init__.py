@@ -18,7 +18,7 @@ from finsam.tenancy import hamta
 # insatser.models imports styrelse.models only (never these selectors), so no import circle
 from insatser.models import Insats
 
-from .models import (
+from ..models import (
     Anslag,
     Arende,
     Bilaga,
@@ -36,10 +36,10 @@ from .models import (
     Uppdrag,
     Yrkande,
 )
-from .services.beslut import justering_kravs
-from .services.kallelse import kallelse_mottagare
-from .services.numrering import nasta_nummer_forhandsvisa
-from .services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
+from ..services.beslut import justering_kravs
+from ..services.kallelse import kallelse_mottagare
+from ..services.numrering import nasta_nummer_forhandsvisa
+from ..services.regler import Lage, beslutsregler_for, lage_vid, ledamoter_i_tjanst
 
 
 def paragrafer_for_val(forbund: Forbund) -> QuerySet[Paragraf]:

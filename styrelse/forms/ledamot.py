@@ -10,8 +10,8 @@ from django.utils import timezone
 from forvaltning.models import Delegationsrad
 from forvaltning.selectors_delegation import rader_i_kraft
 
-from .forms import DATUM, TID, TillganglighetMixin, _senaste_paragrafer
-from .models import Arende, Bilaga, Justering, Narvaro, Paragraf, Sammantrade
+from ..models import Arende, Bilaga, Justering, Narvaro, Paragraf, Sammantrade
+from . import DATUM, TID, TillganglighetMixin, _senaste_paragrafer
 
 
 class AnteckningForm(TillganglighetMixin, forms.Form):

@@ -16,8 +16,8 @@ from finsam.granser import ar_fel, ar_inom_granser
 from finsam.models import Dokument, Forbund
 from styrelse.models import Arende, Paragraf
 
-from .importera import medlemskommuner
-from .models import Behovsanalys, Statistikvarde, niva_for
+from ..models.behovsanalys import Behovsanalys, Statistikvarde, niva_for
+from .statistikimport import medlemskommuner
 
 DOKUMENTTYP = "behovsanalys"
 AMNESORD = ("behovsanalys", "offentlig försörjning", "helårsekvivalent")

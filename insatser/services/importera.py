@@ -28,7 +28,7 @@ from finsam.kodning import avkoda
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 
-from .models import Insats
+from ..models import Insats
 
 KOLUMNER = ["kortnamn", "namn", "typ", "inriktning", "startdatum", "slutdatum", "agare", "parter"]
 AGARFALT = ("agare_medlem", "agare_extern")

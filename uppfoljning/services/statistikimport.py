@@ -32,8 +32,8 @@ from finsam.granser import AR_MAX, AR_MIN, max_uppladdning
 from finsam.kodning import avkoda
 from finsam.models import Forbund, Medlem
 
-from ..services.fil import _xlsx_rader, grans, rubrik
-from .models import PNR_I_TEXT, VARDE_MAX, Aldersgrupp, Matt, Statistikvarde, StatKon, innehaller_personnummer, niva_for
+from ..models.behovsanalys import PNR_I_TEXT, VARDE_MAX, Aldersgrupp, Matt, Statistikvarde, StatKon, innehaller_personnummer, niva_for
+from .fil import _xlsx_rader, grans, rubrik
 
 KOLUMNER = ["region", "ersattning", "kon", "alder"]
 MAX_FEL = 200

@@ -14,8 +14,8 @@ from finsam.models import ForbundsData, Medlem
 from finsam.sortering import svensk
 from insatser.models import Insats
 
-from . import regler
-from .vokabular import ALDER_MAX, ALDER_MIN, PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, liknar_personnummer
+from .. import regler
+from ..vokabular import ALDER_MAX, ALDER_MIN, PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, liknar_personnummer
 
 KOD_VALIDATOR = RegexValidator(
     r"^[A-Za-z0-9ÅÄÖåäö_.-]{1,40}$", "Deltagarkoden får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 40 tecken)."
@@ -270,6 +270,6 @@ class Importkorning(ForbundsData):
         return self.status in (self.Status.KOAD, self.Status.PAGAR)
 
 
-from .behovsanalys.models import Behovsanalys, Statistikvarde  # noqa: E402  (models of the needs analysis live in their own module)
+from .behovsanalys import Behovsanalys, Statistikvarde  # noqa: E402  (the needs analysis: its own module of the package)
 
 __all__ = ["Behovsanalys", "Deltagare", "Importkorning", "Inskrivning", "Installning", "Statistikvarde"]

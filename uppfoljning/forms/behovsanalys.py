@@ -9,7 +9,7 @@ from django import forms
 from finsam.models import Forbund
 from styrelse.models import Paragraf
 
-from .models import Aldersgrupp, Matt, StatKon
+from ..models.behovsanalys import Aldersgrupp, Matt, StatKon
 
 
 class StatistikImportForm(forms.Form):

@@ -16,9 +16,10 @@ from finsam.granser import ar_fran
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling, knapp_handling
 
-from . import selectors, services
-from .forms import AnalysForm, FaststallForm, StatistikImportForm, StatistikvardeForm
-from .importera import statistik_importera
+from ..forms.behovsanalys import AnalysForm, FaststallForm, StatistikImportForm, StatistikvardeForm
+from ..selectors import behovsanalys as selectors
+from ..services import behovsanalys as services
+from ..services.statistikimport import statistik_importera
 
 
 def _sida(ar: int) -> str:

@@ -14,9 +14,9 @@ from typing import Any
 from finsam.audit import handelse_logga
 from finsam.models import Forbund, Medlem
 
-from ..models import Inskrivning
-from .importera import medlemskommuner
-from .models import Behovsanalys, Statistikvarde, niva_for
+from .models import Inskrivning
+from .models.behovsanalys import Behovsanalys, Statistikvarde, niva_for
+from .services.statistikimport import medlemskommuner
 
 AR = range(2014, 2019)
 # SCB's codes and the population aged 20–64 (2018, rounded) of the counties the demo förbund lie in.

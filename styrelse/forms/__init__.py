@@ -12,7 +12,7 @@ from finsam.sortering import personordning, svensk
 from forvaltning.models import Delegationsrad
 from forvaltning.selectors_delegation import rader_valbara
 
-from .models import (
+from ..models import (
     Arende,
     Beslutsregler,
     Handling,
@@ -25,7 +25,7 @@ from .models import (
     Sammantrade,
     Yrkande,
 )
-from .widgets import snabba_val
+from ..widgets import snabba_val
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TID = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -11,8 +11,8 @@ from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from insatser.models import Insats
 
-from .models import Inskrivning
-from .vokabular import Forsorjning, Kon, Remittent, Utbildning
+from ..models import Inskrivning
+from ..vokabular import Forsorjning, Kon, Remittent, Utbildning
 
 TOM = [("", "– välj –")]
 

@@ -15,7 +15,7 @@ from finsam.permissions import Kontext
 from finsam.sortering import personordning
 from finsam.tenancy import hamta
 
-from .models import (
+from ..models import (
     Anteckning,
     Arende,
     Bilaga,
@@ -27,10 +27,10 @@ from .models import (
     Ordforandebeslut,
     Sammantrade,
 )
-from .selectors import sammantrade_hamta
-from .services.anteckning import gallringsdatum
-from .services.beslut import justering_kravs
-from .services.mina_moten import arende_version, bilaga_version, fingeravtryck, har_mandat
+from ..services.anteckning import gallringsdatum
+from ..services.beslut import justering_kravs
+from ..services.mina_moten import arende_version, bilaga_version, fingeravtryck, har_mandat
+from . import sammantrade_hamta
 
 
 @dataclass

@@ -17,9 +17,10 @@ from rest_framework.views import APIView
 from finsam.api.base import HarBehorighet, aktuell
 from finsam.granser import ar_fel, ar_inom_granser
 
-from . import selectors, services
-from .importera import statistik_importera
-from .models import Aldersgrupp, Matt, StatKon
+from ..models.behovsanalys import Aldersgrupp, Matt, StatKon
+from ..selectors import behovsanalys as selectors
+from ..services import behovsanalys as services
+from ..services.statistikimport import statistik_importera
 
 
 class StatistikvardeInSerializer(serializers.Serializer[Any]):
