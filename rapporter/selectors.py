@@ -37,10 +37,6 @@ def rapport_for(kontext: Kontext, typ: str, ar: int) -> Rapport | None:
     return rapporter_for(kontext).filter(typ=typ, ar=ar).first()
 
 
-def texter(forbund: Forbund, typ: str, ar: int) -> dict[tuple[str, int | None], Rapporttext]:
-    return {(t.sektion, t.insats_id): t for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")}
-
-
 def mal_for(forbund: Forbund, ar: int) -> list[Forbundsmal]:
     return list(Forbundsmal.objects.filter(forbund=forbund, ar=ar).order_by("ordning", "id"))
 

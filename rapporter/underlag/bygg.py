@@ -19,6 +19,7 @@ from .. import kallor
 from ..models import Forbundsmal, Rapport, RapportTyp
 from ..sektioner import ARSREDOVISNING, ARSREDOVISNING_INSATS
 from . import delar
+from .delar import texter
 from .deltagare import deltagardata
 from .maltrad import maltrad_ar
 
@@ -144,7 +145,6 @@ def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[dict
 
 def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) -> dict[str, Any]:
     """The annual report of `ar` as plain data (Decimal, date; no model instances)."""
-    from ..selectors import texter
 
     txt = texter(forbund, RapportTyp.ARSREDOVISNING, ar)
     sektioner = {

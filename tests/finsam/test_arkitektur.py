@@ -239,3 +239,57 @@ def test_layoutkontrollen_hittar_det_den_ska(tmp_path: Path) -> None:
         "pdf.py: dokumenttyper registreras i documenttyper.py",
         "views_utfall.py: en del av views hör hemma i paketet views/",
     ]
+
+
+# --- 5. No function-local imports of the app's own modules either: a circle is broken by moving the shared piece ---
+# to a module both import, or (service ↔ task) by importing the other module as a module (`from .. import tasks`,
+# then `tasks.x_task` at call time). Each entry is justified; the test fails on an entry that no longer offends.
+SELEKTORER_LASER_TJANSTER = "styrelse.selectors still import pure rules from styrelse.services (selectors → services → tasks/utskick → selectors)"
+TILLATNA_LOKALA_APPIMPORTER: dict[str, str] = {
+    "finsam/celery.py": "imported by finsam/__init__.py while the settings load, before any model can be imported",
+    "styrelse/demo.py": "demo_idag builds on demo's helpers (seed → seed_idag → demo._avsluta_och_justera)",
+    "styrelse/documenttyper.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/beslut.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/expediering.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/justering.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/kallelse.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/mote.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/register.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/tasks.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/utskick.py": SELEKTORER_LASER_TJANSTER,
+}
+
+
+def lokala_appimporter(kallkod: str, app: str) -> list[str]:
+    """Imports of the app's own modules inside a function (relative or absolute)."""
+    fel: list[str] = []
+    for funktion in ast.walk(ast.parse(kallkod)):
+        if not isinstance(funktion, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for nod in ast.walk(funktion):
+            if isinstance(nod, ast.ImportFrom) and nod.level:
+                fel.append(f"{nod.lineno}: {'.' * nod.level}{nod.module or ''} i {funktion.name}()")
+            elif isinstance(nod, ast.Import | ast.ImportFrom) and any(m.split(".")[0] == app for m in _modul(nod)):
+                fel.append(f"{nod.lineno}: {', '.join(_modul(nod))} i {funktion.name}()")
+    return sorted(set(fel), key=lambda r: int(r.split(":")[0]))
+
+
+def test_inga_lokala_importer_inom_appen() -> None:
+    funna: dict[str, list[str]] = {}
+    for app in APPAR:
+        for fil in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in fil.parts or (fil.name == "apps.py" and fil.parent.name == app):  # AppConfig.ready() by design
+                continue
+            if rader := lokala_appimporter(fil.read_text(encoding="utf-8"), app):
+                funna[str(fil.relative_to(ROOT))] = rader
+    assert {fil: rader for fil, rader in funna.items() if fil not in TILLATNA_LOKALA_APPIMPORTER} == {}
+    assert sorted(set(TILLATNA_LOKALA_APPIMPORTER) - set(funna)) == [], "Inaktuella undantag: ta bort dem ur TILLATNA_LOKALA_APPIMPORTER"
+
+
+def test_lokala_appimporter_hittas() -> None:
+    kallkod = (
+        "from .models import A\n\ndef f():\n    from .models import B\n    from ekonomi.tasks import t\n"
+        "    from finsam.models import F\n    import ekonomi.selectors\n"
+    )
+    assert lokala_appimporter(kallkod, "ekonomi") == ["4: .models i f()", "5: ekonomi.tasks i f()", "7: ekonomi.selectors i f()"]
+    assert lokala_appimporter("from . import tasks\n\ndef f():\n    return tasks.x\n", "ekonomi") == []

@@ -59,6 +59,9 @@ def test_kontrollen_hittar_text_i_byteordning() -> None:
             app_label = "finsam"
             ordering = ["-namn", "status", "etikett", "ar", svensk("namn")]
 
+        def __str__(self) -> str:
+            return self.namn
+
     assert byteordning(Prov) == ["-namn", "etikett"]
     apps.all_models["finsam"].pop("prov")
     apps.clear_cache()

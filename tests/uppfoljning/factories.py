@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import factory
+
 from finsam.models import Forbund
 from insatser.models import Insats
+from tests.finsam import factories as kf
+from tests.insatser.factories import InsatsFactory
 from uppfoljning.models import Deltagare, Inskrivning
 
 
@@ -77,3 +81,30 @@ def inskrivning(
     obj.full_clean(validate_constraints=False)
     obj.save()
     return obj
+
+
+# --- factory_boy: valid objects through the model rules (full_clean), everything in one förbund ---
+class DeltagareFactory(kf.GiltigFactory):
+    class Meta:
+        model = Deltagare
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    kod = factory.Sequence(lambda n: f"d{n}")
+
+
+class InskrivningFactory(kf.GiltigFactory):
+    """An enrolment in 2019 of a participant in an intervention, both of the enrolment's förbund."""
+
+    class Meta:
+        model = Inskrivning
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    insats = factory.SubFactory(InsatsFactory, forbund=factory.SelfAttribute("..forbund"), startdatum=dt.date(2015, 1, 1))
+    deltagare = factory.SubFactory(DeltagareFactory, forbund=factory.SelfAttribute("..forbund"))
+    kon = "kvinna"
+    fodelsear = 1990
+    inskriven = dt.date(2019, 1, 1)
+    remittent = "af"
+    utbildning = "gymnasium"
+    forsorjning_in = "forsorjningsstod"
+    samtycke = True
