@@ -15,6 +15,7 @@ from . import diagram, ekonomitabeller
 from .models import Forbundsmal, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import SEKTIONER
 from .underlag import rendera
+from .underlag.delar import texter as texter  # re-exported: the pages read the texts through the selectors
 from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 Progress = Callable[[int, str], None]
