@@ -87,3 +87,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"anvandare{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.se")
     password = factory.django.Password(LOSENORD)
+
+
+def giltig_i_forbundet(obj: Any, forbund: Forbund, *relationer: str) -> None:
+    """Assert what every factory test asserts: the model's rules pass, and the object and its related objects
+    (`relationer`, those that are set) belong to `forbund`."""
+    obj.full_clean()
+    assert obj.forbund == forbund
+    for falt in relationer:
+        if getattr(obj, f"{falt}_id", None) is not None:
+            assert getattr(obj, falt).forbund == forbund, falt

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from finsam.models import Forbund, Medlem
-from tests.finsam.factories import ForbundFactory, MedlemFactory, PersonFactory, UserFactory
+from tests.finsam.factories import ForbundFactory, MedlemFactory, PersonFactory, UserFactory, giltig_i_forbundet
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,7 @@ def test_forbundfabriken_gar_genom_tjansten() -> None:
 
 @pytest.mark.parametrize("fabrik", [MedlemFactory, PersonFactory])
 def test_fabrikerna_ger_giltiga_objekt_i_forbundet(forbund: Forbund, fabrik: type) -> None:
-    obj = fabrik(forbund=forbund)
-    obj.full_clean()
-    assert obj.forbund == forbund
+    giltig_i_forbundet(fabrik(forbund=forbund), forbund)
 
 
 def test_anvandarfabriken_ger_inloggningsbar_anvandare() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from finsam.models import Forbund
+from tests.finsam.factories import giltig_i_forbundet
 from tests.insatser.factories import AnsokanFactory, BeviljandeFactory, InsatsFactory, MalFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,12 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("fabrik", [InsatsFactory, AnsokanFactory, BeviljandeFactory, MalFactory])
 def test_fabrikerna_ger_giltiga_objekt_i_forbundet(forbund: Forbund, fabrik: type) -> None:
-    obj = fabrik(forbund=forbund)
-    obj.full_clean()
-    assert obj.forbund == forbund
-    for falt in ("insats", "paragraf", "agare_medlem", "ansvarig_medlem"):
-        if getattr(obj, f"{falt}_id", None) is not None:
-            assert getattr(obj, falt).forbund == forbund
+    giltig_i_forbundet(fabrik(forbund=forbund), forbund, "insats", "paragraf", "agare_medlem", "ansvarig_medlem")
 
 
 def test_insatsens_parter_ar_forbundets_medlemmar(forbund: Forbund) -> None:

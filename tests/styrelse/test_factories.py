@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from finsam.models import Forbund
+from tests.finsam.factories import giltig_i_forbundet
 from tests.styrelse.factories import ArendeFactory, MandatFactory, ParagrafFactory, PersonFactory, SammantradeFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,12 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("fabrik", [PersonFactory, SammantradeFactory, ParagrafFactory, MandatFactory])
 def test_fabrikerna_ger_giltiga_objekt_i_forbundet(forbund: Forbund, fabrik: type) -> None:
-    obj = fabrik(forbund=forbund)
-    obj.full_clean()
-    assert obj.forbund == forbund
-    for falt in ("sammantrade", "person", "medlem"):
-        if hasattr(obj, falt):
-            assert getattr(obj, falt).forbund == forbund
+    giltig_i_forbundet(fabrik(forbund=forbund), forbund, "sammantrade", "person", "medlem")
 
 
 def test_arendefabriken_tar_motets_forbund(forbund: Forbund) -> None:
