@@ -248,12 +248,9 @@ SELEKTORER_LASER_TJANSTER = "styrelse.selectors still import pure rules from sty
 TILLATNA_LOKALA_APPIMPORTER: dict[str, str] = {
     "finsam/celery.py": "imported by finsam/__init__.py while the settings load, before any model can be imported",
     "styrelse/demo.py": "demo_idag builds on demo's helpers (seed → seed_idag → demo._avsluta_och_justera)",
-    "styrelse/documenttyper.py": SELEKTORER_LASER_TJANSTER,
-    "styrelse/services/beslut.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/services/expediering.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/services/justering.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/services/kallelse.py": SELEKTORER_LASER_TJANSTER,
-    "styrelse/services/mote.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/services/register.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/tasks.py": SELEKTORER_LASER_TJANSTER,
     "styrelse/utskick.py": SELEKTORER_LASER_TJANSTER,

@@ -103,7 +103,7 @@ class InsatsFactory(kf.GiltigFactory):
     @factory.post_generation
     def parter(self, create: bool, koder: tuple[str, ...] | None, **kwargs: Any) -> None:
         if create:
-            self.parter.set(medlemmar(self.forbund, *(koder or ("fk", "af"))))
+            self.parter.set(medlemmar(self.forbund, *(("fk", "af") if koder is None else koder)))
 
 
 class AnsokanFactory(kf.GiltigFactory):

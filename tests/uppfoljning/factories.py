@@ -25,26 +25,23 @@ def insats(
     alder_fran: int | None = None,
     alder_till: int | None = None,
 ) -> Insats:
-    obj, _ = Insats.objects.get_or_create(
+    """The intervention `kortnamn` of the förbund (made once, owned by a member and without parties)."""
+    befintlig = Insats.objects.filter(forbund=forbund, kortnamn=kortnamn).first()
+    return befintlig or InsatsFactory(
         forbund=forbund,
         kortnamn=kortnamn,
-        defaults={
-            "namn": namn or kortnamn,
-            "typ": "ordinarie",
-            "inriktning": inriktning,
-            "status": "pagaende",
-            "startdatum": start,
-            "slutdatum": slut,
-            "alder_fran": alder_fran,
-            "alder_till": alder_till,
-        },
+        namn=namn or kortnamn,
+        inriktning=inriktning,
+        startdatum=start,
+        slutdatum=slut,
+        alder_fran=alder_fran,
+        alder_till=alder_till,
+        parter=(),
     )
-    return obj
 
 
 def deltagare(forbund: Forbund, kod: str) -> Deltagare:
-    obj, _ = Deltagare.objects.get_or_create(forbund=forbund, kod=kod)
-    return obj
+    return Deltagare.objects.filter(forbund=forbund, kod=kod).first() or DeltagareFactory(forbund=forbund, kod=kod)
 
 
 def inskrivning(
