@@ -8,6 +8,8 @@ reports progress per section and returns the bytes. A rerun replaces the draft; 
 
 from __future__ import annotations
 
+from typing import Any
+
 from finsam.documents.registry import Dokumenttyp, Progress, registrera
 from finsam.models import Dokument
 
@@ -15,28 +17,24 @@ from . import pdf, selectors
 from .models import Rapportunderlag
 
 
-def bygg_arsredovisning(dokument: Dokument, progress: Progress) -> bytes:
-    """Render from the stored snapshot named in the order (never from live data); older orders without one build afresh."""
+def _data(dokument: Dokument, progress: Progress, fran_underlag: Any, bygg: Any, vad: str) -> dict[str, Any]:
+    """Read the stored snapshot named in the order (never live data); older orders without one build afresh."""
     underlag_id = dokument.parametrar.get("underlag")
     if underlag_id:
         underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag_id, forbund=dokument.forbund)
-        progress(20, "Läser rapportens underlag")
-        data = selectors.arsredovisning_fran_underlag(underlag)
-    else:
-        data = selectors.arsredovisning(dokument.forbund, int(dokument.parametrar["ar"]), progress)
+        progress(20, f"Läser {vad} underlag")
+        return fran_underlag(underlag)  # type: ignore[no-any-return]
+    return bygg(dokument.forbund, int(dokument.parametrar["ar"]), progress)  # type: ignore[no-any-return]
+
+
+def bygg_arsredovisning(dokument: Dokument, progress: Progress) -> bytes:
+    data = _data(dokument, progress, selectors.arsredovisning_fran_underlag, selectors.arsredovisning, "rapportens")
     progress(70, "Sätter sidorna: förvaltningsberättelse, räkenskaper och bilaga")
     return pdf.arsredovisning_pdf(data)
 
 
 def bygg_verksamhetsplan(dokument: Dokument, progress: Progress) -> bytes:
-    """Render from the stored snapshot named in the order (never from live data); older orders without one build afresh."""
-    underlag_id = dokument.parametrar.get("underlag")
-    if underlag_id:
-        underlag = Rapportunderlag.objects.select_related("forbund").get(pk=underlag_id, forbund=dokument.forbund)
-        progress(20, "Läser planens underlag")
-        data = selectors.verksamhetsplan_fran_underlag(underlag)
-    else:
-        data = selectors.verksamhetsplan(dokument.forbund, int(dokument.parametrar["ar"]), progress)
+    data = _data(dokument, progress, selectors.verksamhetsplan_fran_underlag, selectors.verksamhetsplan, "planens")
     progress(70, "Sätter sidorna: måltabell, insatser och budget")
     return pdf.verksamhetsplan_pdf(data)
 
