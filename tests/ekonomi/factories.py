@@ -104,7 +104,7 @@ class KontokopplingFactory(kf.GiltigFactory):
     fran = 3030
     till = 3030
     text = "Driftbidrag från Skellefteå kommun"
-    medlem = factory.LazyAttribute(lambda o: kf.medlem(o.forbund, "skelleftea"))
+    medlem = factory.LazyAttribute(lambda o: kf.kommun(o.forbund))
 
 
 class BudgetFactory(kf.GiltigFactory):

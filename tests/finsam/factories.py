@@ -57,6 +57,11 @@ def medlem(forbund: Forbund, kod: str) -> Medlem:
     return Medlem.objects.get(forbund=forbund, kod=kod)
 
 
+def kommun(forbund: Forbund) -> Medlem:
+    """The förbund's first member municipality (every förbund has one: `forbund_create` requires it)."""
+    return Medlem.objects.filter(forbund=forbund, typ=Medlem.Typ.KOMMUN).order_by("ordning", "pk")[0]
+
+
 class MedlemFactory(GiltigFactory):
     class Meta:
         model = Medlem

@@ -98,7 +98,7 @@ class InsatsFactory(kf.GiltigFactory):
     inriktning = Insats.Inriktning.INDIVID
     status = Insats.Status.PAGAENDE
     startdatum = dt.date(2020, 1, 1)
-    agare_medlem = factory.LazyAttribute(lambda o: kf.medlem(o.forbund, "skelleftea"))
+    agare_medlem = factory.LazyAttribute(lambda o: kf.kommun(o.forbund))
 
     @factory.post_generation
     def parter(self, create: bool, koder: tuple[str, ...] | None, **kwargs: Any) -> None:

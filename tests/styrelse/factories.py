@@ -69,7 +69,7 @@ class MandatFactory(kf.GiltigFactory):
 
     forbund = factory.SubFactory(kf.ForbundFactory)
     person = factory.SubFactory(PersonFactory, forbund=factory.SelfAttribute("..forbund"))
-    medlem = factory.LazyAttribute(lambda o: kf.medlem(o.forbund, "skelleftea"))
+    medlem = factory.LazyAttribute(lambda o: kf.kommun(o.forbund))
     typ = Mandat.Typ.LEDAMOT
     fran = dt.date(2019, 1, 1)
 
