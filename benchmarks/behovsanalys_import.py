@@ -71,7 +71,7 @@ def main() -> None:
     from django.db import transaction
 
     from finsam.models import Forbund
-    from uppfoljning.behovsanalys.importera import las_statistik, statistik_importera
+    from uppfoljning.services.statistikimport import las_statistik, statistik_importera
 
     data, andrad = tabell(), tabell(0.1)
     rader = data.count(b"\n") - 1

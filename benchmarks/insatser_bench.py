@@ -144,9 +144,9 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from finsam.models import Forbund
-    from insatser.importera import importera
     from insatser.models import Insats
     from insatser.selectors import beviljat_per_ar
+    from insatser.services.importera import importera
     from insatser.sparbarhet import for_insats, for_paragraf
     from styrelse.models import Paragraf
 

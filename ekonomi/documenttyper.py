@@ -6,6 +6,7 @@ from finsam.documents.registry import Dokumenttyp, Progress, registrera
 from finsam.models import Dokument
 
 from . import pdf, selectors
+from .selectors.uppfoljning import kvartalsuppfoljning
 
 
 def bygg_rakenskaper(dokument: Dokument, progress: Progress) -> bytes:
@@ -17,7 +18,6 @@ def bygg_rakenskaper(dokument: Dokument, progress: Progress) -> bytes:
 
 
 def bygg_kvartalsrapport(dokument: Dokument, progress: Progress) -> bytes:
-    from .selectors.uppfoljning import kvartalsuppfoljning
 
     ar, kvartal = int(dokument.parametrar["ar"]), int(dokument.parametrar["kvartal"])
     progress(20, "Summerar utfallet per budgetrad")

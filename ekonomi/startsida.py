@@ -20,11 +20,13 @@ from finsam.models import Forbund, Handelse
 from finsam.permissions import Kontext
 from finsam.startsida import Notis, Ruta, registrera_bidrag, registrera_rutor
 
+from .models import Redovisningsimport
+from .selectors import budget_varning, rakenskaper
+
 
 def notiser(kontext: Kontext, user: Any) -> list[Notis]:
     if not kontext.kan("ekonomi.visa"):
         return []
-    from .selectors import budget_varning
 
     ut: list[Notis] = []
     if kontext.kan("ekonomi.redigera"):
@@ -53,8 +55,6 @@ CACHE_SEKUNDER = 6 * 60 * 60  # a safety net only: a change is seen at once thro
 def rakenskapsnotiser(forbund: Forbund) -> tuple[int | None, int, str]:
     """(latest imported year or None, number of failing reconciliation checks, equity warning) in one narrow query
     when nothing has been written since the last visit."""
-    from .models import Redovisningsimport
-    from .selectors import rakenskaper
 
     rad = (
         Forbund.objects.filter(pk=forbund.pk)

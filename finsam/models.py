@@ -34,7 +34,7 @@ class Forbund(models.Model):
     class Meta:
         verbose_name = "samordningsförbund"
         verbose_name_plural = "samordningsförbund"
-        ordering = ["namn"]
+        ordering = [svensk("namn")]
 
     def __str__(self) -> str:
         return self.namn
@@ -80,7 +80,7 @@ class Medlem(ForbundsData):
     class Meta:
         verbose_name = "medlem"
         verbose_name_plural = "medlemmar"
-        ordering = ["ordning", "namn"]
+        ordering = ["ordning", svensk("namn")]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "kod"], name="medlem_unik_kod"),
             models.UniqueConstraint(fields=["forbund", "namn"], name="medlem_unikt_namn"),

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from styrelse.models import Mandat
 from styrelse.selectors import mandat_for_ar
 
+from .documents.services import dokument_far_laddas_ned
 from .handlingar import Handling
 from .models import Dokument, Forbund, Handelse, Medlem, Person
 from .permissions import Kontext
@@ -38,7 +39,6 @@ def handelser(kontext: Kontext, *, handling: str = "", objekttyp: str = "") -> Q
 
 def dokument_lista(kontext: Kontext) -> list[Dokument]:
     """The documents this role may see (drafts of restricted types are left out)."""
-    from .documents.services import dokument_far_laddas_ned
 
     kontext.kraver("dokument.visa")
     qs = Dokument.objects.filter(forbund=kontext.forbund).select_related("bestalld_av", "forbund")

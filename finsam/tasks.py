@@ -6,7 +6,7 @@ from typing import Any
 
 from celery import shared_task
 
-from finsam.documents.jobb import TillfalligtFel, dokument_aterupta, dokument_misslyckas, dokument_rendera, dokument_vanta
+from finsam.documents import jobb  # a module: jobb queues these tasks in turn (`tasks.dokument_rendera_task`)
 
 
 @shared_task(
@@ -21,13 +21,13 @@ from finsam.documents.jobb import TillfalligtFel, dokument_aterupta, dokument_mi
 def dokument_rendera_task(self: Any, dokument_id: int) -> str:
     """Render (and complete, e.g. lock) one document; a passing failure is retried as a whole."""
     try:
-        dokument = dokument_rendera(dokument_id=dokument_id)
-    except TillfalligtFel as exc:
+        dokument = jobb.dokument_rendera(dokument_id=dokument_id)
+    except jobb.TillfalligtFel as exc:
         if self.request.retries >= self.max_retries:
-            dokument_misslyckas(dokument_id=dokument_id, fel=str(exc))
+            jobb.dokument_misslyckas(dokument_id=dokument_id, fel=str(exc))
             return "misslyckad"
         countdown = 10 * 2**self.request.retries
-        dokument_vanta(dokument_id=dokument_id, sekunder=countdown)
+        jobb.dokument_vanta(dokument_id=dokument_id, sekunder=countdown)
         raise self.retry(exc=exc, countdown=countdown) from exc
     return dokument.status if dokument else "saknas"
 
@@ -35,4 +35,4 @@ def dokument_rendera_task(self: Any, dokument_id: int) -> str:
 @shared_task(name="finsam.dokument_aterupta_task", acks_late=True, soft_time_limit=60, time_limit=90)
 def dokument_aterupta_task() -> int:
     """The reaper (beat, every few seconds): re-queue document jobs that nobody runs."""
-    return len(dokument_aterupta())
+    return len(jobb.dokument_aterupta())

@@ -12,7 +12,7 @@ from django import forms
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
-from uppfoljning.behovsanalys.models import Behovsanalys
+from uppfoljning.models import Behovsanalys
 
 from .models import Ansokan, Bemanning, Insats, Mal, Malbedomning, Medfinansiering, Rapport
 

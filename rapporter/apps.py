@@ -6,7 +6,7 @@ class RapporterConfig(AppConfig):
     verbose_name = "Rapporter"
 
     def ready(self) -> None:
-        from . import dokumenttyper, startsida
+        from . import documenttyper, startsida
 
-        dokumenttyper.registrera_alla()
+        documenttyper.registrera_alla()
         startsida.registrera()

@@ -234,10 +234,12 @@ def _paragraf(p: Any) -> str:
     return f"§ {p.nummer}/{p.ar} ({p.sammantrade.datum.isoformat()})" if p is not None else ""
 
 
-def bidragsfakturering(forbund: Forbund, ar: int) -> dict[str, Any]:
+def bidragsfakturering(forbund: Forbund, ar: int, *, bidrag: dict[str, Any] | None = None) -> dict[str, Any]:
     """How the member shares of `ar` are invoiced: the förbund's rounding rule and adopted adjustments, and per member
-    the statutes' exact share, the rounded share and what is to be invoiced (ekonomi's `bidragsregler_for`)."""
-    r = ekonomi_selectors.bidragsregler_for(forbund, ar)
+    the statutes' exact share, the rounded share and what is to be invoiced (ekonomi's `bidragsregler_for`).
+
+    `bidrag`: the year's member shares the caller already has (`medlemsbidrag`), so they are not computed twice."""
+    r = ekonomi_selectors.bidragsregler_for(forbund, ar, mb=bidrag if bidrag and bidrag.get("tilldelning") is not None else None)
     regel = r["regel"]
     return {
         "regel": regel.regel if regel else "krona",

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from finsam.models import ForbundsData
+from finsam.sortering import svensk
 
 from .underlag.kodning import UnderlagDecoder, UnderlagEncoder
 
@@ -117,7 +118,7 @@ class Rapporttext(ForbundsData):
     class Meta:
         verbose_name = "rapporttext"
         verbose_name_plural = "rapporttexter"
-        ordering = ["typ", "ar", "sektion"]
+        ordering = ["typ", "ar", svensk("sektion")]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "typ", "ar", "sektion"], condition=models.Q(insats__isnull=True), name="rapporter_text_unik"),
             models.UniqueConstraint(

@@ -15,6 +15,7 @@ from . import diagram, ekonomitabeller
 from .models import Forbundsmal, Planavsnitt, Rapport, Rapporttext, RapportTyp, Rapportunderlag
 from .sektioner import SEKTIONER
 from .underlag import rendera
+from .underlag.delar import texter as texter  # re-exported: the pages read the texts through the selectors
 from .underlag.verksamhetsplan import sektioner_v1
 from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
@@ -36,10 +37,6 @@ def rapporter_for(kontext: Kontext) -> QuerySet[Rapport]:
 
 def rapport_for(kontext: Kontext, typ: str, ar: int) -> Rapport | None:
     return rapporter_for(kontext).filter(typ=typ, ar=ar).first()
-
-
-def texter(forbund: Forbund, typ: str, ar: int) -> dict[tuple[str, int | None], Rapporttext]:
-    return {(t.sektion, t.insats_id): t for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")}
 
 
 def planavsnitt(forbund: Forbund, ar: int) -> list[Planavsnitt]:

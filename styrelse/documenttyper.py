@@ -10,6 +10,7 @@ from finsam.models import Dokument
 from . import pdf, selectors
 from .models import Anslag, Paragraf, Sammantrade
 from .services.dokument import protokoll_efter_rendering, protokoll_inaktuellt
+from .services.signering import protokoll_signera
 
 
 def _mote(dokument: Dokument) -> Sammantrade:
@@ -35,8 +36,6 @@ def bygg_protokoll(dokument: Dokument, progress: Progress) -> bytes:
     # The final minutes carry the signature page and the PAdES signature (minutes locked without any recorded
     # justering, e.g. imported history, are final but have no signatories to list).
     if mote.justerat is not None and mote.justeringar.exists():
-        from .services.signering import protokoll_signera
-
         progress(80, "Signerar protokollet")
         innehall = protokoll_signera(sammantrade=mote, pdf=innehall)
     return innehall

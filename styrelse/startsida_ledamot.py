@@ -9,7 +9,7 @@ from django.urls import reverse
 from finsam.permissions import Kontext
 from finsam.startsida import Notis
 
-from . import selectors_ledamot as sel
+from .selectors import ledamot as sel
 
 
 def notiser(kontext: Kontext, user: Any) -> list[Notis]:

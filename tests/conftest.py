@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from finsam.models import Forbund, RollTyp
-from finsam.services import forbund_create, roll_tilldela
+from finsam.services import roll_tilldela
+from tests.finsam.factories import ForbundFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
@@ -20,31 +20,21 @@ ROLLER = [RollTyp.FORBUNDSCHEF, RollTyp.ADMINISTRATOR, RollTyp.STYRELSELEDAMOT, 
 
 @pytest.fixture
 def forbund(db: Any) -> Forbund:
-    return forbund_create(
-        slug="skelleftea-norsjo",
-        namn="Samordningsförbundet Skellefteå-Norsjö",
-        region="Region Västerbotten",
-        kommuner=["Skellefteå", "Norsjö"],
-        diarieprefix="SFSN",
-    )
+    return ForbundFactory(slug="skelleftea-norsjo", namn="Samordningsförbundet Skellefteå-Norsjö", diarieprefix="SFSN")
 
 
 @pytest.fixture
 def annat_forbund(db: Any) -> Forbund:
-    return forbund_create(slug="annat", namn="Samordningsförbundet Annat", region="Region Annat", kommuner=["Annanstad"])
+    return ForbundFactory(slug="annat", namn="Samordningsförbundet Annat", region="Region Annat", kommuner=["Annanstad"], diarieprefix="SF")
 
 
 @pytest.fixture
 def anvandare(forbund: Forbund) -> Callable[..., Any]:
     """anvandare(roll, forbund=None, username=None) → a user with that role."""
-    User = get_user_model()
 
     def make(roll: str, forbund_: Forbund | None = None, username: str | None = None) -> Any:
         f = forbund_ or forbund
-        name = username or f"{roll}-{f.slug}"
-        user = User.objects.filter(username=name).first() or User.objects.create_user(
-            username=name, password="losenord-for-test", email=f"{name}@example.se"
-        )
+        user = UserFactory(username=username or f"{roll}-{f.slug}")  # the existing user when the name is taken
         roll_tilldela(forbund=f, aktor=None, user=user, roll=roll)
         return user
 

@@ -8,9 +8,9 @@ class UppfoljningConfig(AppConfig):
     def ready(self) -> None:
         from finsam.startsida import registrera_bidrag, registrera_rutor
 
-        from .behovsanalys.pdf import registrera_dokumenttyp
+        from . import documenttyper
         from .startsida import RUTOR, notiser
 
         registrera_rutor(*RUTOR)
         registrera_bidrag(notiser)
-        registrera_dokumenttyp()
+        documenttyper.registrera_alla()

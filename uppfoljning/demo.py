@@ -17,9 +17,9 @@ from finsam.audit import handelse_logga
 from finsam.models import Forbund
 from insatser.models import Insats
 
-from .behovsanalys.demo import inskrivningar_komplettera, statistik_seed
+from . import demo_narvaro as narvaro_demo
+from .demo_behovsanalys import inskrivningar_komplettera, statistik_seed
 from .models import Deltagare, Inskrivning
-from .narvaro import demo as narvaro_demo
 from .vokabular import ALDERSGRUPPER
 
 # Known interventions of Skellefteå-Norsjö (seeds/004b): new participants per year and age span. The age span is only a

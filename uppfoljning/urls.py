@@ -1,8 +1,8 @@
 from django.urls import path
 
 from . import views
-from .behovsanalys import views as behov
-from .narvaro import views as narvaro
+from .views import behovsanalys as behov
+from .views import narvaro
 
 app_name = "uppfoljning"
 urlpatterns = [

@@ -36,6 +36,7 @@ from ..models import (
     Tilldelning,
 )
 from ..rakenskaper.export import som_json
+from ..selectors.budget import tabell_for
 from ..selectors.uppfoljning import kvartalsuppfoljning
 from ..services.importera import storlek_kontrollera
 from . import serializers as s
@@ -88,7 +89,6 @@ class BudgetViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMix
     @action(detail=True, methods=["get"])
     def tabell(self, request: Request, pk: str) -> Response:
         b = self.get_object()
-        from ..selectors.budget import tabell_for
 
         return Response(som_json(tabell_for(b, list(b.rader.order_by("ordning", "id")))))
 

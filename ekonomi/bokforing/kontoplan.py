@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models import Kontointervall
+
 BAS: list[tuple[int, int, str]] = [
     (1000, 1399, "anlaggningstillgangar"),  # 10 intangible, 11 buildings and land, 12 equipment, 13 financial assets
     (1400, 1799, "fordringar"),  # 14 stock, 15 receivables, 16 other receivables, 17 prepaid costs and accrued income
@@ -53,7 +55,6 @@ def standard_rader(kontoplanstyp: str = "") -> list[tuple[int, int, str]]:
 
 def standard_intervall(forbund: Any, kontoplanstyp: str = "") -> list[Any]:
     """The default ranges as unsaved objects: used until the förbund saves its own."""
-    from ..models import Kontointervall
 
     return [Kontointervall(forbund=forbund, fran=f, till=t, rad=r) for f, t, r in standard_rader(kontoplanstyp)]
 

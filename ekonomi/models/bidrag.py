@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from finsam.models import ForbundsData, Medlem
+from finsam.sortering import svensk
 
 
 class Tilldelning(ForbundsData):
@@ -35,7 +36,7 @@ class Kommunandel(ForbundsData):
     class Meta:
         verbose_name = "kommunandel"
         verbose_name_plural = "kommunandelar"
-        ordering = ["medlem__ordning", "medlem__namn"]
+        ordering = ["medlem__ordning", svensk("medlem__namn")]
         constraints = [models.UniqueConstraint(fields=["tilldelning", "medlem"], name="kommunandel_unik_medlem")]
 
     def __str__(self) -> str:

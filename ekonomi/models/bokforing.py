@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from finsam.models import ForbundsData, Medlem
+from finsam.sortering import svensk
 
 
 class Redovisningsimport(ForbundsData):
@@ -103,7 +104,7 @@ class Transaktion(ForbundsData):
     class Meta:
         verbose_name = "transaktion"
         verbose_name_plural = "transaktioner"
-        ordering = ["datum", "serie", "vernr", "id"]
+        ordering = ["datum", svensk("serie"), svensk("vernr"), "id"]
         indexes = [models.Index(fields=["redovisningsimport", "konto", "datum"], name="transaktion_konto_datum")]
 
     def __str__(self) -> str:
@@ -187,7 +188,7 @@ class Periodsaldo(ForbundsData):
     class Meta:
         verbose_name = "periodsaldo"
         verbose_name_plural = "periodsaldon"
-        ordering = ["rar", "period", "konto", "dimension", "objekt"]
+        ordering = ["rar", "period", "konto", "dimension", svensk("objekt")]
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.period} {self.konto} {self.belopp}"
@@ -205,7 +206,7 @@ class Dimensionsobjekt(ForbundsData):
     class Meta:
         verbose_name = "objekt"
         verbose_name_plural = "objekt"
-        ordering = ["dimension", "kod"]
+        ordering = ["dimension", svensk("kod")]
 
     def __str__(self) -> str:
         return f"{self.dimension}:{self.kod} {self.namn}"

@@ -10,6 +10,9 @@ from finsam.sortering import svensk
 
 from ..bokforing.kontoplan import standard_intervall
 from ..models import Ekonomiinstallning, Kontointervall, Kontokoppling, Redovisningsimport
+from ..models import Kontointervall as K
+from ..selectors.bidrag import medlemsbidrag
+from ..selectors.budget import budget_tabell
 from .avstamning import kontroller
 from .berakning import balansrakning, kassaflodesanalys, noter, resultatrakning
 from .bidragskontroll import bidragsregler
@@ -31,7 +34,6 @@ def _ar(s: Saldon) -> dict[str, Any]:
 
 def _verifikationskontroll(s: Saldon, rorelse: dict[str | None, Decimal]) -> dict[str, Any]:
     """IB + the vouchers = UB for balance lines, the vouchers = the result for result lines (per statement line)."""
-    from ..models import Kontointervall as K
 
     avvikelser = []
     for rad in sorted(set(s.rad) | {r for r in rorelse if r is not None}):
@@ -51,8 +53,6 @@ def _verifikationskontroll(s: Saldon, rorelse: dict[str | None, Decimal]) -> dic
 def rakenskaper(forbund: Forbund, ar: int) -> dict[str, Any]:
     """The statements of `ar` with the previous year for comparison, notes, budget comparison, equity, balanskrav and
     `avstamning` (a list of {"kontroll", "ok", "differens", "detalj"}). Decimal values. A fixed number of queries."""
-    from ..selectors.bidrag import medlemsbidrag
-    from ..selectors.budget import budget_tabell
 
     importer = {i.ar: i for i in Redovisningsimport.objects.filter(forbund=forbund, ar__in=[ar, ar - 1])}
     imp = importer.get(ar)

@@ -105,13 +105,15 @@ def medlemsbidrag(forbund: Forbund, ar: int) -> dict[str, Any]:
     return resultat
 
 
-def bidragsregler_for(forbund: Forbund, ar: int) -> dict[str, Any]:
+def bidragsregler_for(forbund: Forbund, ar: int, *, mb: dict[str, Any] | None = None) -> dict[str, Any]:
     """The year's rounding rule and adjustments, and per member what the förbund should invoice: the statutes' exact
-    share, rounded by the rule, plus the adopted adjustments (what the contribution check expects). Five queries."""
+    share, rounded by the rule, plus the adopted adjustments (what the contribution check expects). Five queries, two
+    when the caller passes the year's `medlemsbidrag` it already has (`mb`)."""
     regler = bidragsregler(forbund, ar)
     regel: Bidragsavrundning | None = regler["regel"]
     steg = Bidragsavrundning.STEG.get(regel.regel, 1) if regel else 1  # type: ignore[call-overload]
-    mb = medlemsbidrag(forbund, ar)
+    if mb is None or mb.get("ar") != ar:
+        mb = medlemsbidrag(forbund, ar)
     rader = []
     for r in mb["rader"]:
         exakt = Decimal(r["belopp"])

@@ -17,6 +17,7 @@ from insatser.selectors import beviljat_per_ar
 from styrelse.regler import paragraf_for_faststallelse
 
 from ..models import Budget, Budgetrad
+from ..selectors.bidrag import medlemsbidrag
 
 STANDARDRADER: list[tuple[str, str, str]] = [
     # (grupp, nyckel, text) – the seed's administration lines and the line for new activities
@@ -55,7 +56,6 @@ def budget_skapa(*, forbund: Forbund, aktor: Any, ar: int, kommentar: str = "") 
 
 def _fyll(budget: Budget) -> dict[str, int]:
     """Member income lines from the contributions, one line per intervention from the board's grants."""
-    from ..selectors.bidrag import medlemsbidrag
 
     forbund = budget.forbund
     falt = ["belopp", "plan1", "plan2"]

@@ -15,7 +15,9 @@ from finsam.documents.services import dokument_bestall
 from finsam.models import Forbund
 from finsam.tasking import enqueue
 
+from .. import tasks
 from ..models import Bokforingsjobb, Redovisningsimport
+from ..selectors.budget import aktuell_budget
 from .importera import bokforing_jamforelse, bokforing_kontrollera, bokforing_las, bokforing_spara
 
 
@@ -70,9 +72,8 @@ def _bestall(
         objekt=jobb,
         detaljer={"filnamn": jobb.filnamn, "sha256": jobb.sha256, "storlek": len(data)},
     )
-    from ..tasks import bokforing_import_task
 
-    enqueue(bokforing_import_task, jobb.pk)
+    enqueue(tasks.bokforing_import_task, jobb.pk)
     return jobb
 
 
@@ -89,9 +90,8 @@ def bokforing_jobb_bekrafta(*, jobb: Bokforingsjobb, aktor: Any) -> Bokforingsjo
     jobb.status, jobb.framsteg, jobb.steg = Bokforingsjobb.Status.KOAD, 0, ""
     jobb.save(update_fields=["tillagg", "ersatt", "status", "framsteg", "steg"])
     handelse_logga(aktor=aktor, forbund=jobb.forbund, handling="bokforing_import_bekrafta", objekt=jobb, detaljer=jobb.jamforelse)
-    from ..tasks import bokforing_import_task
 
-    enqueue(bokforing_import_task, jobb.pk)
+    enqueue(tasks.bokforing_import_task, jobb.pk)
     return jobb
 
 
@@ -176,7 +176,6 @@ def rakenskaper_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Any:
 
 def kvartalsrapport_bestall(*, forbund: Forbund, aktor: Any, ar: int, kvartal: int) -> Any:
     """Order the quarter's follow-up as a PDF for the board. Needs the year's budget."""
-    from ..selectors.budget import aktuell_budget
 
     if kvartal not in (1, 2, 3, 4):
         raise ValidationError({"kvartal": "Kvartalet ska vara 1–4."})

@@ -16,6 +16,7 @@ from finsam.models import Forbund, Medlem
 from forvaltning.models import Revisor
 
 from ..models import Ansvarsfrihet, Ekonomiinstallning, Kvartalsuppfoljning, Prognosrad, Revisionsberattelse
+from ..selectors.budget import aktuell_budget
 
 
 @transaction.atomic
@@ -36,7 +37,6 @@ def prognos_spara(
     """Save the förbundschef's full-year forecast and comments per budget line for one quarter."""
     if kvartal not in (1, 2, 3, 4):
         raise ValidationError({"kvartal": "Kvartalet ska vara 1–4."})
-    from ..selectors.budget import aktuell_budget
 
     budget = aktuell_budget(forbund, ar)
     if budget is None:

@@ -11,20 +11,10 @@ from django.urls import reverse
 from finsam.permissions import Kontext
 from finsam.web import behorighet, formular_handling
 
-from .. import selectors
 from ..forms import BidragsavrundningForm, BidragsjusteringForm
 from ..models import Bidragsavrundning
 from ..services import bidragsavrundning_spara, bidragsjustering_spara
-from .hjalp import ar_val
-
-
-def _sammanhang(kontext: Kontext, ar: int) -> dict[str, object]:
-    return {
-        "ar": ar,
-        "ar_val": ar_val(ar),
-        "mb": selectors.medlemsbidrag(kontext.forbund, ar),
-        "regler": selectors.bidragsregler_for(kontext.forbund, ar),
-    }
+from .hjalp import bidragssammanhang
 
 
 @behorighet("ekonomi.redigera")
@@ -41,7 +31,7 @@ def bidragsavrundning(request: HttpRequest, kontext: Kontext, ar: int) -> HttpRe
         ok=lambda r: f"Avrundningen av medlemsbidragen {ar} är sparad: {r.get_regel_display().lower()}.",
         till=reverse("ekonomi:bidrag", args=[ar]) + "#avrundning",
         mall="ekonomi/bidragsavrundning.html",
-        sammanhang={**_sammanhang(kontext, ar), "rubrik": f"Avrundning av medlemsbidragen {ar}", "knapp": "Spara avrundning"},
+        sammanhang={**bidragssammanhang(kontext, ar), "rubrik": f"Avrundning av medlemsbidragen {ar}", "knapp": "Spara avrundning"},
     )
 
 
@@ -63,5 +53,5 @@ def bidragsjustering(request: HttpRequest, kontext: Kontext, ar: int) -> HttpRes
         ok=lambda j: f"Justeringen för {j.medlem.namn} {ar} är sparad.",
         till=reverse("ekonomi:bidrag", args=[ar]) + "#avrundning",
         mall="ekonomi/bidragsavrundning.html",
-        sammanhang={**_sammanhang(kontext, ar), "rubrik": f"Justering av medlemsbidrag {ar}", "knapp": "Spara justering"},
+        sammanhang={**bidragssammanhang(kontext, ar), "rubrik": f"Justering av medlemsbidrag {ar}", "knapp": "Spara justering"},
     )

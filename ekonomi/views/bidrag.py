@@ -15,7 +15,7 @@ from .. import selectors
 from ..forms import TilldelningForm
 from ..models import Redovisningsimport, Tilldelning
 from ..services import tilldelning_spara
-from .hjalp import ar_val
+from .hjalp import ar_val, bidragssammanhang
 
 
 @behorighet("ekonomi.visa")
@@ -44,12 +44,7 @@ def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
 
 @behorighet("ekonomi.visa")
 def bidrag(request: HttpRequest, kontext: Kontext, ar: int) -> HttpResponseBase:
-    sammanhang = {
-        "ar": ar,
-        "ar_val": ar_val(ar),
-        "mb": selectors.medlemsbidrag(kontext.forbund, ar),
-        "regler": selectors.bidragsregler_for(kontext.forbund, ar),
-    }
+    sammanhang = bidragssammanhang(kontext, ar)
     if not kontext.kan("ekonomi.redigera"):
         if request.method == "POST":
             kontext.kraver("ekonomi.redigera")

@@ -29,6 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 from pypdf import PdfReader
 
+from finsam import tasks
 from finsam.audit import handelse_logga
 from finsam.models import Dokument
 from finsam.tasking import enqueue
@@ -282,7 +283,6 @@ def dokument_aterupta(*, vid_start: bool = False) -> list[int]:
     no longer store anything); a queued job overdue by the limit gets a new message (at start-up:
     every queued job, since the previous process may have taken its messages with it).
     """
-    from finsam.tasks import dokument_rendera_task
 
     nu = timezone.now()
     koade: list[int] = []
@@ -307,7 +307,7 @@ def dokument_aterupta(*, vid_start: bool = False) -> list[int]:
                 continue
             flyttad = Dokument.objects.filter(pk=d.pk, status=Dokument.Status.KOAD).update(nasta_forsok=nu + grans())
         if flyttad:
-            enqueue(dokument_rendera_task, d.pk)
+            enqueue(tasks.dokument_rendera_task, d.pk)
             koade.append(d.pk)
     if koade:
         log.warning("Reaper queued document jobs again: %s", koade)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfReader
 
+from finsam import tasks
 from finsam.audit import handelse_logga, vagrad
 from finsam.models import Dokument, Forbund
 from finsam.permissions import Kontext
@@ -76,9 +77,8 @@ def dokument_bestall(
 
 
 def _koa(dokument: Dokument) -> None:
-    from finsam.tasks import dokument_rendera_task
 
-    enqueue(dokument_rendera_task, dokument.pk)
+    enqueue(tasks.dokument_rendera_task, dokument.pk)
 
 
 def dokument_forsok_igen(*, kontext: Kontext, dokument: Dokument, aktor: Any) -> Dokument:

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from finsam.models import ORGNR_VALIDATOR, ForbundsData, Medlem
+from finsam.sortering import svensk
 from finsam.validering import organisationsnummer_kontrollera
 
 
@@ -81,7 +82,7 @@ class Avtal(ForbundsData):
     class Meta:
         verbose_name = "avtal"
         verbose_name_plural = "avtal"
-        ordering = ["-startdatum", "rubrik"]
+        ordering = ["-startdatum", svensk("rubrik")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(slutdatum__isnull=True) | models.Q(slutdatum__gte=models.F("startdatum")), name="avtal_slut_efter_start"

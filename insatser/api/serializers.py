@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from finsam.models import Medlem
 from styrelse.models import Paragraf
-from uppfoljning.behovsanalys.models import Behovsanalys
+from uppfoljning.models import Behovsanalys
 
 from ..models import (
     Ansokan,

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from finsam.models import ForbundsData, Medlem
+from finsam.sortering import svensk
 from styrelse.models import Paragraf, Sammantrade
 
 from .insats import Insats
@@ -210,7 +211,7 @@ class Medfinansiering(ForbundsData):
     class Meta:
         verbose_name = "medfinansiering"
         verbose_name_plural = "medfinansiering"
-        ordering = ["ansokan", "ar", "finansiar"]
+        ordering = ["ansokan", "ar", svensk("finansiar")]
         constraints = [
             models.UniqueConstraint(fields=["ansokan", "finansiar", "form", "ar"], name="medfinansiering_unik"),
             models.CheckConstraint(condition=Q(belopp__gte=0), name="medfinansiering_positiv"),
@@ -250,7 +251,7 @@ class Beviljande(ForbundsData):
     class Meta:
         verbose_name = "beviljande"
         verbose_name_plural = "beviljanden"
-        ordering = ["ar", "insats__kortnamn", "id"]
+        ordering = ["ar", svensk("insats__kortnamn"), "id"]
         constraints = [
             models.UniqueConstraint(fields=["insats", "paragraf", "ar"], name="beviljande_unikt_per_beslut_och_ar"),
             models.CheckConstraint(condition=Q(belopp__gte=0), name="beviljande_positivt"),

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.models import ForbundsData, Medlem
+from finsam.sortering import svensk
 
 
 class Insats(ForbundsData):
@@ -58,7 +59,7 @@ class Insats(ForbundsData):
     class Meta:
         verbose_name = "insats"
         verbose_name_plural = "insatser"
-        ordering = ["kortnamn"]
+        ordering = [svensk("kortnamn")]
         constraints = [
             models.UniqueConstraint(fields=["forbund", "kortnamn"], name="insats_unikt_kortnamn"),
             models.CheckConstraint(condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=models.F("startdatum")), name="insats_period"),
@@ -132,7 +133,7 @@ class Bemanning(ForbundsData):
     class Meta:
         verbose_name = "bemanning"
         verbose_name_plural = "bemanning"
-        ordering = ["insats", "medlem__ordning", "funktion"]
+        ordering = ["insats", "medlem__ordning", svensk("funktion")]
         constraints = [models.CheckConstraint(condition=Q(arsarbetare__gt=0), name="bemanning_positiv")]
 
     def __str__(self) -> str:

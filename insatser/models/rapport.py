@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from finsam.models import ForbundQuerySet, ForbundsData
+from finsam.sortering import svensk
 
 from .insats import Insats
 
@@ -39,7 +40,7 @@ class Rapport(ForbundsData):
     class Meta:
         verbose_name = "rapport"
         verbose_name_plural = "rapporter"
-        ordering = ["forfallodatum", "insats__kortnamn"]
+        ordering = ["forfallodatum", svensk("insats__kortnamn")]
         constraints = [models.UniqueConstraint(fields=["insats", "typ", "ar"], name="rapport_unik_per_ar")]
         indexes = [models.Index(fields=["forbund", "inlamnad", "forfallodatum"], name="rapport_forsenad")]
 

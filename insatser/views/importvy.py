@@ -12,7 +12,7 @@ from finsam.permissions import Kontext
 from finsam.web import behorighet
 
 from ..forms import ImportForm
-from ..importera import KOLUMNER, exportera, importera
+from ..services.importera import KOLUMNER, exportera, importera
 
 
 @behorighet("insatser.redigera")

@@ -20,6 +20,7 @@ from ..models import Forbundsmal, Rapport, RapportTyp
 from ..sektioner import ARSREDOVISNING, ARSREDOVISNING_INSATS
 from . import delar
 from .avtal import avtal_del
+from .delar import texter
 from .deltagare import deltagardata
 from .maltrad import maltrad_ar
 
@@ -145,7 +146,6 @@ def _signaturer(forbund: Forbund, ar: int, rapport: Rapport | None) -> list[dict
 
 def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) -> dict[str, Any]:
     """The annual report of `ar` as plain data (Decimal, date; no model instances)."""
-    from ..selectors import texter
 
     txt = texter(forbund, RapportTyp.ARSREDOVISNING, ar)
     sektioner = {
@@ -176,7 +176,7 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "rakenskaper": rak,
         "medlemsbidrag": bidrag,
         "bidragsfakturering": {
-            **kallor.bidragsfakturering(forbund, ar),
+            **kallor.bidragsfakturering(forbund, ar, bidrag=bidrag),
             "kontroller": [k for k in kontroller if k["kontroll"].startswith("Intäkt från") and k["kontroll"].endswith("= medlemsbidraget")],
         },
         "ekonomi_avstamning_ok": ok,

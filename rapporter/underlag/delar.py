@@ -9,6 +9,9 @@ from typing import Any
 from finsam.formatting import kr
 from finsam.models import Forbund
 
+from .. import kallor
+from ..models import Rapporttext, RapportTyp, Rapportunderlag
+
 NOLL = Decimal(0)
 ATERSTALL_AR = 3  # a deficit against the balance requirement is to be restored within three years (KL 11 kap. 12 §)
 
@@ -101,6 +104,11 @@ def balanskravsutredning(rak: dict[str, Any], ar: int) -> dict[str, Any]:
     }
 
 
+def texter(forbund: Forbund, typ: str, ar: int) -> dict[tuple[str, int | None], Rapporttext]:
+    """The report's texts by (section, intervention), read by the builders and the pages alike."""
+    return {(t.sektion, t.insats_id): t for t in Rapporttext.objects.filter(forbund=forbund, typ=typ, ar=ar).select_related("andrad_av")}
+
+
 def _nyckeltal(rs: dict[str, Any], br: dict[str, Any], kalla: str) -> dict[str, Any]:
     intakter = rs["verksamhetens_intakter"] + rs["ovriga_intakter"] + max(rs["finansiella_poster"], NOLL)
     kostnader = rs["verksamhetens_kostnader"] + rs["avskrivningar"] + min(rs["finansiella_poster"], NOLL)
@@ -118,7 +126,6 @@ def _nyckeltal(rs: dict[str, Any], br: dict[str, Any], kalla: str) -> dict[str, 
 
 def _tidigare_underlag(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
     """Key figures of earlier years from their adopted (frozen) annual reports (one query)."""
-    from ..models import RapportTyp, Rapportunderlag
 
     ut: dict[int, dict[str, Any]] = {}
     for u in Rapportunderlag.objects.filter(
@@ -133,7 +140,6 @@ def _tidigare_underlag(forbund: Forbund, ar: int) -> dict[int, dict[str, Any]]:
 def flerarsoversikt(forbund: Forbund, ar: int, rak: dict[str, Any], utfall: dict[str, Any]) -> dict[str, Any]:
     """Five years: intäkter, kostnader, årets resultat, eget kapital, soliditet and participants. Each figure from the
     year's accounts, the comparison column, or an adopted earlier report; otherwise "uppgift saknas" (never invented)."""
-    from .. import kallor
 
     per_ar: dict[int, dict[str, Any]] = _tidigare_underlag(forbund, ar)
     if _ok(rak):

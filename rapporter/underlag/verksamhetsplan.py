@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from finsam.models import Forbund, Medlem
+from finsam.sortering import svensk
 
 from .. import ekonomitabeller, kallor
 from ..models import Forbundsmal, Planavsnitt, Rapport, RapportTyp
@@ -154,13 +155,14 @@ def _finansiella_mal(mal: list[dict[str, Any]], maltrad: list[dict[str, Any]]) -
 
 def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -> dict[str, Any]:
     """The business plan of `ar` as plain data (Decimal, date; no model instances), read back as stored."""
+    bidrag = kallor.medlemsbidrag(forbund, ar)
     data: dict[str, Any] = {
         "version": VERSION,
         "typ": RapportTyp.VERKSAMHETSPLAN,
         "ar": ar,
         "titel": f"Verksamhetsplan {ar}",
         "forbund": _forbund(forbund),
-        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", "namn")],
+        "medlemmar": [{"namn": m.namn} for m in Medlem.objects.filter(forbund=forbund).order_by("ordning", svensk("namn"))],
         "beslut": _beslut(rapport),
         "sektioner": _sektioner(forbund, ar),
         "planar": list(range(ar, ar + PLANAR)),
@@ -168,8 +170,8 @@ def verksamhetsplan(forbund: Forbund, ar: int, rapport: Rapport | None = None) -
         "maltrad": _maltrad(forbund, ar),
         "insatser": _insatser(forbund, ar),
         "budget": _budget(forbund, ar),
-        "medlemsbidrag": kallor.medlemsbidrag(forbund, ar),
-        "bidragsfakturering": kallor.bidragsfakturering(forbund, ar),
+        "medlemsbidrag": bidrag,
+        "bidragsfakturering": kallor.bidragsfakturering(forbund, ar, bidrag=bidrag),
         "byggt": timezone.now(),
     }
     data["finansiella_mal"] = _finansiella_mal(data["mal"], data["maltrad"])

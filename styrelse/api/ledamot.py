@@ -19,8 +19,8 @@ from finsam.api.base import ForbundMixin, HarBehorighet
 from finsam.tenancy import hamta
 from forvaltning.models import Delegationsrad
 
-from .. import selectors_ledamot as sel
 from ..models import Anteckning, Arende, Bilaga, Distansdeltagande, Javsanmalan, Narvaro, Ordforandebeslut, Sammantrade
+from ..selectors import ledamot as sel
 from ..services.anteckning import anteckning_spara, anteckning_ta_bort, gallringsdatum
 from ..services.bradskande import distans_registrera, distans_ta_bort, extra_sammantrade_kalla, ordforandebeslut_fatta
 from ..services.mina_moten import jav_anmala, jav_aterkalla

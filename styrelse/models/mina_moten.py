@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from finsam.models import ForbundsData, Person
+from finsam.sortering import svensk
 
 from .mote import Arende, Sammantrade
 
@@ -45,7 +46,7 @@ class Javsanmalan(ForbundsData):
     class Meta:
         verbose_name = "jävsanmälan"
         verbose_name_plural = "jävsanmälningar"
-        ordering = ["arende__ordning", "person__namn"]
+        ordering = ["arende__ordning", svensk("person__namn")]
         constraints = [models.UniqueConstraint(fields=["arende", "person"], name="javsanmalan_unik")]
 
     def __str__(self) -> str:

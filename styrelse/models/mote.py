@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.models import ForbundsData, Medlem, Person
+from finsam.sortering import svensk
 
 
 class Mandat(ForbundsData):
@@ -316,7 +317,7 @@ class Narvaro(ForbundsData):
     class Meta:
         verbose_name = "närvaro"
         verbose_name_plural = "närvaro"
-        ordering = ["sammantrade", "kategori", "person__namn"]
+        ordering = ["sammantrade", "kategori", svensk("person__namn")]
         constraints = [
             models.UniqueConstraint(fields=["sammantrade", "person"], name="narvaro_en_per_person"),
             models.CheckConstraint(
@@ -406,7 +407,7 @@ class KallelseMottagare(ForbundsData):
     class Meta:
         verbose_name = "mottagare"
         verbose_name_plural = "mottagare"
-        ordering = ["utskick", "person__namn"]
+        ordering = ["utskick", svensk("person__namn")]
         constraints = [models.UniqueConstraint(fields=["utskick", "person"], name="kallelsemottagare_unik")]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from finsam.models import ForbundsData, Person
+from finsam.sortering import svensk
 
 from .mote import Sammantrade, att_satser
 
@@ -156,7 +157,7 @@ class Rost(ForbundsData):
     class Meta:
         verbose_name = "röst"
         verbose_name_plural = "röster"
-        ordering = ["paragraf", "person__namn"]
+        ordering = ["paragraf", svensk("person__namn")]
         constraints = [models.UniqueConstraint(fields=["paragraf", "person"], name="rost_en_per_person")]
 
     def __str__(self) -> str:

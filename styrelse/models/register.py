@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from finsam.models import ForbundsData, Person
+from finsam.sortering import svensk
 
 from .paragraf import Paragraf
 
@@ -61,7 +62,7 @@ class Handlingstyp(ForbundsData):
     class Meta:
         verbose_name = "handlingstyp"
         verbose_name_plural = "handlingstyper"
-        ordering = ["namn"]
+        ordering = [svensk("namn")]
         constraints = [models.UniqueConstraint(fields=["forbund", "namn"], name="handlingstyp_unikt_namn")]
 
     def __str__(self) -> str:

@@ -27,6 +27,8 @@ from ..models import (
     att_satser,
 )
 from .bradskande import utan_otillaten_distans
+from .dokument import protokoll_bestall
+from .justering import justeringar_aterstall
 from .mina_moten import jav_i_forvag
 from .mote import _ej_last, _kontrollera_ordforande_sekreterare, _las_mote, arende_overfor, automatiska_punkter_uppdatera, oanmalda_delegationsbeslut
 from .numrering import nasta_nummer
@@ -361,8 +363,6 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
         paragraf.save()
         andringar = diff(fore, snapshot(paragraf))
         if andringar:
-            from .justering import justeringar_aterstall
-
             justeringar_aterstall(sammantrade=paragraf.sammantrade, aktor=aktor, orsak=f"§ {paragraf.nummer} ändrades")
         handelse_logga(aktor=aktor, forbund=paragraf.forbund, handling="paragraf_andra", objekt=paragraf, andringar=andringar)
     return paragraf
@@ -399,7 +399,6 @@ def mote_avsluta(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
     mote.status = Sammantrade.Status.GENOMFORT
     mote.save(update_fields=["avslutat", "status"])
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="mote_avsluta", objekt=mote, andringar=diff(fore, snapshot(mote)))
-    from .dokument import protokoll_bestall
 
     protokoll_bestall(sammantrade=mote, aktor=aktor)
     return mote
@@ -482,6 +481,5 @@ def _protokoll_las(mote: Sammantrade, aktor: Any) -> None:
         andringar=diff(fore, snapshot(mote)),
         detaljer={"paragrafer_lasta": antal},
     )
-    from .dokument import protokoll_bestall
 
     protokoll_bestall(sammantrade=mote, aktor=aktor, las=True)

@@ -26,6 +26,9 @@ from ..models import (
     Sammantrade,
     Uppdrag,
 )
+from ..regler import arendeslag_av_rubrik
+from .dokument import anslagsbevis_bestall
+from .justering import justeringar_aterstall
 from .regler import beslutsregler_for, lage_vid, regler_vid
 
 STANDARDPUNKTER_FORE: list[tuple[str, str, str, str]] = [
@@ -145,8 +148,6 @@ def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> S
     mote.save()
     andringar = diff(fore, snapshot(mote))
     if mote.avslutat is not None and andringar:
-        from .justering import justeringar_aterstall
-
         justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak="mötets uppgifter ändrades")
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="sammantrade_andra", objekt=mote, andringar=andringar)
     return mote
@@ -301,7 +302,6 @@ def arende_skapa(
     slag: str | None = None,
 ) -> Arende:
     """Add an item. Its kind (slag: annual report, budget, grant) is taken from the heading unless given."""
-    from ..regler import arendeslag_av_rubrik
 
     mote = _las_mote(sammantrade)
     _ej_last(mote)
@@ -499,8 +499,6 @@ def narvaro_registrera(
     _kontrollera_beslutade_paragrafer(mote)
     andringar = diff(fore, snapshot(n))
     if mote.avslutat is not None and andringar:
-        from .justering import justeringar_aterstall
-
         justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"närvaron för {person} ändrades")
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="narvaro_registrera", objekt=n, andringar=andringar)
     return n
@@ -528,8 +526,6 @@ def narvaro_ta_bort(*, narvaro: Narvaro, aktor: Any) -> None:
     narvaro.delete()
     _kontrollera_beslutade_paragrafer(mote)
     if mote.avslutat is not None:
-        from .justering import justeringar_aterstall
-
         justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"{narvaro.person} togs bort ur närvaron")
 
 
@@ -568,7 +564,6 @@ def anslag_registrera(
     anslag.full_clean()
     anslag.save()
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="anslag_registrera", objekt=anslag, andringar=diff({}, snapshot(anslag)))
-    from .dokument import anslagsbevis_bestall
 
     anslagsbevis_bestall(sammantrade=mote, aktor=aktor)
     return anslag

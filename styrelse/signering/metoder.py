@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
@@ -83,6 +85,9 @@ class LosenordMetod:
             raise PermissionDenied(SPARRAT)
         if bekraftad is None or bekraftad.pk != user.pk:
             raise ValidationError({"losenord": ValidationError(FEL_LOSENORD, code="fel_losenord")})
+        if settings.AXES_RESET_ON_SUCCESS:
+            # The right password proven: earlier failures are cleared, as a successful login clears them.
+            AxesProxyHandler.get_implementation().reset_user_attempts(begaran, {"username": user.get_username()})
         return Autentisering(
             metod=self.kod,
             metod_text=self.namn,

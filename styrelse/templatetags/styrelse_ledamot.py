@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from ..models import Distansdeltagande, Javsanmalan, Sammantrade
-from ..selectors_ledamot import distans_for_mote
+from ..selectors.ledamot import distans_for_mote
 from ..services.regler import beslutsregler_for
 
 register = template.Library()

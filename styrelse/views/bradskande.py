@@ -15,9 +15,9 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
-from .. import selectors_ledamot as sel
-from ..forms_ledamot import DistansForm, DistansreglerForm, ExtraSammantradeForm, OrdforandebeslutForm
+from ..forms.ledamot import DistansForm, DistansreglerForm, ExtraSammantradeForm, OrdforandebeslutForm
 from ..models import Distansdeltagande, OrdforandebeslutHandling
+from ..selectors import ledamot as sel
 from ..services.bradskande import (
     distans_registrera,
     distans_ta_bort,

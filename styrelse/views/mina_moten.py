@@ -16,9 +16,9 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
-from .. import selectors_ledamot as sel
-from ..forms_ledamot import AnteckningForm, JavForm, JusteraForm
+from ..forms.ledamot import AnteckningForm, JavForm, JusteraForm
 from ..models import Anteckning, Bilaga, Javsanmalan
+from ..selectors import ledamot as sel
 from ..services.anteckning import anteckning_spara, anteckning_ta_bort
 from ..services.mina_moten import bilaga_version, jav_anmala, jav_aterkalla, lasning_markera
 from ..services.signering import justering_bekrafta

@@ -8,13 +8,14 @@ from typing import Any
 
 import factory
 
-from ekonomi.models import Kontokoppling
+from ekonomi.models import Budget, Kontokoppling, Tilldelning
 from ekonomi.services import bokforing_importera, tilldelning_spara
 from finsam.models import Forbund, Medlem
 from styrelse.models import Paragraf, Sammantrade
+from tests.finsam import factories as kf
 
 
-class SammantradeFactory(factory.django.DjangoModelFactory):
+class SammantradeFactory(kf.GiltigFactory):
     class Meta:
         model = Sammantrade
 
@@ -22,7 +23,7 @@ class SammantradeFactory(factory.django.DjangoModelFactory):
     plats = "Skellefteå"
 
 
-class ParagrafFactory(factory.django.DjangoModelFactory):
+class ParagrafFactory(kf.GiltigFactory):
     class Meta:
         model = Paragraf
 
@@ -32,8 +33,7 @@ class ParagrafFactory(factory.django.DjangoModelFactory):
     rubrik = "Verksamhetsplan och budget 2020, plan 2021–2022"
 
 
-def medlem(forbund: Forbund, kod: str) -> Medlem:
-    return Medlem.objects.get(forbund=forbund, kod=kod)
+medlem = kf.medlem
 
 
 def tilldelning(forbund: Forbund, ar: int = 2019, belopp: int = 4000, skelleftea: int = 3, norsjo: int = 1) -> Any:
@@ -80,3 +80,38 @@ def kopplingar(forbund: Forbund) -> None:
         (4010, 4010, "Uppdragsersättning förbundschef", "adm-forbundschef", None),
     ]:
         Kontokoppling.objects.create(forbund=forbund, fran=fran, till=till, text=text, nyckel=nyckel, medlem=medlem(forbund, kod) if kod else None)
+
+
+# --- factory_boy: valid objects through the model rules (full_clean), everything in one förbund ---
+class TilldelningFactory(kf.GiltigFactory):
+    """The year's allocation from the members (the municipalities' shares by population: `tilldelning()`)."""
+
+    class Meta:
+        model = Tilldelning
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    ar = 2019
+    belopp = Decimal(4000)
+
+
+class KontokopplingFactory(kf.GiltigFactory):
+    """An account range mapped to a text (and, for an income account, to a member of the same förbund)."""
+
+    class Meta:
+        model = Kontokoppling
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    fran = 3030
+    till = 3030
+    text = "Driftbidrag från Skellefteå kommun"
+    medlem = factory.LazyAttribute(lambda o: kf.kommun(o.forbund))
+
+
+class BudgetFactory(kf.GiltigFactory):
+    """A draft budget (the year's lines are filled by `budget_skapa`)."""
+
+    class Meta:
+        model = Budget
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    ar = 2020

@@ -175,3 +175,118 @@ def test_korsimportkontrollen_hittar_det_den_ska() -> None:
     assert korsimporter(lokal, "insatser") == ["4: finsam.models i f()"]
     assert korsimporter("def ready(self):\n    from finsam.startsida import Ruta\n", "styrelse", apps_py=True) == []
     assert korsimporter("from insatser.selectors import insatser\n", "styrelse") == []
+
+
+# --- 4. Every domain app has the same inside (architecture.md, docs/CONVENTIONS.md "Layout") ---
+DOMANAPPAR = ["styrelse", "insatser", "uppfoljning", "ekonomi", "rapporter", "forvaltning"]
+LAGER = ("models", "services", "selectors", "views", "forms")  # a module, or a package split by sub-domain
+KRAVS = [*LAGER, "apps.py", "urls.py", "api/__init__.py", "api/serializers", "api/views", "api/urls.py"]
+# Apps restructured on another branch at the time of writing: the entry goes when that branch is merged
+# (the test fails on an entry that no longer offends).
+ANNAN_LAYOUT: dict[str, str] = {"forvaltning": "restructured into the standard layout on its own branch"}
+
+
+def _finns(app: Path, namn: str) -> bool:
+    return (app / namn).is_file() or (app / f"{namn}.py").is_file() or (app / namn / "__init__.py").is_file()
+
+
+def layoutfel(app: Path) -> list[str]:
+    """How the app's inside differs from the standard layout."""
+    fel = [f"saknar {namn}" for namn in KRAVS if not _finns(app, namn)]
+    for fil in sorted(app.rglob("*.py")):
+        rel = fil.relative_to(app)
+        if rel.parts[0] in ("migrations", "management", "templatetags"):
+            continue
+        topp, namn = rel.parts[0], fil.stem
+        if len(rel.parts) == 1 and any(namn.startswith(f"{lager}_") for lager in LAGER):
+            fel.append(f"{rel}: en del av {namn.split('_')[0]} hör hemma i paketet {namn.split('_')[0]}/")
+        if len(rel.parts) > 1 and topp not in (*LAGER, "api") and namn in (*LAGER, "api"):
+            fel.append(f"{rel}: lagret {namn} hör hemma i appens {namn}")
+        if "import" in namn and topp not in ("services", "views", "api") and namn not in ("apps",):
+            fel.append(f"{rel}: en import är en tjänst (services/)")
+        if namn == "dokumenttyper":
+            fel.append(f"{rel}: dokumenttyperna heter documenttyper.py")
+        if str(rel) != "documenttyper.py" and "Dokumenttyp(" in fil.read_text(encoding="utf-8"):
+            fel.append(f"{rel}: dokumenttyper registreras i documenttyper.py")
+    return fel
+
+
+def test_varje_domanapp_har_samma_layout() -> None:
+    funna = {app: layoutfel(ROOT / app) for app in DOMANAPPAR}
+    assert {app: fel for app, fel in funna.items() if fel and app not in ANNAN_LAYOUT} == {}
+    assert sorted(app for app in ANNAN_LAYOUT if not funna[app]) == [], "Inaktuellt undantag: ta bort det ur ANNAN_LAYOUT"
+
+
+def test_layoutkontrollen_hittar_det_den_ska(tmp_path: Path) -> None:
+    for namn in ["apps.py", "urls.py", "models.py", "services/__init__.py", "selectors.py", "views/__init__.py", "forms.py", "api/__init__.py"]:
+        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / namn).write_text("")
+    for namn in ["api/serializers.py", "api/views.py", "api/urls.py", "services/importera.py", "documenttyper.py"]:
+        (tmp_path / namn).write_text("registrera(Dokumenttyp(typ='x'))\n" if namn == "documenttyper.py" else "")
+    assert layoutfel(tmp_path) == []
+    (tmp_path / "importera.py").write_text("")
+    (tmp_path / "views_utfall.py").write_text("")
+    (tmp_path / "dokumenttyper.py").write_text("")
+    (tmp_path / "del").mkdir()
+    (tmp_path / "del" / "models.py").write_text("")
+    (tmp_path / "pdf.py").write_text("registrera(Dokumenttyp(typ='y'))\n")
+    (tmp_path / "forms.py").unlink()
+    assert layoutfel(tmp_path) == [
+        "saknar forms",
+        "del/models.py: lagret models hör hemma i appens models",
+        "dokumenttyper.py: dokumenttyperna heter documenttyper.py",
+        "importera.py: en import är en tjänst (services/)",
+        "pdf.py: dokumenttyper registreras i documenttyper.py",
+        "views_utfall.py: en del av views hör hemma i paketet views/",
+    ]
+
+
+# --- 5. No function-local imports of the app's own modules either: a circle is broken by moving the shared piece ---
+# to a module both import, or (service ↔ task) by importing the other module as a module (`from .. import tasks`,
+# then `tasks.x_task` at call time). Each entry is justified; the test fails on an entry that no longer offends.
+SELEKTORER_LASER_TJANSTER = "styrelse.selectors still import pure rules from styrelse.services (selectors → services → tasks/utskick → selectors)"
+TILLATNA_LOKALA_APPIMPORTER: dict[str, str] = {
+    "finsam/celery.py": "imported by finsam/__init__.py while the settings load, before any model can be imported",
+    "styrelse/demo.py": "demo_idag builds on demo's helpers (seed → seed_idag → demo._avsluta_och_justera)",
+    "styrelse/services/expediering.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/justering.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/kallelse.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/services/register.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/tasks.py": SELEKTORER_LASER_TJANSTER,
+    "styrelse/utskick.py": SELEKTORER_LASER_TJANSTER,
+}
+
+
+def lokala_appimporter(kallkod: str, app: str) -> list[str]:
+    """Imports of the app's own modules inside a function (relative or absolute)."""
+    fel: list[str] = []
+    for funktion in ast.walk(ast.parse(kallkod)):
+        if not isinstance(funktion, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for nod in ast.walk(funktion):
+            if isinstance(nod, ast.ImportFrom) and nod.level:
+                fel.append(f"{nod.lineno}: {'.' * nod.level}{nod.module or ''} i {funktion.name}()")
+            elif isinstance(nod, ast.Import | ast.ImportFrom) and any(m.split(".")[0] == app for m in _modul(nod)):
+                fel.append(f"{nod.lineno}: {', '.join(_modul(nod))} i {funktion.name}()")
+    return sorted(set(fel), key=lambda r: int(r.split(":")[0]))
+
+
+def test_inga_lokala_importer_inom_appen() -> None:
+    funna: dict[str, list[str]] = {}
+    for app in APPAR:
+        for fil in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in fil.parts or (fil.name == "apps.py" and fil.parent.name == app):  # AppConfig.ready() by design
+                continue
+            if rader := lokala_appimporter(fil.read_text(encoding="utf-8"), app):
+                funna[str(fil.relative_to(ROOT))] = rader
+    assert {fil: rader for fil, rader in funna.items() if fil not in TILLATNA_LOKALA_APPIMPORTER} == {}
+    assert sorted(set(TILLATNA_LOKALA_APPIMPORTER) - set(funna)) == [], "Inaktuella undantag: ta bort dem ur TILLATNA_LOKALA_APPIMPORTER"
+
+
+def test_lokala_appimporter_hittas() -> None:
+    kallkod = (
+        "from .models import A\n\ndef f():\n    from .models import B\n    from ekonomi.tasks import t\n"
+        "    from finsam.models import F\n    import ekonomi.selectors\n"
+    )
+    assert lokala_appimporter(kallkod, "ekonomi") == ["4: .models i f()", "5: ekonomi.tasks i f()", "7: ekonomi.selectors i f()"]
+    assert lokala_appimporter("from . import tasks\n\ndef f():\n    return tasks.x\n", "ekonomi") == []

@@ -13,7 +13,7 @@ from finsam.models import Forbund
 from insatser.models import Ansokan
 from styrelse.models import Sammantrade
 from tests.rapporter import factories as rf
-from uppfoljning.behovsanalys.models import Behovsanalys
+from uppfoljning.models import Behovsanalys
 
 pytestmark = pytest.mark.django_db
 

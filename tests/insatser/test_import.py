@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from finsam.models import Forbund, Handelse
-from insatser.importera import exportera, importera
 from insatser.models import Insats
+from insatser.services.importera import exportera, importera
 from tests.insatser import factories as f
 
 RUBRIK = "kortnamn;namn;typ;inriktning;startdatum;slutdatum;agare;parter\n"

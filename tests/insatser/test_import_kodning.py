@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from finsam.models import Forbund
-from insatser.importera import importera
 from insatser.models import Insats
+from insatser.services.importera import importera
 
 TEXT = (
     "kortnamn;namn;typ;inriktning;startdatum;slutdatum;agare;parter\n"

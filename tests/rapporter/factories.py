@@ -6,8 +6,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import factory
+
 from finsam.models import Forbund, Medlem, Person
 from rapporter.models import Forbundsmal, Rapporttext
+from tests.finsam import factories as kf
 
 D = dt.date
 
@@ -134,11 +137,11 @@ def mal(forbund: Forbund, ar: int = 2019, mal_text: str = "God ekonomisk hushål
         "ordning": 1,
     }
     data.update(kw)
-    return Forbundsmal.objects.create(forbund=forbund, ar=ar, mal=mal_text, **data)
+    return ForbundsmalFactory(forbund=forbund, ar=ar, mal=mal_text, **data)
 
 
 def text(forbund: Forbund, typ: str, ar: int, sektion: str, text_: str) -> Rapporttext:
-    return Rapporttext.objects.create(forbund=forbund, typ=typ, ar=ar, sektion=sektion, text=text_)
+    return RapporttextFactory(forbund=forbund, typ=typ, ar=ar, sektion=sektion, text=text_)
 
 
 def obligatoriska_delar(forbund: Forbund, ar: int = 2019, *, utom: tuple[str, ...] = ()) -> None:
@@ -155,3 +158,29 @@ def obligatoriska_delar(forbund: Forbund, ar: int = 2019, *, utom: tuple[str, ..
     if "mal" not in utom:
         mal(forbund, ar, "Eget kapital förbrukas enligt budget", slag="finansiellt", bedomning="uppfyllt", ordning=1)
         mal(forbund, ar, "Insatserna leder till arbete eller studier", slag="verksamhet", bedomning="delvis_uppfyllt", ordning=2)
+
+
+# --- factory_boy: valid objects through the model rules (full_clean), everything in one förbund ---
+class ForbundsmalFactory(kf.GiltigFactory):
+    class Meta:
+        model = Forbundsmal
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    ar = 2019
+    mal = factory.Sequence(lambda n: f"Förbundsmål {n}")
+    utforande = "Följa upp ekonomin kvartalsvis"
+    matbart = "Eget kapital under 20 %"
+    ansvarig = "Förbundschef"
+    period = factory.LazyAttribute(lambda o: str(o.ar))
+    ordning = factory.Sequence(lambda n: n + 1)
+
+
+class RapporttextFactory(kf.GiltigFactory):
+    class Meta:
+        model = Rapporttext
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    typ = "arsredovisning"
+    ar = 2019
+    sektion = "forvaltningsberattelse"
+    text = "Text om förvaltningsberättelsen."

@@ -3,42 +3,75 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 import factory
 
-from finsam.models import Forbund, Medlem, Person
-from styrelse.models import Arende, Mandat, Narvaro, Sammantrade
+from finsam.models import Forbund, Medlem
+from styrelse.models import Arende, Mandat, Narvaro, Paragraf, Sammantrade
+from tests.finsam import factories as kf
 
 KODER = ["skelleftea", "af", "region", "fk", "norsjo"]
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    namn = factory.Sequence(lambda n: f"Person {n}")
-    epost = factory.LazyAttribute(lambda o: f"{o.namn.lower().replace(' ', '.')}@example.se")
+def _adress(namn: str) -> str:
+    """An e-mail address from a name, in ASCII (Ersättare fk → ersattare.fk@example.se)."""
+    ascii_ = unicodedata.normalize("NFKD", namn).encode("ascii", "ignore").decode()
+    return f"{ascii_.lower().replace(' ', '.')}@example.se"
 
 
-class SammantradeFactory(factory.django.DjangoModelFactory):
+class PersonFactory(kf.PersonFactory):
+    epost = factory.LazyAttribute(lambda o: _adress(o.namn))
+
+
+class SammantradeFactory(kf.GiltigFactory):
     class Meta:
         model = Sammantrade
 
+    forbund = factory.SubFactory(kf.ForbundFactory)
     datum = factory.LazyFunction(dt.date.today)
     starttid = dt.time(9, 0)
     sluttid = dt.time(15, 0)
     plats = "Hörnellgatan 17, vån 3"
 
 
-class ArendeFactory(factory.django.DjangoModelFactory):
+class ArendeFactory(kf.GiltigFactory):
     class Meta:
         model = Arende
 
+    sammantrade = factory.SubFactory(SammantradeFactory)
     forbund = factory.LazyAttribute(lambda o: o.sammantrade.forbund)
     ordning = factory.Sequence(lambda n: n + 1)
     rubrik = factory.Sequence(lambda n: f"Ärende {n}")
     forslag = "godkänna förslaget"
+
+
+class ParagrafFactory(kf.GiltigFactory):
+    """A paragraph of a meeting of the same förbund, numbered within the meeting's year."""
+
+    class Meta:
+        model = Paragraf
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    sammantrade = factory.SubFactory(SammantradeFactory, forbund=factory.SelfAttribute("..forbund"), status=Sammantrade.Status.JUSTERAT)
+    ar = factory.LazyAttribute(lambda o: o.sammantrade.datum.year)
+    nummer = factory.Sequence(lambda n: n + 1)
+    rubrik = factory.Sequence(lambda n: f"Beslut {n}")
+    text = "Samordningsförbundet beslutar: att godkänna förslaget."
+
+
+class MandatFactory(kf.GiltigFactory):
+    """A ledamot's mandate for a member of the same förbund, from 2019."""
+
+    class Meta:
+        model = Mandat
+
+    forbund = factory.SubFactory(kf.ForbundFactory)
+    person = factory.SubFactory(PersonFactory, forbund=factory.SelfAttribute("..forbund"))
+    medlem = factory.LazyAttribute(lambda o: kf.kommun(o.forbund))
+    typ = Mandat.Typ.LEDAMOT
+    fran = dt.date(2019, 1, 1)
 
 
 def styrelse(forbund: Forbund, fran: dt.date = dt.date(2019, 1, 1)) -> dict[str, Any]:
@@ -49,15 +82,10 @@ def styrelse(forbund: Forbund, fran: dt.date = dt.date(2019, 1, 1)) -> dict[str,
     for kod in [k for k in KODER if k in medlem] + [k for k in medlem if k not in KODER]:
         pl = PersonFactory(forbund=forbund, namn=f"Ledamot {kod}")
         pe = PersonFactory(forbund=forbund, namn=f"Ersättare {kod}")
-        led[kod] = Mandat.objects.create(
-            forbund=forbund,
-            person=pl,
-            medlem=medlem[kod],
-            typ="ledamot",
-            fran=fran,
-            uppdrag="ordforande" if kod in {"skelleftea", "annanstad"} else "",
+        led[kod] = MandatFactory(
+            forbund=forbund, person=pl, medlem=medlem[kod], fran=fran, uppdrag="ordforande" if kod in {"skelleftea", "annanstad"} else ""
         )
-        ers[kod] = Mandat.objects.create(forbund=forbund, person=pe, medlem=medlem[kod], typ="ersattare", fran=fran)
+        ers[kod] = MandatFactory(forbund=forbund, person=pe, medlem=medlem[kod], typ=Mandat.Typ.ERSATTARE, fran=fran)
     chef = PersonFactory(forbund=forbund, namn="Förbundschefen", befattning="Förbundschef", ar_personal=True)
     return {"ledamot": led, "ersattare": ers, "chef": chef}
 

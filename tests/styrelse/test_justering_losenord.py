@@ -119,3 +119,16 @@ def test_sen_andring_aterstaller_ocksa_signaturen_och_ny_justering_gar(forbund: 
     # The chair proves who they are again and justerar the changed minutes.
     assert c.post(f"/styrelse/mina-moten/{mote.pk}/justera/", {"roll": "ordforande", "losenord": LOSENORD}).status_code == 302
     assert Signatur.objects.get().roll == "ordforande" and Justering.objects.get().for_annan is False
+
+
+def test_lyckad_justering_nollstaller_axes_misslyckanden(forbund: Any, chef: Any, s: dict[str, Any], anvandare: Any) -> None:
+    """A justering confirmed with the right password clears the earlier failures, as a successful login does."""
+    mote = genomfort_mote(forbund, chef, s)
+    ordf = koppla(anvandare, s["ledamot"]["skelleftea"], "ordf")
+    c = _klient(ordf)
+    for i in range(3):
+        assert c.post(f"/styrelse/mina-moten/{mote.pk}/justera/", {"roll": "ordforande", "losenord": f"fel-{i}"}).status_code == 400
+    assert AccessAttempt.objects.get(username="ordf", ip_address="10.4.4.4").failures_since_start == 3
+    assert c.post(f"/styrelse/mina-moten/{mote.pk}/justera/", {"roll": "ordforande", "losenord": LOSENORD}).status_code == 302
+    assert Justering.objects.get().roll == "ordforande"
+    assert not AccessAttempt.objects.filter(username="ordf").exists()

@@ -13,8 +13,8 @@ from playwright.sync_api import Page, expect
 
 from finsam.models import Dokument, Handelse, RollTyp
 from finsam.permissions import Kontext
-from styrelse import selectors_ledamot as sel
 from styrelse.models import Arende, Bilaga, Javsanmalan, Rost, Sammantrade
+from styrelse.selectors import ledamot as sel
 from styrelse.services import arende_andra, beslut_fatta, sammantrade_andra
 from styrelse.services.bradskande import extra_sammantrade_kalla, ordforandebeslut_fatta
 from tests.forvaltning.factories import delegation as delegationsrad

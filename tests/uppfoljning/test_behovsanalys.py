@@ -21,11 +21,11 @@ from finsam.permissions import Kontext
 from tests.api_fel import api_fel
 from tests.insatser.factories import paragraf
 from tests.uppfoljning import factories as f
-from uppfoljning.behovsanalys import services
-from uppfoljning.behovsanalys.importera import statistik_importera
-from uppfoljning.behovsanalys.pdf import behovsanalys_pdf
-from uppfoljning.behovsanalys.selectors import behovsanalys, behovsanalys_data, per_tusen
 from uppfoljning.models import Behovsanalys, Statistikvarde
+from uppfoljning.pdf import behovsanalys_pdf
+from uppfoljning.selectors.behovsanalys import behovsanalys, behovsanalys_data, per_tusen
+from uppfoljning.services import behovsanalys as services
+from uppfoljning.services.statistikimport import statistik_importera
 
 D = dt.date
 HUVUD = "region;ersättning;kön;ålder;2017;2018"

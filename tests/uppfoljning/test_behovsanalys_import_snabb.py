@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from finsam.models import Forbund
-from uppfoljning.behovsanalys.importera import statistik_importera, tolka_varde
 from uppfoljning.models import Statistikvarde
+from uppfoljning.services.statistikimport import statistik_importera, tolka_varde
 
 pytestmark = pytest.mark.django_db
 

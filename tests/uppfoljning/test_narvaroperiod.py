@@ -18,8 +18,8 @@ from insatser import services as malservices
 from insatser.malmatt import malnod_forslag
 from tests.uppfoljning import factories as f
 from uppfoljning.models import Narvaroperiod
-from uppfoljning.narvaro.services import narvaroperiod_spara, narvaroperioder_importera, tolka_period
 from uppfoljning.selectors import narvaro_andel
+from uppfoljning.services.narvaro import narvaroperiod_spara, narvaroperioder_importera, tolka_period
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -1,9 +1,9 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from ..behovsanalys import api as behov
-from ..narvaro.api import NarvaroperiodViewSet
+from . import behovsanalys as behov
 from . import views
+from .narvaro import NarvaroperiodViewSet
 
 router = DefaultRouter()
 router.register("deltagare", views.DeltagareViewSet, basename="uppfoljning-deltagare")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from finsam.models import Forbund
 from finsam.tasking import enqueue
 
+from .. import tasks
 from ..models import Importkorning
 from .fil import kontrollera_storlek, max_bytes
 from .importera import deltagare_import
@@ -36,9 +37,8 @@ def import_bestall(*, forbund: Forbund, aktor: Any, data: bytes, filnamn: str, t
         torrkorning=torrkorning,
         bestalld_av=aktor if getattr(aktor, "is_authenticated", False) else None,
     )
-    from ..tasks import deltagare_import_task
 
-    enqueue(deltagare_import_task, korning.pk)
+    enqueue(tasks.deltagare_import_task, korning.pk)
     return korning
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from finsam.selectors import medlemmar
 from finsam.services import forbund_create
 
 
@@ -32,7 +33,6 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        from finsam.selectors import medlemmar
 
         self.stdout.write(self.style.SUCCESS(f"Skapade {forbund.namn} ({forbund.slug}) med medlemmarna:"))
         for m in medlemmar(forbund):

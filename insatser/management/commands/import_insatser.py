@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from finsam.models import Forbund
-from insatser.importera import importera
+from insatser.services.importera import importera
 
 
 class Command(BaseCommand):
