@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_plan
+from . import views
+from .views import plan as views_plan
 
 app_name = "rapporter"
 urlpatterns = [

@@ -22,7 +22,7 @@ KOD = re.compile(r"^[a-z0-9_\-]*$")
 def _falt(modell: type[models.Model], sokvag: str) -> models.Field[Any, Any]:
     falt: Any = None
     for del_ in sokvag.split("__"):
-        falt = modell._meta.get_field(del_)
+        falt = modell._meta.pk if del_ == "pk" else modell._meta.get_field(del_)
         if falt.is_relation:
             modell = falt.related_model
     return falt

@@ -17,14 +17,14 @@ from finsam.web import behorighet, formular_handling, knapp_handling
 from insatser.models import Insats
 from uppfoljning.selectors import maskera, maskeringsgrans
 
-from . import kallor, selectors, services
-from .forms import FaststallForm, MalForm, SlutligForm, TextForm
-from .models import Forbundsmal, Rapport, RapportTyp
-from .sektioner import ARSREDOVISNING_INSATS, SEKTIONER, sektion
-from .templatetags.rapporter import stycken
-from .underlag import rendera
-from .underlag.skillnader import skillnader
-from .underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
+from .. import kallor, selectors, services
+from ..forms import FaststallForm, MalForm, SlutligForm, TextForm
+from ..models import Forbundsmal, Rapport, RapportTyp
+from ..sektioner import ARSREDOVISNING_INSATS, SEKTIONER, sektion
+from ..templatetags.rapporter import stycken
+from ..underlag import rendera
+from ..underlag.skillnader import skillnader
+from ..underlag.verksamhetsplan import verksamhetsplan as verksamhetsplan_data
 
 
 def _typ(typ: str) -> str:

@@ -14,11 +14,11 @@ from finsam.permissions import Kontext
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
-from . import plan
-from .forms import PlanavsnittForm
-from .models import Planavsnitt, RapportTyp
-from .sektioner import PLANMALL
-from .views import _ar
+from .. import plan
+from ..forms import PlanavsnittForm
+from ..models import Planavsnitt, RapportTyp
+from ..sektioner import PLANMALL
+from . import _ar
 
 VP = RapportTyp.VERKSAMHETSPLAN
 
