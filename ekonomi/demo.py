@@ -175,6 +175,53 @@ def seed_budget_2020(forbund: Forbund, aktor: Any) -> None:
     services.budget_faststall(budget=b, aktor=aktor, paragraf=p)
 
 
+# Örnsköldsvik's budget 2020 with plan 2021–2022, as in its verksamhetsplan (seed 002, table 8, tkr).
+OVIK_TILLDELNING = {2020: 5_034_000, 2021: 5_036_000, 2022: 5_036_000}
+OVIK_INVANARE_18_64 = 31_400  # one municipality: the split between municipalities does not depend on it
+OVIK_ADMINISTRATION = [
+    ("adm-forbundschef", "Uppdragsersättning förbundschef 100 %", (725, 735, 745)),
+    ("adm-kansli", "Kanslikostnader, hyra, dator, tele, dataskyddsombud", (100, 100, 100)),
+    ("adm-styrelse", "Arvoden, ersättningar styrelsen", (120, 120, 120)),
+    ("adm-resor", "Rese- och logikostnader", (65, 65, 65)),
+    ("adm-natverk", "Medlemsavgift NNS inklusive serviceavgift", (11, 11, 11)),
+    ("adm-sammantraden", "Sammanträdeskostnader", (10, 10, 10)),
+]
+OVIK_INSATSER: list[tuple[str, str, tuple[int | None, ...]]] = [
+    ("ins-plattform-u", "Plattform U", (600, 600, 600)),
+    ("ins-vidare-vy", "Vidare Vy", (455, 455, None)),
+    ("ins-appler", "Projekt Äpplet", (600, 600, None)),
+    ("ins-samtalsbyra", "Samtalsbyrå för unga", (300, 305, 310)),
+    ("ins-vinr", "Processtöd VINR 50 %", (280, 21, None)),
+    ("ins-vagen-till-arbete", "Processtöd Vägen till arbete 25 %", (63, None, None)),
+    ("ins-psykisk-halsa", "Processtöd/Utvecklingsstrateg Psykisk hälsa 100 %", (610, 620, None)),
+    ("ins-psykeveckan", "Psykeveckan V.45", (100, 75, 75)),
+    ("ins-kompetensutveckling", "Kompetensutveckling i samverkan", (135, None, None)),
+    ("ins-kurser", "Kurs- och konferensavgifter", (50, None, None)),
+]
+OVIK_NYA = (810, 1319, 3000)
+
+
+def _tkr(varden: tuple[int | None, ...]) -> tuple[int | None, ...]:
+    return tuple(v * 1000 if v is not None else None for v in varden)
+
+
+def seed_ornskoldsvik(aktor: Any) -> None:
+    """The second demo förbund's allocation and its budget 2020 (a draft: the demo holds none of its meetings)."""
+    ovik = Forbund.objects.filter(slug="ornskoldsvik").first()
+    if ovik is None or Budget.objects.filter(forbund=ovik, ar=2020).exists():
+        return
+    kommun = Medlem.objects.get(forbund=ovik, typ=Medlem.Typ.KOMMUN)
+    for ar, belopp in OVIK_TILLDELNING.items():
+        if not Tilldelning.objects.filter(forbund=ovik, ar=ar).exists():
+            services.tilldelning_spara(forbund=ovik, aktor=aktor, ar=ar, belopp=Decimal(belopp), invanare={kommun.pk: OVIK_INVANARE_18_64})
+    b = services.budget_skapa(forbund=ovik, aktor=aktor, ar=2020, kommentar="Budget 2020, plan 2021–2022 (verksamhetsplanen, avsnitt 8).")
+    for nyckel, text, varden in OVIK_ADMINISTRATION:
+        _satt(b, aktor, nyckel, text, "administration", _tkr(varden))
+    for i, (nyckel, text, varden) in enumerate(OVIK_INSATSER):
+        _satt(b, aktor, nyckel, text, "insatser", _tkr(varden), ordning=500 + i)
+    _satt(b, aktor, "nya-aktiviteter", "Nya ej beslutade aktiviteter", "nya", _tkr(OVIK_NYA), ordning=900)
+
+
 def seed_bokforing(forbund: Forbund, aktor: Any) -> None:
     if not Redovisningsimport.objects.filter(forbund=forbund, ar=2019).exists():
         services.bokforing_importera(forbund=forbund, aktor=aktor, data=SIE_2019.read_bytes(), filnamn=SIE_2019.name)
@@ -186,3 +233,4 @@ def seed(forbund: Forbund, aktor: Any) -> None:
     seed_budget_2019(forbund, aktor)
     seed_budget_2020(forbund, aktor)
     seed_bokforing(forbund, aktor)
+    seed_ornskoldsvik(aktor)

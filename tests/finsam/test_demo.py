@@ -23,7 +23,9 @@ from django.utils import timezone
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
 from finsam.models import Dokument, Forbund, Handelse, Medlem, Roll
 from forvaltning.models import AnsvarsfrihetPaminnelse, Avtal, AvtalDokument, Forbundsordning, Revisor, Utnamning
+from rapporter import kallor
 from rapporter.underlag.rendera import komplett
+from rapporter.underlag.verksamhetsplan import verksamhetsplan
 from styrelse.demo_idag import mandatperiod
 from styrelse.models import Anslag, Mandat, Narvaro, Paragraf, Sammantrade
 from styrelse.services.regler import ledamoter_i_tjanst
@@ -180,3 +182,15 @@ def test_demons_arsredovisning_2019_stammer(demo: Any) -> None:
     assert fg["summa_tillgangar"] == fg["summa_eget_kapital_och_skulder"] == Decimal("1770000")
     assert fg["eget_kapital_vid_arets_slut"] == d["rakenskaper"]["balansrakning"]["eget_kapital_vid_arets_borjan"] == Decimal("1590000")
     assert d["redovisningsprinciper"]["metod"] == "bokforingsmassiga_grunder"
+
+
+def test_ornskoldsviks_plan_2020_har_seedens_budget(demo: Any) -> None:
+    """Seed 002, table 8 (tkr): income 5 034 / 5 036 / 5 036, administration 1 031 / 1 041 / 1 051, in balance."""
+    ovik = Forbund.objects.get(slug="ornskoldsvik")
+    data = verksamhetsplan(ovik, 2020)
+    assert [s["slag"] for s in data["sektioner"]].count("budget") == 1
+    tabell = kallor.budget_tabell(ovik, 2020)
+    assert [int(v) for v in tabell["summa_intakter"]] == [5_034_000, 5_036_000, 5_036_000]
+    assert [int(v) for v in tabell["resultat"]] == [0, 0, 0]
+    text = " ".join(r["text"] for r in data["budget"]["tabell"]["rader"])
+    assert "Plattform U" in text and "Samtalsbyrå för unga" in text and "Nya ej beslutade aktiviteter" in text
