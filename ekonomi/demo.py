@@ -178,7 +178,7 @@ def seed_budget_2020(forbund: Forbund, aktor: Any) -> None:
 # Örnsköldsvik's budget 2020 with plan 2021–2022, as in its verksamhetsplan (seed 002, table 8, tkr).
 OVIK_TILLDELNING = {2020: 5_034_000, 2021: 5_036_000, 2022: 5_036_000}
 OVIK_INVANARE_18_64 = 31_400  # one municipality: the split between municipalities does not depend on it
-OVIK_ADMINISTRATION = [
+OVIK_ADMINISTRATION: list[tuple[str, str, tuple[int | None, ...]]] = [
     ("adm-forbundschef", "Uppdragsersättning förbundschef 100 %", (725, 735, 745)),
     ("adm-kansli", "Kanslikostnader, hyra, dator, tele, dataskyddsombud", (100, 100, 100)),
     ("adm-styrelse", "Arvoden, ersättningar styrelsen", (120, 120, 120)),
