@@ -7,10 +7,14 @@ from django.utils import timezone
 
 from finsam.models import Dokument, Forbund
 
+from . import services
+from .models import Sammantrade
+from .services import anteckning as anteckning_tjanst
+from .utskick import kallelse_skicka_epost
+
 
 @shared_task(name="styrelse.kallelse_skicka_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
 def kallelse_skicka_task(utskick_id: int) -> int:
-    from .utskick import kallelse_skicka_epost
 
     return kallelse_skicka_epost(utskick_id=utskick_id)
 
@@ -19,8 +23,6 @@ def kallelse_skicka_task(utskick_id: int) -> int:
 def protokoll_las_task(dokument_id: int) -> str:
     """Make sure justered minutes end final: order the final rendering if the stored PDF predates the
     justering (the document job itself locks it; no polling). Queued by nothing; kept for repairs."""
-    from .models import Sammantrade
-    from .services.dokument import protokoll_bestall, protokoll_efter_rendering, protokoll_inaktuellt
 
     d = Dokument.objects.filter(pk=dokument_id).first()
     if d is None or d.last:
@@ -28,28 +30,26 @@ def protokoll_las_task(dokument_id: int) -> str:
     mote = Sammantrade.objects.filter(forbund=d.forbund, pk=d.parametrar.get("sammantrade")).first()
     if mote is None or mote.justerat is None:
         return "ej justerat"
-    if d.status == Dokument.Status.KLAR and not protokoll_inaktuellt(d):
-        protokoll_efter_rendering(d)
+    if d.status == Dokument.Status.KLAR and not services.dokument.protokoll_inaktuellt(d):
+        services.dokument.protokoll_efter_rendering(d)
     else:
-        protokoll_bestall(sammantrade=mote, aktor="system", las=True)
+        services.dokument.protokoll_bestall(sammantrade=mote, aktor="system", las=True)
     return Dokument.objects.get(pk=d.pk).status
 
 
 @shared_task(name="styrelse.gallringslista_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
 def gallringslista_task(ar: int | None = None) -> int:
     """Yearly: list, per förbund, the diarium documents due for destruction this year (idempotent)."""
-    from .services import gallringslista_skapa
 
     ar = ar or timezone.localdate().year
     antal = 0
     for forbund in Forbund.objects.all():
-        antal += len(gallringslista_skapa(forbund=forbund, ar=ar).handlingar)
+        antal += len(services.gallringslista_skapa(forbund=forbund, ar=ar).handlingar)
     return antal
 
 
 @shared_task(name="styrelse.anteckningar_gallra_task", acks_late=True, reject_on_worker_lost=True, soft_time_limit=300, time_limit=360)
 def anteckningar_gallra_task() -> int:
     """Daily: remove members' private notes on minutes justered longer ago than the retention (idempotent)."""
-    from .services.anteckning import anteckningar_gallra
 
-    return anteckningar_gallra()
+    return anteckning_tjanst.anteckningar_gallra()

@@ -20,7 +20,9 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from finsam.documents.services import dokument_spara_pdf
 from finsam.models import Dokument, Person
 
-from .models import KallelseMottagare, Kallelseutskick, Sammantrade
+from .models import Expediering, KallelseMottagare, Kallelseutskick, Sammantrade
+from .pdf import kallelse_pdf, protokollsutdrag_pdf
+from .selectors import kallelse_data, utdrag_data
 
 log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -86,8 +88,6 @@ def kalenderbilaga(ics: bytes, filnamn: str, *, installt: bool = False) -> MIMEB
 
 def _kallelse_pdf(mote: Sammantrade) -> bytes:
     """Render the notice now and keep it as the meeting's kallelse document (replacing a draft)."""
-    from .pdf import kallelse_pdf
-    from .selectors import kallelse_data
 
     pdf = kallelse_pdf(kallelse_data(mote))
     nyckel = f"styrelse:kallelse:{mote.pk}"
@@ -206,9 +206,6 @@ def justering_aterstalld_task(sammantrade_id: int, person_ids: list[int], orsak:
 
 def utdrag_expediera_epost(*, expediering_ids: list[int]) -> int:
     """Send the protokollsutdrag (rendered now) to each recipient not yet sent to; each sending is recorded."""
-    from .models import Expediering
-    from .pdf import protokollsutdrag_pdf
-    from .selectors import utdrag_data
 
     rader = list(Expediering.objects.filter(pk__in=expediering_ids, skickad__isnull=True).select_related("paragraf__sammantrade__forbund"))
     if not rader:

@@ -38,10 +38,8 @@ from ..models import (
     Uppdrag,
     Yrkande,
 )
-from ..services.beslut import justering_kravs
-from ..services.kallelse import kallelse_mottagare
-from ..services.numrering import nasta_nummer_forhandsvisa
-from ..services.regler import Lage, lage_vid, regler_vid
+from .mote_las import justering_kravs, kallelse_mottagare, nasta_nummer_forhandsvisa
+from .regler import Lage, lage_vid, regler_vid
 
 
 def paragrafer_for_val(forbund: Forbund) -> QuerySet[Paragraf]:

@@ -27,10 +27,8 @@ from ..models import (
     Ordforandebeslut,
     Sammantrade,
 )
-from ..services.anteckning import gallringsdatum
-from ..services.beslut import justering_kravs
-from ..services.mina_moten import arende_version, bilaga_version, fingeravtryck, har_mandat
 from . import sammantrade_hamta
+from .mote_las import arende_version, bilaga_version, fingeravtryck, gallringsdatum, har_mandat, justering_kravs
 
 
 @dataclass

@@ -14,13 +14,7 @@ from finsam.audit import handelse_logga
 from finsam.models import Forbund
 
 from ..models import Anteckning, Arende, Bilaga, Sammantrade
-
-
-def gallringsdatum(mote: Sammantrade) -> dt.date | None:
-    """The day the member's notes on this meeting are removed (None: the minutes are not justered yet)."""
-    if mote.justerat is None:
-        return None
-    return timezone.localtime(mote.justerat).date() + dt.timedelta(days=settings.FINSAM_ANTECKNING_GALLRING_DAGAR)
+from ..selectors.mote_las import gallringsdatum
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from ..models import (
     Yrkande,
     att_satser,
 )
+from ..selectors.mote_las import justering_kravs
 from .bradskande import utan_otillaten_distans
 from .dokument import protokoll_bestall
 from .justering import justeringar_aterstall
@@ -402,16 +403,6 @@ def mote_avsluta(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
 
     protokoll_bestall(sammantrade=mote, aktor=aktor)
     return mote
-
-
-def justering_kravs(mote: Sammantrade) -> list[tuple[str, Person]]:
-    krav: list[tuple[str, Person]] = []
-    if mote.ordforande:
-        krav.append((Justering.Roll.ORDFORANDE, mote.ordforande))
-    if mote.sekreterare:
-        krav.append((Justering.Roll.SEKRETERARE, mote.sekreterare))
-    krav.extend((Justering.Roll.JUSTERARE, p) for p in mote.justerare.all())
-    return krav
 
 
 def justering_kontrollera(mote: Sammantrade, *, person: Person, roll: str) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from finsam.audit import handelse_logga
 from finsam.tasking import enqueue
 
+from .. import utskick
 from ..models import Expediering, Paragraf
 
 
@@ -40,7 +41,6 @@ def utdrag_expediera(*, paragraf: Paragraf, aktor: Any, mottagare: list[tuple[st
     Only a decided paragraph of minutes that are justered (or a paragraph justered at once) is sent: an extract
     of a draft is not a public record of a decision.
     """
-    from ..utskick import utdrag_expediera_task
 
     paragraf = Paragraf.objects.select_related("sammantrade").get(pk=paragraf.pk)
     if not paragraf.last and paragraf.sammantrade.justerat is None:
@@ -66,5 +66,5 @@ def utdrag_expediera(*, paragraf: Paragraf, aktor: Any, mottagare: list[tuple[st
         objekt=paragraf,
         detaljer={"mottagare": [e for _, e in lista], "expedieringar": [r.pk for r in rader]},
     )
-    enqueue(utdrag_expediera_task, [r.pk for r in rader])
+    enqueue(utskick.utdrag_expediera_task, [r.pk for r in rader])
     return rader

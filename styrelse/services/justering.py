@@ -7,6 +7,7 @@ from typing import Any
 from finsam.audit import handelse_logga
 from finsam.tasking import enqueue
 
+from .. import utskick
 from ..models import Justering, Sammantrade, Signatur
 
 
@@ -31,8 +32,7 @@ def justeringar_aterstall(*, sammantrade: Sammantrade, aktor: Any, orsak: str) -
         objekt=sammantrade,
         detaljer={"orsak": orsak, "justeringar": [{"person": j.person.namn, "roll": j.roll, "tidpunkt": j.tidpunkt.isoformat()} for j in gjorda]},
     )
-    from ..utskick import justering_aterstalld_task
 
     personer = sorted({j.person_id for j in gjorda})
-    enqueue(justering_aterstalld_task, sammantrade.pk, personer, orsak)
+    enqueue(utskick.justering_aterstalld_task, sammantrade.pk, personer, orsak)
     return gjorda

@@ -7,46 +7,22 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
-from finsam.models import Person
-from finsam.sortering import personordning
 from finsam.tasking import enqueue
 
-from ..models import KallelseMottagare, Kallelseutskick, Mandat, Sammantrade
+from .. import tasks, utskick
+from ..models import KallelseMottagare, Kallelseutskick, Sammantrade
+from ..selectors.mote_las import kallelse_mottagare
 from .kallelsetid import kallelsetid_for
 from .mote import _ej_last, _las_mote
 from .regler import beslutsregler_for
 
 
-def kallelse_mottagare(mote: Sammantrade) -> list[tuple[Person, str]]:
-    """Ledamöter and ersättare in office on the meeting date, then the staff (kansliet)."""
-    mandat = (
-        Mandat.objects.filter(forbund=mote.forbund, fran__lte=mote.datum)
-        .filter(Q(till__isnull=True) | Q(till__gte=mote.datum))
-        .select_related("person", "medlem")
-        .order_by("typ", "medlem__ordning")
-    )
-    ut: list[tuple[Person, str]] = []
-    sedda: set[int] = set()
-    forst = {"ordforande": 0, "vice_ordforande": 1}
-    for m in sorted(mandat, key=lambda m: (m.typ != "ledamot", forst.get(m.uppdrag, 2), m.medlem.ordning)):
-        if m.person_id not in sedda:
-            ut.append((m.person, m.get_typ_display()))
-            sedda.add(m.person_id)
-    for p in Person.objects.filter(forbund=mote.forbund, ar_personal=True).order_by(*personordning()):
-        if p.pk not in sedda and "t.o.m." not in p.befattning:
-            ut.append((p, "Tjänsteperson"))
-            sedda.add(p.pk)
-    return ut
-
-
 @transaction.atomic
 def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | None = None) -> Kallelseutskick:
     """Send the notice with the agenda PDF and a calendar invitation to ledamöter, ersättare and staff (in a task)."""
-    from ..tasks import kallelse_skicka_task
 
     mote = _las_mote(sammantrade)
     _ej_last(mote)
@@ -95,14 +71,13 @@ def kallelse_skicka(*, sammantrade: Sammantrade, aktor: Any, idag: dt.date | Non
         andringar=diff(fore, snapshot(mote)),
         detaljer={"utskick": utskick.pk, "mottagare": [p.namn for p, _ in mottagare]},
     )
-    enqueue(kallelse_skicka_task, utskick.pk)
+    enqueue(tasks.kallelse_skicka_task, utskick.pk)
     return utskick
 
 
 @transaction.atomic
 def kalender_uppdatering_skicka(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
     """Send the changed time or place to everyone the notice went to (the same calendar entry, a higher SEQUENCE)."""
-    from ..utskick import kalender_uppdatering_task
 
     mote = _las_mote(sammantrade)
     if mote.kallelse_skickad is None:
@@ -110,14 +85,13 @@ def kalender_uppdatering_skicka(*, sammantrade: Sammantrade, aktor: Any) -> Samm
     if not mote.kalender_inaktuell:
         raise ValidationError("Kalenderinbjudan är redan aktuell.")
     handelse_logga(aktor=aktor, forbund=mote.forbund, handling="kalender_uppdatering_skicka", objekt=mote, detaljer={"sekvens": mote.kalendersekvens})
-    enqueue(kalender_uppdatering_task, mote.pk)
+    enqueue(utskick.kalender_uppdatering_task, mote.pk)
     return mote
 
 
 @transaction.atomic
 def sammantrade_stall_in(*, sammantrade: Sammantrade, aktor: Any, orsak: str = "") -> Sammantrade:
     """Cancel a meeting that has not been held; those who got the notice get a calendar cancellation (METHOD:CANCEL)."""
-    from ..utskick import kalender_uppdatering_task
 
     mote = _las_mote(sammantrade)
     if mote.avslutat is not None or mote.paragrafer.exists():
@@ -136,5 +110,5 @@ def sammantrade_stall_in(*, sammantrade: Sammantrade, aktor: Any, orsak: str = "
         detaljer={"orsak": orsak},
     )
     if mote.kallelse_skickad is not None:
-        enqueue(kalender_uppdatering_task, mote.pk, True)
+        enqueue(utskick.kalender_uppdatering_task, mote.pk, True)
     return mote

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from finsam.audit import diff, handelse_logga, snapshot
 from finsam.models import Forbund, Person
 
-from ..models import Arende, Bilaga, Javsanmalan, Lasning, Mandat, Narvaro, Rost, Sammantrade
+from ..models import Arende, Javsanmalan, Lasning, Narvaro, Rost, Sammantrade
+from ..selectors.mote_las import arende_version, bilaga_version, fingeravtryck, har_mandat  # noqa: F401  (re-exported)
 
 
 def person_for(forbund: Forbund, user: Any) -> Person | None:
@@ -23,22 +21,6 @@ def person_for(forbund: Forbund, user: Any) -> Person | None:
     if not getattr(user, "pk", None):
         return None
     return Person.objects.filter(forbund=forbund, user_id=user.pk).first()
-
-
-def har_mandat(person: Person, datum: dt.date) -> bool:
-    return Mandat.objects.filter(person=person, fran__lte=datum).filter(Q(till__isnull=True) | Q(till__gte=datum)).exists()
-
-
-def fingeravtryck(*delar: object) -> str:
-    return hashlib.sha256("\x1f".join(str(d) for d in delar).encode()).hexdigest()[:32]
-
-
-def arende_version(a: Arende) -> str:
-    return fingeravtryck(a.rubrik, a.text, a.foredragande, a.forslag)
-
-
-def bilaga_version(b: Bilaga) -> str:
-    return fingeravtryck(b.fil.name, b.storlek)
 
 
 def lasning_markera(*, user: Any, sammantrade: Sammantrade, versioner: dict[str, str]) -> None:

@@ -6,19 +6,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from finsam.audit import handelse_logga
 from finsam.models import Forbund
 
-from ..models import Handling, Nummerserie, Paragraf
-
-
-def _hogsta_befintliga(forbund: Forbund, serie: str, ar: int) -> int:
-    # Rows created outside the series (other apps' fixtures, imports) are respected too.
-    if serie == Nummerserie.Serie.PARAGRAF:
-        return int(Paragraf.objects.filter(forbund=forbund, ar=ar).aggregate(m=Max("nummer"))["m"] or 0)
-    return int(Handling.objects.filter(forbund=forbund, ar=ar).aggregate(m=Max("lopnummer"))["m"] or 0)
+from ..models import Nummerserie
+from ..selectors.mote_las import _hogsta_befintliga, nasta_nummer_forhandsvisa  # noqa: F401  (re-exported)
 
 
 def _las_serie(forbund: Forbund, serie: str, ar: int) -> Nummerserie:
@@ -43,12 +36,6 @@ def nasta_nummer(*, forbund: Forbund, serie: str, ar: int) -> int:
     rad.senaste = nummer
     rad.save(update_fields=["senaste"])
     return nummer
-
-
-def nasta_nummer_forhandsvisa(*, forbund: Forbund, serie: str, ar: int) -> int:
-    """The number the next save would get (for display only; never used to save)."""
-    rad = Nummerserie.objects.filter(forbund=forbund, serie=serie, ar=ar).first()
-    return max(rad.senaste if rad else 0, _hogsta_befintliga(forbund, serie, ar)) + 1
 
 
 @transaction.atomic

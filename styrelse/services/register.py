@@ -17,6 +17,7 @@ from finsam.models import Forbund, Person
 from forvaltning.models import Delegationsrad
 
 from ..models import Delegationsbeslut, Gallringslista, Handling, Handlingstyp, Nummerserie, Paragraf, Sammantrade, Uppdrag
+from ..selectors import gallring_forfallna
 from .mote import _nasta_mote_for, automatiska_punkter_uppdatera
 from .numrering import nasta_nummer
 
@@ -191,7 +192,6 @@ def handling_registrera(
 @transaction.atomic
 def gallringslista_skapa(*, forbund: Forbund, ar: int, aktor: Any = "system") -> Gallringslista:
     """The documents that may be destroyed in `ar` under the records plan. A rerun replaces the list."""
-    from ..selectors import gallring_forfallna
 
     rader = [
         {
