@@ -23,7 +23,15 @@ from .models import Budget, Kontokoppling, Redovisningsimport, Tilldelning
 SIE_2019 = Path(__file__).resolve().parent / "demo_data" / "skelleftea-norsjo-2019.se"
 
 # year: (allocation, Skellefteå 18–64, Norsjö 18–64) – plausible figures in the statutes' shape
-TILLDELNING = {2019: (5_600_000, 41_236, 2_118), 2020: (5_676_000, 41_180, 2_105), 2021: (5_776_000, 41_322, 2_096), 2022: (5_776_000, 41_410, 2_088)}
+TILLDELNING = {
+    2019: (5_600_000, 41_236, 2_118),
+    2020: (5_676_000, 41_180, 2_105),
+    2021: (5_776_000, 41_322, 2_096),
+    2022: (5_776_000, 41_410, 2_088),  # 5 776 tkr: seed 001
+    2023: (5_776_000, 41_455, 2_079),  # 5 776 tkr: seed 000
+    2024: (5_776_000, 41_500, 2_070),  # the plan years: the allocation of 2023 carried on
+    2025: (5_776_000, 41_540, 2_062),
+}
 ADMINISTRATION = [
     # nyckel, budget 2019, budget 2020, plan 2021, plan 2022
     ("adm-forbundschef", 940_000, 960_000, 975_000, 990_000),
@@ -222,6 +230,30 @@ def seed_ornskoldsvik(aktor: Any) -> None:
     _satt(b, aktor, "nya-aktiviteter", "Nya ej beslutade aktiviteter", "nya", _tkr(OVIK_NYA), ordning=900)
 
 
+# Budgets for the demo's 2022 and 2023 plans (seeds 001 and 000 state the allocation, 5 776 tkr, and the two
+# ordinary interventions MISAM and NAFS, but print no budget table): drafts with plausible figures in the shape of
+# the adopted 2020 budget, new activities balancing each year.
+PLANBUDGET_INSATSER = [("MISAM", "MISAM – Myndigheter och individ i samarbete", 3_550_000), ("NAFS", "NAFS Skellefteå-Norsjö", 600_000)]
+
+
+def seed_planbudget(forbund: Forbund, aktor: Any, ar: int) -> None:
+    if Budget.objects.filter(forbund=forbund, ar=ar).exists() or not Tilldelning.objects.filter(forbund=forbund, ar=ar + 2).exists():
+        return
+    b = services.budget_skapa(forbund=forbund, aktor=aktor, ar=ar, kommentar=f"Budget {ar} med plan {ar + 1}–{ar + 2} (utkast).")
+    for nyckel, _, _, _, b22 in ADMINISTRATION:
+        varden = tuple(b22 + (15_000 * (ar + i - 2022) if nyckel == "adm-forbundschef" else 0) for i in range(3))
+        _satt(b, aktor, nyckel, b.rader.get(nyckel=nyckel).text, "administration", varden)
+    for kortnamn, namn, belopp in PLANBUDGET_INSATSER:
+        nyckel, insats = _insatsnyckel(forbund, kortnamn)
+        if not b.rader.filter(nyckel=nyckel).exists():  # a grant decided for the year fills its own line
+            _satt(b, aktor, nyckel, namn, "insatser", (belopp, belopp, belopp), insats=insats)
+    _satt(b, aktor, "ins-kompetensutveckling", "Kompetensutveckling i samverkan", "insatser", (135_000, 135_000, 135_000))
+    rader = list(b.rader.all())
+    falt = ["belopp", "plan1", "plan2"]
+    netto = [sum((getattr(r, f) or 0) * (1 if r.ar_intakt else -1) for r in rader if r.nyckel != "nya-aktiviteter") for f in falt]
+    _satt(b, aktor, "nya-aktiviteter", "Nya ej beslutade aktiviteter", "nya", tuple(max(int(v), 0) for v in netto), ordning=900)
+
+
 def seed_bokforing(forbund: Forbund, aktor: Any) -> None:
     if not Redovisningsimport.objects.filter(forbund=forbund, ar=2019).exists():
         services.bokforing_importera(forbund=forbund, aktor=aktor, data=SIE_2019.read_bytes(), filnamn=SIE_2019.name)
@@ -233,4 +265,6 @@ def seed(forbund: Forbund, aktor: Any) -> None:
     seed_budget_2019(forbund, aktor)
     seed_budget_2020(forbund, aktor)
     seed_bokforing(forbund, aktor)
+    seed_planbudget(forbund, aktor, 2022)
+    seed_planbudget(forbund, aktor, 2023)
     seed_ornskoldsvik(aktor)

@@ -194,3 +194,15 @@ def test_ornskoldsviks_plan_2020_har_seedens_budget(demo: Any) -> None:
     assert [int(v) for v in tabell["resultat"]] == [0, 0, 0]
     text = " ".join(r["text"] for r in data["budget"]["tabell"]["rader"])
     assert "Plattform U" in text and "Samtalsbyrå för unga" in text and "Nya ej beslutade aktiviteter" in text
+
+
+@pytest.mark.parametrize("ar", [2022, 2023])
+def test_skelleftea_norsjos_planer_2022_och_2023_har_en_budget_i_balans(demo: Any, ar: int) -> None:
+    """Seeds 001 and 000: the allocation is 5 776 tkr; the plan's budget section shows a three-year budget, not "Uppgift saknas"."""
+    sn = Forbund.objects.get(slug="skelleftea-norsjo")
+    tabell = kallor.budget_tabell(sn, ar)
+    assert not tabell.get("saknas")
+    assert [int(v) for v in tabell["summa_intakter"]] == [5_776_000] * 3
+    assert [int(v) for v in tabell["resultat"]] == [0, 0, 0]
+    data = verksamhetsplan(sn, ar)
+    assert "MISAM" in " ".join(r["text"] for r in data["budget"]["tabell"]["rader"])
