@@ -238,3 +238,13 @@ class Dokument(ForbundsData):
     @property
     def filnamn(self) -> str:
         return f"{self.nyckel.replace(':', '-').replace('/', '-')}.pdf"
+
+    @property
+    def ar_klar(self) -> bool:
+        """Status: the PDF can be opened (templates read this, never the status string)."""
+        return bool(self.status == self.Status.KLAR)
+
+    @property
+    def ar_misslyckad(self) -> bool:
+        """Status: the rendering failed: can be ordered again (templates read this, never the status string)."""
+        return bool(self.status == self.Status.MISSLYCKAD)

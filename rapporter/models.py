@@ -79,6 +79,21 @@ class Rapport(ForbundsData):
     def titel(self) -> str:
         return f"{self.get_typ_display()} {self.ar}"
 
+    @property
+    def ar_utkast(self) -> bool:
+        """Status: texts can still be written (templates read this, never the status string)."""
+        return bool(self.status == self.Status.UTKAST)
+
+    @property
+    def ar_slutlig(self) -> bool:
+        """Status: final, awaiting the board's decision (templates read this, never the status string)."""
+        return bool(self.status == self.Status.SLUTLIG)
+
+    @property
+    def ar_faststalld(self) -> bool:
+        """Status: adopted by the board: locked (templates read this, never the status string)."""
+        return bool(self.status == self.Status.FASTSTALLD)
+
 
 class Rapportunderlag(ForbundsData):
     """The data of one build of a report (a snapshot): rendered into the PDF, frozen with it when the board adopts it."""

@@ -255,3 +255,18 @@ class Bokforingsjobb(ForbundsData):
     @property
     def pagar(self) -> bool:
         return self.status in (self.Status.KOAD, self.Status.PAGAR)
+
+    @property
+    def ar_klar(self) -> bool:
+        """Status: the import is stored (templates read this, never the status string)."""
+        return bool(self.status == self.Status.KLAR)
+
+    @property
+    def ar_avvisad(self) -> bool:
+        """Status: the file was refused (templates read this, never the status string)."""
+        return bool(self.status == self.Status.AVVISAD)
+
+    @property
+    def vantar_bekraftelse(self) -> bool:
+        """Status: a replacement waits for the user's confirmation (templates read this, never the status string)."""
+        return bool(self.status == self.Status.BEKRAFTA)

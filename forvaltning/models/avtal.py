@@ -169,6 +169,16 @@ class Avtal(ForbundsData):
             namn.append(self.motpart)
         return ", ".join(namn)
 
+    @property
+    def ar_gallande(self) -> bool:
+        """Status: in force (not given notice, not ended) (templates read this, never the status string)."""
+        return bool(self.status == self.Status.GALLER)
+
+    @property
+    def ar_uppsagt(self) -> bool:
+        """Status: notice has been given (templates read this, never the status string)."""
+        return bool(self.status == self.Status.UPPSAGT)
+
 
 class AvtalDokument(ForbundsData):
     """A document of an agreement (the signed agreement, an appendix, a renewal): PDF, never replaced, only added."""

@@ -137,6 +137,11 @@ class Delegationsordning(ForbundsData):
             return "Överförd från den tidigare delegationsordningen" if self.status == self.Status.ANTAGEN else "Ej antagen"
         return f"§ {p.nummer}/{p.ar}"
 
+    @property
+    def ar_utkast(self) -> bool:
+        """Status: a draft, not yet adopted by a § (templates read this, never the status string)."""
+        return bool(self.status == self.Status.UTKAST)
+
 
 class Delegationsrad(ForbundsData):
     """One matter of a delegation order version: who decides, who stands in, within which limit."""

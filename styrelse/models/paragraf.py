@@ -197,6 +197,16 @@ class Uppdrag(ForbundsData):
     def __str__(self) -> str:
         return f"Uppdrag ({self.paragraf.beteckning}): {self.text[:60]}"
 
+    @property
+    def ar_oppet(self) -> bool:
+        """Status: the assignment is still open (templates read this, never the status string)."""
+        return bool(self.status == self.Status.OPPET)
+
+    @property
+    def ar_klart(self) -> bool:
+        """Status: the assignment is reported back (templates read this, never the status string)."""
+        return bool(self.status == self.Status.KLART)
+
 
 class Expediering(ForbundsData):
     """One sending of a protokollsutdrag by e-mail to one recipient (expediering), recorded when sent."""

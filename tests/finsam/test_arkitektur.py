@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,3 +284,19 @@ def test_lokala_appimporter_hittas() -> None:
     )
     assert lokala_appimporter(kallkod, "ekonomi") == ["4: .models i f()", "5: ekonomi.tasks i f()", "7: ekonomi.selectors i f()"]
     assert lokala_appimporter("from . import tasks\n\ndef f():\n    return tasks.x\n", "ekonomi") == []
+
+
+# --- 6. Templates read a status through the model's properties (ar_klar, ar_faststalld, …), never its stored string ---
+STATUSJAMFORELSE = re.compile(r"""\.status\s*[!=]=\s*['"]""")
+
+
+def test_mallar_jamfor_aldrig_statustext() -> None:
+    funna = [
+        f"{mall.relative_to(ROOT)}:{nr}"
+        for mall in sorted(ROOT.glob("*/templates/**/*.html")) + sorted((ROOT / "templates").glob("**/*.html"))
+        if ".venv" not in mall.parts
+        for nr, rad in enumerate(mall.read_text(encoding="utf-8").splitlines(), 1)
+        if STATUSJAMFORELSE.search(rad)
+    ]
+    assert funna == []
+    assert STATUSJAMFORELSE.search("{% if r.status == 'faststalld' %}") and not STATUSJAMFORELSE.search("{% if r.ar_faststalld %}")

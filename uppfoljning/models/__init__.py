@@ -269,6 +269,16 @@ class Importkorning(ForbundsData):
     def pagar(self) -> bool:
         return self.status in (self.Status.KOAD, self.Status.PAGAR)
 
+    @property
+    def ar_klar(self) -> bool:
+        """Status: the import is stored (templates read this, never the status string)."""
+        return bool(self.status == self.Status.KLAR)
+
+    @property
+    def ar_avvisad(self) -> bool:
+        """Status: the file was refused (templates read this, never the status string)."""
+        return bool(self.status == self.Status.AVVISAD)
+
 
 from .behovsanalys import Behovsanalys, Statistikvarde  # noqa: E402  (the needs analysis: its own module of the package)
 from .narvaro import Narvaroperiod, Periodtyp  # noqa: E402  (attendance per period: its own module of the package)
