@@ -48,6 +48,28 @@ class ForbundQuerySet(models.QuerySet[Any]):
         return self.filter(forbund=forbund)
 
 
+class Importstatus:
+    """The status properties of a background import (koad, pågår, klar, avvisad) that pages and templates read
+    instead of the stored string. Mixed into the import models of uppföljning and ekonomi."""
+
+    status: Any
+    Status: Any
+
+    @property
+    def pagar(self) -> bool:
+        return bool(self.status in (self.Status.KOAD, self.Status.PAGAR))
+
+    @property
+    def ar_klar(self) -> bool:
+        """The import is stored."""
+        return bool(self.status == self.Status.KLAR)
+
+    @property
+    def ar_avvisad(self) -> bool:
+        """The file was refused."""
+        return bool(self.status == self.Status.AVVISAD)
+
+
 class ForbundsData(models.Model):
     """Abstract base for every record owned by one förbund."""
 

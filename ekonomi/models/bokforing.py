@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from finsam.models import ForbundsData, Medlem
+from finsam.models import ForbundsData, Importstatus, Medlem
 from finsam.sortering import svensk
 
 
@@ -212,7 +212,7 @@ class Dimensionsobjekt(ForbundsData):
         return f"{self.dimension}:{self.kod} {self.namn}"
 
 
-class Bokforingsjobb(ForbundsData):
+class Bokforingsjobb(Importstatus, ForbundsData):
     """A bookkeeping import run in the background, with progress. The file is dropped when the run ends."""
 
     class Status(models.TextChoices):
@@ -251,20 +251,6 @@ class Bokforingsjobb(ForbundsData):
 
     def __str__(self) -> str:
         return f"Import {self.filnamn} ({self.get_status_display()})"
-
-    @property
-    def pagar(self) -> bool:
-        return self.status in (self.Status.KOAD, self.Status.PAGAR)
-
-    @property
-    def ar_klar(self) -> bool:
-        """Status: the import is stored (templates read this, never the status string)."""
-        return bool(self.status == self.Status.KLAR)
-
-    @property
-    def ar_avvisad(self) -> bool:
-        """Status: the file was refused (templates read this, never the status string)."""
-        return bool(self.status == self.Status.AVVISAD)
 
     @property
     def vantar_bekraftelse(self) -> bool:

@@ -10,7 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
-from finsam.models import ForbundsData, Medlem
+from finsam.models import ForbundsData, Importstatus, Medlem
 from finsam.sortering import svensk
 from insatser.models import Insats
 
@@ -235,7 +235,7 @@ class Inskrivning(ForbundsData):
         return regler.alder_utanfor(self.ramar(), self.alder)
 
 
-class Importkorning(ForbundsData):
+class Importkorning(Importstatus, ForbundsData):
     """A spreadsheet import run in the background (large files). The file is dropped when the run ends."""
 
     class Status(models.TextChoices):
@@ -264,20 +264,6 @@ class Importkorning(ForbundsData):
 
     def __str__(self) -> str:
         return f"Import {self.filnamn} ({self.get_status_display()})"
-
-    @property
-    def pagar(self) -> bool:
-        return self.status in (self.Status.KOAD, self.Status.PAGAR)
-
-    @property
-    def ar_klar(self) -> bool:
-        """Status: the import is stored (templates read this, never the status string)."""
-        return bool(self.status == self.Status.KLAR)
-
-    @property
-    def ar_avvisad(self) -> bool:
-        """Status: the file was refused (templates read this, never the status string)."""
-        return bool(self.status == self.Status.AVVISAD)
 
 
 from .behovsanalys import Behovsanalys, Statistikvarde  # noqa: E402  (the needs analysis: its own module of the package)
