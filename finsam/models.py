@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -46,6 +47,21 @@ class Forbund(models.Model):
 class ForbundQuerySet(models.QuerySet[Any]):
     def for_forbund(self, forbund: Forbund) -> ForbundQuerySet:
         return self.filter(forbund=forbund)
+
+
+class Statusovergangar:
+    """Allowed status transitions in one map per model (OVERGANGAR), checked here before a service changes a status."""
+
+    OVERGANGAR: ClassVar[dict[str, set[str]]]
+    status: Any
+    Status: Any
+    _meta: Any
+
+    def kontrollera_overgang(self, ny: str, meddelande: str = "") -> None:
+        """Raise a Swedish ValidationError (the caller's wording when given) unless the status may go to `ny`."""
+        if ny not in self.OVERGANGAR.get(self.status, set()):
+            namn = str(self._meta.verbose_name).capitalize()
+            raise ValidationError(meddelande or f"{namn} kan inte gå från ”{self.Status(self.status).label}” till ”{self.Status(ny).label}”.")
 
 
 class Importstatus:

@@ -7,11 +7,13 @@ ties a year's document to the board decision that adopted it.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from finsam.models import ForbundsData
+from finsam.models import ForbundsData, Statusovergangar
 from finsam.sortering import svensk
 
 from .underlag.kodning import UnderlagDecoder, UnderlagEncoder
@@ -22,7 +24,7 @@ class RapportTyp(models.TextChoices):
     VERKSAMHETSPLAN = "verksamhetsplan", "Verksamhetsplan"
 
 
-class Rapport(ForbundsData):
+class Rapport(Statusovergangar, ForbundsData):
     """One year's report of one kind and its way from draft to adopted."""
 
     class Status(models.TextChoices):
@@ -31,7 +33,7 @@ class Rapport(ForbundsData):
         FASTSTALLD = "faststalld", "Fastställd av styrelsen"
 
     # The allowed status changes, checked in one place (services.rapport_status_andra).
-    OVERGANGAR: dict[str, set[str]] = {
+    OVERGANGAR: ClassVar[dict[str, set[str]]] = {
         Status.UTKAST: {Status.SLUTLIG},
         Status.SLUTLIG: {Status.UTKAST, Status.FASTSTALLD},
         Status.FASTSTALLD: set(),

@@ -260,8 +260,7 @@ def _kontroller_kravs(rapport: Rapport, underlag: Rapportunderlag | None) -> Non
 
 
 def _status_andra(rapport: Rapport, ny: str) -> None:
-    if ny not in Rapport.OVERGANGAR[rapport.status]:
-        raise ValidationError(f"{rapport.titel} kan inte gå från ”{rapport.get_status_display()}” till ”{Rapport.Status(ny).label}”.")
+    rapport.kontrollera_overgang(ny, f"{rapport.titel} kan inte gå från ”{rapport.get_status_display()}” till ”{Rapport.Status(ny).label}”.")
     rapport.status = ny
 
 

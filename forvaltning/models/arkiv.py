@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from finsam.models import ForbundsData
+from finsam.models import ForbundsData, Statusovergangar
 
 
 class Bevarande(models.TextChoices):
@@ -118,7 +120,7 @@ class Gallringsstopp(ForbundsData):
         return f"Gallringsstopp: {self.arende}"
 
 
-class Gallring(ForbundsData):
+class Gallring(Statusovergangar, ForbundsData):
     """One gallring run: proposed by the system, approved and carried out by the förbundschef.
 
     `poster` is the snapshot of what is due (and what is kept, with the reason) when proposed;
@@ -128,6 +130,8 @@ class Gallring(ForbundsData):
     class Status(models.TextChoices):
         FORSLAG = "forslag", "Förslag"
         GENOMFORD = "genomford", "Genomförd"
+
+    OVERGANGAR: ClassVar[dict[str, set[str]]] = {Status.FORSLAG: {Status.GENOMFORD}, Status.GENOMFORD: set()}
 
     nummer = models.PositiveIntegerField("nummer")
     ar = models.PositiveSmallIntegerField("gallringsår")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from finsam.models import ORGNR_VALIDATOR, ForbundsData, Medlem
+from finsam.models import ORGNR_VALIDATOR, ForbundsData, Medlem, Statusovergangar
 from finsam.sortering import svensk
 from finsam.validering import organisationsnummer_kontrollera
 
@@ -29,7 +30,7 @@ def plus_manader(datum: dt.date, manader: int) -> dt.date:
     raise ValueError(datum)  # pragma: no cover - day 28 always exists
 
 
-class Avtal(ForbundsData):
+class Avtal(Statusovergangar, ForbundsData):
     class Typ(models.TextChoices):
         OVERENSKOMMELSE = "overenskommelse", "Överenskommelse om samverkan"
         TJANSTEKOP = "tjanstekop", "Tjänsteköpsavtal"
@@ -47,6 +48,12 @@ class Avtal(ForbundsData):
         GALLER = "galler", "Gäller"
         UPPSAGT = "uppsagt", "Uppsagt"
         AVSLUTAT = "avslutat", "Avslutat"
+
+    OVERGANGAR: ClassVar[dict[str, set[str]]] = {
+        Status.GALLER: {Status.UPPSAGT, Status.AVSLUTAT},
+        Status.UPPSAGT: {Status.AVSLUTAT},
+        Status.AVSLUTAT: set(),
+    }
 
     rubrik = models.CharField("avtal", max_length=200)
     typ = models.CharField("typ", max_length=20, choices=Typ.choices)

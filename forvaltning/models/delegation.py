@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -18,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.formatting import kr
-from finsam.models import ForbundQuerySet, ForbundsData, Person
+from finsam.models import ForbundQuerySet, ForbundsData, Person, Statusovergangar
 from styrelse.models import Mandat
 
 
@@ -93,7 +94,7 @@ class DelegationsordningQuerySet(ForbundQuerySet):
         )
 
 
-class Delegationsordning(ForbundsData):
+class Delegationsordning(Statusovergangar, ForbundsData):
     """One version of the delegation order. A draft is edited; adoption (a §, a valid-from date) locks it."""
 
     objects = DelegationsordningQuerySet.as_manager()  # type: ignore[misc]
@@ -101,6 +102,8 @@ class Delegationsordning(ForbundsData):
     class Status(models.TextChoices):
         UTKAST = "utkast", "Utkast"
         ANTAGEN = "antagen", "Antagen"
+
+    OVERGANGAR: ClassVar[dict[str, set[str]]] = {Status.UTKAST: {Status.ANTAGEN}, Status.ANTAGEN: set()}
 
     rubrik = models.CharField("rubrik", max_length=200, default="Delegationsordning")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.UTKAST)

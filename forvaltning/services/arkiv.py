@@ -186,8 +186,7 @@ def gallring_genomfor(*, gallring: Gallring, aktor: Any, idag: dt.date | None = 
     """
     idag = idag or timezone.localdate()
     gallring = Gallring.objects.select_for_update().get(pk=gallring.pk)
-    if not gallring.kan_genomforas:
-        raise ValidationError("Gallringen är redan genomförd.")
+    gallring.kontrollera_overgang(Gallring.Status.GENOMFORD, "Gallringen är redan genomförd.")
     due, kept_nu = gallring_underlag(gallring.forbund, idag.year)
     nu = {(p["slag"], p["id"]): p for p in due}
     gallrat: list[dict[str, Any]] = []

@@ -93,8 +93,7 @@ def avtal_andra(*, avtal: Avtal, aktor: Any, medlemmar: Iterable[Medlem] | None 
 def avtal_sag_upp(*, avtal: Avtal, aktor: Any, datum: dt.date) -> Avtal:
     """Record that notice was given on `datum`; the agreement ends when its notice period (or period) has run."""
     avtal = Avtal.objects.select_for_update().get(pk=avtal.pk)
-    if avtal.status != Avtal.Status.GALLER:
-        raise ValidationError(f"Avtalet är redan {avtal.get_status_display().lower()}.")
+    avtal.kontrollera_overgang(Avtal.Status.UPPSAGT, f"Avtalet är redan {avtal.get_status_display().lower()}.")
     if datum < avtal.startdatum:
         raise ValidationError({"datum": "Uppsägningen kan inte vara före avtalets startdatum."})
     fore = snapshot(avtal)

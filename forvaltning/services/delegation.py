@@ -116,6 +116,7 @@ def delegationsordning_anta(*, ordning: Delegationsordning, aktor: Any, paragraf
     """The board adopts the draft in a §; it is in force from `giltig_fran` and is locked from now on."""
     ordning = Delegationsordning.objects.select_for_update().get(pk=ordning.pk)
     _last(ordning)
+    ordning.kontrollera_overgang(Delegationsordning.Status.ANTAGEN)
     fel: dict[str, str] = {}
     if paragraf is None:
         fel["paragraf"] = "Ange den § i vilken styrelsen antog delegationsordningen."

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
-from finsam.models import ForbundsData, Person
+from finsam.models import ForbundsData, Person, Statusovergangar
 from finsam.sortering import svensk
 
 from .mote import Sammantrade, att_satser
@@ -164,12 +166,14 @@ class Rost(ForbundsData):
         return f"{self.person}: {self.get_val_display()}"
 
 
-class Uppdrag(ForbundsData):
+class Uppdrag(Statusovergangar, ForbundsData):
     """An assignment given by a decision ("att uppdra till förbundschefen att …"), listed until done."""
 
     class Status(models.TextChoices):
         OPPET = "oppet", "Pågår"
         KLART = "klart", "Klart"
+
+    OVERGANGAR: ClassVar[dict[str, set[str]]] = {Status.OPPET: {Status.KLART}, Status.KLART: set()}
 
     paragraf = models.ForeignKey(Paragraf, on_delete=models.PROTECT, related_name="uppdrag", verbose_name="beslut")
     text = models.TextField("uppdrag")

@@ -72,8 +72,7 @@ def uppdrag_andra(*, uppdrag: Uppdrag, aktor: Any, ansvarig: Person | None, ater
 @transaction.atomic
 def uppdrag_avsluta(*, uppdrag: Uppdrag, aktor: Any, klart_paragraf: Paragraf | None = None, datum: dt.date | None = None) -> Uppdrag:
     uppdrag = Uppdrag.objects.select_for_update().get(pk=uppdrag.pk)
-    if uppdrag.status == Uppdrag.Status.KLART:
-        raise ValidationError("Uppdraget är redan klart.")
+    uppdrag.kontrollera_overgang(Uppdrag.Status.KLART, "Uppdraget är redan klart.")
     if klart_paragraf is not None and klart_paragraf.forbund_id != uppdrag.forbund_id:
         raise ValidationError("Paragrafen hör inte till förbundet.")
     fore = snapshot(uppdrag)
