@@ -18,24 +18,7 @@ from .bas import DATUM, TjanstForm, paragrafer
 class AvtalForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Avtal
-        fields = [
-            "rubrik",
-            "typ",
-            "medlemmar",
-            "motpart",
-            "motpart_organisationsnummer",
-            "belopp",
-            "enhet",
-            "startdatum",
-            "slutdatum",
-            "forlangning_manader",
-            "max_forlangningar",
-            "uppsagningstid_manader",
-            "paragraf",
-            "delegationsbeslut",
-            "insats",
-            "anteckning",
-        ]
+        fields = list(Avtal.SKRIVBARA_FALT)
         widgets = {
             "medlemmar": forms.CheckboxSelectMultiple,
             "startdatum": DATUM,

@@ -18,21 +18,7 @@ from .bas import DATUM, TjanstForm, paragrafer
 class DelegationsradForm(TjanstForm):
     class Meta:
         model = Delegationsrad
-        fields = [
-            "nummer",
-            "avsnitt",
-            "arende",
-            "delegat_roll",
-            "delegat_person",
-            "ersattare_roll",
-            "ersattare_person",
-            "grans_typ",
-            "grans_varde",
-            "villkor",
-            "anmals",
-            "ordforandebeslut",
-            "kommentar",
-        ]
+        fields = list(Delegationsrad.SKRIVBARA_FALT)
         widgets = {
             "arende": forms.Textarea(attrs={"rows": 2}),
             "villkor": forms.Textarea(attrs={"rows": 2}),

@@ -49,6 +49,26 @@ class Avtal(Statusovergangar, ForbundsData):
         UPPSAGT = "uppsagt", "Uppsagt"
         AVSLUTAT = "avslutat", "Avslutat"
 
+    # The fields a user writes (page, API and service read this one list; medlemmar is set apart by the service).
+    SKRIVBARA_FALT: ClassVar[tuple[str, ...]] = (
+        "rubrik",
+        "typ",
+        "medlemmar",
+        "motpart",
+        "motpart_organisationsnummer",
+        "belopp",
+        "enhet",
+        "startdatum",
+        "slutdatum",
+        "forlangning_manader",
+        "max_forlangningar",
+        "uppsagningstid_manader",
+        "paragraf",
+        "delegationsbeslut",
+        "insats",
+        "anteckning",
+    )
+
     OVERGANGAR: ClassVar[dict[str, set[str]]] = {
         Status.GALLER: {Status.UPPSAGT, Status.AVSLUTAT},
         Status.UPPSAGT: {Status.AVSLUTAT},

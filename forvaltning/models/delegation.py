@@ -154,6 +154,23 @@ class Delegationsrad(ForbundsData):
         KRONOR = "kronor", "Kronor"
         PRISBASBELOPP = "pbb", "Prisbasbelopp"
 
+    # The fields a user writes (page, API, import and service read this one list).
+    SKRIVBARA_FALT: ClassVar[tuple[str, ...]] = (
+        "nummer",
+        "avsnitt",
+        "arende",
+        "delegat_roll",
+        "delegat_person",
+        "ersattare_roll",
+        "ersattare_person",
+        "grans_typ",
+        "grans_varde",
+        "villkor",
+        "anmals",
+        "ordforandebeslut",
+        "kommentar",
+    )
+
     ordning = models.ForeignKey(Delegationsordning, on_delete=models.CASCADE, related_name="rader", verbose_name="delegationsordning")
     nummer = models.PositiveSmallIntegerField("nummer", default=0)
     avsnitt = models.CharField("avsnitt", max_length=100)

@@ -15,23 +15,7 @@ from finsam.models import Forbund, Medlem
 
 from ..models import Avtal, AvtalDokument
 
-FALT = {
-    "rubrik",
-    "typ",
-    "motpart",
-    "motpart_organisationsnummer",
-    "belopp",
-    "enhet",
-    "startdatum",
-    "slutdatum",
-    "forlangning_manader",
-    "max_forlangningar",
-    "uppsagningstid_manader",
-    "paragraf",
-    "delegationsbeslut",
-    "insats",
-    "anteckning",
-}
+FALT = set(Avtal.SKRIVBARA_FALT) - {"medlemmar"}  # the parties are set apart
 
 
 def _kontrollera(avtal: Avtal, parter: list[Medlem]) -> None:

@@ -19,21 +19,7 @@ from styrelse.models import Paragraf
 
 from ..models import Delegationsordning, Delegationsrad, Prisbasbelopp
 
-RAD_FALT = (
-    "nummer",
-    "avsnitt",
-    "arende",
-    "delegat_roll",
-    "delegat_person",
-    "ersattare_roll",
-    "ersattare_person",
-    "grans_typ",
-    "grans_varde",
-    "villkor",
-    "anmals",
-    "ordforandebeslut",
-    "kommentar",
-)
+RAD_FALT = Delegationsrad.SKRIVBARA_FALT
 
 
 def _last(ordning: Delegationsordning) -> None:
