@@ -13,7 +13,7 @@ from ekonomi.models import Bokforingsjobb
 from ekonomi.selectors import avstamning_ok
 from ekonomi.services import bokforing_import_starta
 from ekonomi.services.importera import storlek_kontrollera
-from finsam.models import Forbund
+from finsam.kommando import befintlig_fil, forbund_fran_slug
 
 
 class Command(BaseCommand):
@@ -29,12 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--vanta", type=int, default=600, help="sekunder att vänta på jobbet")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        forbund = Forbund.objects.filter(slug=opts["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Förbundet {opts['forbund']} finns inte.")
-        fil: Path = opts["fil"]
-        if not fil.is_file():
-            raise CommandError(f"Filen {fil} finns inte.")
+        forbund = forbund_fran_slug(opts["forbund"])
+        fil = befintlig_fil(opts["fil"])
         try:
             storlek_kontrollera(fil.stat().st_size)  # the same cap as the page and the API, before reading
             jobb = bokforing_import_starta(

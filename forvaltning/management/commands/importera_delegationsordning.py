@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 
-from finsam.models import Forbund
+from finsam.kommando import befintlig_fil, forbund_fran_slug
 from forvaltning.services.delegation_import import delegationsordning_importera
 
 
@@ -22,12 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--rubrik", default="", help="Utkastets rubrik (standard: Delegationsordning).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forbund = Forbund.objects.filter(slug=options["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Okänt förbund: {options['forbund']}")
-        sokvag = Path(options["fil"])
-        if not sokvag.is_file():
-            raise CommandError(f"Filen finns inte: {sokvag}")
+        forbund = forbund_fran_slug(options["forbund"])
+        sokvag = befintlig_fil(options["fil"])
         fil = ContentFile(sokvag.read_bytes(), name=sokvag.name)
         try:
             ordning = delegationsordning_importera(forbund=forbund, aktor="importera_delegationsordning", fil=fil, rubrik=options["rubrik"])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from finsam.models import Forbund
+from finsam.kommando import befintlig_fil, forbund_fran_slug
 from insatser.services.importera import importera
 
 
@@ -19,12 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--forbund", required=True, help="Förbundets kortnamn i adresser (slug).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forbund = Forbund.objects.filter(slug=options["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Okänt förbund: {options['forbund']}")
-        sokvag = Path(options["fil"])
-        if not sokvag.is_file():
-            raise CommandError(f"Filen finns inte: {sokvag}")
+        forbund = forbund_fran_slug(options["forbund"])
+        sokvag = befintlig_fil(options["fil"])
         resultat = importera(forbund=forbund, aktor="import_insatser", innehall=sokvag.read_bytes(), filnamn=sokvag.name)
         if not resultat.ok:
             raise CommandError("Inget importerades.\n" + "\n".join(resultat.fel))

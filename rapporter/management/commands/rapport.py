@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from pypdf import PdfReader
 
-from finsam.models import Forbund
+from finsam.kommando import forbund_fran_slug
 from rapporter import pdf, selectors
 
 
@@ -29,9 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="Filen som PDF:en skrivs till.")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        forbund = Forbund.objects.filter(slug=opts["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Förbundet {opts['forbund']!r} finns inte.")
+        forbund = forbund_fran_slug(opts["forbund"])
         ar = opts["ar"]
         if not 2000 <= ar <= 2100:
             raise CommandError("Året måste vara mellan 2000 och 2100.")

@@ -7,13 +7,12 @@ task queue and the command waits for its result.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from finsam.models import Forbund
+from finsam.kommando import befintlig_fil, forbund_fran_slug
 from uppfoljning.models import Importkorning
 from uppfoljning.services import ImportResultat, deltagare_import_starta
 
@@ -29,12 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="provkör: visa vad som skulle ändras, spara inget")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forbund = Forbund.objects.filter(slug=options["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Förbundet {options['forbund']} finns inte.")
-        sokvag = Path(options["fil"])
-        if not sokvag.is_file():
-            raise CommandError(f"Filen {sokvag} finns inte.")
+        forbund = forbund_fran_slug(options["forbund"])
+        sokvag = befintlig_fil(options["fil"])
         try:
             with sokvag.open("rb") as fil:
                 korning = deltagare_import_starta(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from finsam.models import Forbund
+from finsam.kommando import forbund_fran_slug
 from uppfoljning.selectors import utfall
 
 
@@ -20,9 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="skriv exakt JSON-strukturen från uppfoljning.selectors.utfall")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forbund = Forbund.objects.filter(slug=options["forbund"]).first()
-        if forbund is None:
-            raise CommandError(f"Förbundet {options['forbund']} finns inte.")
+        forbund = forbund_fran_slug(options["forbund"])
         data = utfall(forbund, options["ar"])
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False))
