@@ -18,6 +18,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from ekonomi.models import Ansvarsfrihet, Revisionsberattelse
@@ -50,11 +51,15 @@ def _antal() -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, dict[str, int]]]:
+    # As production configures it: SMTP, here to a port where nothing listens. The demo must not try to send
+    # (it sends a discharge reminder): seed_demo with production settings failed with ConnectionRefusedError.
+    smtp = override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=9)
     with django_db_blocker.unblock():
-        call_command("seed_demo", stdout=io.StringIO())
-        forsta = _antal()
-        call_command("seed_demo", stdout=io.StringIO())
-        andra = _antal()
+        with smtp:
+            call_command("seed_demo", stdout=io.StringIO())
+            forsta = _antal()
+            call_command("seed_demo", stdout=io.StringIO())
+            andra = _antal()
         try:
             yield {"forsta": forsta, "andra": andra}
         finally:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from ekonomi import demo as ekonomi_demo
@@ -20,11 +21,16 @@ from uppfoljning import demo as uppfoljning_demo
 APP_DEMOS = [styrelse_demo, insatser_demo, uppfoljning_demo, ekonomi_demo, rapporter_demo, forvaltning_demo]
 
 
+DEMO_EPOST = "django.core.mail.backends.dummy.EmailBackend"
+
+
 class Command(BaseCommand):
     help = "Laddar demodata (Samordningsförbundet Skellefteå-Norsjö). Kan köras flera gånger."
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        with transaction.atomic():
+        # The demo's e-mails (reminders, expediering) are recorded as sent but never leave the machine, whatever
+        # backend the deployment has configured: its addresses are fictional and no mail server may be running.
+        with override_settings(EMAIL_BACKEND=DEMO_EPOST), transaction.atomic():
             forbund, inloggningar = demo.seed()
             for modul in APP_DEMOS:
                 modul.seed(forbund, "seed_demo")
