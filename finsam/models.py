@@ -286,3 +286,21 @@ class Dokument(ForbundsData):
     def ar_misslyckad(self) -> bool:
         """Status: the rendering failed: can be ordered again (templates read this, never the status string)."""
         return bool(self.status == self.Status.MISSLYCKAD)
+
+
+class Dataandring(models.Model):
+    """One row per statement that changed a förbund's data (förbund 0: data every förbund shows), written by the
+    database's own triggers on every table (finsam/sidcache.py), so no write can bypass it: the ORM, bulk updates,
+    COPY, raw SQL, the admin and the workers alike. A page kept in the cache is keyed by the count and the highest id
+    of its förbund's rows; both only grow with each commit, so a kept page is never older than the data (issue 16)."""
+
+    forbund_id = models.IntegerField("förbund", db_index=True)
+    xid = models.BigIntegerField("transaktion", default=0)
+
+    class Meta:
+        verbose_name = "dataändring"
+        verbose_name_plural = "dataändringar"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Ändring {self.pk} i förbund {self.forbund_id}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from celery import shared_task
 
+from finsam import sidcache
 from finsam.documents import jobb  # a module: jobb queues these tasks in turn (`tasks.dokument_rendera_task`)
 
 
@@ -36,3 +37,9 @@ def dokument_rendera_task(self: Any, dokument_id: int) -> str:
 def dokument_aterupta_task() -> int:
     """The reaper (beat, every few seconds): re-queue document jobs that nobody runs."""
     return len(jobb.dokument_aterupta())
+
+
+@shared_task(name="finsam.dataandring_komprimera_task", acks_late=True, soft_time_limit=300, time_limit=360)
+def dataandring_komprimera_task() -> int:
+    """Hourly (beat): fold each förbund's data-change rows into one, so reading a data version stays one index read."""
+    return sidcache.komprimera()

@@ -27,12 +27,14 @@ from .documents.services import dokument_bestall, dokument_forsok_igen, dokument
 from .granser import ar_fran
 from .models import Dokument
 from .permissions import Kontext
+from .sidcache import sidcache
 from .startsida import startsida_for
 from .tenancy import byt_forbund, hamta
 from .web import behorighet, fel_text, fil_svar, knapp_handling
 
 
 @behorighet("forbund.visa")
+@sidcache
 def start(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     return render(request, "finsam/start.html", {"start": startsida_for(kontext, request.user)})
 

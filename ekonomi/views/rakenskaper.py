@@ -15,6 +15,7 @@ from finsam.export import nedladdning
 from finsam.granser import ar_fran
 from finsam.models import Dokument
 from finsam.permissions import Kontext
+from finsam.sidcache import sidcache
 from finsam.web import behorighet, knapp_handling
 
 from .. import selectors, services
@@ -29,6 +30,7 @@ def _standardar(kontext: Kontext) -> int | None:
 
 
 @behorighet("ekonomi.visa")
+@sidcache
 def rakenskaper(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request, _standardar(kontext))
     data = selectors.rakenskaper(kontext.forbund, ar)

@@ -212,6 +212,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Celery. With REDIS_URL the broker is Redis; without it, kombu's filesystem transport in a
 # local folder (no server), and `make run` starts a real worker on it: one task path everywhere.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Pages marked @sidcache are kept until their förbund's data changes (finsam/sidcache.py; issue 16), at most this long.
+FINSAM_SIDCACHE = env_bool("FINSAM_SIDCACHE", True)
+FINSAM_SIDCACHE_SEKUNDER = int(os.environ.get("FINSAM_SIDCACHE_SEKUNDER", "600"))
 CELERY_BROKER_DIR = Path(os.environ.get("CELERY_BROKER_DIR", BASE_DIR / "var" / "celery"))
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 # The cache: Redis when REDIS_URL is set (one cache shared by every web process), else each process's own memory.
@@ -256,6 +259,7 @@ CELERY_BEAT_SCHEDULE["styrelse-gallringslista"] = {"task": "styrelse.gallringsli
 # the records plan's gallring: proposed by the system daily (a rerun replaces the open proposal), carried out by the förbundschef
 CELERY_BEAT_SCHEDULE["forvaltning-gallring-forslag"] = {"task": "forvaltning.gallring_foresla_task", "schedule": 24 * 3600.0}
 # The reaper: re-queues document jobs whose worker died or went silent (see finsam.documents.jobb).
+CELERY_BEAT_SCHEDULE["finsam-dataandring-komprimera"] = {"task": "finsam.dataandring_komprimera_task", "schedule": 3600.0}
 CELERY_BEAT_SCHEDULE["finsam-dokument-aterupta"] = {"task": "finsam.dokument_aterupta_task", "schedule": 10.0}
 # A running job's heartbeat (seconds), the silence after which it is taken back, interruptions before giving up.
 FINSAM_DOKUMENT_HJARTSLAG_INTERVALL = float(os.environ.get("FINSAM_DOKUMENT_HJARTSLAG_INTERVALL", "5"))

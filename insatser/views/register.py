@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.granser import ar_fran
 from finsam.permissions import Kontext
+from finsam.sidcache import sidcache
 from finsam.sortering import svensk
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
@@ -100,6 +101,7 @@ def insats_redigera(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResp
 
 
 @behorighet("insatser.visa")
+@sidcache
 def insats(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     obj = hamta(Insats.objects.select_related("agare_medlem"), kontext.forbund, pk=pk)
     data = sparbarhet.for_insats(kontext.forbund, obj, kontext)

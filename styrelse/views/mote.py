@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.models import Person
 from finsam.permissions import Kontext
+from finsam.sidcache import sidcache
 from finsam.tenancy import hamta
 from finsam.web import behorighet, fil_svar, formular_handling, knapp_handling
 
@@ -136,6 +137,7 @@ def motesida_sammanhang(request: HttpRequest, kontext: Kontext, pk: int, **bundn
 
 
 @behorighet("styrelse.visa")
+@sidcache
 def mote(request: HttpRequest, kontext: Kontext, pk: int) -> HttpResponse:
     return render(request, MALL, motesida_sammanhang(request, kontext, pk))
 

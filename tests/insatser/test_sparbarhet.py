@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,12 @@ from insatser.sparbarhet import for_insats, for_paragraf
 from tests.insatser import factories as f
 from uppfoljning.models import Deltagare
 from uppfoljning.services import inskrivning_avsluta, inskrivning_create
+
+
+@pytest.fixture(autouse=True)
+def _bygg_varje_gang(settings: Any) -> None:
+    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
+    settings.FINSAM_SIDCACHE = False
 
 
 def _deltagare(forbund: Forbund, insats, n: int, kon: str, ut: str | None, start: str = "2020-02-01") -> None:

@@ -21,6 +21,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
+def _bygg_varje_gang(settings: Any) -> None:
+    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
+    settings.FINSAM_SIDCACHE = False
+
+
+@pytest.fixture(autouse=True)
 def _tom_cache() -> Any:
     cache.clear()
     yield

@@ -18,6 +18,12 @@ from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _bygg_varje_gang(settings: Any) -> None:
+    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
+    settings.FINSAM_SIDCACHE = False
+
+
 def _mote(forbund: Any, s: dict[str, Any], chef: Any, datum: dt.date, antal: int) -> Sammantrade:
     mote = SammantradeFactory(forbund=forbund, datum=datum, ordforande=s["ledamot"]["skelleftea"].person)
     for m in s["ledamot"].values():

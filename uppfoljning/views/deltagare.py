@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from finsam.models import Handelse
 from finsam.permissions import Kontext
+from finsam.sidcache import sidcache
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling
 
@@ -46,6 +47,7 @@ INSKRIVNING_FALT = (
 
 
 @behorighet("deltagare.visa")
+@sidcache
 def index(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     if request.method == "POST":  # a code search: kept in the session (a personnummer only as its keyed hash), never in the URL
         request.session[SOK_NYCKEL] = selectors.sokning(request.POST.get("sok", ""))

@@ -10,12 +10,14 @@ from django.shortcuts import render
 from finsam.export import dataset_rader, nedladdning, som_csv, som_xlsx
 from finsam.granser import ar_fran
 from finsam.permissions import Kontext
+from finsam.sidcache import sidcache
 from finsam.web import behorighet
 
 from .. import presentation, selectors
 
 
 @behorighet("utfall.visa")
+@sidcache
 def utfall(request: HttpRequest, kontext: Kontext) -> HttpResponse:
     ar = ar_fran(request)
     data, fore = selectors.utfall_med_fore(kontext, ar)

@@ -11,6 +11,7 @@ from ekonomi import demo as ekonomi_demo
 from finsam import demo
 from finsam.documents.services import dokument_bestall
 from finsam.models import Dokument
+from finsam.sidcache import komprimera
 from forvaltning import demo as forvaltning_demo
 from insatser import demo as insatser_demo
 from rapporter import demo as rapporter_demo
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                     nyckel=f"organisationsblad:{ar}",
                     parametrar={"ar": ar},
                 )
+        komprimera()  # the data-version rows of thousands of demo writes, folded into one per förbund
         self.stdout.write(self.style.SUCCESS(f"Demodata klar: {forbund.namn}"))
         self.stdout.write("Demoinloggningar (lösenord: DEMO_PASSWORD, standard finsam-demo):")
         for username, roll in inloggningar:
