@@ -13,6 +13,9 @@ then runs, one after the other in the same run and with the same client:
 
 For each it prints requests/s, p50/p95/p99 latency and errors, then the ratios.
 Target (issue 16): the mix at >= 0.3x floor 2, p95 <= 300 ms, 0 errors.
+
+The mix only reads, so after its first round every page is served as kept (finsam/sidcache.py) until the förbund's
+data changes. `--utan-sidcache` builds every page instead: the cost of a page right after a write.
 """
 
 from __future__ import annotations
@@ -184,6 +187,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
+    parser.add_argument("--utan-sidcache", action="store_true", help="build every page (FINSAM_SIDCACHE=false): the pages' own cost")
     parser.add_argument("--namn", default="finsam_last", help="the benchmark database's name (one per person sharing a server)")
     parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse the database from an earlier run (migrated, demo data)")
     args = parser.parse_args()
@@ -195,6 +199,7 @@ def main() -> None:
         print("== Förbereder: migrate + seed_demo (produktionsinställningar, PostgreSQL)")
         subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
         subprocess.run([PY, "manage.py", "seed_demo"], cwd=ROT, env=env, check=True, stdout=subprocess.DEVNULL)
+    env["FINSAM_SIDCACHE"] = "false" if args.utan_sidcache else "true"
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
     ids = subprocess.run(
         [
@@ -265,7 +270,8 @@ def main() -> None:
         print(
             f"== {args.anslutningar} anslutningar i {args.sekunder:.0f} s per körning, gunicorn {arbetare} "
             f"{f'gthread-arbetare à {tradar} trådar' if tradar > 1 else 'sync-arbetare'}, "
-            f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}; last {os.getloadavg()[0]:.1f}"
+            f"{'cache och sessioner i Redis' if args.redis else 'sessioner i databasen'}, "
+            f"{'varje sida byggs (utan sidcache)' if args.utan_sidcache else 'sidor hålls tills data ändras'}; last {os.getloadavg()[0]:.1f}"
         )
         res = {}
         for namn, sidor in (

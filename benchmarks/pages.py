@@ -261,6 +261,7 @@ def main() -> None:
         env = _miljo(_forbered_databas(args.databas, args.namn))
         _forbered(env)
     subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROT, env=env, check=True)
+    env["FINSAM_SIDCACHE"] = "false"  # the cost of building each page (a kept page costs a floor request: benchmarks/load.py)
     os.environ.update(env)
     for namn in ("REDIS_URL", "FINSAM_CACHE_URL"):  # as load.py: the server's settings come from env alone
         if namn not in env:
