@@ -59,6 +59,9 @@ RUTOR: list[Ruta] = [
 ]
 Bidrag = Callable[[Kontext, Any], list[Notis]]
 BIDRAG: list[Bidrag] = []
+# A role's own start page (the board member's is Mina möten): (permission it needs, view(request, kontext, start)).
+Startvy = Callable[[Any, Kontext, "Startsida"], Any]
+STARTVYER: dict[str, tuple[str, Startvy]] = {}
 
 
 def registrera_rutor(*rutor: Ruta) -> None:
@@ -67,6 +70,16 @@ def registrera_rutor(*rutor: Ruta) -> None:
 
 def registrera_bidrag(bidrag: Bidrag) -> None:
     BIDRAG.append(bidrag)
+
+
+def registrera_startvy(roll: str, behorighet: str, vy: Startvy) -> None:
+    """Give a role its own start page; it gets the general start page's notices and tiles to show as well."""
+    STARTVYER[roll] = (behorighet, vy)
+
+
+def startvy_for(kontext: Kontext) -> Startvy | None:
+    post = STARTVYER.get(kontext.roll)
+    return post[1] if post and kontext.kan(post[0]) else None
 
 
 def startsida_for(kontext: Kontext, user: Any) -> Startsida:

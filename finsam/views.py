@@ -28,7 +28,7 @@ from .granser import ar_fran
 from .models import Dokument
 from .permissions import Kontext
 from .sidcache import sidcache
-from .startsida import startsida_for
+from .startsida import startsida_for, startvy_for
 from .tenancy import byt_forbund, hamta
 from .web import behorighet, fel_text, fil_svar, knapp_handling
 
@@ -36,7 +36,11 @@ from .web import behorighet, fel_text, fil_svar, knapp_handling
 @behorighet("forbund.visa")
 @sidcache
 def start(request: HttpRequest, kontext: Kontext) -> HttpResponse:
-    return render(request, "finsam/start.html", {"start": startsida_for(kontext, request.user)})
+    sida = startsida_for(kontext, request.user)
+    egen = startvy_for(kontext)  # a role with its own start page (the board member: Mina möten)
+    if egen is not None:
+        return egen(request, kontext, sida)
+    return render(request, "finsam/start.html", {"start": sida})
 
 
 @login_required

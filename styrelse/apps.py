@@ -6,7 +6,8 @@ class StyrelseConfig(AppConfig):
     verbose_name = "Styrelse"
 
     def ready(self) -> None:
-        from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor
+        from finsam.models import RollTyp
+        from finsam.startsida import Ruta, registrera_bidrag, registrera_rutor, registrera_startvy
 
         from . import documenttyper, utskick  # noqa: F401 (utskick registers its e-mail tasks)
         from .startsida import notiser
@@ -31,3 +32,6 @@ class StyrelseConfig(AppConfig):
         from .startsida_ledamot import notiser as ledamot_notiser
 
         registrera_bidrag(ledamot_notiser)
+        from .views.mina_moten import startsida
+
+        registrera_startvy(RollTyp.STYRELSELEDAMOT, "styrelse.mina_moten", startsida)

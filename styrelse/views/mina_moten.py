@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from finsam.documents.render import render_pdf
 from finsam.permissions import Kontext
+from finsam.startsida import Startsida
 from finsam.tenancy import hamta
 from finsam.web import behorighet, formular_handling, knapp_handling
 
@@ -37,6 +38,12 @@ def _sida(request: HttpRequest, kontext: Kontext, mall: str, ctx: dict[str, Any]
 def mina_moten(request: HttpRequest, kontext: Kontext) -> HttpResponseBase:
     data = sel.mina_moten(kontext, request.user)
     return _sida(request, kontext, "styrelse/mina_moten/index.html", {"m": data, "vy": data.nasta}, data.nasta)
+
+
+def startsida(request: HttpRequest, kontext: Kontext, start: Startsida) -> HttpResponseBase:
+    """The board member's start page (`/`): Mina möten, with the start page's notices on top and its tiles below."""
+    data = sel.mina_moten(kontext, request.user)
+    return _sida(request, kontext, "styrelse/mina_moten/index.html", {"m": data, "vy": data.nasta, "start": start}, data.nasta)
 
 
 @behorighet("styrelse.mina_moten")

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FORVANTAT = {
     RollTyp.FORBUNDSCHEF: ("Start – Förbundschef", "Händelselogg"),
     RollTyp.ADMINISTRATOR: ("Start – Administratör", "Dokument"),
-    RollTyp.STYRELSELEDAMOT: ("Start – Styrelseledamot/ersättare", "Organisation"),
+    RollTyp.STYRELSELEDAMOT: ("Mina möten", "Organisation"),  # the board member starts in Mina möten (issue 19)
     RollTyp.REVISOR: ("Start – Revisor", "Organisation"),
 }
 

@@ -305,3 +305,13 @@ def test_startsidans_rakning_av_nya_handlingar_ar_motesvyns(
     arende_andra(arende=a, aktor=None, rubrik="Ärende 2 ändrat", text="Ny text", foredragande=a.foredragande, forslag=a.forslag)
     _bilaga(mote.arenden.get(ordning=3), 7, "Nytt underlag")
     assert lika() == 8
+
+
+def test_ledamotens_startsida_ar_mina_moten(forbund: Any, s: dict[str, Any], anvandare: Any) -> None:
+    """Issue 19: Mina möten is the start page of a ledamot or ersättare, with the start page's notices and tiles."""
+    user = koppla(anvandare, s["ledamot"]["af"], "ledamot-af")
+    mote = _nasta(forbund, arenden=1)
+    sida = inloggad(user).get("/").content.decode()
+    assert "<title>Start – Mina möten" in sida and "<h1>Mina möten</h1>" in sida
+    assert "Nästa möte" in sida and mote.arenden.first().rubrik in sida  # the next meeting's agenda
+    assert "Att göra nu" in sida and "Det här kan du göra" in sida  # notices and tiles of the start page
