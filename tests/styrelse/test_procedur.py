@@ -13,7 +13,7 @@ from finsam.models import Handelse
 from styrelse.models import Arende, Paragraf, Rost, Yrkande
 from styrelse.pdf import protokoll_pdf
 from styrelse.selectors import protokoll_data
-from styrelse.services import beslut_fatta, sammantrade_andra, sammantrade_planera
+from styrelse.services import beslut_fatta, sammantrade_andra, sammantrade_planera, sammantrade_stall_in
 
 from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 
@@ -208,3 +208,12 @@ def test_mote_med_paragrafer_kan_inte_flyttas_forbi_ett_senare_mote_med_paragraf
     sammantrade_andra(sammantrade=s["mote"], aktor=chef, datum=dt.date(2019, 11, 29))
     s["mote"].refresh_from_db()
     assert s["mote"].datum == dt.date(2019, 11, 29)
+
+
+def test_inget_beslut_vid_ett_installt_mote(s: dict[str, Any], chef: Any) -> None:
+    """No stray paragraph in a meeting that was never held: a cancelled meeting takes no decision and no number."""
+    sammantrade_stall_in(sammantrade=s["mote"], aktor=chef, orsak="för få kan delta")
+    with pytest.raises(ValidationError) as fel:
+        _fatta(s, chef)
+    assert fel.value.messages == ["Mötet är inställt. Beslut registreras bara vid ett sammanträde som hålls."]
+    assert not Paragraf.objects.exists() and not Rost.objects.exists()
