@@ -123,7 +123,10 @@ def _planera(forbund: Forbund, aktor: Any, datum: dt.date, chef: Person, ordfora
 
 def seed_idag(forbund: Forbund, aktor: Any, idag: dt.date | None = None) -> None:
     idag = idag or timezone.localdate()
+    nasta_datum = idag + dt.timedelta(days=42)
     seed_mandat(forbund, idag)
+    if mandatperiod(nasta_datum) != mandatperiod(idag):
+        seed_mandat(forbund, nasta_datum)  # the next meeting falls in the next term: the board is re-elected for it
     if Sammantrade.objects.filter(forbund=forbund, datum__year=idag.year).exists():
         return
     chef = Person.objects.get(forbund=forbund, namn="Monica Widman Lundmark")
@@ -131,7 +134,7 @@ def seed_idag(forbund: Forbund, aktor: Any, idag: dt.date | None = None) -> None
     tidigare = [D(idag.year, m, d) for m, d in TIDIGARE if D(idag.year, m, d) < idag]
     moten = [_planera(forbund, aktor, datum, chef, bertil) for datum in tidigare]
     dagens = _planera(forbund, aktor, idag, chef, bertil)
-    nasta = _planera(forbund, aktor, idag + dt.timedelta(days=42), chef, bertil)
+    nasta = _planera(forbund, aktor, nasta_datum, chef, bertil)
     for i, mote in enumerate(moten):
         kommande = moten[i + 1] if i + 1 < len(moten) else dagens
         _tidigare_mote(mote, aktor, chef, sista=kommande is dagens)

@@ -69,10 +69,13 @@ def beslut_fatta(
 
     Refused (nothing saved, no number used) only when the law forbids the decision: no quorum at this paragraph,
     a vote, motion or reservation by someone without the right to vote, a vote that does not add up, or a meeting
-    dated before another meeting of the year that already holds paragraphs (numbering follows the meeting dates).
+    dated before another meeting of the year that already holds paragraphs (numbering follows the meeting dates),
+    or a cancelled meeting (never held).
     """
     mote = _las_mote(sammantrade)
     _ej_last(mote)
+    if mote.ar_installt:
+        raise ValidationError("Mötet är inställt. Beslut registreras bara vid ett sammanträde som hålls.")
     if arende.sammantrade_id != mote.pk:
         raise ValidationError("Ärendet hör inte till sammanträdet.")
     arende = Arende.objects.select_for_update().get(pk=arende.pk)

@@ -27,6 +27,7 @@ from ..models import (
     Paragraf,
     Sammantrade,
 )
+from .justering import justeringar_aterstall
 from .mote import _ej_last, _las_mote, arende_skapa, sammantrade_planera
 from .register import delegationsbeslut_registrera
 from .regler import beslutsregler_for
@@ -174,12 +175,15 @@ def distans_registrera(
     d.registrerad_av = aktor if getattr(aktor, "is_authenticated", False) else None
     d.full_clean()
     d.save()
+    andringar = diff(fore, snapshot(d))
+    if andringar:  # the minutes say who took part remotely
+        justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"distansdeltagandet för {narvaro.person} ändrades")
     handelse_logga(
         aktor=aktor,
         forbund=mote.forbund,
         handling="distans_registrera",
         objekt=d,
-        andringar=diff(fore, snapshot(d)),
+        andringar=andringar,
         detaljer={"person": narvaro.person.namn, "beslut_om_distans": regler.distans_beslut_id},
     )
     return d
@@ -193,6 +197,7 @@ def distans_ta_bort(*, distansdeltagande: Distansdeltagande, aktor: Any) -> None
         aktor=aktor, forbund=mote.forbund, handling="distans_ta_bort", objekt=distansdeltagande, andringar=diff(snapshot(distansdeltagande), {})
     )
     distansdeltagande.delete()
+    justeringar_aterstall(sammantrade=mote, aktor=aktor, orsak=f"distansdeltagandet för {distansdeltagande.narvaro.person} ändrades")
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from ..models import (
 from ..regler import arendeslag_av_rubrik
 from .dokument import anslagsbevis_bestall
 from .justering import justeringar_aterstall
+from .numrering import flytt_kontrollera
 from .regler import beslutsregler_for, lage_vid, regler_vid
 
 STANDARDPUNKTER_FORE: list[tuple[str, str, str, str]] = [
@@ -137,6 +138,7 @@ def sammantrade_andra(*, sammantrade: Sammantrade, aktor: Any, **falt: Any) -> S
         raise ValidationError({"sluttid": ["Sluttiden måste vara efter starttiden."]})
     if mote.datum.year != fore_ar and mote.paragrafer.exists():
         raise ValidationError("Mötet har numrerade paragrafer för " + str(fore_ar) + " och kan inte flyttas till ett annat år.")
+    flytt_kontrollera(mote=Sammantrade.objects.get(pk=mote.pk), datum=mote.datum)
     for p in [mote.ordforande, mote.sekreterare, mote.sammankallande]:
         if p is not None and p.forbund_id != mote.forbund_id:
             raise ValidationError("Personen hör inte till förbundet.")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
 
 from finsam.audit import handelse_logga
 from finsam.models import Forbund
 
-from ..models import Nummerserie
+from ..models import Nummerserie, Paragraf, Sammantrade
 from ..selectors.mote_las import _hogsta_befintliga, nasta_nummer_forhandsvisa  # noqa: F401  (re-exported)
 
 
@@ -57,3 +59,38 @@ def nummerserie_satt_start(*, forbund: Forbund, aktor: Any, serie: str, ar: int,
         detaljer={"serie": serie, "ar": ar},
     )
     return rad
+
+
+def _nummer_text(fran: int, till: int) -> str:
+    return f"§ {fran}" if fran == till else f"§ {fran}–{till}"
+
+
+def flytt_kontrollera(*, mote: Sammantrade, datum: dt.date) -> None:
+    """Numbering follows the meeting date: a meeting that holds paragraphs keeps its place among the year's meetings.
+
+    Moving it past another meeting of the year that holds paragraphs (later numbers at an earlier date, or the
+    reverse) is refused with a message naming that meeting. Takes the year's number series lock, so a concurrent
+    decision at another meeting is seen.
+    """
+    egna = Paragraf.objects.filter(sammantrade=mote).aggregate(fran=Min("nummer"), till=Max("nummer"), ar=Max("ar"))
+    if egna["fran"] is None or datum == mote.datum:
+        return
+    _las_serie(mote.forbund, Nummerserie.Serie.PARAGRAF, egna["ar"])
+    andra = (
+        Paragraf.objects.filter(forbund=mote.forbund, ar=egna["ar"])
+        .exclude(sammantrade=mote)
+        .values("sammantrade")
+        .annotate(fran=Min("nummer"), till=Max("nummer"))
+    )
+    moten = Sammantrade.objects.in_bulk([r["sammantrade"] for r in andra])
+    for r in sorted(andra, key=lambda r: r["fran"]):
+        annat = moten[r["sammantrade"]]
+        if (r["fran"] > egna["till"] and annat.datum < datum) or (r["till"] < egna["fran"] and annat.datum > datum):
+            raise ValidationError(
+                {
+                    "datum": [
+                        f"Paragraferna numreras i sammanträdenas ordning under året. Mötet har {_nummer_text(egna['fran'], egna['till'])} "
+                        f"och kan inte flyttas förbi {annat}, som har {_nummer_text(r['fran'], r['till'])}."
+                    ]
+                }
+            )

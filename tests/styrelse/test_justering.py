@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from finsam.models import Handelse, RollTyp
 from finsam.permissions import Kontext
-from styrelse.models import Anslag, Justering, Narvaro, Sammantrade
+from styrelse.models import Anslag, Justering, Narvaro, Paragraf, Sammantrade
 from styrelse.pdf import anslagsbevis_pdf, protokoll_pdf
 from styrelse.selectors import protokoll_data
 from styrelse.services import (
@@ -29,8 +29,9 @@ from styrelse.services import (
     sammantrade_andra,
     sammantrade_planera,
 )
+from styrelse.services.bradskande import distans_registrera, distans_ta_bort, distansregler_andra
 
-from .factories import narvaro, styrelse
+from .factories import SammantradeFactory, narvaro, styrelse
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,31 @@ def test_sen_andring_aterstaller_alla_justeringar(s: dict[str, Any], chef: Any) 
     p.refresh_from_db()
     paragraf_andra(paragraf=p, aktor=chef, rubrik=p.rubrik, text=p.text, beslut=p.beslut)
     assert Justering.objects.filter(sammantrade=mote).count() == 1
+
+
+def test_distansdeltagande_andrat_efter_justering_aterstaller_justeringarna(s: dict[str, Any], chef: Any) -> None:
+    """The minutes say who took part remotely: registering or removing it after the first justering is a change."""
+    beslut = Paragraf.objects.create(
+        forbund=s["mote"].forbund,
+        sammantrade=SammantradeFactory(forbund=s["mote"].forbund, datum=dt.date(2019, 1, 10)),
+        ar=2019,
+        nummer=3,
+        rubrik="Distans",
+    )
+    distansregler_andra(forbund=s["mote"].forbund, aktor=chef, tillaten=True, beslut=beslut)
+    _val_av_justerare(s, chef, justerare=[s["ledamot"]["af"].person])
+    mote = _hall(s, chef)
+    ck = Kontext(forbund=mote.forbund, roll=RollTyp.FORBUNDSCHEF)
+    justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["af"].person, roll="justerare")
+    mail.outbox.clear()
+    n = Narvaro.objects.get(sammantrade=mote, person=s["ledamot"]["region"].person)
+    d = distans_registrera(narvaro=n, aktor=chef)
+    assert not Justering.objects.filter(sammantrade=mote).exists()
+    assert Handelse.objects.filter(handling="justering_aterstall").latest("pk").detaljer["orsak"] == "distansdeltagandet för Ledamot region ändrades"
+    assert [m.to[0] for m in mail.outbox] == ["ledamot.af@example.se"]
+    justering_bekrafta(sammantrade=mote, kontext=ck, aktor=chef, person=s["ledamot"]["af"].person, roll="justerare")
+    distans_ta_bort(distansdeltagande=d, aktor=chef)
+    assert not Justering.objects.filter(sammantrade=mote).exists()
 
 
 def test_protokollet_foljer_forlagan(s: dict[str, Any], chef: Any) -> None:

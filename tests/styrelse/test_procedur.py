@@ -13,7 +13,7 @@ from finsam.models import Handelse
 from styrelse.models import Arende, Paragraf, Rost, Yrkande
 from styrelse.pdf import protokoll_pdf
 from styrelse.selectors import protokoll_data
-from styrelse.services import beslut_fatta, sammantrade_planera
+from styrelse.services import beslut_fatta, sammantrade_andra, sammantrade_planera, sammantrade_stall_in
 
 from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 
@@ -187,3 +187,33 @@ def test_numreringen_foljer_motesdatum(s: dict[str, Any], chef: Any, forbund: An
     for m in s["ledamot"].values():
         narvaro(nasta_ar, m)
     assert beslut_fatta(sammantrade=nasta_ar, arende=ArendeFactory(sammantrade=nasta_ar), aktor=chef, text="", beslut="").nummer == 1
+
+
+def test_mote_med_paragrafer_kan_inte_flyttas_forbi_ett_senare_mote_med_paragrafer(s: dict[str, Any], chef: Any, forbund: Any) -> None:
+    """Numbering follows the meeting date: moving a meeting that holds § 1 past one that holds § 2 would break it."""
+    p1 = _fatta(s, chef)
+    senare = SammantradeFactory(forbund=forbund, datum=dt.date(2019, 12, 12))
+    for m in s["ledamot"].values():
+        narvaro(senare, m)
+    p2 = beslut_fatta(sammantrade=senare, arende=ArendeFactory(sammantrade=senare), aktor=chef, text="", beslut="att godkänna")
+    assert (p1.nummer, p2.nummer) == (1, 2)
+    with pytest.raises(ValidationError) as fel:
+        sammantrade_andra(sammantrade=s["mote"], aktor=chef, datum=dt.date(2019, 12, 19))
+    assert fel.value.messages == [
+        "Paragraferna numreras i sammanträdenas ordning under året. Mötet har § 1 och kan inte flyttas förbi Styrelsemöte 2019-12-12, som har § 2."
+    ]
+    s["mote"].refresh_from_db()
+    assert s["mote"].datum == dt.date(2019, 11, 28)
+    # Within its place in the year it may still move (a corrected date).
+    sammantrade_andra(sammantrade=s["mote"], aktor=chef, datum=dt.date(2019, 11, 29))
+    s["mote"].refresh_from_db()
+    assert s["mote"].datum == dt.date(2019, 11, 29)
+
+
+def test_inget_beslut_vid_ett_installt_mote(s: dict[str, Any], chef: Any) -> None:
+    """No stray paragraph in a meeting that was never held: a cancelled meeting takes no decision and no number."""
+    sammantrade_stall_in(sammantrade=s["mote"], aktor=chef, orsak="för få kan delta")
+    with pytest.raises(ValidationError) as fel:
+        _fatta(s, chef)
+    assert fel.value.messages == ["Mötet är inställt. Beslut registreras bara vid ett sammanträde som hålls."]
+    assert not Paragraf.objects.exists() and not Rost.objects.exists()
