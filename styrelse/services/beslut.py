@@ -408,8 +408,8 @@ def mote_avsluta(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
 def justering_kontrollera(mote: Sammantrade, *, person: Person, roll: str) -> None:
     """The rules of justering (read only): checked before the signatory is asked to prove who they are, and again
     under the meeting's lock when the justering is recorded."""
-    if mote.justerat is not None:
-        raise ValidationError("Protokollet är redan justerat.")
+    if mote.justerat is not None:  # a write on locked minutes: audited by the door after the rollback
+        raise vagrad("Protokollet är redan justerat.", forbund=mote.forbund, objekt=mote, handling="justering_bekrafta")
     if mote.avslutat is None:
         raise ValidationError("Mötet måste avslutas innan protokollet justeras.")
     if not mote.ordforande or not mote.sekreterare:
