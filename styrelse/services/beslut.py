@@ -373,8 +373,8 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
 def omedelbar_justering(*, paragraf: Paragraf, aktor: Any) -> Paragraf:
     """Check one urgent paragraph at the meeting: it is final at once."""
     paragraf = Paragraf.objects.select_for_update().get(pk=paragraf.pk)
-    if paragraf.last:
-        raise ValidationError(f"§ {paragraf.nummer} är redan justerad.")
+    if paragraf.last:  # a locked paragraph: audited by the door after the rollback
+        raise vagrad(f"§ {paragraf.nummer} är redan justerad.", forbund=paragraf.forbund, objekt=paragraf)
     paragraf.omedelbart_justerad = timezone.now()
     paragraf.last = True
     paragraf.save(update_fields=["omedelbart_justerad", "last"])

@@ -4,14 +4,16 @@ posted is a refused write on a locked record, and leaves an audit event like eve
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from finsam.audit import Handling
+from finsam.audit import Handling, Vagrad
 from finsam.models import Forbund, Handelse
-from styrelse.models import Anslag, Sammantrade
+from styrelse.models import Anslag, Paragraf, Sammantrade
+from styrelse.services import omedelbar_justering
 from tests.styrelse import factories as f
 
 
@@ -44,3 +46,11 @@ def test_nytt_anslag_av_anslaget_protokoll_loggas(forbund: Forbund, chef_klient:
     h = Handelse.objects.get(handling=Handling.SKRIVNING_VAGRA)
     assert (h.objekt_id, h.detaljer["skal"]) == (str(mote.pk), "Protokollet är redan anslaget.")
     assert Anslag.objects.get(sammantrade=mote).uppsatt == dt.date(2019, 12, 2)
+
+
+@pytest.mark.django_db
+def test_omedelbar_justering_av_last_paragraf_loggas(forbund: Forbund, chef: Any) -> None:
+    paragraf = f.ParagrafFactory(forbund=forbund)
+    Paragraf.objects.filter(pk=paragraf.pk).update(last=True)
+    with pytest.raises(Vagrad, match="är redan justerad"):  # the door audits a Vagrad after the rollback
+        omedelbar_justering(paragraf=paragraf, aktor=chef)
