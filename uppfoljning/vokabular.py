@@ -241,6 +241,14 @@ def personnummer_i_kod(kod: object) -> str | None:
     return None
 
 
+def filnamn_utan_personnummer(filnamn: str) -> str:
+    """A file name as it may be stored and audited: one that holds a personnummer becomes `import.<ändelse>`."""
+    stam, punkt, andelse = filnamn.rpartition(".")
+    if personnummer_i_kod(stam if punkt else filnamn) is None:
+        return filnamn
+    return f"import.{andelse}" if punkt else "import"
+
+
 def personnummer_hash(text: str) -> str:
     """The keyed hash (HMAC-SHA256 with settings.PSEUDONYM_KEY) of a valid personnummer; never store the number."""
     tio = personnummer_normalisera(text)

@@ -266,3 +266,15 @@ def test_migreringen_byter_dolda_personnummer_mot_pseudonym(forbund: Forbund) ->
     assert (dold.kod, dold.pnr_hash) == (f"PSEUDONYM-{dold.pk}", personnummer_hash("19751224-3457"))
     assert vanlig.kod == "AMT-2019-0001"
     assert Handelse.objects.get(handling="deltagare_pseudonymisera").detaljer["gammal_kod_nyckelhash"] == personnummer_hash("19751224-3457")
+
+
+def test_personnummer_i_filnamnet_sparas_inte(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    """Issue 14 audit: an import file named after a person kept the number in the run and in the audit event."""
+    amt = f.insats(forbund, "AMT")
+    rad = f"\nAMT;Q-77;man;1980;af;gymnasium;a_kassa;{amt.startdatum:%Y-%m-%d};;;ja\n"
+    svar = klient(RollTyp.ADMINISTRATOR).post(
+        "/api/uppfoljning/import/", {"fil": SimpleUploadedFile("Lista 19751224-3457.csv", (RUBRIK + rad).encode())}
+    )
+    assert svar.status_code == 200
+    assert Importkorning.objects.get().filnamn == "import.csv"
+    assert not [v for v in _varianter("19751224-3457") if v in _dump()]
