@@ -259,6 +259,10 @@ def test_vanliga_koder_med_siffergrupper_tas_emot(forbund: Forbund, kod: str) ->
 def test_migreringen_byter_dolda_personnummer_mot_pseudonym(forbund: Forbund) -> None:
     dold = Deltagare.objects.create(forbund=forbund, kod="P19751224_3457")  # written before the broader rule
     vanlig = Deltagare.objects.create(forbund=forbund, kod="AMT-2019-0001")
+    korning = Importkorning.objects.create(forbund=forbund, filnamn="Lista 19751224-3457.csv", data=b"", sha256="0" * 64, status="klar")
+    Handelse.objects.create(
+        forbund=forbund, aktor_namn="x", handling="deltagare_importera", objekt_text="", detaljer={"filnamn": "Lista 19751224-3457.csv"}
+    )
     migrering = importlib.import_module("uppfoljning.migrations.0009_deltagarkod_dolt_personnummer_ersatt")
     migrering.ersatt(apps, None)
     dold.refresh_from_db()
@@ -266,6 +270,10 @@ def test_migreringen_byter_dolda_personnummer_mot_pseudonym(forbund: Forbund) ->
     assert (dold.kod, dold.pnr_hash) == (f"PSEUDONYM-{dold.pk}", personnummer_hash("19751224-3457"))
     assert vanlig.kod == "AMT-2019-0001"
     assert Handelse.objects.get(handling="deltagare_pseudonymisera").detaljer["gammal_kod_nyckelhash"] == personnummer_hash("19751224-3457")
+    korning.refresh_from_db()
+    assert korning.filnamn == "import.csv"
+    assert Handelse.objects.get(handling="deltagare_importera").detaljer == {"filnamn": "import.csv"}
+    assert not [v for v in _varianter("19751224-3457") if v in _dump()]
 
 
 def test_personnummer_i_filnamnet_sparas_inte(forbund: Forbund, klient: Callable[..., Client]) -> None:
