@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad
 from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.models import Dokument, Forbund
 from styrelse.regler import paragraf_for_faststallelse
@@ -44,7 +44,7 @@ def _kan_andras(forbund: Forbund, typ: str, ar: int) -> None:
     if rapport is None or rapport.status == Rapport.Status.UTKAST:
         return
     if rapport.status == Rapport.Status.FASTSTALLD:
-        raise ValidationError(f"{rapport.titel} är fastställd av styrelsen och kan inte ändras.")
+        raise vagrad(f"{rapport.titel} är fastställd av styrelsen och kan inte ändras.", forbund=forbund, objekt=rapport)
     raise ValidationError(f"{rapport.titel} är markerad som slutlig. Återöppna den som utkast för att ändra.")
 
 
@@ -224,7 +224,7 @@ def rapport_generera(*, forbund: Forbund, aktor: Any, typ: str, ar: int) -> Rapp
     rapport = rapport_hamta_eller_skapa(forbund=forbund, typ=typ, ar=ar)
     rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
     if rapport.status == Rapport.Status.FASTSTALLD:
-        raise ValidationError(f"{rapport.titel} är fastställd; den fastställda PDF:en skapas aldrig om.")
+        raise vagrad(f"{rapport.titel} är fastställd; den fastställda PDF:en skapas aldrig om.", forbund=forbund, objekt=rapport)
     if rapport.status == Rapport.Status.UTKAST:  # a final report keeps the snapshot the board reads
         underlag_bygg(rapport=rapport, aktor=aktor)
     _bestall(rapport, aktor)

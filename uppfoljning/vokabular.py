@@ -215,6 +215,40 @@ def liknar_personnummer(text: object) -> bool:
     return False
 
 
+_SIFFERLOPP = re.compile(r"\d[\d\-+_. ]*\d")
+
+
+def personnummer_i_kod(kod: object) -> str | None:
+    """The personnummer or samordningsnummer hidden in a participant code, or None.
+
+    Beyond `liknar_personnummer` (the whole code is one), also a number written with another separator the
+    code allows (`751224_3457`, `1975.12.24-3457`) or inside a longer code (`P19751224-3457`, `K_7512243457`):
+    any run of consecutive digit groups with 10 or 12 digits in all that is a valid number. Returns the
+    code itself or those digits (both accepted by `personnummer_hash`).
+    """
+    text = str(kod or "").strip()
+    if liknar_personnummer(text):
+        return text
+    for lopp in _SIFFERLOPP.finditer(text):
+        grupper = re.findall(r"\d+", lopp.group(0))
+        for i in range(len(grupper)):
+            for j in range(i + 1, len(grupper) + 1):
+                siffror = "".join(grupper[i:j])
+                if len(siffror) > 12:
+                    break
+                if len(siffror) in (10, 12) and liknar_personnummer(siffror):
+                    return siffror
+    return None
+
+
+def filnamn_utan_personnummer(filnamn: str) -> str:
+    """A file name as it may be stored and audited: one that holds a personnummer becomes `import.<ändelse>`."""
+    stam, punkt, andelse = filnamn.rpartition(".")
+    if personnummer_i_kod(stam if punkt else filnamn) is None:
+        return filnamn
+    return f"import.{andelse}" if punkt else "import"
+
+
 def personnummer_hash(text: str) -> str:
     """The keyed hash (HMAC-SHA256 with settings.PSEUDONYM_KEY) of a valid personnummer; never store the number."""
     tio = personnummer_normalisera(text)

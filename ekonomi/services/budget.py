@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad
 from finsam.models import Forbund
 from insatser.models import Insats
 from insatser.selectors import beviljat_per_ar
@@ -34,8 +34,8 @@ RADFALT = ["grupp", "nyckel", "text", "medlem", "insats", "ordning", "belopp", "
 
 
 def _olast(budget: Budget) -> None:
-    if not budget.kan_andras:
-        raise ValidationError(LAST)
+    if not budget.kan_andras:  # a set or replaced budget is locked: the refusal is audited by the door
+        raise vagrad(LAST, forbund=budget.forbund, objekt=budget)
 
 
 @transaction.atomic

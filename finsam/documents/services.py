@@ -39,7 +39,7 @@ def dokument_bestall(
     with transaction.atomic():
         dokument = Dokument.objects.select_for_update().filter(forbund=forbund, nyckel=nyckel).first()
         if dokument is not None and dokument.last:
-            raise ValidationError("Dokumentet är fastställt och låst; det kan inte skapas om.")
+            raise vagrad("Dokumentet är fastställt och låst; det kan inte skapas om.", forbund=forbund, objekt=dokument, handling="dokument_bestall")
         if dokument is not None and dokument.status == Dokument.Status.KOAD:
             forfallen = dokument.nasta_forsok or dokument.bestalld
             if forfallen < timezone.now() - grans():

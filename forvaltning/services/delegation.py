@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad
 from finsam.models import Forbund
 from styrelse.models import Paragraf
 
@@ -24,7 +24,7 @@ RAD_FALT = Delegationsrad.SKRIVBARA_FALT
 
 def _last(ordning: Delegationsordning) -> None:
     if not ordning.kan_andras:
-        raise ValidationError(f"{ordning} är antagen och låst. Ändringar görs i ett nytt utkast som styrelsen antar.")
+        raise vagrad(f"{ordning} är antagen och låst. Ändringar görs i ett nytt utkast som styrelsen antar.", forbund=ordning.forbund, objekt=ordning)
 
 
 @transaction.atomic

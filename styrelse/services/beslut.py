@@ -376,8 +376,8 @@ def paragraf_andra(*, paragraf: Paragraf, aktor: Any, rubrik: str, text: str, be
 def omedelbar_justering(*, paragraf: Paragraf, aktor: Any) -> Paragraf:
     """Check one urgent paragraph at the meeting: it is final at once."""
     paragraf = Paragraf.objects.select_for_update().get(pk=paragraf.pk)
-    if paragraf.last:
-        raise ValidationError(f"§ {paragraf.nummer} är redan justerad.")
+    if paragraf.last:  # a locked paragraph: audited by the door after the rollback
+        raise vagrad(f"§ {paragraf.nummer} är redan justerad.", forbund=paragraf.forbund, objekt=paragraf)
     paragraf.omedelbart_justerad = timezone.now()
     paragraf.last = True
     paragraf.save(update_fields=["omedelbart_justerad", "last"])
@@ -411,8 +411,8 @@ def mote_avsluta(*, sammantrade: Sammantrade, aktor: Any) -> Sammantrade:
 def justering_kontrollera(mote: Sammantrade, *, person: Person, roll: str) -> None:
     """The rules of justering (read only): checked before the signatory is asked to prove who they are, and again
     under the meeting's lock when the justering is recorded."""
-    if mote.justerat is not None:
-        raise ValidationError("Protokollet är redan justerat.")
+    if mote.justerat is not None:  # a write on locked minutes: audited by the door after the rollback
+        raise vagrad("Protokollet är redan justerat.", forbund=mote.forbund, objekt=mote, handling="justering_bekrafta")
     if mote.avslutat is None:
         raise ValidationError("Mötet måste avslutas innan protokollet justeras.")
     if not mote.ordforande or not mote.sekreterare:

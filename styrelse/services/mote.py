@@ -545,8 +545,8 @@ def anslag_registrera(
     mote = _las_mote(sammantrade)
     if mote.justerat is None:
         raise ValidationError("Protokollet måste vara justerat innan det anslås.")
-    if Anslag.objects.filter(sammantrade=mote).exists():
-        raise ValidationError("Protokollet är redan anslaget.")
+    if Anslag.objects.filter(sammantrade=mote).exists():  # posted minutes are locked: audited by the door
+        raise vagrad("Protokollet är redan anslaget.", forbund=mote.forbund, objekt=mote, handling="anslag_registrera")
     justerad = timezone.localtime(mote.justerat).date()
     if uppsatt < justerad:
         raise ValidationError(f"Anslaget kan inte sättas upp före justeringen ({justerad:%Y-%m-%d}).")

@@ -8,10 +8,13 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from ekonomi.models import Budget
 from ekonomi.models.budget import BUDGET_OVERGANGAR
 from ekonomi.services import budget_faststall, budget_ny_version, budget_skapa
+from finsam.audit import Handling
+from finsam.models import Handelse
 
 from .factories import ParagrafFactory, tilldelning
 
@@ -63,3 +66,16 @@ def test_mallarna_jamfor_inga_budgetstatussträngar() -> None:
     jamforelser = [f"{namn}.status == '{s}'" for namn in ("b", "budget") for s in S.values]
     traffar = [str(p) for p in mallar.rglob("*.html") for j in jamforelser if j in p.read_text(encoding="utf-8")]
     assert traffar == []
+
+
+def test_andring_av_faststalld_budget_vagras_och_loggas(forbund: Any, chef_klient: Client) -> None:
+    """Issue 14, item 8 (audit finding): a refused write on a set budget leaves an audit event."""
+    tilldelning(forbund, ar=2020)
+    budget = budget_skapa(forbund=forbund, aktor=None, ar=2020)
+    budget_faststall(budget=budget, aktor=None, paragraf=ParagrafFactory(forbund=forbund))
+    svar = chef_klient.post(f"/api/ekonomi/budgetar/{budget.pk}/fyll/", {}, content_type="application/json")
+    assert (
+        svar.status_code == 400 and svar.json()["fel"][0]["meddelande"] == "Budgeten är fastställd och låst. Skapa en ny version för att ändra den."
+    )
+    h = Handelse.objects.get(handling=Handling.SKRIVNING_VAGRA)
+    assert (h.objekttyp, h.objekt_id) == ("ekonomi.budget", str(budget.pk))

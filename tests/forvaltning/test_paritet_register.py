@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from finsam.models import Person
+from finsam.audit import Handling
+from finsam.models import Handelse, Person
 from forvaltning.models import Delegationsrad, Planrad
 from styrelse.models import Delegationsbeslut
 from tests.api_fel import api_fel
@@ -55,6 +56,7 @@ def test_rad_i_antagen_ordning_vagras_lika_pa_sida_och_api(forbund: Any, chef_kl
     assert api.status_code == 400 and api_fel(api) == {"fel": [meddelande]}
     rad.refresh_from_db()
     assert rad.delegat_roll == "forbundschef" and Delegationsrad.objects.count() == 1
+    assert Handelse.objects.filter(handling=Handling.SKRIVNING_VAGRA).count() == 2  # a refusal on a locked record is audited
 
 
 def test_planrad_utan_tid_vagras_lika_pa_sida_och_api(forbund: Any, chef_klient: Client) -> None:

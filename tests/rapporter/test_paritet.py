@@ -7,7 +7,8 @@ import html
 import pytest
 from django.test import Client
 
-from finsam.models import Forbund
+from finsam.audit import Handling
+from finsam.models import Forbund, Handelse
 from rapporter.models import Rapport, Rapporttext
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,7 @@ def test_text_i_faststalld_rapport_vagras_lika_pa_sidan_och_i_api(forbund: Forbu
     assert api.status_code == 400
     assert MEDDELANDE in api.content.decode()
     assert not Rapporttext.objects.filter(forbund=forbund).exists()
+    assert Handelse.objects.filter(handling=Handling.SKRIVNING_VAGRA).count() == 2  # a refusal on a locked record is audited
 
 
 def test_forra_arets_text_erbjuds_som_utgangspunkt(forbund: Forbund, chef_klient: Client) -> None:

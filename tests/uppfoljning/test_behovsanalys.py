@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pypdf import PdfReader
 
+from finsam.audit import Vagrad
 from finsam.models import Dokument, Forbund, Handelse, Medlem, RollTyp
 from finsam.permissions import Kontext
 from tests.api_fel import api_fel
@@ -210,10 +211,12 @@ def test_faststall_genom_paragraf_lasar_pdf_och_analys(forbund: Forbund) -> None
     ok = services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=p)
     dokument.refresh_from_db()
     assert ok.beslut == p and ok.faststalld is not None and dokument.last and ok.sha256 == dokument.sha256
-    with pytest.raises(ValidationError, match="är fastställd"):
+    with pytest.raises(Vagrad, match="är fastställd"):  # refusals on a locked record: the door audits them
         services.behovsanalys_spara(forbund=forbund, aktor="test", ar=2018, analys="Ändrad")
-    with pytest.raises(ValidationError, match="fastställd"):
+    with pytest.raises(Vagrad, match="fastställd"):
         services.behovsanalys_bestall(forbund=forbund, aktor="test", ar=2018)
+    with pytest.raises(Vagrad, match="redan fastställd"):
+        services.behovsanalys_faststall(forbund=forbund, aktor="test", ar=2018, paragraf=p)
     assert Behovsanalys.objects.get(forbund=forbund, ar=2018).analys == ""
     assert Handelse.objects.filter(handling="behovsanalys_faststall").count() == 1
 

@@ -151,3 +151,16 @@ def test_xlsx_med_datum_och_tal_fungerar_fortfarande(amt: Any, forbund: Forbund)
     wb.save(buf)
     r = deltagare_import(forbund=forbund, aktor="test", data=buf.getvalue(), filnamn="d.xlsx")
     assert r.nya == 1 and Inskrivning.objects.get().inskriven == dt.date(2019, 1, 7)
+
+
+@override_settings(UPPFOLJNING_IMPORT_BAKGRUND_BYTES=1024)
+def test_bomb_over_bakgrundsgransen_avvisas_med_400_innan_jobbet_koas(amt: Any, forbund: Forbund, klient: Callable[..., Client]) -> None:
+    """Issue 14 audit: a bomb larger than the background threshold was queued (202) and refused only by the job."""
+    data = _bomb(60 * 1024 * 1024)
+    assert len(data) > 1024
+    svar = klient(RollTyp.ADMINISTRATOR).post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("bomb.xlsx", data)})
+    assert svar.status_code == 400
+    assert api_fel(svar) == {"fel": ["Excel-filen packas upp till 60,0 MB; största tillåtna är 50,0 MB. Dela upp filen eller spara den som CSV."]}
+    svar = klient(RollTyp.ADMINISTRATOR).post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("trasig.xlsx", b"inte en zip" * 200)})
+    assert svar.status_code == 400 and "ingen Excel-fil" in svar.content.decode()
+    assert not Importkorning.objects.exists()

@@ -230,3 +230,59 @@ def test_migreringen_byter_befintliga_personnummer_mot_pseudonym(forbund: Forbun
     assert not [v for v in _varianter("19751224-3457") if v in _dump()]
     migrering.ersatt(apps, None)  # idempotent
     assert Handelse.objects.filter(handling="deltagare_pseudonymisera").count() == 1
+
+
+DOLDA = ["751224_3457", "19751224_3457", "751224.3457", "19751224.3457", "1975-12-24-3457", "P19751224-3457", "19751224-3457-A", "K_7512243457"]
+
+
+@pytest.mark.parametrize("kod", DOLDA)
+def test_personnummer_bakom_annan_avgransare_eller_bokstaver_vagras(forbund: Forbund, kod: str, klient: Callable[..., Client]) -> None:
+    """Found in the issue-14 audit: a personnummer written with '_' or '.' or inside a longer code passed as a code."""
+    with pytest.raises(ValidationError) as e:
+        deltagare_create(forbund=forbund, aktor=None, kod=kod)
+    assert e.value.message_dict == {"kod": [PNR_I_KOD]}
+    with pytest.raises(ValidationError) as e:
+        Deltagare(forbund=forbund, kod=kod).full_clean()
+    assert e.value.message_dict["kod"] == [PNR_I_KOD]
+    amt = f.insats(forbund, "AMT")
+    rad = f"\nAMT;{kod};man;1980;af;gymnasium;a_kassa;{amt.startdatum:%Y-%m-%d};;;ja\n"
+    svar = klient(RollTyp.ADMINISTRATOR).post("/api/uppfoljning/import/", {"fil": SimpleUploadedFile("d.csv", (RUBRIK + rad).encode())})
+    assert svar.status_code == 400 and api_fel(svar) == {"fel": [f"Rad 2, kolumn deltagare_id: {PNR_I_KOD}"]}
+    assert not Deltagare.objects.exists()
+
+
+@pytest.mark.parametrize("kod", ["AMT-2019-0001", "K.1975", "A_001_2019", "20190101-01", "MISAM-12345"])
+def test_vanliga_koder_med_siffergrupper_tas_emot(forbund: Forbund, kod: str) -> None:
+    assert deltagare_create(forbund=forbund, aktor=None, kod=kod).kod == kod
+
+
+def test_migreringen_byter_dolda_personnummer_mot_pseudonym(forbund: Forbund) -> None:
+    dold = Deltagare.objects.create(forbund=forbund, kod="P19751224_3457")  # written before the broader rule
+    vanlig = Deltagare.objects.create(forbund=forbund, kod="AMT-2019-0001")
+    korning = Importkorning.objects.create(forbund=forbund, filnamn="Lista 19751224-3457.csv", data=b"", sha256="0" * 64, status="klar")
+    Handelse.objects.create(
+        forbund=forbund, aktor_namn="x", handling="deltagare_importera", objekt_text="", detaljer={"filnamn": "Lista 19751224-3457.csv"}
+    )
+    migrering = importlib.import_module("uppfoljning.migrations.0009_deltagarkod_dolt_personnummer_ersatt")
+    migrering.ersatt(apps, None)
+    dold.refresh_from_db()
+    vanlig.refresh_from_db()
+    assert (dold.kod, dold.pnr_hash) == (f"PSEUDONYM-{dold.pk}", personnummer_hash("19751224-3457"))
+    assert vanlig.kod == "AMT-2019-0001"
+    assert Handelse.objects.get(handling="deltagare_pseudonymisera").detaljer["gammal_kod_nyckelhash"] == personnummer_hash("19751224-3457")
+    korning.refresh_from_db()
+    assert korning.filnamn == "import.csv"
+    assert Handelse.objects.get(handling="deltagare_importera").detaljer == {"filnamn": "import.csv"}
+    assert not [v for v in _varianter("19751224-3457") if v in _dump()]
+
+
+def test_personnummer_i_filnamnet_sparas_inte(forbund: Forbund, klient: Callable[..., Client]) -> None:
+    """Issue 14 audit: an import file named after a person kept the number in the run and in the audit event."""
+    amt = f.insats(forbund, "AMT")
+    rad = f"\nAMT;Q-77;man;1980;af;gymnasium;a_kassa;{amt.startdatum:%Y-%m-%d};;;ja\n"
+    svar = klient(RollTyp.ADMINISTRATOR).post(
+        "/api/uppfoljning/import/", {"fil": SimpleUploadedFile("Lista 19751224-3457.csv", (RUBRIK + rad).encode())}
+    )
+    assert svar.status_code == 200
+    assert Importkorning.objects.get().filnamn == "import.csv"
+    assert not [v for v in _varianter("19751224-3457") if v in _dump()]

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 
 from finsam.models import Forbund
+from tests.api_fel import api_fel
 from tests.uppfoljning import factories as f
 from uppfoljning.selectors import G_NYCKLAR, KATEGORIER, maskera, maskera_utfall, utfall
 from uppfoljning.services import installning_spara
@@ -293,3 +295,11 @@ def test_maskering_kan_inte_raknas_fram_ur_summan() -> None:
     # Nothing under the threshold: nothing hidden.
     utan = {**celler, ("p", "deltagare", None, "annat"): 0, ("p", "deltagare", None, "totalt"): 123}
     assert undertryck(utan, relation, 3) == (set(), set())
+
+
+@pytest.mark.parametrize("fraga", ["", "?ar=1950", "?ar=2150"])  # abc, -17334: GransMiddleware, same shape
+def test_utfall_api_ar_utanfor_granserna_har_den_enda_felformen(forbund: Forbund, chef_klient: Client, fraga: str) -> None:
+    """Issue 14 audit: the outcome endpoint answered {"ar": [...]} instead of the API's one error shape."""
+    svar = chef_klient.get(f"/api/uppfoljning/utfall/{fraga}")
+    assert svar.status_code == 400
+    assert api_fel(svar) == {"ar": ["Ange ett år mellan 2000 och 2100, t.ex. ?ar=2019."]}

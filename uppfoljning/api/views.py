@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -185,5 +186,5 @@ class UtfallView(APIView):
     def get(self, request: Request) -> Response:
         ar = request.query_params.get("ar", "")
         if not ar.isdigit() or not 2000 <= int(ar) <= 2100:
-            return Response({"ar": ["Ange ett år mellan 2000 och 2100, t.ex. ?ar=2019."]}, status=status.HTTP_400_BAD_REQUEST)
+            raise ValidationError({"ar": "Ange ett år mellan 2000 och 2100, t.ex. ?ar=2019."}, code="invalid")  # the one error shape
         return Response(selectors.utfall_for(aktuell(request), int(ar)))

@@ -28,16 +28,18 @@ def _byt(varde, gammal: str, ny: str):
     return json.loads(json.dumps(varde, ensure_ascii=False).replace(gammal, ny))
 
 
-def ersatt(apps, schema_editor):
+def ersatt(apps, schema_editor, hittar=liknar_personnummer, urval=r"^[0-9]{6}"):
+    """hittar: the test that a code holds a number (0009 passes the broader personnummer_i_kod); urval: a cheap pre-filter."""
     Deltagare = apps.get_model("uppfoljning", "Deltagare")
     Importkorning = apps.get_model("uppfoljning", "Importkorning")
     Handelse = apps.get_model("finsam", "Handelse")
-    for deltagare in Deltagare.objects.filter(kod__regex=r"^[0-9]{6}").order_by("pk"):
+    for deltagare in Deltagare.objects.filter(kod__regex=urval).order_by("pk"):
         gammal = deltagare.kod
-        if not liknar_personnummer(gammal):
+        funnen = hittar(gammal)
+        if not funnen:
             continue
         ny = f"PSEUDONYM-{deltagare.pk}"
-        nyckel = _hash(gammal)
+        nyckel = _hash(funnen if isinstance(funnen, str) else gammal)
         deltagare.kod = ny
         if not deltagare.pnr_hash and not Deltagare.objects.filter(forbund_id=deltagare.forbund_id, pnr_hash=nyckel).exists():
             deltagare.pnr_hash = nyckel

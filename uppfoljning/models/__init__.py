@@ -15,7 +15,7 @@ from finsam.sortering import svensk
 from insatser.models import Insats
 
 from .. import regler
-from ..vokabular import ALDER_MAX, ALDER_MIN, PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, liknar_personnummer
+from ..vokabular import ALDER_MAX, ALDER_MIN, PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, personnummer_i_kod
 
 KOD_VALIDATOR = RegexValidator(
     r"^[A-Za-z0-9ÅÄÖåäö_.-]{1,40}$", "Deltagarkoden får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (högst 40 tecken)."
@@ -25,7 +25,7 @@ MASKERINGSGRANS_MIN = 3
 
 def kod_inte_personnummer(kod: str) -> None:
     """A participant code is a pseudonym: a personnummer or samordningsnummer is refused (it belongs in the hashed field)."""
-    if liknar_personnummer(kod):
+    if personnummer_i_kod(kod):
         raise ValidationError(PNR_I_KOD, code="personnummer")
 
 

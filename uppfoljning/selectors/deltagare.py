@@ -20,7 +20,7 @@ from insatser.models import Insats
 
 from .. import regler
 from ..models import Deltagare, Inskrivning, Installning
-from ..vokabular import liknar_personnummer, personnummer_hash
+from ..vokabular import personnummer_hash, personnummer_i_kod
 from .maskering import maskera_utfall
 from .utfall import utfall, utfall_ar
 
@@ -86,8 +86,9 @@ def sokning(text: str) -> dict[str, str]:
     text = (text or "").strip()[:40]
     if not text:
         return {}
-    if liknar_personnummer(text):
-        return {"pnr_hash": personnummer_hash(text)}
+    pnr = personnummer_i_kod(text)
+    if pnr:
+        return {"pnr_hash": personnummer_hash(pnr)}
     return {"kod": text}
 
 

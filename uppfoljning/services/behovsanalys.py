@@ -10,7 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from finsam.audit import diff, handelse_logga, snapshot
+from finsam.audit import diff, handelse_logga, snapshot, vagrad
 from finsam.documents.services import dokument_bestall, dokument_las
 from finsam.granser import ar_fel, ar_inom_granser
 from finsam.models import Dokument, Forbund
@@ -67,7 +67,7 @@ def behovsanalys_spara(*, forbund: Forbund, aktor: Any, ar: int, analys: str) ->
     _kontrollera_ar(ar)
     obj = _analys(forbund, ar)
     if obj.ar_faststalld:
-        raise ValidationError(f"Behovsanalysen för {ar} är fastställd ({obj.beslut}) och kan inte ändras.")
+        raise vagrad(f"Behovsanalysen för {ar} är fastställd ({obj.beslut}) och kan inte ändras.", forbund=forbund, objekt=obj)
     fore = snapshot(obj) if obj.pk else {}
     obj.analys = analys.strip()
     obj.andrad_av = aktor if getattr(aktor, "is_authenticated", False) else None
@@ -83,7 +83,7 @@ def behovsanalys_bestall(*, forbund: Forbund, aktor: Any, ar: int) -> Behovsanal
     _kontrollera_ar(ar)
     obj = _analys(forbund, ar)
     if obj.ar_faststalld:
-        raise ValidationError(f"Behovsanalysen för {ar} är fastställd; den fastställda PDF:en skapas inte om.")
+        raise vagrad(f"Behovsanalysen för {ar} är fastställd; den fastställda PDF:en skapas inte om.", forbund=forbund, objekt=obj)
     if not Statistikvarde.objects.filter(forbund=forbund, ar=ar).exists():
         raise ValidationError(f"Det finns ingen statistik för {ar}; importera eller registrera statistiken först.")
     if obj.pk is None:
@@ -124,7 +124,7 @@ def behovsanalys_faststall(*, forbund: Forbund, aktor: Any, ar: int, paragraf: P
     """Record the board's decision and lock the PDF the board read (SHA-256 kept); later data changes never alter it."""
     obj = _analys(forbund, ar)
     if obj.ar_faststalld:
-        raise ValidationError(f"Behovsanalysen för {ar} är redan fastställd ({obj.beslut}).")
+        raise vagrad(f"Behovsanalysen för {ar} är redan fastställd ({obj.beslut}).", forbund=forbund, objekt=obj)
     paragraf = kontrollera_paragraf(paragraf, forbund, ar)
     dokument = Dokument.objects.filter(pk=obj.dokument_id).first() if obj.pk and obj.dokument_id else None
     if dokument is None or dokument.status != Dokument.Status.KLAR or dokument.bestalld < obj.andrad:

@@ -116,7 +116,9 @@ def _csv_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
         raise ValidationError(f"Rad {lasare.line_num}: raden kunde inte läsas som CSV (ett citattecken saknar sin motpart).") from exc
 
 
-def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_arkiv(data: bytes) -> None:
+    """The zip directory of an XLSX, read without unpacking anything: a whole archive, within the unpacked-size limit,
+    with a workbook."""
     try:
         arkiv = zipfile.ZipFile(io.BytesIO(data))
         medlemmar = arkiv.infolist()
@@ -132,6 +134,25 @@ def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
         )
     if "xl/workbook.xml" not in {m.filename for m in medlemmar}:
         raise ValidationError("Zip-arkivet är ingen Excel-arbetsbok (xl/workbook.xml saknas); spara kalkylbladet som .xlsx eller CSV.")
+
+
+def forkontrollera(data: bytes, filnamn: str) -> bool:
+    """The cheap refusals, before any row is parsed (and before a large file is queued): size, empty, the old .xls
+    format, a .xlsx that is no zip, and an XLSX's zip directory. Returns whether the file is a zip (XLSX)."""
+    kontrollera_storlek(len(data))
+    if not data.strip():
+        raise ValidationError("Filen är tom.")
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ValidationError("Det gamla Excel-formatet (.xls) stöds inte; spara kalkylbladet som Excel-arbetsbok (.xlsx) eller CSV.")
+    ar_zip = data[:4] == b"PK\x03\x04"
+    if filnamn.lower().endswith(".xlsx") and not ar_zip:
+        raise ValidationError("Filen heter .xlsx men är ingen Excel-fil (innehållet är inte ett zip-arkiv); spara den igen från Excel.")
+    if ar_zip:
+        _xlsx_arkiv(data)
+    return ar_zip
+
+
+def _xlsx_rader(data: bytes) -> Iterator[tuple[int, list[str]]]:
     import openpyxl
 
     try:
@@ -153,14 +174,7 @@ def las_fil(data: bytes, filnamn: str, kolumner: list[str], valfria: list[str], 
 
     `max_cell` replaces the per-cell limit for a register whose cells hold longer text (a delegation order's comments).
     """
-    kontrollera_storlek(len(data))
-    if not data.strip():
-        raise ValidationError("Filen är tom.")
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise ValidationError("Det gamla Excel-formatet (.xls) stöds inte; spara kalkylbladet som Excel-arbetsbok (.xlsx) eller CSV.")
-    ar_zip = data[:4] == b"PK\x03\x04"
-    if filnamn.lower().endswith(".xlsx") and not ar_zip:
-        raise ValidationError("Filen heter .xlsx men är ingen Excel-fil (innehållet är inte ett zip-arkiv); spara den igen från Excel.")
+    ar_zip = forkontrollera(data, filnamn)
     max_rader, max_cell = grans("UPPFOLJNING_IMPORT_MAX_RADER"), max_cell or grans("UPPFOLJNING_IMPORT_MAX_CELL")
     kalla = _xlsx_rader(data) if ar_zip else _csv_rader(data)
     rubriker: list[str] | None = None

@@ -25,7 +25,7 @@ from insatser.models import Insats
 
 from .. import regler
 from ..models import KOD_VALIDATOR, Deltagare, Inskrivning
-from ..vokabular import PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, liknar_personnummer, tolka
+from ..vokabular import PNR_I_KOD, Forsorjning, Kon, Remittent, Utbildning, personnummer_i_kod, tolka
 from .fil import las_fil
 from .skriv import infoga, uppdatera
 
@@ -109,7 +109,7 @@ class ImportResultat:
 
 def visa(varde: str) -> str:
     """A cell value as it may appear in a message: a personnummer is never echoed."""
-    return "(ser ut som ett personnummer – visas inte)" if liknar_personnummer(varde) else varde
+    return "(ser ut som ett personnummer – visas inte)" if personnummer_i_kod(varde) else varde
 
 
 def _kod(choices: Any) -> Any:
@@ -176,7 +176,7 @@ def _samtycke(text: str) -> bool:
 
 
 def _deltagarkod(text: str) -> str:
-    if liknar_personnummer(text):
+    if personnummer_i_kod(text):
         raise ValueError(PNR_I_KOD)
     if not _KOD.search(text):
         raise ValueError(f"värdet ”{text}” är ingen giltig deltagarkod; tillåtet är 1–40 tecken: bokstäver, siffror, punkt, bindestreck, understreck")

@@ -16,7 +16,8 @@ from finsam.tasking import enqueue
 
 from .. import tasks
 from ..models import Importkorning
-from .fil import kontrollera_storlek, max_bytes
+from ..vokabular import filnamn_utan_personnummer
+from .fil import forkontrollera, kontrollera_storlek, max_bytes
 from .importera import deltagare_import
 
 
@@ -50,6 +51,8 @@ def deltagare_import_starta(*, forbund: Forbund, aktor: Any, fil: IO[bytes], sto
     kontrollera_storlek(storlek)
     data = fil.read(max_bytes() + 1)
     kontrollera_storlek(len(data))
+    forkontrollera(data, filnamn)  # the cheap refusals answer at once (400), also for a file that would be queued
+    filnamn = filnamn_utan_personnummer(filnamn)  # the name is stored and audited: never a personnummer
     if len(data) > bakgrund_bytes():
         return import_bestall(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, torrkorning=torrkorning)
     return _import_direkt(forbund=forbund, aktor=aktor, data=data, filnamn=filnamn, torrkorning=torrkorning)

@@ -18,7 +18,7 @@ from finsam.models import Forbund, Handelse, Medlem
 from insatser.models import Insats
 
 from ..models import MASKERINGSGRANS_MIN, Deltagare, Importkorning, Inskrivning, Installning
-from ..vokabular import PNR_I_KOD, liknar_personnummer, personnummer_hash
+from ..vokabular import PNR_I_KOD, personnummer_hash, personnummer_i_kod
 
 IMPORTKORNING_DAGAR = 90
 
@@ -40,7 +40,7 @@ def deltagare_hitta(*, forbund: Forbund, personnummer: str) -> Deltagare | None:
 @transaction.atomic
 def deltagare_create(*, forbund: Forbund, aktor: Any, kod: str, personnummer: str = "") -> Deltagare:
     kod = kod.strip()
-    if liknar_personnummer(kod):
+    if personnummer_i_kod(kod):
         raise ValidationError({"kod": PNR_I_KOD})
     deltagare = Deltagare(forbund=forbund, kod=kod)
     if personnummer.strip():
@@ -130,7 +130,7 @@ def inskrivning_registrera(*, forbund: Forbund, aktor: Any, kod: str, personnumm
     Returns (enrolment, recognised by personnummer). All or nothing.
     """
     kod = (kod or "").strip()
-    if liknar_personnummer(kod):
+    if personnummer_i_kod(kod):
         raise ValidationError({"kod": PNR_I_KOD})
     deltagare: Deltagare | None = None
     igenkand = False
