@@ -16,6 +16,7 @@ from finsam.models import Forbund, RollTyp
 from rapporter import pdf, selectors, services
 from rapporter.models import Rapport, Rapportunderlag
 from rapporter.sektioner import ARSREDOVISNING
+from rapporter.underlag import delar
 from rapporter.underlag.avstamning import alla_stammer, avstamning
 from rapporter.underlag.kodning import kontrollsumma
 from rapporter.underlag.rendera import komplett
@@ -273,3 +274,16 @@ def test_pdf_fran_underlaget_har_flerarsoversikt_och_balanskravsutredning(bas: d
     assert "Balanskravsresultat 480" in text and "Balanskravet är uppfyllt." in text
     assert "kontantmetoden" not in text and "bokföringsmässiga grunder" in text
     assert "Avstämning av hela rapporten: alla" in text
+
+
+def test_balanskravsutredningen_med_underskott_att_aterstalla() -> None:
+    """A deficit beyond the use of equity the budget decided: the rest is to be restored within three years."""
+    rak = {
+        "resultatrakning": {"arets_resultat": Decimal("-500")},
+        "balansrakning": {"eget_kapital_vid_arets_borjan": Decimal("1000")},
+        "balanskrav": {"planerat_underskott": Decimal("200")},
+    }
+    bk = delar.balanskravsutredning(rak, 2019)
+    assert (bk["anvandning_eget_kapital"], bk["balanskravsresultat"], bk["underskott"]) == (Decimal("200"), Decimal("-300"), Decimal("300"))
+    assert (bk["uppfyllt"], bk["aterstalls_senast"]) == (False, 2022)
+    assert [r["belopp"] for r in bk["rader"]] == [Decimal("-500"), 0, 0, Decimal("-500"), Decimal("200"), Decimal("-300"), Decimal("300")]
