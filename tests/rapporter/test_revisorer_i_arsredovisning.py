@@ -12,6 +12,7 @@ from finsam.services import person_create
 from forvaltning.services.revision import revisor_skapa
 from rapporter import pdf, selectors
 from rapporter.underlag.rendera import komplett
+from rapporter.underlag.skillnader import skillnader
 
 from . import factories as f
 from .test_pdf_innehall import text_ur_pdf
@@ -43,3 +44,13 @@ def test_arets_revisorer_i_underlaget_och_pdf(forbund: Forbund) -> None:
     text = " ".join(text_ur_pdf(pdf.arsredovisning_pdf(selectors.rendera.kontext(data, forbund))).split())
     assert "Lars Nyström Försäkringskassan Försäkringskassan och Arbetsförmedlingen" in text
     assert "Eva Granlund" in text and "Olle Avgången" not in text
+
+
+def test_en_del_som_tillkommit_efter_faststallelsen_ar_ingen_andring() -> None:
+    """A snapshot frozen before the report gained a part (here the revisorer) did not show that part: a fresh build that
+    has it is no change to the adopted document's data. A changed figure still is."""
+    fryst = {"ar": 2019, "utfall": {"totalt": {"deltagare": {"totalt": 5}}}}
+    nu = {"ar": 2019, "utfall": {"totalt": {"deltagare": {"totalt": 5}}}, "revisorer": [{"namn": "Lars Nyström"}]}
+    assert skillnader(fryst, nu) == []
+    nu["utfall"]["totalt"]["deltagare"]["totalt"] = 6
+    assert [d["var"] for d in skillnader(fryst, nu)] == ["utfall › totalt › deltagare › totalt"]
