@@ -5,7 +5,7 @@
 1. Builds (once; --ny-databas to redo) its own SQLite database with `seed_demo` (every app's demo data).
 2. Snapshot build: the report's data read once from every app, reconciled and stored (`underlag_bygg`), median of
    `--korningar`. Target: under 1 s.
-3. Render from the stored snapshot the way the worker does (snapshot → HTML → WeasyPrint → PDF/A-3b), and, in the
+3. Render from the stored snapshot the way the worker does (snapshot → HTML → WeasyPrint → tagged PDF/A-3a), and, in the
    same run, plain WeasyPrint on the very same HTML with no Finsam code (default URL fetcher, assets as file:// URLs,
    the same PDF/A variant). Prints seconds per page for both and their ratio. Targets: ≤ 0.15 s/page and ≤ 1.3×.
 4. Peak memory of the process (RSS).
@@ -125,11 +125,11 @@ def main() -> None:
     sidor = len(PdfReader(io.BytesIO(pdf)).pages)
     with tempfile.TemporaryDirectory() as tmp:
         ren = _ren_html(html, Path(tmp))
-        ren_v, ren_c, ren_pdf = _median(lambda: HTML(string=ren).write_pdf(pdf_variant="pdf/a-3b"), args.korningar)
+        ren_v, ren_c, ren_pdf = _median(lambda: HTML(string=ren).write_pdf(pdf_variant="pdf/a-3a"), args.korningar)
     assert isinstance(ren_pdf, bytes)
     ren_sidor = len(PdfReader(io.BytesIO(ren_pdf)).pages)
     kvot = finsam_v / ren_v
-    print(f"Årsredovisning 2019 (demo) från underlaget: {sidor} sidor, {len(pdf) // 1024} KiB PDF/A-3b (HTML ur mallen: {html_tid:.3f} s)")
+    print(f"Årsredovisning 2019 (demo) från underlaget: {sidor} sidor, {len(pdf) // 1024} KiB PDF/A-3a (HTML ur mallen: {html_tid:.3f} s)")
     print(f"  Finsam (underlag → HTML → WeasyPrint):  {finsam_v:.2f} s = {finsam_v / sidor:.3f} s/sida väggklocka, {finsam_c / sidor:.3f} s/sida CPU")
     print(
         f"  WeasyPrint ensam, samma HTML ({ren_sidor} sidor): {ren_v:.2f} s = {ren_v / ren_sidor:.3f} s/sida väggklocka, "

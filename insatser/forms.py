@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 
+from finsam.formatting import kr
 from finsam.models import Forbund, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
@@ -242,7 +243,7 @@ class BeslutForm(_Falt, forms.Form):
                 min_value=0,
                 decimal_places=0,
                 initial=belopp,
-                help_text=f"Sökt: {belopp:,.0f} kr".replace(",", " "),
+                help_text=f"Sökt: {kr(belopp)}",
             )
 
     def beviljat_falt(self) -> list[Any]:

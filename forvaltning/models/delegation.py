@@ -256,7 +256,7 @@ class Delegationsrad(ForbundsData):
         tal = f"{varde:f}".replace(".", ",")
         if self.grans_typ == self.Grans.PRISBASBELOPP:
             return f"högst {tal} prisbasbelopp"
-        return f"högst {int(self.grans_varde):,} kr".replace(",", "\u00a0")
+        return f"högst {kr(int(self.grans_varde))}"
 
     def grans_kronor(self, datum: dt.date) -> Decimal | None:
         """The limit in kronor on `datum` (prisbasbelopp of that year); None without a limit."""

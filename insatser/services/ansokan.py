@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from finsam.audit import diff, handelse_logga, snapshot
+from finsam.formatting import kr
 from finsam.models import Forbund, Medlem
 from styrelse.models import Handlingstyp, Paragraf
 from styrelse.regler import paragraf_for_faststallelse
@@ -200,7 +201,7 @@ def ansokan_bilaga_ladda_upp(*, ansokan: Ansokan, aktor: Any, namn: str, fil: Up
 
 
 def _over_sokt(ar: int, beviljat: Decimal, sokt: Decimal) -> str:
-    return f"Beviljat belopp för {ar} ({beviljat:,.0f} kr) överstiger det sökta ({sokt:,.0f} kr).".replace(",", " ")
+    return f"Beviljat belopp för {ar} ({kr(beviljat)}) överstiger det sökta ({kr(sokt)})."
 
 
 def _kontrollera_paragraf(forbund: Forbund, paragraf: Paragraf | None) -> Paragraf:

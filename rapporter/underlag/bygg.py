@@ -23,6 +23,7 @@ from .avtal import avtal_del
 from .delar import texter
 from .deltagare import deltagardata
 from .maltrad import maltrad_ar
+from .revisorer import revisorer_del
 
 VERSION = 1
 
@@ -183,6 +184,7 @@ def arsredovisning(forbund: Forbund, ar: int, rapport: Rapport | None = None) ->
         "ekonomi_avstamning": kontroller,
         "signaturer": _signaturer(forbund, ar, rapport),
         "avtal": avtal_del(forbund, ar),
+        "revisorer": revisorer_del(forbund, ar),
         "byggt": timezone.now(),
     }
     data["forvaltningsberattelse"] = delar.forvaltningsberattelse(rak)

@@ -1,5 +1,6 @@
 """Every registered document type renders a tagged PDF (issue 15, DOS-lagen): a structure tree, document language
-Swedish, headings, and table headers in every table. Checked with pikepdf on each type, not on the renderer alone.
+Swedish, headings, table headers in every table, the PDF/A-3a identification, and the same creation time in the
+Info dictionary and the XMP metadata. Checked with pikepdf on each type, not on the renderer alone.
 
 Small data per type (one meeting with one decided item, one year of accounts); the test fails when a new document
 type is registered without a case here."""
@@ -97,13 +98,22 @@ def struktur(pdf: bytes) -> dict[str, Any]:
     with pikepdf.open(io.BytesIO(pdf)) as dokument:
         rot = dokument.Root
         trad = rot.get("/StructTreeRoot")
+        xmp = dokument.open_metadata()
         return {
+            "pdfa": (str(xmp.get("pdfaid:part", "")), str(xmp.get("pdfaid:conformance", ""))),
+            "datum": (str(dokument.docinfo.get("/CreationDate", "")), str(xmp.get("xmp:CreateDate", ""))),
             "strukturtrad": trad is not None,
             "sprak": str(rot.get("/Lang", "")),
             "markerad": bool(rot.MarkInfo.Marked) if "/MarkInfo" in rot else False,
             "taggar": _taggar(trad) if trad is not None else [],
             "tabeller": [_taggar(t) for t in _tabeller(trad)] if trad is not None else [],
         }
+
+
+def _datum_info(d: str) -> str:
+    """D:20191128093000+01'00 → 2019-11-28T09:30:00 (the Info dictionary's date as the XMP writes it, without zone)."""
+    d = d.removeprefix("D:")
+    return f"{d[0:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}"
 
 
 def test_varje_registrerad_dokumenttyp_har_ett_fall() -> None:
@@ -118,5 +128,8 @@ def test_dokumenttypen_ar_taggad(forbund: Forbund, typ: str) -> None:
     assert s["strukturtrad"], f"{typ}: inget strukturträd"
     assert (s["sprak"], s["markerad"]) == ("sv", True), typ
     assert s["taggar"][0] == "/Document" and "/H1" in s["taggar"], f"{typ}: {s['taggar'][:8]}"
+    assert s["pdfa"] == ("3", "A"), f"{typ}: PDF/A-identifiering {s['pdfa']}"
+    info, xmp = s["datum"]  # the Info dictionary and the XMP metadata name the same creation time (to the second)
+    assert info and xmp and _datum_info(info) == xmp[:19], f"{typ}: Info {info} mot XMP {xmp}"
     utan_rubrikceller = [t[:6] for t in s["tabeller"] if "/TH" not in t]
     assert utan_rubrikceller == [], f"{typ}: tabeller utan rubrikceller (TH)"

@@ -98,7 +98,7 @@ def test_grans_i_kronor_och_belopp_kravs(forbund: Any, s: dict[str, Any]) -> Non
     rad = delegation(forbund, "Teckna administrativa avtal", grans_typ="kronor", grans_varde=Decimal(50_000))
     with pytest.raises(ValidationError) as fel:
         _registrera(forbund, rad, s["chef"], dt.date(2024, 5, 1))
-    assert fel.value.message_dict == {"belopp": ["Ange beslutets belopp; delegationen gäller högst 50\u00a0000 kr."]}
+    assert fel.value.message_dict == {"belopp": ["Ange beslutets belopp; delegationen gäller högst 50\u00a0000\u00a0kr."]}
     assert _fel(lambda: _registrera(forbund, rad, s["chef"], dt.date(2024, 5, 1), Decimal(50_001))) == (
         "Beslutet på 50\u00a0001\u00a0kr överstiger delegationens gräns på 50\u00a0000\u00a0kr; beslutet ska fattas av styrelsen."
     )

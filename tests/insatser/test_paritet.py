@@ -174,7 +174,7 @@ def test_beredning_av_beslutad_ansokan_nekas_lika(forbund: Forbund, chef_klient:
 def test_beslut_over_sokt_och_utan_hallet_mote_nekas_lika(forbund: Forbund, chef_klient: Client) -> None:
     ansokan = f.ansokan(forbund, belopp={2021: 50_000, 2022: 50_000}, status=Ansokan.Status.UNDER_BEREDNING)
     paragraf = f.paragraf(forbund)
-    meddelande = "Beviljat belopp för 2021 (60 000 kr) överstiger det sökta (50 000 kr)."
+    meddelande = "Beviljat belopp för 2021 (60\u00a0000\u00a0kr) överstiger det sökta (50\u00a0000\u00a0kr)."
     sida = {"paragraf": paragraf.pk, "beslut": "delvis_beviljad", "beviljat_2021": 60_000, "beviljat_2022": 0, "ny_kortnamn": "SIKT"}
     api = {"paragraf": paragraf.pk, "beslut": "delvis_beviljad", "belopp": [{"ar": 2021, "belopp": 60_000}], "ny_kortnamn": "SIKT"}
     svar = chef_klient.post(f"/insatser/ansokningar/{ansokan.pk}/beslut/", sida)

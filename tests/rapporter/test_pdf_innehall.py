@@ -200,3 +200,12 @@ def test_publicerade_tal_maskeras_under_gransen(forbund: Forbund) -> None:
     rader = [re.sub(r"\s+", " ", r).strip() for r in text.splitlines()]
     assert "Arbete <3 <3 <3 0" in rader  # 2 (1 k, 1 m) is under 3
     assert "Totalt avslutade deltagare 4 <3 <3 <3" in rader
+
+
+def test_omslaget_har_organisationsnumret(kant: Forbund) -> None:
+    """Issue 12: the cover carries the förbund's organisation number (lag 2018:597 and the national template)."""
+    kant.organisationsnummer = "222000-0000"
+    kant.full_clean()
+    kant.save()
+    forsta = PdfReader(io.BytesIO(pdf.arsredovisning_pdf(selectors.arsredovisning(kant, 2019)))).pages[0].extract_text()
+    assert "Organisationsnummer: 222000-0000" in forsta

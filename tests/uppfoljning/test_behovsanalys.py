@@ -107,7 +107,7 @@ def test_trasig_fil_vagras_med_radfel_och_sparar_inget(forbund: Forbund) -> None
         "Rad 5, kolumn kon: ”alla” är ingen känd kön; tillåtna: totalt, kvinnor, män.",
         "Rad 6, kolumn alder: ”16-64 år” är ingen känd åldersgrupp; tillåtna: 20–64 år, 20–29 år.",
         "Rad 7, kolumn 2017: ”tolv” är inget tal; skriv t.ex. 41,2 (eller .. för uppgift saknas).",
-        "Rad 7, kolumn 2018: ”-3” ligger utanför 0–10 000 000.",
+        "Rad 7, kolumn 2018: ”-3” ligger utanför 0–10\u00a0000\u00a0000.",
         "Rad 8: samma region, ersättning, kön och ålder som rad 2.",
     ]
     assert not Statistikvarde.objects.exists()

@@ -73,7 +73,7 @@ def test_for_lang_cell_och_megabytecell(amt: Any, forbund: Forbund) -> None:
         "Rad 2, kolumn deltagare_id: cellen har 301 tecken; högst 300 tecken tillåts per cell."
     ]
     megabyte = (RUBRIK + '\nAMT;"' + "A" * 1_000_000 + '";kvinna;1990;af;gymnasium;arbete;2019-01-01;;;ja\n').encode()
-    assert _fel(forbund, megabyte) == ["Rad 2: en cell är längre än 131 072 tecken; högst 300 tecken tillåts per cell."]
+    assert _fel(forbund, megabyte) == ["Rad 2: en cell är längre än 131\u00a0072 tecken; högst 300 tecken tillåts per cell."]
 
 
 def test_trasiga_filer_far_tydliga_svenska_meddelanden(amt: Any, forbund: Forbund) -> None:

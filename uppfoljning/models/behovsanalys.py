@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from finsam.formatting import tal
 from finsam.models import Dokument, ForbundsData, Medlem
 from finsam.sortering import svensk
 from styrelse.models import Paragraf
@@ -100,7 +101,7 @@ class Statistikvarde(ForbundsData):
         if not (self.regionkod.isdigit() and len(self.regionkod) in (2, 4)):
             fel["regionkod"] = "Regionkoden ska vara SCB:s kod: 00 för riket, två siffror för ett län eller fyra siffror för en kommun."
         if self.varde is not None and not 0 <= self.varde <= VARDE_MAX:
-            fel["varde"] = f"Värdet ska vara mellan 0 och {VARDE_MAX:,}.".replace(",", " ")
+            fel["varde"] = f"Värdet ska vara mellan 0 och {tal(VARDE_MAX)}."
         if not self.region.strip():
             fel["region"] = "Ange regionens namn."
         elif innehaller_personnummer(self.region):

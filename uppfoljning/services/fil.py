@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from finsam.formatting import tal
 from finsam.kodning import avkoda
 
 MB = 1024 * 1024
@@ -43,7 +44,7 @@ def max_bytes() -> int:
 
 
 def _tal(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
+    return tal(n)
 
 
 def _mb(n: float) -> str:

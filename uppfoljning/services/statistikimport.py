@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from finsam.audit import handelse_logga
+from finsam.formatting import tal
 from finsam.granser import AR_MAX, AR_MIN, max_uppladdning
 from finsam.kodning import avkoda
 from finsam.models import Forbund, Medlem
@@ -108,7 +109,7 @@ def tolka_varde(text: str) -> Decimal | None:
     except InvalidOperation:
         raise ValueError(f"”{_visa(text)}” är inget tal; skriv t.ex. 41,2 (eller .. för uppgift saknas)") from None
     if not varde.is_finite() or not 0 <= varde <= VARDE_MAX:
-        raise ValueError(f"”{_visa(text)}” ligger utanför 0–{VARDE_MAX:,}".replace(",", " "))
+        raise ValueError(f"”{_visa(text)}” ligger utanför 0–{tal(VARDE_MAX)}")
     return varde.quantize(Decimal("0.01"))
 
 
