@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROLLER = ["chef", "administrator", "ledamot", "revisor"]
-HOPPA_OVER = ("logga-ut", "/fil/", "pdf", "export", "ladda-ned", "/admin/", ".ics", "/api/", "ta-bort", "byt-forbund")
+HOPPA_OVER = ("logga-ut", "/fil/", "/bilagor/", "pdf", "export", "ladda-ned", "/admin/", ".ics", "/api/", "ta-bort", "byt-forbund")
 DETALJER = ("/styrelse/moten/", "/insatser/", "/uppfoljning/deltagare/", "/ekonomi/budget/")
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 AXE_TAGGAR = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
