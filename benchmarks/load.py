@@ -187,6 +187,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8190)
     parser.add_argument("--databas", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis", default="", help="REDIS_URL for the server (cache and cached sessions); default none: database sessions")
+    parser.add_argument(
+        "--skrivningar",
+        type=float,
+        default=0,
+        help="writes per second to the demo förbund's data during the mix (each makes its kept pages stale)",
+    )
     parser.add_argument("--utan-sidcache", action="store_true", help="build every page (FINSAM_SIDCACHE=false): the pages' own cost")
     parser.add_argument("--namn", default="finsam_last", help="the benchmark database's name (one per person sharing a server)")
     parser.add_argument("--hoppa-over-forberedelse", action="store_true", help="reuse the database from an earlier run (migrated, demo data)")
@@ -274,12 +280,32 @@ def main() -> None:
             f"{'varje sida byggs (utan sidcache)' if args.utan_sidcache else 'sidor hålls tills data ändras'}; last {os.getloadavg()[0]:.1f}"
         )
         res = {}
+        skrivna = [0]
+        stopp = threading.Event()
+
+        def skrivare() -> None:
+            """A write to the förbund's data every 1/--skrivningar s, straight in the database (as any write: the
+            triggers move the data version), so the mix measures pages built again after writes."""
+            import psycopg  # the benchmark's own dependency on the server's driver
+
+            with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://"), autocommit=True) as db:
+                while not stopp.wait(1 / args.skrivningar):
+                    db.execute("UPDATE styrelse_sammantrade SET detaljer = %s WHERE id = %s", [f"Skrivning {skrivna[0]}", int(mote)])
+                    skrivna[0] += 1
+
         for namn, sidor in (
             ("golv 1: tom vy", [("anon", "/bench/tom/")]),
             ("golv 2: session och användare", [("chef", "/bench/session/")]),
             ("blandning: rollernas sidor", mix),
         ):
+            trad = threading.Thread(target=skrivare) if args.skrivningar and namn.startswith("blandning") else None
+            if trad is not None:
+                trad.start()
             r = _kor(args.port, sidor, args.anslutningar, args.sekunder, inloggade)
+            if trad is not None:
+                stopp.set()
+                trad.join()
+                print(f"    {skrivna[0]} skrivningar under blandningen ({args.skrivningar:g}/s)")
             res[namn] = r
             print(
                 f"{namn:32s} {r['rps']:8.1f} req/s  p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms"
