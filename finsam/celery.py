@@ -11,6 +11,8 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_ready
 
+from finsam import kofil  # noqa: F401 (registers the embedded broker's URL scheme, finsamfil://)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "finsam.settings.base")
 
 app = Celery("finsam")

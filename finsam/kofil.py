@@ -5,7 +5,8 @@ folder at that moment moves and reads an empty or half-written file and dies wit
 JSONDecodeError" (celery/kombu#1551); every job ordered after that stays queued with nothing to run it. Here the
 message is written under a name the workers do not take (no `.msg` ending), flushed to disk, and then renamed to its
 final name in one step (`os.replace`, atomic within a folder), so a worker only ever sees whole messages.
-Selected by `CELERY_BROKER_TRANSPORT` when there is no REDIS_URL (finsam/settings/base.py).
+The broker URL `finsamfil://` selects it (finsam/settings/base.py, when there is no REDIS_URL); finsam/celery.py
+imports this module, which registers the name with kombu.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from time import monotonic
 from typing import Any
 
 from kombu.exceptions import ChannelError
-from kombu.transport import filesystem
+from kombu.transport import TRANSPORT_ALIASES, filesystem
 from kombu.utils.encoding import str_to_bytes
 from kombu.utils.json import dumps
 
@@ -44,3 +45,6 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
+
+
+TRANSPORT_ALIASES["finsamfil"] = "finsam.kofil:Transport"

@@ -143,7 +143,7 @@ class WorkerProcess:
         from finsam.celery import app
 
         settings_fixture.FINSAM_TASK_MODE = "celery"
-        app.conf.broker_url = TEST_REDIS_URL if self.broker_dir is None else "filesystem://"
+        app.conf.broker_url = TEST_REDIS_URL if self.broker_dir is None else "finsamfil://"
         app.conf.task_default_queue = self.queue
         app.conf.broker_transport_options = self.transport_options()
         app.conf.task_always_eager = False

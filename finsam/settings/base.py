@@ -216,9 +216,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 FINSAM_SIDCACHE = env_bool("FINSAM_SIDCACHE", True)
 FINSAM_SIDCACHE_SEKUNDER = int(os.environ.get("FINSAM_SIDCACHE_SEKUNDER", "600"))
 CELERY_BROKER_DIR = Path(os.environ.get("CELERY_BROKER_DIR", BASE_DIR / "var" / "celery"))
-CELERY_BROKER_URL = REDIS_URL or "filesystem://"
-if not REDIS_URL:  # kombu's filesystem transport with atomic message writes (finsam/kofil.py)
-    CELERY_BROKER_TRANSPORT = "finsam.kofil:Transport"
+CELERY_BROKER_URL = REDIS_URL or "finsamfil://"  # finsamfil: kombu's filesystem transport, atomic writes (finsam/kofil.py)
 # The cache: Redis when REDIS_URL is set (one cache shared by every web process), else each process's own memory.
 # Sessions are read from the cache and written through to the database (issue 16: one query less on every page);
 # with the per-process memory cache a session ended in one process would live on in another's cache, so the

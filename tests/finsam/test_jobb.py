@@ -286,13 +286,13 @@ def test_inbyggt_standardlage_ar_celery_pa_filkö(tmp_path: Any) -> None:
         "s.CELERY_BEAT_SCHEDULE['finsam-dokument-aterupta']['task']]))"
     )
     ut = subprocess.run([sys.executable, "-c", kod], env=env, capture_output=True, text=True, timeout=120, check=True).stdout
-    assert json.loads(ut.strip().splitlines()[-1]) == ["celery", "filesystem://", False, True, "finsam.dokument_aterupta_task"]
+    assert json.loads(ut.strip().splitlines()[-1]) == ["celery", "finsamfil://", False, True, "finsam.dokument_aterupta_task"]
     assert (tmp_path / "kö" / "queue").is_dir() and (tmp_path / "kö" / "control").is_dir()  # made by the app on start
 
 
 def test_healthz_med_filkö(settings: Any, tmp_path: Any) -> None:
     settings.FINSAM_TASK_MODE = "celery"
-    settings.CELERY_BROKER_URL = "filesystem://"
+    settings.CELERY_BROKER_URL = "finsamfil://"
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_out": str(tmp_path)}
     svar = Client().get("/healthz")
     assert svar.status_code == 200 and svar.json()["broker"] == {"ok": True, "typ": "inbyggd (filkö för Celery-workern)"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 
@@ -102,15 +102,24 @@ def _tom_post() -> dict[str, Any]:
     return post
 
 
-def _lagg_till(post: dict[str, Any], kon: str, rad: dict[str, Any]) -> None:
-    for nyckel, varde in rad.items():
-        if nyckel in ("insats_id", "kon") or not varde:
+@functools.lru_cache(maxsize=8)
+def _vagar(namn: tuple[str, ...]) -> tuple[tuple[int, str, str | None], ...]:
+    """Where each aggregate column goes in a post: (column, measure, category or None), read once per statement shape."""
+    ut = []
+    for i, nyckel in enumerate(namn):
+        if nyckel in ("insats_id", "kon", "median"):
             continue
-        if "__" in nyckel:
-            falt, kod = nyckel.split("__", 1)
-            g = post[falt][kod]
-        else:
-            g = post[nyckel]
+        falt, _, kod = nyckel.partition("__")
+        ut.append((i, falt, kod or None))
+    return tuple(ut)
+
+
+def _lagg_till(post: dict[str, Any], kon: str, varden: list[Any], vagar: tuple[tuple[int, str, str | None], ...]) -> None:
+    for i, falt, kod in vagar:
+        varde = varden[i]
+        if not varde:
+            continue
+        g = post[falt][kod] if kod is not None else post[falt]
         g[kon] += varde
         g["totalt"] += varde
 
@@ -144,13 +153,22 @@ def _medianer(forbund_id: int, ar: int) -> dict[int | None, Any]:
         return {insats_id: median for insats_id, median in cursor.fetchall()}
 
 
-def _insatser(forbund: Forbund) -> list[Insats]:
-    return list(
-        Insats.objects.filter(forbund=forbund).only("id", "kortnamn", "namn", "inriktning", "startdatum", "slutdatum").order_by(svensk("kortnamn"))
-    )
+class _Insats(NamedTuple):
+    pk: int
+    kortnamn: str
+    namn: str
+    inriktning: str
+    startdatum: dt.date
+    slutdatum: dt.date | None
 
 
-def _pagar(insats: Insats, ar: int) -> bool:
+def _insatser(forbund: Forbund) -> list[_Insats]:
+    """The förbund's interventions as plain rows (the report reads six fields; no model instances to build)."""
+    falt = ("id", "kortnamn", "namn", "inriktning", "startdatum", "slutdatum")
+    return [_Insats(*rad) for rad in Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn")).values_list(*falt)]
+
+
+def _pagar(insats: _Insats, ar: int) -> bool:
     return (
         insats.inriktning == Insats.Inriktning.INDIVID
         and insats.startdatum <= dt.date(ar, 12, 31)
@@ -175,18 +193,18 @@ def utfall_ar(forbund: Forbund, ar: int, ar2: int) -> dict[int, dict[str, Any]]:
     totalt = {a: _tom_post() for a in ar_lista}
     sql, namn = _aggregat_sql(connection.vendor, ar != ar2)
     medianer: dict[int, dict[int | None, Any]] = {a: {} for a in ar_lista}
+    vagar = _vagar(tuple(namn))
+    median_plats = namn.index("median") if "median" in namn else None
     with connection.cursor() as cursor:
         cursor.execute(sql, {"f": forbund.pk, "ar": ar, "ar2": ar2})
         for utan_insats, utan_kon, rad_ar, insats_id, kon, *varden in cursor.fetchall():
-            rad = dict(zip(namn, varden, strict=True))
             rad_ar = int(rad_ar)
             if utan_kon:  # PostgreSQL: the per-intervention and total rows carry the medians
-                medianer[rad_ar][None if utan_insats else insats_id] = rad["median"]
+                medianer[rad_ar][None if utan_insats else insats_id] = varden[median_plats] if median_plats is not None else None
                 continue
-            rad.pop("median", None)
             post = totalt[rad_ar] if utan_insats else per_insats[rad_ar].get(insats_id)
             if post is not None:
-                _lagg_till(post, kon, rad)
+                _lagg_till(post, kon, varden, vagar)
     ut: dict[int, dict[str, Any]] = {}
     for a in ar_lista:
         if connection.vendor != "postgresql":
