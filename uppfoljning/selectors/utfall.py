@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from django.db import connection
 
 from finsam.models import Forbund
-from finsam.sortering import svensk
+from finsam.sortering import POSTGRES_KOLLATION, SQLITE_KOLLATION
 from insatser.models import Insats
 
 from ..models import Inskrivning
@@ -162,10 +162,21 @@ class _Insats(NamedTuple):
     slutdatum: dt.date | None
 
 
+def _datum(varde: Any) -> Any:
+    return dt.date.fromisoformat(varde) if isinstance(varde, str) else varde  # SQLite answers dates as text
+
+
 def _insatser(forbund: Forbund) -> list[_Insats]:
-    """The förbund's interventions as plain rows (the report reads six fields; no model instances to build)."""
-    falt = ("id", "kortnamn", "namn", "inriktning", "startdatum", "slutdatum")
-    return [_Insats(*rad) for rad in Insats.objects.filter(forbund=forbund).order_by(svensk("kortnamn")).values_list(*falt)]
+    """The förbund's interventions as plain rows in Swedish order (the report reads six fields). Plain SQL like the
+    aggregates: building the ORM statement cost as much as running it (issue 16: the report within 1.2× raw SQL)."""
+    kollation = POSTGRES_KOLLATION if connection.vendor == "postgresql" else SQLITE_KOLLATION
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, kortnamn, namn, inriktning, startdatum, slutdatum FROM insatser_insats "  # noqa: S608
+            f'WHERE forbund_id = %s ORDER BY kortnamn COLLATE "{kollation}", id',
+            [forbund.pk],
+        )
+        return [_Insats(i, k, n, r, _datum(s), _datum(e)) for i, k, n, r, s, e in cursor.fetchall()]
 
 
 def _pagar(insats: _Insats, ar: int) -> bool:
