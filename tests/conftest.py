@@ -125,6 +125,13 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
                 item.add_marker(skip)
 
 
+@pytest.fixture
+def bygg_varje_sida(settings: Any) -> None:
+    """Build every page (no keeping): for tests that count what building a page costs. Keeping built pages is
+    tested in tests/finsam/test_sidcache.py."""
+    settings.FINSAM_SIDCACHE = False
+
+
 # --- A real Celery worker against Redis (skipped locally without Redis, failing in CI) ---
 @pytest.fixture
 def celery_worker_process(settings: Any, transactional_db: Any) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -16,11 +15,7 @@ from tests.insatser import factories as f
 from uppfoljning.models import Deltagare
 from uppfoljning.services import inskrivning_avsluta, inskrivning_create
 
-
-@pytest.fixture(autouse=True)
-def _bygg_varje_gang(settings: Any) -> None:
-    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
-    settings.FINSAM_SIDCACHE = False
+pytestmark = pytest.mark.usefixtures("bygg_varje_sida")
 
 
 def _deltagare(forbund: Forbund, insats, n: int, kon: str, ut: str | None, start: str = "2020-02-01") -> None:

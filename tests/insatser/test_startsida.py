@@ -17,13 +17,7 @@ from finsam.models import Forbund, RollTyp
 from tests.ekonomi.factories import importera_csv, tilldelning
 from tests.insatser import factories as f
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _bygg_varje_gang(settings: Any) -> None:
-    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
-    settings.FINSAM_SIDCACHE = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bygg_varje_sida")]
 
 
 @pytest.fixture(autouse=True)

@@ -15,13 +15,7 @@ from styrelse.services import beslut_fatta
 
 from .factories import ArendeFactory, SammantradeFactory, narvaro, styrelse
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _bygg_varje_gang(settings: Any) -> None:
-    """These tests count what building the page costs; keeping built pages is tested in tests/finsam/test_sidcache.py."""
-    settings.FINSAM_SIDCACHE = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bygg_varje_sida")]
 
 
 def _mote(forbund: Any, s: dict[str, Any], chef: Any, datum: dt.date, antal: int) -> Sammantrade:
