@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from finsam.api.base import ForbundMixin, HarBehorighet, aktuell
+from finsam.api.base import ArFilterMixin, ForbundMixin, HarBehorighet, aktuell
 from finsam.api.serializers import DokumentSerializer
 from finsam.models import Medlem
 from finsam.tenancy import hamta
@@ -251,7 +251,7 @@ class AnsvarsfrihetViewSet(
 
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="Bara detta år")]))
 class BidragsavrundningViewSet(
-    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsavrundning]
+    ArFilterMixin, ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsavrundning]
 ):
     """The rounding rule of the invoiced member shares per year; POST records (or replaces) a year's rule. A rule other
     than to the krona needs a § of a held meeting. The same service as the page."""
@@ -259,11 +259,6 @@ class BidragsavrundningViewSet(
     queryset = Bidragsavrundning.objects.select_related("paragraf").order_by("-ar")
     serializer_class = s.BidragsavrundningSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
-
-    def get_queryset(self) -> Any:
-        qs = super().get_queryset()
-        ar = self.request.query_params.get("ar")
-        return qs.filter(ar=int(ar)) if ar and ar.isdigit() else qs
 
     def perform_create(self, serializer: Any) -> None:
         d = serializer.validated_data
@@ -279,18 +274,13 @@ class BidragsavrundningViewSet(
 
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="Bara detta år")]))
 class BidragsjusteringViewSet(
-    ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsjustering]
+    ArFilterMixin, ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet[Bidragsjustering]
 ):
     """Explained adjustments of one member's invoiced share, adopted by a § of a held meeting. The same service as the page."""
 
     queryset = Bidragsjustering.objects.select_related("medlem", "paragraf").order_by("-ar", "medlem__ordning", "id")
     serializer_class = s.BidragsjusteringSerializer
     behorighet_las, behorighet_skriv = LAS, SKRIV
-
-    def get_queryset(self) -> Any:
-        qs = super().get_queryset()
-        ar = self.request.query_params.get("ar")
-        return qs.filter(ar=int(ar)) if ar and ar.isdigit() else qs
 
     def perform_create(self, serializer: Any) -> None:
         d = serializer.validated_data

@@ -50,8 +50,17 @@ class ForbundMixin:
         return context
 
 
+class ArFilterMixin:
+    """A register kept per year: the list is narrowed to `?ar=` when given (document the parameter in the schema)."""
+
+    def get_queryset(self) -> QuerySet[Any]:
+        qs: QuerySet[Any] = super().get_queryset()  # type: ignore[misc]
+        ar = self.request.query_params.get("ar")  # type: ignore[attr-defined]
+        return qs.filter(ar=int(ar)) if ar and ar.isdigit() else qs
+
+
 def aktuell(request: Request) -> Kontext:
     return request.kontext  # type: ignore[attr-defined, no-any-return]
 
 
-__all__ = ["ForbundMixin", "HarBehorighet", "Model", "aktuell"]
+__all__ = ["ArFilterMixin", "ForbundMixin", "HarBehorighet", "Model", "aktuell"]

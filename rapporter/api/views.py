@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from finsam.api.base import ForbundMixin, aktuell
+from finsam.api.base import ArFilterMixin, ForbundMixin, aktuell
 from insatser.models import Insats
 
 from .. import plan, selectors, services
@@ -90,18 +90,13 @@ class RapporttextViewSet(ForbundMixin, mixins.ListModelMixin, mixins.CreateModel
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="År.")]))
-class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
+class ForbundsmalViewSet(ArFilterMixin, ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
     """The förbund's goal table per year (verksamhetsplan) with the year's assessment (årsredovisning)."""
 
     queryset = Forbundsmal.objects.all().order_by("ar", "ordning", "id")
     serializer_class = ForbundsmalSerializer
     behorighet_las = "rapporter.utkast"
     behorighet_skriv = "rapporter.redigera"
-
-    def get_queryset(self) -> QuerySet[Forbundsmal]:
-        qs = super().get_queryset()
-        ar = self.request.query_params.get("ar")
-        return qs.filter(ar=ar) if ar and ar.isdigit() else qs
 
     def perform_create(self, serializer: BaseSerializer[Forbundsmal]) -> None:
         serializer.instance = services.forbundsmal_spara(forbund=self.kontext.forbund, aktor=self.request.user, **serializer.validated_data)
@@ -118,7 +113,7 @@ class ForbundsmalViewSet(ForbundMixin, viewsets.ModelViewSet[Forbundsmal]):
 
 # filters of the list, documented so that the API accepts exactly them (finsam.granser)
 @extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("ar", int, description="År.")]))
-class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Planavsnitt]):
+class PlanavsnittViewSet(ArFilterMixin, ForbundMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Planavsnitt]):
     """The verksamhetsplan's sections per year in document order: add, change, move, remove; start a year from the
     standard template or copy a year's plan to the next. Writes go through rapporter.plan."""
 
@@ -126,11 +121,6 @@ class PlanavsnittViewSet(ForbundMixin, mixins.ListModelMixin, mixins.RetrieveMod
     serializer_class = PlanavsnittSerializer
     behorighet_las = "rapporter.utkast"
     behorighet_skriv = "rapporter.redigera"
-
-    def get_queryset(self) -> QuerySet[Planavsnitt]:
-        qs = super().get_queryset()
-        ar = self.request.query_params.get("ar")
-        return qs.filter(ar=ar) if ar and ar.isdigit() else qs
 
     def _insats(self, data: dict[str, Any]) -> dict[str, Any]:
         if "insats" in data:
